@@ -1,0 +1,44 @@
+package dev.rekindle.dialog.engine;
+
+import dev.rekindle.dialog.model.Partner;
+import dev.rekindle.dialog.model.ShareTarget;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** What the engine asks the outside world to do; adapters carry these out. */
+public sealed interface Action {
+
+    /**
+     * Send a message. {@code html} is Telegram-HTML (only b and i tags; everything else escaped).
+     * {@code ref} names the message so a later action can edit it; buttons are one per row.
+     */
+    record Send(Chat to, String ref, String html, List<ButtonOut> buttons) implements Action {
+        public Send {
+            buttons = List.copyOf(buttons);
+        }
+    }
+
+    record ButtonOut(String label, String data) {}
+
+    /** Take the buttons off a message that was answered, so they cannot be pressed twice. */
+    record CloseButtons(Chat to, String ref, String chosenLabel) implements Action {}
+
+    record ScheduleTimer(String id, Instant due, Duration grace) implements Action {}
+
+    record CancelTimer(String id) implements Action {}
+
+    /** The author agreed to show an answer; the delivering Send follows in the same list. */
+    record Shared(Partner author, String variable, ShareTarget with) implements Action {}
+
+    record SaveJournal(String dialog, String kind, Partner author, String text) implements Action {}
+
+    record DialogStarted(Chat chat, String dialog, String version) implements Action {}
+
+    record DialogEnded(Chat chat, String dialog, EndReason reason) implements Action {}
+
+    /** The safety hook fired for this partner; the couple's shared exercises pause on ABUSE. */
+    record SafetyRaised(Partner partner, SafetyKind kind) implements Action {}
+
+    enum EndReason { COMPLETED, STOPPED, REPLACED, SAFETY, DIALOG_CHANGED, ERROR }
+}

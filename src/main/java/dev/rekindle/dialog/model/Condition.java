@@ -1,0 +1,176 @@
+package dev.rekindle.dialog.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A condition on variables, on who acted and on counters, e.g. {@code rounds < 2 and actor.role == 'speaker'}.
+ * Grammar: or / and / not, comparisons == != < <= > >=, references, numbers, 'quoted' or "quoted"
+ * strings, parentheses. A reference alone is true when its value is not empty, 0, no or false.
+ */
+public sealed interface Condition {
+
+    record Or(Condition left, Condition right) implements Condition {}
+
+    record And(Condition left, Condition right) implements Condition {}
+
+    record Not(Condition inner) implements Condition {}
+
+    record Compare(Operand left, String op, Operand right) implements Condition {}
+
+    record Truthy(Operand operand) implements Condition {}
+
+    sealed interface Operand {}
+
+    record RefOperand(Ref ref) implements Operand {}
+
+    record Literal(String value) implements Operand {}
+
+    final class SyntaxException extends Exception {
+        private final int offset;
+
+        public SyntaxException(String message, int offset) {
+            super(message);
+            this.offset = offset;
+        }
+
+        public int offset() {
+            return offset;
+        }
+    }
+
+    static Condition parse(String text) throws SyntaxException {
+        Parser p = new Parser(text);
+        Condition c = p.or();
+        p.skipSpace();
+        if (p.pos < text.length()) {
+            throw new SyntaxException("unexpected '" + text.substring(p.pos) + "' in condition", p.pos);
+        }
+        return c;
+    }
+
+    /** All references a condition reads, for the validator. */
+    static List<Ref> refs(Condition c) {
+        List<Ref> out = new ArrayList<>();
+        collect(c, out);
+        return out;
+    }
+
+    private static void collect(Condition c, List<Ref> out) {
+        if (c instanceof Or o) {
+            collect(o.left(), out);
+            collect(o.right(), out);
+        } else if (c instanceof And a) {
+            collect(a.left(), out);
+            collect(a.right(), out);
+        } else if (c instanceof Not n) {
+            collect(n.inner(), out);
+        } else if (c instanceof Compare cmp) {
+            addRef(cmp.left(), out);
+            addRef(cmp.right(), out);
+        } else if (c instanceof Truthy t) {
+            addRef(t.operand(), out);
+        }
+    }
+
+    private static void addRef(Operand o, List<Ref> out) {
+        if (o instanceof RefOperand r) {
+            out.add(r.ref());
+        }
+    }
+
+    final class Parser {
+        private final String s;
+        private int pos;
+
+        Parser(String s) {
+            this.s = s;
+        }
+
+        void skipSpace() {
+            while (pos < s.length() && Character.isWhitespace(s.charAt(pos))) pos++;
+        }
+
+        boolean keyword(String k) {
+            skipSpace();
+            int end = pos + k.length();
+            if (s.regionMatches(true, pos, k, 0, k.length())
+                    && (end == s.length() || !(Character.isLetterOrDigit(s.charAt(end)) || s.charAt(end) == '_'))) {
+                pos = end;
+                return true;
+            }
+            return false;
+        }
+
+        Condition or() throws SyntaxException {
+            Condition left = and();
+            while (keyword("or")) left = new Or(left, and());
+            return left;
+        }
+
+        Condition and() throws SyntaxException {
+            Condition left = not();
+            while (keyword("and")) left = new And(left, not());
+            return left;
+        }
+
+        Condition not() throws SyntaxException {
+            if (keyword("not")) return new Not(not());
+            return comparison();
+        }
+
+        Condition comparison() throws SyntaxException {
+            skipSpace();
+            if (pos < s.length() && s.charAt(pos) == '(') {
+                pos++;
+                Condition inner = or();
+                skipSpace();
+                if (pos >= s.length() || s.charAt(pos) != ')') throw new SyntaxException("missing ')'", pos);
+                pos++;
+                return inner;
+            }
+            Operand left = operand();
+            skipSpace();
+            for (String op : new String[] {"==", "!=", "<=", ">=", "<", ">"}) {
+                if (s.startsWith(op, pos)) {
+                    pos += op.length();
+                    return new Compare(left, op, operand());
+                }
+            }
+            if (pos < s.length() && s.charAt(pos) == '=') {
+                throw new SyntaxException("use '==' to compare, not '='", pos);
+            }
+            return new Truthy(left);
+        }
+
+        Operand operand() throws SyntaxException {
+            skipSpace();
+            if (pos >= s.length()) throw new SyntaxException("condition ends too early: a value is missing", pos);
+            char c = s.charAt(pos);
+            if (c == '\'' || c == '"') {
+                int close = s.indexOf(c, pos + 1);
+                if (close < 0) throw new SyntaxException("string is not closed with " + c, pos);
+                String v = s.substring(pos + 1, close);
+                pos = close + 1;
+                return new Literal(v);
+            }
+            int start = pos;
+            if (c == '-' || Character.isDigit(c)) {
+                pos++;
+                while (pos < s.length() && (Character.isDigit(s.charAt(pos)) || s.charAt(pos) == '.')) pos++;
+                String num = s.substring(start, pos);
+                try {
+                    Double.parseDouble(num);
+                } catch (NumberFormatException e) {
+                    throw new SyntaxException("'" + num + "' is not a number", start);
+                }
+                return new Literal(num);
+            }
+            while (pos < s.length() && (Character.isLetterOrDigit(s.charAt(pos)) || s.charAt(pos) == '_' || s.charAt(pos) == '.')) pos++;
+            if (start == pos) throw new SyntaxException("unexpected '" + c + "' in condition", pos);
+            Ref ref = Ref.parse(s.substring(start, pos));
+            if (!ref.isWellFormed()) throw new SyntaxException("'" + ref + "' is not a reference", start);
+            return new RefOperand(ref);
+        }
+    }
+}

@@ -40,5 +40,11 @@ public sealed interface Action {
     /** The safety hook fired for this partner; the couple's shared exercises pause on ABUSE. */
     record SafetyRaised(Partner partner, SafetyKind kind) implements Action {}
 
+    /**
+     * A dialog misbehaved at run time (a loop, a missing state after a bad reload). The couple got a kind
+     * word; the adapter logs this, which names the dialog and state but never the partner's text.
+     */
+    record Trouble(Chat chat, String dialog, String state, String problem) implements Action {}
+
     enum EndReason { COMPLETED, STOPPED, REPLACED, SAFETY, DIALOG_CHANGED, ERROR }
 }

@@ -19,6 +19,12 @@ public final class Engine {
     }
 
     public Outcome handle(Session session, Input input, Instant now) {
-        throw new IllegalStateException("engine under construction");
+        if (session.schema() != Session.SCHEMA) {
+            throw new IllegalArgumentException("session schema " + session.schema() + " is not " + Session.SCHEMA
+                    + "; read sessions through SessionJson, which migrates them");
+        }
+        Turn turn = new Turn(library, session, now);
+        turn.handle(input);
+        return turn.finish();
     }
 }

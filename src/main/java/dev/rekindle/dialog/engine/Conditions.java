@@ -1,0 +1,77 @@
+package dev.rekindle.dialog.engine;
+
+import dev.rekindle.dialog.model.Condition;
+import dev.rekindle.dialog.model.Ref;
+import java.util.Locale;
+import java.util.function.Function;
+
+/** Evaluates a condition against the values of a run. Numbers compare as numbers, everything else as text. */
+final class Conditions {
+    private final Function<Ref, String> values;
+
+    Conditions(Function<Ref, String> values) {
+        this.values = values;
+    }
+
+    boolean test(Condition c) {
+        if (c instanceof Condition.Or o) {
+            return test(o.left()) || test(o.right());
+        }
+        if (c instanceof Condition.And a) {
+            return test(a.left()) && test(a.right());
+        }
+        if (c instanceof Condition.Not n) {
+            return !test(n.inner());
+        }
+        if (c instanceof Condition.Truthy t) {
+            String v = value(t.operand()).trim().toLowerCase(Locale.ROOT);
+            return !(v.isEmpty() || v.equals("0") || v.equals("no") || v.equals("false"));
+        }
+        Condition.Compare cmp = (Condition.Compare) c;
+        String l = value(cmp.left());
+        String r = value(cmp.right());
+        Double ln = number(l);
+        Double rn = number(r);
+        if (ln != null && rn != null) {
+            int k = Double.compare(ln, rn);
+            return switch (cmp.op()) {
+                case "==" -> k == 0;
+                case "!=" -> k != 0;
+                case "<" -> k < 0;
+                case "<=" -> k <= 0;
+                case ">" -> k > 0;
+                default -> k >= 0;
+            };
+        }
+        int k = l.compareToIgnoreCase(r);
+        return switch (cmp.op()) {
+            case "==" -> k == 0;
+            case "!=" -> k != 0;
+            // ordering text is rarely meant; an empty (never set) value is below everything
+            case "<" -> k < 0;
+            case "<=" -> k <= 0;
+            case ">" -> k > 0;
+            default -> k >= 0;
+        };
+    }
+
+    private String value(Condition.Operand o) {
+        if (o instanceof Condition.Literal lit) {
+            return lit.value();
+        }
+        String v = values.apply(((Condition.RefOperand) o).ref());
+        return v == null ? "" : v;
+    }
+
+    private static Double number(String s) {
+        String t = s.trim();
+        if (t.isEmpty()) {
+            return null;
+        }
+        try {
+            return Double.parseDouble(t);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.rekindle.dialog.engine;
+
+import dev.rekindle.dialog.model.Ref;
+import dev.rekindle.dialog.model.Template;
+import java.util.function.Function;
+
+/**
+ * Turns a template into Telegram HTML. Authored text may use **bold** and _italic_; every other
+ * character, and every value put into a placeholder, is escaped, so nothing a partner types can
+ * become markup.
+ */
+final class Html {
+    private Html() {}
+
+    static String escape(String s) {
+        StringBuilder b = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> b.append("&amp;");
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '"' -> b.append("&quot;");
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    /** Renders with values from {@code resolve}, which returns plain (unescaped) text. */
+    static String render(Template template, Function<Ref, String> resolve) {
+        StringBuilder out = new StringBuilder();
+        boolean bold = false;
+        boolean italic = false;
+        char prev = ' ';
+        for (Template.Segment seg : template.segments()) {
+            if (seg instanceof Template.Placeholder p) {
+                String v = resolve.apply(p.ref());
+                out.append(escape(v));
+                prev = v.isEmpty() ? prev : v.charAt(v.length() - 1);
+                continue;
+            }
+            String t = ((Template.Literal) seg).text();
+            for (int i = 0; i < t.length(); i++) {
+                char c = t.charAt(i);
+                char next = i + 1 < t.length() ? t.charAt(i + 1) : ' ';
+                if (c == '*' && next == '*') {
+                    out.append(bold ? "</b>" : "<b>");
+                    bold = !bold;
+                    i++;
+                    prev = '*';
+                    continue;
+                }
+                if (c == '_') {
+                    // only an underscore at a word edge is markup, so snake_case and file_names stay as written
+                    boolean opens = !italic && !Character.isLetterOrDigit(prev) && !Character.isWhitespace(next);
+                    boolean closes = italic && !Character.isLetterOrDigit(next) && !Character.isWhitespace(prev);
+                    if (opens || closes) {
+                        out.append(italic ? "</i>" : "<i>");
+                        italic = !italic;
+                        prev = '_';
+                        continue;
+                    }
+                }
+                out.append(escape(String.valueOf(c)));
+                prev = c;
+            }
+        }
+        if (italic) out.append("</i>");
+        if (bold) out.append("</b>");
+        return out.toString();
+    }
+
+    /** The text a person reads: tags removed, entities decoded. */
+    static String plain(String html) {
+        return html.replaceAll("</?[bi]>", "")
+                .replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&");
+    }
+}

@@ -1,0 +1,1189 @@
+package dev.rekindle.dialog.engine;
+
+import dev.rekindle.dialog.engine.Action.EndReason;
+import dev.rekindle.dialog.engine.Frame.Consent;
+import dev.rekindle.dialog.engine.Frame.Waiting;
+import dev.rekindle.dialog.model.Audience;
+import dev.rekindle.dialog.model.BotSettings;
+import dev.rekindle.dialog.model.Button;
+import dev.rekindle.dialog.model.Dialog;
+import dev.rekindle.dialog.model.DialogLibrary;
+import dev.rekindle.dialog.model.IntentTaxonomy;
+import dev.rekindle.dialog.model.Message;
+import dev.rekindle.dialog.model.Partner;
+import dev.rekindle.dialog.model.ShareTarget;
+import dev.rekindle.dialog.model.State;
+import dev.rekindle.dialog.model.Step;
+import dev.rekindle.dialog.model.Timer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The working copy of a session while one input is handled. It is created, used and dropped inside a
+ * single {@link Engine#handle} call, so its mutability never escapes: the engine stays a pure function.
+ */
+final class Turn {
+    /** Guards against a dialog that loops through states without waiting (a validator blind spot). */
+    private static final int MAX_TRANSITIONS = 200;
+    private static final int MAX_CALL_DEPTH = 8;
+
+    private final DialogLibrary library;
+    private final BotSettings bot;
+    private final Instant now;
+    private final Session original;
+    private final Rng rng;
+    private long seq;
+    private final Map<Chat, Run> runs;
+    private final Map<String, PendingTimer> timers;
+    private final Map<String, Integer> lastVariant;
+    private final Map<String, Partner> firstRole;
+    private final Map<Partner, SafetyKind> holds;
+    private final List<Action> actions = new ArrayList<>();
+    private int transitions;
+
+    Turn(DialogLibrary library, Session session, Instant now) {
+        this.library = library;
+        this.bot = library.bot();
+        this.now = now;
+        this.original = session;
+        this.rng = new Rng(session.rng());
+        this.seq = session.seq();
+        this.runs = new EnumMap<>(Chat.class);
+        this.runs.putAll(session.runs());
+        this.timers = new LinkedHashMap<>(session.timers());
+        this.lastVariant = new HashMap<>(session.lastVariant());
+        this.firstRole = new HashMap<>(session.firstRole());
+        this.holds = new EnumMap<>(Partner.class);
+        this.holds.putAll(session.holds());
+    }
+
+    Outcome finish() {
+        Session s = new Session(original.schema(), original.names(), rng.state(), seq, runs, timers, lastVariant,
+                firstRole, holds);
+        return new Outcome(s, actions);
+    }
+
+    // ---------------------------------------------------------------- inputs
+
+    void handle(Input input) {
+        if (input instanceof Input.TimerFired t) {
+            timerFired(t.timerId());
+            return;
+        }
+        Partner from;
+        Chat chat;
+        if (input instanceof Input.Text t) {
+            from = t.from();
+            chat = t.chat();
+        } else if (input instanceof Input.Command c) {
+            from = c.from();
+            chat = c.chat();
+        } else if (input instanceof Input.Press p) {
+            from = p.from();
+            chat = p.chat();
+        } else {
+            Input.SafetyAlert a = (Input.SafetyAlert) input;
+            from = a.from();
+            chat = a.chat();
+        }
+        requirePartner(from, chat);
+        if (input instanceof Input.Text t) {
+            text(from, chat, t.text(), t.intent());
+        } else if (input instanceof Input.Command c) {
+            command(from, chat, c.command());
+        } else if (input instanceof Input.Press p) {
+            press(from, chat, p.data());
+        } else {
+            safety(from, chat, ((Input.SafetyAlert) input).kind());
+        }
+    }
+
+    private void requirePartner(Partner from, Chat chat) {
+        if (from == null || !original.names().containsKey(from)) {
+            throw new IllegalArgumentException("input from " + from + ", who is not in this session: " + original.names().keySet());
+        }
+        if (chat == null || (!chat.isGroup() && chat.owner() != from)) {
+            throw new IllegalArgumentException("partner " + from + " cannot write in chat " + chat);
+        }
+        if (chat.isGroup() && !original.isPaired()) {
+            throw new IllegalArgumentException("an unpaired session has no group chat");
+        }
+    }
+
+    private void command(Partner from, Chat chat, String command) {
+        String c = command.toLowerCase(java.util.Locale.ROOT);
+        switch (c) {
+            case "/stop" -> stop(chat);
+            case "/help" -> say(chat, bot.message("help"), "bot/help", ctxNone(chat));
+            case "/menu" -> menu(chat);
+            default -> {
+                Optional<Dialog> d = library.byCommand(c);
+                if (d.isPresent()) {
+                    startDialog(chat, d.get(), from);
+                } else {
+                    sayBot(chat, "not_understood");
+                }
+            }
+        }
+    }
+
+    private void text(Partner from, Chat chat, String text, String intent) {
+        String verdict = intent == null || intent.isBlank() ? IntentTaxonomy.OUT_OF_SCOPE : intent;
+        if (!chat.isGroup() && rendezvousAnswer(from, chat, text)) {
+            return;
+        }
+        Run run = runs.get(chat);
+        if (run != null && refreshVersion(chat)) {
+            run = runs.get(chat);
+            textInRun(run, from, chat, text, verdict);
+            return;
+        }
+        if (run != null) {
+            return; // the run was ended because its dialog changed; the user has been told
+        }
+        List<Dialog> candidates = library.byIntent(verdict);
+        Audience here = chat.isGroup() ? Audience.GROUP : Audience.PRIVATE;
+        for (Dialog d : candidates) {
+            if (d.audience() == here) {
+                startDialog(chat, d, from);
+                return;
+            }
+        }
+        if (!candidates.isEmpty()) {
+            sayBot(chat, here == Audience.GROUP ? "private_only" : "group_only");
+        } else if (!chat.isGroup()) {
+            sayBot(chat, "not_understood");
+        }
+        // in the group, talk between the partners that no dialog asked for is theirs, not the bot's
+    }
+
+    private void textInRun(Run run, Partner from, Chat chat, String text, String intent) {
+        Frame frame = run.top();
+        Dialog dialog = dialogOf(frame);
+        State state = dialog.state(frame.state());
+        Step step = state.step();
+        if (step instanceof Step.Rendezvous) {
+            if (rendezvousAnswer(from, chat, text)) {
+                return;
+            }
+            return;
+        }
+        if (!(step instanceof Step.Wait wait) || wait.text() == null) {
+            if (!chat.isGroup()) {
+                sayBot(chat, "use_buttons");
+            }
+            return;
+        }
+        if (!mayAct(run, state, from)) {
+            sayBot(chat, "not_your_turn");
+            return;
+        }
+        Step.TextHandler handler = wait.text();
+        if (handler instanceof Step.TextHandler.Capture cap) {
+            Optional<String> value = AnswerCheck.accept(cap.validation(), text);
+            if (value.isEmpty()) {
+                say(chat, cap.invalid() != null ? cap.invalid() : bot.message("invalid_input"),
+                        variantKey(frame, "invalid"), ctx(chat, from));
+                return;
+            }
+            frame = withAnswer(frame, from, cap.into(), value.get());
+            closeOpenButtons(chat, frame, null);
+            putTop(chat, frame, from);
+            enter(chat, cap.to());
+        } else if (handler instanceof Step.TextHandler.Routes routes) {
+            String target = routes.byIntent().getOrDefault(intent, routes.fallback());
+            closeOpenButtons(chat, frame, null);
+            putTop(chat, frame, from);
+            enter(chat, target);
+        } else {
+            Step.TextHandler.AnyText any = (Step.TextHandler.AnyText) handler;
+            closeOpenButtons(chat, frame, null);
+            putTop(chat, frame, from);
+            enter(chat, any.to());
+        }
+    }
+
+    private void press(Partner from, Chat chat, String data) {
+        Optional<CallbackData> parsed = CallbackData.parse(data);
+        if (parsed.isEmpty()) {
+            sayBot(chat, "stale_button");
+            return;
+        }
+        CallbackData cb = parsed.get();
+        if (cb.isMenu()) {
+            actions.add(new Action.CloseButtons(chat, cb.ref(), null));
+            Optional<Dialog> d = library.current(cb.choice());
+            if (d.isPresent()) {
+                startDialog(chat, d.get(), from);
+            } else {
+                sayBot(chat, "stale_button");
+            }
+            return;
+        }
+        Chat runChat = findRunFor(chat, cb);
+        if (runChat == null) {
+            actions.add(new Action.CloseButtons(chat, cb.ref(), null));
+            sayBot(chat, "stale_button");
+            return;
+        }
+        Run run = runs.get(runChat);
+        Frame frame = run.top();
+        Dialog dialog = dialogOf(frame);
+        State state = dialog.state(frame.state());
+        Step step = state.step();
+        if (step instanceof Step.Rendezvous rv) {
+            rendezvousConsent(runChat, from, chat, rv, cb);
+        } else if (step instanceof Step.Share share) {
+            shareAnswer(runChat, from, chat, share, cb);
+        } else if (step instanceof Step.AssignRoles roles) {
+            if (!mayAct(run, state, from)) {
+                sayBot(chat, "not_your_turn");
+                return;
+            }
+            Partner first = "A".equals(cb.choice()) ? Partner.A : Partner.B;
+            actions.add(new Action.CloseButtons(chat, cb.ref(), original.name(first)));
+            assignRoles(runChat, first);
+            putTop(runChat, runs.get(runChat).top(), from);
+            enter(runChat, roles.to());
+        } else if (step instanceof Step.Wait wait) {
+            if (!mayAct(run, state, from)) {
+                sayBot(chat, "not_your_turn");
+                return;
+            }
+            int index;
+            try {
+                index = Integer.parseInt(cb.choice());
+            } catch (NumberFormatException e) {
+                sayBot(chat, "stale_button");
+                return;
+            }
+            if (index < 0 || index >= wait.buttons().size()) {
+                sayBot(chat, "stale_button");
+                return;
+            }
+            Button b = wait.buttons().get(index);
+            Map<String, String> vars = new LinkedHashMap<>(frame.vars());
+            vars.putAll(b.set());
+            Frame updated = new Frame(frame.dialog(), frame.version(), frame.state(), frame.step(), frame.returnTo(),
+                    vars, frame.answers(), frame.consents(), frame.waiting(), null);
+            actions.add(new Action.CloseButtons(chat, cb.ref(), b.label()));
+            putTop(runChat, updated, from);
+            enter(runChat, b.to());
+        } else {
+            sayBot(chat, "stale_button");
+        }
+    }
+
+    /** The chat whose run shows the pressed message: this chat's own run, or the group's (consent asked privately). */
+    private Chat findRunFor(Chat chat, CallbackData cb) {
+        for (Chat c : chat.isGroup() ? List.of(Chat.GROUP) : List.of(chat, Chat.GROUP)) {
+            Run run = runs.get(c);
+            if (run == null || !refreshVersion(c)) {
+                continue;
+            }
+            Frame f = runs.get(c).top();
+            if (!f.dialog().equals(cb.dialog()) || !f.state().equals(cb.state())) {
+                continue;
+            }
+            String ref = cb.ref();
+            if (ref.equals(f.buttonsRef()) || f.waiting().refs().containsValue(ref)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    private void timerFired(String id) {
+        PendingTimer t = timers.remove(id);
+        if (t == null) {
+            return; // cancelled, or already fired: a timer acts once
+        }
+        Run run = runs.get(t.chat());
+        if (run == null || run.top().step() != t.step() || !refreshVersion(t.chat())) {
+            return;
+        }
+        Frame frame = runs.get(t.chat()).top();
+        Dialog dialog = dialogOf(frame);
+        Timer timer = timerOf(dialog.state(frame.state()).step());
+        if (timer == null) {
+            return;
+        }
+        if (timer.nudge() != null && !t.nudged()) {
+            nudge(t.chat(), frame, dialog.state(frame.state()), timer);
+            schedule(t.chat(), frame.step(), timer, true);
+            return;
+        }
+        closeOpenButtons(t.chat(), frame, null);
+        for (String ref : frame.waiting().refs().values()) {
+            actions.add(new Action.CloseButtons(chatOfRef(frame, ref, t.chat()), ref, null));
+        }
+        enter(t.chat(), timer.to());
+    }
+
+    private Chat chatOfRef(Frame frame, String ref, Chat fallback) {
+        for (Map.Entry<Partner, String> e : frame.waiting().refs().entrySet()) {
+            if (e.getValue().equals(ref)) {
+                return Chat.privateOf(e.getKey());
+            }
+        }
+        return fallback;
+    }
+
+    private void nudge(Chat chat, Frame frame, State state, Timer timer) {
+        Step step = state.step();
+        String key = variantKey(frame, "nudge");
+        if (step instanceof Step.Rendezvous rv) {
+            for (Partner p : Partner.values()) {
+                if (!frame.waiting().answered().contains(p) && !frame.waiting().awaitingConsent().contains(p)) {
+                    Chat to = rv.in() == Step.AnswerPlace.GROUP ? Chat.GROUP : Chat.privateOf(p);
+                    say(to, timer.nudge(), key, ctxFor(chat, p, to));
+                }
+            }
+        } else if (step instanceof Step.Share share) {
+            Partner author = author(runs.get(chat), share.from());
+            Chat to = Chat.privateOf(author);
+            say(to, timer.nudge(), key, ctxFor(chat, author, to));
+        } else {
+            say(chat, timer.nudge(), key, ctx(chat, runs.get(chat).lastActor()));
+        }
+    }
+
+    // ---------------------------------------------------------------- global handlers
+
+    private void stop(Chat chat) {
+        Run run = runs.get(chat);
+        if (run == null) {
+            sayBot(chat, "nothing_to_stop");
+            return;
+        }
+        endRun(chat, EndReason.STOPPED);
+        sayBot(chat, "stopped");
+    }
+
+    private void menu(Chat chat) {
+        Audience here = chat.isGroup() ? Audience.GROUP : Audience.PRIVATE;
+        long msg = ++seq;
+        List<Action.ButtonOut> buttons = new ArrayList<>();
+        for (String id : bot.menu()) {
+            library.current(id).filter(d -> d.audience() == here)
+                    .ifPresent(d -> buttons.add(new Action.ButtonOut(d.title(), CallbackData.encodeMenu(d.id(), msg))));
+        }
+        String html = Html.render(parse(pick(bot.message("menu"), "bot/menu")), ref -> "");
+        actions.add(new Action.Send(chat, Refs.message(msg), html, buttons));
+    }
+
+    private void safety(Partner from, Chat chat, SafetyKind kind) {
+        holds.put(from, kind);
+        actions.add(new Action.SafetyRaised(from, kind));
+        boolean groupWasActive = runs.containsKey(Chat.GROUP);
+        for (Chat c : List.of(Chat.privateOf(from), Chat.GROUP)) {
+            if (runs.containsKey(c)) {
+                endRun(c, EndReason.SAFETY);
+            }
+        }
+        if (kind == SafetyKind.ABUSE && runs.containsKey(Chat.privateOf(from.other()))) {
+            // nothing the partner does may reach the person at risk through the bot; no message hints why
+            endRun(Chat.privateOf(from.other()), EndReason.SAFETY);
+        }
+        if (chat.isGroup() || groupWasActive) {
+            sayBot(Chat.GROUP, "safety_group_pause");
+        }
+        String dialogId = kind == SafetyKind.CRISIS ? bot.crisisDialog() : bot.abuseDialog();
+        Optional<Dialog> d = dialogId == null ? Optional.empty() : library.current(dialogId);
+        if (d.isPresent()) {
+            beginRun(Chat.privateOf(from), d.get(), from);
+        } else {
+            sayBot(Chat.privateOf(from), "internal_error");
+        }
+    }
+
+    // ---------------------------------------------------------------- starting and ending
+
+    private void startDialog(Chat chat, Dialog dialog, Partner from) {
+        Audience here = chat.isGroup() ? Audience.GROUP : Audience.PRIVATE;
+        if (dialog.audience() != here) {
+            sayBot(chat, dialog.audience() == Audience.PRIVATE ? "private_only" : "group_only");
+            return;
+        }
+        if (dialog.audience() == Audience.GROUP && holds.containsValue(SafetyKind.ABUSE)) {
+            sayBot(chat, "shared_paused");
+            return;
+        }
+        if (runs.containsKey(chat)) {
+            endRun(chat, EndReason.REPLACED);
+        }
+        beginRun(chat, dialog, from);
+    }
+
+    private void beginRun(Chat chat, Dialog dialog, Partner from) {
+        Frame frame = new Frame(dialog.id(), dialog.version(), dialog.start(), 0, null, dialog.variables(), Map.of(),
+                List.of(), Waiting.none(), null);
+        runs.put(chat, new Run(chat, chat.owner(), List.of(frame), Map.of(), from));
+        actions.add(new Action.DialogStarted(chat, dialog.id(), dialog.version()));
+        enter(chat, dialog.start());
+    }
+
+    /** Ends the whole run in a chat: its timers are cancelled and its open buttons closed. */
+    private void endRun(Chat chat, EndReason reason) {
+        Run run = runs.remove(chat);
+        if (run == null) {
+            return;
+        }
+        cancelTimers(chat);
+        Frame top = run.top();
+        closeOpenButtons(chat, top, null);
+        for (Map.Entry<Partner, String> e : top.waiting().refs().entrySet()) {
+            actions.add(new Action.CloseButtons(Chat.privateOf(e.getKey()), e.getValue(), null));
+        }
+        for (int i = run.stack().size() - 1; i >= 0; i--) {
+            actions.add(new Action.DialogEnded(chat, run.stack().get(i).dialog(), reason));
+        }
+    }
+
+    // ---------------------------------------------------------------- entering states
+
+    private void enter(Chat chat, String stateName) {
+        if (++transitions > MAX_TRANSITIONS) {
+            fail(chat, "dialog went through " + MAX_TRANSITIONS + " states without waiting for anyone");
+            return;
+        }
+        Run run = runs.get(chat);
+        if (run == null) {
+            return;
+        }
+        cancelTimers(chat);
+        Frame frame = run.top();
+        Dialog dialog = dialogOf(frame);
+        State state = dialog.state(stateName);
+        if (state == null) {
+            fail(chat, "dialog " + dialog.id() + " has no state '" + stateName + "'");
+            return;
+        }
+        long step = ++seq;
+        Map<String, String> vars = new LinkedHashMap<>(frame.vars());
+        vars.putAll(state.set());
+        for (String counter : state.increment()) {
+            vars.put(counter, increment(vars.get(counter)));
+        }
+        frame = new Frame(frame.dialog(), frame.version(), stateName, step, frame.returnTo(), vars, frame.answers(),
+                frame.consents(), Waiting.none(), null);
+        Map<String, Partner> roles = run.roles();
+        if (state.swapRoles() && roles.size() == 2) {
+            Map<String, Partner> swapped = new LinkedHashMap<>();
+            for (Map.Entry<String, Partner> e : roles.entrySet()) {
+                swapped.put(e.getKey(), e.getValue().other());
+            }
+            roles = swapped;
+        }
+        run = replaceTop(new Run(run.chat(), run.owner(), run.stack(), roles, run.lastActor()), frame);
+        runs.put(chat, run);
+        if (state.journal() != null) {
+            Partner author = author(run, state.journal().author());
+            Chat authorChat = Chat.privateOf(author);
+            String text = Html.plain(render(state.journal().text(), variantKey(frame, "journal"),
+                    ctxFor(chat, author, authorChat)));
+            actions.add(new Action.SaveJournal(dialog.id(), state.journal().kind(), author, text));
+        }
+        Step s = state.step();
+        if (s instanceof Step.Wait wait) {
+            enterWait(chat, state, wait);
+            return;
+        }
+        if (state.say() != null) {
+            say(chat, state.say(), variantKey(frame, "say"), ctx(chat, run.lastActor()));
+        }
+        if (s instanceof Step.Goto g) {
+            enter(chat, g.to());
+        } else if (s instanceof Step.Branch b) {
+            enter(chat, branch(chat, b));
+        } else if (s instanceof Step.End) {
+            finishFrame(chat);
+        } else if (s instanceof Step.Call call) {
+            callDialog(chat, call);
+        } else if (s instanceof Step.Handover h) {
+            handover(chat, h);
+        } else if (s instanceof Step.AssignRoles ar) {
+            enterAssignRoles(chat, ar);
+        } else if (s instanceof Step.Rendezvous rv) {
+            enterRendezvous(chat, rv);
+        } else if (s instanceof Step.Share share) {
+            enterShare(chat, share);
+        }
+    }
+
+    private void enterWait(Chat chat, State state, Step.Wait wait) {
+        Run run = runs.get(chat);
+        Frame frame = run.top();
+        String ref = null;
+        if (state.say() != null || !wait.buttons().isEmpty()) {
+            long msg = ++seq;
+            ref = Refs.message(msg);
+            List<Action.ButtonOut> buttons = new ArrayList<>();
+            for (int i = 0; i < wait.buttons().size(); i++) {
+                buttons.add(new Action.ButtonOut(wait.buttons().get(i).label(),
+                        CallbackData.encode(frame.dialog(), frame.state(), Integer.toString(i), msg)));
+            }
+            Message say = state.say() != null ? state.say() : bot.message("use_buttons");
+            String html = render(say, variantKey(frame, "say"), ctx(chat, run.lastActor()));
+            actions.add(new Action.Send(chat, ref, html, buttons));
+            if (buttons.isEmpty()) {
+                ref = null;
+            }
+        }
+        runs.put(chat, replaceTop(run, withButtonsRef(frame, ref)));
+        if (wait.timer() != null) {
+            schedule(chat, frame.step(), wait.timer(), false);
+        }
+    }
+
+    private void enterAssignRoles(Chat chat, Step.AssignRoles ar) {
+        Run run = runs.get(chat);
+        if (ar.method() == Step.RoleAssignment.CHOSEN) {
+            Frame frame = run.top();
+            long msg = ++seq;
+            String ref = Refs.message(msg);
+            List<Action.ButtonOut> buttons = new ArrayList<>();
+            for (Partner p : Partner.values()) {
+                buttons.add(new Action.ButtonOut(original.name(p),
+                        CallbackData.encode(frame.dialog(), frame.state(), p.name(), msg)));
+            }
+            Message ask = ar.ask() != null ? ar.ask() : bot.message("use_buttons");
+            actions.add(new Action.Send(chat, ref, render(ask, variantKey(frame, "ask"), ctx(chat, run.lastActor())), buttons));
+            runs.put(chat, replaceTop(run, withButtonsRef(frame, ref)));
+            if (ar.timer() != null) {
+                schedule(chat, frame.step(), ar.timer(), false);
+            }
+            return;
+        }
+        Partner first;
+        if (ar.method() == Step.RoleAssignment.ALTERNATE && firstRole.containsKey(run.top().dialog())) {
+            first = firstRole.get(run.top().dialog()).other();
+        } else {
+            first = rng.nextInt(2) == 0 ? Partner.A : Partner.B;
+        }
+        assignRoles(chat, first);
+        enter(chat, ar.to());
+    }
+
+    private void assignRoles(Chat chat, Partner first) {
+        Run run = runs.get(chat);
+        Dialog dialog = dialogOf(run.top());
+        List<String> names = rolesOf(run);
+        if (names.size() != 2) {
+            return;
+        }
+        Map<String, Partner> roles = new LinkedHashMap<>();
+        roles.put(names.get(0), first);
+        roles.put(names.get(1), first.other());
+        firstRole.put(dialog.id(), first);
+        runs.put(chat, new Run(run.chat(), run.owner(), run.stack(), roles, run.lastActor()));
+    }
+
+    /** Roles are declared by the run's bottom dialog; a called dialog shares them. */
+    private List<String> rolesOf(Run run) {
+        for (int i = run.stack().size() - 1; i >= 0; i--) {
+            List<String> r = dialogOf(run.stack().get(i)).roles();
+            if (!r.isEmpty()) {
+                return r;
+            }
+        }
+        return List.of();
+    }
+
+    private void enterRendezvous(Chat chat, Step.Rendezvous rv) {
+        Run run = runs.get(chat);
+        Frame frame = run.top();
+        String key = variantKey(frame, "ask");
+        if (rv.in() == Step.AnswerPlace.GROUP) {
+            say(Chat.GROUP, rv.ask(), key, ctx(chat, run.lastActor()));
+        } else {
+            for (Partner p : presentPartners()) {
+                Chat to = Chat.privateOf(p);
+                say(to, rv.ask(), key, ctxFor(chat, p, to));
+            }
+        }
+        if (rv.timer() != null) {
+            schedule(chat, frame.step(), rv.timer(), false);
+        }
+    }
+
+    private boolean rendezvousAnswer(Partner from, Chat chat, String text) {
+        Chat runChat = Chat.GROUP;
+        Run run = runs.get(runChat);
+        if (run == null && !chat.isGroup()) {
+            runChat = chat;
+            run = runs.get(runChat);
+        }
+        if (run == null || !refreshVersion(runChat)) {
+            return false;
+        }
+        run = runs.get(runChat);
+        Frame frame = run.top();
+        State state = dialogOf(frame).state(frame.state());
+        if (!(state.step() instanceof Step.Rendezvous rv)) {
+            return false;
+        }
+        boolean placeOk = switch (rv.in()) {
+            case PRIVATE -> !chat.isGroup();
+            case GROUP -> chat.isGroup();
+            case EITHER -> true;
+        };
+        Waiting w = frame.waiting();
+        if (!placeOk || w.answered().contains(from) || w.awaitingConsent().contains(from)) {
+            return false;
+        }
+        Optional<String> value = AnswerCheck.accept(rv.validation(), text);
+        if (value.isEmpty()) {
+            say(chat, rv.invalid() != null ? rv.invalid() : bot.message("invalid_input"), variantKey(frame, "invalid"),
+                    ctxFor(runChat, from, chat));
+            return true;
+        }
+        frame = withAnswer(frame, from, rv.into(), value.get());
+        if (rv.consent() != null) {
+            long msg = ++seq;
+            String ref = Refs.message(msg);
+            Chat to = Chat.privateOf(from);
+            String yes = rv.consent().yesLabel() != null ? rv.consent().yesLabel() : plainBot("consent_yes");
+            String no = rv.consent().noLabel() != null ? rv.consent().noLabel() : plainBot("consent_no");
+            List<Action.ButtonOut> buttons = List.of(
+                    new Action.ButtonOut(yes, CallbackData.encode(frame.dialog(), frame.state(), "y", msg)),
+                    new Action.ButtonOut(no, CallbackData.encode(frame.dialog(), frame.state(), "n", msg)));
+            actions.add(new Action.Send(to, ref, render(rv.consent().ask(), variantKey(frame, "consent"),
+                    ctxFor(runChat, from, to)), buttons));
+            Set<Partner> awaiting = new HashSet<>(w.awaitingConsent());
+            awaiting.add(from);
+            Map<Partner, String> refs = new EnumMap<>(Partner.class);
+            refs.putAll(w.refs());
+            refs.put(from, ref);
+            frame = withWaiting(frame, new Waiting(w.answered(), awaiting, refs));
+            putTop(runChat, frame, from);
+            return true;
+        }
+        putTop(runChat, frame, from);
+        markAnswered(runChat, from, chat, rv);
+        return true;
+    }
+
+    private void rendezvousConsent(Chat runChat, Partner from, Chat chat, Step.Rendezvous rv, CallbackData cb) {
+        Frame frame = runs.get(runChat).top();
+        Waiting w = frame.waiting();
+        if (!cb.ref().equals(w.refs().get(from)) || !w.awaitingConsent().contains(from) || rv.consent() == null) {
+            sayBot(chat, "stale_button");
+            return;
+        }
+        boolean yes = "y".equals(cb.choice());
+        String label = yes
+                ? (rv.consent().yesLabel() != null ? rv.consent().yesLabel() : plainBot("consent_yes"))
+                : (rv.consent().noLabel() != null ? rv.consent().noLabel() : plainBot("consent_no"));
+        actions.add(new Action.CloseButtons(chat, cb.ref(), label));
+        List<Consent> consents = new ArrayList<>(frame.consents());
+        if (yes) {
+            consents.add(new Consent(from, rv.into(), rv.consent().with()));
+            actions.add(new Action.Shared(from, rv.into(), rv.consent().with()));
+        }
+        Set<Partner> awaiting = new HashSet<>(w.awaitingConsent());
+        awaiting.remove(from);
+        Map<Partner, String> refs = new EnumMap<>(Partner.class);
+        refs.putAll(w.refs());
+        refs.remove(from);
+        frame = new Frame(frame.dialog(), frame.version(), frame.state(), frame.step(), frame.returnTo(), frame.vars(),
+                frame.answers(), consents, new Waiting(w.answered(), awaiting, refs), frame.buttonsRef());
+        putTop(runChat, frame, from);
+        markAnswered(runChat, from, chat, rv);
+    }
+
+    /** Counts a partner as done; continues only when both are, so nobody learns who was first. */
+    private void markAnswered(Chat runChat, Partner from, Chat chat, Step.Rendezvous rv) {
+        Frame frame = runs.get(runChat).top();
+        Waiting w = frame.waiting();
+        Set<Partner> answered = new HashSet<>(w.answered());
+        answered.add(from);
+        frame = withWaiting(frame, new Waiting(answered, w.awaitingConsent(), w.refs()));
+        runs.put(runChat, replaceTop(runs.get(runChat), frame));
+        if (answered.containsAll(presentPartners())) {
+            enter(runChat, rv.to());
+        } else {
+            say(chat, rv.waiting() != null ? rv.waiting() : bot.message("rendezvous_waiting"),
+                    variantKey(frame, "waiting"), ctxFor(runChat, from, chat));
+        }
+    }
+
+    private void enterShare(Chat chat, Step.Share share) {
+        Run run = runs.get(chat);
+        Frame frame = run.top();
+        Partner author = author(run, share.from());
+        if (!original.isPaired()) {
+            if (share.noPartner() != null) {
+                enter(chat, share.noPartner());
+            } else {
+                sayBot(Chat.privateOf(author), "no_partner");
+                enter(chat, share.no());
+            }
+            return;
+        }
+        if (holds.containsValue(SafetyKind.ABUSE)) {
+            sayBot(Chat.privateOf(author), "shared_paused");
+            enter(chat, share.no());
+            return;
+        }
+        long msg = ++seq;
+        String ref = Refs.message(msg);
+        Chat to = Chat.privateOf(author);
+        String yes = share.yesLabel() != null ? share.yesLabel() : plainBot("consent_yes");
+        String no = share.noLabel() != null ? share.noLabel() : plainBot("consent_no");
+        List<Action.ButtonOut> buttons = List.of(
+                new Action.ButtonOut(yes, CallbackData.encode(frame.dialog(), frame.state(), "y", msg)),
+                new Action.ButtonOut(no, CallbackData.encode(frame.dialog(), frame.state(), "n", msg)));
+        actions.add(new Action.Send(to, ref, render(share.ask(), variantKey(frame, "ask"), ctxFor(chat, author, to)), buttons));
+        Map<Partner, String> refs = new EnumMap<>(Partner.class);
+        refs.put(author, ref);
+        runs.put(chat, replaceTop(run, withWaiting(frame, new Waiting(Set.of(), Set.of(author), refs))));
+        if (share.timer() != null) {
+            schedule(chat, frame.step(), share.timer(), false);
+        }
+    }
+
+    private void shareAnswer(Chat runChat, Partner from, Chat chat, Step.Share share, CallbackData cb) {
+        Run run = runs.get(runChat);
+        Frame frame = run.top();
+        Partner author = author(run, share.from());
+        if (from != author || !cb.ref().equals(frame.waiting().refs().get(author))) {
+            sayBot(chat, "stale_button");
+            return;
+        }
+        boolean yes = "y".equals(cb.choice());
+        String label = yes
+                ? (share.yesLabel() != null ? share.yesLabel() : plainBot("consent_yes"))
+                : (share.noLabel() != null ? share.noLabel() : plainBot("consent_no"));
+        actions.add(new Action.CloseButtons(chat, cb.ref(), label));
+        if (!yes) {
+            putTop(runChat, withWaiting(frame, Waiting.none()), from);
+            enter(runChat, share.no());
+            return;
+        }
+        List<Consent> consents = new ArrayList<>(frame.consents());
+        consents.add(new Consent(author, share.variable(), share.with()));
+        frame = new Frame(frame.dialog(), frame.version(), frame.state(), frame.step(), frame.returnTo(), frame.vars(),
+                frame.answers(), consents, Waiting.none(), frame.buttonsRef());
+        putTop(runChat, frame, from);
+        actions.add(new Action.Shared(author, share.variable(), share.with()));
+        Chat target = share.with() == ShareTarget.GROUP ? Chat.GROUP : Chat.privateOf(author.other());
+        say(target, share.deliver(), variantKey(frame, "deliver"), ctxFor(runChat, author, target));
+        enter(runChat, share.yes());
+    }
+
+    private String branch(Chat chat, Step.Branch b) {
+        Run run = runs.get(chat);
+        Conditions eval = new Conditions(value -> resolveForCondition(run, value));
+        for (Step.Case c : b.cases()) {
+            if (eval.test(c.when())) {
+                return c.to();
+            }
+        }
+        return b.otherwise();
+    }
+
+    private void callDialog(Chat chat, Step.Call call) {
+        Run run = runs.get(chat);
+        Optional<Dialog> callee = library.current(call.dialog());
+        if (callee.isEmpty()) {
+            fail(chat, "dialog '" + call.dialog() + "' to call does not exist");
+            return;
+        }
+        if (run.stack().size() >= MAX_CALL_DEPTH) {
+            fail(chat, "sub-dialogs nested deeper than " + MAX_CALL_DEPTH);
+            return;
+        }
+        Dialog d = callee.get();
+        List<Frame> stack = new ArrayList<>(run.stack());
+        stack.add(new Frame(d.id(), d.version(), d.start(), 0, call.returnTo(), d.variables(), Map.of(), List.of(),
+                Waiting.none(), null));
+        runs.put(chat, new Run(run.chat(), run.owner(), stack, run.roles(), run.lastActor()));
+        actions.add(new Action.DialogStarted(chat, d.id(), d.version()));
+        enter(chat, d.start());
+    }
+
+    private void handover(Chat chat, Step.Handover h) {
+        Run run = runs.get(chat);
+        Optional<Dialog> next = library.current(h.dialog());
+        if (next.isEmpty()) {
+            fail(chat, "dialog '" + h.dialog() + "' to hand over to does not exist");
+            return;
+        }
+        Frame old = run.top();
+        actions.add(new Action.DialogEnded(chat, old.dialog(), EndReason.COMPLETED));
+        Dialog d = next.get();
+        Frame frame = new Frame(d.id(), d.version(), d.start(), 0, old.returnTo(), d.variables(), Map.of(), List.of(),
+                Waiting.none(), null);
+        runs.put(chat, replaceTop(run, frame));
+        actions.add(new Action.DialogStarted(chat, d.id(), d.version()));
+        enter(chat, d.start());
+    }
+
+    /** The top dialog reached an end: return to its caller, or end the run. */
+    private void finishFrame(Chat chat) {
+        Run run = runs.get(chat);
+        Frame done = run.top();
+        actions.add(new Action.DialogEnded(chat, done.dialog(), EndReason.COMPLETED));
+        if (run.stack().size() == 1) {
+            runs.remove(chat);
+            cancelTimers(chat);
+            return;
+        }
+        List<Frame> stack = new ArrayList<>(run.stack().subList(0, run.stack().size() - 1));
+        runs.put(chat, new Run(run.chat(), run.owner(), stack, run.roles(), run.lastActor()));
+        if (refreshVersion(chat)) {
+            enter(chat, done.returnTo());
+        }
+    }
+
+    private void fail(Chat chat, String why) {
+        // the dialog is at fault, not the couple: end it kindly and report it for the log
+        Run run = runs.get(chat);
+        actions.add(new Action.Trouble(chat, run == null ? null : run.top().dialog(),
+                run == null ? null : run.top().state(), why));
+        if (run != null) {
+            endRun(chat, EndReason.ERROR);
+        }
+        sayBot(chat, "internal_error");
+    }
+
+    // ---------------------------------------------------------------- versions
+
+    /**
+     * Makes sure the run's top frame can be executed. A frame whose version is no longer loaded moves to
+     * the current version when its state still exists there, else to the dialog's on_change state, else
+     * the run ends with a kind word. Returns false when the run ended.
+     */
+    private boolean refreshVersion(Chat chat) {
+        Run run = runs.get(chat);
+        if (run == null) {
+            return false;
+        }
+        Frame f = run.top();
+        if (library.version(f.dialog(), f.version()).isPresent()) {
+            return true;
+        }
+        Optional<Dialog> current = library.current(f.dialog());
+        if (current.isPresent() && current.get().state(f.state()) != null) {
+            runs.put(chat, replaceTop(run, new Frame(f.dialog(), current.get().version(), f.state(), f.step(),
+                    f.returnTo(), f.vars(), f.answers(), f.consents(), f.waiting(), f.buttonsRef())));
+            return true;
+        }
+        if (current.isPresent() && current.get().onChange() != null) {
+            runs.put(chat, replaceTop(run, new Frame(f.dialog(), current.get().version(), current.get().onChange(),
+                    f.step(), f.returnTo(), f.vars(), f.answers(), f.consents(), Waiting.none(), null)));
+            closeOpenButtons(chat, f, null);
+            enter(chat, current.get().onChange());
+            return false;
+        }
+        endRun(chat, EndReason.DIALOG_CHANGED);
+        sayBot(chat, "dialog_changed");
+        return false;
+    }
+
+    private Dialog dialogOf(Frame f) {
+        return library.version(f.dialog(), f.version())
+                .or(() -> library.current(f.dialog()))
+                .orElseThrow(() -> new IllegalStateException("dialog " + f.dialog() + " is not loaded"));
+    }
+
+    // ---------------------------------------------------------------- timers
+
+    private void schedule(Chat chat, long step, Timer timer, boolean nudged) {
+        String id = Refs.timer(++seq);
+        timers.put(id, new PendingTimer(id, chat, step, nudged));
+        actions.add(new Action.ScheduleTimer(id, now.plus(timer.after()),
+                timer.grace() != null ? timer.grace() : timer.after()));
+    }
+
+    private void cancelTimers(Chat chat) {
+        List<String> ids = new ArrayList<>();
+        for (PendingTimer t : timers.values()) {
+            if (t.chat() == chat) {
+                ids.add(t.id());
+            }
+        }
+        for (String id : ids) {
+            timers.remove(id);
+            actions.add(new Action.CancelTimer(id));
+        }
+    }
+
+    private static Timer timerOf(Step step) {
+        if (step instanceof Step.Wait w) return w.timer();
+        if (step instanceof Step.Rendezvous r) return r.timer();
+        if (step instanceof Step.Share s) return s.timer();
+        if (step instanceof Step.AssignRoles a) return a.timer();
+        return null;
+    }
+
+    // ---------------------------------------------------------------- people and values
+
+    private boolean mayAct(Run run, State state, Partner from) {
+        if (state.actor() == null) {
+            return true;
+        }
+        Partner holder = run.roles().get(state.actor());
+        return holder == null || holder == from;
+    }
+
+    private List<Partner> presentPartners() {
+        return original.isPaired() ? List.of(Partner.A, Partner.B) : List.of(Partner.A);
+    }
+
+    /** Resolves a partner reference (me, partner, actor, A, B or a role) in a run; null means "me". */
+    private Partner author(Run run, String who) {
+        Partner p = person(run, who == null ? "me" : who);
+        return p != null ? p : (run.owner() != null ? run.owner() : run.lastActor());
+    }
+
+    private Partner person(Run run, String who) {
+        Partner me = run.owner() != null ? run.owner() : run.lastActor();
+        switch (who) {
+            case "me":
+                return me;
+            case "partner":
+                return me == null ? null : me.other();
+            case "actor":
+                return run.lastActor();
+            case "A":
+                return Partner.A;
+            case "B":
+                return Partner.B;
+            default:
+                return run.roles().get(who);
+        }
+    }
+
+    private String resolveForCondition(Run run, dev.rekindle.dialog.model.Ref ref) {
+        Frame f = run.top();
+        if (ref.who() == null) {
+            if (ref.field().equals("actor")) {
+                return run.lastActor() == null ? "" : run.lastActor().name();
+            }
+            if (f.vars().containsKey(ref.field())) {
+                return f.vars().get(ref.field());
+            }
+            Partner me = person(run, "me");
+            Map<String, String> mine = me == null ? Map.of() : f.answers().getOrDefault(me, Map.of());
+            return mine.getOrDefault(ref.field(), "");
+        }
+        Partner p = person(run, ref.who());
+        if (p == null) {
+            return "";
+        }
+        if (ref.field().equals("name")) {
+            return original.name(p);
+        }
+        if (ref.field().equals("role")) {
+            return roleOf(run, p);
+        }
+        return f.answers().getOrDefault(p, Map.of()).getOrDefault(ref.field(), "");
+    }
+
+    private static String roleOf(Run run, Partner p) {
+        for (Map.Entry<String, Partner> e : run.roles().entrySet()) {
+            if (e.getValue() == p) {
+                return e.getKey();
+            }
+        }
+        return "";
+    }
+
+    /** Rendering context: the run whose values are used and the chat the text goes to. */
+    private record Ctx(Chat runChat, Chat recipient, Partner me) {}
+
+    private Ctx ctx(Chat runChat, Partner actor) {
+        Run run = runs.get(runChat);
+        Partner me = run == null ? null : (run.owner() != null ? run.owner() : actor);
+        return new Ctx(runChat, runChat, me);
+    }
+
+    private Ctx ctxFor(Chat runChat, Partner me, Chat recipient) {
+        return new Ctx(runChat, recipient, me);
+    }
+
+    private Ctx ctxNone(Chat chat) {
+        return new Ctx(null, chat, chat.owner());
+    }
+
+    /**
+     * The privacy guarantee lives here: an answer reaches a chat other than its author's private chat
+     * only if the author said yes to sharing it with the partner (private chat) or the group.
+     */
+    private String resolve(Ctx ctx, dev.rekindle.dialog.model.Ref ref) {
+        Run run = ctx.runChat() == null ? null : runs.get(ctx.runChat());
+        if (run == null) {
+            return "";
+        }
+        Frame f = run.top();
+        Partner author;
+        String field = ref.field();
+        if (ref.who() == null) {
+            List<String> roles = rolesOf(run);
+            if (field.equals("first") && roles.size() == 2) return roles.get(0);
+            if (field.equals("second") && roles.size() == 2) return roles.get(1);
+            if (f.vars().containsKey(field)) {
+                return f.vars().get(field);
+            }
+            author = ctx.me();
+        } else {
+            author = ref.who().equals("me") ? ctx.me() : person(run, ref.who());
+            if (ref.who().equals("partner") && ctx.me() != null) {
+                author = ctx.me().other();
+            }
+            if (author == null) {
+                return "";
+            }
+            if (field.equals("name")) {
+                return original.name(author);
+            }
+            if (field.equals("role")) {
+                return roleOf(run, author);
+            }
+        }
+        if (author == null) {
+            return f.vars().getOrDefault(field, "");
+        }
+        Map<String, String> answers = f.answers().getOrDefault(author, Map.of());
+        if (!answers.containsKey(field)) {
+            return f.vars().getOrDefault(field, "");
+        }
+        if (mayShow(f, author, field, ctx.recipient())) {
+            return answers.get(field);
+        }
+        return plainBot("withheld");
+    }
+
+    private static boolean mayShow(Frame f, Partner author, String variable, Chat recipient) {
+        if (recipient == Chat.privateOf(author)) {
+            return true;
+        }
+        for (Consent c : f.consents()) {
+            if (c.author() == author && c.variable().equals(variable)
+                    && (c.with() == ShareTarget.GROUP || !recipient.isGroup())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---------------------------------------------------------------- messages
+
+    private void say(Chat to, Message message, String key, Ctx ctx) {
+        String html = render(message, key, ctx);
+        actions.add(new Action.Send(to, Refs.message(++seq), html, List.of()));
+    }
+
+    private void sayBot(Chat to, String key) {
+        say(to, bot.message(key), "bot/" + key, ctxNone(to));
+    }
+
+    private String plainBot(String key) {
+        return Html.plain(render(bot.message(key), "bot/" + key, ctxNone(Chat.A)));
+    }
+
+    private String render(Message message, String key, Ctx ctx) {
+        return Html.render(parse(pick(message, key)), ref -> resolve(ctx, ref));
+    }
+
+    private static dev.rekindle.dialog.model.Template parse(String text) {
+        try {
+            return dev.rekindle.dialog.model.Template.parse(text);
+        } catch (dev.rekindle.dialog.model.Template.SyntaxException e) {
+            // the validator rejects such text; if one slips through, say it as written rather than fail
+            return new dev.rekindle.dialog.model.Template(List.of(new dev.rekindle.dialog.model.Template.Literal(text)));
+        }
+    }
+
+    /** Picks a variant at random, never the one used last time for this message. */
+    private String pick(Message message, String key) {
+        int n = message.variants().size();
+        if (n == 1) {
+            return message.variants().get(0);
+        }
+        Integer last = lastVariant.get(key);
+        int idx;
+        if (last == null || last >= n) {
+            idx = rng.nextInt(n);
+        } else {
+            idx = rng.nextInt(n - 1);
+            if (idx >= last) {
+                idx++;
+            }
+        }
+        lastVariant.put(key, idx);
+        return message.variants().get(idx);
+    }
+
+    private static String variantKey(Frame f, String what) {
+        return f.dialog() + "/" + f.state() + "/" + what;
+    }
+
+    // ---------------------------------------------------------------- frame helpers
+
+    private void closeOpenButtons(Chat chat, Frame frame, String label) {
+        if (frame.buttonsRef() != null) {
+            actions.add(new Action.CloseButtons(chat, frame.buttonsRef(), label));
+        }
+    }
+
+    private void putTop(Chat chat, Frame frame, Partner actor) {
+        Run run = runs.get(chat);
+        Run withActor = new Run(run.chat(), run.owner(), run.stack(), run.roles(), actor == null ? run.lastActor() : actor);
+        runs.put(chat, replaceTop(withActor, frame));
+    }
+
+    private static Run replaceTop(Run run, Frame frame) {
+        List<Frame> stack = new ArrayList<>(run.stack());
+        stack.set(stack.size() - 1, frame);
+        return new Run(run.chat(), run.owner(), stack, run.roles(), run.lastActor());
+    }
+
+    private static Frame withAnswer(Frame f, Partner author, String variable, String value) {
+        Map<Partner, Map<String, String>> answers = new EnumMap<>(Partner.class);
+        answers.putAll(f.answers());
+        Map<String, String> mine = new LinkedHashMap<>(answers.getOrDefault(author, Map.of()));
+        mine.put(variable, value);
+        answers.put(author, mine);
+        // a new answer needs a new yes: an earlier consent covered the earlier text
+        List<Consent> consents = new ArrayList<>();
+        for (Consent c : f.consents()) {
+            if (!(c.author() == author && c.variable().equals(variable))) {
+                consents.add(c);
+            }
+        }
+        return new Frame(f.dialog(), f.version(), f.state(), f.step(), f.returnTo(), f.vars(), answers, consents,
+                f.waiting(), f.buttonsRef());
+    }
+
+    private static Frame withWaiting(Frame f, Waiting w) {
+        return new Frame(f.dialog(), f.version(), f.state(), f.step(), f.returnTo(), f.vars(), f.answers(),
+                f.consents(), w, f.buttonsRef());
+    }
+
+    private static Frame withButtonsRef(Frame f, String ref) {
+        return new Frame(f.dialog(), f.version(), f.state(), f.step(), f.returnTo(), f.vars(), f.answers(),
+                f.consents(), f.waiting(), ref);
+    }
+
+    private static String increment(String current) {
+        if (current == null || current.isBlank()) {
+            return "1";
+        }
+        try {
+            return Long.toString(Long.parseLong(current.trim()) + 1);
+        } catch (NumberFormatException e) {
+            return "1";
+        }
+    }
+}

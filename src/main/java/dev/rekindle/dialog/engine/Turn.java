@@ -48,6 +48,8 @@ final class Turn {
     private final Map<Partner, SafetyKind> holds;
     private final List<Action> actions = new ArrayList<>();
     private int transitions;
+    /** Set when a run had to leave a dialog version that is gone; the user was told, the input is spent. */
+    private boolean versionMoved;
 
     Turn(DialogLibrary library, Session session, Instant now) {
         this.library = library;
@@ -220,7 +222,8 @@ final class Turn {
         CallbackData cb = parsed.get();
         if (cb.isMenu()) {
             actions.add(new Action.CloseButtons(chat, cb.ref(), null));
-            Optional<Dialog> d = library.current(cb.choice());
+            // only what the menu offers can be started from it, whatever data a modified client sends
+            Optional<Dialog> d = bot.menu().contains(cb.choice()) ? library.current(cb.choice()) : Optional.empty();
             if (d.isPresent()) {
                 startDialog(chat, d.get(), from);
             } else {
@@ -231,7 +234,9 @@ final class Turn {
         Chat runChat = findRunFor(chat, cb);
         if (runChat == null) {
             actions.add(new Action.CloseButtons(chat, cb.ref(), null));
-            sayBot(chat, "stale_button");
+            if (!versionMoved) {
+                sayBot(chat, "stale_button");
+            }
             return;
         }
         Run run = runs.get(runChat);
@@ -878,6 +883,7 @@ final class Turn {
                     f.returnTo(), f.vars(), f.answers(), f.consents(), f.waiting(), f.buttonsRef())));
             return true;
         }
+        versionMoved = true;
         if (current.isPresent() && current.get().onChange() != null) {
             runs.put(chat, replaceTop(run, new Frame(f.dialog(), current.get().version(), current.get().onChange(),
                     f.step(), f.returnTo(), f.vars(), f.answers(), f.consents(), Waiting.none(), null)));

@@ -41,7 +41,8 @@ public final class KeywordIntentClassifier implements IntentClassifier {
         PHRASES.put("low_desire", List.of("no desire", "low desire", "not in the mood", "low libido", "libido",
                 "sex drive", "dont want sex", "dont feel like sex", "lost interest in sex", "no interest in sex",
                 "never want sex", "no sex", "sexless"));
-        PHRASES.put("miss_affection", List.of("affection*", "cuddl*", "hug*", "kiss*", "hold hands", "holding hands",
+        PHRASES.put("miss_affection", List.of("affection*", "cuddl*", "hug", "hugs", "hugging", "hugged", "kiss*",
+                "hold hands", "holding hands",
                 "miss being held", "miss touching", "never touch*", "touch me", "physical closeness", "intimacy"));
         PHRASES.put("no_time", List.of("no time", "not enough time", "too busy", "so busy", "busy",
                 "never see each other", "work all the time", "works all the time", "schedule*", "exhausted",
@@ -55,7 +56,8 @@ public final class KeywordIntentClassifier implements IntentClassifier {
                 "far apart", "lost connection", "not close anymore", "no connection"));
         PHRASES.put("resentment", List.of("resent*", "bitter", "cant let go", "grudge", "still angry",
                 "not fair", "unfair", "keeps score", "keep score"));
-        PHRASES.put("conflict", List.of("fight*", "fought", "argu*", "row", "rows", "yell*", "shout*", "scream*",
+        PHRASES.put("conflict", List.of("fight*", "fought", "argu*", "row", "rows", "yell", "yells", "yelled",
+                "yelling", "shout*", "scream*",
                 "disagree*", "conflict*", "clash*", "bicker*", "tension"));
         PHRASES.put("past_wounds", List.of("childhood", "trauma*", "my parents", "my ex", "old wound*",
                 "still hurts", "back then", "years ago", "never got over"));

@@ -109,7 +109,7 @@ public final class LocalCouple {
         return handle(input);
     }
 
-    /** Like {@link #say(Partner, Chat, String)}, but with the classifier's verdict given (for tests and transcripts). */
+    /** Like {@link #say(Partner, Chat, String)}, but with the classifier's verdict given (tests, transcripts). */
     public List<Sent> say(Partner from, Chat chat, String text, String intent) {
         Objects.requireNonNull(text, "text");
         checkCanAct(from, chat);
@@ -119,7 +119,7 @@ public final class LocalCouple {
         return handle(new Input.Text(from, chat, text, intent));
     }
 
-    /** {@code from} presses button number {@code oneBasedIndex} of the latest message in {@code chat} with open buttons. */
+    /** {@code from} presses button {@code oneBasedIndex} of the latest message in {@code chat} with open buttons. */
     public List<Sent> press(Partner from, Chat chat, int oneBasedIndex) {
         checkCanAct(from, chat);
         OpenMessage m = latestOpen(chat);

@@ -241,7 +241,8 @@ public final class TranscriptLoader {
             if (k.containsKey("intent")) {
                 Node in = k.get("intent").getValueNode();
                 if (!SAYERS.contains(act)) {
-                    error(at(k.get("intent").getKeyNode()), "intent: applies to text a partner writes, not to " + act + ":",
+                    error(at(k.get("intent").getKeyNode()),
+                            "intent: applies to text a partner writes, not to " + act + ":",
                             "remove it, or put it on a step such as - A: I loved the coffee");
                 } else {
                     intent = intent(in);
@@ -559,7 +560,8 @@ public final class TranscriptLoader {
         /** A scalar's text; null (with a problem) when the node is missing, empty or not a scalar. */
         private String text(Node n, String what) {
             if (!(n instanceof ScalarNode)) {
-                error(at(n), what + " must be a single value, not a " + (n instanceof SequenceNode ? "list" : "mapping"),
+                String kind = n instanceof SequenceNode ? "list" : "mapping";
+                error(at(n), what + " must be a single value, not a " + kind,
                         "put quotes around text that contains ': ' or starts with [ or {");
                 return null;
             }

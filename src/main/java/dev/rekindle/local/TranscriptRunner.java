@@ -152,7 +152,8 @@ public final class TranscriptRunner {
             }
             return null;
         }
-        StringBuilder b = new StringBuilder(": expected " + count(expected.size(), "journal entry", "journal entries") + ", got " + got.size());
+        StringBuilder b = new StringBuilder(": expected " + count(expected.size(), "journal entry", "journal entries")
+                + ", got " + got.size());
         for (Transcript.ExpectedEntry e : expected) {
             b.append("\n  expected: ").append(e.describe());
         }

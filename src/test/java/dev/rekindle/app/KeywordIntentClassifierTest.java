@@ -30,6 +30,8 @@ class KeywordIntentClassifierTest {
             I'm just not in the mood most nights          | low_desire
             I don’t trust her since the affair            | trust_broken
             the weather is nice                           | out_of_scope
+            we had a huge fight and he was yelling        | conflict
+            we have not enough time                       | no_time
             """)
     void findsTheIntentOfTypicalPhrases(String text, String intent) {
         assertEquals(intent, classifier.classify(text).intent());

@@ -1,2 +1,341 @@
 package dev.rekindle.app;
-public class Main { public static void main(String[] a) { } }
+
+import dev.rekindle.dialog.load.DialogLoader;
+import dev.rekindle.dialog.load.LoadResult;
+import dev.rekindle.dialog.model.DialogLibrary;
+import dev.rekindle.dialog.model.Partner;
+import dev.rekindle.dialog.validate.Problem;
+import dev.rekindle.local.LocalCouple;
+import dev.rekindle.local.TerminalChat;
+import dev.rekindle.local.Transcript;
+import dev.rekindle.local.TranscriptException;
+import dev.rekindle.local.TranscriptLoader;
+import dev.rekindle.local.TranscriptRunner;
+import dev.rekindle.nlu.IntentClassifier;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code rekindle} command line: a thin shell over the loader, the local adapter and (later) the
+ * Telegram adapter. Exit codes: 0 fine, 1 problems found (dialog errors, failing transcripts), 2 the command
+ * could not run as asked (unknown option, missing folder, adapter not available).
+ */
+@Command(name = "rekindle", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "A Telegram bot that guides couples back to closeness, driven by dialogs written in YAML.",
+        footer = {"", "Run 'rekindle COMMAND --help' for a command's options."})
+public final class Main implements Callable<Integer> {
+
+    private final InputStream stdin;
+    private final PrintStream stdout;
+    private final PrintStream stderr;
+    private final boolean interactive;
+
+    @Spec
+    private CommandSpec spec;
+
+    Main(InputStream stdin, PrintStream stdout, PrintStream stderr, boolean interactive) {
+        this.stdin = stdin;
+        this.stdout = stdout;
+        this.stderr = stderr;
+        this.interactive = interactive;
+    }
+
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        int code = execute(args, System.in, out, err, System.console() != null);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /** Runs the command line with the given streams and returns the exit code (tests call this). */
+    static int execute(String[] args, InputStream in, PrintStream out, PrintStream err, boolean interactive) {
+        Main main = new Main(in, out, err, interactive);
+        CommandLine cl = new CommandLine(main);
+        cl.addSubcommand("help", new CommandLine.HelpCommand());
+        cl.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
+        cl.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
+        cl.setParameterExceptionHandler((ex, a) -> {
+            CommandLine c = ex.getCommandLine();
+            c.getErr().println(qualifiedName(c) + ": " + ex.getMessage());
+            c.getErr().println("Try '" + qualifiedName(c) + " --help'.");
+            return 2;
+        });
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+            c.getErr().println(qualifiedName(c) + ": " + oneLine(ex));
+            if (System.getenv("REKINDLE_DEBUG") != null) {
+                ex.printStackTrace(c.getErr());
+            }
+            return 1;
+        });
+        int code = cl.execute(args);
+        cl.getOut().flush();
+        cl.getErr().flush();
+        return code;
+    }
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return 2;
+    }
+
+    // ---- validate --------------------------------------------------------------------------------------
+
+    @Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = Version.class,
+            description = "Check every dialog in DIR and list all problems (file:line:column). "
+                    + "Exits 1 when there is an error, 0 otherwise.")
+    int validate(@Parameters(index = "0", arity = "0..1", defaultValue = "dialogs", paramLabel = "DIR",
+            description = "the dialogs folder (default: ${DEFAULT-VALUE})") Path dir) throws Exception {
+        PrintWriter out = out();
+        if (!Files.isDirectory(dir)) {
+            return missing("validate", dir, "give the dialogs folder: rekindle validate path/to/dialogs");
+        }
+        LoadResult result = load(dir);
+        int errors = 0;
+        int warnings = 0;
+        for (Problem p : result.problems()) {
+            out.println(p);
+            if (p.isError()) {
+                errors++;
+            } else {
+                warnings++;
+            }
+        }
+        out.println(count(errors, "error") + ", " + count(warnings, "warning") + " in "
+                + count(dialogFiles(dir), "file"));
+        return errors > 0 ? 1 : 0;
+    }
+
+    // ---- chat ------------------------------------------------------------------------------------------
+
+    @Command(name = "chat", mixinStandardHelpOptions = true, versionProvider = Version.class,
+            description = "Talk to the bot in this terminal as both partners of a simulated couple, "
+                    + "on the real engine, with a fake clock.")
+    int chat(@Option(names = "--dialogs", defaultValue = "dialogs", paramLabel = "DIR",
+                     description = "the dialogs folder (default: ${DEFAULT-VALUE})") Path dialogs,
+             @Option(names = "--names", defaultValue = "Sam,Alex", paramLabel = "A[,B]",
+                     description = "the partners' names; one name simulates a user who is not paired yet "
+                             + "(default: ${DEFAULT-VALUE})") String names,
+             @Option(names = "--seed", defaultValue = "1", paramLabel = "N",
+                     description = "the session's random seed (default: ${DEFAULT-VALUE})") long seed)
+            throws Exception {
+        Map<Partner, String> partners = parseNames(names, spec.commandLine().getSubcommands().get("chat"));
+        if (!Files.isDirectory(dialogs)) {
+            return missing("chat", dialogs, "give the dialogs folder: rekindle chat --dialogs path/to/dialogs");
+        }
+        DialogLibrary library = libraryOrReport(dialogs);
+        if (library == null) {
+            return 1;
+        }
+        IntentClassifier classifier = new KeywordIntentClassifier();
+        LocalCouple couple = LocalCouple.of(library, classifier, partners, seed);
+        String who = partners.containsKey(Partner.B)
+                ? partners.get(Partner.A) + " (A) and " + partners.get(Partner.B) + " (B)"
+                : partners.get(Partner.A) + " (A, not paired yet)";
+        stdout.println("Rekindle, locally: " + count(library.dialogs().size(), "dialog") + " from " + dialogs
+                + "; intents by the keyword stand-in classifier; the clock starts Mon 2026-01-05 09:00 UTC.");
+        stdout.println("You are " + who + "; you start as " + partners.get(Partner.A) + " in your private chat.");
+        stdout.println("Meta-commands:");
+        stdout.println(TerminalChat.META_HELP);
+        stdout.println("Everything else goes to the bot (try /menu or /help).");
+        new TerminalChat(couple, new InputStreamReader(stdin, StandardCharsets.UTF_8), stdout, interactive).run();
+        stdout.flush();
+        return 0;
+    }
+
+    // ---- test ------------------------------------------------------------------------------------------
+
+    @Command(name = "test", mixinStandardHelpOptions = true, versionProvider = Version.class,
+            description = "Run every conversation transcript in DIR against the dialogs. "
+                    + "Exits 1 when one fails or none was found.")
+    int test(@Parameters(index = "0", arity = "0..1", defaultValue = "dialogs/tests", paramLabel = "DIR",
+                     description = "the transcripts folder (default: ${DEFAULT-VALUE})") Path dir,
+             @Option(names = "--dialogs", paramLabel = "DIR",
+                     description = "the dialogs folder (default: the parent of the transcripts folder)") Path dialogs)
+            throws Exception {
+        PrintWriter out = out();
+        if (!Files.isDirectory(dir)) {
+            return missing("test", dir, "give the transcripts folder: rekindle test path/to/dialogs/tests");
+        }
+        Path dialogDir = dialogs != null ? dialogs : parentOf(dir);
+        if (!Files.isDirectory(dialogDir)) {
+            return missing("test", dialogDir, "give the dialogs folder with --dialogs");
+        }
+        List<Path> files = TranscriptLoader.list(dir);
+        if (files.isEmpty()) {
+            out.println("no transcripts (*.yaml) in " + dir);
+            out.println("0 passed, 0 failed");
+            return 1;
+        }
+        DialogLibrary library = libraryOrReport(dialogDir);
+        if (library == null) {
+            return 1;
+        }
+        TranscriptRunner runner = TranscriptRunner.of(library, new KeywordIntentClassifier());
+        int passed = 0;
+        int failed = 0;
+        for (Path f : files) {
+            Transcript t;
+            try {
+                t = TranscriptLoader.load(f);
+            } catch (TranscriptException e) {
+                failed++;
+                out.println("FAIL " + f);
+                out.println(indent(e.getMessage()));
+                continue;
+            }
+            TranscriptRunner.Result r = runner.run(t);
+            if (r.passed()) {
+                passed++;
+                out.println("PASS " + t.name());
+            } else {
+                failed++;
+                out.println("FAIL " + t.name());
+                out.println(indent(r.diff()));
+            }
+        }
+        out.println(passed + " passed, " + failed + " failed");
+        return failed > 0 ? 1 : 0;
+    }
+
+    // ---- run -------------------------------------------------------------------------------------------
+
+    @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Version.class,
+            description = "Run the bot on Telegram (arrives in a later release).")
+    int run() {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("rekindle run: the Telegram adapter arrives in a later release.");
+        err.println("To talk to the bot now, run it locally: rekindle chat");
+        return 2;
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------------
+
+    private PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    /** The library, or null after printing the problems when the dialogs have errors. */
+    private DialogLibrary libraryOrReport(Path dir) throws Exception {
+        LoadResult r = load(dir);
+        PrintWriter err = spec.commandLine().getErr();
+        if (r.hasErrors()) {
+            for (Problem p : r.problems()) {
+                err.println(p);
+            }
+            err.println("the dialogs in " + dir + " have errors; fix them first (rekindle validate " + dir + ")");
+            return null;
+        }
+        long warnings = r.problems().size();
+        if (warnings > 0) {
+            err.println("(" + count((int) warnings, "warning") + " in " + dir + "; rekindle validate " + dir
+                    + " lists them)");
+        }
+        if (r.library().isEmpty()) {
+            throw new IllegalStateException("the loader found no errors in " + dir + " but returned no dialogs");
+        }
+        return r.library().get();
+    }
+
+    /**
+     * Calls the loader. Declared {@code throws Exception} so this compiles whether or not the loader
+     * declares a checked exception.
+     */
+    static LoadResult load(Path dir) throws Exception {
+        return DialogLoader.loadDirectory(dir);
+    }
+
+    private int missing(String command, Path dir, String hint) {
+        spec.commandLine().getErr().println("rekindle " + command + ": no such folder: " + dir + " (" + hint + ")");
+        return 2;
+    }
+
+    private static Map<Partner, String> parseNames(String names, CommandLine chat) {
+        String[] parts = names.split(",", -1);
+        if (parts.length > 2) {
+            throw new CommandLine.ParameterException(chat,
+                    "--names takes one or two names separated by a comma, not '" + names + "'");
+        }
+        Map<Partner, String> out = new EnumMap<>(Partner.class);
+        for (int i = 0; i < parts.length; i++) {
+            String n = parts[i].strip();
+            if (n.isEmpty()) {
+                throw new CommandLine.ParameterException(chat,
+                        "--names has an empty name in '" + names + "' (write e.g. --names Sam,Alex)");
+            }
+            out.put(i == 0 ? Partner.A : Partner.B, n);
+        }
+        return out;
+    }
+
+    private static Path parentOf(Path dir) {
+        Path parent = dir.normalize().getParent();
+        return parent != null ? parent : dir.toAbsolutePath().normalize().getParent();
+    }
+
+    static int dialogFiles(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return (int) s.filter(Files::isRegularFile).filter(p -> {
+                String n = p.getFileName().toString();
+                return n.endsWith(".yaml") || n.endsWith(".yml");
+            }).count();
+        }
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    private static String indent(String text) {
+        return "  " + text.replace("\n", "\n  ");
+    }
+
+    private static String qualifiedName(CommandLine c) {
+        return c.getCommandSpec().qualifiedName();
+    }
+
+    private static String oneLine(Throwable ex) {
+        Throwable t = ex;
+        String msg = t.getMessage();
+        while ((msg == null || msg.isBlank()) && t.getCause() != null) {
+            t = t.getCause();
+            msg = t.getMessage();
+        }
+        String what = msg == null || msg.isBlank() ? t.getClass().getSimpleName() : msg;
+        if (t instanceof IOException) {
+            what = "could not read or write a file: " + what;
+        }
+        return what.replace("\n", " ");
+    }
+
+    /** The version from the jar's manifest, or "development build" when running from classes. */
+    public static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"rekindle " + (v == null ? "(development build)" : v)};
+        }
+    }
+}

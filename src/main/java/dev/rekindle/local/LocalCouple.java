@@ -1,0 +1,399 @@
+package dev.rekindle.local;
+
+import dev.rekindle.dialog.engine.Action;
+import dev.rekindle.dialog.engine.Chat;
+import dev.rekindle.dialog.engine.Engine;
+import dev.rekindle.dialog.engine.Input;
+import dev.rekindle.dialog.engine.Outcome;
+import dev.rekindle.dialog.engine.SafetyKind;
+import dev.rekindle.dialog.engine.Session;
+import dev.rekindle.dialog.model.DialogLibrary;
+import dev.rekindle.dialog.model.Partner;
+import dev.rekindle.nlu.IntentClassifier;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One simulated couple running on the engine, entirely in memory: the local stand-in for Telegram, the
+ * store and the scheduler. It keeps the session, a fake clock, the pending timers, every message sent, the
+ * buttons still open in each chat and the journal. Each call feeds one input to the engine and returns
+ * the messages the bot sent in response, in order. Not thread-safe: one caller drives it.
+ *
+ * <p>The clock starts at {@link #START} (a Monday morning) and only moves with {@link #advance}.
+ */
+public final class LocalCouple {
+
+    /** Where every simulated couple's clock starts: Monday 2026-01-05, 09:00 UTC. */
+    public static final Instant START = Instant.parse("2026-01-05T09:00:00Z");
+
+    /** A guard against timers that keep rescheduling themselves at the same instant. */
+    static final int MAX_TIMER_FIRES_PER_ADVANCE = 10_000;
+
+    /** What runs the dialogs: {@code new Engine(library)::handle}, or a scripted fake in tests. */
+    @FunctionalInterface
+    public interface Handler {
+        Outcome handle(Session session, Input input, Instant now);
+    }
+
+    /** A journal entry the engine asked to save, stamped with the simulated time. */
+    public record JournalEntry(String dialog, String kind, Partner author, String text, Instant at) {}
+
+    /** A timer the engine scheduled and that has not fired or been cancelled yet. */
+    public record ScheduledTimer(String id, Instant due, Duration grace) {}
+
+    /** The engine threw: names the input it was handling, so the run that broke can be found. */
+    public static final class EngineFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        EngineFailure(Input input, RuntimeException cause) {
+            super("the engine failed on " + input + ": " + cause, cause);
+        }
+    }
+
+    private record OpenMessage(Sent sent, List<Action.ButtonOut> buttons) {}
+
+    private record Entry(ScheduledTimer timer, long order) {}
+
+    private final Handler engine;
+    private final IntentClassifier classifier;
+    private Session session;
+    private Instant now;
+    private long scheduleOrder;
+    private final Map<String, Entry> timers = new LinkedHashMap<>();
+    private final List<Sent> sent = new ArrayList<>();
+    private final List<Action> actions = new ArrayList<>();
+    private final Map<Chat, LinkedHashMap<String, OpenMessage>> open = new EnumMap<>(Chat.class);
+    private final List<JournalEntry> journal = new ArrayList<>();
+    private long anonymousRefs;
+
+    /**
+     * A couple with the given display names (only A: a partner who is not paired yet) whose session
+     * randomness starts from {@code seed}.
+     */
+    public LocalCouple(Handler engine, IntentClassifier classifier, Map<Partner, String> names, long seed) {
+        this.engine = Objects.requireNonNull(engine, "engine");
+        this.classifier = Objects.requireNonNull(classifier, "classifier");
+        this.session = Session.start(names, seed);
+        this.now = START;
+        for (Chat c : Chat.values()) {
+            open.put(c, new LinkedHashMap<>());
+        }
+    }
+
+    /** A couple on the real engine over {@code library}. */
+    public static LocalCouple of(DialogLibrary library, IntentClassifier classifier, Map<Partner, String> names,
+                                 long seed) {
+        Engine e = new Engine(library);
+        return new LocalCouple(e::handle, classifier, names, seed);
+    }
+
+    // ---- inputs -------------------------------------------------------------------------------------
+
+    /**
+     * {@code from} writes {@code text} in {@code chat}. Text starting with '/' is a command (lower-cased,
+     * any {@code @botname} dropped, the rest as arguments); other text goes in with the classifier's intent.
+     */
+    public List<Sent> say(Partner from, Chat chat, String text) {
+        Objects.requireNonNull(text, "text");
+        checkCanAct(from, chat);
+        Input input = isCommand(text) ? command(from, chat, text)
+                : new Input.Text(from, chat, text, classifier.classify(text).intent());
+        return handle(input);
+    }
+
+    /** Like {@link #say(Partner, Chat, String)}, but with the classifier's verdict given (tests, transcripts). */
+    public List<Sent> say(Partner from, Chat chat, String text, String intent) {
+        Objects.requireNonNull(text, "text");
+        checkCanAct(from, chat);
+        if (isCommand(text)) {
+            throw new IllegalArgumentException("an intent applies to free text, not to the command " + text.strip());
+        }
+        return handle(new Input.Text(from, chat, text, intent));
+    }
+
+    /** {@code from} presses button {@code oneBasedIndex} of the latest message in {@code chat} with open buttons. */
+    public List<Sent> press(Partner from, Chat chat, int oneBasedIndex) {
+        checkCanAct(from, chat);
+        OpenMessage m = latestOpen(chat);
+        if (oneBasedIndex < 1 || oneBasedIndex > m.buttons().size()) {
+            throw new IllegalArgumentException("there is no button " + oneBasedIndex + " in " + describe(chat)
+                    + "; the buttons are " + numbered(m.sent().buttons()));
+        }
+        return handle(new Input.Press(from, chat, m.buttons().get(oneBasedIndex - 1).data()));
+    }
+
+    /**
+     * {@code from} presses the button labelled {@code label} (exactly, or else ignoring case) on the latest
+     * message in {@code chat} with open buttons.
+     */
+    public List<Sent> press(Partner from, Chat chat, String label) {
+        Objects.requireNonNull(label, "label");
+        checkCanAct(from, chat);
+        OpenMessage m = latestOpen(chat);
+        Action.ButtonOut chosen = null;
+        for (Action.ButtonOut b : m.buttons()) {
+            if (b.label().equals(label)) {
+                chosen = b;
+                break;
+            }
+        }
+        if (chosen == null) {
+            for (Action.ButtonOut b : m.buttons()) {
+                if (b.label().equalsIgnoreCase(label.strip())) {
+                    chosen = b;
+                    break;
+                }
+            }
+        }
+        if (chosen == null) {
+            throw new IllegalArgumentException("there is no button \"" + label + "\" in " + describe(chat)
+                    + "; the buttons are " + quoted(m.sent().buttons()));
+        }
+        return handle(new Input.Press(from, chat, chosen.data()));
+    }
+
+    /**
+     * Moves the clock on by {@code duration}, firing every timer that comes due on the way, earliest first
+     * (timers due at the same instant in the order they were scheduled); for each, the clock is first set
+     * to the timer's due instant. Timers scheduled by a fired timer fire too if they fall in the window.
+     */
+    public List<Sent> advance(Duration duration) {
+        if (duration.isNegative()) {
+            throw new IllegalArgumentException("time only moves forward: " + duration);
+        }
+        Instant target = now.plus(duration);
+        List<Sent> out = new ArrayList<>();
+        int fired = 0;
+        while (true) {
+            Entry next = null;
+            for (Entry s : timers.values()) {
+                if (!s.timer().due().isAfter(target)
+                        && (next == null || s.timer().due().isBefore(next.timer().due())
+                        || (s.timer().due().equals(next.timer().due()) && s.order() < next.order()))) {
+                    next = s;
+                }
+            }
+            if (next == null) {
+                break;
+            }
+            if (++fired > MAX_TIMER_FIRES_PER_ADVANCE) {
+                throw new IllegalStateException("more than " + MAX_TIMER_FIRES_PER_ADVANCE + " timers fired within "
+                        + duration + ": do timers keep rescheduling themselves? last: " + next.timer());
+            }
+            timers.remove(next.timer().id());
+            if (next.timer().due().isAfter(now)) {
+                now = next.timer().due();
+            }
+            out.addAll(handle(new Input.TimerFired(next.timer().id())));
+        }
+        if (target.isAfter(now)) {
+            now = target;
+        }
+        return out;
+    }
+
+    /** The safety detector flagged a message {@code from} wrote in {@code chat}. */
+    public List<Sent> safety(Partner from, Chat chat, SafetyKind kind) {
+        checkCanAct(from, chat);
+        return handle(new Input.SafetyAlert(from, chat, Objects.requireNonNull(kind, "kind")));
+    }
+
+    /**
+     * Feeds any input to the engine and carries out its actions; returns the messages sent. The other
+     * methods are shorthands for this one.
+     */
+    public List<Sent> handle(Input input) {
+        Outcome outcome;
+        try {
+            outcome = engine.handle(session, input, now);
+        } catch (RuntimeException e) {
+            throw new EngineFailure(input, e);
+        }
+        if (outcome == null || outcome.session() == null) {
+            throw new EngineFailure(input, new IllegalStateException("the engine returned no session"));
+        }
+        session = outcome.session();
+        List<Sent> out = new ArrayList<>();
+        for (Action a : outcome.actions()) {
+            actions.add(a);
+            apply(a, out);
+        }
+        return out;
+    }
+
+    private void apply(Action a, List<Sent> out) {
+        if (a instanceof Action.Send s) {
+            Sent m = Sent.of(s);
+            sent.add(m);
+            out.add(m);
+            String key = s.ref() != null ? s.ref() : "#" + (++anonymousRefs);
+            LinkedHashMap<String, OpenMessage> chatOpen = open.get(s.to());
+            chatOpen.remove(key);
+            if (!s.buttons().isEmpty()) {
+                chatOpen.put(key, new OpenMessage(m, s.buttons()));
+            }
+        } else if (a instanceof Action.CloseButtons c) {
+            if (c.ref() != null) {
+                open.get(c.to()).remove(c.ref());
+            }
+        } else if (a instanceof Action.ScheduleTimer t) {
+            timers.remove(t.id());
+            timers.put(t.id(), new Entry(new ScheduledTimer(t.id(), t.due(), t.grace()), ++scheduleOrder));
+        } else if (a instanceof Action.CancelTimer t) {
+            timers.remove(t.id());
+        } else if (a instanceof Action.SaveJournal j) {
+            journal.add(new JournalEntry(j.dialog(), j.kind(), j.author(), j.text(), now));
+        }
+        // Shared, DialogStarted, DialogEnded, SafetyRaised: recorded in actions() only; nothing to carry out here.
+    }
+
+    // ---- what happened so far ------------------------------------------------------------------------
+
+    public Session session() {
+        return session;
+    }
+
+    public Instant now() {
+        return now;
+    }
+
+    public boolean isPaired() {
+        return session.isPaired();
+    }
+
+    /** The display name of a partner ("" when B has not joined). */
+    public String name(Partner p) {
+        return session.name(p);
+    }
+
+    /** Every message sent since the start, in order. */
+    public List<Sent> sent() {
+        return Collections.unmodifiableList(sent);
+    }
+
+    /** Every action the engine returned since the start, in order. */
+    public List<Action> actions() {
+        return Collections.unmodifiableList(actions);
+    }
+
+    /** Journal entries saved since the start, in order. */
+    public List<JournalEntry> journal() {
+        return Collections.unmodifiableList(journal);
+    }
+
+    /** Timers not yet fired or cancelled, earliest first. */
+    public List<ScheduledTimer> pendingTimers() {
+        List<Entry> s = new ArrayList<>(timers.values());
+        s.sort((x, y) -> {
+            int c = x.timer().due().compareTo(y.timer().due());
+            return c != 0 ? c : Long.compare(x.order(), y.order());
+        });
+        List<ScheduledTimer> out = new ArrayList<>();
+        for (Entry t : s) {
+            out.add(t.timer());
+        }
+        return out;
+    }
+
+    /** The latest message in {@code chat} whose buttons are still open, if any (what a press acts on). */
+    public java.util.Optional<Sent> openButtons(Chat chat) {
+        LinkedHashMap<String, OpenMessage> m = open.get(chat);
+        OpenMessage last = null;
+        for (OpenMessage o : m.values()) {
+            last = o;
+        }
+        return java.util.Optional.ofNullable(last == null ? null : last.sent());
+    }
+
+    /** "Sam's private chat" or "the group". */
+    public String describe(Chat chat) {
+        if (chat.isGroup()) {
+            return "the group";
+        }
+        String n = session.name(chat.owner());
+        return (n.isEmpty() ? chat.owner().name() : n) + "'s private chat";
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------------
+
+    private OpenMessage latestOpen(Chat chat) {
+        OpenMessage last = null;
+        for (OpenMessage o : open.get(chat).values()) {
+            last = o;
+        }
+        if (last == null) {
+            throw new IllegalArgumentException("there are no open buttons in " + describe(chat)
+                    + " (no message there has buttons that can still be pressed)");
+        }
+        return last;
+    }
+
+    private void checkCanAct(Partner from, Chat chat) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(chat, "chat");
+        if (!session.names().containsKey(from)) {
+            throw new IllegalArgumentException("partner " + from + " has not joined: this is an unpaired user ("
+                    + session.name(Partner.A) + " alone)");
+        }
+        if (chat.owner() != null && chat.owner() != from) {
+            throw new IllegalArgumentException(name(from) + " (" + from + ") cannot write in " + describe(chat));
+        }
+    }
+
+    static boolean isCommand(String text) {
+        String t = text.strip();
+        return t.length() > 1 && t.charAt(0) == '/' && !Character.isWhitespace(t.charAt(1));
+    }
+
+    /** {@code /Appreciate@RekindleBot now} gives command {@code /appreciate}, args {@code now}. */
+    static Input.Command command(Partner from, Chat chat, String text) {
+        String t = text.strip();
+        int space = indexOfWhitespace(t);
+        String head = space < 0 ? t : t.substring(0, space);
+        String args = space < 0 ? "" : t.substring(space).strip();
+        int at = head.indexOf('@');
+        if (at > 0) {
+            head = head.substring(0, at);
+        }
+        return new Input.Command(from, chat, head.toLowerCase(Locale.ROOT), args);
+    }
+
+    private static int indexOfWhitespace(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isWhitespace(s.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String numbered(List<String> labels) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < labels.size(); i++) {
+            if (i > 0) {
+                b.append(", ");
+            }
+            b.append(i + 1).append(" \"").append(labels.get(i)).append('"');
+        }
+        return b.toString();
+    }
+
+    private static String quoted(List<String> labels) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < labels.size(); i++) {
+            if (i > 0) {
+                b.append(", ");
+            }
+            b.append('"').append(labels.get(i)).append('"');
+        }
+        return b.toString();
+    }
+}

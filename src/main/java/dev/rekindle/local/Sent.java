@@ -1,0 +1,63 @@
+package dev.rekindle.local;
+
+import dev.rekindle.dialog.engine.Action;
+import dev.rekindle.dialog.engine.Chat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A message the bot sent, as a partner would see it.
+ *
+ * @param chat    where it went: a partner's private chat or the group
+ * @param ref     the engine's name for the message (buttons are closed by it)
+ * @param html    the Telegram-HTML the engine produced
+ * @param text    the plain text: tags removed, {@code &lt; &gt; &amp; &quot;} (and {@code &#39;}) unescaped
+ * @param buttons the button labels, in order (empty when none)
+ */
+public record Sent(Chat chat, String ref, String html, String text, List<String> buttons) {
+    private static final Pattern TAG = Pattern.compile("<[^>]*>");
+    private static final Pattern ENTITY = Pattern.compile("&(lt|gt|amp|quot|#39|apos);");
+
+    public Sent {
+        buttons = List.copyOf(buttons);
+    }
+
+    public static Sent of(Action.Send send) {
+        List<String> labels = new ArrayList<>();
+        for (Action.ButtonOut b : send.buttons()) {
+            labels.add(b.label());
+        }
+        return new Sent(send.to(), send.ref(), send.html(), plainText(send.html()), labels);
+    }
+
+    /** Telegram-HTML to what the reader sees: tags dropped, entities unescaped in one pass. */
+    public static String plainText(String html) {
+        String noTags = TAG.matcher(html).replaceAll("");
+        Matcher m = ENTITY.matcher(noTags);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String e = m.group(1);
+            String ch;
+            if (e.equals("lt")) {
+                ch = "<";
+            } else if (e.equals("gt")) {
+                ch = ">";
+            } else if (e.equals("amp")) {
+                ch = "&";
+            } else if (e.equals("quot")) {
+                ch = "\"";
+            } else {
+                ch = "'";
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(ch));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    public boolean hasButtons() {
+        return !buttons.isEmpty();
+    }
+}

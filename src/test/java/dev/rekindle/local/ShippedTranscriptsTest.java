@@ -1,0 +1,44 @@
+package dev.rekindle.local;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.rekindle.app.KeywordIntentClassifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Every transcript under dialogs/tests/ passes against the repository's dialogs/ (what {@code rekindle test} runs). */
+class ShippedTranscriptsTest {
+    static final Path DIALOGS = Path.of("dialogs");
+    static final Path TESTS = DIALOGS.resolve("tests");
+
+    @Test
+    void everyShippedTranscriptPasses() throws Exception {
+        assumeTrue(Files.isDirectory(TESTS), "no dialogs/tests folder yet");
+        List<Path> files = TranscriptLoader.list(TESTS);
+        assumeTrue(!files.isEmpty(), "no transcripts in dialogs/tests yet");
+        TranscriptRunner runner = TranscriptRunner.of(TestDialogs.repoLibrary(DIALOGS), new KeywordIntentClassifier());
+        List<String> failures = new ArrayList<>();
+        int passed = 0;
+        for (Path f : files) {
+            try {
+                TranscriptRunner.Result r = runner.run(TranscriptLoader.load(f));
+                if (r.passed()) {
+                    passed++;
+                } else {
+                    failures.add("FAIL " + r.name() + "\n  " + r.diff().replace("\n", "\n  "));
+                }
+            } catch (TranscriptException e) {
+                failures.add("FAIL " + f + "\n  " + e.getMessage().replace("\n", "\n  "));
+            }
+        }
+        if (!failures.isEmpty()) {
+            fail(String.join("\n", failures) + "\n" + passed + " passed, " + failures.size() + " failed");
+        }
+        assertFalse(passed == 0);
+    }
+}

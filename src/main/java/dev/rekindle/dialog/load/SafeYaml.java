@@ -88,7 +88,7 @@ final class SafeYaml {
             }
             return Optional.ofNullable(convert(root.get(), new ArrayList<>()));
         } catch (MarkedYamlEngineException e) {
-            Source where = e.getProblemMark().or(e::getContextMark).map(this::source).orElse(Source.of(file, 1, 1));
+            Source where = errorPlace(e);
             problems.error(where, "YAML syntax error: " + oneLine(e.getProblem()) + context(e), syntaxHint(e));
             return Optional.empty();
         } catch (YamlEngineException e) {
@@ -285,6 +285,16 @@ final class SafeYaml {
         return s == null ? "unknown problem" : s.replaceAll("\\s+", " ").trim();
     }
 
+    /**
+     * The problem's mark, except at the end of the file: "unexpected end of stream" after an unclosed
+     * quote is best shown where the quote was opened (the context mark).
+     */
+    private Source errorPlace(MarkedYamlEngineException e) {
+        boolean atEnd = e.getProblem() != null && e.getProblem().contains("end of stream");
+        Optional<Mark> mark = atEnd && e.getContextMark().isPresent() ? e.getContextMark() : e.getProblemMark().or(e::getContextMark);
+        return mark.map(this::source).orElse(Source.of(file, 1, 1));
+    }
+
     /** snakeyaml's context, e.g. "while scanning a quoted scalar" and where that started. */
     private static String context(MarkedYamlEngineException e) {
         if (e.getContext() == null || e.getContext().isBlank()) {
@@ -296,6 +306,10 @@ final class SafeYaml {
 
     private static String syntaxHint(MarkedYamlEngineException e) {
         String p = e.getProblem() == null ? "" : e.getProblem();
+        String context = e.getContext() == null ? "" : e.getContext();
+        if (context.contains("quoted scalar")) {
+            return "a quote is not closed: end the text with the same quote it starts with";
+        }
         if (p.contains("mapping values are not allowed")) {
             return "a value containing ': ' must be quoted, e.g. say: \"Note: this\"";
         }

@@ -125,7 +125,7 @@ final class ReferenceChecks {
             if (inCondition && r.field().equals("actor")) {
                 return;
             }
-            variable(r.field(), "'" + written + "' in " + what + " uses", at);
+            variable(r.field(), inCondition ? what + " uses" : "'" + written + "' in " + what + " uses", at);
             return;
         }
         List<String> people = people();

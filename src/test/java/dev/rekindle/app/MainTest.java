@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rekindle.dialog.load.DialogLoader;
+import dev.rekindle.dialog.load.SourceFile;
 import dev.rekindle.local.TestDialogs;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -106,7 +107,7 @@ class MainTest {
 
         private Path writeDialogs(Path dir) throws Exception {
             Path dialogs = Files.createDirectories(dir.resolve("dialogs"));
-            for (DialogLoader.SourceFile f : TestDialogs.sources()) {
+            for (SourceFile f : TestDialogs.sources()) {
                 Files.writeString(dialogs.resolve(Path.of(f.name()).getFileName().toString()), f.content());
             }
             return dialogs;

@@ -3,6 +3,7 @@ package dev.rekindle.local;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.rekindle.dialog.load.DialogLoader;
+import dev.rekindle.dialog.load.SourceFile;
 import dev.rekindle.dialog.load.LoadResult;
 import dev.rekindle.dialog.model.BotSettings;
 import dev.rekindle.dialog.model.DialogLibrary;
@@ -116,14 +117,14 @@ public final class TestDialogs {
         return b.toString();
     }
 
-    public static List<DialogLoader.SourceFile> sources() {
-        List<DialogLoader.SourceFile> s = new ArrayList<>();
-        s.add(new DialogLoader.SourceFile("dialogs/bot.yaml", botYaml()));
-        s.add(new DialogLoader.SourceFile("dialogs/hello.yaml", HELLO));
-        s.add(new DialogLoader.SourceFile("dialogs/note.yaml", NOTE));
-        s.add(new DialogLoader.SourceFile("dialogs/ping.yaml", PING));
-        s.add(new DialogLoader.SourceFile("dialogs/safety_crisis.yaml", CRISIS));
-        s.add(new DialogLoader.SourceFile("dialogs/safety_abuse.yaml", ABUSE));
+    public static List<SourceFile> sources() {
+        List<SourceFile> s = new ArrayList<>();
+        s.add(new SourceFile("dialogs/bot.yaml", botYaml()));
+        s.add(new SourceFile("dialogs/hello.yaml", HELLO));
+        s.add(new SourceFile("dialogs/note.yaml", NOTE));
+        s.add(new SourceFile("dialogs/ping.yaml", PING));
+        s.add(new SourceFile("dialogs/safety_crisis.yaml", CRISIS));
+        s.add(new SourceFile("dialogs/safety_abuse.yaml", ABUSE));
         return s;
     }
 

@@ -1,0 +1,205 @@
+package dev.rekindle.dialog.validate;
+
+import dev.rekindle.dialog.model.Audience;
+import dev.rekindle.dialog.model.BotSettings;
+import dev.rekindle.dialog.model.Dialog;
+import dev.rekindle.dialog.model.Message;
+import dev.rekindle.dialog.model.Source;
+import dev.rekindle.dialog.model.State;
+import dev.rekindle.dialog.model.Step;
+import dev.rekindle.dialog.model.Template;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Checks across files: unique ids and commands, dialogs that call each other, and bot.yaml's references. */
+final class LibraryChecks {
+    private final List<DialogInput> dialogs;
+    private final Optional<BotInput> bot;
+    private final Problems problems;
+    /** The first dialog with each id; later ones with the same id are reported and ignored. */
+    private final Map<String, DialogInput> byId = new LinkedHashMap<>();
+    private final Set<String> startedByOthers = new HashSet<>();
+
+    private LibraryChecks(List<DialogInput> dialogs, Optional<BotInput> bot, Problems problems) {
+        this.dialogs = dialogs;
+        this.bot = bot;
+        this.problems = problems;
+    }
+
+    static void check(List<DialogInput> dialogs, Optional<BotInput> bot, Problems problems) {
+        LibraryChecks c = new LibraryChecks(dialogs, bot, problems);
+        c.uniqueIds();
+        c.uniqueCommands();
+        for (DialogInput in : c.byId.values()) {
+            c.callsAndHandovers(in);
+        }
+        new CallCycles(c.byId, problems).report();
+        bot.ifPresent(c::botSettings);
+        if (bot.isPresent()) {
+            c.unstartable();
+        }
+    }
+
+    private void uniqueIds() {
+        for (DialogInput in : dialogs) {
+            String id = in.dialog().id();
+            if (id == null) {
+                continue;
+            }
+            DialogInput first = byId.putIfAbsent(id, in);
+            if (first != null) {
+                problems.error(in.where().value("id"), "dialog id '" + id + "' is already used by " + first.where().file(),
+                        "give each dialog its own id");
+            }
+        }
+    }
+
+    private void uniqueCommands() {
+        Map<String, DialogInput> owner = new LinkedHashMap<>();
+        for (DialogInput in : dialogs) {
+            List<String> commands = in.dialog().triggers().commands();
+            for (int i = 0; i < commands.size(); i++) {
+                DialogInput first = owner.putIfAbsent(commands.get(i), in);
+                if (first != null && first != in) {
+                    problems.error(in.where().value("triggers", "commands", i), "command '" + commands.get(i)
+                            + "' already starts dialog '" + first.dialog().id() + "' (" + first.where().file() + ")",
+                            "choose another command; each command starts one dialog");
+                }
+            }
+        }
+    }
+
+    private void callsAndHandovers(DialogInput in) {
+        Dialog d = in.dialog();
+        for (State s : d.states().values()) {
+            if (s.step() instanceof Step.Call c && c.dialog() != null) {
+                startedByOthers.add(c.dialog());
+                other(in, c.dialog(), "calls", in.where().value("states", s.name(), "call", "dialog"), s.name());
+            } else if (s.step() instanceof Step.Handover h && h.dialog() != null) {
+                startedByOthers.add(h.dialog());
+                other(in, h.dialog(), "hands over to", in.where().value("states", s.name(), "handover"), s.name());
+            }
+        }
+    }
+
+    private void other(DialogInput from, String target, String verb, Source at, String state) {
+        DialogInput to = byId.get(target);
+        if (to == null) {
+            problems.error(at, "state '" + state + "' " + verb + " dialog '" + target + "', which does not exist",
+                    Suggest.hint(target, byId.keySet(), "dialogs"));
+            return;
+        }
+        Audience a = from.dialog().audience();
+        Audience b = to.dialog().audience();
+        if (a != null && b != null && a != b) {
+            problems.error(at, "state '" + state + "' " + verb + " dialog '" + target + "', which is a " + b.yamlName()
+                    + " dialog, but '" + from.dialog().id() + "' is " + a.yamlName(),
+                    "a call or handover stays in the same chat: use a " + a.yamlName() + " dialog");
+        }
+    }
+
+    private void botSettings(BotInput in) {
+        BotSettings b = in.bot();
+        Locations where = in.where();
+        for (int i = 0; i < b.menu().size(); i++) {
+            String id = b.menu().get(i);
+            if (!byId.containsKey(id)) {
+                problems.error(where.value("bot", "menu", i), "menu lists dialog '" + id + "', which does not exist",
+                        Suggest.hint(id, byId.keySet(), "dialogs"));
+            }
+        }
+        safety(b.crisisDialog(), "crisis", where);
+        safety(b.abuseDialog(), "abuse", where);
+        for (Map.Entry<String, Message> e : b.messages().entrySet()) {
+            for (Texts.Text t : Texts.variants(e.getValue(), "bot message '" + e.getKey() + "'", where, false, "bot", "messages", e.getKey())) {
+                SizeChecks.message(t, where, problems);
+                try {
+                    Template.parse(t.text());
+                } catch (Template.SyntaxException ex) {
+                    problems.error(where.inValue(ex.offset(), t.path()), "bad placeholder in " + t.what() + ": " + ex.getMessage(),
+                            "write {{ and }} for literal braces");
+                }
+            }
+        }
+    }
+
+    private void safety(String id, String kind, Locations where) {
+        if (id == null) {
+            return;
+        }
+        Source at = where.value("bot", "safety", kind);
+        DialogInput d = byId.get(id);
+        if (d == null) {
+            problems.error(at, "safety " + kind + " dialog '" + id + "' does not exist", Suggest.hint(id, byId.keySet(), "dialogs"));
+        } else if (d.dialog().audience() != Audience.PRIVATE) {
+            problems.error(at, "safety " + kind + " dialog '" + id + "' must be private",
+                    "set 'audience: private' in " + d.where().file() + ": safety help is given one to one");
+        }
+    }
+
+    /** A warning: a dialog nothing can start is probably forgotten in the menu, or left over. */
+    private void unstartable() {
+        BotSettings b = bot.get().bot();
+        for (DialogInput in : byId.values()) {
+            Dialog d = in.dialog();
+            boolean started = b.menu().contains(d.id()) || !d.triggers().commands().isEmpty()
+                    || !d.triggers().intents().isEmpty() || startedByOthers.contains(d.id())
+                    || d.id().equals(b.crisisDialog()) || d.id().equals(b.abuseDialog());
+            if (!started) {
+                problems.warning(in.where().value("id"), "dialog '" + d.id() + "' can never start: it is not in the menu, has no triggers, "
+                        + "and no dialog calls or hands over to it", "add it to menu: in bot.yaml, give it triggers:, or remove it");
+            }
+        }
+    }
+
+    /** Finds cycles of calls (a calls b calls a): allowed, but each call keeps the caller waiting, so warn. */
+    private static final class CallCycles {
+        private final Map<String, DialogInput> byId;
+        private final Problems problems;
+        private final Set<String> done = new HashSet<>();
+        private final List<String> stack = new ArrayList<>();
+
+        CallCycles(Map<String, DialogInput> byId, Problems problems) {
+            this.byId = byId;
+            this.problems = problems;
+        }
+
+        void report() {
+            for (String id : byId.keySet()) {
+                visit(id);
+            }
+        }
+
+        private void visit(String id) {
+            if (done.contains(id) || !byId.containsKey(id)) {
+                return;
+            }
+            int at = stack.indexOf(id);
+            if (at >= 0) {
+                return;
+            }
+            stack.add(id);
+            DialogInput in = byId.get(id);
+            for (State s : in.dialog().states().values()) {
+                if (s.step() instanceof Step.Call c && c.dialog() != null) {
+                    int cycleStart = stack.indexOf(c.dialog());
+                    if (cycleStart >= 0) {
+                        List<String> cycle = new ArrayList<>(stack.subList(cycleStart, stack.size()));
+                        cycle.add(c.dialog());
+                        problems.warning(in.where().value("states", s.name(), "call", "dialog"), "dialogs call each other in a cycle: "
+                                + String.join(" -> ", cycle), "make sure a condition ends the cycle; every call keeps its caller waiting");
+                    } else {
+                        visit(c.dialog());
+                    }
+                }
+            }
+            stack.remove(stack.size() - 1);
+            done.add(id);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.rekindle.dialog.validate;
+
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** "Did you mean ...?" for misspelt keys, states, dialogs, roles and variables. */
+public final class Suggest {
+    private Suggest() {}
+
+    /** The known name closest to {@code typed}, when it is close enough to be a likely typo. */
+    public static Optional<String> closest(String typed, Collection<String> known) {
+        if (typed == null || typed.isEmpty()) {
+            return Optional.empty();
+        }
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String candidate : known) {
+            int d = distance(typed.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
+            if (d < bestDistance) {
+                best = candidate;
+                bestDistance = d;
+            }
+        }
+        // A third of the length (at least one edit, at most three) catches typos without wild guesses.
+        int allowed = Math.max(1, Math.min(3, typed.length() / 3));
+        return best != null && bestDistance <= allowed ? Optional.of(best) : Optional.empty();
+    }
+
+    /** A hint: "did you mean 'x'?" when something is close, else the list of what is allowed. */
+    public static String hint(String typed, Collection<String> known, String listIntro) {
+        Optional<String> close = closest(typed, known);
+        if (close.isPresent()) {
+            return "did you mean '" + close.get() + "'?";
+        }
+        if (known.isEmpty()) {
+            return null;
+        }
+        return listIntro + ": " + known.stream().map(k -> k).collect(Collectors.joining(", "));
+    }
+
+    /** Edit distance counting insertions, deletions, substitutions and swaps of neighbours. */
+    static int distance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) d[i][0] = i;
+        for (int j = 0; j <= b.length(); j++) d[0][j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
+    }
+}

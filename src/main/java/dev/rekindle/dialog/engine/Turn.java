@@ -139,7 +139,7 @@ final class Turn {
 
     private void text(Partner from, Chat chat, String text, String intent) {
         String verdict = intent == null || intent.isBlank() ? IntentTaxonomy.OUT_OF_SCOPE : intent;
-        if (!chat.isGroup() && rendezvousAnswer(from, chat, text)) {
+        if (!chat.isGroup() && rendezvousAnswer(from, chat, text) || versionMoved) {
             return;
         }
         Run run = runs.get(chat);
@@ -652,6 +652,7 @@ final class Turn {
             return true;
         }
         frame = withAnswer(frame, from, rv.into(), value.get());
+        putTop(runChat, frame, from);
         if (rv.consent() != null) {
             long msg = ++seq;
             String ref = Refs.message(msg);

@@ -14,6 +14,8 @@ import dev.rekindle.dialog.engine.Session;
 public final class SessionJson {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
+            // derived views such as Session.isPaired() are not state
+            .configure(com.fasterxml.jackson.databind.MapperFeature.AUTO_DETECT_IS_GETTERS, false)
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
     private SessionJson() {}

@@ -118,8 +118,8 @@ class FlowTest {
         assertEquals(List.of("Round 2."), h.texts(Chat.GROUP));
         h.press(Partner.A, Chat.GROUP, "Deep");
         assertEquals(List.of("Round 3."), h.texts(Chat.GROUP), "A pressing Deep is not B");
-        h.press(Partner.B, Chat.GROUP, "Again");
-        assertEquals(List.of("That was 3 rounds, last pressed by Alex."), h.texts(Chat.GROUP));
+        h.press(Partner.A, Chat.GROUP, "Again");
+        assertEquals(List.of("That was 3 rounds, last pressed by Sam."), h.texts(Chat.GROUP));
         h.say(Partner.B, Chat.GROUP, "/count");
         h.press(Partner.B, Chat.GROUP, "Deep");
         assertEquals(List.of("Alex went deep."), h.texts(Chat.GROUP));

@@ -223,12 +223,20 @@ public final class Main implements Callable<Integer> {
     // ---- run -------------------------------------------------------------------------------------------
 
     @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Version.class,
-            description = "Run the bot on Telegram (arrives in a later release).")
-    int run() {
+            description = "Run the bot. This release has no Telegram adapter yet, so it runs the terminal chat "
+                    + "on the dialogs in ./dialogs.")
+    int run() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        err.println("rekindle run: the Telegram adapter arrives in a later release.");
-        err.println("To talk to the bot now, run it locally: rekindle chat");
-        return 2;
+        String token = System.getenv("TELEGRAM_BOT_TOKEN");
+        if (token == null || token.isBlank()) {
+            err.println("rekindle run: no TELEGRAM_BOT_TOKEN is set. To run on Telegram, create a bot with "
+                    + "@BotFather in Telegram (/newbot), then export TELEGRAM_BOT_TOKEN=<the token it gives>.");
+        } else {
+            err.println("rekindle run: TELEGRAM_BOT_TOKEN is set, but this release has no Telegram adapter yet.");
+        }
+        err.println("Starting the terminal chat instead (the same as 'rekindle chat').");
+        err.flush();
+        return chat(Path.of("dialogs"), "Sam,Alex", 1);
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------

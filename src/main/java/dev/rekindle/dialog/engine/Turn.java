@@ -196,7 +196,7 @@ final class Turn {
                         variantKey(frame, "invalid"), ctx(chat, from));
                 return;
             }
-            frame = withAnswer(frame, from, cap.into(), value.get());
+            frame = withAnswer(frame, from, cap.into(), value.get(), chat);
             closeOpenButtons(chat, frame, null);
             putTop(chat, frame, from);
             enter(chat, cap.to());
@@ -651,7 +651,7 @@ final class Turn {
                     ctxFor(runChat, from, chat));
             return true;
         }
-        frame = withAnswer(frame, from, rv.into(), value.get());
+        frame = withAnswer(frame, from, rv.into(), value.get(), chat);
         putTop(runChat, frame, from);
         if (rv.consent() != null) {
             long msg = ++seq;
@@ -1156,7 +1156,8 @@ final class Turn {
         return new Run(run.chat(), run.owner(), stack, run.roles(), run.lastActor());
     }
 
-    private static Frame withAnswer(Frame f, Partner author, String variable, String value) {
+    /** Stores an answer under its author; one written in the group is already seen there, so it may be shown there. */
+    private static Frame withAnswer(Frame f, Partner author, String variable, String value, Chat writtenIn) {
         Map<Partner, Map<String, String>> answers = new EnumMap<>(Partner.class);
         answers.putAll(f.answers());
         Map<String, String> mine = new LinkedHashMap<>(answers.getOrDefault(author, Map.of()));
@@ -1168,6 +1169,9 @@ final class Turn {
             if (!(c.author() == author && c.variable().equals(variable))) {
                 consents.add(c);
             }
+        }
+        if (writtenIn.isGroup()) {
+            consents.add(new Consent(author, variable, ShareTarget.GROUP));
         }
         return new Frame(f.dialog(), f.version(), f.state(), f.step(), f.returnTo(), f.vars(), answers, consents,
                 f.waiting(), f.buttonsRef());

@@ -219,6 +219,42 @@ class CoupleTest {
         assertEquals("hello", h.state(A), "the private dialog waits where it was");
     }
 
+    static final String GROUP_ROUND = """
+            id: group_round
+            title: Group round
+            description: Both answer in the group itself.
+            audience: group
+            triggers:
+              commands: [/round]
+            start: ask
+            states:
+              ask:
+                rendezvous:
+                  ask: "Each of you: one thing you look forward to this week?"
+                  in: group
+                  into: hope
+                  to: done
+              done:
+                say: "Both of you answered. {A.name}: {A.hope}"
+                end: true
+            """;
+
+    @Test
+    void aRendezvousInTheGroupTakesOneAnswerFromEachPartnerThere() {
+        Harness h = new Harness(Harness.library(GROUP_ROUND));
+        h.say(Partner.B, GROUP, "/round");
+        assertEquals(List.of("Each of you: one thing you look forward to this week?"), h.texts(GROUP));
+        h.say(Partner.B, B, "a private aside");
+        assertEquals(List.of("NOT UNDERSTOOD"), h.texts(B), "a private message is not a group answer");
+        h.say(Partner.B, GROUP, "the concert");
+        assertEquals(List.of("WAITING"), h.texts(GROUP));
+        h.say(Partner.B, GROUP, "and the hike");
+        assertTrue(h.last.isEmpty(), "a second answer from the same partner is just talk: " + h.last);
+        h.say(Partner.A, GROUP, "sleeping in");
+        // written in the group, the answer is already seen there: showing it again needs no question
+        assertEquals(List.of("Both of you answered. Sam: sleeping in"), h.texts(GROUP));
+    }
+
     static final String APPRECIATE = """
             id: thanks_note
             title: Thanks note

@@ -115,6 +115,10 @@ public final class DialogLoader {
                 bots.add(new BotInput(bot, LocationIndex.of(f.name(), root)));
             } else if (isBotFileName(f.name())) {
                 problems.error(root.source(), "bot.yaml must start with 'bot:'", "put messages:, menu: and safety: under a top-level 'bot:' key");
+            } else if (!(root instanceof YNode.Map)) {
+                // Reading on would only add "has no id", "has no title"... for every key.
+                problems.error(root.source(), "a dialog file must be a mapping of keys (id:, title:, states: ...), not " + root.kind(),
+                        "start the file with 'id: <name>' at the beginning of a line");
             } else {
                 Dialog d = new DialogReader(problems).read(root, fingerprint(f.bytes()));
                 dialogs.add(new DialogInput(d, LocationIndex.of(f.name(), root)));

@@ -29,14 +29,13 @@ final class DialogReader {
         String id = m.requiredText("id", "add 'id: <name>' at the top, e.g. id: daily_checkin");
         String title = m.requiredText("title", "add 'title: ...', the name shown in the menu");
         String description = m.requiredText("description", "add 'description: ...', one sentence shown in /help");
-        Audience audience = m.has("audience") ? m.choice("audience", StepReader.options(Audience.values())) : null;
+        Audience audience = m.has("audience") ? m.choice("audience", MappingReader.options(Audience.values())) : null;
         if (!m.has("audience")) {
             m.missing("audience", "add 'audience: private' (one partner's chat) or 'audience: group' (the couple's group)");
         }
         String start = m.requiredText("start", "add 'start: <state>' with the first state");
-        Dialog d = new Dialog(id, title, description, audience, triggers(m), m.texts("roles"), m.scalars("variables"),
+        return new Dialog(id, title, description, audience, triggers(m), m.texts("roles"), m.scalars("variables"),
                 start, m.text("on_change"), states(m), version, root.source());
-        return d;
     }
 
     private Triggers triggers(MappingReader m) {

@@ -287,4 +287,13 @@ final class MappingReader {
         }
         return e;
     }
+
+    /** Enum constants by their YAML spelling (lower case), in declaration order, for {@link #choice}. */
+    static <E extends Enum<E>> Map<String, E> options(E[] values) {
+        Map<String, E> out = new LinkedHashMap<>();
+        for (E e : values) {
+            out.put(e.name().toLowerCase(java.util.Locale.ROOT), e);
+        }
+        return out;
+    }
 }

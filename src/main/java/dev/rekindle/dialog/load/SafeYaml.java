@@ -310,11 +310,14 @@ final class SafeYaml {
         if (context.contains("quoted scalar")) {
             return "a quote is not closed: end the text with the same quote it starts with";
         }
+        if (p.toLowerCase(java.util.Locale.ROOT).contains("tab")) {
+            return "indent with spaces, not tabs";
+        }
+        if (p.contains("another document")) {
+            return "a file holds one dialog: remove the second '---' and what follows, or move it to its own file";
+        }
         if (p.contains("mapping values are not allowed")) {
             return "a value containing ': ' must be quoted, e.g. say: \"Note: this\"";
-        }
-        if (p.contains("tab")) {
-            return "indent with spaces, not tabs";
         }
         if (p.contains("could not find expected ':'") || p.contains("expected <block end>")) {
             return "check the indentation: keys of one mapping must line up";

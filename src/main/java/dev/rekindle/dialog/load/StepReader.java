@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** Reads the step of one state; keys were already sorted into groups by {@link StateReader}. */
@@ -215,7 +214,7 @@ final class StepReader {
     private Step assignRoles() {
         YNode n = m.node("assign_roles");
         MappingReader a = MappingReader.of(n, of("assign_roles"), ASSIGN_KEYS, problems);
-        Step.RoleAssignment method = a.has("method") ? a.choice("method", options(Step.RoleAssignment.values())) : null;
+        Step.RoleAssignment method = a.has("method") ? a.choice("method", MappingReader.options(Step.RoleAssignment.values())) : null;
         if (!a.has("method")) {
             a.missing("method", "add 'method: chosen', 'method: random' or 'method: alternate'");
         }
@@ -228,7 +227,7 @@ final class StepReader {
         YNode n = m.node("rendezvous");
         MappingReader r = MappingReader.of(n, of("the rendezvous"), RENDEZVOUS_KEYS, problems);
         Message ask = r.requiredMessage("ask", "add 'ask: \"...\"' with the question both partners answer");
-        Step.AnswerPlace in = r.has("in") ? r.choice("in", options(Step.AnswerPlace.values())) : Step.AnswerPlace.PRIVATE;
+        Step.AnswerPlace in = r.has("in") ? r.choice("in", MappingReader.options(Step.AnswerPlace.values())) : Step.AnswerPlace.PRIVATE;
         String into = r.requiredText("into", "add 'into: <variable>' to name where each answer is kept");
         Validation validation = validation(r);
         Step.Consent consent = consent(r);
@@ -243,7 +242,7 @@ final class StepReader {
         }
         MappingReader c = MappingReader.of(n, "the consent of " + r.what(), CONSENT_KEYS, problems);
         Message ask = c.requiredMessage("ask", "add 'ask: \"...\"' asking whether the answer may be shown");
-        ShareTarget with = c.has("with") ? c.choice("with", options(ShareTarget.values())) : ShareTarget.PARTNER;
+        ShareTarget with = c.has("with") ? c.choice("with", MappingReader.options(ShareTarget.values())) : ShareTarget.PARTNER;
         return new Step.Consent(ask, with, c.text("yes"), c.text("no"), n.source());
     }
 
@@ -252,7 +251,7 @@ final class StepReader {
         MappingReader s = MappingReader.of(n, of("the share"), SHARE_KEYS, problems);
         String variable = s.requiredText("var", "add 'var: <variable>' naming the answer to share");
         String from = s.has("from") ? s.text("from") : "me";
-        ShareTarget with = s.has("with") ? s.choice("with", options(ShareTarget.values())) : ShareTarget.PARTNER;
+        ShareTarget with = s.has("with") ? s.choice("with", MappingReader.options(ShareTarget.values())) : ShareTarget.PARTNER;
         Message ask = s.requiredMessage("ask", "add 'ask: \"...\"' asking the author whether to share");
         Message deliver = s.requiredMessage("deliver", "add 'deliver: \"...\"' with the message the partner or group receives");
         String yes = s.requiredText("yes", "add 'yes: <state>' for when the author agrees");
@@ -269,14 +268,5 @@ final class StepReader {
             return null;
         }
         return new Step.End();
-    }
-
-    /** Enum constants by their YAML spelling (lower case), in declaration order. */
-    static <E extends Enum<E>> Map<String, E> options(E[] values) {
-        Map<String, E> out = new LinkedHashMap<>();
-        for (E e : values) {
-            out.put(e.name().toLowerCase(Locale.ROOT), e);
-        }
-        return out;
     }
 }

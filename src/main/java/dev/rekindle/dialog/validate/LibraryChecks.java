@@ -176,11 +176,7 @@ final class LibraryChecks {
         }
 
         private void visit(String id) {
-            if (done.contains(id) || !byId.containsKey(id)) {
-                return;
-            }
-            int at = stack.indexOf(id);
-            if (at >= 0) {
+            if (done.contains(id) || !byId.containsKey(id) || stack.contains(id)) {
                 return;
             }
             stack.add(id);

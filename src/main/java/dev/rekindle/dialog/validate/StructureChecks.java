@@ -4,6 +4,7 @@ import dev.rekindle.dialog.model.Audience;
 import dev.rekindle.dialog.model.Dialog;
 import dev.rekindle.dialog.model.IntentTaxonomy;
 import dev.rekindle.dialog.model.Ref;
+import dev.rekindle.dialog.model.Source;
 import dev.rekindle.dialog.model.State;
 import dev.rekindle.dialog.model.Step;
 import dev.rekindle.dialog.model.Step.TextHandler;
@@ -77,7 +78,7 @@ final class StructureChecks {
         }
     }
 
-    private void intent(String name, String what, dev.rekindle.dialog.model.Source at) {
+    private void intent(String name, String what, Source at) {
         if (IntentTaxonomy.SAFETY.contains(name)) {
             problems.error(at, "intent '" + name + "' in " + what + " belongs to the safety hook",
                     "remove it: messages about " + name + " always start the safety dialog named in bot.yaml");
@@ -117,7 +118,7 @@ final class StructureChecks {
         target(d.onChange(), "'on_change'", "names", where.value("on_change"));
     }
 
-    private void target(String target, String what, String verb, dev.rekindle.dialog.model.Source at) {
+    private void target(String target, String what, String verb, Source at) {
         if (target == null || d.states().containsKey(target)) {
             return;
         }

@@ -3,7 +3,6 @@ package dev.rekindle.dialog.validate;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** "Did you mean ...?" for misspelt keys, states, dialogs, roles and variables. */
 public final class Suggest {
@@ -37,7 +36,7 @@ public final class Suggest {
         if (known.isEmpty()) {
             return null;
         }
-        return listIntro + ": " + known.stream().map(k -> k).collect(Collectors.joining(", "));
+        return listIntro + ": " + String.join(", ", known);
     }
 
     /** Edit distance counting insertions, deletions, substitutions and swaps of neighbours. */

@@ -32,22 +32,11 @@ final class Conditions {
         String r = value(cmp.right());
         Double ln = number(l);
         Double rn = number(r);
-        if (ln != null && rn != null) {
-            int k = Double.compare(ln, rn);
-            return switch (cmp.op()) {
-                case "==" -> k == 0;
-                case "!=" -> k != 0;
-                case "<" -> k < 0;
-                case "<=" -> k <= 0;
-                case ">" -> k > 0;
-                default -> k >= 0;
-            };
-        }
-        int k = l.compareToIgnoreCase(r);
+        // numbers compare as numbers; ordering other text is rarely meant, and a never-set (empty) value sorts first
+        int k = ln != null && rn != null ? Double.compare(ln, rn) : l.compareToIgnoreCase(r);
         return switch (cmp.op()) {
             case "==" -> k == 0;
             case "!=" -> k != 0;
-            // ordering text is rarely meant; an empty (never set) value is below everything
             case "<" -> k < 0;
             case "<=" -> k <= 0;
             case ">" -> k > 0;

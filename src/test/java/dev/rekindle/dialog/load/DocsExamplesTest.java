@@ -2,6 +2,9 @@ package dev.rekindle.dialog.load;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dev.rekindle.dialog.engine.RandomDriver;
+import dev.rekindle.dialog.model.Dialog;
+import dev.rekindle.dialog.model.DialogLibrary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,6 +52,15 @@ class DocsExamplesTest {
             r.problems().forEach(p -> System.out.println("docs example at line " + e.line() + ": " + p));
             assertFalse(r.hasErrors(), () -> "the example at docs/dialogs.md line " + e.line() + " does not load:\n"
                     + BrokenDialogsTest.describe(r.problems()));
+            // loading is not enough for an example that claims to work: run it on the engine too
+            DialogLibrary library = r.library().orElseThrow();
+            Optional<String> id = idOf(e.yaml());
+            if (id.isPresent()) {
+                Dialog dialog = library.current(id.get()).orElseThrow();
+                for (long seed = 1; seed <= 3; seed++) {
+                    RandomDriver.drive(library, dialog, seed, 300);
+                }
+            }
         }));
     }
 

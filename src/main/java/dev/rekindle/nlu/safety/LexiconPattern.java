@@ -1,0 +1,129 @@
+package dev.rekindle.nlu.safety;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One line of the safety lexicon: words, {@code word*} prefixes, {@code *} (one word) and {@code **}
+ * (zero to three words), matched as a contiguous run anywhere in the normalised message. Words of
+ * five letters or more also match with one typo, since people in distress do not proofread.
+ */
+public record LexiconPattern(String source, int line, List<Element> elements) {
+
+    sealed interface Element {}
+
+    record Word(String word) implements Element {}
+
+    record Prefix(String prefix) implements Element {}
+
+    record AnyOne() implements Element {}
+
+    record Gap() implements Element {}
+
+    private static final int GAP_MAX = 3;
+    private static final int FUZZY_MIN_LENGTH = 5;
+
+    /** Parses a pattern; throws IllegalArgumentException with what to write instead. */
+    public static LexiconPattern parse(String text, int line) {
+        List<Element> out = new ArrayList<>();
+        for (String raw : text.trim().split("\\s+")) {
+            if (raw.equals("**")) {
+                out.add(new Gap());
+            } else if (raw.equals("*")) {
+                out.add(new AnyOne());
+            } else if (raw.endsWith("*") && raw.length() > 1) {
+                List<String> w = TextNormalizer.words(raw.substring(0, raw.length() - 1));
+                if (w.size() != 1) {
+                    throw new IllegalArgumentException("'" + raw + "' is not a word prefix: write letters then one *, e.g. kill*");
+                }
+                out.add(new Prefix(w.get(0)));
+            } else {
+                List<String> words = TextNormalizer.words(raw);
+                if (words.isEmpty()) {
+                    throw new IllegalArgumentException("'" + raw + "' has no letters or digits");
+                }
+                // "don't" normalises to one word, "e-mail" to two: both stay literal words
+                words.forEach(w -> out.add(new Word(w)));
+            }
+        }
+        if (out.isEmpty() || out.stream().allMatch(e -> e instanceof Gap || e instanceof AnyOne)) {
+            throw new IllegalArgumentException("a pattern needs at least one word");
+        }
+        if (out.get(0) instanceof Gap || out.get(out.size() - 1) instanceof Gap) {
+            throw new IllegalArgumentException("** cannot start or end a pattern (it would match nothing more)");
+        }
+        return new LexiconPattern(text.trim(), line, List.copyOf(out));
+    }
+
+    /** The first position where the pattern matches: [start, end) in words, or null. */
+    public int[] find(List<String> words) {
+        for (int start = 0; start < words.size(); start++) {
+            int end = match(words, start, 0);
+            if (end >= 0) {
+                return new int[] {start, end};
+            }
+        }
+        return null;
+    }
+
+    private int match(List<String> words, int at, int el) {
+        if (el == elements.size()) {
+            return at;
+        }
+        Element e = elements.get(el);
+        if (e instanceof Gap) {
+            for (int skip = 0; skip <= GAP_MAX && at + skip <= words.size(); skip++) {
+                int end = match(words, at + skip, el + 1);
+                if (end >= 0) {
+                    return end;
+                }
+            }
+            return -1;
+        }
+        if (at >= words.size()) {
+            return -1;
+        }
+        String w = words.get(at);
+        boolean ok;
+        if (e instanceof AnyOne) {
+            ok = true;
+        } else if (e instanceof Prefix p) {
+            ok = w.startsWith(p.prefix());
+        } else {
+            String want = ((Word) e).word();
+            ok = w.equals(want) || (want.length() >= FUZZY_MIN_LENGTH && w.length() >= FUZZY_MIN_LENGTH - 1
+                    && withinOneEdit(want, w));
+        }
+        return ok ? match(words, at + 1, el + 1) : -1;
+    }
+
+    static boolean withinOneEdit(String a, String b) {
+        int la = a.length();
+        int lb = b.length();
+        if (Math.abs(la - lb) > 1) {
+            return false;
+        }
+        int i = 0;
+        int j = 0;
+        int edits = 0;
+        while (i < la && j < lb) {
+            if (a.charAt(i) == b.charAt(j)) {
+                i++;
+                j++;
+                continue;
+            }
+            if (++edits > 1) {
+                return false;
+            }
+            if (la > lb) {
+                i++;
+            } else if (lb > la) {
+                j++;
+            } else {
+                i++;
+                j++;
+            }
+        }
+        return edits + (la - i) + (lb - j) <= 1;
+    }
+}

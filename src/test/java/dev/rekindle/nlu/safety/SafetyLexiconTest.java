@@ -1,0 +1,101 @@
+package dev.rekindle.nlu.safety;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rekindle.dialog.engine.SafetyKind;
+import dev.rekindle.nlu.Classification;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SafetyLexiconTest {
+    static final SafetyLexicon LEXICON = SafetyLexicon.parse("test-safety.txt", """
+            # --- crisis ---
+            crisis: kill* myself
+            crisis: end ** my life
+            crisis: better off without me
+            crisis: suicide
+            # --- abuse ---
+            abuse: he * hit* me
+            abuse: scared of ** him
+            abuse: wont let me see my *
+            # --- safe ---
+            safe: dying to
+            safe: killing it
+            """);
+
+    @Test
+    void patternsMatchWordsPrefixesOneWordAndShortGaps() {
+        assertEquals(SafetyKind.CRISIS, kind("Sometimes I want to KILL myself."));
+        assertEquals(SafetyKind.CRISIS, kind("i thought about killing myself last night"));
+        assertEquals(SafetyKind.CRISIS, kind("I just want to end it all, end my life"));
+        assertEquals(SafetyKind.CRISIS, kind("i could end this whole stupid my life"), "** spans up to three words");
+        assertNull(kind("end of the day I love my life"), "more than three words apart is no match");
+        assertEquals(SafetyKind.ABUSE, kind("last night he really hit me"));
+        assertEquals(SafetyKind.ABUSE, kind("honestly I’m scared of being alone with him"));
+        assertEquals(SafetyKind.ABUSE, kind("she won't let me see my sister"), "apostrophes are dropped");
+    }
+
+    @Test
+    void longWordsForgiveOneTypo() {
+        assertEquals(SafetyKind.CRISIS, kind("thinking about suicde"));
+        assertEquals(SafetyKind.CRISIS, kind("theyd be beter off without me"));
+        assertNull(kind("the suite was lovely"), "two edits away is not a match");
+    }
+
+    @Test
+    void safeIdiomsAreRemovedBeforeMatching() {
+        assertNull(kind("im dying to see that film"));
+        assertNull(kind("you are killing it at work"));
+        assertEquals(SafetyKind.CRISIS, kind("im dying to sleep but also i want to kill myself"),
+                "an idiom elsewhere does not hide a disclosure");
+    }
+
+    @Test
+    void crisisComesBeforeAbuse() {
+        assertEquals(SafetyKind.CRISIS, kind("he hit me and i want to kill myself"));
+    }
+
+    @Test
+    void problemsAreReportedWithTheirLines() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SafetyLexicon.parse("s.txt", """
+                crisis: ok words
+                danger: nope
+                abuse: **
+                safe: ** x
+                """));
+        assertTrue(e.getMessage().contains("s.txt:2: a line must start with crisis:, abuse: or safe:"), e.getMessage());
+        assertTrue(e.getMessage().contains("s.txt:3: a pattern needs at least one word"), e.getMessage());
+        assertTrue(e.getMessage().contains("s.txt:4: ** cannot start or end a pattern"), e.getMessage());
+    }
+
+    @Test
+    void theDetectorAlsoListensToTheClassifiersScores() {
+        SafetyDetector detector = new SafetyDetector(LEXICON, null);
+        Classification worried = new Classification("feel_disconnected", 0.5, List.of(
+                new Classification.Scored("feel_disconnected", 0.5), new Classification.Scored("crisis", 0.31)));
+        assertEquals(SafetyKind.CRISIS, detector.check("nothing matters anymore", worried).orElseThrow());
+        Classification calm = new Classification("no_time", 0.9, List.of(
+                new Classification.Scored("no_time", 0.9), new Classification.Scored("abuse", 0.05)));
+        assertFalse(detector.check("we never have time", calm).isPresent());
+        Classification top = new Classification("abuse", 0.2, List.of(new Classification.Scored("abuse", 0.2)));
+        assertEquals(SafetyKind.ABUSE, detector.check("he watches every move", top).orElseThrow());
+    }
+
+    @Test
+    void oneEditIsOneEdit() {
+        assertTrue(LexiconPattern.withinOneEdit("suicide", "suicde"));
+        assertTrue(LexiconPattern.withinOneEdit("suicide", "suicidee"));
+        assertTrue(LexiconPattern.withinOneEdit("suicide", "suicude"));
+        assertFalse(LexiconPattern.withinOneEdit("suicide", "sucde"));
+        assertFalse(LexiconPattern.withinOneEdit("abc", "abcde"));
+    }
+
+    private static SafetyKind kind(String text) {
+        SafetyLexicon.Match m = LEXICON.find(text);
+        return m == null ? null : m.kind();
+    }
+}

@@ -11,7 +11,7 @@ import dev.rekindle.local.Transcript;
 import dev.rekindle.local.TranscriptException;
 import dev.rekindle.local.TranscriptLoader;
 import dev.rekindle.local.TranscriptRunner;
-import dev.rekindle.nlu.IntentClassifier;
+import dev.rekindle.nlu.Understanding;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -149,8 +149,9 @@ public final class Main implements Callable<Integer> {
         if (library == null) {
             return 1;
         }
-        IntentClassifier classifier = new KeywordIntentClassifier();
-        LocalCouple couple = LocalCouple.of(library, classifier, partners, seed);
+        Understanding understanding = UnderstandingFactory.load(UnderstandingFactory.DEFAULT_MODELS,
+                spec.commandLine().getErr());
+        LocalCouple couple = LocalCouple.of(library, understanding, partners, seed);
         String who = partners.containsKey(Partner.B)
                 ? partners.get(Partner.A) + " (A) and " + partners.get(Partner.B) + " (B)"
                 : partners.get(Partner.A) + " (A, not paired yet)";
@@ -193,7 +194,8 @@ public final class Main implements Callable<Integer> {
         if (library == null) {
             return 1;
         }
-        TranscriptRunner runner = TranscriptRunner.of(library, new KeywordIntentClassifier());
+        TranscriptRunner runner = TranscriptRunner.of(library,
+                UnderstandingFactory.load(UnderstandingFactory.DEFAULT_MODELS, spec.commandLine().getErr()));
         int passed = 0;
         int failed = 0;
         for (Path f : files) {

@@ -9,7 +9,7 @@ import dev.rekindle.dialog.engine.SafetyKind;
 import dev.rekindle.dialog.engine.Session;
 import dev.rekindle.dialog.model.DialogLibrary;
 import dev.rekindle.dialog.model.Partner;
-import dev.rekindle.nlu.IntentClassifier;
+import dev.rekindle.nlu.Understanding;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,7 +63,7 @@ public final class LocalCouple {
     private record Entry(ScheduledTimer timer, long order) {}
 
     private final Handler engine;
-    private final IntentClassifier classifier;
+    private final Understanding understanding;
     private Session session;
     private Instant now;
     private long scheduleOrder;
@@ -78,9 +78,9 @@ public final class LocalCouple {
      * A couple with the given display names (only A: a partner who is not paired yet) whose session
      * randomness starts from {@code seed}.
      */
-    public LocalCouple(Handler engine, IntentClassifier classifier, Map<Partner, String> names, long seed) {
+    public LocalCouple(Handler engine, Understanding understanding, Map<Partner, String> names, long seed) {
         this.engine = Objects.requireNonNull(engine, "engine");
-        this.classifier = Objects.requireNonNull(classifier, "classifier");
+        this.understanding = Objects.requireNonNull(understanding, "understanding");
         this.session = Session.start(names, seed);
         this.now = START;
         for (Chat c : Chat.values()) {
@@ -89,23 +89,23 @@ public final class LocalCouple {
     }
 
     /** A couple on the real engine over {@code library}. */
-    public static LocalCouple of(DialogLibrary library, IntentClassifier classifier, Map<Partner, String> names,
+    public static LocalCouple of(DialogLibrary library, Understanding understanding, Map<Partner, String> names,
                                  long seed) {
         Engine e = new Engine(library);
-        return new LocalCouple(e::handle, classifier, names, seed);
+        return new LocalCouple(e::handle, understanding, names, seed);
     }
 
     // ---- inputs -------------------------------------------------------------------------------------
 
     /**
      * {@code from} writes {@code text} in {@code chat}. Text starting with '/' is a command (lower-cased,
-     * any {@code @botname} dropped, the rest as arguments); other text goes in with the classifier's intent.
+     * any {@code @botname} dropped, the rest as arguments); other text passes the safety detector, then goes in with the classifier's intent.
      */
     public List<Sent> say(Partner from, Chat chat, String text) {
         Objects.requireNonNull(text, "text");
         checkCanAct(from, chat);
         Input input = isCommand(text) ? command(from, chat, text)
-                : new Input.Text(from, chat, text, classifier.classify(text).intent());
+                : toInput(from, chat, text, understanding.understand(text));
         return handle(input);
     }
 
@@ -116,7 +116,15 @@ public final class LocalCouple {
         if (isCommand(text)) {
             throw new IllegalArgumentException("an intent applies to free text, not to the command " + text.strip());
         }
-        return handle(new Input.Text(from, chat, text, intent));
+        return handle(toInput(from, chat, text, understanding.understand(text, intent)));
+    }
+
+    /** The safety detector has the first word on every message; only what it lets through is routed. */
+    private static Input toInput(Partner from, Chat chat, String text, Understanding.Verdict verdict) {
+        if (verdict instanceof Understanding.Safety s) {
+            return new Input.SafetyAlert(from, chat, s.kind());
+        }
+        return new Input.Text(from, chat, text, ((Understanding.Ordinary) verdict).intent());
     }
 
     /** {@code from} presses button {@code oneBasedIndex} of the latest message in {@code chat} with open buttons. */

@@ -2,7 +2,7 @@ package dev.rekindle.local;
 
 import dev.rekindle.dialog.engine.Engine;
 import dev.rekindle.dialog.model.DialogLibrary;
-import dev.rekindle.nlu.IntentClassifier;
+import dev.rekindle.nlu.Understanding;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,21 +29,21 @@ public final class TranscriptRunner {
     }
 
     private final LocalCouple.Handler engine;
-    private final IntentClassifier classifier;
+    private final Understanding understanding;
 
-    public TranscriptRunner(LocalCouple.Handler engine, IntentClassifier classifier) {
+    public TranscriptRunner(LocalCouple.Handler engine, Understanding understanding) {
         this.engine = engine;
-        this.classifier = classifier;
+        this.understanding = understanding;
     }
 
     /** A runner on the real engine over {@code library}. */
-    public static TranscriptRunner of(DialogLibrary library, IntentClassifier classifier) {
+    public static TranscriptRunner of(DialogLibrary library, Understanding understanding) {
         Engine e = new Engine(library);
-        return new TranscriptRunner(e::handle, classifier);
+        return new TranscriptRunner(e::handle, understanding);
     }
 
     public Result run(Transcript t) {
-        LocalCouple couple = new LocalCouple(engine, classifier, t.partners(), t.seed());
+        LocalCouple couple = new LocalCouple(engine, understanding, t.partners(), t.seed());
         int number = 0;
         for (Transcript.Step step : t.steps()) {
             number++;

@@ -80,7 +80,7 @@ class DocsTranscriptExamplesTest {
         assumeTrue(!blocks.isEmpty(), "docs/dialogs.md shows no transcript");
         assumeTrue(Files.isDirectory(ShippedTranscriptsTest.DIALOGS), "no dialogs folder yet");
         TranscriptRunner runner = TranscriptRunner.of(TestDialogs.repoLibrary(ShippedTranscriptsTest.DIALOGS),
-                new KeywordIntentClassifier());
+                ShippedTranscriptsTest.productionUnderstanding());
         List<String> failures = new ArrayList<>();
         for (Block b : blocks) {
             try {

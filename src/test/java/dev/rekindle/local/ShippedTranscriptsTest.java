@@ -16,12 +16,18 @@ class ShippedTranscriptsTest {
     static final Path DIALOGS = Path.of("dialogs");
     static final Path TESTS = DIALOGS.resolve("tests");
 
+    /** The classifier and safety detector the bot itself uses, from models/en. */
+    static dev.rekindle.nlu.Understanding productionUnderstanding() throws java.io.IOException {
+        return dev.rekindle.app.UnderstandingFactory.load(dev.rekindle.app.UnderstandingFactory.DEFAULT_MODELS,
+                new java.io.PrintWriter(System.err, true));
+    }
+
     @Test
     void everyShippedTranscriptPasses() throws Exception {
         assumeTrue(Files.isDirectory(TESTS), "no dialogs/tests folder yet");
         List<Path> files = TranscriptLoader.list(TESTS);
         assumeTrue(!files.isEmpty(), "no transcripts in dialogs/tests yet");
-        TranscriptRunner runner = TranscriptRunner.of(TestDialogs.repoLibrary(DIALOGS), new KeywordIntentClassifier());
+        TranscriptRunner runner = TranscriptRunner.of(TestDialogs.repoLibrary(DIALOGS), productionUnderstanding());
         List<String> failures = new ArrayList<>();
         int passed = 0;
         for (Path f : files) {

@@ -21,6 +21,11 @@ public record SafetyLexicon(List<LexiconPattern> crisis, List<LexiconPattern> ab
         safe = List.copyOf(safe);
     }
 
+    /** A lexicon that finds nothing, so that only the classifier's scores count. */
+    public static SafetyLexicon empty() {
+        return new SafetyLexicon(List.of(), List.of(), List.of());
+    }
+
     public static SafetyLexicon load(Path file) throws IOException {
         return parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
     }

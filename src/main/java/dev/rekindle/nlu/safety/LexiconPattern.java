@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * One line of the safety lexicon: words, {@code word*} prefixes, {@code *} (one word) and {@code **}
  * (zero to three words), matched as a contiguous run anywhere in the normalised message. Words of
- * five letters or more also match with one typo, since people in distress do not proofread.
+ * five letters or more also match a word of five or more with one typo, since people in distress do not
+ * proofread; shorter words must match exactly, or "edge" would be "ledge".
  */
 public record LexiconPattern(String source, int line, List<Element> elements) {
 
@@ -91,7 +92,7 @@ public record LexiconPattern(String source, int line, List<Element> elements) {
             ok = w.startsWith(p.prefix());
         } else {
             String want = ((Word) e).word();
-            ok = w.equals(want) || (want.length() >= FUZZY_MIN_LENGTH && w.length() >= FUZZY_MIN_LENGTH - 1
+            ok = w.equals(want) || (want.length() >= FUZZY_MIN_LENGTH && w.length() >= FUZZY_MIN_LENGTH
                     && withinOneEdit(want, w));
         }
         return ok ? match(words, at + 1, el + 1) : -1;

@@ -11,6 +11,9 @@ import dev.rekindle.local.Transcript;
 import dev.rekindle.local.TranscriptException;
 import dev.rekindle.local.TranscriptLoader;
 import dev.rekindle.local.TranscriptRunner;
+import dev.rekindle.nlu.IntentClassifier;
+import dev.rekindle.nlu.SafetyCheck;
+import dev.rekindle.nlu.TextCategorizer;
 import dev.rekindle.nlu.Understanding;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -27,6 +30,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -71,9 +75,24 @@ public final class Main implements Callable<Integer> {
 
     /** Runs the command line with the given streams and returns the exit code (tests call this). */
     static int execute(String[] args, InputStream in, PrintStream out, PrintStream err, boolean interactive) {
+        return execute(args, in, out, err, interactive, Main::safetyCheck);
+    }
+
+    /**
+     * The safety check the {@code nlu} commands use for a model's runtime: none yet (null), so {@code nlu classify}
+     * prints {@code "safety": null} and {@code nlu eval} skips the safety figures. Wire the detector here.
+     */
+    static SafetyCheck safetyCheck(TextCategorizer categorizer) {
+        return null;
+    }
+
+    /** As {@link #execute(String[], InputStream, PrintStream, PrintStream, boolean)}, with a given safety check. */
+    static int execute(String[] args, InputStream in, PrintStream out, PrintStream err, boolean interactive,
+                       Function<TextCategorizer, SafetyCheck> safety) {
         Main main = new Main(in, out, err, interactive);
         CommandLine cl = new CommandLine(main);
         cl.addSubcommand("help", new CommandLine.HelpCommand());
+        cl.addSubcommand("nlu", new NluCommand(in, safety));
         cl.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
         cl.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
         cl.setParameterExceptionHandler((ex, a) -> {

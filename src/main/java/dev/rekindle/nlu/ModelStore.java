@@ -1,0 +1,127 @@
+package dev.rekindle.nlu;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The model lifecycle: trains a model from a data folder or file, stores it with a fingerprint of what it was
+ * trained from, and reuses the stored model while the fingerprint still matches.
+ *
+ * <p>The fingerprint is the SHA-256 of: a pipeline version (bumped when the feature code changes), the canonical
+ * parameters, how the out-of-scope rule was tuned, and every data file's name and bytes in canonical order (by
+ * file name). Editing, adding, removing or renaming a training file, or changing a parameter, changes it.
+ *
+ * <p>Out-of-scope tuning: with validation data, on it; without, on the out-of-fold probabilities of a
+ * {@value #TUNING_FOLDS}-fold cross-validation of the training data itself (when it has out-of-scope examples).
+ */
+public final class ModelStore {
+    /** Bump when normalisation or feature code changes what a model means: stored models then retrain. */
+    static final String PIPELINE_VERSION = "1";
+    static final int TUNING_FOLDS = 5;
+    static final long TUNING_SEED = 42;
+
+    private ModelStore() {}
+
+    /**
+     * The model and how it was obtained.
+     *
+     * @param retrained true when it was trained now (missing, stale or unreadable file), false when reused
+     * @param reason    why it was trained, or "fingerprint matches" when reused
+     */
+    public record Loaded(IntentModel model, boolean retrained, String reason) {}
+
+    /** The fingerprint of {@code data} (and {@code validation}, may be null) with {@code params}. */
+    public static String fingerprint(Path data, Path validation, IntentParams params) throws IOException {
+        MessageDigest sha = sha256();
+        update(sha, "rekindle-intent-model pipeline " + PIPELINE_VERSION + "\n" + params.canonical() + "\n");
+        update(sha, validation == null ? "tuning=cv" + TUNING_FOLDS + "\n" : "tuning=validation\n");
+        digestFiles(sha, data);
+        if (validation != null) {
+            update(sha, "validation\n");
+            digestFiles(sha, validation);
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    /**
+     * Trains a model on {@code data}, tunes its out-of-scope rule on {@code validation} (or by cross-validation
+     * when null) and stamps it with the fingerprint.
+     */
+    public static IntentModel train(Path data, Path validation, IntentParams params) throws IOException {
+        String fp = fingerprint(data, validation, params);
+        List<LabeledText> examples = TrainingData.load(data).examples();
+        IntentModel model = IntentTrainer.train(examples, params);
+        OutOfScopeTuner.Tuning t = validation != null
+                ? OutOfScopeTuner.tune(model, TrainingData.load(validation).examples())
+                : tuneByCrossValidation(examples, params);
+        return model.withOutOfScopeRule(t.rule()).withFingerprint(fp);
+    }
+
+    /** The out-of-scope rule chosen on out-of-fold probabilities (no rule when the data has no out-of-scope). */
+    static OutOfScopeTuner.Tuning tuneByCrossValidation(List<LabeledText> examples, IntentParams params) {
+        boolean hasOos = examples.stream().anyMatch(e -> e.label().equals(OutOfScopeRule.OUT_OF_SCOPE));
+        if (!hasOos || examples.size() < TUNING_FOLDS * 2) {
+            return new OutOfScopeTuner.Tuning(OutOfScopeRule.none(), Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                    0, 0);
+        }
+        return IntentCv.crossValidate(examples, params, TUNING_FOLDS, TUNING_SEED)
+                .tuneOutOfScope(OutOfScopeRule.OUT_OF_SCOPE);
+    }
+
+    /**
+     * The model stored in {@code modelFile} when its fingerprint matches {@code data} and {@code params};
+     * otherwise (missing, stale, unreadable) a model trained now, which is written to {@code modelFile}.
+     */
+    public static Loaded loadOrTrain(Path data, Path modelFile, IntentParams params) throws IOException {
+        String fp = fingerprint(data, null, params);
+        String reason;
+        if (Files.isRegularFile(modelFile)) {
+            try {
+                IntentModel stored = IntentModel.load(modelFile);
+                if (stored.fingerprint().equals(fp)) {
+                    return new Loaded(stored, false, "fingerprint matches");
+                }
+                reason = "the training data or parameters changed since " + modelFile + " was trained";
+            } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+                reason = modelFile + " could not be read (" + e.getMessage() + ")";
+            }
+        } else {
+            reason = "no model at " + modelFile;
+        }
+        IntentModel model = train(data, null, params);
+        model.save(modelFile);
+        return new Loaded(model, true, reason);
+    }
+
+    private static void digestFiles(MessageDigest sha, Path data) throws IOException {
+        if (!Files.exists(data)) {
+            throw new NoSuchFileException(data.toString(), null, "no such file or folder");
+        }
+        boolean folder = Files.isDirectory(data);
+        for (Path f : TrainingData.files(data)) {
+            byte[] bytes = Files.readAllBytes(f);
+            update(sha, (folder ? f.getFileName().toString() : "file") + "\0" + bytes.length + "\0");
+            sha.update(bytes);
+        }
+    }
+
+    private static void update(MessageDigest sha, String s) {
+        sha.update(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package dev.rekindle.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rekindle.nlu.SafetyCheck;
+import dev.rekindle.nlu.TextCategorizer;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class NluCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path SMALL = resource("nlu/small");
+    private static final Path HELDOUT = resource("nlu/small-heldout.tsv");
+
+    @TempDir
+    static Path dir;
+    static Path model;
+
+    record Run(int code, String out, String err) {}
+
+    static Run nlu(String stdin, Function<TextCategorizer, SafetyCheck> safety, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        String[] all = new String[args.length + 1];
+        all[0] = "nlu";
+        System.arraycopy(args, 0, all, 1, args.length);
+        int code = Main.execute(all, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                false, safety);
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    static Run nlu(String... args) {
+        return nlu("", c -> null, args);
+    }
+
+    @BeforeAll
+    static void trainOnce() {
+        model = dir.resolve("model.bin");
+        Run r = nlu("train", "--data", SMALL.toString(), "--val", HELDOUT.toString(), "--out", model.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("90 examples, 6 labels"), r.out());
+        assertTrue(r.out().contains("out of scope, tuned on " + HELDOUT), r.out());
+        assertTrue(r.out().endsWith("wrote " + model + "\n"), r.out());
+    }
+
+    @Test
+    void helpListsTheNluCommands() {
+        Run r = nlu("--help");
+        assertEquals(0, r.code());
+        for (String c : List.of("train", "classify", "eval", "cv")) {
+            assertTrue(r.out().contains("  " + c + " "), r.out());
+        }
+        assertTrue(Main.execute(new String[] {"--help"}, new ByteArrayInputStream(new byte[0]),
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()), false) == 0);
+    }
+
+    @Test
+    void classifyPrintsOneJsonObjectPerLine() throws Exception {
+        Run r = nlu("hello there\n\nwe fought all weekend\n", c -> null, "classify", "--model", model.toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(2, lines.size(), r.out());
+        JsonNode first = JSON.readTree(lines.get(0));
+        assertEquals("hello there", first.get("text").asText());
+        assertEquals("greeting", first.get("intent").asText());
+        assertTrue(first.get("confidence").asDouble() > 0.2);
+        assertEquals(3, first.get("top").size());
+        assertEquals("greeting", first.get("top").get(0).get("label").asText());
+        assertTrue(first.get("top").get(0).has("probability"));
+        assertTrue(first.get("safety").isNull());
+        assertEquals("conflict", JSON.readTree(lines.get(1)).get("intent").asText());
+    }
+
+    @Test
+    void aWiredSafetyCheckAppearsInClassifyAndEval() throws Exception {
+        Function<TextCategorizer, SafetyCheck> safety = c -> text -> text.contains("fight") ? "abuse" : null;
+        Run r = nlu("we had a fight\nhi\n", safety, "classify", "--model", model.toString());
+        List<String> lines = r.out().lines().toList();
+        assertEquals("abuse", JSON.readTree(lines.get(0)).get("safety").asText());
+        assertTrue(JSON.readTree(lines.get(1)).get("safety").isNull());
+        Run e = nlu("", safety, "eval", "--model", model.toString(), "--data", HELDOUT.toString());
+        assertEquals(0, e.code(), e.err());
+        assertTrue(e.out().contains("safety: recall n/a (0 of 0 crisis/abuse examples raised"), e.out());
+        assertTrue(e.out().contains("false alarms 8.3% (1 of 12 ordinary messages)"), e.out());
+    }
+
+    @Test
+    void evalPrintsAccuracyPerIntentAndOutOfScopeRecall() throws Exception {
+        Run r = nlu("eval", "--model", model.toString(), "--data", HELDOUT.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("12 examples: accuracy "), r.out());
+        assertTrue(r.out().contains("out-of-scope recall"), r.out());
+        assertTrue(r.out().contains("  miss_affection "), r.out());
+        assertTrue(r.out().contains("safety: no safety detector wired"), r.out());
+        Run j = nlu("eval", "--model", model.toString(), "--data", HELDOUT.toString(), "--json");
+        JsonNode report = JSON.readTree(j.out());
+        assertEquals(12, report.get("examples").asInt());
+        assertTrue(report.get("accuracy").asDouble() >= 0.9, j.out());
+        assertEquals(6, report.get("perLabel").size());
+        assertTrue(report.get("safety").isNull());
+    }
+
+    @Test
+    void cvReportsFoldAccuraciesAndTheOutOfScopeRule() {
+        Run r = nlu("cv", "--data", SMALL.toString(), "--folds", "3", "-P", "chars=off");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("3-fold cross-validation: accuracy "), r.out());
+        assertTrue(r.out().contains("out of scope on the out-of-fold answers"), r.out());
+        assertTrue(r.out().contains("chars=off"), r.out());
+    }
+
+    @Test
+    void mistakesAreOneLineErrors() throws Exception {
+        Run missing = nlu("eval", "--model", dir.resolve("nope.bin").toString(), "--data", HELDOUT.toString());
+        assertEquals(2, missing.code());
+        assertTrue(missing.err().startsWith("rekindle nlu eval: no such model file: "), missing.err());
+        Run noData = nlu("cv", "--data", dir.resolve("nothing").toString());
+        assertEquals(2, noData.code());
+        assertEquals("rekindle nlu cv: no such file or folder: " + dir.resolve("nothing") + "\n", noData.err());
+        Run badParam = nlu("cv", "--data", SMALL.toString(), "-P", "colour=blue");
+        assertEquals(2, badParam.code());
+        assertTrue(badParam.err().startsWith("rekindle nlu cv: -P colour=blue: unknown parameter 'colour'"),
+                badParam.err());
+        Path broken = resource("nlu/broken/missing-tabs.tsv");
+        Run bad = nlu("train", "--data", broken.toString(), "--out", dir.resolve("x.bin").toString());
+        assertEquals(1, bad.code());
+        assertTrue(bad.err().startsWith(broken + ":2: no tab; write intent<TAB>text\n"), bad.err());
+        assertTrue(bad.err().endsWith("3 problems in the data; fix them and run the command again\n"), bad.err());
+        assertFalse(Files.exists(dir.resolve("x.bin")));
+    }
+
+    private static Path resource(String name) {
+        try {
+            return Path.of(NluCommandTest.class.getClassLoader().getResource(name).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -78,12 +78,9 @@ public final class Main implements Callable<Integer> {
         return execute(args, in, out, err, interactive, Main::safetyCheck);
     }
 
-    /**
-     * The safety check the {@code nlu} commands use for a model's runtime: none yet (null), so {@code nlu classify}
-     * prints {@code "safety": null} and {@code nlu eval} skips the safety figures. Wire the detector here.
-     */
+    /** The safety check the {@code nlu} commands use: the bot's own detector over the model in use. */
     static SafetyCheck safetyCheck(TextCategorizer categorizer) {
-        return null;
+        return UnderstandingFactory.safetyCheck(categorizer, new PrintWriter(System.err, true));
     }
 
     /** As {@link #execute(String[], InputStream, PrintStream, PrintStream, boolean)}, with a given safety check. */

@@ -2,6 +2,9 @@ package dev.rekindle.dialog.engine;
 
 import dev.rekindle.dialog.model.Partner;
 import dev.rekindle.dialog.model.ShareTarget;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,6 +27,55 @@ public record Frame(String dialog, String version, String state, long step, Stri
         vars = Map.copyOf(vars);
         answers = Map.copyOf(answers);
         consents = List.copyOf(consents);
+    }
+
+    /**
+     * The frame with an answer stored under its author. A new answer needs a new yes (an earlier consent
+     * covered the earlier text); one written in the group is already seen there, so it may be shown there.
+     */
+    public Frame withAnswer(Partner author, String variable, String value, Chat writtenIn) {
+        Map<Partner, Map<String, String>> all = new EnumMap<>(Partner.class);
+        all.putAll(answers);
+        Map<String, String> mine = new LinkedHashMap<>(all.getOrDefault(author, Map.of()));
+        mine.put(variable, value);
+        all.put(author, mine);
+        List<Consent> kept = new ArrayList<>();
+        for (Consent c : consents) {
+            if (!(c.author() == author && c.variable().equals(variable))) {
+                kept.add(c);
+            }
+        }
+        if (writtenIn.isGroup()) {
+            kept.add(new Consent(author, variable, ShareTarget.GROUP));
+        }
+        return new Frame(dialog, version, state, step, returnTo, vars, all, kept, waiting, buttonsRef);
+    }
+
+    /** A dialog's first frame, before its start state is entered. */
+    public static Frame start(dev.rekindle.dialog.model.Dialog d, String returnTo) {
+        return new Frame(d.id(), d.version(), d.start(), 0, returnTo, d.variables(), Map.of(), List.of(),
+                Waiting.none(), null);
+    }
+
+    /** The frame at another version, state or step, everything it holds kept. */
+    public Frame at(String newVersion, String newState, long newStep) {
+        return new Frame(dialog, newVersion, newState, newStep, returnTo, vars, answers, consents, waiting, buttonsRef);
+    }
+
+    public Frame withWaiting(Waiting w) {
+        return new Frame(dialog, version, state, step, returnTo, vars, answers, consents, w, buttonsRef);
+    }
+
+    public Frame withButtonsRef(String ref) {
+        return new Frame(dialog, version, state, step, returnTo, vars, answers, consents, waiting, ref);
+    }
+
+    public Frame withVars(Map<String, String> newVars) {
+        return new Frame(dialog, version, state, step, returnTo, newVars, answers, consents, waiting, buttonsRef);
+    }
+
+    public Frame withConsents(List<Consent> newConsents, Waiting w) {
+        return new Frame(dialog, version, state, step, returnTo, vars, answers, newConsents, w, buttonsRef);
     }
 
     /** An author's yes to showing one of their answers. */

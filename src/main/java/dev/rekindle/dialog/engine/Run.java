@@ -23,4 +23,11 @@ public record Run(Chat chat, Partner owner, List<Frame> stack, Map<String, Partn
     public Frame top() {
         return stack.get(stack.size() - 1);
     }
+
+    /** The same run with its acting (top) frame replaced. */
+    public Run withTop(Frame frame) {
+        List<Frame> s = new java.util.ArrayList<>(stack);
+        s.set(s.size() - 1, frame);
+        return new Run(chat, owner, s, roles, lastActor);
+    }
 }

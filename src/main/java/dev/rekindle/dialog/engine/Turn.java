@@ -47,6 +47,8 @@ final class Turn {
     private final Map<String, Partner> firstRole;
     private final Map<Partner, SafetyKind> holds;
     private final List<Action> actions = new ArrayList<>();
+    private final Variants variants;
+    private final Values values;
     private int transitions;
     /** Set when a run had to leave a dialog version that is gone; the user was told, the input is spent. */
     private boolean versionMoved;
@@ -65,6 +67,8 @@ final class Turn {
         this.firstRole = new HashMap<>(session.firstRole());
         this.holds = new EnumMap<>(Partner.class);
         this.holds.putAll(session.holds());
+        this.variants = new Variants(rng, lastVariant);
+        this.values = new Values(runs, session, this::rolesOf, () -> plainBot("withheld"));
     }
 
     Outcome finish() {
@@ -196,7 +200,7 @@ final class Turn {
                         variantKey(frame, "invalid"), ctx(chat, from));
                 return;
             }
-            frame = withAnswer(frame, from, cap.into(), value.get(), chat);
+            frame = frame.withAnswer(from, cap.into(), value.get(), chat);
             closeOpenButtons(chat, frame, null);
             putTop(chat, frame, from);
             enter(chat, cap.to());
@@ -277,8 +281,7 @@ final class Turn {
             Button b = wait.buttons().get(index);
             Map<String, String> vars = new LinkedHashMap<>(frame.vars());
             vars.putAll(b.set());
-            Frame updated = new Frame(frame.dialog(), frame.version(), frame.state(), frame.step(), frame.returnTo(),
-                    vars, frame.answers(), frame.consents(), frame.waiting(), null);
+            Frame updated = frame.withVars(vars).withButtonsRef(null);
             actions.add(new Action.CloseButtons(chat, cb.ref(), b.label()));
             putTop(runChat, updated, from);
             enter(runChat, b.to());
@@ -353,7 +356,7 @@ final class Turn {
                 }
             }
         } else if (step instanceof Step.Share share) {
-            Partner author = author(runs.get(chat), share.from());
+            Partner author = People.author(runs.get(chat), share.from());
             Chat to = Chat.privateOf(author);
             say(to, timer.nudge(), key, ctxFor(chat, author, to));
         } else {
@@ -381,7 +384,7 @@ final class Turn {
             library.current(id).filter(d -> d.audience() == here)
                     .ifPresent(d -> buttons.add(new Action.ButtonOut(d.title(), CallbackData.encodeMenu(d.id(), msg))));
         }
-        String html = Html.render(parse(pick(bot.message("menu"), "bot/menu")), ref -> "");
+        String html = Html.render(parse(variants.pick(bot.message("menu"), "bot/menu")), ref -> "");
         actions.add(new Action.Send(chat, Refs.message(msg), html, buttons));
     }
 
@@ -429,8 +432,7 @@ final class Turn {
     }
 
     private void beginRun(Chat chat, Dialog dialog, Partner from) {
-        Frame frame = new Frame(dialog.id(), dialog.version(), dialog.start(), 0, null, dialog.variables(), Map.of(),
-                List.of(), Waiting.none(), null);
+        Frame frame = Frame.start(dialog, null);
         runs.put(chat, new Run(chat, chat.owner(), List.of(frame), Map.of(), from));
         actions.add(new Action.DialogStarted(chat, dialog.id(), dialog.version()));
         enter(chat, dialog.start());
@@ -478,8 +480,7 @@ final class Turn {
         for (String counter : state.increment()) {
             vars.put(counter, increment(vars.get(counter)));
         }
-        frame = new Frame(frame.dialog(), frame.version(), stateName, step, frame.returnTo(), vars, frame.answers(),
-                frame.consents(), Waiting.none(), null);
+        frame = frame.at(frame.version(), stateName, step).withVars(vars).withWaiting(Waiting.none()).withButtonsRef(null);
         Map<String, Partner> roles = run.roles();
         if (state.swapRoles() && roles.size() == 2) {
             Map<String, Partner> swapped = new LinkedHashMap<>();
@@ -488,10 +489,10 @@ final class Turn {
             }
             roles = swapped;
         }
-        run = replaceTop(new Run(run.chat(), run.owner(), run.stack(), roles, run.lastActor()), frame);
+        run = new Run(run.chat(), run.owner(), run.stack(), roles, run.lastActor()).withTop(frame);
         runs.put(chat, run);
         if (state.journal() != null) {
-            Partner author = author(run, state.journal().author());
+            Partner author = People.author(run, state.journal().author());
             Chat authorChat = Chat.privateOf(author);
             String text = Html.plain(render(state.journal().text(), variantKey(frame, "journal"),
                     ctxFor(chat, author, authorChat)));
@@ -543,7 +544,7 @@ final class Turn {
                 ref = null;
             }
         }
-        runs.put(chat, replaceTop(run, withButtonsRef(frame, ref)));
+        runs.put(chat, run.withTop(frame.withButtonsRef(ref)));
         if (wait.timer() != null) {
             schedule(chat, frame.step(), wait.timer(), false);
         }
@@ -562,7 +563,7 @@ final class Turn {
             }
             Message ask = ar.ask() != null ? ar.ask() : bot.message("use_buttons");
             actions.add(new Action.Send(chat, ref, render(ask, variantKey(frame, "ask"), ctx(chat, run.lastActor())), buttons));
-            runs.put(chat, replaceTop(run, withButtonsRef(frame, ref)));
+            runs.put(chat, run.withTop(frame.withButtonsRef(ref)));
             if (ar.timer() != null) {
                 schedule(chat, frame.step(), ar.timer(), false);
             }
@@ -651,7 +652,7 @@ final class Turn {
                     ctxFor(runChat, from, chat));
             return true;
         }
-        frame = withAnswer(frame, from, rv.into(), value.get(), chat);
+        frame = frame.withAnswer(from, rv.into(), value.get(), chat);
         putTop(runChat, frame, from);
         if (rv.consent() != null) {
             long msg = ++seq;
@@ -669,7 +670,7 @@ final class Turn {
             Map<Partner, String> refs = new EnumMap<>(Partner.class);
             refs.putAll(w.refs());
             refs.put(from, ref);
-            frame = withWaiting(frame, new Waiting(w.answered(), awaiting, refs));
+            frame = frame.withWaiting(new Waiting(w.answered(), awaiting, refs));
             putTop(runChat, frame, from);
             return true;
         }
@@ -700,8 +701,7 @@ final class Turn {
         Map<Partner, String> refs = new EnumMap<>(Partner.class);
         refs.putAll(w.refs());
         refs.remove(from);
-        frame = new Frame(frame.dialog(), frame.version(), frame.state(), frame.step(), frame.returnTo(), frame.vars(),
-                frame.answers(), consents, new Waiting(w.answered(), awaiting, refs), frame.buttonsRef());
+        frame = frame.withConsents(consents, new Waiting(w.answered(), awaiting, refs));
         putTop(runChat, frame, from);
         markAnswered(runChat, from, chat, rv);
     }
@@ -712,8 +712,8 @@ final class Turn {
         Waiting w = frame.waiting();
         Set<Partner> answered = new HashSet<>(w.answered());
         answered.add(from);
-        frame = withWaiting(frame, new Waiting(answered, w.awaitingConsent(), w.refs()));
-        runs.put(runChat, replaceTop(runs.get(runChat), frame));
+        frame = frame.withWaiting(new Waiting(answered, w.awaitingConsent(), w.refs()));
+        runs.put(runChat, runs.get(runChat).withTop(frame));
         if (answered.containsAll(presentPartners())) {
             enter(runChat, rv.to());
         } else {
@@ -725,7 +725,7 @@ final class Turn {
     private void enterShare(Chat chat, Step.Share share) {
         Run run = runs.get(chat);
         Frame frame = run.top();
-        Partner author = author(run, share.from());
+        Partner author = People.author(run, share.from());
         if (!original.isPaired()) {
             if (share.noPartner() != null) {
                 enter(chat, share.noPartner());
@@ -751,7 +751,7 @@ final class Turn {
         actions.add(new Action.Send(to, ref, render(share.ask(), variantKey(frame, "ask"), ctxFor(chat, author, to)), buttons));
         Map<Partner, String> refs = new EnumMap<>(Partner.class);
         refs.put(author, ref);
-        runs.put(chat, replaceTop(run, withWaiting(frame, new Waiting(Set.of(), Set.of(author), refs))));
+        runs.put(chat, run.withTop(frame.withWaiting(new Waiting(Set.of(), Set.of(author), refs))));
         if (share.timer() != null) {
             schedule(chat, frame.step(), share.timer(), false);
         }
@@ -760,7 +760,7 @@ final class Turn {
     private void shareAnswer(Chat runChat, Partner from, Chat chat, Step.Share share, CallbackData cb) {
         Run run = runs.get(runChat);
         Frame frame = run.top();
-        Partner author = author(run, share.from());
+        Partner author = People.author(run, share.from());
         if (from != author || !cb.ref().equals(frame.waiting().refs().get(author))) {
             sayBot(chat, "stale_button");
             return;
@@ -771,14 +771,13 @@ final class Turn {
                 : (share.noLabel() != null ? share.noLabel() : plainBot("consent_no"));
         actions.add(new Action.CloseButtons(chat, cb.ref(), label));
         if (!yes) {
-            putTop(runChat, withWaiting(frame, Waiting.none()), from);
+            putTop(runChat, frame.withWaiting(Waiting.none()), from);
             enter(runChat, share.no());
             return;
         }
         List<Consent> consents = new ArrayList<>(frame.consents());
         consents.add(new Consent(author, share.variable(), share.with()));
-        frame = new Frame(frame.dialog(), frame.version(), frame.state(), frame.step(), frame.returnTo(), frame.vars(),
-                frame.answers(), consents, Waiting.none(), frame.buttonsRef());
+        frame = frame.withConsents(consents, Waiting.none());
         putTop(runChat, frame, from);
         actions.add(new Action.Shared(author, share.variable(), share.with()));
         Chat target = share.with() == ShareTarget.GROUP ? Chat.GROUP : Chat.privateOf(author.other());
@@ -788,7 +787,7 @@ final class Turn {
 
     private String branch(Chat chat, Step.Branch b) {
         Run run = runs.get(chat);
-        Conditions eval = new Conditions(value -> resolveForCondition(run, value));
+        Conditions eval = new Conditions(ref -> values.forCondition(run, ref));
         for (Step.Case c : b.cases()) {
             if (eval.test(c.when())) {
                 return c.to();
@@ -810,8 +809,7 @@ final class Turn {
         }
         Dialog d = callee.get();
         List<Frame> stack = new ArrayList<>(run.stack());
-        stack.add(new Frame(d.id(), d.version(), d.start(), 0, call.returnTo(), d.variables(), Map.of(), List.of(),
-                Waiting.none(), null));
+        stack.add(Frame.start(d, call.returnTo()));
         runs.put(chat, new Run(run.chat(), run.owner(), stack, run.roles(), run.lastActor()));
         actions.add(new Action.DialogStarted(chat, d.id(), d.version()));
         enter(chat, d.start());
@@ -827,9 +825,8 @@ final class Turn {
         Frame old = run.top();
         actions.add(new Action.DialogEnded(chat, old.dialog(), EndReason.COMPLETED));
         Dialog d = next.get();
-        Frame frame = new Frame(d.id(), d.version(), d.start(), 0, old.returnTo(), d.variables(), Map.of(), List.of(),
-                Waiting.none(), null);
-        runs.put(chat, replaceTop(run, frame));
+        Frame frame = Frame.start(d, old.returnTo());
+        runs.put(chat, run.withTop(frame));
         actions.add(new Action.DialogStarted(chat, d.id(), d.version()));
         enter(chat, d.start());
     }
@@ -880,14 +877,13 @@ final class Turn {
         }
         Optional<Dialog> current = library.current(f.dialog());
         if (current.isPresent() && current.get().state(f.state()) != null) {
-            runs.put(chat, replaceTop(run, new Frame(f.dialog(), current.get().version(), f.state(), f.step(),
-                    f.returnTo(), f.vars(), f.answers(), f.consents(), f.waiting(), f.buttonsRef())));
+            runs.put(chat, run.withTop(f.at(current.get().version(), f.state(), f.step())));
             return true;
         }
         versionMoved = true;
         if (current.isPresent() && current.get().onChange() != null) {
-            runs.put(chat, replaceTop(run, new Frame(f.dialog(), current.get().version(), current.get().onChange(),
-                    f.step(), f.returnTo(), f.vars(), f.answers(), f.consents(), Waiting.none(), null)));
+            runs.put(chat, run.withTop(f.at(current.get().version(), current.get().onChange(), f.step())
+                    .withWaiting(Waiting.none()).withButtonsRef(null)));
             closeOpenButtons(chat, f, null);
             enter(chat, current.get().onChange());
             return false;
@@ -947,146 +943,23 @@ final class Turn {
         return original.isPaired() ? List.of(Partner.A, Partner.B) : List.of(Partner.A);
     }
 
-    /** Resolves a partner reference (me, partner, actor, A, B or a role) in a run; null means "me". */
-    private Partner author(Run run, String who) {
-        Partner p = person(run, who == null ? "me" : who);
-        return p != null ? p : (run.owner() != null ? run.owner() : run.lastActor());
-    }
-
-    private Partner person(Run run, String who) {
-        Partner me = run.owner() != null ? run.owner() : run.lastActor();
-        switch (who) {
-            case "me":
-                return me;
-            case "partner":
-                return me == null ? null : me.other();
-            case "actor":
-                return run.lastActor();
-            case "A":
-                return Partner.A;
-            case "B":
-                return Partner.B;
-            default:
-                return run.roles().get(who);
-        }
-    }
-
-    private String resolveForCondition(Run run, dev.rekindle.dialog.model.Ref ref) {
-        Frame f = run.top();
-        if (ref.who() == null) {
-            if (ref.field().equals("actor")) {
-                return run.lastActor() == null ? "" : run.lastActor().name();
-            }
-            if (f.vars().containsKey(ref.field())) {
-                return f.vars().get(ref.field());
-            }
-            Partner me = person(run, "me");
-            Map<String, String> mine = me == null ? Map.of() : f.answers().getOrDefault(me, Map.of());
-            return mine.getOrDefault(ref.field(), "");
-        }
-        Partner p = person(run, ref.who());
-        if (p == null) {
-            return "";
-        }
-        if (ref.field().equals("name")) {
-            return original.name(p);
-        }
-        if (ref.field().equals("role")) {
-            return roleOf(run, p);
-        }
-        return f.answers().getOrDefault(p, Map.of()).getOrDefault(ref.field(), "");
-    }
-
-    private static String roleOf(Run run, Partner p) {
-        for (Map.Entry<String, Partner> e : run.roles().entrySet()) {
-            if (e.getValue() == p) {
-                return e.getKey();
-            }
-        }
-        return "";
-    }
-
-    /** Rendering context: the run whose values are used and the chat the text goes to. */
-    private record Ctx(Chat runChat, Chat recipient, Partner me) {}
-
-    private Ctx ctx(Chat runChat, Partner actor) {
+    private Values.Ctx ctx(Chat runChat, Partner actor) {
         Run run = runs.get(runChat);
         Partner me = run == null ? null : (run.owner() != null ? run.owner() : actor);
-        return new Ctx(runChat, runChat, me);
+        return new Values.Ctx(runChat, runChat, me);
     }
 
-    private Ctx ctxFor(Chat runChat, Partner me, Chat recipient) {
-        return new Ctx(runChat, recipient, me);
+    private Values.Ctx ctxFor(Chat runChat, Partner me, Chat recipient) {
+        return new Values.Ctx(runChat, recipient, me);
     }
 
-    private Ctx ctxNone(Chat chat) {
-        return new Ctx(null, chat, chat.owner());
-    }
-
-    /**
-     * The privacy guarantee lives here: an answer reaches a chat other than its author's private chat
-     * only if the author said yes to sharing it with the partner (private chat) or the group.
-     */
-    private String resolve(Ctx ctx, dev.rekindle.dialog.model.Ref ref) {
-        Run run = ctx.runChat() == null ? null : runs.get(ctx.runChat());
-        if (run == null) {
-            return "";
-        }
-        Frame f = run.top();
-        Partner author;
-        String field = ref.field();
-        if (ref.who() == null) {
-            List<String> roles = rolesOf(run);
-            if (field.equals("first") && roles.size() == 2) return roles.get(0);
-            if (field.equals("second") && roles.size() == 2) return roles.get(1);
-            if (f.vars().containsKey(field)) {
-                return f.vars().get(field);
-            }
-            author = ctx.me();
-        } else {
-            author = ref.who().equals("me") ? ctx.me() : person(run, ref.who());
-            if (ref.who().equals("partner") && ctx.me() != null) {
-                author = ctx.me().other();
-            }
-            if (author == null) {
-                return "";
-            }
-            if (field.equals("name")) {
-                return original.name(author);
-            }
-            if (field.equals("role")) {
-                return roleOf(run, author);
-            }
-        }
-        if (author == null) {
-            return f.vars().getOrDefault(field, "");
-        }
-        Map<String, String> answers = f.answers().getOrDefault(author, Map.of());
-        if (!answers.containsKey(field)) {
-            return f.vars().getOrDefault(field, "");
-        }
-        if (mayShow(f, author, field, ctx.recipient())) {
-            return answers.get(field);
-        }
-        return plainBot("withheld");
-    }
-
-    private static boolean mayShow(Frame f, Partner author, String variable, Chat recipient) {
-        if (recipient == Chat.privateOf(author)) {
-            return true;
-        }
-        for (Consent c : f.consents()) {
-            if (c.author() == author && c.variable().equals(variable)
-                    && (c.with() == ShareTarget.GROUP || !recipient.isGroup())) {
-                return true;
-            }
-        }
-        return false;
+    private Values.Ctx ctxNone(Chat chat) {
+        return new Values.Ctx(null, chat, chat.owner());
     }
 
     // ---------------------------------------------------------------- messages
 
-    private void say(Chat to, Message message, String key, Ctx ctx) {
+    private void say(Chat to, Message message, String key, Values.Ctx ctx) {
         String html = render(message, key, ctx);
         actions.add(new Action.Send(to, Refs.message(++seq), html, List.of()));
     }
@@ -1099,8 +972,8 @@ final class Turn {
         return Html.plain(render(bot.message(key), "bot/" + key, ctxNone(Chat.A)));
     }
 
-    private String render(Message message, String key, Ctx ctx) {
-        return Html.render(parse(pick(message, key)), ref -> resolve(ctx, ref));
+    private String render(Message message, String key, Values.Ctx ctx) {
+        return Html.render(parse(variants.pick(message, key)), ref -> values.forTemplate(ctx, ref));
     }
 
     private static dev.rekindle.dialog.model.Template parse(String text) {
@@ -1110,26 +983,6 @@ final class Turn {
             // the validator rejects such text; if one slips through, say it as written rather than fail
             return new dev.rekindle.dialog.model.Template(List.of(new dev.rekindle.dialog.model.Template.Literal(text)));
         }
-    }
-
-    /** Picks a variant at random, never the one used last time for this message. */
-    private String pick(Message message, String key) {
-        int n = message.variants().size();
-        if (n == 1) {
-            return message.variants().get(0);
-        }
-        Integer last = lastVariant.get(key);
-        int idx;
-        if (last == null || last >= n) {
-            idx = rng.nextInt(n);
-        } else {
-            idx = rng.nextInt(n - 1);
-            if (idx >= last) {
-                idx++;
-            }
-        }
-        lastVariant.put(key, idx);
-        return message.variants().get(idx);
     }
 
     private static String variantKey(Frame f, String what) {
@@ -1147,44 +1000,7 @@ final class Turn {
     private void putTop(Chat chat, Frame frame, Partner actor) {
         Run run = runs.get(chat);
         Run withActor = new Run(run.chat(), run.owner(), run.stack(), run.roles(), actor == null ? run.lastActor() : actor);
-        runs.put(chat, replaceTop(withActor, frame));
-    }
-
-    private static Run replaceTop(Run run, Frame frame) {
-        List<Frame> stack = new ArrayList<>(run.stack());
-        stack.set(stack.size() - 1, frame);
-        return new Run(run.chat(), run.owner(), stack, run.roles(), run.lastActor());
-    }
-
-    /** Stores an answer under its author; one written in the group is already seen there, so it may be shown there. */
-    private static Frame withAnswer(Frame f, Partner author, String variable, String value, Chat writtenIn) {
-        Map<Partner, Map<String, String>> answers = new EnumMap<>(Partner.class);
-        answers.putAll(f.answers());
-        Map<String, String> mine = new LinkedHashMap<>(answers.getOrDefault(author, Map.of()));
-        mine.put(variable, value);
-        answers.put(author, mine);
-        // a new answer needs a new yes: an earlier consent covered the earlier text
-        List<Consent> consents = new ArrayList<>();
-        for (Consent c : f.consents()) {
-            if (!(c.author() == author && c.variable().equals(variable))) {
-                consents.add(c);
-            }
-        }
-        if (writtenIn.isGroup()) {
-            consents.add(new Consent(author, variable, ShareTarget.GROUP));
-        }
-        return new Frame(f.dialog(), f.version(), f.state(), f.step(), f.returnTo(), f.vars(), answers, consents,
-                f.waiting(), f.buttonsRef());
-    }
-
-    private static Frame withWaiting(Frame f, Waiting w) {
-        return new Frame(f.dialog(), f.version(), f.state(), f.step(), f.returnTo(), f.vars(), f.answers(),
-                f.consents(), w, f.buttonsRef());
-    }
-
-    private static Frame withButtonsRef(Frame f, String ref) {
-        return new Frame(f.dialog(), f.version(), f.state(), f.step(), f.returnTo(), f.vars(), f.answers(),
-                f.consents(), f.waiting(), ref);
+        runs.put(chat, withActor.withTop(frame));
     }
 
     private static String increment(String current) {

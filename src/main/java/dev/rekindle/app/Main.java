@@ -172,7 +172,9 @@ public final class Main implements Callable<Integer> {
                 ? partners.get(Partner.A) + " (A) and " + partners.get(Partner.B) + " (B)"
                 : partners.get(Partner.A) + " (A, not paired yet)";
         stdout.println("Rekindle, locally: " + count(library.dialogs().size(), "dialog") + " from " + dialogs
-                + "; intents by the keyword stand-in classifier; the clock starts Mon 2026-01-05 09:00 UTC.");
+                + "; intents by " + (understanding.classifier() instanceof KeywordIntentClassifier
+                        ? "the keyword stand-in classifier" : "the OpenNLP model of " + UnderstandingFactory.DEFAULT_MODELS)
+                + "; the clock starts Mon 2026-01-05 09:00 UTC.");
         stdout.println("You are " + who + "; you start as " + partners.get(Partner.A) + " in your private chat.");
         stdout.println("Meta-commands:");
         stdout.println(TerminalChat.META_HELP);

@@ -20,6 +20,7 @@ import dev.rekindle.nlu.ScoredLabel;
 import dev.rekindle.nlu.TextCategorizer;
 import dev.rekindle.nlu.TrainingData;
 import dev.rekindle.nlu.TrainingDataException;
+import dev.rekindle.nlu.bench.NluBenchmark;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -92,13 +93,16 @@ final class NluCommand implements Callable<Integer> {
                       description = "folds for --grid and for tuning without --val (default: ${DEFAULT-VALUE})")
               int folds,
               @Option(names = {"-P", "--param"}, paramLabel = "KEY=VALUE[,...]",
-                      description = "change a training parameter (see 'rekindle nlu cv --help')") List<String> params)
+                      description = "change a training parameter (see 'rekindle nlu cv --help')") List<String> params,
+              @Option(names = "--objective", defaultValue = "accuracy", paramLabel = "OBJECTIVE",
+                      description = OBJECTIVE_HELP) String objectiveSpec)
             throws IOException {
         PrintWriter o = out();
         if (!exists("train", data) || (val != null && !exists("train", val))) {
             return 2;
         }
         IntentParams p = params("train", params);
+        OutOfScopeTuner.Objective objective = objective("train", objectiveSpec);
         TrainingData td;
         List<LabeledText> valData;
         try {
@@ -119,17 +123,19 @@ final class NluCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         IntentModel model = IntentTrainer.train(td.examples(), p);
         double secs = (System.nanoTime() - t0) / 1e9;
-        OutOfScopeTuner.Tuning t = valData != null ? OutOfScopeTuner.tune(model, valData)
-                : IntentCv.crossValidate(td.examples(), p, folds, 42).tuneOutOfScope(OutOfScopeRule.OUT_OF_SCOPE);
-        model = model.withOutOfScopeRule(t.rule()).withFingerprint(ModelStore.fingerprint(data, val, p));
+        OutOfScopeTuner.Tuning t = valData != null ? OutOfScopeTuner.tune(model, valData, objective)
+                : IntentCv.crossValidate(td.examples(), p, folds, 42)
+                        .tuneOutOfScope(OutOfScopeRule.OUT_OF_SCOPE, objective);
+        model = model.withOutOfScopeRule(t.rule()).withFingerprint(ModelStore.fingerprint(data, val, p, objective));
         o.printf(Locale.ROOT, "trained in %.1f s: %s%n", secs, p.canonical());
         if (t.outOfScope() == 0) {
             o.println("out of scope: no out_of_scope examples " + (val != null ? "in " + val : "in the data")
                     + ", so no threshold (only the class, if trained)");
         } else {
-            o.printf(Locale.ROOT, "out of scope, tuned on %s: threshold %.2f, margin %.2f; in-scope accuracy "
+            o.printf(Locale.ROOT, "out of scope, tuned for %s on %s: threshold %.2f, margin %.2f; in-scope accuracy "
                             + "%.1f%% -> %.1f%%, out-of-scope recall %.1f%% -> %.1f%% (%d in scope, %d out)%n",
-                    val != null ? val : folds + "-fold cross-validation", t.rule().threshold(), t.rule().margin(),
+                    objective.spec(), val != null ? val : folds + "-fold cross-validation", t.rule().threshold(),
+                    t.rule().margin(),
                     100 * t.inScopeBefore(), 100 * t.inScopeAfter(), 100 * t.oosRecallBefore(),
                     100 * t.oosRecallAfter(), t.inScope(), t.outOfScope());
         }
@@ -257,7 +263,9 @@ final class NluCommand implements Callable<Integer> {
            @Option(names = "--seed", defaultValue = "42", paramLabel = "N",
                    description = "shuffling seed (default: ${DEFAULT-VALUE})") long seed,
            @Option(names = {"-P", "--param"}, paramLabel = "KEY=VALUE[,...]",
-                   description = "change a training parameter") List<String> params) throws IOException {
+                   description = "change a training parameter") List<String> params,
+           @Option(names = "--objective", defaultValue = "accuracy", paramLabel = "OBJECTIVE",
+                   description = OBJECTIVE_HELP) String objectiveSpec) throws IOException {
         if (!exists("cv", data)) {
             return 2;
         }
@@ -266,6 +274,7 @@ final class NluCommand implements Callable<Integer> {
                     "--folds must be at least 2, not " + folds);
         }
         IntentParams p = params("cv", params);
+        OutOfScopeTuner.Objective objective = objective("cv", objectiveSpec);
         TrainingData td;
         try {
             td = TrainingData.load(data);
@@ -282,18 +291,74 @@ final class NluCommand implements Callable<Integer> {
             o.printf(Locale.ROOT, " %.1f", 100 * a);
         }
         o.printf(Locale.ROOT, ") in %.1f s%n", (System.nanoTime() - t0) / 1e9);
-        OutOfScopeTuner.Tuning t = r.tuneOutOfScope(OutOfScopeRule.OUT_OF_SCOPE);
+        OutOfScopeTuner.Tuning t = r.tuneOutOfScope(OutOfScopeRule.OUT_OF_SCOPE, objective);
         if (t.outOfScope() > 0) {
             o.printf(Locale.ROOT, "out of scope on the out-of-fold answers: class only %.1f%% in-scope / %.1f%% "
-                            + "recall; with threshold %.2f and margin %.2f: %.1f%% / %.1f%%%n",
-                    100 * t.inScopeBefore(), 100 * t.oosRecallBefore(), t.rule().threshold(), t.rule().margin(),
-                    100 * t.inScopeAfter(), 100 * t.oosRecallAfter());
+                            + "recall (%.1f%% of all right); for %s, threshold %.2f and margin %.2f: "
+                            + "%.1f%% / %.1f%% (%.1f%%)%n",
+                    100 * t.inScopeBefore(), 100 * t.oosRecallBefore(), 100 * t.accuracyBefore(), objective.spec(),
+                    t.rule().threshold(), t.rule().margin(), 100 * t.inScopeAfter(), 100 * t.oosRecallAfter(),
+                    100 * t.accuracyAfter());
         }
         o.println("parameters: " + p.canonical());
         return 0;
     }
 
+    // ---- bench -----------------------------------------------------------------------------------------
+
+    @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+            description = "Benchmark the classifier on a labelled data set such as CLINC150: train on --train, "
+                    + "tune the out-of-scope rule on --val for each objective, then measure classification latency "
+                    + "(one thread) and throughput (all cores). Prints figures; docs/nlu.md records them.")
+    int bench(@Option(names = "--train", required = true, paramLabel = "PATH", description = "training split")
+              Path train,
+              @Option(names = "--val", required = true, paramLabel = "PATH", description = "validation split")
+              Path val,
+              @Option(names = {"-P", "--param"}, paramLabel = "KEY=VALUE[,...]",
+                      description = "change a training parameter") List<String> params,
+              @Option(names = "--objective", paramLabel = "OBJECTIVE", description = "out-of-scope objectives to "
+                      + "report, repeatable (default: accuracy, balanced, floor:0.93); latency uses the first")
+              List<String> objectives,
+              @Option(names = "--seconds", defaultValue = "5", paramLabel = "N",
+                      description = "how long the throughput run lasts (default: ${DEFAULT-VALUE})") int seconds)
+            throws Exception {
+        if (!exists("bench", train) || !exists("bench", val)) {
+            return 2;
+        }
+        IntentParams p = params("bench", params);
+        List<OutOfScopeTuner.Objective> os = new java.util.ArrayList<>();
+        for (String spec : objectives == null ? List.of("accuracy", "balanced", "floor:0.93") : objectives) {
+            os.add(objective("bench", spec));
+        }
+        List<LabeledText> trainData;
+        List<LabeledText> valData;
+        try {
+            trainData = TrainingData.load(train).examples();
+            valData = TrainingData.load(val).examples();
+        } catch (TrainingDataException e) {
+            return dataProblems(e);
+        }
+        PrintWriter o = out();
+        NluBenchmark.Report r = NluBenchmark.run(trainData, valData, p, os, java.time.Duration.ofSeconds(seconds), o);
+        NluBenchmark.print(r, o);
+        return 0;
+    }
+
     // ---- helpers ---------------------------------------------------------------------------------------
+
+    static final String OBJECTIVE_HELP = "what the out-of-scope threshold and margin maximise: accuracy (every "
+            + "message counts once; the bot's own choice), balanced (in-scope accuracy + out-of-scope recall) "
+            + "or floor:F (the most out-of-scope recall with in-scope accuracy at least F, e.g. floor:0.93); "
+            + "default: accuracy";
+
+    private OutOfScopeTuner.Objective objective(String command, String text) {
+        try {
+            return OutOfScopeTuner.Objective.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine().getSubcommands().get(command),
+                    "--objective: " + e.getMessage());
+        }
+    }
 
     private PrintWriter out() {
         return spec.commandLine().getOut();

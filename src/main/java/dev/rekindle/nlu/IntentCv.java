@@ -39,8 +39,8 @@ public final class IntentCv {
         }
 
         /** The best out-of-scope rule on these out-of-fold probabilities. */
-        public OutOfScopeTuner.Tuning tuneOutOfScope(String oosLabel) {
-            return OutOfScopeTuner.tune(gold, probabilities, labels, oosLabel);
+        public OutOfScopeTuner.Tuning tuneOutOfScope(String oosLabel, OutOfScopeTuner.Objective objective) {
+            return OutOfScopeTuner.tune(gold, probabilities, labels, oosLabel, objective);
         }
     }
 

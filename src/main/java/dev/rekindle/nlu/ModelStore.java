@@ -20,13 +20,16 @@ import java.util.List;
  * file name). Editing, adding, removing or renaming a training file, or changing a parameter, changes it.
  *
  * <p>Out-of-scope tuning: with validation data, on it; without, on the out-of-fold probabilities of a
- * {@value #TUNING_FOLDS}-fold cross-validation of the training data itself (when it has out-of-scope examples).
+ * {@value #TUNING_FOLDS}-fold cross-validation of the training data itself (when it has out-of-scope examples),
+ * for the {@link #OBJECTIVE} (part of the fingerprint).
  */
 public final class ModelStore {
     /** Bump when normalisation or feature code changes what a model means: stored models then retrain. */
     static final String PIPELINE_VERSION = "1";
     static final int TUNING_FOLDS = 5;
     static final long TUNING_SEED = 42;
+    /** How the bot's own models choose their out-of-scope rule: every message counts once (docs/nlu.md). */
+    public static final OutOfScopeTuner.Objective OBJECTIVE = OutOfScopeTuner.Objective.ACCURACY;
 
     private ModelStore() {}
 
@@ -38,11 +41,16 @@ public final class ModelStore {
      */
     public record Loaded(IntentModel model, boolean retrained, String reason) {}
 
-    /** The fingerprint of {@code data} (and {@code validation}, may be null) with {@code params}. */
-    public static String fingerprint(Path data, Path validation, IntentParams params) throws IOException {
+    /**
+     * The fingerprint of {@code data} (and {@code validation}, may be null) with {@code params}, the out-of-scope
+     * rule chosen for {@code objective}.
+     */
+    public static String fingerprint(Path data, Path validation, IntentParams params,
+                                     OutOfScopeTuner.Objective objective) throws IOException {
         MessageDigest sha = sha256();
         update(sha, "rekindle-intent-model pipeline " + PIPELINE_VERSION + "\n" + params.canonical() + "\n");
-        update(sha, validation == null ? "tuning=cv" + TUNING_FOLDS + "\n" : "tuning=validation\n");
+        update(sha, (validation == null ? "tuning=cv" + TUNING_FOLDS : "tuning=validation")
+                + ",objective=" + objective.spec() + "\n");
         digestFiles(sha, data);
         if (validation != null) {
             update(sha, "validation\n");
@@ -56,11 +64,11 @@ public final class ModelStore {
      * when null) and stamps it with the fingerprint.
      */
     public static IntentModel train(Path data, Path validation, IntentParams params) throws IOException {
-        String fp = fingerprint(data, validation, params);
+        String fp = fingerprint(data, validation, params, OBJECTIVE);
         List<LabeledText> examples = TrainingData.load(data).examples();
         IntentModel model = IntentTrainer.train(examples, params);
         OutOfScopeTuner.Tuning t = validation != null
-                ? OutOfScopeTuner.tune(model, TrainingData.load(validation).examples())
+                ? OutOfScopeTuner.tune(model, TrainingData.load(validation).examples(), OBJECTIVE)
                 : tuneByCrossValidation(examples, params);
         return model.withOutOfScopeRule(t.rule()).withFingerprint(fp);
     }
@@ -73,7 +81,7 @@ public final class ModelStore {
                     0, 0);
         }
         return IntentCv.crossValidate(examples, params, TUNING_FOLDS, TUNING_SEED)
-                .tuneOutOfScope(OutOfScopeRule.OUT_OF_SCOPE);
+                .tuneOutOfScope(OutOfScopeRule.OUT_OF_SCOPE, OBJECTIVE);
     }
 
     /**
@@ -81,7 +89,7 @@ public final class ModelStore {
      * otherwise (missing, stale, unreadable) a model trained now, which is written to {@code modelFile}.
      */
     public static Loaded loadOrTrain(Path data, Path modelFile, IntentParams params) throws IOException {
-        String fp = fingerprint(data, null, params);
+        String fp = fingerprint(data, null, params, OBJECTIVE);
         String reason;
         if (Files.isRegularFile(modelFile)) {
             try {

@@ -54,7 +54,7 @@ class NluCommandTest {
         Run r = nlu("train", "--data", SMALL.toString(), "--val", HELDOUT.toString(), "--out", model.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("90 examples, 6 labels"), r.out());
-        assertTrue(r.out().contains("out of scope, tuned on " + HELDOUT), r.out());
+        assertTrue(r.out().contains("out of scope, tuned for accuracy on " + HELDOUT), r.out());
         assertTrue(r.out().endsWith("wrote " + model + "\n"), r.out());
     }
 
@@ -62,11 +62,30 @@ class NluCommandTest {
     void helpListsTheNluCommands() {
         Run r = nlu("--help");
         assertEquals(0, r.code());
-        for (String c : List.of("train", "classify", "eval", "cv")) {
+        for (String c : List.of("train", "classify", "eval", "cv", "bench")) {
             assertTrue(r.out().contains("  " + c + " "), r.out());
         }
         assertTrue(Main.execute(new String[] {"--help"}, new ByteArrayInputStream(new byte[0]),
                 new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()), false) == 0);
+    }
+
+    @Test
+    void benchPrintsAccuracyForEachObjectiveLatencyAndThroughput() {
+        Run r = nlu("bench", "--train", SMALL.toString(), "--val", HELDOUT.toString(), "--seconds", "1",
+                "--objective", "balanced", "--objective", "floor:0.9");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("90 training examples, 12 validation examples, 6 labels"), r.out());
+        assertTrue(r.out().matches("(?s).*class only +\\d+\\.\\d% +\\d+\\.\\d%.*"), r.out());
+        assertTrue(r.out().matches("(?s).*balanced +\\d+\\.\\d%.*floor:0\\.9 +\\d+\\.\\d%.*"), r.out());
+        assertTrue(r.out().matches("(?s).*median \\d+\\.\\d µs, p99 \\d+\\.\\d µs.*"), r.out());
+        assertTrue(r.out().matches("(?s).*throughput, \\d+ threads: [\\d,]+ classifications per second.*"), r.out());
+    }
+
+    @Test
+    void aBadObjectiveSaysWhatToWrite() {
+        Run r = nlu("cv", "--data", SMALL.toString(), "--objective", "most");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("accuracy, balanced or floor:F"), r.err());
     }
 
     @Test

@@ -54,7 +54,8 @@ class OutOfScopeTest {
             {0.55, 0.38, 0.07},  // out of scope, looks like a, unsure
             {0.1, 0.2, 0.7},     // out of scope by the class
         };
-        OutOfScopeTuner.Tuning t = OutOfScopeTuner.tune(gold, probs, labels, "out_of_scope");
+        OutOfScopeTuner.Tuning t = OutOfScopeTuner.tune(gold, probs, labels, "out_of_scope",
+                OutOfScopeTuner.Objective.BALANCED);
         assertEquals(1.0, t.inScopeBefore());
         assertEquals(0.5, t.oosRecallBefore());
         assertEquals(1.0, t.inScopeAfter());
@@ -68,7 +69,50 @@ class OutOfScopeTest {
     @Test
     void withoutOutOfScopeExamplesThereIsNoRule() {
         OutOfScopeTuner.Tuning t = OutOfScopeTuner.tune(new String[] {"a"}, new double[][] {{0.6, 0.4}},
-                List.of("a", "b"), "out_of_scope");
+                List.of("a", "b"), "out_of_scope", OutOfScopeTuner.Objective.ACCURACY);
         assertEquals(OutOfScopeRule.none(), t.rule());
+    }
+
+    /** Three rare out-of-scope messages among many in-scope ones that a rule can only catch at a price. */
+    private static final List<String> LABELS = List.of("a", "b", "out_of_scope");
+    private static final String[] GOLD = {"a", "a", "a", "a", "b", "b", "b", "b", "out_of_scope", "out_of_scope"};
+    private static final double[][] PROBS = {
+        {0.9, 0.05, 0.05}, {0.85, 0.1, 0.05}, {0.5, 0.45, 0.05}, {0.52, 0.4, 0.08},
+        {0.1, 0.85, 0.05}, {0.05, 0.9, 0.05}, {0.45, 0.5, 0.05}, {0.4, 0.53, 0.07},
+        {0.51, 0.44, 0.05}, {0.1, 0.1, 0.8},
+    };
+
+    @Test
+    void accuracyWillNotGiveUpTwoRightAnswersToCatchOneOutOfScope() {
+        OutOfScopeTuner.Tuning t = OutOfScopeTuner.tune(GOLD, PROBS, LABELS, "out_of_scope",
+                OutOfScopeTuner.Objective.ACCURACY);
+        assertEquals(1.0, t.inScopeAfter(), "rejecting the unsure in-scope answers costs more than it gains");
+        assertEquals(0.5, t.oosRecallAfter());
+    }
+
+    @Test
+    void balancedTradesInScopeAnswersForOutOfScopeRecall() {
+        OutOfScopeTuner.Tuning t = OutOfScopeTuner.tune(GOLD, PROBS, LABELS, "out_of_scope",
+                OutOfScopeTuner.Objective.BALANCED);
+        assertEquals(1.0, t.oosRecallAfter());
+        assertTrue(t.inScopeAfter() < 1.0, "balanced pays with in-scope answers: " + t.inScopeAfter());
+    }
+
+    @Test
+    void aFloorKeepsInScopeAccuracyWhereItIsAsked() {
+        OutOfScopeTuner.Tuning t = OutOfScopeTuner.tune(GOLD, PROBS, LABELS, "out_of_scope",
+                new OutOfScopeTuner.Objective.InScopeFloor(0.75));
+        assertTrue(t.inScopeAfter() >= 0.75, "in-scope " + t.inScopeAfter());
+        assertEquals(1.0, t.oosRecallAfter());
+    }
+
+    @Test
+    void objectivesReadWhatTheyWrite() {
+        for (String spec : List.of("accuracy", "balanced", "floor:0.93")) {
+            assertEquals(spec, OutOfScopeTuner.Objective.parse(spec).spec());
+        }
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> OutOfScopeTuner.Objective.parse("floor:93"));
+        assertTrue(e.getMessage().contains("floor:0.93"), e.getMessage());
     }
 }

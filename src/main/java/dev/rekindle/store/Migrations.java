@@ -66,8 +66,10 @@ final class Migrations {
                 }
                 return null;
             });
-            LOG.log(System.Logger.Level.INFO, "database {0} migrated to schema version {1} ({2})",
-                    db.file(), version, script);
+        }
+        if (target > current) {
+            LOG.log(System.Logger.Level.INFO, "database {0} migrated from schema version {1} to {2}",
+                    db.file(), current, target);
         }
     }
 

@@ -51,6 +51,11 @@ public final class SqliteStore implements Store {
         return sessions;
     }
 
+    /** The database itself, for tests that look at rows directly. */
+    Database database() {
+        return db;
+    }
+
     /** The session store itself, for tests that compare its cache with the database. */
     SqliteSessionStore sqliteSessions() {
         return sessions;

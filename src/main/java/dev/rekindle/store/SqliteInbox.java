@@ -1,0 +1,103 @@
+package dev.rekindle.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+
+/** {@link Inbox} in the inbox table. */
+final class SqliteInbox implements Inbox {
+    private final Database db;
+
+    SqliteInbox(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public boolean receive(long updateId, String rawJson) {
+        long now = db.clock().millis();
+        return db.write("receive update " + updateId, c -> {
+            try (PreparedStatement p = c.prepareStatement(
+                    "INSERT INTO inbox (update_id, raw_json, received, state) VALUES (?, ?, ?, 'pending') "
+                            + "ON CONFLICT (update_id) DO NOTHING")) {
+                p.setLong(1, updateId);
+                p.setString(2, rawJson);
+                p.setLong(3, now);
+                return p.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public List<ReceivedUpdate> pending() {
+        return db.read("list pending updates", c -> {
+            try (PreparedStatement p = c.prepareStatement(
+                    "SELECT update_id, raw_json, received FROM inbox WHERE state = 'pending' ORDER BY update_id")) {
+                List<ReceivedUpdate> out = new ArrayList<>();
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new ReceivedUpdate(rs.getLong(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3))));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
+    public void markDone(long updateId) {
+        long now = db.clock().millis();
+        db.write("mark update " + updateId + " done", c -> {
+            markDone(c, updateId, now);
+            return null;
+        });
+    }
+
+    /**
+     * Marks a pending update done and erases its raw JSON: it holds what a partner wrote, which is not
+     * needed once handled (the update id alone keeps a redelivery from acting twice).
+     */
+    static void markDone(Connection c, long updateId, long now) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(
+                "UPDATE inbox SET state = 'done', done = ?, raw_json = '' WHERE update_id = ? AND state = 'pending'")) {
+            p.setLong(1, now);
+            p.setLong(2, updateId);
+            if (p.executeUpdate() != 1) {
+                throw new SQLException("update " + updateId + " is not pending in the inbox (never received, or "
+                        + "already done); it must not act twice");
+            }
+        }
+    }
+
+    @Override
+    public void markFailed(long updateId) {
+        long now = db.clock().millis();
+        db.write("mark update " + updateId + " failed", c -> {
+            try (PreparedStatement p = c.prepareStatement(
+                    "UPDATE inbox SET state = 'failed', done = ? WHERE update_id = ? AND state = 'pending'")) {
+                p.setLong(1, now);
+                p.setLong(2, updateId);
+                if (p.executeUpdate() != 1) {
+                    throw new SQLException("update " + updateId + " is not pending in the inbox");
+                }
+                return null;
+            }
+        });
+    }
+
+    @Override
+    public OptionalLong highestUpdateId() {
+        return db.read("read the highest update id", c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT MAX(update_id) FROM inbox");
+                 ResultSet rs = p.executeQuery()) {
+                rs.next();
+                long max = rs.getLong(1);
+                return rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(max);
+            }
+        });
+    }
+}

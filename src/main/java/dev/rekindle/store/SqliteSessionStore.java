@@ -1,0 +1,140 @@
+package dev.rekindle.store;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.rekindle.dialog.engine.Action;
+import dev.rekindle.dialog.session.SessionJson;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * {@link SessionStore} in the sessions table, with a Caffeine cache in front. The cache changes only after
+ * a commit has landed, and is invalidated when one fails, so it never serves a state the database does not
+ * hold.
+ */
+final class SqliteSessionStore implements SessionStore {
+    private final Database db;
+    private final Cache<Long, StoredSession> cache;
+
+    SqliteSessionStore(Database db, CacheSettings settings) {
+        this.db = db;
+        this.cache = Caffeine.newBuilder()
+                .maximumSize(settings.maximumSize())
+                .expireAfterAccess(settings.idle())
+                .build();
+    }
+
+    /** How many sessions the cache keeps, and how long an unused one stays. */
+    record CacheSettings(long maximumSize, Duration idle) {
+        static final CacheSettings DEFAULT = new CacheSettings(10_000, Duration.ofMinutes(30));
+
+        CacheSettings {
+            if (maximumSize < 0) {
+                throw new IllegalArgumentException("maximum size must not be negative: " + maximumSize);
+            }
+            if (idle.isNegative()) {
+                throw new IllegalArgumentException("idle time must not be negative: " + idle);
+            }
+        }
+    }
+
+    @Override
+    public Optional<StoredSession> load(long coupleId) {
+        // get(key, loader) loads under the key's lock, so a commit's update waits for a load in flight
+        // and lands after it: a load can never overwrite a newer committed session
+        return Optional.ofNullable(cache.get(coupleId, id -> loadFromDatabase(id).orElse(null)));
+    }
+
+    /** The session as the database holds it, bypassing the cache. */
+    Optional<StoredSession> loadFromDatabase(long coupleId) {
+        return db.read("load the session of couple " + coupleId, c -> {
+            try (PreparedStatement p = c.prepareStatement(
+                    "SELECT engine_json, version FROM sessions WHERE couple_id = ?")) {
+                p.setLong(1, coupleId);
+                try (ResultSet rs = p.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(new StoredSession(coupleId, SessionJson.read(rs.getString(1)), rs.getLong(2)));
+                }
+            }
+        });
+    }
+
+    @Override
+    public long commit(UpdateCommit commit) {
+        long coupleId = commit.coupleId();
+        String json = SessionJson.write(commit.session());
+        long newVersion = commit.expectedVersion() + 1;
+        try {
+            db.write("commit an update for couple " + coupleId, c -> {
+                long now = db.clock().millis();
+                writeSession(c, commit, json, newVersion, now);
+                for (Action.SaveJournal j : commit.journal()) {
+                    SqliteJournal.append(c, coupleId, j, now);
+                }
+                for (String id : commit.cancel()) {
+                    SqliteTimerStore.leavePending(c, coupleId, id, "cancelled");
+                }
+                for (Action.ScheduleTimer t : commit.schedule()) {
+                    SqliteTimerStore.schedule(c, coupleId, t);
+                }
+                for (Outgoing o : commit.outbox()) {
+                    SqliteOutbox.enqueue(c, coupleId, o, now);
+                }
+                markCauseDone(c, coupleId, commit.cause(), now);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            cache.invalidate(coupleId);
+            throw e;
+        }
+        StoredSession stored = new StoredSession(coupleId, commit.session(), newVersion);
+        // two commits of one couple may reach this line out of order; the higher version wins
+        cache.asMap().merge(coupleId, stored, (old, now) -> old.version() > now.version() ? old : now);
+        return newVersion;
+    }
+
+    private static void writeSession(Connection c, UpdateCommit commit, String json, long newVersion, long now)
+            throws SQLException {
+        long found = currentVersion(c, commit.coupleId());
+        if (found != commit.expectedVersion()) {
+            throw new StaleSessionException(commit.coupleId(), commit.expectedVersion(), found);
+        }
+        String sql = found == 0
+                ? "INSERT INTO sessions (engine_json, schema, version, updated, couple_id) VALUES (?, ?, ?, ?, ?)"
+                : "UPDATE sessions SET engine_json = ?, schema = ?, version = ?, updated = ? WHERE couple_id = ?";
+        try (PreparedStatement p = c.prepareStatement(sql)) {
+            p.setString(1, json);
+            p.setInt(2, commit.session().schema());
+            p.setLong(3, newVersion);
+            p.setLong(4, now);
+            p.setLong(5, commit.coupleId());
+            p.executeUpdate();
+        }
+    }
+
+    private static long currentVersion(Connection c, long coupleId) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT version FROM sessions WHERE couple_id = ?")) {
+            p.setLong(1, coupleId);
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        }
+    }
+
+    private static void markCauseDone(Connection c, long coupleId, Cause cause, long now) throws SQLException {
+        // Java 17 has no pattern switch; Cause is sealed, so these two branches are all there is
+        if (cause instanceof Cause.InboxUpdate u) {
+            SqliteInbox.markDone(c, u.updateId(), now);
+        } else if (cause instanceof Cause.TimerFired t
+                && !SqliteTimerStore.leavePending(c, coupleId, t.timerId(), "fired")) {
+            throw new SQLException("timer " + t.timerId() + " of couple " + coupleId + " is not pending "
+                    + "(cancelled or fired already); its outcome must not be applied");
+        }
+    }
+}

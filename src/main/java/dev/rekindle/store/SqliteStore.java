@@ -1,0 +1,93 @@
+package dev.rekindle.store;
+
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.Map;
+
+/** The {@link Store} in one SQLite file. */
+public final class SqliteStore implements Store {
+    /** Where the database lives unless {@code REKINDLE_DB} says otherwise. */
+    public static final Path DEFAULT_FILE = Path.of("data", "rekindle.db");
+
+    private final Database db;
+    private final SqliteSessionStore sessions;
+    private final SqliteInbox inbox;
+    private final SqliteOutbox outbox;
+    private final SqliteTimerStore timers;
+    private final SqliteJournal journal;
+    private final SqliteCouples couples;
+
+    private SqliteStore(Database db, SqliteSessionStore.CacheSettings cache) {
+        this.db = db;
+        this.sessions = new SqliteSessionStore(db, cache);
+        this.inbox = new SqliteInbox(db);
+        this.outbox = new SqliteOutbox(db);
+        this.timers = new SqliteTimerStore(db);
+        this.journal = new SqliteJournal(db);
+        this.couples = new SqliteCouples(db);
+    }
+
+    /** Opens (creating and migrating if needed) the store in {@code file}; {@code clock} stamps every row. */
+    public static SqliteStore open(Path file, InstantSource clock) {
+        return new SqliteStore(Database.open(file, clock), SqliteSessionStore.CacheSettings.DEFAULT);
+    }
+
+    static SqliteStore open(Database db, SqliteSessionStore.CacheSettings cache) {
+        return new SqliteStore(db, cache);
+    }
+
+    /** The database file named by {@code REKINDLE_DB} in {@code env}, else {@link #DEFAULT_FILE}. */
+    public static Path file(Map<String, String> env) {
+        String named = env.get("REKINDLE_DB");
+        return named == null || named.isBlank() ? DEFAULT_FILE : Path.of(named);
+    }
+
+    public Path path() {
+        return db.file();
+    }
+
+    @Override
+    public SessionStore sessions() {
+        return sessions;
+    }
+
+    /** The database itself, for tests that look at rows directly. */
+    Database database() {
+        return db;
+    }
+
+    /** The session store itself, for tests that compare its cache with the database. */
+    SqliteSessionStore sqliteSessions() {
+        return sessions;
+    }
+
+    @Override
+    public Inbox inbox() {
+        return inbox;
+    }
+
+    @Override
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    @Override
+    public TimerStore timers() {
+        return timers;
+    }
+
+    @Override
+    public JournalStore journal() {
+        return journal;
+    }
+
+    @Override
+    public Couples couples() {
+        return couples;
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+}

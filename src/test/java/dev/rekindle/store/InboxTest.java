@@ -1,0 +1,87 @@
+package dev.rekindle.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InboxTest {
+    @TempDir
+    Path dir;
+    TestClock clock = TestClock.atNoon();
+    SqliteStore store;
+
+    @BeforeEach
+    void open() {
+        store = Fixture.open(dir, clock);
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    @Test
+    void repeatedUpdateIdIsStoredOnce() {
+        assertTrue(store.inbox().receive(7, "{\"update_id\":7}"));
+        clock.advance(Duration.ofSeconds(1));
+        assertFalse(store.inbox().receive(7, "{\"update_id\":7,\"again\":true}"));
+        assertEquals(List.of(new ReceivedUpdate(7, "{\"update_id\":7}", TestClock.atNoon().instant())),
+                store.inbox().pending());
+    }
+
+    @Test
+    void aRepeatedUpdateIdStaysIgnoredAfterItWasDone() {
+        store.inbox().receive(7, "{}");
+        store.inbox().markDone(7);
+        assertFalse(store.inbox().receive(7, "{}"));
+        assertEquals(List.of(), store.inbox().pending());
+    }
+
+    @Test
+    void pendingListsUpdatesInUpdateIdOrderUntilTheyAreDoneOrFailed() {
+        store.inbox().receive(30, "{\"n\":30}");
+        store.inbox().receive(10, "{\"n\":10}");
+        store.inbox().receive(20, "{\"n\":20}");
+        assertEquals(List.of(10L, 20L, 30L), ids(store.inbox().pending()));
+        store.inbox().markDone(10);
+        store.inbox().markFailed(30);
+        assertEquals(List.of(20L), ids(store.inbox().pending()));
+    }
+
+    @Test
+    void aDoneUpdateKeepsNoneOfWhatWasWritten() {
+        store.inbox().receive(5, "{\"message\":{\"text\":\"something private\"}}");
+        store.inbox().markDone(5);
+        assertEquals("", Fixture.text(store, "SELECT raw_json FROM inbox WHERE update_id = 5"));
+    }
+
+    @Test
+    void anUpdateCannotBeMarkedDoneTwice() {
+        store.inbox().receive(5, "{}");
+        store.inbox().markDone(5);
+        StoreException e = assertThrows(StoreException.class, () -> store.inbox().markDone(5));
+        assertTrue(e.getMessage().contains("update 5 is not pending"), e.getMessage());
+    }
+
+    @Test
+    void highestUpdateIdTellsWherePollingResumes() {
+        assertEquals(OptionalLong.empty(), store.inbox().highestUpdateId());
+        store.inbox().receive(900_000_000_001L, "{}");
+        store.inbox().receive(12, "{}");
+        assertEquals(OptionalLong.of(900_000_000_001L), store.inbox().highestUpdateId());
+    }
+
+    private static List<Long> ids(List<ReceivedUpdate> updates) {
+        return updates.stream().map(ReceivedUpdate::updateId).toList();
+    }
+}

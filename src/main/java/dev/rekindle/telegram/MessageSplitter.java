@@ -62,9 +62,11 @@ public final class MessageSplitter {
             while (last > start && atoms.get(last - 1).isSeparator()) {
                 last--; // the separator at the cut is dropped, not carried to either side
             }
+            boolean leading = true; // separators between reopened tags and the first character are dropped too
             for (int i = start; i < end; i++) {
                 Atom a = atoms.get(i);
-                if (i < last || a.isTag()) {
+                leading &= a.isTag() || a.isSeparator();
+                if (a.isTag() || (i < last && !(leading && a.isSeparator()))) {
                     part.append(a.html);
                 }
                 track(open, a);
@@ -98,7 +100,15 @@ public final class MessageSplitter {
         for (int i = start; i < atoms.size(); i++) {
             Atom a = atoms.get(i);
             if (used + a.visible > limit) {
-                int best = paragraph > 0 ? paragraph : line > 0 ? line : word > 0 ? word : hard;
+                // the character that does not fit may itself be a break: then the part fills up to the limit
+                if (a.is('\n') && i + 1 < atoms.size() && atoms.get(i + 1).is('\n')) {
+                    paragraph = i;
+                } else if (a.is('\n')) {
+                    line = i;
+                } else if (a.is(' ')) {
+                    word = i;
+                }
+                int best = paragraph > start ? paragraph : line > start ? line : word > start ? word : hard;
                 return Math.max(best, start + 1);
             }
             used += a.visible;

@@ -2,6 +2,7 @@ package dev.rekindle.telegram;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -17,7 +18,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
+import okhttp3.Interceptor;
+import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
@@ -54,6 +60,8 @@ public final class TelegramClients implements AutoCloseable {
     private final ScheduledExecutorService pollExecutor;
     private final OkHttpClient http;
     private final OkHttpClient pollHttp;
+    /** Does the polling's network calls, so close() can cancel them without cancelling the library's call. */
+    private final OkHttpClient pollNetwork;
     private final OkHttpTelegramClient client;
     private final TelegramBotsLongPollingApplication polling;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -77,9 +85,14 @@ public final class TelegramClients implements AutoCloseable {
                 .callTimeout(CALL_TIMEOUT)
                 .build();
         // getUpdates is held open up to the poll timeout: its read timeout must be longer
-        this.pollHttp = http.newBuilder()
+        this.pollNetwork = http.newBuilder()
+                .dispatcher(new Dispatcher(httpExecutor)) // its own: cancelAll() must not reach the library's call
                 .callTimeout(Duration.ZERO)
                 .readTimeout(settings.pollTimeout().plusSeconds(15))
+                .build();
+        this.pollHttp = pollNetwork.newBuilder()
+                .dispatcher(new Dispatcher(httpExecutor))
+                .addInterceptor(this::quietWhenClosing)
                 .build();
         ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         TelegramUrl url = settings.telegramUrl();
@@ -159,7 +172,7 @@ public final class TelegramClients implements AutoCloseable {
             LOG.warn("stopping the long-polling application: {}", redact.describe(e));
         }
         // a getUpdates is held open for the poll timeout; cancel it rather than wait it out
-        pollHttp.dispatcher().cancelAll();
+        pollNetwork.dispatcher().cancelAll();
         pollExecutor.shutdownNow(); // also interrupts a library back-off sleep
         httpExecutor.shutdown();    // lets a send in flight finish...
         await(pollExecutor);
@@ -170,6 +183,29 @@ public final class TelegramClients implements AutoCloseable {
         }
         http.connectionPool().evictAll();
         threads.join(STOP_WAIT);
+    }
+
+    /**
+     * On close we cancel the getUpdates held open; the library would log a cancelled call as an ERROR with
+     * a stack trace at every shutdown. So the library's call runs the request as a second call on
+     * {@link #pollNetwork}, and close() cancels only that one: while closing, a cancelled poll answers "no
+     * updates", which confirms nothing (the offset is unchanged), so no update is lost.
+     */
+    private Response quietWhenClosing(Interceptor.Chain chain) throws IOException {
+        try {
+            return pollNetwork.newCall(chain.request()).execute();
+        } catch (IOException e) {
+            if (!closed.get()) {
+                throw e;
+            }
+            return new Response.Builder()
+                    .request(chain.request())
+                    .protocol(Protocol.HTTP_1_1)
+                    .code(200)
+                    .message("OK")
+                    .body(ResponseBody.create("{\"ok\":true,\"result\":[]}", MediaType.get("application/json")))
+                    .build();
+        }
     }
 
     private static boolean await(ExecutorService e) {

@@ -9,14 +9,28 @@ public sealed interface IncomingUpdate {
 
     /** Free text a person typed. */
     record TextMessage(int updateId, long chatId, ChatType chatType, long userId, String firstName, String text)
-            implements IncomingUpdate {}
+            implements IncomingUpdate {
+        /** Without the text: a partner's words must not reach a log line by accident. */
+        @Override
+        public String toString() {
+            return "TextMessage[updateId=" + updateId + ", chatId=" + chatId + ", chatType=" + chatType + ", userId="
+                    + userId + ", text=(" + text.length() + " chars)]";
+        }
+    }
 
     /**
      * A slash command for us: {@code command} is lower case, without the slash and without our @botname;
      * {@code args} is the rest of the line, stripped, possibly empty.
      */
     record Command(int updateId, long chatId, ChatType chatType, long userId, String firstName, String command, String args)
-            implements IncomingUpdate {}
+            implements IncomingUpdate {
+        /** Without the args, which are a partner's words too. */
+        @Override
+        public String toString() {
+            return "Command[updateId=" + updateId + ", chatId=" + chatId + ", chatType=" + chatType + ", userId="
+                    + userId + ", command=" + command + ", args=(" + args.length() + " chars)]";
+        }
+    }
 
     /** A press on one of our inline buttons; answer {@code callbackQueryId} so the client stops spinning. */
     record ButtonPress(int updateId, String callbackQueryId, long chatId, ChatType chatType, long userId, String firstName,

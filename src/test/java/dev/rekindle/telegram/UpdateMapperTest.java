@@ -210,4 +210,14 @@ class UpdateMapperTest {
                 {"update_id":815960022,"some_future_update":{"id":1,"shiny":true}}""");
         assertEquals(new Ignored(815960022, "other update"), u);
     }
+
+    @Test
+    void printedUpdatesCarryNoPartnersWords() throws Exception {
+        IncomingUpdate u = map("""
+                {"update_id":815960023,"message":{"message_id":24,"from":%s,
+                 "chat":{"id":111222333,"first_name":"Anna","type":"private"},"date":1717171717,"text":"I feel alone"}}"""
+                .formatted(ANNA));
+        assertEquals("TextMessage[updateId=815960023, chatId=111222333, chatType=PRIVATE, userId=111222333, text=(12 chars)]",
+                u.toString());
+    }
 }

@@ -1,0 +1,85 @@
+package dev.rekindle.telegram;
+
+import dev.rekindle.dialog.engine.Action;
+import java.util.ArrayList;
+import java.util.List;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+/**
+ * Carries out one Send or CloseButtons now, through the real client, and says what happened in the
+ * sender's terms. It neither waits nor retries: the outbox asks the {@link RateLimiter} first and acts on
+ * the {@link SendFailure}.
+ */
+public final class TelegramDelivery {
+    private final TelegramClient client;
+    private final OutgoingMessages outgoing;
+    private final Redact redact;
+
+    public TelegramDelivery(TelegramClient client, OutgoingMessages outgoing, Redact redact) {
+        this.client = client;
+        this.outgoing = outgoing;
+        this.redact = redact;
+    }
+
+    public sealed interface Delivered {
+        /** Every part went out; the last message id is the one with the buttons (the Send's ref). */
+        record Sent(List<Integer> messageIds) implements Delivered {
+            public Sent {
+                messageIds = List.copyOf(messageIds);
+            }
+
+            public int lastMessageId() {
+                return messageIds.get(messageIds.size() - 1);
+            }
+        }
+
+        /**
+         * A part failed; {@code sentBefore} are the parts that did go out (a long message split in three may
+         * fail on the second): send again from part {@code sentBefore.size()}, not from the start.
+         */
+        record Failed(SendFailure failure, List<Integer> sentBefore) implements Delivered {
+            public Failed {
+                sentBefore = List.copyOf(sentBefore);
+            }
+        }
+    }
+
+    public Delivered send(long chatId, Action.Send send) {
+        return send(chatId, send, 0);
+    }
+
+    /** Sends the parts of {@code send} from part {@code fromPart} on (0 for all). */
+    public Delivered send(long chatId, Action.Send send, int fromPart) {
+        List<SendMessage> parts = outgoing.send(chatId, send);
+        if (fromPart < 0 || fromPart >= parts.size()) {
+            throw new IllegalArgumentException("part " + fromPart + " does not exist: the message has "
+                    + parts.size() + " part(s)");
+        }
+        List<Integer> ids = new ArrayList<>();
+        for (SendMessage part : parts.subList(fromPart, parts.size())) {
+            try {
+                Message m = client.execute(part);
+                ids.add(m.getMessageId());
+            } catch (TelegramApiException e) {
+                return new Delivered.Failed(SendFailure.classify(e, redact), ids);
+            }
+        }
+        return new Delivered.Sent(ids);
+    }
+
+    /** Removes the buttons; "message is not modified" (already closed) counts as done. */
+    public Delivered closeButtons(long chatId, int messageId) {
+        try {
+            client.execute(outgoing.closeButtons(chatId, messageId));
+            return new Delivered.Sent(List.of(messageId));
+        } catch (TelegramApiException e) {
+            SendFailure f = SendFailure.classify(e, redact);
+            return f instanceof SendFailure.NotModified
+                    ? new Delivered.Sent(List.of(messageId))
+                    : new Delivered.Failed(f, List.of());
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package dev.rekindle.telegram;
+
+/**
+ * Where mapped updates go. It is called on the polling thread, one update at a time, in update-id order,
+ * and the next getUpdates (which confirms these updates to Telegram for good) is sent only after it
+ * returns: a sink that commits an update before returning loses none when the process dies.
+ */
+@FunctionalInterface
+public interface UpdateSink {
+    void accept(IncomingUpdate update) throws Exception;
+}

@@ -1,0 +1,812 @@
+package dev.rekindle.telegram;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A fake Telegram Bot API on 127.0.0.1 (an ephemeral port), enough for the real TelegramBots client and
+ * long-polling application: getMe, getUpdates (with offset confirmation, limit and long-poll timeout),
+ * sendMessage, editMessageText, editMessageReplyMarkup, answerCallbackQuery, setMyCommands,
+ * sendChatAction and deleteWebhook. It records every call, lets a test push updates as Telegram would
+ * send them, and fails the next calls of a method or a chat on request, in the Bot API's error shape.
+ */
+public final class FakeBotApi implements AutoCloseable {
+    public static final long BOT_ID = 7012345678L;
+    public static final String TOKEN = BOT_ID + ":AAHfakeTokenForTests_only-0123456789abc";
+    public static final String BOT_USERNAME = "rekindle_bot";
+    /** Telegram's limit on a message's text after entity parsing. */
+    static final int TEXT_LIMIT = 4096;
+    private static final Set<String> HTML_TAGS = Set.of("b", "strong", "i", "em", "u", "ins", "s", "strike", "del",
+            "a", "code", "pre", "tg-spoiler", "span", "blockquote", "tg-emoji");
+    private static final Pattern TAG = Pattern.compile("<(/?)([a-zA-Z-]+)[^>]*>");
+    private static final Pattern ENTITY = Pattern.compile("&(lt|gt|amp|quot|#[0-9]+|#x[0-9a-fA-F]+);");
+
+    /** A queued "let this call through", so a test can fail the second call and not the first. */
+    private static final Failure PASS = new Failure(200, "pass", Map.of());
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final JsonNodeFactory nodes = JsonNodeFactory.instance;
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+
+    // all below guarded by lock
+    private final TreeMap<Integer, ObjectNode> pending = new TreeMap<>();
+    private final Map<Integer, ObjectNode> everPushed = new HashMap<>();
+    private final Deque<ObjectNode> redeliveries = new ArrayDeque<>();
+    private final List<Call> calls = new ArrayList<>();
+    private final Map<Long, Integer> lastMessageId = new HashMap<>();
+    private final Map<String, ObjectNode> messages = new HashMap<>();
+    private final Map<String, Deque<Failure>> methodFailures = new HashMap<>();
+    private final Map<Long, Deque<Failure>> chatFailures = new HashMap<>();
+    private int nextUpdateId = 500_000_001;
+    private int highestOffset;
+    private boolean closed;
+
+    /** One request the fake answered. {@code chatId}, {@code text} and {@code replyMarkup} are null when absent. */
+    public record Call(String method, Long chatId, String text, JsonNode replyMarkup, JsonNode params, int status) {
+        public boolean succeeded() {
+            return status == 200;
+        }
+    }
+
+    /** A Bot API error: {"ok":false,"error_code":code,"description":..,"parameters":{..}}. */
+    public record Failure(int code, String description, Map<String, Object> parameters) {
+        public static Failure tooManyRequests(int retryAfterSeconds) {
+            return new Failure(429, "Too Many Requests: retry after " + retryAfterSeconds,
+                    Map.of("retry_after", retryAfterSeconds));
+        }
+
+        public static Failure blockedByUser() {
+            return new Failure(403, "Forbidden: bot was blocked by the user", Map.of());
+        }
+
+        public static Failure notModified() {
+            return new Failure(400, "Bad Request: message is not modified: specified new message content and reply "
+                    + "markup are exactly the same as a current content and reply markup of the message", Map.of());
+        }
+
+        public static Failure chatNotFound() {
+            return new Failure(400, "Bad Request: chat not found", Map.of());
+        }
+
+        public static Failure migratedTo(long newChatId) {
+            return new Failure(400, "Bad Request: group chat was upgraded to a supergroup chat",
+                    Map.of("migrate_to_chat_id", newChatId));
+        }
+
+        public static Failure badRequest(String description) {
+            return new Failure(400, "Bad Request: " + description, Map.of());
+        }
+
+        public static Failure internalError() {
+            return new Failure(500, "Internal Server Error", Map.of());
+        }
+    }
+
+    /** A Telegram user; in a private chat, the chat id is the user id. */
+    public record Person(long id, String firstName) {}
+
+    /** A group; supergroup ids start with -100. */
+    public record Group(long id, String title) {
+        public boolean isSupergroup() {
+            return id <= -1_000_000_000_000L;
+        }
+    }
+
+    private FakeBotApi() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        AtomicInteger n = new AtomicInteger();
+        executor = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "fake-bot-api-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    public static FakeBotApi start() {
+        try {
+            return new FakeBotApi();
+        } catch (IOException e) {
+            throw new IllegalStateException("could not start the fake Bot API on 127.0.0.1", e);
+        }
+    }
+
+    /** The base URL to give TelegramSettings, like https://api.telegram.org but on loopback. */
+    public URI url() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    public TelegramSettings settings(Duration pollTimeout) {
+        return new TelegramSettings(TOKEN, url(), pollTimeout);
+    }
+
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            closed = true;
+            changed.signalAll(); // long polls answer at once
+        } finally {
+            lock.unlock();
+        }
+        server.stop(0);
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // ---------------------------------------------------------------- errors
+
+    /** The next {@code times} calls of {@code method} fail with {@code failure}. */
+    public void failNext(String method, int times, Failure failure) {
+        lock.lock();
+        try {
+            Deque<Failure> q = methodFailures.computeIfAbsent(method.toLowerCase(Locale.ROOT), m -> new ArrayDeque<>());
+            for (int i = 0; i < times; i++) {
+                q.add(failure);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The next {@code passing} calls of {@code method} succeed, the one after fails with {@code failure}. */
+    public void failNextAfter(String method, int passing, Failure failure) {
+        lock.lock();
+        try {
+            Deque<Failure> q = methodFailures.computeIfAbsent(method.toLowerCase(Locale.ROOT), m -> new ArrayDeque<>());
+            for (int i = 0; i < passing; i++) {
+                q.add(PASS);
+            }
+            q.add(failure);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The next {@code times} calls that name {@code chatId} (any method) fail with {@code failure}. */
+    public void failNextInChat(long chatId, int times, Failure failure) {
+        lock.lock();
+        try {
+            Deque<Failure> q = chatFailures.computeIfAbsent(chatId, c -> new ArrayDeque<>());
+            for (int i = 0; i < times; i++) {
+                q.add(failure);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ---------------------------------------------------------------- updates a test pushes
+
+    /** A text message in a private chat (a command too, when it starts with a slash). */
+    public int pushText(Person from, String text) {
+        return pushMessage(privateChat(from), from, textFields(text));
+    }
+
+    /** A text message or command in a group, like "/menu@rekindle_bot". */
+    public int pushGroupText(Group group, Person from, String text) {
+        return pushMessage(groupChat(group), from, textFields(text));
+    }
+
+    /** A press on a button of a message the bot sent in {@code chatId}. */
+    public int pushPress(Person from, long chatId, int messageId, String data) {
+        ObjectNode q = nodes.objectNode();
+        q.put("id", Long.toString(from.id() * 1000 + messageId));
+        q.set("from", user(from));
+        ObjectNode message;
+        lock.lock();
+        try {
+            ObjectNode stored = messages.get(key(chatId, messageId));
+            message = stored != null ? stored.deepCopy() : botMessage(chatId, messageId, "...", null);
+        } finally {
+            lock.unlock();
+        }
+        q.set("message", message);
+        q.put("chat_instance", "-" + Math.abs(chatId) + "77");
+        q.put("data", data);
+        ObjectNode u = nodes.objectNode();
+        u.set("callback_query", q);
+        return push(u);
+    }
+
+    /** A non-text message: "sticker", "photo", "voice", "document", "video_note" ... in any chat. */
+    public int pushMedia(long chatId, Person from, String kind) {
+        ObjectNode fields = nodes.objectNode();
+        switch (kind) {
+            case "sticker" -> {
+                ObjectNode s = fields.putObject("sticker");
+                s.put("width", 512).put("height", 512).put("emoji", "\uD83D\uDE18").put("set_name", "HotCherry")
+                        .put("is_animated", false).put("is_video", false).put("type", "regular")
+                        .put("file_id", "CAACAgIAAxkBAAIBZ2Zfake").put("file_unique_id", "AgADfake").put("file_size", 22_000);
+            }
+            case "photo" -> {
+                ArrayNode sizes = fields.putArray("photo");
+                sizes.addObject().put("file_id", "AgACAgIAAxkBAAIBfake1").put("file_unique_id", "AQADf1")
+                        .put("file_size", 1200).put("width", 90).put("height", 67);
+                sizes.addObject().put("file_id", "AgACAgIAAxkBAAIBfake2").put("file_unique_id", "AQADf2")
+                        .put("file_size", 48_000).put("width", 800).put("height", 600);
+            }
+            case "voice" -> fields.putObject("voice").put("duration", 4).put("mime_type", "audio/ogg")
+                    .put("file_id", "AwACAgIAAxkBAAIBfake").put("file_unique_id", "AgADvoice").put("file_size", 9000);
+            case "document" -> fields.putObject("document").put("file_name", "letter.pdf").put("mime_type", "application/pdf")
+                    .put("file_id", "BQACAgIAAxkBAAIBfake").put("file_unique_id", "AgADdoc").put("file_size", 50_000);
+            case "video_note" -> fields.putObject("video_note").put("duration", 7).put("length", 240)
+                    .put("file_id", "DQACAgIAAxkBAAIBfake").put("file_unique_id", "AgADnote").put("file_size", 300_000);
+            default -> throw new IllegalArgumentException("the fake has no sample for a '" + kind
+                    + "' message: use sticker, photo, voice, document or video_note, or pushUpdate with JSON");
+        }
+        ObjectNode chat = chatId > 0 ? privateChat(from) : groupChat(new Group(chatId, "Us"));
+        return pushMessage(chat, from, fields);
+    }
+
+    /**
+     * A group upgraded to a supergroup, as Telegram reports it: a service message in the old group with
+     * migrate_to_chat_id, then one in the new supergroup with migrate_from_chat_id. Returns the first id.
+     */
+    public int pushMigration(Group old, long newChatId, Person by) {
+        ObjectNode to = nodes.objectNode().put("migrate_to_chat_id", newChatId);
+        int first = pushMessage(groupChat(old), by, to);
+        ObjectNode from = nodes.objectNode().put("migrate_from_chat_id", old.id());
+        ObjectNode sender = nodes.objectNode().put("id", 1087968824L).put("is_bot", true)
+                .put("first_name", "Group").put("username", "GroupAnonymousBot");
+        ObjectNode chat = groupChat(new Group(newChatId, old.title()));
+        ObjectNode m = messageShell(chat, sender, 1);
+        m.setAll(from);
+        m.set("sender_chat", chat.deepCopy());
+        ObjectNode u = nodes.objectNode();
+        u.set("message", m);
+        push(u);
+        return first;
+    }
+
+    /** Any update, written as Telegram sends it (without update_id: the fake numbers it). */
+    public int pushUpdate(String updateJson) {
+        try {
+            return push((ObjectNode) json.readTree(updateJson));
+        } catch (IOException | ClassCastException e) {
+            throw new IllegalArgumentException("not a JSON object: " + updateJson, e);
+        }
+    }
+
+    /** Serves an update that was already confirmed once more in the next getUpdates, as after a lost confirmation. */
+    public void redeliver(int updateId) {
+        lock.lock();
+        try {
+            ObjectNode u = everPushed.get(updateId);
+            if (u == null) {
+                throw new IllegalArgumentException("no update " + updateId + " was pushed");
+            }
+            redeliveries.add(u.deepCopy());
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ---------------------------------------------------------------- assertions
+
+    public List<Call> calls() {
+        lock.lock();
+        try {
+            return List.copyOf(calls);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public List<Call> calls(String method) {
+        return calls().stream().filter(c -> c.method().equalsIgnoreCase(method)).toList();
+    }
+
+    /** Waits (at most {@code timeout}) for a call that matches; fails the test when none comes. */
+    public Call awaitCall(String method, Predicate<Call> matching, Duration timeout) {
+        Predicate<Call> p = c -> c.method().equalsIgnoreCase(method) && matching.test(c);
+        awaitCondition(() -> calls.stream().anyMatch(p), timeout, "a " + method + " call");
+        return calls().stream().filter(p).findFirst().orElseThrow();
+    }
+
+    /** Waits until getUpdates was called with an offset above {@code updateId}, confirming it to "Telegram". */
+    public void awaitConfirmed(int updateId, Duration timeout) {
+        awaitCondition(() -> highestOffset > updateId, timeout, "confirmation of update " + updateId);
+    }
+
+    public int highestOffset() {
+        lock.lock();
+        try {
+            return highestOffset;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The text and buttons a chat's message shows now (after edits), as Telegram would return it. */
+    public JsonNode message(long chatId, int messageId) {
+        lock.lock();
+        try {
+            ObjectNode m = messages.get(key(chatId, messageId));
+            return m == null ? null : m.deepCopy();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void awaitCondition(java.util.function.BooleanSupplier done, Duration timeout, String what) {
+        long left = timeout.toNanos();
+        lock.lock();
+        try {
+            while (!done.getAsBoolean()) {
+                if (left <= 0) {
+                    throw new AssertionError("the fake Bot API saw no " + what + " within " + timeout
+                            + "; calls so far: " + calls.stream().map(Call::method).toList());
+                }
+                left = changed.awaitNanos(left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while waiting for " + what, e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ---------------------------------------------------------------- the server
+
+    private void handle(HttpExchange ex) throws IOException {
+        try (ex) {
+            String path = ex.getRequestURI().getPath();
+            Matcher m = Pattern.compile("/bot([^/]+)/([A-Za-z]+)").matcher(path);
+            if (!m.matches()) {
+                respond(ex, 404, error(new Failure(404, "Not Found", Map.of())));
+                return;
+            }
+            if (!TOKEN.equals(m.group(1))) {
+                respond(ex, 401, error(new Failure(401, "Unauthorized", Map.of())));
+                return;
+            }
+            String method = m.group(2);
+            ObjectNode params;
+            try {
+                params = params(ex);
+            } catch (IllegalArgumentException e) {
+                respond(ex, 400, error(Failure.badRequest(e.getMessage())));
+                return;
+            }
+            Answer a = answer(method, params);
+            respond(ex, a.status, a.body);
+        } catch (RuntimeException e) {
+            respond(ex, 500, error(new Failure(500, "Internal Server Error: the fake failed: " + e, Map.of())));
+        }
+    }
+
+    private record Answer(int status, ObjectNode body) {}
+
+    private Answer answer(String method, ObjectNode params) {
+        Long chatId = params.hasNonNull("chat_id") ? parseChatId(params.get("chat_id").asText()) : null;
+        String text = params.hasNonNull("text") ? params.get("text").asText() : null;
+        JsonNode markup = params.get("reply_markup");
+        Failure injected = takeFailure(method, chatId);
+        Answer a;
+        if (injected != null) {
+            a = new Answer(injected.code(), error(injected));
+        } else if ("getupdates".equalsIgnoreCase(method)) {
+            a = ok(getUpdates(params)); // not recorded while held: the record shows when it was answered
+        } else {
+            lock.lock();
+            try {
+                a = dispatch(method, params, chatId, text, markup);
+            } finally {
+                lock.unlock();
+            }
+        }
+        lock.lock();
+        try {
+            calls.add(new Call(method, chatId, text, markup, params, a.status));
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        return a;
+    }
+
+    private Answer dispatch(String method, ObjectNode params, Long chatId, String text, JsonNode markup) {
+        switch (method.toLowerCase(Locale.ROOT)) {
+            case "getme" -> {
+                ObjectNode me = user(new Person(BOT_ID, "Rekindle"));
+                me.put("is_bot", true).put("username", BOT_USERNAME).put("can_join_groups", true)
+                        .put("can_read_all_group_messages", false).put("supports_inline_queries", false);
+                return ok(me);
+            }
+            case "deletewebhook", "setmycommands", "sendchataction", "answercallbackquery" -> {
+                return ok(nodes.booleanNode(true));
+            }
+            case "sendmessage" -> {
+                if (chatId == null) {
+                    return fail(Failure.badRequest("chat_id is empty"));
+                }
+                if (text == null || text.isEmpty()) {
+                    return fail(Failure.badRequest("message text is empty"));
+                }
+                String problem = htmlProblem(params, text);
+                if (problem != null) {
+                    return fail(Failure.badRequest(problem));
+                }
+                int id = lastMessageId.merge(chatId, 1, Integer::sum);
+                ObjectNode msg = botMessage(chatId, id, visibleText(params, text), markup);
+                messages.put(key(chatId, id), msg);
+                return ok(msg.deepCopy());
+            }
+            case "editmessagetext", "editmessagereplymarkup" -> {
+                if (chatId == null || !params.hasNonNull("message_id")) {
+                    return fail(Failure.badRequest("message identifier is not specified"));
+                }
+                ObjectNode stored = messages.get(key(chatId, params.get("message_id").asInt()));
+                if (stored == null) {
+                    return fail(Failure.badRequest("message to edit not found"));
+                }
+                String newText = stored.get("text").asText();
+                if (method.equalsIgnoreCase("editMessageText")) {
+                    if (text == null || text.isEmpty()) {
+                        return fail(Failure.badRequest("message text is empty"));
+                    }
+                    String problem = htmlProblem(params, text);
+                    if (problem != null) {
+                        return fail(Failure.badRequest(problem));
+                    }
+                    newText = visibleText(params, text);
+                }
+                JsonNode newMarkup = emptyKeyboard(markup) ? null : markup;
+                JsonNode oldMarkup = stored.get("reply_markup");
+                if (newText.equals(stored.get("text").asText()) && java.util.Objects.equals(newMarkup, oldMarkup)) {
+                    return fail(Failure.notModified());
+                }
+                stored.put("text", newText);
+                stored.put("edit_date", now());
+                if (newMarkup == null) {
+                    stored.remove("reply_markup");
+                } else {
+                    stored.set("reply_markup", newMarkup.deepCopy());
+                }
+                return ok(stored.deepCopy());
+            }
+            default -> {
+                return new Answer(404, error(new Failure(404, "Not Found: method " + method + " is not in the fake", Map.of())));
+            }
+        }
+    }
+
+    private ArrayNode getUpdates(ObjectNode params) {
+        int offset = params.path("offset").asInt(0);
+        int limit = Math.max(1, Math.min(100, params.path("limit").asInt(100)));
+        long timeoutNanos = TimeUnit.SECONDS.toNanos(Math.max(0, params.path("timeout").asInt(0)));
+        lock.lock();
+        try {
+            if (offset > 0) {
+                // "An update is considered confirmed as soon as getUpdates is called with an offset higher than its update_id."
+                pending.headMap(offset).clear();
+                highestOffset = Math.max(highestOffset, offset);
+                changed.signalAll();
+            }
+            while (true) {
+                ArrayNode out = nodes.arrayNode();
+                List<ObjectNode> batch = new ArrayList<>(redeliveries);
+                redeliveries.clear();
+                if (offset < 0) {
+                    List<ObjectNode> all = new ArrayList<>(pending.values());
+                    batch.addAll(all.subList(Math.max(0, all.size() + offset), all.size()));
+                } else {
+                    pending.values().stream().limit(limit).forEach(batch::add);
+                }
+                batch.sort((a, b) -> Integer.compare(a.get("update_id").asInt(), b.get("update_id").asInt()));
+                batch.forEach(out::add);
+                if (!batch.isEmpty() || timeoutNanos <= 0 || closed) {
+                    return out;
+                }
+                try {
+                    timeoutNanos = changed.awaitNanos(timeoutNanos);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return out;
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Failure takeFailure(String method, Long chatId) {
+        lock.lock();
+        try {
+            if (chatId != null) {
+                Deque<Failure> q = chatFailures.get(chatId);
+                if (q != null && !q.isEmpty()) {
+                    return q.poll();
+                }
+            }
+            Deque<Failure> q = methodFailures.get(method.toLowerCase(Locale.ROOT));
+            Failure f = q == null ? null : q.poll();
+            return f == PASS ? null : f;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ---------------------------------------------------------------- JSON shapes
+
+    private int push(ObjectNode update) {
+        lock.lock();
+        try {
+            int id = nextUpdateId++;
+            ObjectNode u = nodes.objectNode().put("update_id", id);
+            u.setAll(update);
+            pending.put(id, u);
+            everPushed.put(id, u.deepCopy());
+            changed.signalAll();
+            return id;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private int pushMessage(ObjectNode chat, Person from, ObjectNode fields) {
+        ObjectNode m;
+        lock.lock();
+        try {
+            int id = lastMessageId.merge(chat.get("id").asLong(), 1, Integer::sum);
+            m = messageShell(chat, user(from), id);
+        } finally {
+            lock.unlock();
+        }
+        m.setAll(fields);
+        ObjectNode u = nodes.objectNode();
+        u.set("message", m);
+        return push(u);
+    }
+
+    private ObjectNode messageShell(ObjectNode chat, ObjectNode from, int messageId) {
+        ObjectNode m = nodes.objectNode();
+        m.put("message_id", messageId);
+        m.set("from", from);
+        m.set("chat", chat);
+        m.put("date", now());
+        return m;
+    }
+
+    private ObjectNode textFields(String text) {
+        ObjectNode f = nodes.objectNode().put("text", text);
+        Matcher c = Pattern.compile("^/[A-Za-z0-9_]+(@[A-Za-z0-9_]+)?").matcher(text);
+        if (c.find()) {
+            f.putArray("entities").addObject().put("offset", 0).put("length", c.end()).put("type", "bot_command");
+        }
+        return f;
+    }
+
+    private ObjectNode botMessage(long chatId, int messageId, String text, JsonNode markup) {
+        ObjectNode bot = user(new Person(BOT_ID, "Rekindle")).put("is_bot", true).put("username", BOT_USERNAME);
+        ObjectNode chat = chatId > 0 ? privateChat(new Person(chatId, "Partner")) : groupChat(new Group(chatId, "Us"));
+        ObjectNode m = messageShell(chat, bot, messageId);
+        m.put("text", text);
+        if (markup != null && !emptyKeyboard(markup)) {
+            m.set("reply_markup", markup.deepCopy());
+        }
+        return m;
+    }
+
+    private ObjectNode user(Person p) {
+        return nodes.objectNode().put("id", p.id()).put("is_bot", false).put("first_name", p.firstName())
+                .put("language_code", "en");
+    }
+
+    private ObjectNode privateChat(Person p) {
+        return nodes.objectNode().put("id", p.id()).put("first_name", p.firstName()).put("type", "private");
+    }
+
+    private ObjectNode groupChat(Group g) {
+        ObjectNode c = nodes.objectNode().put("id", g.id()).put("title", g.title())
+                .put("type", g.isSupergroup() ? "supergroup" : "group");
+        if (!g.isSupergroup()) {
+            c.put("all_members_are_administrators", true);
+        }
+        return c;
+    }
+
+    private Answer ok(JsonNode result) {
+        ObjectNode body = nodes.objectNode().put("ok", true);
+        body.set("result", result);
+        return new Answer(200, body);
+    }
+
+    private Answer fail(Failure f) {
+        return new Answer(f.code(), error(f));
+    }
+
+    private ObjectNode error(Failure f) {
+        ObjectNode body = nodes.objectNode().put("ok", false).put("error_code", f.code()).put("description", f.description());
+        if (!f.parameters().isEmpty()) {
+            body.set("parameters", json.valueToTree(f.parameters()));
+        }
+        return body;
+    }
+
+    private static boolean emptyKeyboard(JsonNode markup) {
+        return markup == null || markup.isNull()
+                || (markup.has("inline_keyboard") && markup.get("inline_keyboard").isEmpty());
+    }
+
+    /** What Telegram would refuse in an HTML text: unknown or unbalanced tags, unknown entities, too long. */
+    private static String htmlProblem(ObjectNode params, String text) {
+        if (!"html".equalsIgnoreCase(params.path("parse_mode").asText(""))) {
+            return text.length() > TEXT_LIMIT ? "message is too long" : null;
+        }
+        Deque<String> open = new ArrayDeque<>();
+        Matcher t = TAG.matcher(text);
+        while (t.find()) {
+            String name = t.group(2).toLowerCase(Locale.ROOT);
+            if (!HTML_TAGS.contains(name)) {
+                return "can't parse entities: Unsupported start tag \"" + name + "\" at byte offset " + t.start();
+            }
+            if (t.group(1).isEmpty()) {
+                open.push(name);
+            } else if (open.isEmpty() || !open.pop().equals(name)) {
+                return "can't parse entities: Unexpected end tag at byte offset " + t.start();
+            }
+        }
+        if (!open.isEmpty()) {
+            return "can't parse entities: Can't find end tag corresponding to start tag \"" + open.peek() + "\"";
+        }
+        String stripped = TAG.matcher(text).replaceAll("");
+        int amp = stripped.indexOf('&');
+        while (amp >= 0) {
+            Matcher e = ENTITY.matcher(stripped);
+            if (!e.find(amp) || e.start() != amp) {
+                return "can't parse entities: Character '&' is reserved and must be escaped at byte offset " + amp;
+            }
+            amp = stripped.indexOf('&', e.end());
+        }
+        if (decode(stripped).length() > TEXT_LIMIT) {
+            return "message is too long";
+        }
+        return null;
+    }
+
+    private static String visibleText(ObjectNode params, String text) {
+        return "html".equalsIgnoreCase(params.path("parse_mode").asText("")) ? decode(TAG.matcher(text).replaceAll("")) : text;
+    }
+
+    private static String decode(String s) {
+        Matcher e = ENTITY.matcher(s);
+        StringBuilder b = new StringBuilder();
+        while (e.find()) {
+            String name = e.group(1);
+            String r = switch (name) {
+                case "lt" -> "<";
+                case "gt" -> ">";
+                case "amp" -> "&";
+                case "quot" -> "\"";
+                default -> new String(Character.toChars(name.startsWith("#x")
+                        ? Integer.parseInt(name.substring(2), 16) : Integer.parseInt(name.substring(1))));
+            };
+            e.appendReplacement(b, Matcher.quoteReplacement(r));
+        }
+        e.appendTail(b);
+        return b.toString();
+    }
+
+    private ObjectNode params(HttpExchange ex) throws IOException {
+        ObjectNode p = nodes.objectNode();
+        String query = ex.getRequestURI().getRawQuery();
+        if (query != null) {
+            form(query, p);
+        }
+        byte[] body;
+        try (InputStream in = ex.getRequestBody()) {
+            body = in.readAllBytes();
+        }
+        if (body.length == 0) {
+            return p;
+        }
+        String type = ex.getRequestHeaders().getFirst("Content-Type");
+        type = type == null ? "" : type.toLowerCase(Locale.ROOT);
+        if (type.startsWith("application/json")) {
+            JsonNode n = json.readTree(body);
+            if (!(n instanceof ObjectNode o)) {
+                throw new IllegalArgumentException("the JSON body is not an object");
+            }
+            p.setAll(o);
+        } else if (type.startsWith("application/x-www-form-urlencoded")) {
+            form(new String(body, StandardCharsets.UTF_8), p);
+        } else {
+            throw new IllegalArgumentException("the fake reads JSON and form bodies, not " + type);
+        }
+        return p;
+    }
+
+    private void form(String encoded, ObjectNode into) throws IOException {
+        Map<String, String> pairs = new LinkedHashMap<>();
+        for (String pair : encoded.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            pairs.put(k, v);
+        }
+        for (Map.Entry<String, String> e : pairs.entrySet()) {
+            String v = e.getValue();
+            // structured fields travel as JSON text in a form, as Telegram documents
+            if ((v.startsWith("{") || v.startsWith("[")) && !"text".equals(e.getKey())) {
+                into.set(e.getKey(), json.readTree(v));
+            } else {
+                into.put(e.getKey(), v);
+            }
+        }
+    }
+
+    private void respond(HttpExchange ex, int status, ObjectNode body) throws IOException {
+        byte[] bytes = json.writeValueAsBytes(body);
+        ex.getResponseHeaders().set("Content-Type", "application/json");
+        ex.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static Long parseChatId(String s) {
+        try {
+            return Long.parseLong(s.strip());
+        } catch (NumberFormatException e) {
+            return null; // @channelname: the fake knows no channels, sendMessage says chat_id is empty
+        }
+    }
+
+    private static String key(long chatId, int messageId) {
+        return chatId + "/" + messageId;
+    }
+
+    private static int now() {
+        return (int) Instant.now().getEpochSecond();
+    }
+}

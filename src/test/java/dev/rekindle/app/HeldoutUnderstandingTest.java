@@ -1,0 +1,80 @@
+package dev.rekindle.app;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rekindle.dialog.engine.SafetyKind;
+import dev.rekindle.nlu.Classification;
+import dev.rekindle.nlu.IntentClassifier;
+import dev.rekindle.nlu.safety.SafetyDetector;
+import dev.rekindle.nlu.safety.SafetyLexicon;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The bot's own model, trained from models/en/intents (or reused by fingerprint), measured on the
+ * held-out file that is never trained on. The floors are the figures measured when this test was
+ * written, so a change that makes understanding worse fails the build. The issue's targets (92%
+ * accuracy, every disclosure caught, at most 2% false alarms) are higher: see docs/nlu.md.
+ */
+class HeldoutUnderstandingTest {
+    private static final Path MODELS = UnderstandingFactory.DEFAULT_MODELS;
+    private static final double ACCURACY_FLOOR = 0.90;
+    private static final double SAFETY_RECALL_FLOOR = 0.97;
+    private static final double FALSE_ALARM_CEILING = 0.03;
+
+    @Test
+    void theBotsModelUnderstandsTheHeldOutMessages() throws Exception {
+        PrintWriter notes = new PrintWriter(System.err, true);
+        IntentClassifier classifier = UnderstandingFactory.classifier(MODELS, notes);
+        SafetyDetector safety = new SafetyDetector(UnderstandingFactory.lexicon(MODELS, notes), classifier);
+        int total = 0;
+        int right = 0;
+        int risky = 0;
+        int caught = 0;
+        int ordinary = 0;
+        int alarms = 0;
+        List<String> missed = new ArrayList<>();
+        for (String line : Files.readAllLines(MODELS.resolve("heldout.tsv"))) {
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] p = line.split("\t", 2);
+            Classification c = classifier.classify(p[1]);
+            total++;
+            if (c.intent().equals(p[0])) {
+                right++;
+            }
+            Optional<SafetyKind> alert = safety.check(p[1], c);
+            if (p[0].equals("crisis") || p[0].equals("abuse")) {
+                risky++;
+                if (alert.isPresent()) {
+                    caught++;
+                } else {
+                    missed.add(p[0]);
+                }
+            } else {
+                ordinary++;
+                if (alert.isPresent()) {
+                    alarms++;
+                }
+            }
+        }
+        double accuracy = (double) right / total;
+        double recall = (double) caught / risky;
+        double falseAlarms = (double) alarms / ordinary;
+        String figures = String.format(Locale.ROOT,
+                "held-out: accuracy %.1f%% (%d/%d), safety recall %.1f%% (%d/%d), false alarms %.1f%% (%d/%d)",
+                100 * accuracy, right, total, 100 * recall, caught, risky, 100 * falseAlarms, alarms, ordinary);
+        System.out.println(figures);
+        assertTrue(total >= 400, "the held-out file shrank: " + total);
+        assertTrue(accuracy >= ACCURACY_FLOOR, figures);
+        assertTrue(recall >= SAFETY_RECALL_FLOOR, figures + "; missed " + missed);
+        assertTrue(falseAlarms <= FALSE_ALARM_CEILING, figures);
+    }
+}

@@ -6,7 +6,6 @@ import dev.rekindle.dialog.engine.SafetyKind;
 import dev.rekindle.nlu.Classification;
 import dev.rekindle.nlu.IntentClassifier;
 import dev.rekindle.nlu.safety.SafetyDetector;
-import dev.rekindle.nlu.safety.SafetyLexicon;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,15 +17,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The bot's own model, trained from models/en/intents (or reused by fingerprint), measured on the
- * held-out file that is never trained on. The floors are the figures measured when this test was
- * written, so a change that makes understanding worse fails the build. The issue's targets (92%
- * accuracy, every disclosure caught, at most 2% false alarms) are higher: see docs/nlu.md.
+ * held-out file that is never trained on, against the targets of the understanding issue: at least
+ * 92% accuracy, every crisis and abuse line caught, at most 2% of ordinary lines raised. A change
+ * to the data, the lexicon or the pipeline that makes understanding worse fails the build.
  */
 class HeldoutUnderstandingTest {
     private static final Path MODELS = UnderstandingFactory.DEFAULT_MODELS;
-    private static final double ACCURACY_FLOOR = 0.90;
-    private static final double SAFETY_RECALL_FLOOR = 0.97;
-    private static final double FALSE_ALARM_CEILING = 0.03;
+    private static final double ACCURACY_FLOOR = 0.92;
+    private static final double SAFETY_RECALL_FLOOR = 1.0;
+    private static final double FALSE_ALARM_CEILING = 0.02;
 
     @Test
     void theBotsModelUnderstandsTheHeldOutMessages() throws Exception {

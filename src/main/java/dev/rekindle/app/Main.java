@@ -15,6 +15,7 @@ import dev.rekindle.nlu.IntentClassifier;
 import dev.rekindle.nlu.SafetyCheck;
 import dev.rekindle.nlu.TextCategorizer;
 import dev.rekindle.nlu.Understanding;
+import dev.rekindle.telegram.TelegramSettings;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -40,8 +41,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code rekindle} command line: a thin shell over the loader, the local adapter and (later) the
- * Telegram adapter. Exit codes: 0 fine, 1 problems found (dialog errors, failing transcripts), 2 the command
+ * The {@code rekindle} command line: a thin shell over the loader, the local adapter and the Telegram
+ * adapter. Exit codes: 0 fine, 1 problems found (dialog errors, failing transcripts), 2 the command
  * could not run as asked (unknown option, missing folder, adapter not available).
  */
 @Command(name = "rekindle", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
@@ -243,20 +244,66 @@ public final class Main implements Callable<Integer> {
     // ---- run -------------------------------------------------------------------------------------------
 
     @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Version.class,
-            description = "Run the bot. This release has no Telegram adapter yet, so it runs the terminal chat "
-                    + "on the dialogs in ./dialogs.")
-    int run() throws Exception {
+            description = "Run the bot on Telegram (long polling) when TELEGRAM_BOT_TOKEN is set; without a token, "
+                    + "explain how to get one and start the terminal chat instead.")
+    int run(@Option(names = "--db", paramLabel = "FILE",
+                    description = "the database file (default: $REKINDLE_DB, else data/rekindle.db)") Path db,
+            @Option(names = "--api-url", paramLabel = "URL",
+                    description = "another Bot API server (default: $TELEGRAM_API_URL, else https://api.telegram.org)")
+            String apiUrl,
+            @Option(names = "--dialogs", defaultValue = "dialogs", paramLabel = "DIR",
+                    description = "the dialogs folder (default: ${DEFAULT-VALUE})") Path dialogs) throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        String token = System.getenv("TELEGRAM_BOT_TOKEN");
+        Map<String, String> env = new java.util.HashMap<>(System.getenv());
+        String token = env.get(TelegramSettings.TOKEN_VARIABLE);
         if (token == null || token.isBlank()) {
-            err.println("rekindle run: no TELEGRAM_BOT_TOKEN is set. To run on Telegram, create a bot with "
-                    + "@BotFather in Telegram (/newbot), then export TELEGRAM_BOT_TOKEN=<the token it gives>.");
-        } else {
-            err.println("rekindle run: TELEGRAM_BOT_TOKEN is set, but this release has no Telegram adapter yet.");
+            err.println("rekindle run: no TELEGRAM_BOT_TOKEN is set, so there is no bot to run on Telegram.");
+            err.println("  1. In Telegram, talk to @BotFather: send /newbot and follow the steps; it gives you a token.");
+            err.println("  2. export TELEGRAM_BOT_TOKEN=<that token>   (keep it secret: it is the bot's password)");
+            err.println("  3. rekindle run   (TELEGRAM_API_URL or --api-url for another Bot API server; REKINDLE_DB or --db "
+                    + "for the database file)");
+            err.println("Starting the terminal chat instead (the same as 'rekindle chat').");
+            err.flush();
+            return chat(dialogs, "Sam,Alex", 1);
         }
-        err.println("Starting the terminal chat instead (the same as 'rekindle chat').");
+        if (apiUrl != null) {
+            env.put(TelegramSettings.API_URL_VARIABLE, apiUrl);
+        }
+        TelegramSettings settings;
+        try {
+            settings = TelegramSettings.fromEnvironment(env);
+        } catch (IllegalArgumentException e) {
+            err.println("rekindle run: " + e.getMessage());
+            return 2;
+        }
+        if (!Files.isDirectory(dialogs)) {
+            return missing("run", dialogs, "run from the project folder, or give --dialogs");
+        }
+        DialogLibrary library = libraryOrReport(dialogs);
+        if (library == null) {
+            return 1;
+        }
+        Understanding understanding = UnderstandingFactory.load(UnderstandingFactory.DEFAULT_MODELS, err);
+        Path file = db != null ? db : dev.rekindle.store.SqliteStore.file(env);
+        TelegramBot bot;
+        try {
+            bot = TelegramBot.start(settings, library, understanding, TelegramBot.Options.of(file));
+        } catch (IllegalStateException e) {
+            // the messages name the problem and the fix, and never the token (Redact)
+            err.println("rekindle run: " + settings.redact().apply(e.getMessage()));
+            return 2;
+        }
+        java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+        // SIGTERM and Ctrl-C: stop polling, finish the update in hand, drain, close the database
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            bot.close();
+            stopped.countDown();
+        }, "rekindle-shutdown"));
+        err.println("Rekindle is running on Telegram as @" + bot.identity().username() + " (database " + file
+                + "). Stop it with Ctrl-C.");
         err.flush();
-        return chat(Path.of("dialogs"), "Sam,Alex", 1);
+        stopped.await();
+        return 0;
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------

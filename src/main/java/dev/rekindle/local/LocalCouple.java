@@ -104,8 +104,7 @@ public final class LocalCouple {
     public List<Sent> say(Partner from, Chat chat, String text) {
         Objects.requireNonNull(text, "text");
         checkCanAct(from, chat);
-        Input input = isCommand(text) ? command(from, chat, text)
-                : toInput(from, chat, text, understanding.understand(text));
+        Input input = isCommand(text) ? command(from, chat, text) : understanding.input(from, chat, text);
         return handle(input);
     }
 
@@ -116,15 +115,8 @@ public final class LocalCouple {
         if (isCommand(text)) {
             throw new IllegalArgumentException("an intent applies to free text, not to the command " + text.strip());
         }
-        return handle(toInput(from, chat, text, understanding.understand(text, intent)));
-    }
-
-    /** The safety detector has the first word on every message; only what it lets through is routed. */
-    private static Input toInput(Partner from, Chat chat, String text, Understanding.Verdict verdict) {
-        if (verdict instanceof Understanding.Safety s) {
-            return new Input.SafetyAlert(from, chat, s.kind());
-        }
-        return new Input.Text(from, chat, text, ((Understanding.Ordinary) verdict).intent());
+        // the safety detector has the first word on every message; only what it lets through is routed
+        return handle(understanding.input(from, chat, text, intent));
     }
 
     /** {@code from} presses button {@code oneBasedIndex} of the latest message in {@code chat} with open buttons. */

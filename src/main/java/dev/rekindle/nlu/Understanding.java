@@ -1,6 +1,9 @@
 package dev.rekindle.nlu;
 
+import dev.rekindle.dialog.engine.Chat;
+import dev.rekindle.dialog.engine.Input;
 import dev.rekindle.dialog.engine.SafetyKind;
+import dev.rekindle.dialog.model.Partner;
 import dev.rekindle.nlu.safety.SafetyDetector;
 import java.util.Optional;
 
@@ -54,6 +57,26 @@ public final class Understanding {
             }
         }
         return new Ordinary(knownIntent);
+    }
+
+    /**
+     * The engine's input for free text {@code from} wrote in {@code chat}: a safety alert when the detector
+     * flags it, else the text with its intent. Every adapter goes through here, so none can route first.
+     */
+    public Input input(Partner from, Chat chat, String text) {
+        return toInput(from, chat, text, understand(text));
+    }
+
+    /** As {@link #input(Partner, Chat, String)}, with the intent already known; the safety check still runs. */
+    public Input input(Partner from, Chat chat, String text, String knownIntent) {
+        return toInput(from, chat, text, understand(text, knownIntent));
+    }
+
+    private static Input toInput(Partner from, Chat chat, String text, Verdict verdict) {
+        if (verdict instanceof Safety s) {
+            return new Input.SafetyAlert(from, chat, s.kind());
+        }
+        return new Input.Text(from, chat, text, ((Ordinary) verdict).intent());
     }
 
     public IntentClassifier classifier() {

@@ -1,5 +1,6 @@
 package dev.rekindle.telegram;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,26 +19,30 @@ final class PollingConsumer implements LongPollingUpdateConsumer {
     private final UpdateMapper mapper;
     private final UpdateSink sink;
     private final Redact redact;
+    private final ObjectMapper json;
 
-    PollingConsumer(UpdateMapper mapper, UpdateSink sink, Redact redact) {
+    PollingConsumer(UpdateMapper mapper, UpdateSink sink, Redact redact, ObjectMapper json) {
         this.mapper = mapper;
         this.sink = sink;
         this.redact = redact;
+        this.json = json;
     }
 
     @Override
     public void consume(List<Update> updates) {
         for (Update u : updates) {
             IncomingUpdate in;
+            String raw;
             try {
                 in = mapper.map(u);
-            } catch (RuntimeException e) {
+                raw = json.writeValueAsString(u);
+            } catch (RuntimeException | com.fasterxml.jackson.core.JsonProcessingException e) {
                 // a shape we did not expect must not stop the bot for everyone: skip this one update
                 LOG.warn("update {} could not be read and is skipped: {}", u.getUpdateId(), redact.describe(e));
                 continue;
             }
             try {
-                sink.accept(in);
+                sink.accept(in, raw);
             } catch (Exception e) {
                 // throwing here would cancel the library's polling task for good (it catches only
                 // TelegramApiException), so the bot would go silent; log and carry on instead

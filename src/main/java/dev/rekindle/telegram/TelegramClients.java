@@ -65,6 +65,9 @@ public final class TelegramClients implements AutoCloseable {
     private final OkHttpTelegramClient client;
     private final TelegramBotsLongPollingApplication polling;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Set when polling stops (before close): a cancelled poll then answers "no updates" quietly. */
+    private final AtomicBoolean pollingStopped = new AtomicBoolean();
+    private final ObjectMapper json;
 
     private TelegramClients(TelegramSettings settings) {
         this.settings = settings;
@@ -94,7 +97,7 @@ public final class TelegramClients implements AutoCloseable {
                 .dispatcher(new Dispatcher(httpExecutor))
                 .addInterceptor(this::quietWhenClosing)
                 .build();
-        ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        this.json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         TelegramUrl url = settings.telegramUrl();
         this.client = new OkHttpTelegramClient(json, http, settings.token(), url);
         this.polling = new TelegramBotsLongPollingApplication(() -> json, () -> pollHttp, () -> pollExecutor,
@@ -150,20 +153,32 @@ public final class TelegramClients implements AutoCloseable {
                 .build();
         try {
             polling.registerBot(settings.token(), () -> url, nextRequest,
-                    new PollingConsumer(new UpdateMapper(bot), sink, redact));
+                    new PollingConsumer(new UpdateMapper(bot), sink, redact, updateJson()));
         } catch (TelegramApiException e) {
             throw new IllegalStateException("could not start polling Telegram: " + redact.describe(e), e);
         }
     }
 
     public boolean isPolling() {
-        return !closed.get() && polling.isRunning();
+        return !closed.get() && !pollingStopped.get() && polling.isRunning();
     }
 
-    /** Stops polling, cancels calls in flight, shuts our executors down and joins their threads. */
-    @Override
-    public void close() {
-        if (!closed.compareAndSet(false, true)) {
+    /**
+     * The JSON mapper for updates as Telegram sends them: the polling reads with it, and an update kept in
+     * the inbox is written and read back with it (derived getters such as isCommand are ignored on reading).
+     */
+    public static ObjectMapper updateJson() {
+        return new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+                .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
+    }
+
+    /**
+     * Stops asking Telegram for updates and waits (a few seconds at most) for the batch in hand to reach the
+     * sink; the Bot API client keeps working, so the outbox can still be sent. Updates not yet confirmed are
+     * sent again by Telegram at the next start.
+     */
+    public void stopPolling() {
+        if (!pollingStopped.compareAndSet(false, true)) {
             return;
         }
         try {
@@ -173,9 +188,21 @@ public final class TelegramClients implements AutoCloseable {
         }
         // a getUpdates is held open for the poll timeout; cancel it rather than wait it out
         pollNetwork.dispatcher().cancelAll();
-        pollExecutor.shutdownNow(); // also interrupts a library back-off sleep
+        pollExecutor.shutdown(); // a batch being handed to the sink finishes
+        if (!await(pollExecutor)) {
+            pollExecutor.shutdownNow(); // also interrupts a library back-off sleep
+            await(pollExecutor);
+        }
+    }
+
+    /** Stops polling, cancels calls in flight, shuts our executors down and joins their threads. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        stopPolling();
         httpExecutor.shutdown();    // lets a send in flight finish...
-        await(pollExecutor);
         if (!await(httpExecutor)) {
             http.dispatcher().cancelAll(); // ...within reason
             httpExecutor.shutdownNow();
@@ -195,7 +222,7 @@ public final class TelegramClients implements AutoCloseable {
         try {
             return pollNetwork.newCall(chain.request()).execute();
         } catch (IOException e) {
-            if (!closed.get()) {
+            if (!pollingStopped.get()) {
                 throw e;
             }
             return new Response.Builder()

@@ -8,4 +8,12 @@ package dev.rekindle.telegram;
 @FunctionalInterface
 public interface UpdateSink {
     void accept(IncomingUpdate update) throws Exception;
+
+    /**
+     * The same, with the update as Telegram sent it (JSON), for a sink that keeps it: an inbox that handles
+     * it again after a crash maps it again from this. By default the JSON is not needed.
+     */
+    default void accept(IncomingUpdate update, String rawJson) throws Exception {
+        accept(update);
+    }
 }

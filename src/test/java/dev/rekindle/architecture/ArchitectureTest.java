@@ -36,13 +36,13 @@ class ArchitectureTest {
     @Test
     void telegramJdbcAndOpenNlpStayInTheirPackages() {
         List<BoundaryScanner.Violation> v = new java.util.ArrayList<>();
-        for (String pkg : List.of("dialog", "nlu", "store", "schedule", "local")) {
+        for (String pkg : List.of("dialog", "nlu", "store", "schedule", "local", "bot")) {
             v.addAll(BoundaryScanner.scan(MAIN.resolve(pkg), List.of(BoundaryScanner.rule("Telegram outside telegram/", "org\\.telegram"))));
         }
-        for (String pkg : List.of("dialog", "nlu", "telegram", "schedule", "local")) {
+        for (String pkg : List.of("dialog", "nlu", "telegram", "schedule", "local", "bot")) {
             v.addAll(BoundaryScanner.scan(MAIN.resolve(pkg), List.of(BoundaryScanner.rule("JDBC outside store/", "java\\.sql|org\\.sqlite"))));
         }
-        for (String pkg : List.of("dialog", "store", "telegram", "schedule", "local")) {
+        for (String pkg : List.of("dialog", "store", "telegram", "schedule", "local", "bot")) {
             v.addAll(BoundaryScanner.scan(MAIN.resolve(pkg), List.of(BoundaryScanner.rule("OpenNLP outside nlu/", "opennlp"))));
         }
         assertTrue(v.isEmpty(), () -> "adapters stay at the edges:\n" + join(v));

@@ -78,8 +78,12 @@ public final class FakeBotApi implements AutoCloseable {
     private int highestOffset;
     private boolean closed;
 
-    /** One request the fake answered. {@code chatId}, {@code text} and {@code replyMarkup} are null when absent. */
-    public record Call(String method, Long chatId, String text, JsonNode replyMarkup, JsonNode params, int status) {
+    /**
+     * One request the fake answered. {@code chatId}, {@code text} and {@code replyMarkup} are null when absent;
+     * {@code messageId} is the id of the message a successful call sent or edited, else null.
+     */
+    public record Call(String method, Long chatId, String text, JsonNode replyMarkup, JsonNode params, int status,
+                       Integer messageId) {
         public boolean succeeded() {
             return status == 200;
         }
@@ -443,7 +447,9 @@ public final class FakeBotApi implements AutoCloseable {
         }
         lock.lock();
         try {
-            calls.add(new Call(method, chatId, text, markup, params, a.status));
+            JsonNode result = a.body.path("result");
+            calls.add(new Call(method, chatId, text, markup, params, a.status,
+                    a.status == 200 && result.has("message_id") ? result.get("message_id").asInt() : null));
             changed.signalAll();
         } finally {
             lock.unlock();

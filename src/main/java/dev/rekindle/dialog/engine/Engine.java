@@ -27,4 +27,18 @@ public final class Engine {
         turn.handle(input);
         return turn.finish();
     }
+
+    /**
+     * The bot's own sentence {@code key} of bot.yaml, said in {@code chat} outside any dialog: for what the
+     * engine has no input for (a photo where words were expected, an update that failed). Nothing else of
+     * the session changes but its counters, so the sentence gets a fresh ref and variants do not repeat.
+     */
+    public Outcome sayBot(Session session, Chat chat, String key, Instant now) {
+        if (!library.bot().messages().containsKey(key)) {
+            throw new IllegalArgumentException("bot.yaml has no message '" + key + "'; add it under messages:");
+        }
+        Turn turn = new Turn(library, session, now);
+        turn.sayOutside(chat, key);
+        return turn.finish();
+    }
 }

@@ -964,6 +964,11 @@ final class Turn {
         actions.add(new Action.Send(to, Refs.message(++seq), html, List.of()));
     }
 
+    /** See {@link Engine#sayBot}. */
+    void sayOutside(Chat to, String key) {
+        sayBot(to, key);
+    }
+
     private void sayBot(Chat to, String key) {
         say(to, bot.message(key), "bot/" + key, ctxNone(to));
     }

@@ -16,7 +16,7 @@ public record BotSettings(Map<String, Message> messages, List<String> menu, Stri
             "help", "menu", "stopped", "nothing_to_stop", "not_your_turn", "not_understood",
             "use_buttons", "stale_button", "private_only", "group_only", "withheld",
             "rendezvous_waiting", "no_partner", "dialog_changed", "invalid_input", "consent_yes",
-            "consent_no", "safety_group_pause", "paused", "shared_paused", "internal_error");
+            "consent_no", "safety_group_pause", "paused", "shared_paused", "internal_error", "text_only");
 
     public BotSettings {
         messages = Map.copyOf(messages);

@@ -236,4 +236,17 @@ class MessagesAndInputTest {
             assertEquals("hello", h.state(A));
         }
     }
+
+    @Test
+    void theBotsOwnSentenceOutsideADialogLeavesTheRunAsItWas() {
+        Harness h = new Harness(Harness.library(GREETING));
+        h.say(Partner.A, A, "/greet");
+        Outcome o = h.engine.sayBot(h.session, A, "text_only", h.now);
+        assertEquals(1, o.actions().size());
+        Action.Send s = (Action.Send) o.actions().get(0);
+        assertEquals("TEXT ONLY", s.html());
+        assertEquals(A, s.to());
+        assertEquals(h.session.runs(), o.session().runs());
+        assertTrue(o.session().seq() > h.session.seq(), "the sentence gets a fresh ref");
+    }
 }

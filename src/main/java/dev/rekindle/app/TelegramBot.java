@@ -1,0 +1,232 @@
+package dev.rekindle.app;
+
+import dev.rekindle.bot.BotCore;
+import dev.rekindle.bot.Members;
+import dev.rekindle.dialog.engine.Engine;
+import dev.rekindle.dialog.model.Dialog;
+import dev.rekindle.dialog.model.DialogLibrary;
+import dev.rekindle.nlu.Understanding;
+import dev.rekindle.schedule.TimerScheduler;
+import dev.rekindle.store.SqliteStore;
+import dev.rekindle.telegram.BotIdentity;
+import dev.rekindle.telegram.OptionalCalls;
+import dev.rekindle.telegram.OutboxSender;
+import dev.rekindle.telegram.OutgoingMessages;
+import dev.rekindle.telegram.RateLimiter;
+import dev.rekindle.telegram.Redact;
+import dev.rekindle.telegram.TelegramClients;
+import dev.rekindle.telegram.TelegramDelivery;
+import dev.rekindle.telegram.TelegramReceiver;
+import dev.rekindle.telegram.TelegramSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bot on Telegram, wired: the SQLite store, the core on a bounded pool, the receiver behind long
+ * polling, the outbox sender and the timer scheduler. Starting it handles what a crash left in the inbox,
+ * then fires (or drops) timers that came due while it was down, then polls. {@link #close()} stops in the
+ * order that loses nothing: polling first, then the updates in hand, then what can still be sent within
+ * the stop wait, then every thread, then the database.
+ */
+public final class TelegramBot implements AutoCloseable {
+    public static final String CORE_THREAD_PREFIX = "rekindle-core-";
+    private static final Logger LOG = LoggerFactory.getLogger(TelegramBot.class);
+
+    /**
+     * How to run.
+     *
+     * @param db           the SQLite file
+     * @param clock        the one clock of the engine, store, sender and timers
+     * @param workers      couples handled in parallel
+     * @param stopWait     how long close() waits for updates in hand, and again for the outbox to drain
+     * @param coreExecutor runs the core's work; null: a pool of {@code workers} threads this bot owns and shuts
+     *                     down. One given here belongs to the caller.
+     * @param sending      whether the sender runs (tests leave it off to stop between commit and send)
+     */
+    public record Options(Path db, InstantSource clock, int workers, Duration stopWait, Executor coreExecutor,
+                          boolean sending) {
+        public Options {
+            Objects.requireNonNull(db, "db");
+            Objects.requireNonNull(clock, "clock");
+            if (workers < 1) {
+                throw new IllegalArgumentException("at least one worker is needed: " + workers);
+            }
+        }
+
+        public static Options of(Path db) {
+            return new Options(db, InstantSource.system(), 4, Duration.ofSeconds(2), null, true);
+        }
+
+        public Options withClock(InstantSource c) {
+            return new Options(db, c, workers, stopWait, coreExecutor, sending);
+        }
+
+        public Options withStopWait(Duration d) {
+            return new Options(db, clock, workers, d, coreExecutor, sending);
+        }
+
+        public Options withCoreExecutor(Executor e) {
+            return new Options(db, clock, workers, stopWait, e, sending);
+        }
+
+        public Options withSending(boolean s) {
+            return new Options(db, clock, workers, stopWait, coreExecutor, s);
+        }
+    }
+
+    private final Options options;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private SqliteStore store;
+    private ExecutorService ownExecutor;
+    private BotCore core;
+    private TelegramClients clients;
+    private OutboxSender sender;
+    private TimerScheduler scheduler;
+    private BotIdentity identity;
+
+    private TelegramBot(Options options) {
+        this.options = options;
+    }
+
+    /** Opens everything and starts polling; on failure closes what it opened and throws. */
+    public static TelegramBot start(TelegramSettings settings, DialogLibrary library, Understanding understanding,
+                                    Options options) {
+        TelegramBot bot = new TelegramBot(options);
+        try {
+            bot.open(settings, library, understanding);
+            return bot;
+        } catch (RuntimeException e) {
+            bot.close();
+            throw e;
+        }
+    }
+
+    private void open(TelegramSettings settings, DialogLibrary library, Understanding understanding) {
+        InstantSource clock = options.clock();
+        store = SqliteStore.open(options.db(), clock);
+        Executor executor = options.coreExecutor();
+        if (executor == null) {
+            AtomicInteger n = new AtomicInteger();
+            ownExecutor = Executors.newFixedThreadPool(options.workers(),
+                    r -> new Thread(r, CORE_THREAD_PREFIX + n.incrementAndGet()));
+            executor = ownExecutor;
+        }
+        core = new BotCore(new Engine(library), understanding, store, clock, executor);
+        clients = TelegramClients.open(settings);
+        identity = clients.identify();
+        Redact redact = clients.redact();
+        OptionalCalls optional = new OptionalCalls(clients.client(), redact);
+        optional.setCommands(commands(library));
+
+        sender = new OutboxSender(store.outbox(),
+                new TelegramDelivery(clients.client(), OutgoingMessages.telegram(), redact), new RateLimiter(clock), clock);
+        core.afterCommit(sender::wake);
+        if (options.sending()) {
+            sender.start();
+        }
+        TelegramReceiver receiver = new TelegramReceiver(store.inbox(), store.outbox(), new Members(store.couples()),
+                core, optional);
+        receiver.recover(identity, Duration.ofSeconds(60));
+
+        scheduler = new TimerScheduler(store.timers(), core::fire, clock);
+        core.afterCommit(scheduler::wake);
+        scheduler.start();
+
+        clients.startPolling(identity, receiver);
+        LOG.info("Rekindle is running as @{} on {}, database {}", identity.username(), settings.apiUrl(), store.path());
+    }
+
+    /** The commands Telegram lists after "/": the global ones, then each dialog's own, with its description. */
+    static Map<String, String> commands(DialogLibrary library) {
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("menu", "Choose an exercise");
+        for (Dialog d : library.dialogs()) {
+            for (String c : d.triggers().commands()) {
+                String name = c.startsWith("/") ? c.substring(1) : c;
+                String about = d.description() == null || d.description().isBlank() ? d.title() : d.description();
+                out.putIfAbsent(name, about.length() > 256 ? about.substring(0, 255) + "…" : about);
+            }
+        }
+        out.put("stop", "Stop the exercise that is running");
+        out.put("help", "What Rekindle is and how to use it");
+        return out;
+    }
+
+    public BotIdentity identity() {
+        return identity;
+    }
+
+    /** The store, for tests that look at what was committed. */
+    public SqliteStore store() {
+        return store;
+    }
+
+    public TimerScheduler scheduler() {
+        return scheduler;
+    }
+
+    public OutboxSender sender() {
+        return sender;
+    }
+
+    /**
+     * Stops polling, lets the updates in hand finish, sends what it can within the stop wait, stops the
+     * scheduler and the sender, closes the Telegram clients (joining their threads), shuts down the core's
+     * pool and closes the database. Safe to call twice, and from a shutdown hook.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        if (clients != null) {
+            clients.stopPolling();
+        }
+        if (core != null) {
+            core.close();
+            if (!core.awaitIdle(options.stopWait())) {
+                LOG.warn("updates still in hand after {}; they stay pending in the inbox for the next start",
+                        options.stopWait());
+            }
+        }
+        if (scheduler != null) {
+            scheduler.close();
+        }
+        if (sender != null) {
+            if (options.sending() && !sender.awaitIdle(options.stopWait())) {
+                LOG.warn("messages still waiting to be sent after {}; they stay in the outbox for the next start",
+                        options.stopWait());
+            }
+            sender.close();
+        }
+        if (clients != null) {
+            clients.close();
+        }
+        if (ownExecutor != null) {
+            ownExecutor.shutdown();
+            try {
+                if (!ownExecutor.awaitTermination(options.stopWait().toMillis(), TimeUnit.MILLISECONDS)) {
+                    ownExecutor.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                ownExecutor.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (store != null) {
+            store.close();
+        }
+    }
+}

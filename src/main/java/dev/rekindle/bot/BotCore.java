@@ -1,0 +1,328 @@
+package dev.rekindle.bot;
+
+import dev.rekindle.dialog.engine.Action;
+import dev.rekindle.dialog.engine.Chat;
+import dev.rekindle.dialog.engine.Engine;
+import dev.rekindle.dialog.engine.Input;
+import dev.rekindle.dialog.engine.Outcome;
+import dev.rekindle.dialog.engine.Run;
+import dev.rekindle.dialog.engine.Session;
+import dev.rekindle.dialog.model.Partner;
+import dev.rekindle.nlu.Understanding;
+import dev.rekindle.store.Cause;
+import dev.rekindle.store.Couple;
+import dev.rekindle.store.DueTimer;
+import dev.rekindle.store.Member;
+import dev.rekindle.store.OutboxKind;
+import dev.rekindle.store.Outgoing;
+import dev.rekindle.store.StaleSessionException;
+import dev.rekindle.store.Store;
+import dev.rekindle.store.StoredSession;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The channel-neutral heart of the running bot. For each received update or fired timer it loads the
+ * couple's session, understands free text (safety first, then intent), runs the engine at the injected
+ * clock's now, and writes everything the outcome changed as ONE commit that also marks the update (or
+ * timer) done: session, journal, timers, and the messages to send as outbox entries. A couple's work runs
+ * one task at a time in arrival order; different couples run in parallel on the injected executor.
+ *
+ * <p>An update that fails is marked failed, logged with the couple, chat, dialog and state (never the
+ * message text), and the partner gets the kind {@code internal_error} sentence.
+ */
+public final class BotCore implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(BotCore.class);
+    /** Only a commit that raced another for the same couple is tried again; the lanes make that rare. */
+    private static final int COMMIT_ATTEMPTS = 3;
+
+    private final Engine engine;
+    private final Understanding understanding;
+    private final Store store;
+    private final Members members;
+    private final InstantSource clock;
+    private final CoupleLanes lanes;
+    private final List<Runnable> afterCommit = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    public BotCore(Engine engine, Understanding understanding, Store store, InstantSource clock, Executor executor) {
+        this.engine = Objects.requireNonNull(engine, "engine");
+        this.understanding = Objects.requireNonNull(understanding, "understanding");
+        this.store = Objects.requireNonNull(store, "store");
+        this.members = new Members(store.couples());
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.lanes = new CoupleLanes(Objects.requireNonNull(executor, "executor"));
+    }
+
+    /** Called after each commit that may have queued messages or timers (the sender and the scheduler wake). */
+    public void afterCommit(Runnable listener) {
+        afterCommit.add(listener);
+    }
+
+    /** Hands an update to its couple's lane; the future completes when it is committed or marked failed. */
+    public CompletableFuture<Void> submit(Received received) {
+        if (closed.get()) {
+            // not handled now, still pending in the inbox: the next start handles it
+            return CompletableFuture.failedFuture(new IllegalStateException("the bot is stopping; update "
+                    + received.updateId() + " stays pending in the inbox"));
+        }
+        return lanes.submit(received.who().coupleId(), () -> handle(received));
+    }
+
+    /** Fires a stored timer under its couple's lane and returns when its outcome is committed (or dropped). */
+    public CompletableFuture<Void> fire(DueTimer timer) {
+        return lanes.submit(timer.coupleId(), () -> fireNow(timer));
+    }
+
+    /** Waits for the work in hand to finish, at most {@code timeout}; false if some was still running. */
+    public boolean awaitIdle(Duration timeout) {
+        return lanes.awaitIdle(timeout);
+    }
+
+    /** Takes no new updates; what is in hand finishes (wait for it with {@link #awaitIdle}). */
+    @Override
+    public void close() {
+        closed.set(true);
+    }
+
+    // ---------------------------------------------------------------- updates
+
+    private void handle(Received r) {
+        Member who = r.who();
+        try {
+            Input input = input(r);
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    commit(who.coupleId(), input, who.chat(), new Cause.InboxUpdate(r.updateId()));
+                    return;
+                } catch (StaleSessionException e) {
+                    if (attempt >= COMMIT_ATTEMPTS) {
+                        throw e;
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            failed(r, e);
+        }
+    }
+
+    /** The engine's input; null for a non-text message, which gets the bot's text_only sentence instead. */
+    private Input input(Received r) {
+        Member who = r.who();
+        if (r instanceof Received.Text t) {
+            return understanding.input(who.partner(), who.chat(), t.text());
+        }
+        if (r instanceof Received.Command c) {
+            return new Input.Command(who.partner(), who.chat(), "/" + c.command(), c.args());
+        }
+        if (r instanceof Received.Press p) {
+            return new Input.Press(who.partner(), who.chat(), p.data());
+        }
+        return null;
+    }
+
+    private void failed(Received r, RuntimeException e) {
+        Member who = r.who();
+        String text = r instanceof Received.Text t ? t.text() : r instanceof Received.Command c ? c.args() : "";
+        LOG.error("update {} of couple {} in chat {} ({}) failed and is kept as failed in the inbox: {}",
+                r.updateId(), who.coupleId(), who.chat(), where(who.coupleId(), who.chat()), describe(e, text));
+        try {
+            store.inbox().markFailed(r.updateId());
+        } catch (RuntimeException m) {
+            LOG.error("update {} could not be marked failed either: {}", r.updateId(), describe(m, text));
+        }
+        kindWord(who.coupleId(), who.chat());
+    }
+
+    /** The internal_error sentence, queued on its own: the session is left as it was. */
+    private void kindWord(long coupleId, Chat chat) {
+        try {
+            OptionalLong chatId = store.couples().chatId(coupleId, chat);
+            if (chatId.isEmpty()) {
+                return;
+            }
+            Session session = store.sessions().load(coupleId).map(StoredSession::session)
+                    .orElseGet(() -> newSession(coupleId));
+            Outcome o = engine.sayBot(session, chat, "internal_error", clock.instant());
+            for (Action a : o.actions()) {
+                if (a instanceof Action.Send s) {
+                    Action.Send plain = new Action.Send(s.to(), null, s.html(), List.of());
+                    store.outbox().enqueue(coupleId, new Outgoing(chatId.getAsLong(), OutboxKind.SEND,
+                            OutboxPayload.send(plain), null));
+                }
+            }
+            notifyCommitted();
+        } catch (RuntimeException e) {
+            LOG.error("couple {}: could not even say sorry in chat {}: {}", coupleId, chat, describe(e, ""));
+        }
+    }
+
+    // ---------------------------------------------------------------- timers
+
+    private void fireNow(DueTimer t) {
+        try {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    commit(t.coupleId(), new Input.TimerFired(t.timerId()), null, new Cause.TimerFired(t.timerId()));
+                    return;
+                } catch (StaleSessionException e) {
+                    if (attempt >= COMMIT_ATTEMPTS) {
+                        throw e;
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            // marked fired so it is not tried again in a loop; false: an update cancelled it first, which is fine
+            boolean wasPending = false;
+            try {
+                wasPending = store.timers().markFired(t.coupleId(), t.timerId());
+            } catch (RuntimeException m) {
+                LOG.error("timer {} of couple {} could not be marked fired: {}", t.timerId(), t.coupleId(),
+                        describe(m, ""));
+            }
+            if (wasPending) {
+                LOG.error("timer {} of couple {} failed and is dropped: {}", t.timerId(), t.coupleId(), describe(e, ""));
+            } else {
+                LOG.debug("timer {} of couple {} was cancelled or fired before it could fire", t.timerId(), t.coupleId());
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- the one commit
+
+    /**
+     * Loads the session, runs the engine (or says text_only when {@code input} is null) and commits its
+     * outcome with {@code cause}.
+     */
+    private void commit(long coupleId, Input input, Chat chat, Cause cause) {
+        StoredSession stored = store.sessions().load(coupleId).orElse(null);
+        Session session = stored == null ? newSession(coupleId) : withPartnersJoined(stored.session(), coupleId);
+        long version = stored == null ? 0 : stored.version();
+        Outcome outcome = input == null
+                ? engine.sayBot(session, chat, "text_only", clock.instant())
+                : engine.handle(session, input, clock.instant());
+
+        List<Action.SaveJournal> journal = new ArrayList<>();
+        Map<String, Action.ScheduleTimer> schedule = new LinkedHashMap<>();
+        Set<String> cancel = new LinkedHashSet<>();
+        List<Outgoing> outbox = new ArrayList<>();
+        Map<Chat, OptionalLong> chatIds = new EnumMap<>(Chat.class);
+        for (Action a : outcome.actions()) {
+            if (a instanceof Action.Send s) {
+                chatId(coupleId, s.to(), chatIds).ifPresent(id ->
+                        outbox.add(new Outgoing(id, OutboxKind.SEND, OutboxPayload.send(s), s.ref())));
+            } else if (a instanceof Action.CloseButtons c) {
+                chatId(coupleId, c.to(), chatIds).ifPresent(id ->
+                        outbox.add(new Outgoing(id, OutboxKind.CLOSE_BUTTONS, OutboxPayload.closeButtons(c), c.ref())));
+            } else if (a instanceof Action.ScheduleTimer t) {
+                schedule.put(t.id(), t);
+            } else if (a instanceof Action.CancelTimer t) {
+                // the store cancels before it schedules: a timer set and cancelled in one turn is simply not set
+                schedule.remove(t.id());
+                cancel.add(t.id());
+            } else if (a instanceof Action.SaveJournal j) {
+                journal.add(j);
+            } else if (a instanceof Action.Trouble t) {
+                LOG.warn("couple {}: dialog {} in state {} (chat {}) misbehaved: {}", coupleId, t.dialog(), t.state(),
+                        t.chat(), t.problem());
+            } else if (a instanceof Action.SafetyRaised s) {
+                LOG.info("couple {}: the safety hook fired for partner {} ({})", coupleId, s.partner(), s.kind());
+            } else if (a instanceof Action.DialogStarted d) {
+                LOG.debug("couple {}: dialog {}@{} started in chat {}", coupleId, d.dialog(), d.version(), d.chat());
+            } else if (a instanceof Action.DialogEnded d) {
+                LOG.debug("couple {}: dialog {} ended in chat {} ({})", coupleId, d.dialog(), d.chat(), d.reason());
+            }
+            // Shared: the delivering Send follows in the same list; nothing else to do
+        }
+        cancel.removeIf(schedule::containsKey);
+        store.sessions().commit(new dev.rekindle.store.UpdateCommit(coupleId, version, outcome.session(), journal,
+                List.copyOf(schedule.values()), List.copyOf(cancel), outbox, cause));
+        notifyCommitted();
+    }
+
+    private OptionalLong chatId(long coupleId, Chat chat, Map<Chat, OptionalLong> known) {
+        OptionalLong id = known.computeIfAbsent(chat, c -> store.couples().chatId(coupleId, c));
+        if (id.isEmpty()) {
+            // e.g. a group dialog's message before the couple added the bot to a group: nowhere to deliver
+            LOG.warn("couple {} has no {} chat registered; a message for it is dropped", coupleId, chat);
+        }
+        return id;
+    }
+
+    private void notifyCommitted() {
+        for (Runnable r : afterCommit) {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                LOG.warn("a commit listener failed: {}", describe(e, ""));
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- sessions
+
+    /** A first session for the couple, with the names of the partners present; the seed comes from its id. */
+    private Session newSession(long coupleId) {
+        return Session.start(names(coupleId), 0x5DEECE66DL * (coupleId + 1));
+    }
+
+    /** A session started while partner A was alone learns partner B's name once B joined. */
+    private Session withPartnersJoined(Session session, long coupleId) {
+        if (session.isPaired()) {
+            return session;
+        }
+        Map<Partner, String> names = names(coupleId);
+        return names.containsKey(Partner.B) ? session.withName(Partner.B, names.get(Partner.B)) : session;
+    }
+
+    private Map<Partner, String> names(long coupleId) {
+        Couple couple = members.couple(coupleId).orElseThrow(() -> new IllegalStateException("couple " + coupleId
+                + " does not exist; an update was resolved to it, so the couples table was changed under the bot"));
+        Map<Partner, String> names = new EnumMap<>(Partner.class);
+        couple.users().forEach((partner, userId) -> names.put(partner,
+                store.couples().user(userId).map(u -> u.displayName()).orElse(partner == Partner.A ? "A" : "B")));
+        return names;
+    }
+
+    /** "dialog appreciation, state offer" or "no dialog running", for a log line. */
+    private String where(long coupleId, Chat chat) {
+        try {
+            Run run = store.sessions().load(coupleId).map(s -> s.session().run(chat)).orElse(null);
+            return run == null ? "no dialog running" : "dialog " + run.top().dialog() + ", state " + run.top().state();
+        } catch (RuntimeException e) {
+            return "session unreadable";
+        }
+    }
+
+    /** One line: the exception classes and messages, with the partner's own words masked if they appear. */
+    static String describe(Throwable t, String text) {
+        StringBuilder b = new StringBuilder();
+        int depth = 0;
+        for (Throwable c = t; c != null && depth < 5; c = c.getCause(), depth++) {
+            if (depth > 0) {
+                b.append(" <- ");
+            }
+            b.append(c.getClass().getSimpleName());
+            String m = c.getMessage();
+            if (m != null && !m.isBlank()) {
+                b.append(": ").append(text == null || text.isBlank() ? m : m.replace(text, "(the message)"));
+            }
+        }
+        return b.toString();
+    }
+}

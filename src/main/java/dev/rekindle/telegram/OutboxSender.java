@@ -1,0 +1,279 @@
+package dev.rekindle.telegram;
+
+import dev.rekindle.bot.OutboxPayload;
+import dev.rekindle.store.Outbox;
+import dev.rekindle.store.OutboxEntry;
+import dev.rekindle.store.OutboxKind;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drains the outbox to Telegram on its own thread, oldest first, keeping each chat's order: an entry that
+ * must wait (rate limit, 429, a network error) holds back the later entries of its chat only, while other
+ * chats keep flowing. What Telegram answers decides the entry's fate: sent (with its message id, so a later
+ * CloseButtons finds the message), retried later (429 for that chat, transient errors with back-off), moved
+ * (the group became a supergroup), given up (403: the user is marked unreachable; any other 400: failed
+ * with Telegram's reason). Log lines name entries, chats and reasons, never the message text.
+ *
+ * <p>Delivery is at least once: a message Telegram took just before a crash, whose "sent" mark did not reach
+ * the disk, goes out again after the restart (the Bot API has no idempotency key).
+ */
+public final class OutboxSender implements AutoCloseable {
+    public static final String THREAD_NAME = "rekindle-sender";
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxSender.class);
+    private static final int BATCH = 200;
+    /** The longest the thread waits without looking: retries fall due without anyone waking it. */
+    private static final Duration MAX_NAP = Duration.ofMillis(500);
+
+    private final Outbox outbox;
+    private final TelegramDelivery delivery;
+    private final RateLimiter limiter;
+    private final InstantSource clock;
+    /** Parts of a long message already delivered, by entry: a retry goes on from the next part. */
+    private final Map<Long, Integer> partsSent = new ConcurrentHashMap<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition poke = lock.newCondition();
+    private boolean woken;
+    private volatile boolean stopping;
+    private volatile Thread thread;
+
+    public OutboxSender(Outbox outbox, TelegramDelivery delivery, RateLimiter limiter, InstantSource clock) {
+        this.outbox = outbox;
+        this.delivery = delivery;
+        this.limiter = limiter;
+        this.clock = clock;
+    }
+
+    public synchronized void start() {
+        if (thread != null) {
+            throw new IllegalStateException("the sender runs already");
+        }
+        Thread t = new Thread(this::loop, THREAD_NAME);
+        thread = t;
+        t.start();
+    }
+
+    /** New entries were committed: look now. */
+    public void wake() {
+        lock.lock();
+        try {
+            woken = true;
+            poke.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Makes every call that may go now, in order, and returns how long until the next may (capped): the
+     * thread's nap. Tests call it directly.
+     */
+    public synchronized Duration sendDue() {
+        Instant now = clock.instant();
+        List<OutboxEntry> due = outbox.due(now, BATCH);
+        Set<Long> held = new HashSet<>();
+        Instant next = null;
+        for (OutboxEntry e : due) {
+            if (stopping) {
+                break;
+            }
+            if (held.contains(e.chatId())) {
+                continue;
+            }
+            if (e.kind() == OutboxKind.SEND || e.kind() == OutboxKind.CLOSE_BUTTONS) {
+                RateLimiter.Permit p = limiter.tryAcquire(e.chatId());
+                if (p instanceof RateLimiter.Permit.NotBefore nb) {
+                    held.add(e.chatId());
+                    next = next == null || nb.at().isBefore(next) ? nb.at() : next;
+                    continue;
+                }
+            }
+            if (!deliver(e, now)) {
+                held.add(e.chatId());
+            }
+        }
+        if (due.size() == BATCH && held.isEmpty()) {
+            return Duration.ZERO;
+        }
+        Duration wait = next == null ? MAX_NAP : Duration.between(clock.instant(), next);
+        return wait.isNegative() ? Duration.ZERO : wait.compareTo(MAX_NAP) > 0 ? MAX_NAP : wait;
+    }
+
+    /** True when nothing may go now (all sent, or everything left waits for later); for shutdown and tests. */
+    public boolean idle() {
+        return outbox.due(clock.instant(), 1).isEmpty();
+    }
+
+    /** Carries out one entry; false when its chat must wait (the entry is still pending). */
+    private boolean deliver(OutboxEntry e, Instant now) {
+        try {
+            return switch (e.kind()) {
+                case SEND -> send(e, now);
+                case CLOSE_BUTTONS -> closeButtons(e, now);
+                default -> {
+                    // the core queues only sends and closes; another kind comes from a newer or a hand-made row
+                    outbox.markFailed(e.id(), "this version of Rekindle does not make " + e.kind() + " calls");
+                    yield true;
+                }
+            };
+        } catch (RuntimeException x) {
+            // e.g. a payload that cannot be read: sending it again will not help
+            LOG.error("outbox entry {} ({} to chat {}) could not be carried out and is given up: {}", e.id(), e.kind(),
+                    e.chatId(), x.getMessage());
+            try {
+                outbox.markFailed(e.id(), "could not be carried out: " + x.getClass().getSimpleName());
+            } catch (RuntimeException m) {
+                LOG.error("outbox entry {} could not be marked failed either: {}", e.id(), m.getMessage());
+                return false;
+            }
+            return true;
+        }
+    }
+
+    private boolean send(OutboxEntry e, Instant now) {
+        int from = partsSent.getOrDefault(e.id(), 0);
+        TelegramDelivery.Delivered d = delivery.send(e.chatId(), OutboxPayload.readSend(e.payload()), from);
+        if (d instanceof TelegramDelivery.Delivered.Sent s) {
+            partsSent.remove(e.id());
+            outbox.markSent(e.id(), s.lastMessageId());
+            return true;
+        }
+        TelegramDelivery.Delivered.Failed f = (TelegramDelivery.Delivered.Failed) d;
+        if (!f.sentBefore().isEmpty()) {
+            partsSent.merge(e.id(), f.sentBefore().size(), Integer::sum);
+        }
+        return failed(e, f.failure(), now);
+    }
+
+    private boolean closeButtons(OutboxEntry e, Instant now) {
+        OptionalLong messageId = e.coupleId() == null || e.ref() == null ? OptionalLong.empty()
+                : outbox.messageId(e.coupleId(), e.chatId(), e.ref());
+        if (messageId.isEmpty()) {
+            // every earlier entry of this chat is done (the outbox keeps a chat's order), so the message with
+            // these buttons was never delivered: there is nothing to close
+            outbox.markFailed(e.id(), "message " + e.ref() + " was never sent, so it has no buttons to close");
+            return true;
+        }
+        TelegramDelivery.Delivered d = delivery.closeButtons(e.chatId(), (int) messageId.getAsLong());
+        if (d instanceof TelegramDelivery.Delivered.Sent) {
+            outbox.markSent(e.id());
+            return true;
+        }
+        return failed(e, ((TelegramDelivery.Delivered.Failed) d).failure(), now);
+    }
+
+    /** Acts on Telegram's refusal; false when the chat must wait. */
+    private boolean failed(OutboxEntry e, SendFailure failure, Instant now) {
+        if (failure instanceof SendFailure.RetryAfter r) {
+            limiter.backOff(e.chatId(), r.delay());
+            outbox.retryAt(e.id(), now.plus(r.delay()));
+            LOG.info("chat {} is under flood control: its messages wait {}", e.chatId(), r.delay());
+            return false;
+        }
+        if (failure instanceof SendFailure.Unreachable u) {
+            outbox.markUnreachable(e.id(), u.reason());
+            LOG.info("chat {} is unreachable (the bot was blocked or removed); entry {} is given up: {}", e.chatId(),
+                    e.id(), u.reason());
+            return true;
+        }
+        if (failure instanceof SendFailure.Migrated m) {
+            // the chat, its pending entries and its message refs move; they go out to the new id next round
+            outbox.moveChat(e.chatId(), m.newChatId());
+            LOG.info("group {} became supergroup {}; its messages follow", e.chatId(), m.newChatId());
+            return false;
+        }
+        if (failure instanceof SendFailure.NotModified) {
+            outbox.markSent(e.id());
+            return true;
+        }
+        if (failure instanceof SendFailure.Permanent p) {
+            outbox.markFailed(e.id(), p.code() + " " + p.reason());
+            LOG.warn("Telegram refused outbox entry {} ({} to chat {}) for good: {} {}", e.id(), e.kind(), e.chatId(),
+                    p.code(), p.reason());
+            return true;
+        }
+        SendFailure.Transient t = (SendFailure.Transient) failure;
+        Duration backoff = SendFailure.Transient.backoff(e.attempts() + 1);
+        outbox.retryAt(e.id(), now.plus(backoff));
+        LOG.warn("outbox entry {} to chat {} failed for now ({}); trying again in {}", e.id(), e.chatId(), t.reason(),
+                backoff);
+        return false;
+    }
+
+    private void loop() {
+        while (!stopping) {
+            Duration wait;
+            try {
+                wait = sendDue();
+            } catch (RuntimeException e) {
+                LOG.error("sending from the outbox failed; trying again shortly: {}", e.getMessage());
+                wait = MAX_NAP;
+            }
+            nap(wait);
+        }
+    }
+
+    private void nap(Duration wait) {
+        lock.lock();
+        try {
+            long nanos = wait.toNanos();
+            while (!woken && !stopping && nanos > 0) {
+                nanos = poke.awaitNanos(nanos);
+            }
+            woken = false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopping = true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Waits (at most {@code timeout}) until nothing may go now; false if something still could. */
+    public boolean awaitIdle(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!idle()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            wake();
+            lock.lock();
+            try {
+                poke.await(50, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            } finally {
+                lock.unlock();
+            }
+        }
+        return true;
+    }
+
+    /** Stops the thread after the call in hand; joins it. */
+    @Override
+    public void close() {
+        stopping = true;
+        wake();
+        Thread t = thread;
+        if (t != null) {
+            try {
+                t.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package dev.rekindle.telegram;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rekindle.bot.BotCore;
+import dev.rekindle.bot.Members;
+import dev.rekindle.bot.Received;
+import dev.rekindle.store.Inbox;
+import dev.rekindle.store.Member;
+import dev.rekindle.store.Outbox;
+import dev.rekindle.store.ReceivedUpdate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.objects.Update;
+
+/**
+ * The way in from Telegram. Every update is written to the inbox (Telegram's JSON, keyed by update id)
+ * before anything else, on the polling thread, so the library confirms it to Telegram only once it is
+ * stored; a repeated id is ignored. Then the Telegram ids are resolved to a couple, partner and chat and
+ * the update goes to the {@link BotCore}, which commits its outcome and marks it done. A group message from
+ * someone who is not one of the couple's partners, and updates we do not act on, are marked done untouched.
+ *
+ * <p>At start, {@link #recover} hands the core what was received before a crash but never marked done.
+ */
+public final class TelegramReceiver implements UpdateSink {
+    private static final Logger LOG = LoggerFactory.getLogger(TelegramReceiver.class);
+
+    private final Inbox inbox;
+    private final Outbox outbox;
+    private final Members members;
+    private final BotCore core;
+    private final OptionalCalls optional;
+    private final ObjectMapper json = TelegramClients.updateJson();
+
+    public TelegramReceiver(Inbox inbox, Outbox outbox, Members members, BotCore core, OptionalCalls optional) {
+        this.inbox = inbox;
+        this.outbox = outbox;
+        this.members = members;
+        this.core = core;
+        this.optional = optional;
+    }
+
+    @Override
+    public void accept(IncomingUpdate update) {
+        throw new UnsupportedOperationException("the receiver keeps Telegram's JSON in the inbox: call accept(update, rawJson)");
+    }
+
+    @Override
+    public void accept(IncomingUpdate update, String rawJson) {
+        if (!inbox.receive(update.updateId(), rawJson)) {
+            LOG.debug("update {} was received before; ignored", update.updateId());
+            return;
+        }
+        dispatch(update, true);
+    }
+
+    /**
+     * Handles every update received but not done (a crash came between receipt and commit), in update-id
+     * order, and waits for them (at most {@code timeout}) before polling starts again.
+     */
+    public int recover(BotIdentity me, Duration timeout) {
+        UpdateMapper mapper = new UpdateMapper(me);
+        List<CompletableFuture<Void>> work = new ArrayList<>();
+        List<ReceivedUpdate> pending = inbox.pending();
+        for (ReceivedUpdate r : pending) {
+            IncomingUpdate u;
+            try {
+                u = mapper.map(json.readValue(r.rawJson(), Update.class));
+            } catch (Exception e) {
+                LOG.error("update {} in the inbox cannot be read again and is marked failed: {}", r.updateId(),
+                        e.getClass().getSimpleName());
+                inbox.markFailed(r.updateId());
+                continue;
+            }
+            // no spinner to stop or typing to show: the press and the message are from before the restart
+            dispatch(u, false).ifPresent(work::add);
+        }
+        try {
+            CompletableFuture.allOf(work.toArray(CompletableFuture[]::new)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.warn("not every update received before the restart was handled within {}: {}", timeout,
+                    e.getClass().getSimpleName());
+        }
+        if (!pending.isEmpty()) {
+            LOG.info("{} update(s) received before the restart were handled again", pending.size());
+        }
+        return pending.size();
+    }
+
+    /** Resolves who wrote where and hands it to the core; the future, if the core got it. */
+    private Optional<CompletableFuture<Void>> dispatch(IncomingUpdate update, boolean live) {
+        long id = update.updateId();
+        try {
+            if (update instanceof IncomingUpdate.TextMessage t) {
+                return member(t.chatId(), t.chatType(), t.userId(), t.firstName())
+                        .map(m -> toCore(t.chatId(), new Received.Text(id, m, t.text()), live))
+                        .or(() -> done(id));
+            }
+            if (update instanceof IncomingUpdate.Command c) {
+                return member(c.chatId(), c.chatType(), c.userId(), c.firstName())
+                        .map(m -> toCore(c.chatId(), new Received.Command(id, m, c.command(), c.args()), live))
+                        .or(() -> done(id));
+            }
+            if (update instanceof IncomingUpdate.ButtonPress p) {
+                if (live) {
+                    optional.answerPress(p.callbackQueryId()); // stops the spinner, whatever comes of the press
+                }
+                return member(p.chatId(), p.chatType(), p.userId(), p.firstName())
+                        .map(m -> toCore(p.chatId(), new Received.Press(id, m, p.data()), live))
+                        .or(() -> done(id));
+            }
+            if (update instanceof IncomingUpdate.NonTextMessage n) {
+                return member(n.chatId(), n.chatType(), n.userId(), "")
+                        .map(m -> toCore(n.chatId(), new Received.NonText(id, m), live))
+                        .or(() -> done(id));
+            }
+            if (update instanceof IncomingUpdate.GroupMigrated g) {
+                // said twice (old and new chat); moving an already moved chat changes nothing
+                outbox.moveChat(g.oldChatId(), g.newChatId());
+                LOG.info("group {} became supergroup {}", g.oldChatId(), g.newChatId());
+                return done(id);
+            }
+            LOG.debug("update {} ({}) needs no action", id, update);
+            return done(id);
+        } catch (RuntimeException e) {
+            // the inbox keeps it pending: the next start tries again
+            LOG.error("update {} ({}) could not be handed on: {}", id, update.getClass().getSimpleName(),
+                    e.getClass().getSimpleName() + ": " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private Optional<Member> member(long chatId, ChatType type, long userId, String firstName) {
+        if (type == ChatType.PRIVATE) {
+            return Optional.of(members.inPrivateChat(chatId, userId, firstName));
+        }
+        if (type.isGroup()) {
+            Optional<Member> m = members.inGroup(chatId, userId);
+            if (m.isEmpty()) {
+                // not a couple's group, or someone other than its two partners: no state changes, no reply
+                LOG.debug("a message in group {} from user {}, who is not a partner there, is ignored", chatId, userId);
+            }
+            return m;
+        }
+        return Optional.empty();
+    }
+
+    private CompletableFuture<Void> toCore(long chatId, Received r, boolean live) {
+        if (live && !(r instanceof Received.NonText)) {
+            optional.typing(chatId); // the answer is on its way
+        }
+        return core.submit(r);
+    }
+
+    private Optional<CompletableFuture<Void>> done(long updateId) {
+        inbox.markDone(updateId);
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,373 @@
+package dev.rekindle.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.rekindle.dialog.load.DialogLoader;
+import dev.rekindle.dialog.model.DialogLibrary;
+import dev.rekindle.nlu.Understanding;
+import dev.rekindle.store.OutboxState;
+import dev.rekindle.store.Store;
+import dev.rekindle.telegram.FakeBotApi;
+import dev.rekindle.telegram.FakeBotApi.Call;
+import dev.rekindle.telegram.FakeBotApi.Failure;
+import dev.rekindle.telegram.FakeBotApi.Group;
+import dev.rekindle.telegram.FakeBotApi.Person;
+import dev.rekindle.testing.Eventually;
+import dev.rekindle.testing.MovableClock;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole bot, end to end: a real SQLite file, the real TelegramBots client and long polling against the
+ * fake Bot API on 127.0.0.1, the shipped dialogs and the real Understanding from models/en. Waits are
+ * bounded waits on conditions; timers move with a clock that follows real time plus what a test adds.
+ */
+class TelegramBotIT {
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Person SAM = new Person(111222333L, "Sam");
+    private static final Person ALEX = new Person(444555666L, "Alex");
+    private static final Group US = new Group(-4012345678L, "Sam & Alex");
+    private static final String HELP = "guides the two of you";
+
+    private static DialogLibrary library;
+    private static Understanding understanding;
+
+    @TempDir
+    Path dir;
+
+    private final MovableClock clock = MovableClock.followingRealTime();
+    private FakeBotApi api;
+    private TelegramBot bot;
+    private long couple;
+
+    @BeforeAll
+    static void loadOnce() throws Exception {
+        library = DialogLoader.loadDirectory(Path.of("dialogs")).library().orElseThrow();
+        understanding = UnderstandingFactory.load(UnderstandingFactory.DEFAULT_MODELS, new PrintWriter(System.err, true));
+    }
+
+    @BeforeEach
+    void startApi() {
+        api = FakeBotApi.start();
+    }
+
+    @AfterEach
+    void stop() {
+        if (bot != null) {
+            bot.close();
+        }
+        api.close();
+    }
+
+    private TelegramBot.Options options() {
+        return TelegramBot.Options.of(dir.resolve("data/rekindle.db")).withClock(clock);
+    }
+
+    private TelegramBot start(TelegramBot.Options options) {
+        bot = TelegramBot.start(api.settings(Duration.ofSeconds(1)), library, understanding, options);
+        return bot;
+    }
+
+    /** Sam and Alex as a couple, with their private chats and their group, made through the store. */
+    private void makeCouple(Store store) {
+        store.couples().createUser(SAM.id(), "Sam", ZoneOffset.UTC);
+        store.couples().createUser(ALEX.id(), "Alex", ZoneOffset.UTC);
+        couple = store.couples().createCouple(SAM.id(), ALEX.id());
+        store.couples().registerPrivateChat(SAM.id(), SAM.id());
+        store.couples().registerPrivateChat(ALEX.id(), ALEX.id());
+        store.couples().registerGroupChat(US.id(), couple);
+    }
+
+    private Call awaitSent(long chatId, String containing) {
+        return api.awaitCall("sendMessage", sentTo(chatId, containing), WAIT);
+    }
+
+    /** Waits for the {@code n}th (from 1) successful message to the chat containing the text. */
+    private Call awaitSent(long chatId, String containing, int n) {
+        Eventually.await("message " + n + " containing '" + containing + "' in chat " + chatId,
+                () -> sent(chatId, containing).size() >= n, WAIT);
+        return sent(chatId, containing).get(n - 1);
+    }
+
+    private static Predicate<Call> sentTo(long chatId, String containing) {
+        return c -> c.succeeded() && c.chatId() != null && c.chatId() == chatId && c.text() != null
+                && plain(c.text()).contains(containing);
+    }
+
+    private static String plain(String html) {
+        return html.replaceAll("<[^>]+>", "").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
+                .replace("&amp;", "&");
+    }
+
+    private List<Call> sent(long chatId, String containing) {
+        return api.calls("sendMessage").stream().filter(sentTo(chatId, containing)).toList();
+    }
+
+    private void press(Person who, Call message, String label) {
+        for (JsonNode row : message.replyMarkup().get("inline_keyboard")) {
+            for (JsonNode b : row) {
+                if (b.get("text").asText().equals(label)) {
+                    api.pushPress(who, message.chatId(), message.messageId(), b.get("callback_data").asText());
+                    return;
+                }
+            }
+        }
+        throw new AssertionError("no button '" + label + "' on " + message.text());
+    }
+
+    /** Something the bot answers at once, to know that everything before it in that chat was handled. */
+    private void roundTrip(Person who) {
+        int before = sent(who.id(), HELP).size();
+        api.pushText(who, "/help");
+        awaitSent(who.id(), HELP, before + 1);
+    }
+
+    // ---------------------------------------------------------------- conversations
+
+    @Test
+    void aPartnerAppreciatesAndTheOtherReceivesItOnlyAfterConsent() {
+        start(options());
+        makeCouple(bot.store());
+        api.pushText(SAM, "/appreciate");
+        awaitSent(SAM.id(), "this week");
+        api.pushText(SAM, "You made coffee every morning while I was swamped at work. I felt looked after.");
+        Call offer = awaitSent(SAM.id(), "Would you like me to send it to Alex?");
+        assertTrue(sent(ALEX.id(), "").isEmpty(), "nothing reaches Alex before Sam says yes");
+        press(SAM, offer, "Send it");
+        awaitSent(ALEX.id(), "coffee every morning");
+        awaitSent(SAM.id(), "Alex");
+        api.awaitCall("editMessageReplyMarkup", c -> c.chatId() == SAM.id() && c.messageId() == offer.messageId().intValue(), WAIT);
+        assertNull(api.message(SAM.id(), offer.messageId()).get("reply_markup"), "the offer's buttons are closed");
+        assertFalse(api.calls("answerCallbackQuery").isEmpty(), "the press was answered");
+        assertFalse(api.calls("sendChatAction").isEmpty(), "typing was shown");
+        assertTrue(api.calls("setMyCommands").get(0).params().toString().contains("appreciate"));
+
+        api.pushMedia(SAM.id(), SAM, "sticker");
+        awaitSent(SAM.id(), "only read written words");
+        assertEquals(1, bot.store().journal().list(couple).size());
+    }
+
+    private static void assertNull(Object o, String message) {
+        assertTrue(o == null || (o instanceof JsonNode n && n.isNull()), message + ": " + o);
+    }
+
+    @Test
+    void theCouplesGroupRunsTheDailyCheckinWithBothPartnersPressing() {
+        start(options());
+        makeCouple(bot.store());
+        api.pushGroupText(US, SAM, "/checkin@" + FakeBotApi.BOT_USERNAME);
+        Call phones = awaitSent(US.id(), "Can you both put your phones away?");
+        press(ALEX, phones, "Phones are away");
+        Call turn = awaitSent(US.id(), " speaks, ");
+        Matcher m = Pattern.compile("(\\w+) speaks, (\\w+) listens").matcher(plain(turn.text()));
+        assertTrue(m.find(), turn.text());
+        Person speaker = m.group(1).equals("Sam") ? SAM : ALEX;
+        Person listener = speaker == SAM ? ALEX : SAM;
+        press(listener, turn, "I'm done");
+        awaitSent(US.id(), "your partner's to tap");
+        press(speaker, turn, "I'm done");
+        Call swap = awaitSent(US.id(), listener.firstName() + " speaks, ");
+        press(listener, swap, "I'm done");
+        awaitSent(US.id(), "private question");
+        awaitSent(SAM.id(), "One word for how you feel");
+        awaitSent(ALEX.id(), "One word for how you feel");
+
+        api.pushText(SAM, "calm");
+        press(SAM, awaitSent(SAM.id(), "May I show your word"), "Show it");
+        awaitSent(SAM.id(), "I'll show the words in the group");
+        api.pushText(ALEX, "tired");
+        press(ALEX, awaitSent(ALEX.id(), "May I show your word"), "Keep it to me");
+        Call words = awaitSent(US.id(), "How you each feel now");
+        assertTrue(plain(words.text()).contains("Sam: calm"), words.text());
+        assertFalse(words.text().contains("tired"), "Alex kept the word private: " + words.text());
+        press(SAM, awaitSent(US.id(), "How was this check-in for you?"), "Good, let's do it again");
+        awaitSent(US.id(), "Saved in your journal");
+    }
+
+    @Test
+    void aGroupMessageFromSomeoneElseIsIgnoredPolitely() {
+        start(options());
+        makeCouple(bot.store());
+        Person guest = new Person(999L, "Guest");
+        int id = api.pushGroupText(US, guest, "/checkin");
+        api.awaitConfirmed(id, WAIT);
+        roundTrip(SAM);
+        assertTrue(sent(US.id(), "").isEmpty(), "the bot said nothing in the group");
+        assertTrue(bot.store().sessions().load(couple).isEmpty() || bot.store().sessions().load(couple).get()
+                .session().run(dev.rekindle.dialog.engine.Chat.GROUP) == null);
+    }
+
+    // ---------------------------------------------------------------- once, and after crashes
+
+    @Test
+    void aDuplicatedUpdateActsOnce() {
+        start(options());
+        makeCouple(bot.store());
+        int help = api.pushText(SAM, "/help");
+        awaitSent(SAM.id(), HELP);
+        api.awaitConfirmed(help, WAIT);
+        api.redeliver(help);
+        api.pushText(SAM, "/menu");
+        awaitSent(SAM.id(), "What would you like to do?");
+        assertEquals(1, sent(SAM.id(), HELP).size());
+    }
+
+    @Test
+    void crashBeforeCommitRedeliversOnce() {
+        // the core's executor never runs anything: updates reach the inbox and stop there, like a kill
+        start(options().withCoreExecutor(r -> { }).withStopWait(Duration.ofMillis(200)));
+        makeCouple(bot.store());
+        int help = api.pushText(SAM, "/help");
+        api.awaitConfirmed(help, WAIT); // stored, and confirmed to "Telegram": only our inbox has it now
+        assertEquals(1, bot.store().inbox().pending().size());
+        bot.close();
+        assertTrue(sent(SAM.id(), HELP).isEmpty());
+
+        start(options());
+        awaitSent(SAM.id(), HELP);
+        api.redeliver(help); // and should Telegram send it again too, it still acts once
+        roundTrip(ALEX);
+        assertEquals(1, sent(SAM.id(), HELP).size());
+        assertTrue(bot.store().inbox().pending().isEmpty());
+    }
+
+    @Test
+    void crashBetweenCommitAndSendDeliversAfterRestart() {
+        start(options().withSending(false));
+        makeCouple(bot.store());
+        int help = api.pushText(SAM, "/help");
+        api.awaitConfirmed(help, WAIT);
+        Eventually.await("the commit of /help", () -> bot.store().inbox().pending().isEmpty()
+                && !bot.store().outbox().due(clock.instant(), 10).isEmpty());
+        bot.close();
+        assertTrue(sent(SAM.id(), HELP).isEmpty());
+
+        start(options());
+        awaitSent(SAM.id(), HELP);
+        roundTrip(ALEX);
+        assertEquals(1, sent(SAM.id(), HELP).size());
+    }
+
+    // ---------------------------------------------------------------- Telegram says no
+
+    @Test
+    void floodControlOnOneChatDelaysItButLosesNothingWhileAnotherChatFlows() {
+        start(options());
+        makeCouple(bot.store());
+        // the first failure meets the "typing" call, which is skipped; the next three meet the answer
+        api.failNextInChat(SAM.id(), 4, Failure.tooManyRequests(1));
+        api.pushText(SAM, "/help");
+        api.awaitCall("sendMessage", c -> c.status() == 429, WAIT);
+        api.pushText(ALEX, "/help");
+        Call alex = awaitSent(ALEX.id(), HELP);
+        Call sam = awaitSent(SAM.id(), HELP);
+        List<Call> all = api.calls("sendMessage");
+        assertTrue(all.indexOf(alex) < all.indexOf(sam), "Alex was answered while Sam's chat waited");
+        assertEquals(3, all.stream().filter(c -> c.status() == 429).count());
+        roundTrip(SAM);
+        assertEquals(2, sent(SAM.id(), HELP).size(), "nothing lost, nothing doubled");
+    }
+
+    @Test
+    void aBlockedUserIsMarkedUnreachableAndNothingCrashes() {
+        start(options());
+        makeCouple(bot.store());
+        api.failNextInChat(SAM.id(), 2, Failure.blockedByUser()); // "typing", then the answer
+        api.pushText(SAM, "/help");
+        api.awaitCall("sendMessage", c -> c.status() == 403, WAIT);
+        Eventually.await("Sam marked unreachable", () -> bot.store().couples().user(SAM.id()).orElseThrow().unreachable());
+        roundTrip(ALEX);
+        // Sam unblocks the bot and writes again: reachable again
+        roundTrip(SAM);
+        assertFalse(bot.store().couples().user(SAM.id()).orElseThrow().unreachable());
+    }
+
+    @Test
+    void aMigratedGroupKeepsWorkingUnderItsNewId() {
+        start(options());
+        makeCouple(bot.store());
+        long newId = -1002012345678L;
+        Group supergroup = new Group(newId, US.title());
+        api.failNextInChat(US.id(), 2, Failure.migratedTo(newId)); // "typing", then the answer
+        api.pushGroupText(US, SAM, "/help");
+        awaitSent(newId, HELP); // the error moved the chat; the answer went to the new id
+        api.pushMigration(US, newId, SAM); // the service messages come too: moving again changes nothing
+        api.pushGroupText(supergroup, ALEX, "/checkin");
+        awaitSent(newId, "Can you both put your phones away?");
+        assertEquals(newId, bot.store().couples().chatId(couple, dev.rekindle.dialog.engine.Chat.GROUP).getAsLong());
+        assertEquals(0, sent(US.id(), "").size());
+    }
+
+    // ---------------------------------------------------------------- timers across a restart
+
+    @Test
+    void aTimerThatCameDueWhileDownFiresOnceWithinGraceAndIsDroppedBeyondIt() {
+        String nudge = "No rush. When something comes to mind";
+        start(options());
+        makeCouple(bot.store());
+        api.pushText(SAM, "/appreciate");
+        awaitSent(SAM.id(), "this week");
+        bot.close();
+        clock.advance(Duration.ofHours(5)); // due after 2 h, grace 2 h: 3 h too late
+        start(options());
+        bot.scheduler().fireDue();
+        roundTrip(SAM);
+        assertTrue(sent(SAM.id(), nudge).isEmpty(), "dropped beyond its grace");
+        assertTrue(bot.store().timers().nextDue().isEmpty());
+
+        api.pushText(SAM, "/appreciate");
+        awaitSent(SAM.id(), "this week", 2);
+        bot.close();
+        clock.advance(Duration.ofHours(3)); // 1 h late, within grace
+        start(options());
+        awaitSent(SAM.id(), nudge);
+        bot.scheduler().fireDue();
+        roundTrip(SAM);
+        assertEquals(1, sent(SAM.id(), nudge).size(), "fired once");
+    }
+
+    // ---------------------------------------------------------------- shutdown
+
+    @Test
+    void shutdownLeavesNoThreadOfOursRunning() {
+        List<String> before = ourThreads();
+        start(options());
+        makeCouple(bot.store());
+        api.pushText(SAM, "/help");
+        awaitSent(SAM.id(), HELP);
+        long started = System.nanoTime();
+        bot.close();
+        assertTrue(Duration.ofNanos(System.nanoTime() - started).compareTo(Duration.ofSeconds(10)) < 0);
+        List<String> leaked = new ArrayList<>(ourThreads());
+        leaked.removeAll(before);
+        assertEquals(List.of(), leaked);
+        assertTrue(bot.store() != null);
+        assertNotNull(OutboxState.SENT);
+    }
+
+    private static List<String> ourThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(Thread::isAlive)
+                .map(Thread::getName)
+                                // OkHttp's own TaskRunner is a shared daemon of the library, not a thread we were given or made
+                .filter(n -> n.startsWith("rekindle-") || n.startsWith("OkHttp http"))
+                .sorted()
+                .toList();
+    }
+}

@@ -1,0 +1,178 @@
+package dev.rekindle.bot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rekindle.app.KeywordIntentClassifier;
+import dev.rekindle.dialog.engine.Action;
+import dev.rekindle.dialog.engine.Chat;
+import dev.rekindle.dialog.engine.Engine;
+import dev.rekindle.dialog.load.DialogLoader;
+import dev.rekindle.dialog.model.Partner;
+import dev.rekindle.nlu.Understanding;
+import dev.rekindle.store.DueTimer;
+import dev.rekindle.store.Member;
+import dev.rekindle.store.OutboxEntry;
+import dev.rekindle.store.OutboxKind;
+import dev.rekindle.store.SqliteStore;
+import dev.rekindle.testing.MovableClock;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The core on a real SQLite file, the shipped dialogs and the keyword stand-in, run on the calling thread. */
+class BotCoreTest {
+    private static final long SAM = 1001L;
+    private static final long ALEX = 1002L;
+    private static final long GROUP = -100500L;
+
+    @TempDir
+    Path dir;
+
+    private final MovableClock clock = MovableClock.at(Instant.parse("2026-01-05T09:00:00Z"));
+    private SqliteStore store;
+    private BotCore core;
+    private long couple;
+    private long nextUpdate = 1;
+
+    @BeforeEach
+    void open() {
+        store = SqliteStore.open(dir.resolve("rekindle.db"), clock);
+        Engine engine = new Engine(DialogLoader.loadDirectory(Path.of("dialogs")).library().orElseThrow());
+        core = new BotCore(engine, Understanding.withoutSafety(new KeywordIntentClassifier()), store, clock, Runnable::run);
+        store.couples().createUser(SAM, "Sam", ZoneOffset.UTC);
+        store.couples().createUser(ALEX, "Alex", ZoneOffset.UTC);
+        couple = store.couples().createCouple(SAM, ALEX);
+        store.couples().registerPrivateChat(SAM, SAM);
+        store.couples().registerPrivateChat(ALEX, ALEX);
+        store.couples().registerGroupChat(GROUP, couple);
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    private Member sam() {
+        return new Member(couple, Partner.A, Chat.A);
+    }
+
+    private long receive(String what) {
+        long id = nextUpdate++;
+        assertTrue(store.inbox().receive(id, "{\"what\":\"" + what + "\"}"));
+        return id;
+    }
+
+    private void run(Received r) {
+        core.submit(r).join();
+    }
+
+    /** What the outbox holds for a chat, oldest first, read as the engine's Sends. */
+    private List<Action.Send> sends(long chatId) {
+        return store.outbox().due(chatId, clock.instant().plus(Duration.ofDays(1)), 100).stream()
+                .filter(e -> e.kind() == OutboxKind.SEND).map(e -> OutboxPayload.readSend(e.payload())).toList();
+    }
+
+    private void markAllSent() {
+        for (OutboxEntry e : store.outbox().due(clock.instant().plus(Duration.ofDays(1)), 1000)) {
+            store.outbox().markSent(e.id(), 1000 + e.id());
+        }
+    }
+
+    @Test
+    void anAppreciationIsQueuedForThePartnerOnlyAfterConsent() {
+        run(new Received.Command(receive("cmd"), sam(), "appreciate", ""));
+        assertTrue(sends(SAM).get(0).html().contains("this week"));
+        assertTrue(store.inbox().pending().isEmpty(), "the update is done in the same commit");
+        markAllSent();
+        run(new Received.Text(receive("text"), sam(), "You made coffee every morning while I was swamped."));
+        Action.Send offer = sends(SAM).get(0);
+        assertEquals(List.of("Send it", "Keep it private"), offer.buttons().stream().map(Action.ButtonOut::label).toList());
+        assertEquals(List.of(), sends(ALEX), "nothing reaches Alex before Sam says yes");
+        markAllSent();
+        run(new Received.Press(receive("press"), sam(), offer.buttons().get(0).data()));
+        assertTrue(sends(ALEX).get(0).html().contains("coffee every morning"));
+        assertEquals(1, store.journal().list(couple).size());
+        // the press closes the offer's buttons: an edit for the message the engine named
+        assertTrue(store.outbox().due(SAM, clock.instant(), 10).stream()
+                .anyMatch(e -> e.kind() == OutboxKind.CLOSE_BUTTONS && offer.ref().equals(e.ref())));
+    }
+
+    @Test
+    void aPressOnAStaleButtonGetsTheKindReplyAndChangesNothing() {
+        run(new Received.Command(receive("cmd"), sam(), "appreciate", ""));
+        markAllSent();
+        run(new Received.Text(receive("text"), sam(), "You made coffee every morning while I was swamped."));
+        Action.Send offer = sends(SAM).get(0);
+        markAllSent();
+        run(new Received.Press(receive("press"), sam(), offer.buttons().get(1).data()));
+        markAllSent();
+        long version = store.sessions().load(couple).orElseThrow().version();
+        run(new Received.Press(receive("again"), sam(), offer.buttons().get(1).data()));
+        assertEquals(List.of("That button belongs to an earlier message, so it doesn't do anything now."),
+                sends(SAM).stream().map(Action.Send::html).toList());
+        assertEquals(store.sessions().load(couple).orElseThrow().session().runs(), java.util.Map.of(),
+                "the dialog had ended and stays ended");
+        assertEquals(version + 1, store.sessions().load(couple).orElseThrow().version());
+    }
+
+    @Test
+    void aPhotoGetsTheTextOnlySentenceAndNoCrash() {
+        run(new Received.NonText(receive("photo"), sam()));
+        assertEquals(List.of("I can only read written words here. Could you type it as a message?"),
+                sends(SAM).stream().map(Action.Send::html).toList());
+        assertTrue(store.inbox().pending().isEmpty());
+    }
+
+    @Test
+    void aFailingUpdateIsMarkedFailedAndThePartnerGetsAKindWord() {
+        long single = store.couples().startCouple(createUser(2001L, "Kim"));
+        store.couples().registerPrivateChat(2001L, 2001L);
+        // partner B is not in this couple of one: the engine refuses the input
+        long id = receive("text");
+        run(new Received.Text(id, new Member(single, Partner.B, Chat.GROUP), "hello there"));
+        assertTrue(store.inbox().pending().isEmpty(), "not pending any more: failed");
+        assertEquals(0, store.sessions().load(single).map(s -> s.version()).orElse(0L));
+        // no group registered for this couple: the kind word has nowhere to go, and nothing crashed
+        run(new Received.Text(receive("text"), new Member(single, Partner.B, Chat.A), "hello there"));
+        assertEquals(List.of("Sorry, something went wrong on my side. Please try again in a moment."),
+                sends(2001L).stream().map(Action.Send::html).toList());
+    }
+
+    private long createUser(long id, String name) {
+        store.couples().createUser(id, name, ZoneOffset.UTC);
+        return id;
+    }
+
+    @Test
+    void aFiredTimerIsCommittedOnceAndItsNudgeQueued() {
+        run(new Received.Command(receive("cmd"), sam(), "appreciate", ""));
+        markAllSent();
+        clock.advance(Duration.ofHours(2));
+        List<DueTimer> due = store.timers().due(clock.instant(), 10);
+        assertEquals(1, due.size());
+        core.fire(due.get(0)).join();
+        assertEquals(List.of("No rush. When something comes to mind, just write it here: one small thing is enough."),
+                sends(SAM).stream().map(Action.Send::html).toList());
+        core.fire(due.get(0)).join(); // a second firing of the same timer finds it fired: no second nudge
+        assertEquals(1, sends(SAM).size());
+    }
+
+    @Test
+    void aPrivateMessageFromAStrangerMakesACoupleOfOneAndRepeatsFindTheSameOne() {
+        Members members = new Members(store.couples());
+        Member first = members.inPrivateChat(3001L, 3001L, "Robin");
+        assertEquals(Partner.A, first.partner());
+        assertEquals(Chat.A, first.chat());
+        assertEquals(first, members.inPrivateChat(3001L, 3001L, "Robin"));
+        run(new Received.Command(receive("cmd"), first, "appreciate", ""));
+        assertTrue(sends(3001L).get(0).html().contains("this week"));
+        assertTrue(members.inGroup(GROUP, 3001L).isEmpty(), "a stranger in a couple's group is not a partner");
+    }
+}

@@ -316,7 +316,7 @@ public final class Main implements Callable<Integer> {
             stopped.countDown();
         }, "rekindle-shutdown"));
         String how = webhook == null ? "" : ", by webhook at " + settings.redact().apply(webhook.url().toString())
-                + " (listening on " + bot.webhookAddress() + ")";
+                + " (listening on " + bot.webhookAddress().getHostString() + ":" + bot.webhookAddress().getPort() + ")";
         err.println("Rekindle is running on Telegram as @" + bot.identity().username() + how + " (database " + file
                 + "). Stop it with Ctrl-C.");
         err.flush();

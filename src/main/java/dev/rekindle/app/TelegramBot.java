@@ -165,9 +165,9 @@ public final class TelegramBot implements AutoCloseable {
         }
         webhook = WebhookServer.start(webhookSettings, identity, receiver, redact);
         clients.setWebhook(webhookSettings);
-        LOG.info("Rekindle is running as @{} on {} with the webhook {} (listening on {}), database {}",
-                identity.username(), settings.apiUrl(), redact.apply(webhookSettings.url().toString()), webhook.address(),
-                store.path());
+        LOG.info("Rekindle is running as @{} on {} with the webhook {} (listening on {}:{}), database {}",
+                identity.username(), settings.apiUrl(), redact.apply(webhookSettings.url().toString()),
+                webhook.address().getHostString(), webhook.address().getPort(), store.path());
     }
 
     /** The commands Telegram lists after "/": the global ones, then each dialog's own, with its description. */

@@ -55,7 +55,6 @@ public final class WebhookServer implements AutoCloseable {
     private static final int QUEUED_REQUESTS = 64;
     private static final Duration STOP_WAIT = Duration.ofSeconds(5);
 
-    private final WebhookSettings settings;
     private final UpdateMapper mapper;
     private final TelegramReceiver receiver;
     private final Redact redact;
@@ -75,7 +74,6 @@ public final class WebhookServer implements AutoCloseable {
 
     private WebhookServer(WebhookSettings settings, BotIdentity me, TelegramReceiver receiver, Redact redact)
             throws IOException {
-        this.settings = settings;
         this.mapper = new UpdateMapper(me);
         this.receiver = receiver;
         this.redact = redact;
@@ -101,7 +99,8 @@ public final class WebhookServer implements AutoCloseable {
         try {
             s = new WebhookServer(settings, me, receiver, redact);
         } catch (IOException e) {
-            throw new IllegalStateException("could not listen on " + settings.listen() + " for the webhook ("
+            throw new IllegalStateException("could not listen on " + settings.listen().getHostString() + ":"
+                    + settings.listen().getPort() + " for the webhook ("
                     + e.getClass().getSimpleName() + ": " + e.getMessage() + "): is another program using the port? "
                     + "Choose another with --listen HOST:PORT", e);
         }
@@ -258,11 +257,12 @@ public final class WebhookServer implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+        InetSocketAddress where = server.getAddress();
         server.stop(0); // on JDK 17 any delay here is waited in full; the requests in hand are done already
         stop(handlers);
         stop(dispatch);
         join(threads);
-        LOG.info("the webhook endpoint on {} is closed", settings.listen());
+        LOG.info("the webhook endpoint on {}:{} is closed", where.getHostString(), where.getPort());
     }
 
     private static void join(List<Thread> threads) {

@@ -3,6 +3,7 @@ package dev.rekindle.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -146,6 +147,26 @@ class WebhookIT {
         assertEquals(String.valueOf(WebhookServer.MAX_CONNECTIONS), params.get("max_connections").asText());
         assertTrue(api.calls("getUpdates").isEmpty(), "no polling in webhook mode");
         assertTrue(api.calls("deleteWebhook").isEmpty());
+    }
+
+    @Test
+    void aWebhookTelegramRefusesStopsTheStartWithTelegramsReason() {
+        api.failNext("setWebhook", 1, FakeBotApi.Failure.badRequest("bad webhook: Webhook can be set up only on ports 80, 88, 443 or 8443"));
+        IllegalStateException e = assertThrows(IllegalStateException.class, this::startWithWebhook);
+        assertTrue(e.getMessage().contains("only on ports 80, 88, 443 or 8443"), e.getMessage());
+        assertFalse(e.getMessage().contains(SECRET), e.getMessage());
+    }
+
+    @Test
+    void aTakenPortStopsTheStartWithWhatToDo() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            WebhookSettings webhook = new WebhookSettings(PUBLIC_URL,
+                    new InetSocketAddress(InetAddress.getLoopbackAddress(), taken.getLocalPort()), SECRET);
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> TelegramBot.start(
+                    api.settings(Duration.ofSeconds(1)), library, understanding, options(), webhook));
+            assertTrue(e.getMessage().contains("--listen HOST:PORT"), e.getMessage());
+        }
+        assertNull(api.webhookUrl(), "Telegram was not told of an endpoint that is not there");
     }
 
     @Test

@@ -209,9 +209,9 @@ public final class TelegramBot implements AutoCloseable {
     }
 
     /**
-     * Stops polling (or closes the webhook endpoint), lets the updates in hand finish, sends what it can within the stop wait, stops the
-     * scheduler and the sender, closes the Telegram clients (joining their threads), shuts down the core's
-     * pool and closes the database. Safe to call twice, and from a shutdown hook.
+     * Stops polling (or closes the webhook endpoint), lets the updates in hand finish, sends what it can within
+     * the stop wait, stops the scheduler and the sender, closes the Telegram clients (joining their threads),
+     * shuts down the core's pool and closes the database. Safe to call twice, and from a shutdown hook.
      */
     @Override
     public void close() {

@@ -16,6 +16,7 @@ import dev.rekindle.nlu.SafetyCheck;
 import dev.rekindle.nlu.TextCategorizer;
 import dev.rekindle.nlu.Understanding;
 import dev.rekindle.telegram.TelegramSettings;
+import dev.rekindle.telegram.WebhookSettings;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -27,6 +28,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -244,15 +246,22 @@ public final class Main implements Callable<Integer> {
     // ---- run -------------------------------------------------------------------------------------------
 
     @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Version.class,
-            description = "Run the bot on Telegram (long polling) when TELEGRAM_BOT_TOKEN is set; without a token, "
-                    + "explain how to get one and start the terminal chat instead.")
+            description = "Run the bot on Telegram (long polling, or a webhook with --webhook) when TELEGRAM_BOT_TOKEN "
+                    + "is set; without a token, explain how to get one and start the terminal chat instead.")
     int run(@Option(names = "--db", paramLabel = "FILE",
                     description = "the database file (default: $REKINDLE_DB, else data/rekindle.db)") Path db,
             @Option(names = "--api-url", paramLabel = "URL",
                     description = "another Bot API server (default: $TELEGRAM_API_URL, else https://api.telegram.org)")
             String apiUrl,
             @Option(names = "--dialogs", defaultValue = "dialogs", paramLabel = "DIR",
-                    description = "the dialogs folder (default: ${DEFAULT-VALUE})") Path dialogs) throws Exception {
+                    description = "the dialogs folder (default: ${DEFAULT-VALUE})") Path dialogs,
+            @Option(names = "--webhook", paramLabel = "URL",
+                    description = "receive updates by webhook at this public https URL instead of long polling; a "
+                            + "reverse proxy there ends TLS and forwards to --listen (secret: $TELEGRAM_WEBHOOK_SECRET, "
+                            + "else a new random one at each start)") String webhookUrl,
+            @Option(names = "--listen", paramLabel = "HOST:PORT",
+                    description = "where the webhook endpoint listens, in plain HTTP for the proxy (default: "
+                            + WebhookSettings.DEFAULT_LISTEN + ")") String listen) throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         Map<String, String> env = new java.util.HashMap<>(System.getenv());
         String token = env.get(TelegramSettings.TOKEN_VARIABLE);
@@ -269,9 +278,16 @@ public final class Main implements Callable<Integer> {
         if (apiUrl != null) {
             env.put(TelegramSettings.API_URL_VARIABLE, apiUrl);
         }
+        if (listen != null && webhookUrl == null) {
+            err.println("rekindle run: --listen is for webhook mode: give --webhook URL too (without it the bot long-polls "
+                    + "and listens on no port)");
+            return 2;
+        }
         TelegramSettings settings;
+        WebhookSettings webhook;
         try {
             settings = TelegramSettings.fromEnvironment(env);
+            webhook = webhookUrl == null ? null : WebhookSettings.parse(webhookUrl, listen, env, new SecureRandom());
         } catch (IllegalArgumentException e) {
             err.println("rekindle run: " + e.getMessage());
             return 2;
@@ -287,19 +303,21 @@ public final class Main implements Callable<Integer> {
         Path file = db != null ? db : dev.rekindle.store.SqliteStore.file(env);
         TelegramBot bot;
         try {
-            bot = TelegramBot.start(settings, library, understanding, TelegramBot.Options.of(file));
+            bot = TelegramBot.start(settings, library, understanding, TelegramBot.Options.of(file), webhook);
         } catch (IllegalStateException e) {
             // the messages name the problem and the fix, and never the token (Redact)
             err.println("rekindle run: " + settings.redact().apply(e.getMessage()));
             return 2;
         }
         java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
-        // SIGTERM and Ctrl-C: stop polling, finish the update in hand, drain, close the database
+        // SIGTERM and Ctrl-C: stop polling (or the webhook endpoint), finish the update in hand, drain, close the database
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             bot.close();
             stopped.countDown();
         }, "rekindle-shutdown"));
-        err.println("Rekindle is running on Telegram as @" + bot.identity().username() + " (database " + file
+        String how = webhook == null ? "" : ", by webhook at " + settings.redact().apply(webhook.url().toString())
+                + " (listening on " + bot.webhookAddress().getHostString() + ":" + bot.webhookAddress().getPort() + ")";
+        err.println("Rekindle is running on Telegram as @" + bot.identity().username() + how + " (database " + file
                 + "). Stop it with Ctrl-C.");
         err.flush();
         stopped.await();

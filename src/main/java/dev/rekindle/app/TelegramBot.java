@@ -18,6 +18,9 @@ import dev.rekindle.telegram.TelegramClients;
 import dev.rekindle.telegram.TelegramDelivery;
 import dev.rekindle.telegram.TelegramReceiver;
 import dev.rekindle.telegram.TelegramSettings;
+import dev.rekindle.telegram.WebhookServer;
+import dev.rekindle.telegram.WebhookSettings;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -36,9 +39,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The bot on Telegram, wired: the SQLite store, the core on a bounded pool, the receiver behind long
  * polling, the outbox sender and the timer scheduler. Starting it handles what a crash left in the inbox,
- * then fires (or drops) timers that came due while it was down, then polls. {@link #close()} stops in the
- * order that loses nothing: polling first, then the updates in hand, then what can still be sent within
- * the stop wait, then every thread, then the database.
+ * then fires (or drops) timers that came due while it was down, then polls (or opens the webhook endpoint).
+ * {@link #close()} stops in the order that loses nothing: polling or the webhook first, then the updates in
+ * hand, then what can still be sent within the stop wait, then every thread, then the database.
  */
 public final class TelegramBot implements AutoCloseable {
     public static final String CORE_THREAD_PREFIX = "rekindle-core-";
@@ -95,6 +98,7 @@ public final class TelegramBot implements AutoCloseable {
     private OutboxSender sender;
     private TimerScheduler scheduler;
     private BotIdentity identity;
+    private WebhookServer webhook;
 
     private TelegramBot(Options options) {
         this.options = options;
@@ -103,9 +107,18 @@ public final class TelegramBot implements AutoCloseable {
     /** Opens everything and starts polling; on failure closes what it opened and throws. */
     public static TelegramBot start(TelegramSettings settings, DialogLibrary library, Understanding understanding,
                                     Options options) {
+        return start(settings, library, understanding, options, null);
+    }
+
+    /**
+     * As {@link #start(TelegramSettings, DialogLibrary, Understanding, Options)}, but with a webhook instead of
+     * polling when {@code webhook} is not null: the endpoint listens, then setWebhook tells Telegram.
+     */
+    public static TelegramBot start(TelegramSettings settings, DialogLibrary library, Understanding understanding,
+                                    Options options, WebhookSettings webhook) {
         TelegramBot bot = new TelegramBot(options);
         try {
-            bot.open(settings, library, understanding);
+            bot.open(settings, library, understanding, webhook);
             return bot;
         } catch (RuntimeException e) {
             bot.close();
@@ -113,7 +126,8 @@ public final class TelegramBot implements AutoCloseable {
         }
     }
 
-    private void open(TelegramSettings settings, DialogLibrary library, Understanding understanding) {
+    private void open(TelegramSettings settings, DialogLibrary library, Understanding understanding,
+                      WebhookSettings webhookSettings) {
         InstantSource clock = options.clock();
         store = SqliteStore.open(options.db(), clock);
         Executor executor = options.coreExecutor();
@@ -144,8 +158,16 @@ public final class TelegramBot implements AutoCloseable {
         core.afterCommit(scheduler::wake);
         scheduler.start();
 
-        clients.startPolling(identity, receiver);
-        LOG.info("Rekindle is running as @{} on {}, database {}", identity.username(), settings.apiUrl(), store.path());
+        if (webhookSettings == null) {
+            clients.startPolling(identity, receiver);
+            LOG.info("Rekindle is running as @{} on {}, database {}", identity.username(), settings.apiUrl(), store.path());
+            return;
+        }
+        webhook = WebhookServer.start(webhookSettings, identity, receiver, redact);
+        clients.setWebhook(webhookSettings);
+        LOG.info("Rekindle is running as @{} on {} with the webhook {} (listening on {}:{}), database {}",
+                identity.username(), settings.apiUrl(), redact.apply(webhookSettings.url().toString()),
+                webhook.address().getHostString(), webhook.address().getPort(), store.path());
     }
 
     /** The commands Telegram lists after "/": the global ones, then each dialog's own, with its description. */
@@ -181,15 +203,23 @@ public final class TelegramBot implements AutoCloseable {
         return sender;
     }
 
+    /** Where the webhook endpoint listens; null when polling. */
+    public InetSocketAddress webhookAddress() {
+        return webhook == null ? null : webhook.address();
+    }
+
     /**
-     * Stops polling, lets the updates in hand finish, sends what it can within the stop wait, stops the
-     * scheduler and the sender, closes the Telegram clients (joining their threads), shuts down the core's
-     * pool and closes the database. Safe to call twice, and from a shutdown hook.
+     * Stops polling (or closes the webhook endpoint), lets the updates in hand finish, sends what it can within
+     * the stop wait, stops the scheduler and the sender, closes the Telegram clients (joining their threads),
+     * shuts down the core's pool and closes the database. Safe to call twice, and from a shutdown hook.
      */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
+        }
+        if (webhook != null) {
+            webhook.close(); // no new update comes in; those stored are handed to the core
         }
         if (clients != null) {
             clients.stopPolling();

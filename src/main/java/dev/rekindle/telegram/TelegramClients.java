@@ -32,6 +32,7 @@ import org.telegram.telegrambots.longpolling.util.ExponentialBackOff;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
+import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
@@ -156,6 +157,34 @@ public final class TelegramClients implements AutoCloseable {
                     new PollingConsumer(new UpdateMapper(bot), sink, redact, updateJson()));
         } catch (TelegramApiException e) {
             throw new IllegalStateException("could not start polling Telegram: " + redact.describe(e), e);
+        }
+    }
+
+    /**
+     * Tells Telegram to POST updates to the webhook (setWebhook with its URL and secret, the update types the
+     * polling asks for, and no more connections than the endpoint has handlers). Updates Telegram still holds
+     * are kept (drop_pending_updates false). While a webhook is set, getUpdates is refused; long polling
+     * deletes the webhook when it starts.
+     */
+    public void setWebhook(WebhookSettings webhook) {
+        SetWebhook set = SetWebhook.builder()
+                .url(webhook.url().toString())
+                .secretToken(webhook.secret())
+                .allowedUpdates(ALLOWED_UPDATES)
+                .maxConnections(WebhookServer.MAX_CONNECTIONS)
+                .dropPendingUpdates(false)
+                .build();
+        String refused = "Telegram refused the webhook " + redact.apply(webhook.url().toString());
+        try {
+            if (!Boolean.TRUE.equals(client.execute(set))) {
+                throw new IllegalStateException(refused + " (setWebhook did not answer true)");
+            }
+        } catch (TelegramApiRequestException e) {
+            // describe(), never toString(): the library's toString of a refused method would print the secret
+            throw new IllegalStateException(refused + ": " + redact.apply(e.getApiResponse()) + " (Telegram calls only "
+                    + "https URLs on ports 443, 80, 88 or 8443, with a valid certificate)", e);
+        } catch (TelegramApiException e) {
+            throw new IllegalStateException(refused + ": " + redact.describe(e), e);
         }
     }
 

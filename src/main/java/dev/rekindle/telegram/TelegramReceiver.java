@@ -52,10 +52,26 @@ public final class TelegramReceiver implements UpdateSink {
 
     @Override
     public void accept(IncomingUpdate update, String rawJson) {
+        if (receive(update, rawJson)) {
+            handle(update);
+        }
+    }
+
+    /**
+     * The first half of {@link #accept(IncomingUpdate, String)}, for a webhook that answers Telegram in
+     * between: writes the update to the inbox. False when its id was received before (ignore it then); throws
+     * when it could not be stored (Telegram must send it again).
+     */
+    public boolean receive(IncomingUpdate update, String rawJson) {
         if (!inbox.receive(update.updateId(), rawJson)) {
             LOG.debug("update {} was received before; ignored", update.updateId());
-            return;
+            return false;
         }
+        return true;
+    }
+
+    /** The second half: hands an update that {@link #receive} stored to the core. Never throws. */
+    public void handle(IncomingUpdate update) {
         dispatch(update, true);
     }
 

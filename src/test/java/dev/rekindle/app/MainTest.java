@@ -77,6 +77,14 @@ class MainTest {
     }
 
     @Test
+    void runHelpNamesTheWebhookOptionsAndTheLoopbackDefault() {
+        Run r = rekindle("run", "--help");
+        assertEquals(0, r.code());
+        assertTrue(r.out().contains("--webhook=URL") && r.out().contains("--listen=HOST:PORT"), r.out());
+        assertTrue(r.out().contains("127.0.0.1:8080") && r.out().contains("TELEGRAM_WEBHOOK_SECRET"), r.out());
+    }
+
+    @Test
     void runWithoutATelegramAdapterExplainsAndStartsTheTerminalChat() {
         Run r = rekindle("run");
         assertTrue(r.err().contains("@BotFather") || r.err().contains("no Telegram adapter yet"), r.err());

@@ -41,7 +41,8 @@ import java.util.regex.Pattern;
  * A fake Telegram Bot API on 127.0.0.1 (an ephemeral port), enough for the real TelegramBots client and
  * long-polling application: getMe, getUpdates (with offset confirmation, limit and long-poll timeout),
  * sendMessage, editMessageText, editMessageReplyMarkup, answerCallbackQuery, setMyCommands,
- * sendChatAction and deleteWebhook. It records every call, lets a test push updates as Telegram would
+ * sendChatAction, and setWebhook, deleteWebhook and getWebhookInfo (getUpdates answers 409 Conflict while a
+ * webhook is set, as Telegram does). It records every call, lets a test push updates as Telegram would
  * send them, and fails the next calls of a method or a chat on request, in the Bot API's error shape.
  */
 public final class FakeBotApi implements AutoCloseable {
@@ -77,6 +78,8 @@ public final class FakeBotApi implements AutoCloseable {
     private int nextUpdateId = 500_000_001;
     private int highestOffset;
     private boolean closed;
+    private String webhookUrl;
+    private String webhookSecret;
 
     /**
      * One request the fake answered. {@code chatId}, {@code text} and {@code replyMarkup} are null when absent;
@@ -436,7 +439,10 @@ public final class FakeBotApi implements AutoCloseable {
         if (injected != null) {
             a = new Answer(injected.code(), error(injected));
         } else if ("getupdates".equalsIgnoreCase(method)) {
-            a = ok(getUpdates(params)); // not recorded while held: the record shows when it was answered
+            a = webhookUrl() != null
+                    ? fail(new Failure(409, "Conflict: can't use getUpdates method while webhook is active; use "
+                            + "deleteWebhook to delete the webhook first", Map.of()))
+                    : ok(getUpdates(params)); // not recorded while held: the record shows when it was answered
         } else {
             lock.lock();
             try {
@@ -465,7 +471,23 @@ public final class FakeBotApi implements AutoCloseable {
                         .put("can_read_all_group_messages", false).put("supports_inline_queries", false);
                 return ok(me);
             }
-            case "deletewebhook", "setmycommands", "sendchataction", "answercallbackquery" -> {
+            case "setwebhook" -> {
+                String url = params.path("url").asText("");
+                webhookUrl = url.isEmpty() ? null : url; // an empty url removes the webhook
+                webhookSecret = webhookUrl == null ? null : params.path("secret_token").asText(null);
+                return ok(nodes.booleanNode(true));
+            }
+            case "deletewebhook" -> {
+                webhookUrl = null;
+                webhookSecret = null;
+                return ok(nodes.booleanNode(true));
+            }
+            case "getwebhookinfo" -> {
+                ObjectNode info = nodes.objectNode().put("url", webhookUrl == null ? "" : webhookUrl)
+                        .put("has_custom_certificate", false).put("pending_update_count", pending.size());
+                return ok(info);
+            }
+            case "setmycommands", "sendchataction", "answercallbackquery" -> {
                 return ok(nodes.booleanNode(true));
             }
             case "sendmessage" -> {
@@ -596,7 +618,46 @@ public final class FakeBotApi implements AutoCloseable {
         }
     }
 
-    private int pushMessage(ObjectNode chat, Person from, ObjectNode fields) {
+    /**
+     * A private text message as Telegram would POST it to a webhook: numbered like pushed updates, but not
+     * queued for getUpdates.
+     */
+    public String webhookText(Person from, String text) {
+        ObjectNode u = messageUpdate(privateChat(from), from, textFields(text));
+        lock.lock();
+        try {
+            ObjectNode numbered = nodes.objectNode().put("update_id", nextUpdateId++);
+            numbered.setAll(u);
+            everPushed.put(numbered.get("update_id").asInt(), numbered.deepCopy());
+            return json.writeValueAsString(numbered);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The URL setWebhook gave, or null while no webhook is set (none yet, or deleted since). */
+    public String webhookUrl() {
+        lock.lock();
+        try {
+            return webhookUrl;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The secret_token setWebhook gave, or null. */
+    public String webhookSecret() {
+        lock.lock();
+        try {
+            return webhookSecret;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private ObjectNode messageUpdate(ObjectNode chat, Person from, ObjectNode fields) {
         ObjectNode m;
         lock.lock();
         try {
@@ -608,7 +669,11 @@ public final class FakeBotApi implements AutoCloseable {
         m.setAll(fields);
         ObjectNode u = nodes.objectNode();
         u.set("message", m);
-        return push(u);
+        return u;
+    }
+
+    private int pushMessage(ObjectNode chat, Person from, ObjectNode fields) {
+        return push(messageUpdate(chat, from, fields));
     }
 
     private ObjectNode messageShell(ObjectNode chat, ObjectNode from, int messageId) {
@@ -761,12 +826,42 @@ public final class FakeBotApi implements AutoCloseable {
                 throw new IllegalArgumentException("the JSON body is not an object");
             }
             p.setAll(o);
+        } else if (type.startsWith("multipart/form-data")) {
+            multipart(type, body, p); // setWebhook, as TelegramBots sends it
         } else if (type.startsWith("application/x-www-form-urlencoded")) {
             form(new String(body, StandardCharsets.UTF_8), p);
         } else {
             throw new IllegalArgumentException("the fake reads JSON and form bodies, not " + type);
         }
         return p;
+    }
+
+    /** Text parts of a multipart/form-data body (files are not expected); JSON-looking values are parsed. */
+    private void multipart(String contentType, byte[] body, ObjectNode into) throws IOException {
+        Matcher b = Pattern.compile("boundary=\"?([^\";]+)\"?").matcher(contentType);
+        if (!b.find()) {
+            throw new IllegalArgumentException("a multipart body without a boundary");
+        }
+        String text = new String(body, StandardCharsets.UTF_8);
+        for (String part : text.split("--" + Pattern.quote(b.group(1)))) {
+            int blank = part.indexOf("\r\n\r\n");
+            if (blank < 0) {
+                continue; // the preamble, or the closing "--"
+            }
+            Matcher name = Pattern.compile("name=\"([^\"]*)\"").matcher(part.substring(0, blank));
+            if (!name.find()) {
+                continue;
+            }
+            String value = part.substring(blank + 4);
+            if (value.endsWith("\r\n")) {
+                value = value.substring(0, value.length() - 2);
+            }
+            if (value.startsWith("{") || value.startsWith("[")) {
+                into.set(name.group(1), json.readTree(value));
+            } else {
+                into.put(name.group(1), value);
+            }
+        }
     }
 
     private void form(String encoded, ObjectNode into) throws IOException {

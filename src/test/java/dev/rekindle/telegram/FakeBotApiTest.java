@@ -115,4 +115,22 @@ class FakeBotApiTest {
         JsonNode r = post(FakeBotApi.TOKEN, "sendMessage", "chat_id=1&parse_mode=HTML&text=" + "a".repeat(4097));
         assertEquals("Bad Request: message is too long", r.get("description").asText());
     }
+
+    @Test
+    void getUpdatesIsAConflictWhileAWebhookIsSetAndWorksAgainOnceItIsDeleted() throws Exception {
+        int id = api.pushText(ANNA, "hello");
+        assertEquals(true, post(FakeBotApi.TOKEN, "setWebhook",
+                "url=https%3A%2F%2Fbot.example%2Fhook&secret_token=s3cret_s3cret-s3cret").get("result").asBoolean());
+        assertEquals("https://bot.example/hook", api.webhookUrl());
+        assertEquals("s3cret_s3cret-s3cret", api.webhookSecret());
+        assertEquals("https://bot.example/hook", post(FakeBotApi.TOKEN, "getWebhookInfo", "").get("result").get("url").asText());
+        JsonNode refused = post(FakeBotApi.TOKEN, "getUpdates", "");
+        assertEquals(409, refused.get("error_code").asInt());
+        assertTrue(refused.get("description").asText().startsWith("Conflict"));
+
+        post(FakeBotApi.TOKEN, "deleteWebhook", "");
+        assertEquals(null, api.webhookUrl());
+        assertEquals("", post(FakeBotApi.TOKEN, "getWebhookInfo", "").get("result").get("url").asText());
+        assertEquals(id, post(FakeBotApi.TOKEN, "getUpdates", "").get("result").get(0).get("update_id").asInt());
+    }
 }

@@ -36,6 +36,8 @@ public final class TelegramReceiver implements UpdateSink {
     private final BotCore core;
     private final OptionalCalls optional;
     private final ObjectMapper json = TelegramClients.updateJson();
+    /** How long a batch waits for its "typing..." and spinner calls before the core gets the updates. */
+    private static final Duration OPTIONAL_WAIT = Duration.ofSeconds(2);
 
     public TelegramReceiver(Inbox inbox, Outbox outbox, Members members, BotCore core, OptionalCalls optional) {
         this.inbox = inbox;
@@ -52,11 +54,46 @@ public final class TelegramReceiver implements UpdateSink {
 
     @Override
     public void accept(IncomingUpdate update, String rawJson) {
-        if (!inbox.receive(update.updateId(), rawJson)) {
-            LOG.debug("update {} was received before; ignored", update.updateId());
-            return;
+        acceptAll(List.of(new UpdateSink.Raw(update, rawJson)));
+    }
+
+    /** What a live batch does besides the core: the optional calls to wait for, then the updates for the core. */
+    private static final class Live {
+        final List<CompletableFuture<Boolean>> calls = new ArrayList<>();
+        final List<Received> toCore = new ArrayList<>();
+    }
+
+    /**
+     * A getUpdates batch: every new update is written to the inbox in ONE durable write (shared with the
+     * commits in flight) before any is handled, then each goes on in order. Returning means all are stored.
+     */
+    @Override
+    public void acceptAll(List<UpdateSink.Raw> batch) {
+        java.util.Map<Long, String> raw = new java.util.LinkedHashMap<>();
+        for (UpdateSink.Raw r : batch) {
+            raw.putIfAbsent((long) r.update().updateId(), r.json());
         }
-        dispatch(update, true);
+        java.util.Set<Long> fresh = inbox.receiveAll(raw);
+        Live live = new Live();
+        for (UpdateSink.Raw r : batch) {
+            if (fresh.remove((long) r.update().updateId())) {
+                dispatch(r.update(), live);
+            } else {
+                LOG.debug("update {} was received before; ignored", r.update().updateId());
+            }
+        }
+        // "typing..." and the spinner stops go out together, and before any answer can: then the core
+        try {
+            CompletableFuture.allOf(live.calls.toArray(CompletableFuture[]::new)).get(OPTIONAL_WAIT.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.debug("optional calls still running after {}; the updates go on", OPTIONAL_WAIT);
+        }
+        for (Received r : live.toCore) {
+            core.submit(r);
+        }
     }
 
     /**
@@ -78,7 +115,7 @@ public final class TelegramReceiver implements UpdateSink {
                 continue;
             }
             // no spinner to stop or typing to show: the press and the message are from before the restart
-            dispatch(u, false).ifPresent(work::add);
+            dispatch(u, null).ifPresent(work::add);
         }
         try {
             CompletableFuture.allOf(work.toArray(CompletableFuture[]::new)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -95,7 +132,7 @@ public final class TelegramReceiver implements UpdateSink {
     }
 
     /** Resolves who wrote where and hands it to the core; the future, if the core got it. */
-    private Optional<CompletableFuture<Void>> dispatch(IncomingUpdate update, boolean live) {
+    private Optional<CompletableFuture<Void>> dispatch(IncomingUpdate update, Live live) {
         long id = update.updateId();
         try {
             if (update instanceof IncomingUpdate.TextMessage t) {
@@ -109,8 +146,8 @@ public final class TelegramReceiver implements UpdateSink {
                         .or(() -> done(id));
             }
             if (update instanceof IncomingUpdate.ButtonPress p) {
-                if (live) {
-                    optional.answerPress(p.callbackQueryId()); // stops the spinner, whatever comes of the press
+                if (live != null) {
+                    live.calls.add(optional.answerPressAsync(p.callbackQueryId())); // stops the spinner, whatever comes
                 }
                 return member(p.chatId(), p.chatType(), p.userId(), p.firstName())
                         .map(m -> toCore(p.chatId(), new Received.Press(id, m, p.data()), live))
@@ -152,11 +189,16 @@ public final class TelegramReceiver implements UpdateSink {
         return Optional.empty();
     }
 
-    private CompletableFuture<Void> toCore(long chatId, Received r, boolean live) {
-        if (live && !(r instanceof Received.NonText)) {
-            optional.typing(chatId); // the answer is on its way
+    /** To the core now (recovery), or after the batch's optional calls (live: the future is then a stand-in). */
+    private CompletableFuture<Void> toCore(long chatId, Received r, Live live) {
+        if (live == null) {
+            return core.submit(r);
         }
-        return core.submit(r);
+        if (!(r instanceof Received.NonText)) {
+            live.calls.add(optional.typingAsync(chatId)); // the answer is on its way
+        }
+        live.toCore.add(r);
+        return CompletableFuture.completedFuture(null);
     }
 
     private Optional<CompletableFuture<Void>> done(long updateId) {

@@ -51,7 +51,7 @@ import java.util.stream.Stream;
  * alone. Prints a table. Not a test: run it with {@code mvn -B -q -Pbenchmark verify} (see
  * docs/performance.md).
  *
- * <p>Arguments: {@code couples=400 seconds=20 warmup=5 workers=4 db=PATH} (all optional).
+ * <p>Arguments: {@code couples=200 seconds=20 warmup=5 workers=4 db=PATH} (all optional).
  */
 public final class EndToEndBenchmark {
     private static final String[] TEXTS = {
@@ -80,7 +80,7 @@ public final class EndToEndBenchmark {
     private Memory e2eMemory;
 
     private EndToEndBenchmark(Map<String, String> args) throws IOException {
-        couples = Integer.parseInt(args.getOrDefault("couples", "400"));
+        couples = Integer.parseInt(args.getOrDefault("couples", "200"));
         seconds = Integer.parseInt(args.getOrDefault("seconds", "20"));
         warmup = Integer.parseInt(args.getOrDefault("warmup", "5"));
         workers = Integer.parseInt(args.getOrDefault("workers", "4"));

@@ -57,35 +57,46 @@ public final class TelegramBot implements AutoCloseable {
      * @param coreExecutor runs the core's work; null: a pool of {@code workers} threads this bot owns and shuts
      *                     down. One given here belongs to the caller.
      * @param sending      whether the sender runs (tests leave it off to stop between commit and send)
+     * @param limits       the sending limits kept; Telegram's, unless a benchmark talks to a fake without any
      */
     public record Options(Path db, InstantSource clock, int workers, Duration stopWait, Executor coreExecutor,
-                          boolean sending) {
+                          boolean sending, RateLimiter.Limits limits) {
         public Options {
             Objects.requireNonNull(db, "db");
             Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(limits, "limits");
             if (workers < 1) {
                 throw new IllegalArgumentException("at least one worker is needed: " + workers);
             }
         }
 
         public static Options of(Path db) {
-            return new Options(db, InstantSource.system(), 4, Duration.ofSeconds(2), null, true);
+            return new Options(db, InstantSource.system(), 4, Duration.ofSeconds(2), null, true,
+                    RateLimiter.Limits.TELEGRAM);
         }
 
         public Options withClock(InstantSource c) {
-            return new Options(db, c, workers, stopWait, coreExecutor, sending);
+            return new Options(db, c, workers, stopWait, coreExecutor, sending, limits);
         }
 
         public Options withStopWait(Duration d) {
-            return new Options(db, clock, workers, d, coreExecutor, sending);
+            return new Options(db, clock, workers, d, coreExecutor, sending, limits);
         }
 
         public Options withCoreExecutor(Executor e) {
-            return new Options(db, clock, workers, stopWait, e, sending);
+            return new Options(db, clock, workers, stopWait, e, sending, limits);
         }
 
         public Options withSending(boolean s) {
-            return new Options(db, clock, workers, stopWait, coreExecutor, s);
+            return new Options(db, clock, workers, stopWait, coreExecutor, s, limits);
+        }
+
+        public Options withWorkers(int n) {
+            return new Options(db, clock, n, stopWait, coreExecutor, sending, limits);
+        }
+
+        public Options withLimits(RateLimiter.Limits l) {
+            return new Options(db, clock, workers, stopWait, coreExecutor, sending, l);
         }
     }
 
@@ -145,7 +156,7 @@ public final class TelegramBot implements AutoCloseable {
         optional.setCommands(commands(library));
 
         sender = new OutboxSender(store.outbox(),
-                new TelegramDelivery(clients.client(), OutgoingMessages.telegram(), redact), new RateLimiter(clock), clock);
+                new TelegramDelivery(clients.client(), OutgoingMessages.telegram(), redact), new RateLimiter(clock, options.limits()), clock);
         core.afterCommit(sender::wake);
         if (options.sending()) {
             sender.start();

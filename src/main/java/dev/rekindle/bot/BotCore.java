@@ -57,6 +57,7 @@ public final class BotCore implements AutoCloseable {
     private final Members members;
     private final InstantSource clock;
     private final CoupleLanes lanes;
+    private final Executor lanesExecutor;
     private final List<Runnable> afterCommit = new CopyOnWriteArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -66,7 +67,8 @@ public final class BotCore implements AutoCloseable {
         this.store = Objects.requireNonNull(store, "store");
         this.members = new Members(store.couples());
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.lanes = new CoupleLanes(Objects.requireNonNull(executor, "executor"));
+        this.lanesExecutor = Objects.requireNonNull(executor, "executor");
+        this.lanes = new CoupleLanes(executor);
     }
 
     /** Called after each commit that may have queued messages or timers (the sender and the scheduler wake). */
@@ -81,12 +83,12 @@ public final class BotCore implements AutoCloseable {
             return CompletableFuture.failedFuture(new IllegalStateException("the bot is stopping; update "
                     + received.updateId() + " stays pending in the inbox"));
         }
-        return lanes.submit(received.who().coupleId(), () -> handle(received));
+        return lanes.submitAsync(received.who().coupleId(), () -> handle(received));
     }
 
     /** Fires a stored timer under its couple's lane and returns when its outcome is committed (or dropped). */
     public CompletableFuture<Void> fire(DueTimer timer) {
-        return lanes.submit(timer.coupleId(), () -> fireNow(timer));
+        return lanes.submitAsync(timer.coupleId(), () -> fireNow(timer));
     }
 
     /** Waits for the work in hand to finish, at most {@code timeout}; false if some was still running. */
@@ -102,23 +104,45 @@ public final class BotCore implements AutoCloseable {
 
     // ---------------------------------------------------------------- updates
 
-    private void handle(Received r) {
+    /**
+     * Understands, runs the engine and queues the commit; the future completes once the commit is durable (or
+     * the update was marked failed). The lane's next task for the couple starts only then.
+     */
+    private CompletableFuture<Void> handle(Received r) {
         Member who = r.who();
+        Input input;
         try {
-            Input input = input(r);
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    commit(who.coupleId(), input, who.chat(), new Cause.InboxUpdate(r.updateId()));
-                    return;
-                } catch (StaleSessionException e) {
-                    if (attempt >= COMMIT_ATTEMPTS) {
-                        throw e;
-                    }
-                }
-            }
+            input = input(r);
         } catch (RuntimeException e) {
             failed(r, e);
+            return CompletableFuture.completedFuture(null);
         }
+        return attempt(1, () -> commit(who.coupleId(), input, who.chat(), new Cause.InboxUpdate(r.updateId())),
+                e -> failed(r, e));
+    }
+
+    /**
+     * Runs {@code commit} (load, engine, queue the commit) and, when the session was stale (another commit of
+     * the couple landed first), runs it again from a fresh load, up to COMMIT_ATTEMPTS times; any other
+     * failure goes to {@code failed}, on the core's executor (never on the store's writer thread).
+     */
+    private CompletableFuture<Void> attempt(int n, java.util.function.Supplier<CompletableFuture<Void>> commit,
+                                            java.util.function.Consumer<RuntimeException> failed) {
+        CompletableFuture<Void> f;
+        try {
+            f = commit.get();
+        } catch (RuntimeException e) {
+            f = CompletableFuture.failedFuture(e);
+        }
+        return f.exceptionallyComposeAsync(x -> {
+            Throwable cause = x instanceof java.util.concurrent.CompletionException && x.getCause() != null
+                    ? x.getCause() : x;
+            if (cause instanceof StaleSessionException && n < COMMIT_ATTEMPTS) {
+                return attempt(n + 1, commit, failed);
+            }
+            failed.accept(cause instanceof RuntimeException re ? re : new IllegalStateException(cause));
+            return CompletableFuture.completedFuture(null);
+        }, lanesExecutor);
     }
 
     /** The engine's input; null for a non-text message, which gets the bot's text_only sentence instead. */
@@ -174,32 +198,24 @@ public final class BotCore implements AutoCloseable {
 
     // ---------------------------------------------------------------- timers
 
-    private void fireNow(DueTimer t) {
+    private CompletableFuture<Void> fireNow(DueTimer t) {
+        return attempt(1, () -> commit(t.coupleId(), new Input.TimerFired(t.timerId()), null,
+                new Cause.TimerFired(t.timerId())), e -> timerFailed(t, e));
+    }
+
+    private void timerFailed(DueTimer t, RuntimeException e) {
+        // marked fired so it is not tried again in a loop; false: an update cancelled it first, which is fine
+        boolean wasPending = false;
         try {
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    commit(t.coupleId(), new Input.TimerFired(t.timerId()), null, new Cause.TimerFired(t.timerId()));
-                    return;
-                } catch (StaleSessionException e) {
-                    if (attempt >= COMMIT_ATTEMPTS) {
-                        throw e;
-                    }
-                }
-            }
-        } catch (RuntimeException e) {
-            // marked fired so it is not tried again in a loop; false: an update cancelled it first, which is fine
-            boolean wasPending = false;
-            try {
-                wasPending = store.timers().markFired(t.coupleId(), t.timerId());
-            } catch (RuntimeException m) {
-                LOG.error("timer {} of couple {} could not be marked fired: {}", t.timerId(), t.coupleId(),
-                        describe(m, ""));
-            }
-            if (wasPending) {
-                LOG.error("timer {} of couple {} failed and is dropped: {}", t.timerId(), t.coupleId(), describe(e, ""));
-            } else {
-                LOG.debug("timer {} of couple {} was cancelled or fired before it could fire", t.timerId(), t.coupleId());
-            }
+            wasPending = store.timers().markFired(t.coupleId(), t.timerId());
+        } catch (RuntimeException m) {
+            LOG.error("timer {} of couple {} could not be marked fired: {}", t.timerId(), t.coupleId(),
+                    describe(m, ""));
+        }
+        if (wasPending) {
+            LOG.error("timer {} of couple {} failed and is dropped: {}", t.timerId(), t.coupleId(), describe(e, ""));
+        } else {
+            LOG.debug("timer {} of couple {} was cancelled or fired before it could fire", t.timerId(), t.coupleId());
         }
     }
 
@@ -209,7 +225,7 @@ public final class BotCore implements AutoCloseable {
      * Loads the session, runs the engine (or says text_only when {@code input} is null) and commits its
      * outcome with {@code cause}.
      */
-    private void commit(long coupleId, Input input, Chat chat, Cause cause) {
+    private CompletableFuture<Void> commit(long coupleId, Input input, Chat chat, Cause cause) {
         StoredSession stored = store.sessions().load(coupleId).orElse(null);
         Session session = stored == null ? newSession(coupleId) : withPartnersJoined(stored.session(), coupleId);
         long version = stored == null ? 0 : stored.version();
@@ -250,9 +266,10 @@ public final class BotCore implements AutoCloseable {
             // Shared: the delivering Send follows in the same list; nothing else to do
         }
         cancel.removeIf(schedule::containsKey);
-        store.sessions().commit(new dev.rekindle.store.UpdateCommit(coupleId, version, outcome.session(), journal,
-                List.copyOf(schedule.values()), List.copyOf(cancel), outbox, cause));
-        notifyCommitted();
+        // the lane waits for this future: the couple's next update loads after the commit is durable
+        return store.sessions().commitAsync(new dev.rekindle.store.UpdateCommit(coupleId, version, outcome.session(),
+                journal, List.copyOf(schedule.values()), List.copyOf(cancel), outbox, cause))
+                .thenRun(this::notifyCommitted);
     }
 
     private OptionalLong chatId(long coupleId, Chat chat, Map<Chat, OptionalLong> known) {

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * One lane per couple: tasks of a couple run one at a time, in the order they were submitted, while
@@ -24,12 +25,24 @@ final class CoupleLanes {
 
     /** Runs {@code task} after every task submitted before for the same couple; the future ends with it. */
     CompletableFuture<Void> submit(long coupleId, Runnable task) {
+        return submitAsync(coupleId, () -> {
+            task.run();
+            return CompletableFuture.completedFuture(null);
+        });
+    }
+
+    /**
+     * Starts {@code task} on the executor after every task submitted before for the same couple has ENDED,
+     * i.e. after the future it returned completed (e.g. its commit is durable): the couple's next task sees
+     * what this one wrote. The executor's thread is free while the future is pending, so other couples run.
+     */
+    CompletableFuture<Void> submitAsync(long coupleId, Supplier<CompletableFuture<Void>> task) {
         List<CompletableFuture<Void>> mine = new ArrayList<>(1);
         tails.compute(coupleId, (id, tail) -> {
             CompletableFuture<Void> previous = tail == null ? CompletableFuture.completedFuture(null)
                     // a failed task must not stop the couple's later ones
                     : tail.handle((v, e) -> null);
-            CompletableFuture<Void> next = previous.thenRunAsync(task, executor);
+            CompletableFuture<Void> next = previous.thenComposeAsync(v -> task.get(), executor);
             mine.add(next);
             return next;
         });

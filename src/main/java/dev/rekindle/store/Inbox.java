@@ -1,7 +1,10 @@
 package dev.rekindle.store;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * Telegram updates as received. An update is stored before it is handled and marked done in the same
@@ -11,6 +14,20 @@ public interface Inbox {
 
     /** Stores the update; false if its id was received before (Telegram redelivered it): ignore it then. */
     boolean receive(long updateId, String rawJson);
+
+    /**
+     * Stores a batch of updates (id to raw JSON, in order) in one durable write; returns the ids that were
+     * new, in order (the others were received before: ignore them). All are stored, or (on failure) none.
+     */
+    default Set<Long> receiveAll(Map<Long, String> rawJsonById) {
+        Set<Long> fresh = new LinkedHashSet<>();
+        rawJsonById.forEach((id, json) -> {
+            if (receive(id, json)) {
+                fresh.add(id);
+            }
+        });
+        return fresh;
+    }
 
     /** Updates received but not yet done, in update-id order: handle these again after a restart. */
     List<ReceivedUpdate> pending();

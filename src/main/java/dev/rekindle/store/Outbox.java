@@ -29,6 +29,29 @@ public interface Outbox {
     /** Delivered as Telegram message {@code messageId}; a SEND with a ref remembers it for later edits. */
     void markSent(long id, long messageId);
 
+    /**
+     * The same, queued for the next group commit: the future completes once the mark is durable. A sender
+     * that marks many entries this way waits for the futures before it reads the due entries again.
+     */
+    default java.util.concurrent.CompletableFuture<Void> markSentSoon(long id, long messageId) {
+        try {
+            markSent(id, messageId);
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
+        } catch (RuntimeException e) {
+            return java.util.concurrent.CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** {@link #markSent(long)}, queued for the next group commit. */
+    default java.util.concurrent.CompletableFuture<Void> markSentSoon(long id) {
+        try {
+            markSent(id);
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
+        } catch (RuntimeException e) {
+            return java.util.concurrent.CompletableFuture.failedFuture(e);
+        }
+    }
+
     /** Telegram asked to wait (429) or was unreachable: try again at {@code when}. Counts an attempt. */
     void retryAt(long id, Instant when);
 

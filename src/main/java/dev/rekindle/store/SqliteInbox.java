@@ -6,8 +6,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /** {@link Inbox} in the inbox table. */
 final class SqliteInbox implements Inbox {
@@ -30,6 +33,31 @@ final class SqliteInbox implements Inbox {
                 return p.executeUpdate() == 1;
             }
         });
+    }
+
+    /** One getUpdates batch, in the next group commit (shared with the commits in flight): one fsync. */
+    @Override
+    public Set<Long> receiveAll(Map<Long, String> rawJsonById) {
+        if (rawJsonById.isEmpty()) {
+            return Set.of();
+        }
+        long now = db.clock().millis();
+        return SessionStore.await(db.writeSoon("receive " + rawJsonById.size() + " updates", c -> {
+            Set<Long> fresh = new LinkedHashSet<>();
+            try (PreparedStatement p = c.prepareStatement(
+                    "INSERT INTO inbox (update_id, raw_json, received, state) VALUES (?, ?, ?, 'pending') "
+                            + "ON CONFLICT (update_id) DO NOTHING")) {
+                for (Map.Entry<Long, String> e : rawJsonById.entrySet()) {
+                    p.setLong(1, e.getKey());
+                    p.setString(2, e.getValue());
+                    p.setLong(3, now);
+                    if (p.executeUpdate() == 1) {
+                        fresh.add(e.getKey());
+                    }
+                }
+            }
+            return fresh;
+        }));
     }
 
     @Override

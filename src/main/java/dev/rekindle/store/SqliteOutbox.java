@@ -116,22 +116,37 @@ final class SqliteOutbox implements Outbox {
 
     @Override
     public void markSent(long id, long messageId) {
-        db.write("mark outbox entry " + id + " sent", c -> {
-            OutboxEntry e = pending(c, id);
-            sent(c, e);
-            if (e.kind() == OutboxKind.SEND && e.ref() != null) {
-                try (PreparedStatement p = c.prepareStatement(
-                        "INSERT INTO message_refs (couple_id, chat_id, ref, message_id) VALUES (?, ?, ?, ?) "
-                                + "ON CONFLICT (couple_id, chat_id, ref) DO UPDATE SET message_id = excluded.message_id")) {
-                    p.setLong(1, e.coupleId());
-                    p.setLong(2, e.chatId());
-                    p.setString(3, e.ref());
-                    p.setLong(4, messageId);
-                    p.executeUpdate();
-                }
-            }
+        db.write("mark outbox entry " + id + " sent", c -> markSent(c, id, messageId));
+    }
+
+    @Override
+    public java.util.concurrent.CompletableFuture<Void> markSentSoon(long id) {
+        return db.writeSoon("mark outbox entry " + id + " sent", c -> {
+            sent(c, pending(c, id));
             return null;
         });
+    }
+
+    @Override
+    public java.util.concurrent.CompletableFuture<Void> markSentSoon(long id, long messageId) {
+        return db.writeSoon("mark outbox entry " + id + " sent", c -> markSent(c, id, messageId));
+    }
+
+    private static Void markSent(Connection c, long id, long messageId) throws SQLException {
+        OutboxEntry e = pending(c, id);
+        sent(c, e);
+        if (e.kind() == OutboxKind.SEND && e.ref() != null) {
+            try (PreparedStatement p = c.prepareStatement(
+                    "INSERT INTO message_refs (couple_id, chat_id, ref, message_id) VALUES (?, ?, ?, ?) "
+                            + "ON CONFLICT (couple_id, chat_id, ref) DO UPDATE SET message_id = excluded.message_id")) {
+                p.setLong(1, e.coupleId());
+                p.setLong(2, e.chatId());
+                p.setString(3, e.ref());
+                p.setLong(4, messageId);
+                p.executeUpdate();
+            }
+        }
+        return null;
     }
 
     /** A sent entry keeps no payload: it may hold what a partner shared, which Telegram now has. */

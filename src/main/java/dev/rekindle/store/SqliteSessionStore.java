@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * {@link SessionStore} in the sessions table, with a Caffeine cache in front. The cache changes only after
@@ -67,36 +68,73 @@ final class SqliteSessionStore implements SessionStore {
 
     @Override
     public long commit(UpdateCommit commit) {
-        long coupleId = commit.coupleId();
-        String json = SessionJson.write(commit.session());
-        long newVersion = commit.expectedVersion() + 1;
-        try {
-            db.write("commit an update for couple " + coupleId, c -> {
-                long now = db.clock().millis();
-                writeSession(c, commit, json, newVersion, now);
-                for (Action.SaveJournal j : commit.journal()) {
-                    SqliteJournal.append(c, coupleId, j, now);
-                }
-                for (String id : commit.cancel()) {
-                    SqliteTimerStore.leavePending(c, coupleId, id, "cancelled");
-                }
-                for (Action.ScheduleTimer t : commit.schedule()) {
-                    SqliteTimerStore.schedule(c, coupleId, t);
-                }
-                for (Outgoing o : commit.outbox()) {
-                    SqliteOutbox.enqueue(c, coupleId, o, now);
-                }
-                markCauseDone(c, coupleId, commit.cause(), now);
-                return null;
-            });
-        } catch (RuntimeException e) {
-            cache.invalidate(coupleId);
-            throw e;
+        if (db.onWriterThread()) {
+            // a dependant of a group commit that commits again must not wait for the thread it runs on
+            String json = SessionJson.write(commit.session());
+            long newVersion = commit.expectedVersion() + 1;
+            try {
+                db.write("commit an update for couple " + commit.coupleId(), c -> {
+                    apply(c, commit, json, newVersion, db.clock().millis());
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                cache.invalidate(commit.coupleId());
+                throw e;
+            }
+            cache.asMap().merge(commit.coupleId(), new StoredSession(commit.coupleId(), commit.session(), newVersion),
+                    (old, now) -> old.version() > now.version() ? old : now);
+            return newVersion;
         }
-        StoredSession stored = new StoredSession(coupleId, commit.session(), newVersion);
-        // two commits of one couple may reach this line out of order; the higher version wins
-        cache.asMap().merge(coupleId, stored, (old, now) -> old.version() > now.version() ? old : now);
-        return newVersion;
+        return SessionStore.await(commitAsync(commit));
+    }
+
+    /**
+     * Queues the commit for the next group commit (see {@link Database#writeSoon}). The session is written as
+     * JSON here, on the caller's thread. When the future completes, the batch is on disk and the cache holds
+     * the new session, so the couple's next load sees it; when it fails, nothing of it was written and the
+     * couple's cache entry is dropped.
+     */
+    @Override
+    public CompletableFuture<Long> commitAsync(UpdateCommit commit) {
+        long coupleId = commit.coupleId();
+        String json;
+        try {
+            json = SessionJson.write(commit.session());
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        long newVersion = commit.expectedVersion() + 1;
+        return db.writeSoon("commit an update for couple " + coupleId, c -> {
+            apply(c, commit, json, newVersion, db.clock().millis());
+            return newVersion;
+        }).whenComplete((v, e) -> {
+            if (e != null) {
+                cache.invalidate(coupleId);
+                return;
+            }
+            StoredSession stored = new StoredSession(coupleId, commit.session(), newVersion);
+            // two commits of one couple may reach this line out of order; the higher version wins
+            cache.asMap().merge(coupleId, stored, (old, now) -> old.version() > now.version() ? old : now);
+        });
+    }
+
+    private static void apply(Connection c, UpdateCommit commit, String json, long newVersion, long now)
+            throws SQLException {
+        long coupleId = commit.coupleId();
+        writeSession(c, commit, json, newVersion, now);
+        for (Action.SaveJournal j : commit.journal()) {
+            SqliteJournal.append(c, coupleId, j, now);
+        }
+        for (String id : commit.cancel()) {
+            SqliteTimerStore.leavePending(c, coupleId, id, "cancelled");
+        }
+        for (Action.ScheduleTimer t : commit.schedule()) {
+            SqliteTimerStore.schedule(c, coupleId, t);
+        }
+        for (Outgoing o : commit.outbox()) {
+            SqliteOutbox.enqueue(c, coupleId, o, now);
+        }
+        markCauseDone(c, coupleId, commit.cause(), now);
     }
 
     private static void writeSession(Connection c, UpdateCommit commit, String json, long newVersion, long now)

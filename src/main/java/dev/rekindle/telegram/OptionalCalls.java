@@ -58,6 +58,41 @@ public final class OptionalCalls {
         return run(AnswerCallbackQuery.builder().callbackQueryId(callbackQueryId).build());
     }
 
+    /** {@link #typing}, without waiting: the future says whether it went through. */
+    public java.util.concurrent.CompletableFuture<Boolean> typingAsync(long chatId) {
+        return runAsync(SendChatAction.builder().chatId(chatId).action(ActionType.TYPING.toString()).build());
+    }
+
+    /** {@link #answerPress}, without waiting. */
+    public java.util.concurrent.CompletableFuture<Boolean> answerPressAsync(String callbackQueryId) {
+        return runAsync(AnswerCallbackQuery.builder().callbackQueryId(callbackQueryId).build());
+    }
+
+    /** {@link #run} on the client's own threads; the future never fails (false when the call did). */
+    public <T extends Serializable> java.util.concurrent.CompletableFuture<Boolean> runAsync(BotApiMethod<T> method) {
+        try {
+            return client.executeAsync(method).handle((v, e) -> {
+                if (e == null) {
+                    return true;
+                }
+                Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null
+                        ? e.getCause() : e;
+                report(method, cause instanceof Exception x ? x : new RuntimeException(cause));
+                return false;
+            });
+        } catch (TelegramApiException | RuntimeException e) {
+            report(method, e);
+            return java.util.concurrent.CompletableFuture.completedFuture(false);
+        }
+    }
+
+    private void report(BotApiMethod<?> method, Exception e) {
+        if (reported.add(method.getMethod())) {
+            warn.accept("optional call " + method.getMethod() + " failed and is skipped (later failures of it are not logged): "
+                    + describe(e));
+        }
+    }
+
     /** Runs the call; false when it failed (logged the first time this method fails). */
     public <T extends Serializable> boolean run(BotApiMethod<T> method) {
         try {

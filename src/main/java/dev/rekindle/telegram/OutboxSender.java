@@ -43,6 +43,10 @@ public final class OutboxSender implements AutoCloseable {
     private final InstantSource clock;
     /** Parts of a long message already delivered, by entry: a retry goes on from the next part. */
     private final Map<Long, Integer> partsSent = new ConcurrentHashMap<>();
+    /** "Sent" marks queued for the store's next group commit and not yet durable. */
+    private final List<java.util.concurrent.CompletableFuture<Void>> marking = new java.util.ArrayList<>();
+    /** Message ids of this round's sends with a ref (couple/chat/ref), before their marks are durable. */
+    private final Map<String, Long> sentThisRound = new java.util.HashMap<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition poke = lock.newCondition();
     private boolean woken;
@@ -104,6 +108,7 @@ public final class OutboxSender implements AutoCloseable {
                 held.add(e.chatId());
             }
         }
+        awaitMarks();
         if (due.size() == BATCH && held.isEmpty()) {
             return Duration.ZERO;
         }
@@ -147,7 +152,12 @@ public final class OutboxSender implements AutoCloseable {
         TelegramDelivery.Delivered d = delivery.send(e.chatId(), OutboxPayload.readSend(e.payload()), from);
         if (d instanceof TelegramDelivery.Delivered.Sent s) {
             partsSent.remove(e.id());
-            outbox.markSent(e.id(), s.lastMessageId());
+            if (e.ref() != null && e.coupleId() != null) {
+                sentThisRound.put(e.coupleId() + "/" + e.chatId() + "/" + e.ref(), (long) s.lastMessageId());
+            }
+            // one group commit for the round's marks instead of one fsync per message; awaited before the
+            // outbox is read again, so an entry is never taken twice
+            marking.add(outbox.markSentSoon(e.id(), s.lastMessageId()));
             return true;
         }
         TelegramDelivery.Delivered.Failed f = (TelegramDelivery.Delivered.Failed) d;
@@ -157,8 +167,26 @@ public final class OutboxSender implements AutoCloseable {
         return failed(e, f.failure(), now);
     }
 
+    /** Waits for the queued "sent" marks; one that failed leaves its entry pending: it is sent again. */
+    private void awaitMarks() {
+        for (java.util.concurrent.CompletableFuture<Void> f : marking) {
+            try {
+                f.join();
+            } catch (RuntimeException x) {
+                Throwable cause = x.getCause() == null ? x : x.getCause();
+                LOG.error("a sent message could not be marked sent and may go out again: {}", cause.getMessage());
+            }
+        }
+        marking.clear();
+        sentThisRound.clear();
+    }
+
     private boolean closeButtons(OutboxEntry e, Instant now) {
-        OptionalLong messageId = e.coupleId() == null || e.ref() == null ? OptionalLong.empty()
+        Long thisRound = e.coupleId() == null || e.ref() == null ? null
+                : sentThisRound.get(e.coupleId() + "/" + e.chatId() + "/" + e.ref());
+        // the message whose buttons close may have gone out this round, its mark not yet durable
+        OptionalLong messageId = thisRound != null ? OptionalLong.of(thisRound)
+                : e.coupleId() == null || e.ref() == null ? OptionalLong.empty()
                 : outbox.messageId(e.coupleId(), e.chatId(), e.ref());
         if (messageId.isEmpty()) {
             // every earlier entry of this chat is done (the outbox keeps a chat's order), so the message with
@@ -168,7 +196,7 @@ public final class OutboxSender implements AutoCloseable {
         }
         TelegramDelivery.Delivered d = delivery.closeButtons(e.chatId(), (int) messageId.getAsLong());
         if (d instanceof TelegramDelivery.Delivered.Sent) {
-            outbox.markSent(e.id());
+            marking.add(outbox.markSentSoon(e.id()));
             return true;
         }
         return failed(e, ((TelegramDelivery.Delivered.Failed) d).failure(), now);

@@ -30,6 +30,7 @@ final class PollingConsumer implements LongPollingUpdateConsumer {
 
     @Override
     public void consume(List<Update> updates) {
+        List<UpdateSink.Raw> batch = new java.util.ArrayList<>(updates.size());
         for (Update u : updates) {
             IncomingUpdate in;
             String raw;
@@ -41,14 +42,14 @@ final class PollingConsumer implements LongPollingUpdateConsumer {
                 LOG.warn("update {} could not be read and is skipped: {}", u.getUpdateId(), redact.describe(e));
                 continue;
             }
-            try {
-                sink.accept(in, raw);
-            } catch (Exception e) {
-                // throwing here would cancel the library's polling task for good (it catches only
-                // TelegramApiException), so the bot would go silent; log and carry on instead
-                LOG.error("update {} ({}) was not handled: {}", u.getUpdateId(), in.getClass().getSimpleName(),
-                        redact.describe(e));
-            }
+            batch.add(new UpdateSink.Raw(in, raw));
+        }
+        try {
+            sink.acceptAll(batch);
+        } catch (Exception e) {
+            // throwing here would cancel the library's polling task for good (it catches only
+            // TelegramApiException), so the bot would go silent; log and carry on instead
+            LOG.error("a batch of {} updates was not handled: {}", batch.size(), redact.describe(e));
         }
     }
 }

@@ -24,13 +24,39 @@ public final class RateLimiter {
     /** Every so many sends, chats idle for a minute (they hold no limit any more) are forgotten. */
     private static final int PRUNE_EVERY = 1024;
 
+    /**
+     * The limits kept. {@link #TELEGRAM} in production; {@link #NONE} only for a benchmark against a fake
+     * Bot API, which has no limits to keep.
+     */
+    public record Limits(Duration perChatGap, int groupPerMinute, int overallPerSecond) {
+        public static final Limits TELEGRAM = new Limits(PER_CHAT_GAP, GROUP_PER_MINUTE, OVERALL_PER_SECOND);
+        public static final Limits NONE = new Limits(Duration.ZERO, Integer.MAX_VALUE, Integer.MAX_VALUE);
+
+        public Limits {
+            if (perChatGap == null || perChatGap.isNegative()) {
+                throw new IllegalArgumentException("the gap between messages in a chat must not be negative: "
+                        + perChatGap);
+            }
+            if (groupPerMinute < 1 || overallPerSecond < 1) {
+                throw new IllegalArgumentException("limits must allow at least one message: " + groupPerMinute
+                        + " a minute in a group, " + overallPerSecond + " a second in all");
+            }
+        }
+    }
+
     private final InstantSource clock;
+    private final Limits limits;
     private final Map<Long, ChatLog> chats = new HashMap<>();
     private final Deque<Instant> overall = new ArrayDeque<>();
     private int sinceLastPrune;
 
     public RateLimiter(InstantSource clock) {
+        this(clock, Limits.TELEGRAM);
+    }
+
+    public RateLimiter(InstantSource clock, Limits limits) {
         this.clock = clock;
+        this.limits = java.util.Objects.requireNonNull(limits, "limits");
     }
 
     public sealed interface Permit {
@@ -80,7 +106,9 @@ public final class RateLimiter {
     private Instant earliest(long chatId, Instant now) {
         Instant at = now;
         trim(overall, now.minus(SECOND));
-        if (overall.size() >= OVERALL_PER_SECOND) {
+        if (limits.overallPerSecond() == Integer.MAX_VALUE) {
+            overall.clear(); // no limit: nothing to remember
+        } else if (overall.size() >= limits.overallPerSecond()) {
             at = later(at, overall.peekFirst().plus(SECOND));
         }
         ChatLog log = chats.get(chatId);
@@ -88,13 +116,13 @@ public final class RateLimiter {
             return at;
         }
         if (log.last != null) {
-            at = later(at, log.last.plus(PER_CHAT_GAP));
+            at = later(at, log.last.plus(limits.perChatGap()));
         }
         if (log.blockedUntil != null) {
             at = later(at, log.blockedUntil);
         }
         trim(log.minute, now.minus(MINUTE));
-        if (log.minute.size() >= GROUP_PER_MINUTE) {
+        if (log.minute.size() >= limits.groupPerMinute()) {
             at = later(at, log.minute.peekFirst().plus(MINUTE));
         }
         return at;

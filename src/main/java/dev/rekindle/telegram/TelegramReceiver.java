@@ -10,8 +10,11 @@ import dev.rekindle.store.Outbox;
 import dev.rekindle.store.ReceivedUpdate;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -36,6 +39,8 @@ public final class TelegramReceiver implements UpdateSink {
     private final BotCore core;
     private final OptionalCalls optional;
     private final ObjectMapper json = TelegramClients.updateJson();
+    /** How long a batch waits for its "typing..." and spinner calls before the core gets the updates. */
+    private static final Duration OPTIONAL_WAIT = Duration.ofSeconds(2);
 
     public TelegramReceiver(Inbox inbox, Outbox outbox, Members members, BotCore core, OptionalCalls optional) {
         this.inbox = inbox;
@@ -52,9 +57,35 @@ public final class TelegramReceiver implements UpdateSink {
 
     @Override
     public void accept(IncomingUpdate update, String rawJson) {
-        if (receive(update, rawJson)) {
-            handle(update);
+        acceptAll(List.of(new UpdateSink.Raw(update, rawJson)));
+    }
+
+    /** What a live batch does besides the core: the optional calls to wait for, then the updates for the core. */
+    private static final class Live {
+        final List<CompletableFuture<Boolean>> calls = new ArrayList<>();
+        final List<Received> toCore = new ArrayList<>();
+    }
+
+    /**
+     * A getUpdates batch: every new update is written to the inbox in ONE durable write (shared with the
+     * commits in flight) before any is handled, then each goes on in order. Returning means all are stored.
+     */
+    @Override
+    public void acceptAll(List<UpdateSink.Raw> batch) {
+        Map<Long, String> raw = new LinkedHashMap<>();
+        for (UpdateSink.Raw r : batch) {
+            raw.putIfAbsent((long) r.update().updateId(), r.json());
         }
+        Set<Long> fresh = inbox.receiveAll(raw);
+        List<IncomingUpdate> stored = new ArrayList<>();
+        for (UpdateSink.Raw r : batch) {
+            if (fresh.remove((long) r.update().updateId())) {
+                stored.add(r.update());
+            } else {
+                LOG.debug("update {} was received before; ignored", r.update().updateId());
+            }
+        }
+        handleLive(stored);
     }
 
     /**
@@ -72,7 +103,27 @@ public final class TelegramReceiver implements UpdateSink {
 
     /** The second half: hands an update that {@link #receive} stored to the core. Never throws. */
     public void handle(IncomingUpdate update) {
-        dispatch(update, true);
+        handleLive(List.of(update));
+    }
+
+    /** Updates just stored, in order: their optional calls go out together, then the core gets them. */
+    private void handleLive(List<IncomingUpdate> stored) {
+        Live live = new Live();
+        for (IncomingUpdate u : stored) {
+            dispatch(u, live);
+        }
+        // "typing..." and the spinner stops go out together, and before any answer can: then the core
+        try {
+            CompletableFuture.allOf(live.calls.toArray(CompletableFuture[]::new)).get(OPTIONAL_WAIT.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.debug("optional calls still running after {}; the updates go on", OPTIONAL_WAIT);
+        }
+        for (Received r : live.toCore) {
+            core.submit(r);
+        }
     }
 
     /**
@@ -94,7 +145,7 @@ public final class TelegramReceiver implements UpdateSink {
                 continue;
             }
             // no spinner to stop or typing to show: the press and the message are from before the restart
-            dispatch(u, false).ifPresent(work::add);
+            dispatch(u, null).ifPresent(work::add);
         }
         try {
             CompletableFuture.allOf(work.toArray(CompletableFuture[]::new)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -111,7 +162,7 @@ public final class TelegramReceiver implements UpdateSink {
     }
 
     /** Resolves who wrote where and hands it to the core; the future, if the core got it. */
-    private Optional<CompletableFuture<Void>> dispatch(IncomingUpdate update, boolean live) {
+    private Optional<CompletableFuture<Void>> dispatch(IncomingUpdate update, Live live) {
         long id = update.updateId();
         try {
             if (update instanceof IncomingUpdate.TextMessage t) {
@@ -125,8 +176,8 @@ public final class TelegramReceiver implements UpdateSink {
                         .or(() -> done(id));
             }
             if (update instanceof IncomingUpdate.ButtonPress p) {
-                if (live) {
-                    optional.answerPress(p.callbackQueryId()); // stops the spinner, whatever comes of the press
+                if (live != null) {
+                    live.calls.add(optional.answerPressAsync(p.callbackQueryId())); // stops the spinner, whatever comes
                 }
                 return member(p.chatId(), p.chatType(), p.userId(), p.firstName())
                         .map(m -> toCore(p.chatId(), new Received.Press(id, m, p.data()), live))
@@ -168,11 +219,16 @@ public final class TelegramReceiver implements UpdateSink {
         return Optional.empty();
     }
 
-    private CompletableFuture<Void> toCore(long chatId, Received r, boolean live) {
-        if (live && !(r instanceof Received.NonText)) {
-            optional.typing(chatId); // the answer is on its way
+    /** To the core now (recovery), or after the batch's optional calls (live: the future is then a stand-in). */
+    private CompletableFuture<Void> toCore(long chatId, Received r, Live live) {
+        if (live == null) {
+            return core.submit(r);
         }
-        return core.submit(r);
+        if (!(r instanceof Received.NonText)) {
+            live.calls.add(optional.typingAsync(chatId)); // the answer is on its way
+        }
+        live.toCore.add(r);
+        return CompletableFuture.completedFuture(null);
     }
 
     private Optional<CompletableFuture<Void>> done(long updateId) {

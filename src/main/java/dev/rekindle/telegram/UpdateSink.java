@@ -16,4 +16,23 @@ public interface UpdateSink {
     default void accept(IncomingUpdate update, String rawJson) throws Exception {
         accept(update);
     }
+
+    /** An update as mapped, with Telegram's JSON of it. */
+    record Raw(IncomingUpdate update, String json) {}
+
+    /**
+     * A whole getUpdates batch, in update-id order; by default one at a time. A sink that stores updates may
+     * store the batch at once (one durable write) before handling any. A failure of one update is logged
+     * and does not stop the others.
+     */
+    default void acceptAll(java.util.List<Raw> batch) {
+        for (Raw r : batch) {
+            try {
+                accept(r.update(), r.json());
+            } catch (Exception e) {
+                org.slf4j.LoggerFactory.getLogger(UpdateSink.class).error("update {} ({}) was not handled: {}",
+                        r.update().updateId(), r.update().getClass().getSimpleName(), e.getClass().getSimpleName());
+            }
+        }
+    }
 }

@@ -31,6 +31,18 @@ class InboxTest {
     }
 
     @Test
+    void aGetUpdatesBatchIsStoredAtOnceAndOnlyItsNewIdsAreNew() {
+        assertTrue(store.inbox().receive(11, "{\"a\":1}"));
+        java.util.Map<Long, String> batch = new java.util.LinkedHashMap<>();
+        batch.put(10L, "{}");
+        batch.put(11L, "{}");
+        batch.put(12L, "{}");
+        assertEquals(List.of(10L, 12L), List.copyOf(store.inbox().receiveAll(batch)));
+        assertEquals(List.of(10L, 11L, 12L), store.inbox().pending().stream().map(ReceivedUpdate::updateId).toList());
+        assertTrue(store.inbox().receiveAll(batch).isEmpty(), "a redelivered batch is new no more");
+    }
+
+    @Test
     void repeatedUpdateIdIsStoredOnce() {
         assertTrue(store.inbox().receive(7, "{\"update_id\":7}"));
         clock.advance(Duration.ofSeconds(1));

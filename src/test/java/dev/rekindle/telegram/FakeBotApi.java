@@ -55,6 +55,10 @@ public final class FakeBotApi implements AutoCloseable {
             "a", "code", "pre", "tg-spoiler", "span", "blockquote", "tg-emoji");
     private static final Pattern TAG = Pattern.compile("<(/?)([a-zA-Z-]+)[^>]*>");
     private static final Pattern ENTITY = Pattern.compile("&(lt|gt|amp|quot|#[0-9]+|#x[0-9a-fA-F]+);");
+    private static final Pattern PATH = Pattern.compile("/bot([^/]+)/([A-Za-z]+)");
+    private static final Pattern COMMAND = Pattern.compile("^/[A-Za-z0-9_]+(@[A-Za-z0-9_]+)?");
+    /** In lean mode, how many of a chat's latest bot messages are kept (for edits and presses). */
+    private static final int LEAN_MESSAGES_PER_CHAT = 8;
 
     /** A queued "let this call through", so a test can fail the second call and not the first. */
     private static final Failure PASS = new Failure(200, "pass", Map.of());
@@ -80,6 +84,22 @@ public final class FakeBotApi implements AutoCloseable {
     private boolean closed;
     private String webhookUrl;
     private String webhookSecret;
+    /** Lean (benchmarks): no call log, no redelivery copies, only a chat's latest messages. */
+    private volatile boolean lean;
+    private volatile Observer observer;
+
+    /**
+     * Told, without the fake's lock held for {@code sent}, when an update is served in a getUpdates answer
+     * and when a sendMessage succeeded; times are {@link System#nanoTime()}. For benchmarks: they measure
+     * from the first to the second.
+     */
+    public interface Observer {
+        /** Called with the fake's lock held: must not call the fake. */
+        void served(int updateId, long nanoTime);
+
+        /** A sendMessage succeeded; {@code replyMarkup} is null without buttons. May call the fake. */
+        void sent(long chatId, int messageId, JsonNode replyMarkup, long nanoTime);
+    }
 
     /**
      * One request the fake answered. {@code chatId}, {@code text} and {@code replyMarkup} are null when absent;
@@ -136,6 +156,12 @@ public final class FakeBotApi implements AutoCloseable {
         }
     }
 
+    static {
+        // the JDK server writes a response's headers and body separately; without TCP_NODELAY, Nagle's
+        // algorithm holds the body until the client's delayed ACK (~40 ms on Linux) on every call
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private FakeBotApi() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         AtomicInteger n = new AtomicInteger();
@@ -160,6 +186,20 @@ public final class FakeBotApi implements AutoCloseable {
     /** The base URL to give TelegramSettings, like https://api.telegram.org but on loopback. */
     public URI url() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /**
+     * Benchmark mode: calls are not recorded (so {@link #calls()} stays empty), pushed updates are not kept
+     * for {@link #redeliver}, and only each chat's latest few messages are kept; memory stays flat.
+     */
+    public FakeBotApi lean() {
+        lean = true;
+        return this;
+    }
+
+    public FakeBotApi observe(Observer o) {
+        observer = o;
+        return this;
     }
 
     public TelegramSettings settings(Duration pollTimeout) {
@@ -404,7 +444,7 @@ public final class FakeBotApi implements AutoCloseable {
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {
             String path = ex.getRequestURI().getPath();
-            Matcher m = Pattern.compile("/bot([^/]+)/([A-Za-z]+)").matcher(path);
+            Matcher m = PATH.matcher(path);
             if (!m.matches()) {
                 respond(ex, 404, error(new Failure(404, "Not Found", Map.of())));
                 return;
@@ -451,14 +491,20 @@ public final class FakeBotApi implements AutoCloseable {
                 lock.unlock();
             }
         }
-        lock.lock();
-        try {
-            JsonNode result = a.body.path("result");
-            calls.add(new Call(method, chatId, text, markup, params, a.status,
-                    a.status == 200 && result.has("message_id") ? result.get("message_id").asInt() : null));
-            changed.signalAll();
-        } finally {
-            lock.unlock();
+        JsonNode result = a.body.path("result");
+        Integer messageId = a.status == 200 && result.has("message_id") ? result.get("message_id").asInt() : null;
+        if (!lean) {
+            lock.lock();
+            try {
+                calls.add(new Call(method, chatId, text, markup, params, a.status, messageId));
+                changed.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }
+        Observer o = observer;
+        if (o != null && messageId != null && "sendmessage".equalsIgnoreCase(method)) {
+            o.sent(chatId, messageId, emptyKeyboard(markup) ? null : markup, System.nanoTime());
         }
         return a;
     }
@@ -504,6 +550,9 @@ public final class FakeBotApi implements AutoCloseable {
                 int id = lastMessageId.merge(chatId, 1, Integer::sum);
                 ObjectNode msg = botMessage(chatId, id, visibleText(params, text), markup);
                 messages.put(key(chatId, id), msg);
+                if (lean) {
+                    messages.remove(key(chatId, id - LEAN_MESSAGES_PER_CHAT));
+                }
                 return ok(msg.deepCopy());
             }
             case "editmessagetext", "editmessagereplymarkup" -> {
@@ -569,6 +618,11 @@ public final class FakeBotApi implements AutoCloseable {
                 }
                 batch.sort((a, b) -> Integer.compare(a.get("update_id").asInt(), b.get("update_id").asInt()));
                 batch.forEach(out::add);
+                Observer o = observer;
+                if (o != null && !batch.isEmpty()) {
+                    long t = System.nanoTime();
+                    batch.forEach(u -> o.served(u.get("update_id").asInt(), t));
+                }
                 if (!batch.isEmpty() || timeoutNanos <= 0 || closed) {
                     return out;
                 }
@@ -610,7 +664,9 @@ public final class FakeBotApi implements AutoCloseable {
             ObjectNode u = nodes.objectNode().put("update_id", id);
             u.setAll(update);
             pending.put(id, u);
-            everPushed.put(id, u.deepCopy());
+            if (!lean) {
+                everPushed.put(id, u.deepCopy());
+            }
             changed.signalAll();
             return id;
         } finally {
@@ -687,7 +743,7 @@ public final class FakeBotApi implements AutoCloseable {
 
     private ObjectNode textFields(String text) {
         ObjectNode f = nodes.objectNode().put("text", text);
-        Matcher c = Pattern.compile("^/[A-Za-z0-9_]+(@[A-Za-z0-9_]+)?").matcher(text);
+        Matcher c = COMMAND.matcher(text);
         if (c.find()) {
             f.putArray("entities").addObject().put("offset", 0).put("length", c.end()).put("type", "bot_command");
         }

@@ -58,9 +58,10 @@ public final class TelegramBot implements AutoCloseable {
      *                     down. One given here belongs to the caller.
      * @param sending      whether the sender runs (tests leave it off to stop between commit and send)
      * @param limits       the sending limits kept; Telegram's, unless a benchmark talks to a fake without any
+     * @param sendInFlight how many chats the sender sends to at once (each chat's messages one after another)
      */
     public record Options(Path db, InstantSource clock, int workers, Duration stopWait, Executor coreExecutor,
-                          boolean sending, RateLimiter.Limits limits) {
+                          boolean sending, RateLimiter.Limits limits, int sendInFlight) {
         public Options {
             Objects.requireNonNull(db, "db");
             Objects.requireNonNull(clock, "clock");
@@ -68,35 +69,42 @@ public final class TelegramBot implements AutoCloseable {
             if (workers < 1) {
                 throw new IllegalArgumentException("at least one worker is needed: " + workers);
             }
+            if (sendInFlight < 1) {
+                throw new IllegalArgumentException("at least one call in flight is needed: " + sendInFlight);
+            }
         }
 
         public static Options of(Path db) {
             return new Options(db, InstantSource.system(), 4, Duration.ofSeconds(2), null, true,
-                    RateLimiter.Limits.TELEGRAM);
+                    RateLimiter.Limits.TELEGRAM, OutboxSender.DEFAULT_IN_FLIGHT);
         }
 
         public Options withClock(InstantSource c) {
-            return new Options(db, c, workers, stopWait, coreExecutor, sending, limits);
+            return new Options(db, c, workers, stopWait, coreExecutor, sending, limits, sendInFlight);
         }
 
         public Options withStopWait(Duration d) {
-            return new Options(db, clock, workers, d, coreExecutor, sending, limits);
+            return new Options(db, clock, workers, d, coreExecutor, sending, limits, sendInFlight);
         }
 
         public Options withCoreExecutor(Executor e) {
-            return new Options(db, clock, workers, stopWait, e, sending, limits);
+            return new Options(db, clock, workers, stopWait, e, sending, limits, sendInFlight);
         }
 
         public Options withSending(boolean s) {
-            return new Options(db, clock, workers, stopWait, coreExecutor, s, limits);
+            return new Options(db, clock, workers, stopWait, coreExecutor, s, limits, sendInFlight);
         }
 
         public Options withWorkers(int n) {
-            return new Options(db, clock, n, stopWait, coreExecutor, sending, limits);
+            return new Options(db, clock, n, stopWait, coreExecutor, sending, limits, sendInFlight);
+        }
+
+        public Options withSendInFlight(int n) {
+            return new Options(db, clock, workers, stopWait, coreExecutor, sending, limits, n);
         }
 
         public Options withLimits(RateLimiter.Limits l) {
-            return new Options(db, clock, workers, stopWait, coreExecutor, sending, l);
+            return new Options(db, clock, workers, stopWait, coreExecutor, sending, l, sendInFlight);
         }
     }
 
@@ -156,7 +164,8 @@ public final class TelegramBot implements AutoCloseable {
         optional.setCommands(commands(library));
 
         sender = new OutboxSender(store.outbox(),
-                new TelegramDelivery(clients.client(), OutgoingMessages.telegram(), redact), new RateLimiter(clock, options.limits()), clock);
+                new TelegramDelivery(clients.client(), OutgoingMessages.telegram(), redact), new RateLimiter(clock, options.limits()), clock,
+                options.sendInFlight());
         core.afterCommit(sender::wake);
         if (options.sending()) {
             sender.start();

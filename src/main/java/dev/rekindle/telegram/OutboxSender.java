@@ -1,6 +1,7 @@
 package dev.rekindle.telegram;
 
 import dev.rekindle.bot.OutboxPayload;
+import dev.rekindle.schedule.WakeableLoop;
 import dev.rekindle.store.Outbox;
 import dev.rekindle.store.OutboxEntry;
 import dev.rekindle.store.OutboxKind;
@@ -21,8 +22,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,11 +63,7 @@ public final class OutboxSender implements AutoCloseable {
     private final Queue<CompletableFuture<Void>> marking = new ConcurrentLinkedQueue<>();
     /** Message ids of this round's sends with a ref (couple/chat/ref), before their marks are durable. */
     private final Map<String, Long> sentThisRound = new ConcurrentHashMap<>();
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition poke = lock.newCondition();
-    private boolean woken;
-    private volatile boolean stopping;
-    private volatile Thread thread;
+    private final WakeableLoop loop = new WakeableLoop(THREAD_NAME, this::round);
 
     public OutboxSender(Outbox outbox, TelegramDelivery delivery, RateLimiter limiter, InstantSource clock) {
         this(outbox, delivery, limiter, clock, DEFAULT_IN_FLIGHT);
@@ -96,24 +91,13 @@ public final class OutboxSender implements AutoCloseable {
         return inFlight;
     }
 
-    public synchronized void start() {
-        if (thread != null) {
-            throw new IllegalStateException("the sender runs already");
-        }
-        Thread t = new Thread(this::loop, THREAD_NAME);
-        thread = t;
-        t.start();
+    public void start() {
+        loop.start();
     }
 
     /** New entries were committed: look now. */
     public void wake() {
-        lock.lock();
-        try {
-            woken = true;
-            poke.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        loop.wake();
     }
 
     /**
@@ -166,7 +150,7 @@ public final class OutboxSender implements AutoCloseable {
     /** One chat's due entries, in order, on one thread; stops at the first that must wait. */
     private ChatRound sendChat(List<OutboxEntry> entries, Instant now) {
         for (OutboxEntry e : entries) {
-            if (stopping) {
+            if (loop.stopping()) {
                 return ChatRound.DONE;
             }
             if (e.kind() == OutboxKind.SEND || e.kind() == OutboxKind.CLOSE_BUTTONS) {
@@ -306,69 +290,25 @@ public final class OutboxSender implements AutoCloseable {
         return false;
     }
 
-    private void loop() {
-        while (!stopping) {
-            Duration wait;
-            try {
-                wait = sendDue();
-            } catch (RuntimeException e) {
-                LOG.error("sending from the outbox failed; trying again shortly: {}", e.getMessage());
-                wait = MAX_NAP;
-            }
-            nap(wait);
-        }
-    }
-
-    private void nap(Duration wait) {
-        lock.lock();
+    /** One round of the thread: send what is due; a failure is logged and the next round comes shortly. */
+    private Duration round() {
         try {
-            long nanos = wait.toNanos();
-            while (!woken && !stopping && nanos > 0) {
-                nanos = poke.awaitNanos(nanos);
-            }
-            woken = false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            stopping = true;
-        } finally {
-            lock.unlock();
+            return sendDue();
+        } catch (RuntimeException e) {
+            LOG.error("sending from the outbox failed; trying again shortly: {}", e.getMessage());
+            return MAX_NAP;
         }
     }
 
     /** Waits (at most {@code timeout}) until nothing may go now; false if something still could. */
     public boolean awaitIdle(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!idle()) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            wake();
-            lock.lock();
-            try {
-                poke.await(50, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            } finally {
-                lock.unlock();
-            }
-        }
-        return true;
+        return loop.awaitIdle(this::idle, timeout);
     }
 
     /** Stops the thread after the call in hand; joins it. */
     @Override
     public void close() {
-        stopping = true;
-        wake();
-        Thread t = thread;
-        if (t != null) {
-            try {
-                t.join(TimeUnit.SECONDS.toMillis(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.close();
         workers.shutdown();
         try {
             if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {

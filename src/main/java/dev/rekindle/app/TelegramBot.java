@@ -239,44 +239,61 @@ public final class TelegramBot implements AutoCloseable {
             return;
         }
         if (webhook != null) {
-            webhook.close(); // no new update comes in; those stored are handed to the core
+            step("close the webhook endpoint", webhook::close); // no new update comes in; those stored go to the core
         }
         if (clients != null) {
-            clients.stopPolling();
+            step("stop polling", clients::stopPolling);
         }
         if (core != null) {
-            core.close();
-            if (!core.awaitIdle(options.stopWait())) {
-                LOG.warn("updates still in hand after {}; they stay pending in the inbox for the next start",
-                        options.stopWait());
-            }
+            step("stop the core", core::close);
+            step("wait for the updates in hand", () -> {
+                if (!core.awaitIdle(options.stopWait())) {
+                    LOG.warn("updates still in hand after {}; they stay pending in the inbox for the next start",
+                            options.stopWait());
+                }
+            });
         }
         if (scheduler != null) {
-            scheduler.close();
+            step("stop the timer scheduler", scheduler::close);
         }
         if (sender != null) {
-            if (options.sending() && !sender.awaitIdle(options.stopWait())) {
-                LOG.warn("messages still waiting to be sent after {}; they stay in the outbox for the next start",
-                        options.stopWait());
+            if (options.sending()) {
+                step("send what is due", () -> {
+                    if (!sender.awaitIdle(options.stopWait())) {
+                        LOG.warn("messages still waiting to be sent after {}; they stay in the outbox for the next "
+                                + "start", options.stopWait());
+                    }
+                });
             }
-            sender.close();
+            step("stop the sender", sender::close);
         }
         if (clients != null) {
-            clients.close();
+            step("close the Telegram clients", clients::close);
         }
         if (ownExecutor != null) {
-            ownExecutor.shutdown();
-            try {
-                if (!ownExecutor.awaitTermination(options.stopWait().toMillis(), TimeUnit.MILLISECONDS)) {
+            step("stop the core's pool", () -> {
+                ownExecutor.shutdown();
+                try {
+                    if (!ownExecutor.awaitTermination(options.stopWait().toMillis(), TimeUnit.MILLISECONDS)) {
+                        ownExecutor.shutdownNow();
+                    }
+                } catch (InterruptedException e) {
                     ownExecutor.shutdownNow();
+                    Thread.currentThread().interrupt();
                 }
-            } catch (InterruptedException e) {
-                ownExecutor.shutdownNow();
-                Thread.currentThread().interrupt();
-            }
+            });
         }
         if (store != null) {
-            store.close();
+            step("close the database", store::close); // last: every step before may still write
+        }
+    }
+
+    /** One step of close(): a failure is logged and the next step still runs. */
+    private static void step(String what, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            LOG.error("shutting down: could not {}; going on with the rest: {}", what, e.toString());
         }
     }
 }

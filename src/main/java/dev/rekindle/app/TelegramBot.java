@@ -58,9 +58,10 @@ public final class TelegramBot implements AutoCloseable {
      *                     down. One given here belongs to the caller.
      * @param sending      whether the sender runs (tests leave it off to stop between commit and send)
      * @param limits       the sending limits kept; Telegram's, unless a benchmark talks to a fake without any
+     * @param sendInFlight how many chats the sender sends to at once (each chat's messages one after another)
      */
     public record Options(Path db, InstantSource clock, int workers, Duration stopWait, Executor coreExecutor,
-                          boolean sending, RateLimiter.Limits limits) {
+                          boolean sending, RateLimiter.Limits limits, int sendInFlight) {
         public Options {
             Objects.requireNonNull(db, "db");
             Objects.requireNonNull(clock, "clock");
@@ -68,35 +69,42 @@ public final class TelegramBot implements AutoCloseable {
             if (workers < 1) {
                 throw new IllegalArgumentException("at least one worker is needed: " + workers);
             }
+            if (sendInFlight < 1) {
+                throw new IllegalArgumentException("at least one call in flight is needed: " + sendInFlight);
+            }
         }
 
         public static Options of(Path db) {
             return new Options(db, InstantSource.system(), 4, Duration.ofSeconds(2), null, true,
-                    RateLimiter.Limits.TELEGRAM);
+                    RateLimiter.Limits.TELEGRAM, OutboxSender.DEFAULT_IN_FLIGHT);
         }
 
         public Options withClock(InstantSource c) {
-            return new Options(db, c, workers, stopWait, coreExecutor, sending, limits);
+            return new Options(db, c, workers, stopWait, coreExecutor, sending, limits, sendInFlight);
         }
 
         public Options withStopWait(Duration d) {
-            return new Options(db, clock, workers, d, coreExecutor, sending, limits);
+            return new Options(db, clock, workers, d, coreExecutor, sending, limits, sendInFlight);
         }
 
         public Options withCoreExecutor(Executor e) {
-            return new Options(db, clock, workers, stopWait, e, sending, limits);
+            return new Options(db, clock, workers, stopWait, e, sending, limits, sendInFlight);
         }
 
         public Options withSending(boolean s) {
-            return new Options(db, clock, workers, stopWait, coreExecutor, s, limits);
+            return new Options(db, clock, workers, stopWait, coreExecutor, s, limits, sendInFlight);
         }
 
         public Options withWorkers(int n) {
-            return new Options(db, clock, n, stopWait, coreExecutor, sending, limits);
+            return new Options(db, clock, n, stopWait, coreExecutor, sending, limits, sendInFlight);
+        }
+
+        public Options withSendInFlight(int n) {
+            return new Options(db, clock, workers, stopWait, coreExecutor, sending, limits, n);
         }
 
         public Options withLimits(RateLimiter.Limits l) {
-            return new Options(db, clock, workers, stopWait, coreExecutor, sending, l);
+            return new Options(db, clock, workers, stopWait, coreExecutor, sending, l, sendInFlight);
         }
     }
 
@@ -156,7 +164,8 @@ public final class TelegramBot implements AutoCloseable {
         optional.setCommands(commands(library));
 
         sender = new OutboxSender(store.outbox(),
-                new TelegramDelivery(clients.client(), OutgoingMessages.telegram(), redact), new RateLimiter(clock, options.limits()), clock);
+                new TelegramDelivery(clients.client(), OutgoingMessages.telegram(), redact), new RateLimiter(clock, options.limits()), clock,
+                options.sendInFlight());
         core.afterCommit(sender::wake);
         if (options.sending()) {
             sender.start();
@@ -230,44 +239,61 @@ public final class TelegramBot implements AutoCloseable {
             return;
         }
         if (webhook != null) {
-            webhook.close(); // no new update comes in; those stored are handed to the core
+            step("close the webhook endpoint", webhook::close); // no new update comes in; those stored go to the core
         }
         if (clients != null) {
-            clients.stopPolling();
+            step("stop polling", clients::stopPolling);
         }
         if (core != null) {
-            core.close();
-            if (!core.awaitIdle(options.stopWait())) {
-                LOG.warn("updates still in hand after {}; they stay pending in the inbox for the next start",
-                        options.stopWait());
-            }
+            step("stop the core", core::close);
+            step("wait for the updates in hand", () -> {
+                if (!core.awaitIdle(options.stopWait())) {
+                    LOG.warn("updates still in hand after {}; they stay pending in the inbox for the next start",
+                            options.stopWait());
+                }
+            });
         }
         if (scheduler != null) {
-            scheduler.close();
+            step("stop the timer scheduler", scheduler::close);
         }
         if (sender != null) {
-            if (options.sending() && !sender.awaitIdle(options.stopWait())) {
-                LOG.warn("messages still waiting to be sent after {}; they stay in the outbox for the next start",
-                        options.stopWait());
+            if (options.sending()) {
+                step("send what is due", () -> {
+                    if (!sender.awaitIdle(options.stopWait())) {
+                        LOG.warn("messages still waiting to be sent after {}; they stay in the outbox for the next "
+                                + "start", options.stopWait());
+                    }
+                });
             }
-            sender.close();
+            step("stop the sender", sender::close);
         }
         if (clients != null) {
-            clients.close();
+            step("close the Telegram clients", clients::close);
         }
         if (ownExecutor != null) {
-            ownExecutor.shutdown();
-            try {
-                if (!ownExecutor.awaitTermination(options.stopWait().toMillis(), TimeUnit.MILLISECONDS)) {
+            step("stop the core's pool", () -> {
+                ownExecutor.shutdown();
+                try {
+                    if (!ownExecutor.awaitTermination(options.stopWait().toMillis(), TimeUnit.MILLISECONDS)) {
+                        ownExecutor.shutdownNow();
+                    }
+                } catch (InterruptedException e) {
                     ownExecutor.shutdownNow();
+                    Thread.currentThread().interrupt();
                 }
-            } catch (InterruptedException e) {
-                ownExecutor.shutdownNow();
-                Thread.currentThread().interrupt();
-            }
+            });
         }
         if (store != null) {
-            store.close();
+            step("close the database", store::close); // last: every step before may still write
+        }
+    }
+
+    /** One step of close(): a failure is logged and the next step still runs. */
+    private static void step(String what, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            LOG.error("shutting down: could not {}; going on with the rest: {}", what, e.toString());
         }
     }
 }

@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,11 +36,7 @@ public final class TimerScheduler implements AutoCloseable {
     private final TimerStore timers;
     private final Target target;
     private final InstantSource clock;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition poke = lock.newCondition();
-    private boolean woken;
-    private volatile boolean stopping;
-    private volatile Thread thread;
+    private final WakeableLoop loop = new WakeableLoop(THREAD_NAME, this::round);
 
     public TimerScheduler(TimerStore timers, Target target, InstantSource clock) {
         this.timers = timers;
@@ -51,23 +45,13 @@ public final class TimerScheduler implements AutoCloseable {
     }
 
     /** Starts the thread; the first thing it does is fire (or drop) what came due while the bot was down. */
-    public synchronized void start() {
-        if (thread != null) {
-            throw new IllegalStateException("the timer scheduler runs already");
-        }
-        thread = new Thread(this::loop, THREAD_NAME);
-        thread.start();
+    public void start() {
+        loop.start();
     }
 
     /** Something scheduled a timer: look again now rather than at the end of the nap. */
     public void wake() {
-        lock.lock();
-        try {
-            woken = true;
-            poke.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        loop.wake();
     }
 
     /**
@@ -76,7 +60,7 @@ public final class TimerScheduler implements AutoCloseable {
      */
     public synchronized int fireDue() {
         int fired = 0;
-        while (!stopping) {
+        while (!loop.stopping()) {
             Instant now = clock.instant();
             List<DueTimer> due = timers.due(now, BATCH);
             List<CompletableFuture<Void>> running = new ArrayList<>();
@@ -111,55 +95,32 @@ public final class TimerScheduler implements AutoCloseable {
         return fired;
     }
 
-    private void loop() {
-        while (!stopping) {
-            try {
-                fireDue();
-            } catch (RuntimeException e) {
-                LOG.error("looking for due timers failed; trying again shortly: {}", e.toString());
-            }
-            nap();
+    /** One round of the thread: fire what is due, then nap until the next timer (at most MAX_NAP). */
+    private Duration round() {
+        try {
+            fireDue();
+        } catch (RuntimeException e) {
+            LOG.error("looking for due timers failed; trying again shortly: {}", e.toString());
         }
+        return nap();
     }
 
-    private void nap() {
-        Duration wait = MAX_NAP;
+    private Duration nap() {
         try {
             Instant next = timers.nextDue().orElse(null);
             if (next != null) {
                 Duration until = Duration.between(clock.instant(), next);
-                wait = until.isNegative() ? Duration.ZERO : until.compareTo(MAX_NAP) < 0 ? until : MAX_NAP;
+                return until.isNegative() ? Duration.ZERO : until.compareTo(MAX_NAP) < 0 ? until : MAX_NAP;
             }
         } catch (RuntimeException e) {
             // the store is closing or busy: nap the full time
         }
-        lock.lock();
-        try {
-            long nanos = wait.toNanos();
-            while (!woken && !stopping && nanos > 0) {
-                nanos = poke.awaitNanos(nanos);
-            }
-            woken = false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            stopping = true;
-        } finally {
-            lock.unlock();
-        }
+        return MAX_NAP;
     }
 
     /** Stops the thread after the timer in hand; joins it. */
     @Override
     public void close() {
-        stopping = true;
-        wake();
-        Thread t = thread;
-        if (t != null) {
-            try {
-                t.join(TimeUnit.SECONDS.toMillis(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.close();
     }
 }

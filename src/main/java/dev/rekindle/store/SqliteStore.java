@@ -86,6 +86,11 @@ public final class SqliteStore implements Store {
         return couples;
     }
 
+    /** Group commits made so far and the writes they carried: {commits, writes}; for benchmarks. */
+    public long[] groupCommitCounts() {
+        return db.groupCommitCounts();
+    }
+
     @Override
     public void close() {
         db.close();

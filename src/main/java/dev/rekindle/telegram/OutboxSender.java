@@ -1,37 +1,50 @@
 package dev.rekindle.telegram;
 
 import dev.rekindle.bot.OutboxPayload;
+import dev.rekindle.schedule.WakeableLoop;
 import dev.rekindle.store.Outbox;
 import dev.rekindle.store.OutboxEntry;
 import dev.rekindle.store.OutboxKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.Set;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Drains the outbox to Telegram on its own thread, oldest first, keeping each chat's order: an entry that
- * must wait (rate limit, 429, a network error) holds back the later entries of its chat only, while other
- * chats keep flowing. What Telegram answers decides the entry's fate: sent (with its message id, so a later
+ * Drains the outbox to Telegram, oldest first, keeping each chat's order: an entry that must wait (rate
+ * limit, 429, a network error) holds back the later entries of its chat only, while other chats keep
+ * flowing. Different chats are sent in parallel, on at most {@code inFlight} calls at a time; one chat's
+ * entries go out one after another on one worker, the next only after the previous was sent or failed or
+ * rescheduled. What Telegram answers decides the entry's fate: sent (with its message id, so a later
  * CloseButtons finds the message), retried later (429 for that chat, transient errors with back-off), moved
  * (the group became a supergroup), given up (403: the user is marked unreachable; any other 400: failed
  * with Telegram's reason). Log lines name entries, chats and reasons, never the message text.
+ *
+ * <p>Work goes in rounds: read the due entries, send them (chats in parallel), wait for every chat of the
+ * round and for the round's "sent" marks to be durable, read again. So an entry is never taken twice.
  *
  * <p>Delivery is at least once: a message Telegram took just before a crash, whose "sent" mark did not reach
  * the disk, goes out again after the restart (the Bot API has no idempotency key).
  */
 public final class OutboxSender implements AutoCloseable {
     public static final String THREAD_NAME = "rekindle-sender";
+    /** Calls in flight at most when none is given: different chats sent at once. */
+    public static final int DEFAULT_IN_FLIGHT = 8;
     private static final Logger LOG = LoggerFactory.getLogger(OutboxSender.class);
     private static final int BATCH = 200;
     /** The longest the thread waits without looking: retries fall due without anyone waking it. */
@@ -41,79 +54,116 @@ public final class OutboxSender implements AutoCloseable {
     private final TelegramDelivery delivery;
     private final RateLimiter limiter;
     private final InstantSource clock;
+    private final int inFlight;
+    /** Runs one chat's entries of a round; {@code inFlight} threads, so at most that many calls at once. */
+    private final ExecutorService workers;
     /** Parts of a long message already delivered, by entry: a retry goes on from the next part. */
     private final Map<Long, Integer> partsSent = new ConcurrentHashMap<>();
-    /** "Sent" marks queued for the store's next group commit and not yet durable. */
-    private final List<java.util.concurrent.CompletableFuture<Void>> marking = new java.util.ArrayList<>();
+    /** "Sent" marks queued for the store's next group commit and not yet durable; added to by any worker. */
+    private final Queue<CompletableFuture<Void>> marking = new ConcurrentLinkedQueue<>();
     /** Message ids of this round's sends with a ref (couple/chat/ref), before their marks are durable. */
-    private final Map<String, Long> sentThisRound = new java.util.HashMap<>();
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition poke = lock.newCondition();
-    private boolean woken;
-    private volatile boolean stopping;
-    private volatile Thread thread;
+    private final Map<String, Long> sentThisRound = new ConcurrentHashMap<>();
+    private final WakeableLoop loop = new WakeableLoop(THREAD_NAME, this::round);
 
     public OutboxSender(Outbox outbox, TelegramDelivery delivery, RateLimiter limiter, InstantSource clock) {
+        this(outbox, delivery, limiter, clock, DEFAULT_IN_FLIGHT);
+    }
+
+    /** {@code inFlight}: how many chats are sent to at once (each one call at a time). */
+    public OutboxSender(Outbox outbox, TelegramDelivery delivery, RateLimiter limiter, InstantSource clock,
+                        int inFlight) {
+        if (inFlight < 1) {
+            throw new IllegalArgumentException("at least one call must be allowed in flight: " + inFlight);
+        }
         this.outbox = outbox;
         this.delivery = delivery;
         this.limiter = limiter;
         this.clock = clock;
+        this.inFlight = inFlight;
+        AtomicInteger n = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(inFlight, inFlight, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> new Thread(r, THREAD_NAME + "-" + n.incrementAndGet()));
+        pool.allowCoreThreadTimeOut(true);
+        this.workers = pool;
     }
 
-    public synchronized void start() {
-        if (thread != null) {
-            throw new IllegalStateException("the sender runs already");
-        }
-        Thread t = new Thread(this::loop, THREAD_NAME);
-        thread = t;
-        t.start();
+    public int inFlight() {
+        return inFlight;
+    }
+
+    public void start() {
+        loop.start();
     }
 
     /** New entries were committed: look now. */
     public void wake() {
-        lock.lock();
-        try {
-            woken = true;
-            poke.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        loop.wake();
     }
 
     /**
-     * Makes every call that may go now, in order, and returns how long until the next may (capped): the
-     * thread's nap. Tests call it directly.
+     * Makes every call that may go now, each chat in order and different chats in parallel, and returns how
+     * long until the next may (capped): the thread's nap. Tests call it directly.
      */
     public synchronized Duration sendDue() {
         Instant now = clock.instant();
         List<OutboxEntry> due = outbox.due(now, BATCH);
-        Set<Long> held = new HashSet<>();
-        Instant next = null;
+        Map<Long, List<OutboxEntry>> byChat = new LinkedHashMap<>();
         for (OutboxEntry e : due) {
-            if (stopping) {
-                break;
-            }
-            if (held.contains(e.chatId())) {
+            byChat.computeIfAbsent(e.chatId(), c -> new ArrayList<>()).add(e);
+        }
+        List<CompletableFuture<ChatRound>> rounds = new ArrayList<>(byChat.size());
+        for (List<OutboxEntry> entries : byChat.values()) {
+            // one chat alone goes on this thread: no hand-over for the common case of a quiet bot
+            rounds.add(CompletableFuture.supplyAsync(() -> sendChat(entries, now),
+                    byChat.size() == 1 ? Runnable::run : workers));
+        }
+        boolean anyHeld = false;
+        Instant next = null;
+        for (CompletableFuture<ChatRound> f : rounds) {
+            ChatRound r;
+            try {
+                r = f.join();
+            } catch (RuntimeException x) {
+                Throwable cause = x.getCause() == null ? x : x.getCause();
+                LOG.error("sending to a chat failed; its entries stay pending: {}", cause.toString());
+                anyHeld = true;
                 continue;
             }
-            if (e.kind() == OutboxKind.SEND || e.kind() == OutboxKind.CLOSE_BUTTONS) {
-                RateLimiter.Permit p = limiter.tryAcquire(e.chatId());
-                if (p instanceof RateLimiter.Permit.NotBefore nb) {
-                    held.add(e.chatId());
-                    next = next == null || nb.at().isBefore(next) ? nb.at() : next;
-                    continue;
-                }
-            }
-            if (!deliver(e, now)) {
-                held.add(e.chatId());
+            anyHeld |= r.held();
+            if (r.notBefore() != null && (next == null || r.notBefore().isBefore(next))) {
+                next = r.notBefore();
             }
         }
         awaitMarks();
-        if (due.size() == BATCH && held.isEmpty()) {
+        if (due.size() == BATCH && !anyHeld) {
             return Duration.ZERO;
         }
         Duration wait = next == null ? MAX_NAP : Duration.between(clock.instant(), next);
         return wait.isNegative() ? Duration.ZERO : wait.compareTo(MAX_NAP) > 0 ? MAX_NAP : wait;
+    }
+
+    /** What one chat's part of a round ended with: held back (and, for the rate limit, until when). */
+    private record ChatRound(boolean held, Instant notBefore) {
+        static final ChatRound DONE = new ChatRound(false, null);
+    }
+
+    /** One chat's due entries, in order, on one thread; stops at the first that must wait. */
+    private ChatRound sendChat(List<OutboxEntry> entries, Instant now) {
+        for (OutboxEntry e : entries) {
+            if (loop.stopping()) {
+                return ChatRound.DONE;
+            }
+            if (e.kind() == OutboxKind.SEND || e.kind() == OutboxKind.CLOSE_BUTTONS) {
+                RateLimiter.Permit p = limiter.tryAcquire(e.chatId());
+                if (p instanceof RateLimiter.Permit.NotBefore nb) {
+                    return new ChatRound(true, nb.at());
+                }
+            }
+            if (!deliver(e, now)) {
+                return new ChatRound(true, null);
+            }
+        }
+        return ChatRound.DONE;
     }
 
     /** True when nothing may go now (all sent, or everything left waits for later); for shutdown and tests. */
@@ -169,7 +219,8 @@ public final class OutboxSender implements AutoCloseable {
 
     /** Waits for the queued "sent" marks; one that failed leaves its entry pending: it is sent again. */
     private void awaitMarks() {
-        for (java.util.concurrent.CompletableFuture<Void> f : marking) {
+        CompletableFuture<Void> f;
+        while ((f = marking.poll()) != null) {
             try {
                 f.join();
             } catch (RuntimeException x) {
@@ -177,7 +228,6 @@ public final class OutboxSender implements AutoCloseable {
                 LOG.error("a sent message could not be marked sent and may go out again: {}", cause.getMessage());
             }
         }
-        marking.clear();
         sentThisRound.clear();
     }
 
@@ -240,68 +290,33 @@ public final class OutboxSender implements AutoCloseable {
         return false;
     }
 
-    private void loop() {
-        while (!stopping) {
-            Duration wait;
-            try {
-                wait = sendDue();
-            } catch (RuntimeException e) {
-                LOG.error("sending from the outbox failed; trying again shortly: {}", e.getMessage());
-                wait = MAX_NAP;
-            }
-            nap(wait);
-        }
-    }
-
-    private void nap(Duration wait) {
-        lock.lock();
+    /** One round of the thread: send what is due; a failure is logged and the next round comes shortly. */
+    private Duration round() {
         try {
-            long nanos = wait.toNanos();
-            while (!woken && !stopping && nanos > 0) {
-                nanos = poke.awaitNanos(nanos);
-            }
-            woken = false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            stopping = true;
-        } finally {
-            lock.unlock();
+            return sendDue();
+        } catch (RuntimeException e) {
+            LOG.error("sending from the outbox failed; trying again shortly: {}", e.getMessage());
+            return MAX_NAP;
         }
     }
 
     /** Waits (at most {@code timeout}) until nothing may go now; false if something still could. */
     public boolean awaitIdle(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!idle()) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            wake();
-            lock.lock();
-            try {
-                poke.await(50, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            } finally {
-                lock.unlock();
-            }
-        }
-        return true;
+        return loop.awaitIdle(this::idle, timeout);
     }
 
     /** Stops the thread after the call in hand; joins it. */
     @Override
     public void close() {
-        stopping = true;
-        wake();
-        Thread t = thread;
-        if (t != null) {
-            try {
-                t.join(TimeUnit.SECONDS.toMillis(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        loop.close();
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
+                workers.shutdownNow();
             }
+        } catch (InterruptedException e) {
+            workers.shutdownNow();
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -85,7 +85,7 @@ public final class TelegramClients implements AutoCloseable {
         // no logging interceptor, ever: OkHttp would log the request URL, and the URL holds the token
         this.http = new OkHttpClient.Builder()
                 .dispatcher(dispatcher)
-                .connectionPool(new ConnectionPool(4, 1, TimeUnit.MINUTES))
+                .connectionPool(new ConnectionPool(MAX_CALLS_IN_FLIGHT, 1, TimeUnit.MINUTES))
                 .callTimeout(CALL_TIMEOUT)
                 .build();
         // getUpdates is held open up to the poll timeout: its read timeout must be longer

@@ -361,6 +361,20 @@ class TelegramBotIT {
         assertNotNull(OutboxState.SENT);
     }
 
+    @Test
+    void closeFinishesEveryStepEvenWhenTheDatabaseIsAlreadyClosed() {
+        List<String> before = ourThreads();
+        start(options());
+        makeCouple(bot.store());
+        api.pushText(SAM, "/help");
+        awaitSent(SAM.id(), HELP);
+        bot.store().close(); // the sender's "is anything due?" now throws
+        bot.close(); // does not throw, and stops every thread after the failing step
+        List<String> leaked = new ArrayList<>(ourThreads());
+        leaked.removeAll(before);
+        assertEquals(List.of(), leaked);
+    }
+
     private static List<String> ourThreads() {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(Thread::isAlive)

@@ -51,7 +51,7 @@ import java.util.stream.Stream;
  * alone. Prints a table. Not a test: run it with {@code mvn -B -q -Pbenchmark verify} (see
  * docs/performance.md).
  *
- * <p>Arguments: {@code couples=200 seconds=20 warmup=5 workers=4 db=PATH} (all optional).
+ * <p>Arguments: {@code couples=200 seconds=20 warmup=5 workers=4 inflight=8 db=PATH} (all optional).
  */
 public final class EndToEndBenchmark {
     private static final String[] TEXTS = {
@@ -75,6 +75,8 @@ public final class EndToEndBenchmark {
     private final int couples;
     private final int seconds;
     private final int warmup;
+    /** Calls the sender makes at once (different chats); 1 is the sequential sender of before. */
+    private final int inFlight;
     private final int workers;
     private final Path db;
     private Memory e2eMemory;
@@ -83,6 +85,8 @@ public final class EndToEndBenchmark {
         couples = Integer.parseInt(args.getOrDefault("couples", "200"));
         seconds = Integer.parseInt(args.getOrDefault("seconds", "20"));
         warmup = Integer.parseInt(args.getOrDefault("warmup", "5"));
+        inFlight = Integer.parseInt(args.getOrDefault("inflight",
+                String.valueOf(dev.rekindle.telegram.OutboxSender.DEFAULT_IN_FLIGHT)));
         workers = Integer.parseInt(args.getOrDefault("workers", "4"));
         String named = args.get("db");
         db = named == null || named.isBlank()
@@ -94,7 +98,7 @@ public final class EndToEndBenchmark {
         for (String a : argv) {
             int eq = a.indexOf('=');
             if (eq < 0) {
-                throw new IllegalArgumentException("arguments are key=value (couples, seconds, warmup, workers, db): " + a);
+                throw new IllegalArgumentException("arguments are key=value (couples, seconds, warmup, workers, inflight, db): " + a);
             }
             args.put(a.substring(0, eq).strip(), a.substring(eq + 1).strip());
         }
@@ -107,8 +111,9 @@ public final class EndToEndBenchmark {
         StringWriter notes = new StringWriter();
         Understanding understanding = UnderstandingFactory.load(UnderstandingFactory.DEFAULT_MODELS,
                 new PrintWriter(notes, true));
-        System.out.printf(Locale.ROOT, "Rekindle end-to-end benchmark: %d couples, %d workers, %d s measured after "
-                + "%d s warm-up, %d cores, database %s%n", couples, workers, seconds, warmup,
+        System.out.printf(Locale.ROOT, "Rekindle end-to-end benchmark: %d couples, %d workers, %d sender calls in "
+                + "flight, %d s measured after %d s warm-up, %d cores, database %s%n", couples, workers, inFlight,
+                seconds, warmup,
                 Runtime.getRuntime().availableProcessors(), db);
 
         Figures e2e = endToEnd(library, understanding);
@@ -128,6 +133,7 @@ public final class EndToEndBenchmark {
         System.out.printf(Locale.ROOT, "%nafter the end-to-end run: heap used %d MiB (committed %d MiB), "
                 + "RSS %d MiB (peak %d MiB), fake Bot API in the same process%n",
                 mem.heapUsed >> 20, mem.heapCommitted >> 20, mem.rssKb >> 10, mem.peakRssKb >> 10);
+        System.out.print(e2eCpu);
         System.out.printf(Locale.ROOT, "end to end: %d updates handled in the window, %d messages not expected by "
                 + "the script, %d couples stalled at the end%n", e2e.count, e2e.unexpected, e2e.stalled);
     }
@@ -269,7 +275,7 @@ public final class EndToEndBenchmark {
             Driver driver = new Driver(api);
             api.observe(driver);
             TelegramBot.Options options = TelegramBot.Options.of(db).withWorkers(workers)
-                    .withLimits(RateLimiter.Limits.NONE).withStopWait(Duration.ofSeconds(5));
+                    .withLimits(RateLimiter.Limits.NONE).withStopWait(Duration.ofSeconds(5)).withSendInFlight(inFlight);
             try (TelegramBot bot = TelegramBot.start(api.settings(Duration.ofSeconds(1)), library, understanding,
                     options)) {
                 List<CoupleRun> runs = new ArrayList<>();
@@ -297,12 +303,17 @@ public final class EndToEndBenchmark {
                 }
                 Thread.sleep(warmup * 1000L);
                 long startHandled = driver.handled.sum();
+                CpuSnapshot cpu0 = CpuSnapshot.now();
+                long[] commits0 = bot.store().groupCommitCounts();
                 driver.measuring = true;
                 long t0 = System.nanoTime();
                 Thread.sleep(seconds * 1000L);
                 driver.measuring = false;
                 long elapsed = System.nanoTime() - t0;
                 long count = driver.handled.sum() - startHandled;
+                CpuSnapshot cpu1 = CpuSnapshot.now();
+                long[] commits1 = bot.store().groupCommitCounts();
+                e2eCpu = cpu1.report(cpu0, elapsed, count, commits1[0] - commits0[0], commits1[1] - commits0[1]);
                 driver.stopping = true;
                 long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
                 int stalled;
@@ -321,6 +332,73 @@ public final class EndToEndBenchmark {
                 f.stalled = stalled;
                 return f;
             }
+        }
+    }
+
+    private String e2eCpu = "";
+
+    /**
+     * CPU time of the process and of our threads by name, to split the end-to-end cost of an update: the fake
+     * Bot API (its HTTP server, its JSON, the benchmark's driver on its threads), the core (Understanding, the
+     * engine, session JSON), the sender (payloads, the client's JSON and HTTP), the store's writer (SQLite), the
+     * Telegram client's own threads (getUpdates, typing calls); "other" is the rest of the process: GC, JIT,
+     * threads that ended.
+     */
+    private record CpuSnapshot(long process, Map<String, Long> byGroup) {
+        private static final List<String[]> GROUPS = List.of(
+                new String[] {"fake Bot API + driver", "fake-bot-api-"},
+                new String[] {"core (Understanding, engine, JSON)", TelegramBot.CORE_THREAD_PREFIX},
+                new String[] {"sender (payload, client JSON, HTTP)", "rekindle-sender"},
+                new String[] {"store writer (SQLite)", "rekindle-store-writer"},
+                new String[] {"Telegram client threads (polling)", "rekindle-telegram-"});
+
+        static CpuSnapshot now() {
+            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            Map<String, Long> by = new java.util.LinkedHashMap<>();
+            GROUPS.forEach(g -> by.put(g[0], 0L));
+            for (java.lang.management.ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
+                if (t == null) {
+                    continue;
+                }
+                long ns = threads.getThreadCpuTime(t.getThreadId());
+                if (ns <= 0) {
+                    continue;
+                }
+                String group = null;
+                for (String[] g : GROUPS) {
+                    if (t.getThreadName().startsWith(g[1])) {
+                        group = g[0];
+                    }
+                }
+                // another Java thread, by its name without numbers (e.g. the JDK HTTP server's dispatcher)
+                by.merge(group != null ? group : "  other Java thread: " + t.getThreadName().replaceAll("[0-9]+", "#"),
+                        ns, Long::sum);
+            }
+            long process = ((com.sun.management.OperatingSystemMXBean)
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+            return new CpuSnapshot(process, by);
+        }
+
+        String report(CpuSnapshot before, long elapsedNanos, long updates, long commits, long writes) {
+            StringBuilder b = new StringBuilder();
+            long total = process - before.process;
+            b.append(String.format(Locale.ROOT, "CPU in the window: %.1f cores busy, %.2f ms of CPU per update; "
+                            + "%d group commits (%.0f/s, %.1f writes each)%n", total / (double) elapsedNanos,
+                    total / 1e6 / Math.max(1, updates), commits, commits / (elapsedNanos / 1e9),
+                    writes / (double) Math.max(1, commits)));
+            long named = 0;
+            for (Map.Entry<String, Long> e : byGroup.entrySet()) {
+                long d = e.getValue() - before.byGroup.getOrDefault(e.getKey(), 0L);
+                named += d;
+                if (e.getKey().startsWith("  other") && 100.0 * d / Math.max(1, total) < 1.0) {
+                    continue; // a small one
+                }
+                b.append(String.format(Locale.ROOT, "  %-52s %5.1f%%  %.3f ms/update%n", e.getKey(),
+                        100.0 * d / Math.max(1, total), d / 1e6 / Math.max(1, updates)));
+            }
+            b.append(String.format(Locale.ROOT, "  %-52s %5.1f%%  %.3f ms/update%n", "the rest (GC, JIT, ended threads)",
+                    100.0 * (total - named) / Math.max(1, total), (total - named) / 1e6 / Math.max(1, updates)));
+            return b.toString();
         }
     }
 

@@ -79,6 +79,8 @@ public final class FakeBotApi implements AutoCloseable {
     private final Map<String, ObjectNode> messages = new HashMap<>();
     private final Map<String, Deque<Failure>> methodFailures = new HashMap<>();
     private final Map<Long, Deque<Failure>> chatFailures = new HashMap<>();
+    /** Chats whose sendMessage answers wait until released, and how many calls wait in each. */
+    private final Map<Long, Integer> held = new HashMap<>();
     private int nextUpdateId = 500_000_001;
     private int highestOffset;
     private boolean closed;
@@ -261,6 +263,69 @@ public final class FakeBotApi implements AutoCloseable {
             for (int i = 0; i < times; i++) {
                 q.add(failure);
             }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * sendMessage calls to {@code chatId} get no answer until {@link #releaseChat}: the caller waits, as it
+     * would on a slow connection to Telegram. Other chats are answered as usual.
+     */
+    public void holdChat(long chatId) {
+        lock.lock();
+        try {
+            held.putIfAbsent(chatId, 0);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Answers the held calls of the chat (in the order they came) and every later one at once. */
+    public void releaseChat(long chatId) {
+        lock.lock();
+        try {
+            held.remove(chatId);
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Waits until {@code n} sendMessage calls to a held chat are waiting for their answer. */
+    public void awaitWaiting(long chatId, int n, Duration timeout) {
+        awaitCondition(() -> held.getOrDefault(chatId, 0) >= n, timeout,
+                n + " sendMessage call(s) waiting in chat " + chatId);
+    }
+
+    /** How many sendMessage calls to the chat are waiting for their answer now. */
+    public int waiting(long chatId) {
+        lock.lock();
+        try {
+            return held.getOrDefault(chatId, 0);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void waitWhileHeld(String method, Long chatId) {
+        if (chatId == null || !"sendmessage".equalsIgnoreCase(method)) {
+            return;
+        }
+        lock.lock();
+        try {
+            if (!held.containsKey(chatId)) {
+                return;
+            }
+            held.merge(chatId, 1, Integer::sum);
+            changed.signalAll();
+            long left = TimeUnit.SECONDS.toNanos(30); // a forgotten release fails the test, not the build
+            while (held.containsKey(chatId) && !closed && left > 0) {
+                left = changed.awaitNanos(left);
+            }
+            held.computeIfPresent(chatId, (c, k) -> k - 1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             lock.unlock();
         }
@@ -474,6 +539,7 @@ public final class FakeBotApi implements AutoCloseable {
         Long chatId = params.hasNonNull("chat_id") ? parseChatId(params.get("chat_id").asText()) : null;
         String text = params.hasNonNull("text") ? params.get("text").asText() : null;
         JsonNode markup = params.get("reply_markup");
+        waitWhileHeld(method, chatId);
         Failure injected = takeFailure(method, chatId);
         Answer a;
         if (injected != null) {

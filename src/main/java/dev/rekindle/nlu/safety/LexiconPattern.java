@@ -92,10 +92,14 @@ public record LexiconPattern(String source, int line, List<Element> elements) {
             ok = w.startsWith(p.prefix());
         } else {
             String want = ((Word) e).word();
-            ok = w.equals(want) || (want.length() >= FUZZY_MIN_LENGTH && w.length() >= FUZZY_MIN_LENGTH
-                    && withinOneEdit(want, w));
+            ok = w.equals(want) || (fuzzy(want) && fuzzy(w) && withinOneEdit(want, w));
         }
         return ok ? match(words, at + 1, el + 1) : -1;
+    }
+
+    /** Whether a word is long enough to forgive one typo (in the pattern and in the message alike). */
+    static boolean fuzzy(String word) {
+        return word.length() >= FUZZY_MIN_LENGTH;
     }
 
     static boolean withinOneEdit(String a, String b) {

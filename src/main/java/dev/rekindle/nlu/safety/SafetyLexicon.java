@@ -6,19 +6,44 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 
 /**
  * The therapist-readable list of phrases that signal a crisis or abuse, and of harmless idioms
  * ({@code safe:}) removed before those are tried. Format: one {@code crisis:}, {@code abuse:} or
  * {@code safe:} line each, {@code #} comments. See models/en/safety.txt.
+ *
+ * <p>Each list is indexed ({@link PatternIndex}) so that a message is tried only against the patterns that
+ * could match one of its words, in list order; the first match is the same as trying them all.
  */
-public record SafetyLexicon(List<LexiconPattern> crisis, List<LexiconPattern> abuse, List<LexiconPattern> safe) {
+public final class SafetyLexicon {
+    private final List<LexiconPattern> crisis;
+    private final List<LexiconPattern> abuse;
+    private final List<LexiconPattern> safe;
+    private final PatternIndex crisisIndex;
+    private final PatternIndex abuseIndex;
+    private final PatternIndex safeIndex;
 
-    public SafetyLexicon {
-        crisis = List.copyOf(crisis);
-        abuse = List.copyOf(abuse);
-        safe = List.copyOf(safe);
+    public SafetyLexicon(List<LexiconPattern> crisis, List<LexiconPattern> abuse, List<LexiconPattern> safe) {
+        this.crisis = List.copyOf(crisis);
+        this.abuse = List.copyOf(abuse);
+        this.safe = List.copyOf(safe);
+        this.crisisIndex = new PatternIndex(this.crisis);
+        this.abuseIndex = new PatternIndex(this.abuse);
+        this.safeIndex = new PatternIndex(this.safe);
+    }
+
+    public List<LexiconPattern> crisis() {
+        return crisis;
+    }
+
+    public List<LexiconPattern> abuse() {
+        return abuse;
+    }
+
+    public List<LexiconPattern> safe() {
+        return safe;
     }
 
     /** A lexicon that finds nothing, so that only the classifier's scores count. */
@@ -77,7 +102,12 @@ public record SafetyLexicon(List<LexiconPattern> crisis, List<LexiconPattern> ab
     /** What the lexicon alone finds: the first matching pattern, crisis before abuse. */
     public Match find(String text) {
         List<String> words = new ArrayList<>(TextNormalizer.words(text));
-        for (LexiconPattern p : safe) {
+        if (words.isEmpty()) {
+            return null; // every pattern needs a word
+        }
+        BitSet safeOnes = safeIndex.candidates(words);
+        for (int i = safeOnes.nextSetBit(0); i >= 0; i = safeOnes.nextSetBit(i + 1)) {
+            LexiconPattern p = safe.get(i);
             int[] span;
             while ((span = p.find(words)) != null) {
                 for (int k = span[0]; k < span[1]; k++) {
@@ -86,14 +116,17 @@ public record SafetyLexicon(List<LexiconPattern> crisis, List<LexiconPattern> ab
                 }
             }
         }
-        for (LexiconPattern p : crisis) {
-            if (p.find(words) != null) {
-                return new Match(SafetyKind.CRISIS, p);
+        // a blanked idiom only takes words away, so candidates found now are all the patterns that could match
+        BitSet crisisOnes = crisisIndex.candidates(words);
+        for (int i = crisisOnes.nextSetBit(0); i >= 0; i = crisisOnes.nextSetBit(i + 1)) {
+            if (crisis.get(i).find(words) != null) {
+                return new Match(SafetyKind.CRISIS, crisis.get(i));
             }
         }
-        for (LexiconPattern p : abuse) {
-            if (p.find(words) != null) {
-                return new Match(SafetyKind.ABUSE, p);
+        BitSet abuseOnes = abuseIndex.candidates(words);
+        for (int i = abuseOnes.nextSetBit(0); i >= 0; i = abuseOnes.nextSetBit(i + 1)) {
+            if (abuse.get(i).find(words) != null) {
+                return new Match(SafetyKind.ABUSE, abuse.get(i));
             }
         }
         return null;

@@ -13,6 +13,9 @@ public final class TextNormalizer {
     private TextNormalizer() {}
 
     public static List<String> words(String text) {
+        if (ascii(text)) {
+            return asciiWords(text);
+        }
         String t = Normalizer.normalize(text, Normalizer.Form.NFKD).toLowerCase(Locale.ROOT);
         StringBuilder b = new StringBuilder(t.length());
         for (int i = 0; i < t.length(); i++) {
@@ -25,10 +28,56 @@ public final class TextNormalizer {
             }
             b.append(Character.isLetterOrDigit(c) ? c : ' ');
         }
+        return split(b);
+    }
+
+    private static boolean ascii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The same for plain ASCII, which NFKD leaves as it is and which has no marks: lower case A-Z, drop ' and
+     * `, keep letters and digits, and everything else separates words. One pass, no regular expression.
+     */
+    private static List<String> asciiWords(String text) {
         List<String> out = new ArrayList<>();
-        for (String w : b.toString().split(" +")) {
-            if (!w.isEmpty()) {
-                out.add(w);
+        StringBuilder w = new StringBuilder(16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\'' || c == '`') {
+                continue;
+            }
+            if (c >= 'A' && c <= 'Z') {
+                w.append((char) (c + ('a' - 'A')));
+            } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                w.append(c);
+            } else if (w.length() > 0) {
+                out.add(w.toString());
+                w.setLength(0);
+            }
+        }
+        if (w.length() > 0) {
+            out.add(w.toString());
+        }
+        return out;
+    }
+
+    /** The words between spaces. */
+    private static List<String> split(CharSequence spaced) {
+        List<String> out = new ArrayList<>();
+        int start = -1;
+        for (int i = 0; i <= spaced.length(); i++) {
+            boolean space = i == spaced.length() || spaced.charAt(i) == ' ';
+            if (space && start >= 0) {
+                out.add(spaced.subSequence(start, i).toString());
+                start = -1;
+            } else if (!space && start < 0) {
+                start = i;
             }
         }
         return out;

@@ -1,6 +1,8 @@
 package dev.rekindle.app;
 
 import dev.rekindle.bot.BotCore;
+import dev.rekindle.bot.CoupleGroups;
+import dev.rekindle.bot.Onboarding;
 import dev.rekindle.bot.Members;
 import dev.rekindle.dialog.engine.Engine;
 import dev.rekindle.dialog.model.Dialog;
@@ -16,12 +18,14 @@ import dev.rekindle.telegram.RateLimiter;
 import dev.rekindle.telegram.Redact;
 import dev.rekindle.telegram.TelegramClients;
 import dev.rekindle.telegram.TelegramDelivery;
+import dev.rekindle.telegram.TelegramGroupMembership;
 import dev.rekindle.telegram.TelegramReceiver;
 import dev.rekindle.telegram.TelegramSettings;
 import dev.rekindle.telegram.WebhookServer;
 import dev.rekindle.telegram.WebhookSettings;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
@@ -150,8 +154,11 @@ public final class TelegramBot implements AutoCloseable {
         if (options.sending()) {
             sender.start();
         }
+        Engine engine = new Engine(library);
+        Onboarding onboarding = new Onboarding(store, engine, clock, identity.username(), new SecureRandom());
+        CoupleGroups groups = new CoupleGroups(store, engine, new TelegramGroupMembership(clients.client(), redact));
         TelegramReceiver receiver = new TelegramReceiver(store.inbox(), store.outbox(), new Members(store.couples()),
-                core, optional);
+                core, optional, onboarding, groups, sender::wake);
         receiver.recover(identity, Duration.ofSeconds(60));
 
         scheduler = new TimerScheduler(store.timers(), core::fire, clock);

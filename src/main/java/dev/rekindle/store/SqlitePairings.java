@@ -12,13 +12,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.LongConsumer;
 
 /** {@link Pairings} in the profiles, invitations and group_proposals tables, and the couples tables they change. */
 final class SqlitePairings implements Pairings {
     private final Database db;
+    private final LongConsumer dropped;
 
-    SqlitePairings(Database db) {
+    /** {@code dropped} hears of each couple removed, after the commit, so a cached session of it goes too. */
+    SqlitePairings(Database db, LongConsumer dropped) {
         this.db = db;
+        this.dropped = dropped;
     }
 
     @Override
@@ -121,7 +125,8 @@ final class SqlitePairings implements Pairings {
     @Override
     public long accept(String codeHash, long userB, long privateChatB, Instant at, Reply reply) {
         long now = db.clock().millis();
-        return db.write("let user " + userB + " accept an invitation", c -> {
+        long[] left = {0};
+        long joined = db.write("let user " + userB + " accept an invitation", c -> {
             Invitation inv = invitation(c, codeHash).orElseThrow(() -> new InvitationGoneException("no such invitation"));
             if (inv.usedOrExpired(at)) {
                 throw new InvitationGoneException("the invitation was used or has expired");
@@ -153,6 +158,7 @@ final class SqlitePairings implements Pairings {
                 }
                 moveJournal(c, own.getAsLong(), Partner.A, coupleId, Partner.B);
                 dropCouple(c, own.getAsLong());
+                left[0] = own.getAsLong();
             }
             try (PreparedStatement p = c.prepareStatement(
                     "INSERT INTO members (couple_id, partner, user_id) VALUES (?, 'B', ?)")) {
@@ -169,6 +175,10 @@ final class SqlitePairings implements Pairings {
             reply(c, reply, now);
             return coupleId;
         });
+        if (left[0] != 0) {
+            dropped.accept(left[0]);
+        }
+        return joined;
     }
 
     @Override
@@ -208,6 +218,7 @@ final class SqlitePairings implements Pairings {
             reply(c, reply, now);
             return null;
         });
+        dropped.accept(coupleId);
     }
 
     @Override

@@ -26,7 +26,7 @@ public final class SqliteStore implements Store {
         this.timers = new SqliteTimerStore(db);
         this.journal = new SqliteJournal(db);
         this.couples = new SqliteCouples(db);
-        this.pairings = new SqlitePairings(db);
+        this.pairings = new SqlitePairings(db, sessions::evict);
     }
 
     /** Opens (creating and migrating if needed) the store in {@code file}; {@code clock} stamps every row. */

@@ -188,6 +188,9 @@ public final class TelegramBot implements AutoCloseable {
                 out.putIfAbsent(name, about.length() > 256 ? about.substring(0, 255) + "…" : about);
             }
         }
+        out.put("invite", "Invite your partner");
+        out.put("unpair", "End your pairing");
+        out.put("forget", "Delete everything Rekindle keeps about you");
         out.put("stop", "Stop the exercise that is running");
         out.put("help", "What Rekindle is and how to use it");
         return out;

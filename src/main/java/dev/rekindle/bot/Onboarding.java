@@ -83,6 +83,12 @@ public final class Onboarding {
                 case "unpair" -> {
                     return askUnpair(r, chatId, userId);
                 }
+                case "forget" -> {
+                    store.pairings().say(Reply.of(List.of(say.say(chatId, "forget_confirm", Map.of(),
+                            List.of(say.button("label_forget", "forget", "y"), say.button("label_keep", "forget", "n")))),
+                            r.updateId()));
+                    return Optional.empty();
+                }
                 default -> {
                     return onboarded ? Optional.of(r) : continueOnboarding(r, p, chatId, userId, List.of());
                 }
@@ -197,6 +203,9 @@ public final class Onboarding {
             }
             case "unpair" -> {
                 return unpair(r, chatId, userId, choice.equals("y"));
+            }
+            case "forget" -> {
+                return forget(r, chatId, userId, choice.equals("y"));
             }
             default -> {
                 // an unknown press of ours: answered as stale below
@@ -390,6 +399,22 @@ public final class Onboarding {
         out.add(say.say(chatId, "unpair_done"));
         store.couples().chatId(c.id(), Chat.privateOf(me.other())).ifPresent(id -> out.add(say.say(id, "unpair_told")));
         store.pairings().dissolve(c.id(), Reply.of(out, r.updateId()));
+        return Optional.empty();
+    }
+
+    // ---------------------------------------------------------------- data rights
+
+    private Optional<Received> forget(Received r, long chatId, long userId, boolean yes) {
+        if (!yes) {
+            store.pairings().say(Reply.of(List.of(say.say(chatId, "forget_kept")), r.updateId()));
+            return Optional.empty();
+        }
+        List<Outgoing> out = new ArrayList<>();
+        out.add(say.say(chatId, "forget_done"));
+        store.couples().coupleOf(userId).filter(c -> c.status() == CoupleStatus.ACTIVE).ifPresent(c ->
+                store.couples().chatId(c.id(), Chat.privateOf(partnerOf(c, userId).other()))
+                        .ifPresent(id -> out.add(say.say(id, "unpair_told"))));
+        store.pairings().forget(userId, Reply.of(out, r.updateId()));
         return Optional.empty();
     }
 

@@ -53,6 +53,15 @@ public interface Pairings {
     /** The couple whose group this chat is, if any. */
     OptionalLong coupleOfGroup(long chatId);
 
+    /**
+     * Deletes everything stored about a user: their couple is dissolved as by {@link #dissolve} (the partner goes
+     * on alone with their own journal lines), then the user's own couple with their journal lines, session and
+     * timers, their profile, invitations, the outbox rows of their private chat, failed inbox updates that name
+     * them, and the user. The reply's messages are queued afterwards; then the write-ahead log is folded back and
+     * emptied, so no trace is left in the file or its log.
+     */
+    void forget(long userId, Reply reply);
+
     /** A user blocked the bot: nothing more is sent to them until they write again. */
     void markUnreachable(long userId, Reply reply);
 }

@@ -185,6 +185,58 @@ final class SqlitePairings implements Pairings {
     public void dissolve(long coupleId, Reply reply) {
         long now = db.clock().millis();
         db.write("dissolve couple " + coupleId, c -> {
+            split(c, coupleId, now);
+            reply(c, reply, now);
+            return null;
+        });
+        dropped.accept(coupleId);
+    }
+
+    @Override
+    public void forget(long userId, Reply reply) {
+        long now = db.clock().millis();
+        List<Long> gone = db.write("forget user " + userId, c -> {
+            List<Long> dropped = new ArrayList<>();
+            OptionalLong couple = coupleOfUser(c, userId);
+            if (couple.isPresent() && memberCount(c, couple.getAsLong()) > 1) {
+                split(c, couple.getAsLong(), now);
+                dropped.add(couple.getAsLong());
+                couple = coupleOfUser(c, userId);
+            }
+            OptionalLong privateChat = OptionalLong.empty();
+            if (couple.isPresent()) {
+                try (PreparedStatement p = c.prepareStatement(
+                        "SELECT id FROM chats WHERE couple_id = ? AND kind = 'private'")) {
+                    p.setLong(1, couple.getAsLong());
+                    try (ResultSet rs = p.executeQuery()) {
+                        if (rs.next()) {
+                            privateChat = OptionalLong.of(rs.getLong(1));
+                        }
+                    }
+                }
+                dropCouple(c, couple.getAsLong());
+                dropped.add(couple.getAsLong());
+            }
+            long chat = privateChat.orElse(userId); // a private chat's id is its user's
+            update(c, "DELETE FROM outbox WHERE chat_id = ?", chat);
+            update(c, "DELETE FROM invitations WHERE inviter = ?", userId);
+            update(c, "DELETE FROM profiles WHERE user_id = ?", userId);
+            try (PreparedStatement p = c.prepareStatement(
+                    "UPDATE inbox SET raw_json = '' WHERE state <> 'done' AND raw_json LIKE ?")) {
+                p.setString(1, "%\"id\":" + userId + ",%");
+                p.executeUpdate();
+            }
+            update(c, "DELETE FROM users WHERE id = ?", userId);
+            reply(c, reply, now);
+            return dropped;
+        });
+        gone.forEach(dropped::accept);
+        db.checkpoint();
+    }
+
+    /** Each partner of the couple goes on alone in a new couple of one, with only the journal lines they wrote. */
+    private static void split(Connection c, long coupleId, long now) throws SQLException {
+        {
             List<long[]> partners = new ArrayList<>(); // partner ordinal, user id, private chat id or 0
             try (PreparedStatement p = c.prepareStatement("SELECT m.partner, m.user_id, ch.id FROM members m "
                     + "LEFT JOIN chats ch ON ch.couple_id = m.couple_id AND ch.kind = 'private' AND ch.partner = m.partner "
@@ -215,10 +267,7 @@ final class SqlitePairings implements Pairings {
                     registerPrivate(c, who[2], alone.get(i), Partner.A);
                 }
             }
-            reply(c, reply, now);
-            return null;
-        });
-        dropped.accept(coupleId);
+        }
     }
 
     @Override

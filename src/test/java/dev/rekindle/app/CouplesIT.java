@@ -446,4 +446,67 @@ class CouplesIT {
             assertTrue(sent(US.id(), word).isEmpty(), "the group is never told: " + word);
         }
     }
+
+    // ---------------------------------------------------------------- data rights
+
+    @Test
+    void forgettingDeletesEverythingOfThePersonEndsThePairingNeutrallyAndLeavesNoTraceInTheFileOrItsLog()
+            throws Exception {
+        String marker = "Quokka-7319";
+        pair("Yes, I feel safe");
+        link();
+        api.pushText(SAM, "/appreciate");
+        awaitSent(SAM.id(), "this week");
+        api.pushText(SAM, "You drove me to the station at " + marker + " o'clock in the rain and waited with me.");
+        press(SAM, awaitSent(SAM.id(), "Would you like me to send it to Alex?"), "Send it");
+        awaitSent(ALEX.id(), marker);
+        Eventually.await("the marker in the database", () -> fileHas(marker), WAIT);
+
+        api.pushText(SAM, "/forget");
+        press(SAM, awaitSent(SAM.id(), "Shall I delete everything I keep about you"), "No, keep it");
+        awaitSent(SAM.id(), "nothing was deleted");
+        assertTrue(bot.store().couples().user(SAM.id()).isPresent());
+        api.pushText(SAM, "/forget");
+        press(SAM, awaitSent(SAM.id(), "Shall I delete everything I keep about you", 2), "Yes, delete it all");
+        awaitSent(SAM.id(), "everything I kept about you is deleted");
+        String told = plain(awaitSent(ALEX.id(), "Your pairing on Rekindle has ended").text());
+        assertFalse(told.contains("Sam") || told.contains("delete"), "neutral: " + told);
+
+        assertTrue(bot.store().couples().user(SAM.id()).isEmpty());
+        assertTrue(bot.store().pairings().profile(SAM.id()).isEmpty());
+        assertTrue(bot.store().couples().coupleOf(SAM.id()).isEmpty());
+        Couple alex = bot.store().couples().coupleOf(ALEX.id()).orElseThrow();
+        assertEquals(CoupleStatus.FORMING, alex.status());
+        assertTrue(bot.store().journal().list(alex.id()).isEmpty(), "Sam's line went with Sam");
+        Eventually.await("no trace of the marker in the database file or its log", () -> !fileHas(marker), WAIT);
+    }
+
+    /** Whether the database file or its write-ahead log holds the text, byte for byte. */
+    private boolean fileHas(String text) {
+        byte[] needle = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (String name : List.of("rekindle.db", "rekindle.db-wal")) {
+            Path f = dir.resolve("data").resolve(name);
+            try {
+                if (java.nio.file.Files.exists(f) && indexOf(java.nio.file.Files.readAllBytes(f), needle) >= 0) {
+                    return true;
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return false;
+    }
+
+    private static int indexOf(byte[] hay, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= hay.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (hay[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
 }

@@ -35,7 +35,7 @@ public record BotSettings(Map<String, Message> messages, List<String> menu, Stri
             "pairing_done_inviter", "code_malformed", "code_unknown", "code_used", "code_expired", "code_own",
             "code_already_paired", "unpair_confirm", "unpair_not_paired", "unpair_kept", "unpair_done", "unpair_told",
             "group_hello", "link_not_paired", "link_partner_missing", "link_confirm", "link_other_confirms", "link_done",
-            "group_partner_left", "group_bot_removed");
+            "group_partner_left", "group_bot_removed", "forget_confirm", "forget_done", "forget_kept", "label_forget");
 
     public BotSettings {
         messages = Map.copyOf(messages);

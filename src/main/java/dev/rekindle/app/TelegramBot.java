@@ -18,6 +18,7 @@ import dev.rekindle.telegram.RateLimiter;
 import dev.rekindle.telegram.Redact;
 import dev.rekindle.telegram.TelegramClients;
 import dev.rekindle.telegram.TelegramDelivery;
+import dev.rekindle.telegram.TelegramDocuments;
 import dev.rekindle.telegram.TelegramGroupMembership;
 import dev.rekindle.telegram.TelegramReceiver;
 import dev.rekindle.telegram.TelegramSettings;
@@ -155,7 +156,8 @@ public final class TelegramBot implements AutoCloseable {
             sender.start();
         }
         Engine engine = new Engine(library);
-        Onboarding onboarding = new Onboarding(store, engine, clock, identity.username(), new SecureRandom());
+        Onboarding onboarding = new Onboarding(store, engine, clock, identity.username(), new SecureRandom(),
+                new TelegramDocuments(clients.client(), redact));
         CoupleGroups groups = new CoupleGroups(store, engine, new TelegramGroupMembership(clients.client(), redact));
         TelegramReceiver receiver = new TelegramReceiver(store.inbox(), store.outbox(), new Members(store.couples()),
                 core, optional, onboarding, groups, sender::wake);
@@ -190,6 +192,7 @@ public final class TelegramBot implements AutoCloseable {
         }
         out.put("invite", "Invite your partner");
         out.put("unpair", "End your pairing");
+        out.put("export", "Get a file of everything Rekindle keeps about you");
         out.put("forget", "Delete everything Rekindle keeps about you");
         out.put("stop", "Stop the exercise that is running");
         out.put("help", "What Rekindle is and how to use it");

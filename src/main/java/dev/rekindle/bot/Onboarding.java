@@ -47,9 +47,12 @@ public final class Onboarding {
     private final InstantSource clock;
     private final String botUsername;
     private final SecureRandom random;
+    private final Documents documents;
 
-    public Onboarding(Store store, Engine engine, InstantSource clock, String botUsername, SecureRandom random) {
+    public Onboarding(Store store, Engine engine, InstantSource clock, String botUsername, SecureRandom random,
+                      Documents documents) {
         this.store = store;
+        this.documents = documents;
         this.say = new Sentences(engine);
         this.clock = clock;
         this.botUsername = botUsername;
@@ -82,6 +85,13 @@ public final class Onboarding {
                 }
                 case "unpair" -> {
                     return askUnpair(r, chatId, userId);
+                }
+                case "export" -> {
+                    byte[] file = new DataExport(store).of(userId, clock.instant());
+                    boolean sent = documents.send(chatId, "rekindle-export.json", file);
+                    store.pairings().say(Reply.of(List.of(say.say(chatId, sent ? "export_sent" : "export_failed")),
+                            r.updateId()));
+                    return Optional.empty();
                 }
                 case "forget" -> {
                     store.pairings().say(Reply.of(List.of(say.say(chatId, "forget_confirm", Map.of(),

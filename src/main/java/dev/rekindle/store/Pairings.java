@@ -23,6 +23,9 @@ public interface Pairings {
 
     Optional<Invitation> invitation(String codeHash);
 
+    /** The invitations a user made, oldest first. */
+    java.util.List<Invitation> invitationsBy(long userId);
+
     /**
      * The invited user joins the inviter's couple as partner B, in one transaction: the invitation is marked
      * used (it must be unused, unexpired, and the inviter's couple still forming), the invited user leaves the

@@ -108,6 +108,24 @@ final class SqlitePairings implements Pairings {
         return db.read("read an invitation", c -> invitation(c, codeHash));
     }
 
+    @Override
+    public List<Invitation> invitationsBy(long userId) {
+        return db.read("list the invitations of user " + userId, c -> {
+            List<Invitation> out = new ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT code_hash, couple_id, created, expires, used "
+                    + "FROM invitations WHERE inviter = ? ORDER BY created")) {
+                p.setLong(1, userId);
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new Invitation(rs.getString(1), rs.getLong(2), userId, Instant.ofEpochMilli(rs.getLong(3)),
+                                Instant.ofEpochMilli(rs.getLong(4)), instant(rs, 5)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     private static Optional<Invitation> invitation(Connection c, String codeHash) throws SQLException {
         try (PreparedStatement p = c.prepareStatement(
                 "SELECT couple_id, inviter, created, expires, used FROM invitations WHERE code_hash = ?")) {

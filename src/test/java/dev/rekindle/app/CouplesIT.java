@@ -481,6 +481,44 @@ class CouplesIT {
         Eventually.await("no trace of the marker in the database file or its log", () -> !fileHas(marker), WAIT);
     }
 
+    @Test
+    void exportSendsAFileOfEverythingAboutThePersonAndNothingOfThePartnersPrivateAnswers() {
+        pair("Yes, I feel safe");
+        api.pushText(SAM, "/appreciate");
+        awaitSent(SAM.id(), "this week");
+        api.pushText(SAM, "You planted the Heron-2231 roses by the door for me last weekend.");
+        press(SAM, awaitSent(SAM.id(), "Would you like me to send it to Alex?"), "Send it");
+        awaitSent(ALEX.id(), "Heron-2231");
+        api.pushText(ALEX, "/appreciate");
+        awaitSent(ALEX.id(), "this week");
+        api.pushText(ALEX, "You stayed calm at the Lynx-8842 dinner when my brother was rude.");
+        awaitSent(ALEX.id(), "Would you like me to send it to Sam?"); // Alex has not decided: it stays Alex's
+
+        JsonNode sam = export(SAM);
+        assertEquals("Sam", sam.path("user").path("name").asText());
+        assertEquals("+02:00", sam.path("user").path("time_zone").asText());
+        assertTrue(sam.path("onboarding").has("agreed_to_privacy_note"));
+        assertEquals("safe", sam.path("onboarding").path("safety_answer").asText());
+        assertTrue(sam.path("journal").toString().contains("Heron-2231"), sam.toString());
+        assertEquals(1, sam.path("invitations").size());
+        assertFalse(sam.toString().contains("Lynx-8842"), "nothing of Alex's private answers: " + sam);
+
+        JsonNode alex = export(ALEX);
+        assertTrue(alex.path("answers").toString().contains("Lynx-8842"), alex.toString());
+        assertFalse(alex.toString().contains("Heron-2231"), "Sam's journal line is Sam's: " + alex);
+        assertFalse(alex.toString().contains("Sam"), "nothing about Sam at all: " + alex);
+    }
+
+    private JsonNode export(Person who) {
+        int before = api.calls("sendDocument").size();
+        api.pushText(who, "/export");
+        awaitSent(who.id(), "Here is everything I keep about you", (int) sent(who.id(), "Here is everything").size() + 1);
+        Call doc = api.calls("sendDocument").get(before);
+        assertEquals(who.id(), doc.chatId().longValue());
+        assertEquals("rekindle-export.json", doc.params().path("file_name").asText());
+        return doc.params().get("file");
+    }
+
     /** Whether the database file or its write-ahead log holds the text, byte for byte. */
     private boolean fileHas(String text) {
         byte[] needle = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);

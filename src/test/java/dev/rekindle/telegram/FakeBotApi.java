@@ -541,6 +541,18 @@ public final class FakeBotApi implements AutoCloseable {
                         .put("has_custom_certificate", false).put("pending_update_count", pending.size());
                 return ok(info);
             }
+            case "senddocument" -> {
+                if (chatId == null || !params.has("file")) {
+                    return fail(Failure.badRequest("there is no document in the request"));
+                }
+                int id = lastMessageId.merge(chatId, 1, Integer::sum);
+                ObjectNode msg = botMessage(chatId, id, "", null);
+                msg.remove("text");
+                msg.putObject("document").put("file_name", params.path("file_name").asText("file"))
+                        .put("file_id", "BQACAgIAAxkBAAIBdoc" + id).put("file_unique_id", "AgADdoc" + id);
+                messages.put(key(chatId, id), msg);
+                return ok(msg.deepCopy());
+            }
             case "getchatmember" -> {
                 long group = params.path("chat_id").asLong();
                 long userId = params.path("user_id").asLong();
@@ -915,10 +927,18 @@ public final class FakeBotApi implements AutoCloseable {
                 continue;
             }
             String value = part.substring(blank + 4);
+            Matcher file = Pattern.compile("filename=\"([^\"]*)\"").matcher(part.substring(0, blank));
+            boolean isFile = file.find();
+            if (isFile) {
+                into.put("file_name", file.group(1)); // an uploaded file: the test reads it as "file"
+            }
             if (value.endsWith("\r\n")) {
                 value = value.substring(0, value.length() - 2);
             }
-            if (value.startsWith("{") || value.startsWith("[")) {
+            if (isFile) {
+                into.set("file", value.startsWith("{") || value.startsWith("[") ? json.readTree(value)
+                        : nodes.textNode(value));
+            } else if (value.startsWith("{") || value.startsWith("[")) {
                 into.set(name.group(1), json.readTree(value));
             } else {
                 into.put(name.group(1), value);

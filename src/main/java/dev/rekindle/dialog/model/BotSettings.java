@@ -35,7 +35,8 @@ public record BotSettings(Map<String, Message> messages, List<String> menu, Stri
             "pairing_done_inviter", "code_malformed", "code_unknown", "code_used", "code_expired", "code_own",
             "code_already_paired", "unpair_confirm", "unpair_not_paired", "unpair_kept", "unpair_done", "unpair_told",
             "group_hello", "link_not_paired", "link_partner_missing", "link_confirm", "link_other_confirms", "link_done",
-            "group_partner_left", "group_bot_removed", "forget_confirm", "forget_done", "forget_kept", "label_forget");
+            "group_partner_left", "group_bot_removed", "forget_confirm", "forget_done", "forget_kept", "label_forget",
+            "export_sent", "export_failed");
 
     public BotSettings {
         messages = Map.copyOf(messages);

@@ -4,7 +4,10 @@ import dev.rekindle.bot.BotCore;
 import dev.rekindle.bot.CoupleGroups;
 import dev.rekindle.bot.Onboarding;
 import dev.rekindle.bot.Members;
+import dev.rekindle.dialog.engine.Chat;
 import dev.rekindle.dialog.engine.Engine;
+import dev.rekindle.dialog.engine.Input;
+import dev.rekindle.dialog.model.Partner;
 import dev.rekindle.dialog.model.Dialog;
 import dev.rekindle.dialog.model.DialogLibrary;
 import dev.rekindle.nlu.Understanding;
@@ -157,7 +160,8 @@ public final class TelegramBot implements AutoCloseable {
         }
         Engine engine = new Engine(library);
         Onboarding onboarding = new Onboarding(store, engine, clock, identity.username(), new SecureRandom(),
-                new TelegramDocuments(clients.client(), redact));
+                new TelegramDocuments(clients.client(), redact),
+                text -> understanding.input(Partner.A, Chat.A, text) instanceof Input.SafetyAlert);
         CoupleGroups groups = new CoupleGroups(store, engine, new TelegramGroupMembership(clients.client(), redact));
         TelegramReceiver receiver = new TelegramReceiver(store.inbox(), store.outbox(), new Members(store.couples()),
                 core, optional, onboarding, groups, sender::wake);

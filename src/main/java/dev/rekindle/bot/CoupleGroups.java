@@ -79,6 +79,10 @@ public final class CoupleGroups {
             store.pairings().say(Reply.of(List.of(say.say(chatId, "link_other_confirms")), updateId));
             return;
         }
+        if (!membership.isMember(chatId, c.users().get(proposal.get().proposedBy()))) {
+            store.pairings().say(Reply.of(List.of(say.say(chatId, "link_partner_missing")), updateId));
+            return;
+        }
         store.pairings().link(chatId, c.id(), Reply.of(List.of(say.say(chatId, "link_done")), updateId));
     }
 

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Predicate;
 
 /**
  * A person's way into Rekindle, in their private chat, before and around the dialogs: onboarding (who the bot is
@@ -48,11 +49,17 @@ public final class Onboarding {
     private final String botUsername;
     private final SecureRandom random;
     private final Documents documents;
+    private final Predicate<String> alarming;
 
+    /**
+     * @param alarming whether the safety detector flags a text: such a text is never taken as a name or a time
+     *                 zone, but handed to the core, whose safety hook answers it
+     */
     public Onboarding(Store store, Engine engine, InstantSource clock, String botUsername, SecureRandom random,
-                      Documents documents) {
+                      Documents documents, Predicate<String> alarming) {
         this.store = store;
         this.documents = documents;
+        this.alarming = alarming;
         this.say = new Sentences(engine);
         this.clock = clock;
         this.botUsername = botUsername;
@@ -109,6 +116,9 @@ public final class Onboarding {
         }
         if (onboarded) {
             return Optional.of(r);
+        }
+        if (r instanceof Received.Text t && alarming.test(t.text())) {
+            return Optional.of(r); // safety before everything: the core's hook answers it privately
         }
         if (r instanceof Received.Text t && p != null && (p.step() == Step.NAME || p.step() == Step.ZONE)) {
             return p.step() == Step.NAME ? name(r, p, chatId, t.text().strip()) : zone(r, p, chatId, t.text());
@@ -196,6 +206,10 @@ public final class Onboarding {
                 return zone(r, p, chatId, "UTC");
             }
             case "safety" -> {
+                if (step == Step.DONE && p.unsafe() && choice.equals("unsafe")) {
+                    // again, or handled again after a crash before the core's commit: the help comes (again)
+                    return Optional.of(new Received.Safety(r.updateId(), r.who(), SafetyKind.ABUSE));
+                }
                 if (step != Step.SAFETY) {
                     break;
                 }

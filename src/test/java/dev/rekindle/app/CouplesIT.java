@@ -318,6 +318,18 @@ class CouplesIT {
     }
 
     @Test
+    void aDisclosureWrittenDuringOnboardingIsNeverTakenAsANameButAnsweredWithHelp() {
+        api.pushText(SAM, "/start");
+        press(SAM, awaitSent(SAM.id(), "are you 18 or older"), "I'm 18 or older");
+        press(SAM, awaitSent(SAM.id(), "Is that okay with you?"), "That's okay");
+        awaitSent(SAM.id(), "What name shall I use");
+        api.pushText(SAM, "he hits me when he's drunk");
+        awaitSent(SAM.id(), "not your fault");
+        assertEquals("Sam", bot.store().couples().user(SAM.id()).orElseThrow().displayName());
+        assertEquals(Profile.Step.NAME, bot.store().pairings().profile(SAM.id()).orElseThrow().step());
+    }
+
+    @Test
     void aThirdPersonInTheGroupIsIgnoredWithoutAWord() {
         pair("Yes, I feel safe");
         link();

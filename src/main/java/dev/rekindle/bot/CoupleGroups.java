@@ -86,6 +86,11 @@ public final class CoupleGroups {
         store.pairings().link(chatId, c.id(), Reply.of(List.of(say.say(chatId, "link_done")), updateId));
     }
 
+    /** The group became a supergroup (its chat and outbox moved already): a pending /link follows it. */
+    public void migrated(long fromChatId, long toChatId) {
+        store.pairings().groupMigrated(fromChatId, toChatId);
+    }
+
     /** A member left the group: if it was one of the couple's partners, the group is unlinked and both told. */
     public void memberLeft(long updateId, long chatId, long userId) {
         OptionalLong coupleId = store.pairings().coupleOfGroup(chatId);

@@ -53,6 +53,9 @@ public interface Pairings {
     /** The group is no longer the couple's; returns the couple it belonged to, if any. */
     OptionalLong unlink(long chatId, Reply reply);
 
+    /** A group became a supergroup: a /link waiting for the other partner's yes moves to the new id. */
+    void groupMigrated(long fromChatId, long toChatId);
+
     /** The couple whose group this chat is, if any. */
     OptionalLong coupleOfGroup(long chatId);
 

@@ -351,6 +351,17 @@ final class SqlitePairings implements Pairings {
     }
 
     @Override
+    public void groupMigrated(long fromChatId, long toChatId) {
+        db.write("move the proposal of group " + fromChatId + " to " + toChatId, c -> {
+            try (PreparedStatement p = c.prepareStatement("UPDATE OR REPLACE group_proposals SET chat_id = ? WHERE chat_id = ?")) {
+                p.setLong(1, toChatId);
+                p.setLong(2, fromChatId);
+                return p.executeUpdate();
+            }
+        });
+    }
+
+    @Override
     public OptionalLong coupleOfGroup(long chatId) {
         return db.read("find the couple of group " + chatId, c -> groupCouple(c, chatId));
     }

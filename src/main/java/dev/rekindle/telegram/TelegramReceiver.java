@@ -175,6 +175,9 @@ public final class TelegramReceiver implements UpdateSink {
             if (update instanceof IncomingUpdate.GroupMigrated g) {
                 // said twice (old and new chat); moving an already moved chat changes nothing
                 outbox.moveChat(g.oldChatId(), g.newChatId());
+                if (groups != null) {
+                    groups.migrated(g.oldChatId(), g.newChatId());
+                }
                 LOG.info("group {} became supergroup {}", g.oldChatId(), g.newChatId());
                 return done(id);
             }

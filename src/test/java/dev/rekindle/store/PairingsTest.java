@@ -104,4 +104,13 @@ class PairingsTest {
         assertTrue(store.sessions().load(couple).isEmpty(), "the shared session is gone, from the cache too");
         assertTrue(store.pairings().coupleOfGroup(Fixture.GROUP).isEmpty(), "the group is unlinked");
     }
+
+    @Test
+    void aLinkWaitingForTheOtherPartnerFollowsAGroupThatBecameASupergroup() {
+        long couple = Fixture.couple(store, 11, 22, Fixture.GROUP);
+        store.pairings().propose(new GroupProposal(-5, couple, Partner.A), QUIET);
+        store.pairings().groupMigrated(-5, -1005);
+        assertTrue(store.pairings().proposal(-5).isEmpty());
+        assertEquals(Partner.A, store.pairings().proposal(-1005).orElseThrow().proposedBy());
+    }
 }

@@ -38,6 +38,17 @@ public record BotSettings(Map<String, Message> messages, List<String> menu, Stri
             "group_partner_left", "group_bot_removed", "forget_confirm", "forget_done", "forget_kept", "label_forget",
             "export_sent", "export_failed");
 
+    /** The placeholders each couple sentence may use; a couple key not listed here takes none. */
+    public static final Map<String, Set<String>> COUPLE_PLACEHOLDERS = Map.of(
+            "onboarding_done", Set.of("name", "zone"),
+            "invite_link", Set.of("link"),
+            "invite_already_paired", Set.of("partner"),
+            "pairing_offer", Set.of("partner"),
+            "pairing_done_invited", Set.of("partner"),
+            "pairing_done_inviter", Set.of("partner"),
+            "unpair_confirm", Set.of("partner"),
+            "link_confirm", Set.of("name", "partner"));
+
     public BotSettings {
         messages = Map.copyOf(messages);
         menu = List.copyOf(menu);

@@ -1,8 +1,13 @@
 package dev.rekindle.app;
 
 import dev.rekindle.bot.BotCore;
+import dev.rekindle.bot.CoupleGroups;
+import dev.rekindle.bot.Onboarding;
 import dev.rekindle.bot.Members;
+import dev.rekindle.dialog.engine.Chat;
 import dev.rekindle.dialog.engine.Engine;
+import dev.rekindle.dialog.engine.Input;
+import dev.rekindle.dialog.model.Partner;
 import dev.rekindle.dialog.model.Dialog;
 import dev.rekindle.dialog.model.DialogLibrary;
 import dev.rekindle.nlu.Understanding;
@@ -16,12 +21,15 @@ import dev.rekindle.telegram.RateLimiter;
 import dev.rekindle.telegram.Redact;
 import dev.rekindle.telegram.TelegramClients;
 import dev.rekindle.telegram.TelegramDelivery;
+import dev.rekindle.telegram.TelegramDocuments;
+import dev.rekindle.telegram.TelegramGroupMembership;
 import dev.rekindle.telegram.TelegramReceiver;
 import dev.rekindle.telegram.TelegramSettings;
 import dev.rekindle.telegram.WebhookServer;
 import dev.rekindle.telegram.WebhookSettings;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
@@ -170,8 +178,13 @@ public final class TelegramBot implements AutoCloseable {
         if (options.sending()) {
             sender.start();
         }
+        Engine engine = new Engine(library);
+        Onboarding onboarding = new Onboarding(store, engine, clock, identity.username(), new SecureRandom(),
+                new TelegramDocuments(clients.client(), redact),
+                text -> understanding.input(Partner.A, Chat.A, text) instanceof Input.SafetyAlert);
+        CoupleGroups groups = new CoupleGroups(store, engine, new TelegramGroupMembership(clients.client(), redact));
         TelegramReceiver receiver = new TelegramReceiver(store.inbox(), store.outbox(), new Members(store.couples()),
-                core, optional);
+                core, optional, onboarding, groups, sender::wake);
         receiver.recover(identity, Duration.ofSeconds(60));
 
         scheduler = new TimerScheduler(store.timers(), core::fire, clock);
@@ -201,6 +214,10 @@ public final class TelegramBot implements AutoCloseable {
                 out.putIfAbsent(name, about.length() > 256 ? about.substring(0, 255) + "…" : about);
             }
         }
+        out.put("invite", "Invite your partner");
+        out.put("unpair", "End your pairing");
+        out.put("export", "Get a file of everything Rekindle keeps about you");
+        out.put("forget", "Delete everything Rekindle keeps about you");
         out.put("stop", "Stop the exercise that is running");
         out.put("help", "What Rekindle is and how to use it");
         return out;

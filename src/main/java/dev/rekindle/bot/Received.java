@@ -1,5 +1,6 @@
 package dev.rekindle.bot;
 
+import dev.rekindle.dialog.engine.SafetyKind;
 import dev.rekindle.store.Member;
 
 /**
@@ -34,4 +35,10 @@ public sealed interface Received {
 
     /** A photo, voice note, sticker or file: the bot reads words only and says so kindly. */
     record NonText(long updateId, Member who) implements Received {}
+
+    /**
+     * A partner answered the private safety screening that they do not feel safe: the core starts the safety
+     * dialog in their private chat and pauses the couple's shared exercises, as for a disclosure in a message.
+     */
+    record Safety(long updateId, Member who, SafetyKind kind) implements Received {}
 }

@@ -333,6 +333,22 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Copies the write-ahead log into the database file and empties the log (after a deletion that must leave no
+     * trace: with secure_delete the file's freed space is zeroed, and the log's older page images go here).
+     */
+    void checkpoint() {
+        writeLock.lock();
+        try {
+            ensureOpen();
+            execute(writer, "PRAGMA wal_checkpoint(TRUNCATE)");
+        } catch (SQLException e) {
+            throw new StoreException("database " + file + " could not fold its write-ahead log back: " + e.getMessage(), e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
     private static void execute(Connection c, String sql) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute(sql);

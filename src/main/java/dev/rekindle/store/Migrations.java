@@ -20,7 +20,8 @@ final class Migrations {
     /** In order; listed rather than discovered, because a fat jar cannot list a resource folder. */
     static final List<String> SCRIPTS = List.of(
             "V1__initial.sql",
-            "V2__message_refs_and_indexes.sql");
+            "V2__message_refs_and_indexes.sql",
+            "V3__couples.sql");
 
     private static final System.Logger LOG = System.getLogger(Migrations.class.getName());
 

@@ -175,4 +175,9 @@ final class SqliteSessionStore implements SessionStore {
                     + "(cancelled or fired already); its outcome must not be applied");
         }
     }
+
+    /** Forgets a couple's cached session after its row was deleted outside a commit (the couple was dissolved). */
+    void evict(long coupleId) {
+        cache.invalidate(coupleId);
+    }
 }

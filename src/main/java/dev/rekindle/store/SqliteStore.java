@@ -16,6 +16,7 @@ public final class SqliteStore implements Store {
     private final SqliteTimerStore timers;
     private final SqliteJournal journal;
     private final SqliteCouples couples;
+    private final SqlitePairings pairings;
 
     private SqliteStore(Database db, SqliteSessionStore.CacheSettings cache) {
         this.db = db;
@@ -25,6 +26,7 @@ public final class SqliteStore implements Store {
         this.timers = new SqliteTimerStore(db);
         this.journal = new SqliteJournal(db);
         this.couples = new SqliteCouples(db);
+        this.pairings = new SqlitePairings(db, sessions::evict);
     }
 
     /** Opens (creating and migrating if needed) the store in {@code file}; {@code clock} stamps every row. */
@@ -89,6 +91,11 @@ public final class SqliteStore implements Store {
     /** Group commits made so far and the writes they carried: {commits, writes}; for benchmarks. */
     public long[] groupCommitCounts() {
         return db.groupCommitCounts();
+    }
+
+    @Override
+    public Pairings pairings() {
+        return pairings;
     }
 
     @Override

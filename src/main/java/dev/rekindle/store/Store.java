@@ -14,6 +14,8 @@ public interface Store extends AutoCloseable {
 
     Couples couples();
 
+    Pairings pairings();
+
     @Override
     void close();
 }

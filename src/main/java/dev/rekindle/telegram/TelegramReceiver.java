@@ -2,7 +2,9 @@ package dev.rekindle.telegram;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rekindle.bot.BotCore;
+import dev.rekindle.bot.CoupleGroups;
 import dev.rekindle.bot.Members;
+import dev.rekindle.bot.Onboarding;
 import dev.rekindle.bot.Received;
 import dev.rekindle.store.Inbox;
 import dev.rekindle.store.Member;
@@ -38,16 +40,33 @@ public final class TelegramReceiver implements UpdateSink {
     private final Members members;
     private final BotCore core;
     private final OptionalCalls optional;
+    private final Onboarding onboarding;
+    private final CoupleGroups groups;
+    private final Runnable committed;
     private final ObjectMapper json = TelegramClients.updateJson();
     /** How long a batch waits for its "typing..." and spinner calls before the core gets the updates. */
     private static final Duration OPTIONAL_WAIT = Duration.ofSeconds(2);
 
     public TelegramReceiver(Inbox inbox, Outbox outbox, Members members, BotCore core, OptionalCalls optional) {
+        this(inbox, outbox, members, core, optional, null, null, () -> { });
+    }
+
+    /**
+     * With the couple-life flows: private updates pass {@code onboarding} before the core, and the group's
+     * {@code /link}, its buttons and membership changes go to {@code groups}. Null: every person is partner A of
+     * a couple of one and groups are linked by other means (tests of the runtime alone). {@code committed} runs
+     * after a flow committed a reply (the sender wakes).
+     */
+    public TelegramReceiver(Inbox inbox, Outbox outbox, Members members, BotCore core, OptionalCalls optional,
+                            Onboarding onboarding, CoupleGroups groups, Runnable committed) {
         this.inbox = inbox;
         this.outbox = outbox;
         this.members = members;
         this.core = core;
         this.optional = optional;
+        this.onboarding = onboarding;
+        this.groups = groups;
+        this.committed = committed;
     }
 
     @Override
@@ -166,31 +185,50 @@ public final class TelegramReceiver implements UpdateSink {
         long id = update.updateId();
         try {
             if (update instanceof IncomingUpdate.TextMessage t) {
-                return member(t.chatId(), t.chatType(), t.userId(), t.firstName())
-                        .map(m -> toCore(t.chatId(), new Received.Text(id, m, t.text()), live))
-                        .or(() -> done(id));
+                return route(t.chatId(), t.chatType(), t.userId(), t.firstName(), null, null,
+                        m -> new Received.Text(id, m, t.text()), live, id);
             }
             if (update instanceof IncomingUpdate.Command c) {
-                return member(c.chatId(), c.chatType(), c.userId(), c.firstName())
-                        .map(m -> toCore(c.chatId(), new Received.Command(id, m, c.command(), c.args()), live))
-                        .or(() -> done(id));
+                return route(c.chatId(), c.chatType(), c.userId(), c.firstName(), c.command(), null,
+                        m -> new Received.Command(id, m, c.command(), c.args()), live, id);
             }
             if (update instanceof IncomingUpdate.ButtonPress p) {
                 if (live != null) {
                     live.calls.add(optional.answerPressAsync(p.callbackQueryId())); // stops the spinner, whatever comes
                 }
-                return member(p.chatId(), p.chatType(), p.userId(), p.firstName())
-                        .map(m -> toCore(p.chatId(), new Received.Press(id, m, p.data()), live))
-                        .or(() -> done(id));
+                return route(p.chatId(), p.chatType(), p.userId(), p.firstName(), null, p.data(),
+                        m -> new Received.Press(id, m, p.data()), live, id);
             }
             if (update instanceof IncomingUpdate.NonTextMessage n) {
-                return member(n.chatId(), n.chatType(), n.userId(), "")
-                        .map(m -> toCore(n.chatId(), new Received.NonText(id, m), live))
-                        .or(() -> done(id));
+                return route(n.chatId(), n.chatType(), n.userId(), "", null, null,
+                        m -> new Received.NonText(id, m), live, id);
+            }
+            if (groups != null && update instanceof IncomingUpdate.BotAdded a && a.chatType().isGroup()) {
+                groups.botAdded(id, a.chatId());
+                committed.run();
+                return Optional.empty();
+            }
+            if (groups != null && update instanceof IncomingUpdate.BotRemoved b) {
+                if (b.chatType().isGroup()) {
+                    groups.botRemoved(id, b.chatId());
+                } else {
+                    // a private chat's id is its user's: they blocked the bot
+                    onboarding.blocked(id, b.chatId());
+                }
+                committed.run();
+                return Optional.empty();
+            }
+            if (groups != null && update instanceof IncomingUpdate.MemberLeft l) {
+                groups.memberLeft(id, l.chatId(), l.userId());
+                committed.run();
+                return Optional.empty();
             }
             if (update instanceof IncomingUpdate.GroupMigrated g) {
                 // said twice (old and new chat); moving an already moved chat changes nothing
                 outbox.moveChat(g.oldChatId(), g.newChatId());
+                if (groups != null) {
+                    groups.migrated(g.oldChatId(), g.newChatId());
+                }
                 LOG.info("group {} became supergroup {}", g.oldChatId(), g.newChatId());
                 return done(id);
             }
@@ -202,6 +240,39 @@ public final class TelegramReceiver implements UpdateSink {
                     e.getClass().getSimpleName() + ": " + e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /**
+     * Who wrote where, then: the group's own /link and buttons to the group flow; a private update through
+     * onboarding; everything else to the core. An update nobody takes is marked done untouched.
+     */
+    private Optional<CompletableFuture<Void>> route(long chatId, ChatType type, long userId, String firstName,
+                                                    String command, String pressData,
+                                                    java.util.function.Function<Member, Received> make, boolean live,
+                                                    long id) {
+        if (groups != null && type.isGroup() && CoupleGroups.isOurs(command, pressData)) {
+            if (command != null) {
+                groups.link(id, chatId, userId);
+            } else {
+                groups.press(id, chatId, userId, pressData);
+            }
+            committed.run();
+            return Optional.empty();
+        }
+        Optional<Member> m = member(chatId, type, userId, firstName);
+        if (m.isEmpty()) {
+            return done(id);
+        }
+        Received r = make.apply(m.get());
+        if (onboarding != null && type == ChatType.PRIVATE) {
+            Optional<Received> next = onboarding.route(r, chatId, userId, firstName);
+            if (next.isEmpty()) {
+                committed.run();
+                return Optional.empty();
+            }
+            r = next.get();
+        }
+        return Optional.of(toCore(chatId, r, live));
     }
 
     private Optional<Member> member(long chatId, ChatType type, long userId, String firstName) {

@@ -10,6 +10,8 @@ import dev.rekindle.dialog.load.DialogLoader;
 import dev.rekindle.dialog.model.DialogLibrary;
 import dev.rekindle.nlu.Understanding;
 import dev.rekindle.store.OutboxState;
+import dev.rekindle.store.Profile;
+import dev.rekindle.store.Reply;
 import dev.rekindle.store.Store;
 import dev.rekindle.telegram.FakeBotApi;
 import dev.rekindle.telegram.FakeBotApi.Call;
@@ -92,6 +94,15 @@ class TelegramBotIT {
         store.couples().registerPrivateChat(SAM.id(), SAM.id());
         store.couples().registerPrivateChat(ALEX.id(), ALEX.id());
         store.couples().registerGroupChat(US.id(), couple);
+        onboarded(store, SAM.id());
+        onboarded(store, ALEX.id());
+    }
+
+    /** As if the user had gone through onboarding (18+, consent, safe). */
+    static void onboarded(Store store, long userId) {
+        java.time.Instant now = java.time.Instant.now();
+        store.pairings().save(new Profile(userId, Profile.Step.DONE, true, now, Profile.Safety.SAFE, now, null), null, null,
+                new Reply(List.of(), java.util.OptionalLong.empty()));
     }
 
     private Call awaitSent(long chatId, String containing) {

@@ -203,7 +203,7 @@ class WebhookIT {
         assertTrue(bot.store().inbox().pending().isEmpty());
 
         assertEquals(200, post(path(), SECRET, api.webhookText(SAM, "/menu")));
-        awaitSent(SAM.id(), "What would you like to do?");
+        awaitSent(SAM.id(), "are you 18 or older");
         assertTrue(sent(SAM.id(), HELP).isEmpty(), "the refused /help never acted");
     }
 
@@ -232,7 +232,7 @@ class WebhookIT {
         awaitSent(SAM.id(), HELP);
         assertEquals(200, post(path(), SECRET, help), "a redelivery is acknowledged, so Telegram stops sending it");
         assertEquals(200, post(path(), SECRET, api.webhookText(SAM, "/menu")));
-        awaitSent(SAM.id(), "What would you like to do?");
+        awaitSent(SAM.id(), "are you 18 or older");
         assertEquals(1, sent(SAM.id(), HELP).size());
     }
 
@@ -251,7 +251,7 @@ class WebhookIT {
         assertEquals(200, post(path(), SECRET, help)); // Telegram sends it again
         awaitSent(SAM.id(), HELP);
         assertEquals(200, post(path(), SECRET, api.webhookText(SAM, "/menu")));
-        awaitSent(SAM.id(), "What would you like to do?");
+        awaitSent(SAM.id(), "are you 18 or older");
         assertEquals(1, sent(SAM.id(), HELP).size());
     }
 

@@ -21,6 +21,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -73,6 +74,7 @@ public final class FakeBotApi implements AutoCloseable {
     // all below guarded by lock
     private final TreeMap<Integer, ObjectNode> pending = new TreeMap<>();
     private final Map<Integer, ObjectNode> everPushed = new HashMap<>();
+    private final Map<Long, Set<Long>> groupMembers = new HashMap<>();
     private final Deque<ObjectNode> redeliveries = new ArrayDeque<>();
     private final List<Call> calls = new ArrayList<>();
     private final Map<Long, Integer> lastMessageId = new HashMap<>();
@@ -414,6 +416,58 @@ public final class FakeBotApi implements AutoCloseable {
         return first;
     }
 
+    /** The people in a group, as getChatMember reports them; nobody is, until a test says so. */
+    public void setGroupMembers(Group group, Person... people) {
+        lock.lock();
+        try {
+            Set<Long> ids = new HashSet<>();
+            for (Person p : people) {
+                ids.add(p.id());
+            }
+            groupMembers.put(group.id(), ids);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The service message Telegram sends when {@code by} adds the bot to a group. */
+    public int pushBotAdded(Group group, Person by) {
+        ObjectNode fields = nodes.objectNode();
+        ObjectNode bot = user(new Person(BOT_ID, "Rekindle")).put("is_bot", true).put("username", BOT_USERNAME);
+        fields.putArray("new_chat_members").add(bot);
+        return pushMessage(groupChat(group), by, fields);
+    }
+
+    /** The service message Telegram sends when {@code who} leaves a group (or, with the bot, when it is removed). */
+    public int pushLeft(Group group, Person who, Person by) {
+        ObjectNode fields = nodes.objectNode();
+        ObjectNode left = who.id() == BOT_ID ? user(who).put("is_bot", true).put("username", BOT_USERNAME) : user(who);
+        fields.set("left_chat_member", left);
+        lock.lock();
+        try {
+            Set<Long> ids = groupMembers.get(group.id());
+            if (ids != null) {
+                ids.remove(who.id());
+            }
+        } finally {
+            lock.unlock();
+        }
+        return pushMessage(groupChat(group), by, fields);
+    }
+
+    /** A user blocks the bot: Telegram's my_chat_member update in their private chat. */
+    public int pushBlocked(Person who) {
+        ObjectNode u = nodes.objectNode();
+        ObjectNode m = u.putObject("my_chat_member");
+        m.set("chat", privateChat(who));
+        m.set("from", user(who));
+        m.put("date", 1_700_000_000);
+        m.putObject("old_chat_member").put("status", "member").set("user", user(new Person(BOT_ID, "Rekindle")).put("is_bot", true));
+        m.putObject("new_chat_member").put("status", "kicked").put("until_date", 0)
+                .set("user", user(new Person(BOT_ID, "Rekindle")).put("is_bot", true));
+        return push(u);
+    }
+
     /** Any update, written as Telegram sends it (without update_id: the fake numbers it). */
     public int pushUpdate(String updateJson) {
         try {
@@ -598,6 +652,26 @@ public final class FakeBotApi implements AutoCloseable {
                 ObjectNode info = nodes.objectNode().put("url", webhookUrl == null ? "" : webhookUrl)
                         .put("has_custom_certificate", false).put("pending_update_count", pending.size());
                 return ok(info);
+            }
+            case "senddocument" -> {
+                if (chatId == null || !params.has("file")) {
+                    return fail(Failure.badRequest("there is no document in the request"));
+                }
+                int id = lastMessageId.merge(chatId, 1, Integer::sum);
+                ObjectNode msg = botMessage(chatId, id, "", null);
+                msg.remove("text");
+                msg.putObject("document").put("file_name", params.path("file_name").asText("file"))
+                        .put("file_id", "BQACAgIAAxkBAAIBdoc" + id).put("file_unique_id", "AgADdoc" + id);
+                messages.put(key(chatId, id), msg);
+                return ok(msg.deepCopy());
+            }
+            case "getchatmember" -> {
+                long group = params.path("chat_id").asLong();
+                long userId = params.path("user_id").asLong();
+                boolean in = groupMembers.getOrDefault(group, Set.of()).contains(userId);
+                ObjectNode member = nodes.objectNode().put("status", in ? "member" : "left");
+                member.set("user", user(new Person(userId, "someone")));
+                return ok(member);
             }
             case "setmycommands", "sendchataction", "answercallbackquery" -> {
                 return ok(nodes.booleanNode(true));
@@ -975,10 +1049,18 @@ public final class FakeBotApi implements AutoCloseable {
                 continue;
             }
             String value = part.substring(blank + 4);
+            Matcher file = Pattern.compile("filename=\"([^\"]*)\"").matcher(part.substring(0, blank));
+            boolean isFile = file.find();
+            if (isFile) {
+                into.put("file_name", file.group(1)); // an uploaded file: the test reads it as "file"
+            }
             if (value.endsWith("\r\n")) {
                 value = value.substring(0, value.length() - 2);
             }
-            if (value.startsWith("{") || value.startsWith("[")) {
+            if (isFile) {
+                into.set("file", value.startsWith("{") || value.startsWith("[") ? json.readTree(value)
+                        : nodes.textNode(value));
+            } else if (value.startsWith("{") || value.startsWith("[")) {
                 into.set(name.group(1), json.readTree(value));
             } else {
                 into.put(name.group(1), value);

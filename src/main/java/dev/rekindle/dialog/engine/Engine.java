@@ -2,6 +2,7 @@ package dev.rekindle.dialog.engine;
 
 import dev.rekindle.dialog.model.DialogLibrary;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * The dialog engine: a pure function of (session, input, now). It never reads a clock, does no I/O
@@ -40,5 +41,26 @@ public final class Engine {
         Turn turn = new Turn(library, session, now);
         turn.sayOutside(chat, key);
         return turn.finish();
+    }
+
+    /**
+     * A sentence of bot.yaml as Telegram HTML, for the bot's own flows outside dialogs (onboarding, pairing, the
+     * group): its first variant, with each {placeholder} filled from {@code values} (plain text, escaped here;
+     * an unknown one becomes empty). Pure, like the rest of the engine.
+     */
+    public String botSentence(String key, Map<String, String> values) {
+        String text = library.bot().message(key).variants().get(0);
+        try {
+            return Html.render(dev.rekindle.dialog.model.Template.parse(text),
+                    ref -> values.getOrDefault(ref.toString(), ""));
+        } catch (dev.rekindle.dialog.model.Template.SyntaxException e) {
+            throw new IllegalStateException("bot.yaml message '" + key + "' has a bad placeholder: " + e.getMessage()
+                    + "; write {{ and }} for literal braces");
+        }
+    }
+
+    /** A bot.yaml sentence as plain text, for a button label. */
+    public String botLabel(String key) {
+        return Html.plain(botSentence(key, Map.of()));
     }
 }

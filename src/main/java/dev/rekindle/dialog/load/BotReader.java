@@ -14,6 +14,8 @@ final class BotReader {
     static final List<String> KEYS = List.of("messages", "menu", "safety");
     static final List<String> SAFETY_KEYS = List.of("crisis", "abuse");
     static final List<String> MESSAGE_KEYS = BotSettings.MESSAGE_KEYS.stream().sorted().toList();
+    static final List<String> ALL_KEYS = java.util.stream.Stream.concat(BotSettings.MESSAGE_KEYS.stream(),
+            BotSettings.COUPLE_KEYS.stream()).sorted().toList();
 
     private final Problems problems;
 
@@ -45,7 +47,7 @@ final class BotReader {
             b.missing("messages", "add 'messages:' with every sentence the bot says itself: " + String.join(", ", MESSAGE_KEYS));
             return out;
         }
-        MappingReader m = MappingReader.of(b.node("messages"), "bot messages", MESSAGE_KEYS, problems);
+        MappingReader m = MappingReader.of(b.node("messages"), "bot messages", ALL_KEYS, problems);
         List<String> absent = new ArrayList<>();
         for (String key : MESSAGE_KEYS) {
             if (!m.has(key)) {
@@ -55,6 +57,14 @@ final class BotReader {
             Message msg = m.message(key);
             if (msg != null) {
                 out.put(key, msg);
+            }
+        }
+        for (String key : BotSettings.COUPLE_KEYS) {
+            if (m.has(key)) {
+                Message msg = m.message(key);
+                if (msg != null) {
+                    out.put(key, msg);
+                }
             }
         }
         if (!absent.isEmpty()) {

@@ -18,6 +18,37 @@ public record BotSettings(Map<String, Message> messages, List<String> menu, Stri
             "rendezvous_waiting", "no_partner", "dialog_changed", "invalid_input", "consent_yes",
             "consent_no", "safety_group_pause", "paused", "shared_paused", "internal_error", "text_only");
 
+    /**
+     * The sentences of onboarding, pairing and the couple's group (the Telegram bot's own flows, outside dialogs).
+     * Optional for the loader, so a small bot.yaml for tests or the terminal chat stays small; the Telegram bot
+     * refuses to start without them. They may use the placeholders their flow names ({name}, {partner}, {link},
+     * {zone}).
+     */
+    public static final Set<String> COUPLE_KEYS = Set.of(
+            "onboarding_about", "onboarding_age", "onboarding_under_age", "onboarding_privacy", "onboarding_no_consent",
+            "onboarding_name", "onboarding_name_invalid", "onboarding_zone", "onboarding_zone_unknown",
+            "onboarding_safety", "onboarding_done",
+            "label_adult", "label_minor", "label_agree", "label_disagree", "label_telegram_name", "label_utc",
+            "label_safe", "label_unsafe", "label_unsaid", "label_accept", "label_decline", "label_unpair", "label_keep",
+            "label_link",
+            "invite_link", "invite_already_paired", "pairing_offer", "pairing_declined", "pairing_done_invited",
+            "pairing_done_inviter", "code_malformed", "code_unknown", "code_used", "code_expired", "code_own",
+            "code_already_paired", "unpair_confirm", "unpair_not_paired", "unpair_kept", "unpair_done", "unpair_told",
+            "group_hello", "link_not_paired", "link_partner_missing", "link_confirm", "link_other_confirms", "link_done",
+            "group_partner_left", "group_bot_removed", "forget_confirm", "forget_done", "forget_kept", "label_forget",
+            "export_sent", "export_failed");
+
+    /** The placeholders each couple sentence may use; a couple key not listed here takes none. */
+    public static final Map<String, Set<String>> COUPLE_PLACEHOLDERS = Map.of(
+            "onboarding_done", Set.of("name", "zone"),
+            "invite_link", Set.of("link"),
+            "invite_already_paired", Set.of("partner"),
+            "pairing_offer", Set.of("partner"),
+            "pairing_done_invited", Set.of("partner"),
+            "pairing_done_inviter", Set.of("partner"),
+            "unpair_confirm", Set.of("partner"),
+            "link_confirm", Set.of("name", "partner"));
+
     public BotSettings {
         messages = Map.copyOf(messages);
         menu = List.copyOf(menu);

@@ -119,11 +119,26 @@ final class LibraryChecks {
             for (Texts.Text t : Texts.variants(e.getValue(), "bot message '" + e.getKey() + "'", where, false, "bot", "messages", e.getKey())) {
                 SizeChecks.message(t, where, problems);
                 try {
-                    Template.parse(t.text());
+                    Template parsed = Template.parse(t.text());
+                    if (BotSettings.COUPLE_KEYS.contains(e.getKey())) {
+                        couplePlaceholders(e.getKey(), parsed, t, where);
+                    }
                 } catch (Template.SyntaxException ex) {
                     problems.error(where.inValue(ex.offset(), t.path()), "bad placeholder in " + t.what() + ": " + ex.getMessage(),
                             "write {{ and }} for literal braces");
                 }
+            }
+        }
+    }
+
+    /** A couple sentence is filled by its Java flow, which knows only the placeholders it names. */
+    private void couplePlaceholders(String key, Template parsed, Texts.Text t, Locations where) {
+        java.util.Set<String> allowed = BotSettings.COUPLE_PLACEHOLDERS.getOrDefault(key, java.util.Set.of());
+        for (Template.Segment seg : parsed.segments()) {
+            if (seg instanceof Template.Placeholder p && !allowed.contains(p.ref().toString())) {
+                problems.error(where.inValue(p.offset(), t.path()), t.what() + " uses {" + p.ref() + "}, which its flow does not fill",
+                        allowed.isEmpty() ? "remove it: this sentence takes no placeholders"
+                                : "use " + allowed.stream().sorted().map(a -> "{" + a + "}").collect(java.util.stream.Collectors.joining(", ")));
             }
         }
     }

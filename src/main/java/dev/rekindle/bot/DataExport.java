@@ -1,0 +1,105 @@
+package dev.rekindle.bot;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rekindle.dialog.engine.Frame;
+import dev.rekindle.dialog.engine.Run;
+import dev.rekindle.dialog.model.Partner;
+import dev.rekindle.store.Couple;
+import dev.rekindle.store.Invitation;
+import dev.rekindle.store.JournalEntry;
+import dev.rekindle.store.Profile;
+import dev.rekindle.store.Store;
+import dev.rekindle.store.StoredSession;
+import dev.rekindle.store.User;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything stored about one person, as JSON, for /export: their user record and profile (with their consent
+ * and their own answer to the safety question), whether they are paired, the journal lines they wrote, the answers
+ * they gave in dialogs still running and what they agreed to share, and the invitations they made. Nothing the
+ * partner wrote: not their answers, not their journal lines, not their safety answer.
+ */
+public final class DataExport {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Store store;
+
+    public DataExport(Store store) {
+        this.store = store;
+    }
+
+    public byte[] of(long userId, Instant now) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("exported", now.toString());
+        root.put("about", "Everything Rekindle stores about you. Your partner's answers and journal lines are not here.");
+        Optional<User> user = store.couples().user(userId);
+        ObjectNode u = root.putObject("user");
+        u.put("telegram_id", userId);
+        user.ifPresent(x -> {
+            u.put("name", x.displayName());
+            u.put("time_zone", x.timeZone().getId());
+            u.put("first_seen", x.created().toString());
+            u.put("unreachable", x.unreachable());
+        });
+        store.pairings().profile(userId).ifPresent(p -> profile(root.putObject("onboarding"), p));
+        Optional<Couple> couple = store.couples().coupleOf(userId);
+        ArrayNode journal = root.putArray("journal");
+        ArrayNode answers = root.putArray("answers");
+        ArrayNode consents = root.putArray("consents");
+        couple.ifPresent(c -> {
+            Partner me = c.users().entrySet().stream().filter(e -> e.getValue() == userId).map(Map.Entry::getKey)
+                    .findFirst().orElseThrow();
+            root.putObject("couple").put("paired", c.users().size() == 2).put("since", c.created().toString());
+            for (JournalEntry e : store.journal().list(c.id())) {
+                if (e.author() == me) {
+                    journal.addObject().put("kind", e.kind()).put("dialog", e.dialog()).put("text", e.text())
+                            .put("written", e.created().toString());
+                }
+            }
+            store.sessions().load(c.id()).map(StoredSession::session).ifPresent(s -> {
+                for (Run run : s.runs().values()) {
+                    for (Frame f : run.stack()) {
+                        f.answers().getOrDefault(me, Map.of()).forEach((var, text) -> answers.addObject()
+                                .put("dialog", f.dialog()).put("question", var).put("answer", text));
+                        for (Frame.Consent k : f.consents()) {
+                            if (k.author() == me) {
+                                consents.addObject().put("dialog", f.dialog()).put("answer", k.variable())
+                                        .put("shown_to", k.with().name().toLowerCase(java.util.Locale.ROOT));
+                            }
+                        }
+                    }
+                }
+            });
+        });
+        ArrayNode invitations = root.putArray("invitations");
+        for (Invitation i : store.pairings().invitationsBy(userId)) {
+            ObjectNode o = invitations.addObject().put("made", i.created().toString()).put("expires", i.expires().toString());
+            if (i.used() != null) {
+                o.put("used", i.used().toString());
+            }
+        }
+        try {
+            return JSON.writeValueAsBytes(root);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void profile(ObjectNode o, Profile p) {
+        o.put("step", p.step().name().toLowerCase(java.util.Locale.ROOT));
+        o.put("said_18_or_older", p.adult());
+        if (p.consented() != null) {
+            o.put("agreed_to_privacy_note", p.consented().toString());
+        }
+        if (p.safety() != null) {
+            o.put("safety_answer", p.safety().name().toLowerCase(java.util.Locale.ROOT));
+            o.put("safety_answered", p.screened().toString());
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.rekindle.bot;
+
+import dev.rekindle.dialog.engine.Action;
+import dev.rekindle.dialog.engine.Chat;
+import dev.rekindle.dialog.engine.Engine;
+import dev.rekindle.dialog.model.BotSettings;
+import dev.rekindle.store.OutboxKind;
+import dev.rekindle.store.Outgoing;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/** The couple-life sentences of bot.yaml as outbox entries, with buttons whose labels are bot.yaml sentences too. */
+final class Sentences {
+    /** Callback data of the bot's own flows; a colon never occurs in a dialog's callback data. */
+    static final String PREFIX = "rk:";
+
+    private final Engine engine;
+
+    Sentences(Engine engine) {
+        this.engine = engine;
+        TreeSet<String> missing = new TreeSet<>(BotSettings.COUPLE_KEYS);
+        missing.removeAll(engine.library().bot().messages().keySet());
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("bot.yaml lacks the onboarding and pairing sentences " + missing
+                    + "; add them under messages: (see dialogs/bot.yaml as shipped)");
+        }
+    }
+
+    Outgoing say(long chatId, String key, Map<String, String> values, List<Action.ButtonOut> buttons) {
+        Chat to = chatId < 0 ? Chat.GROUP : Chat.A; // the outbox goes by chat id; this only names the kind of chat
+        Action.Send send = new Action.Send(to, null, engine.botSentence(key, values), buttons);
+        return new Outgoing(chatId, OutboxKind.SEND, OutboxPayload.send(send), null);
+    }
+
+    Outgoing say(long chatId, String key, Map<String, String> values) {
+        return say(chatId, key, values, List.of());
+    }
+
+    Outgoing say(long chatId, String key) {
+        return say(chatId, key, Map.of(), List.of());
+    }
+
+    Action.ButtonOut button(String labelKey, String what, String choice) {
+        return new Action.ButtonOut(engine.botLabel(labelKey), PREFIX + what + ":" + choice);
+    }
+}

@@ -1,0 +1,576 @@
+package dev.rekindle.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.rekindle.dialog.engine.Chat;
+import dev.rekindle.dialog.load.DialogLoader;
+import dev.rekindle.dialog.model.DialogLibrary;
+import dev.rekindle.dialog.model.Partner;
+import dev.rekindle.nlu.Understanding;
+import dev.rekindle.store.Couple;
+import dev.rekindle.store.CoupleStatus;
+import dev.rekindle.store.Profile;
+import dev.rekindle.telegram.FakeBotApi;
+import dev.rekindle.telegram.FakeBotApi.Call;
+import dev.rekindle.telegram.FakeBotApi.Group;
+import dev.rekindle.telegram.FakeBotApi.Person;
+import dev.rekindle.testing.Eventually;
+import dev.rekindle.testing.MovableClock;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Couples on Telegram, end to end: two people from /start through onboarding, an invitation, pairing, a linked
+ * group, sharing with consent and a group check-in; and every way it can go wrong (stale and reused codes, a
+ * third person in the group, a partner leaving, the bot removed, a migrated group, a blocked bot, unpairing, a
+ * partner who is not safe). The real bot against the fake Bot API, the shipped dialogs and the real models.
+ */
+class CouplesIT {
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Person SAM = new Person(111222333L, "Sam");
+    private static final Person ALEX = new Person(444555666L, "Alex");
+    private static final Person GUEST = new Person(777888999L, "Guest");
+    private static final Group US = new Group(-4012345678L, "Sam & Alex");
+    private static final Pattern LINK = Pattern.compile("t\\.me/" + FakeBotApi.BOT_USERNAME + "\\?start=([A-Za-z0-9_-]+)");
+    private static final String HELP = "guides the two of you";
+
+    private static DialogLibrary library;
+    private static Understanding understanding;
+
+    @TempDir
+    Path dir;
+
+    private final MovableClock clock = MovableClock.followingRealTime();
+    private FakeBotApi api;
+    private TelegramBot bot;
+
+    @BeforeAll
+    static void loadOnce() throws Exception {
+        library = DialogLoader.loadDirectory(Path.of("dialogs")).library().orElseThrow();
+        understanding = UnderstandingFactory.load(UnderstandingFactory.DEFAULT_MODELS, new PrintWriter(System.err, true));
+    }
+
+    @BeforeEach
+    void start() {
+        api = FakeBotApi.start();
+        bot = TelegramBot.start(api.settings(Duration.ofSeconds(1)), library, understanding,
+                TelegramBot.Options.of(dir.resolve("data/rekindle.db")).withClock(clock));
+    }
+
+    @AfterEach
+    void stop() {
+        if (bot != null) {
+            bot.close();
+        }
+        api.close();
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static Predicate<Call> sentTo(long chatId, String containing) {
+        return c -> c.succeeded() && c.chatId() != null && c.chatId() == chatId && c.text() != null
+                && plain(c.text()).contains(containing);
+    }
+
+    private static String plain(String html) {
+        return html.replaceAll("<[^>]+>", "").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
+                .replace("&#39;", "'").replace("&amp;", "&");
+    }
+
+    private List<Call> sent(long chatId, String containing) {
+        return api.calls("sendMessage").stream().filter(sentTo(chatId, containing)).toList();
+    }
+
+    /** Every message the chat received so far, as plain text, in order. */
+    private List<String> received(long chatId) {
+        return sent(chatId, "").stream().map(c -> plain(c.text())).toList();
+    }
+
+    private Call awaitSent(long chatId, String containing) {
+        return awaitSent(chatId, containing, 1);
+    }
+
+    private Call awaitSent(long chatId, String containing, int n) {
+        Eventually.await("message " + n + " containing '" + containing + "' in chat " + chatId + "; it has "
+                + received(chatId), () -> sent(chatId, containing).size() >= n, WAIT);
+        return sent(chatId, containing).get(n - 1);
+    }
+
+    private void press(Person who, Call message, String label) {
+        for (JsonNode row : message.replyMarkup().get("inline_keyboard")) {
+            for (JsonNode b : row) {
+                if (b.get("text").asText().equals(label)) {
+                    api.pushPress(who, message.chatId(), message.messageId(), b.get("callback_data").asText());
+                    return;
+                }
+            }
+        }
+        throw new AssertionError("no button '" + label + "' on " + message.text());
+    }
+
+    /** Something the bot answers at once, so everything before it in that chat was handled. */
+    private void roundTrip(Person who) {
+        int before = sent(who.id(), HELP).size();
+        api.pushText(who, "/help");
+        awaitSent(who.id(), HELP, before + 1);
+    }
+
+    /** Onboarding after its first message: 18+, consent, the Telegram name, a time zone, the safety question. */
+    private void onboard(Person p, String zone, String safety) {
+        press(p, awaitSent(p.id(), "are you 18 or older"), "I'm 18 or older");
+        press(p, awaitSent(p.id(), "Is that okay with you?"), "That's okay");
+        press(p, awaitSent(p.id(), "What name shall I use"), "Use my Telegram name");
+        awaitSent(p.id(), "Where are you?");
+        api.pushText(p, zone);
+        press(p, awaitSent(p.id(), "do you feel safe with your partner?"), safety);
+        awaitSent(p.id(), "You're set up");
+    }
+
+    private String invite(Person p, int n) {
+        api.pushText(p, "/invite");
+        Matcher m = LINK.matcher(plain(awaitSent(p.id(), "Send this link to your partner", n).text()));
+        assertTrue(m.find());
+        return m.group(1);
+    }
+
+    /** Sam and Alex from /start to a couple, Alex answering the safety question with {@code alexSafety}. */
+    private void pair(String alexSafety) {
+        api.pushText(SAM, "/start");
+        onboard(SAM, "+2", "Yes, I feel safe");
+        String code = invite(SAM, 1);
+        api.pushText(ALEX, "/start " + code);
+        onboard(ALEX, "New York", alexSafety);
+        press(ALEX, awaitSent(ALEX.id(), "Sam invited you to be a couple"), "Accept");
+        awaitSent(ALEX.id(), "You and Sam are a couple on Rekindle now");
+        awaitSent(SAM.id(), "Alex accepted your invitation");
+    }
+
+    /**
+     * Sam and Alex as a couple made through the store, both onboarded and safe, for tests about what comes after
+     * pairing: quicker than {@link #pair}, whose every message waits for the sender's one-a-second limit per chat.
+     */
+    private void pairedThroughTheStore() {
+        dev.rekindle.store.Store store = bot.store();
+        store.couples().createUser(SAM.id(), "Sam", ZoneOffset.ofHours(2));
+        store.couples().createUser(ALEX.id(), "Alex", ZoneOffset.UTC);
+        store.couples().createCouple(SAM.id(), ALEX.id());
+        store.couples().registerPrivateChat(SAM.id(), SAM.id());
+        store.couples().registerPrivateChat(ALEX.id(), ALEX.id());
+        TelegramBotIT.onboarded(store, SAM.id());
+        TelegramBotIT.onboarded(store, ALEX.id());
+    }
+
+    private void link() {
+        api.setGroupMembers(US, SAM, ALEX);
+        api.pushBotAdded(US, SAM);
+        awaitSent(US.id(), "privacy mode");
+        api.pushGroupText(US, SAM, "/link@" + FakeBotApi.BOT_USERNAME);
+        Call confirm = awaitSent(US.id(), "Sam would like this group to be your shared space");
+        press(SAM, confirm, "Confirm");
+        awaitSent(US.id(), "This one is for your partner to confirm");
+        press(ALEX, confirm, "Confirm");
+        awaitSent(US.id(), "This is your shared group now");
+    }
+
+    private long couple() {
+        return bot.store().couples().coupleOf(SAM.id()).orElseThrow().id();
+    }
+
+    // ---------------------------------------------------------------- the whole way
+
+    @Test
+    void twoPeopleGoFromStartToACoupleWithALinkedGroupShareWithConsentAndCheckInTogether() {
+        pair("Yes, I feel safe");
+        Couple couple = bot.store().couples().coupleOf(SAM.id()).orElseThrow();
+        assertEquals(CoupleStatus.ACTIVE, couple.status());
+        assertEquals(SAM.id(), couple.users().get(Partner.A));
+        assertEquals(ALEX.id(), couple.users().get(Partner.B));
+        Profile sam = bot.store().pairings().profile(SAM.id()).orElseThrow();
+        assertTrue(sam.adult() && sam.onboarded());
+        assertNotNull(sam.consented(), "consent is stored with its time");
+        assertEquals(ZoneOffset.ofHours(2), bot.store().couples().user(SAM.id()).orElseThrow().timeZone());
+        assertEquals("America/New_York", bot.store().couples().user(ALEX.id()).orElseThrow().timeZone().getId());
+
+        link();
+        assertEquals(US.id(), bot.store().couples().chatId(couple.id(), Chat.GROUP).getAsLong());
+
+        // a private appreciation, shared with consent
+        api.pushText(SAM, "/appreciate");
+        awaitSent(SAM.id(), "this week");
+        api.pushText(SAM, "You made coffee every morning while I was swamped at work. I felt looked after.");
+        Call offer = awaitSent(SAM.id(), "Would you like me to send it to Alex?");
+        assertTrue(sent(ALEX.id(), "coffee").isEmpty(), "nothing reaches Alex before Sam says yes");
+        press(SAM, offer, "Send it");
+        awaitSent(ALEX.id(), "coffee every morning");
+
+        // a check-in in the group with both partners
+        api.pushGroupText(US, SAM, "/checkin@" + FakeBotApi.BOT_USERNAME);
+        press(ALEX, awaitSent(US.id(), "Can you both put your phones away?"), "Phones are away");
+        Call turn = awaitSent(US.id(), " speaks, ");
+        Matcher m = Pattern.compile("(\\w+) speaks, (\\w+) listens").matcher(plain(turn.text()));
+        assertTrue(m.find(), turn.text());
+        Person speaker = m.group(1).equals("Sam") ? SAM : ALEX;
+        Person listener = speaker == SAM ? ALEX : SAM;
+        press(speaker, turn, "I'm done");
+        press(listener, awaitSent(US.id(), listener.firstName() + " speaks, "), "I'm done");
+        awaitSent(US.id(), "private question");
+        awaitSent(SAM.id(), "One word for how you feel");
+        awaitSent(ALEX.id(), "One word for how you feel");
+        api.pushText(SAM, "calm");
+        press(SAM, awaitSent(SAM.id(), "May I show your word"), "Show it");
+        api.pushText(ALEX, "tired");
+        press(ALEX, awaitSent(ALEX.id(), "May I show your word"), "Keep it to me");
+        Call words = awaitSent(US.id(), "How you each feel now");
+        assertTrue(plain(words.text()).contains("Sam: calm"), words.text());
+        assertFalse(words.text().contains("tired"), "Alex kept the word private: " + words.text());
+        press(SAM, awaitSent(US.id(), "How was this check-in for you?"), "Good, let's do it again");
+        awaitSent(US.id(), "Saved in your journal");
+        roundTrip(SAM);
+        roundTrip(ALEX);
+
+        // every message each of them received, in order
+        assertReceived(SAM.id(), "Hi, I'm Rekindle", "are you 18 or older", "Your privacy, in short",
+                "What name shall I use", "Where are you?", "do you feel safe with your partner?",
+                "Thank you, Sam. You're set up (time zone: +02:00)", "Send this link to your partner",
+                "Alex accepted your invitation", "did this week that you valued", "Would you like me to send it to Alex?",
+                "Sent to Alex", "One word for how you feel", "May I show your word", "I'll show the words in the group",
+                HELP);
+        assertReceived(ALEX.id(), "Hi, I'm Rekindle", "are you 18 or older", "Your privacy, in short",
+                "What name shall I use", "Where are you?", "do you feel safe with your partner?",
+                "Thank you, Alex. You're set up (time zone: America/New_York)", "Sam invited you to be a couple",
+                "You and Sam are a couple on Rekindle now", "Sam wanted you to know:\n\nYou made coffee every morning",
+                "One word for how you feel", "May I show your word", HELP);
+        assertReceived(US.id(), "privacy mode", "Sam would like this group", "This one is for your partner to confirm",
+                "This is your shared group now", "Can you both put your phones away?", "How it works", " speaks, ",
+                "Now swap", " speaks, ", "private question", "How you each feel now", "How was this check-in",
+                "Saved in your journal");
+        assertTrue(sent(SAM.id(), "tired").isEmpty() && sent(US.id(), "tired").isEmpty(),
+                "Alex's private word reached nobody");
+    }
+
+    /** The chat received exactly these messages, in this order, each containing its fragment. */
+    private void assertReceived(long chatId, String... fragments) {
+        List<String> got = received(chatId);
+        assertEquals(fragments.length, got.size(), "messages in chat " + chatId + ": " + got);
+        for (int i = 0; i < fragments.length; i++) {
+            assertTrue(got.get(i).contains(fragments[i]), "message " + (i + 1) + " in chat " + chatId + " should contain '"
+                    + fragments[i] + "': " + got.get(i));
+        }
+    }
+
+    // ---------------------------------------------------------------- what can go wrong
+
+    @Test
+    void ownUsedExpiredMalformedAndUnknownCodesEachGetAKindAnswerAndACoupleNeverGetsAThirdMember() {
+        api.pushText(SAM, "/start");
+        onboard(SAM, "London", "Yes, I feel safe");
+        String code = invite(SAM, 1);
+        assertEquals(22, code.length());
+        api.pushText(SAM, "/start " + code);
+        awaitSent(SAM.id(), "That's your own invitation");
+
+        api.pushText(GUEST, "/start abc");
+        awaitSent(GUEST.id(), "That link looks incomplete");
+        onboard(GUEST, "-5:30", "Yes, I feel safe");
+        api.pushText(GUEST, "/start " + "A".repeat(22));
+        awaitSent(GUEST.id(), "I don't recognise that invitation");
+
+        api.pushText(ALEX, "/start " + code);
+        onboard(ALEX, "+1", "Yes, I feel safe");
+        press(ALEX, awaitSent(ALEX.id(), "Sam invited you"), "Accept");
+        awaitSent(SAM.id(), "Alex accepted your invitation");
+        api.pushText(GUEST, "/start " + code);
+        awaitSent(GUEST.id(), "That invitation has already been used");
+        api.pushText(SAM, "/invite");
+        awaitSent(SAM.id(), "You're already paired with Alex");
+
+        String guests = invite(GUEST, 1);
+        api.pushText(ALEX, "/start " + guests);
+        awaitSent(ALEX.id(), "You're already in a couple on Rekindle");
+        Person dana = new Person(123123123L, "Dana");
+        clock.advance(Duration.ofHours(49));
+        api.pushText(dana, "/start " + guests);
+        awaitSent(dana.id(), "That invitation has expired");
+        awaitSent(dana.id(), "are you 18 or older");
+
+        Couple couple = bot.store().couples().coupleOf(SAM.id()).orElseThrow();
+        assertEquals(java.util.Set.of(SAM.id(), ALEX.id()), java.util.Set.copyOf(couple.users().values()));
+        assertEquals(CoupleStatus.FORMING, bot.store().couples().coupleOf(GUEST.id()).orElseThrow().status());
+    }
+
+    @Test
+    void anInvitationOpenedAndThenUsedBySomeoneElseIsGoneForTheFirst() {
+        api.pushText(SAM, "/start");
+        onboard(SAM, "UTC", "Yes, I feel safe");
+        String code = invite(SAM, 1);
+        api.pushText(GUEST, "/start");
+        onboard(GUEST, "Berlin", "Yes, I feel safe");
+        api.pushText(GUEST, "/start " + code);
+        Call guestOffer = awaitSent(GUEST.id(), "Sam invited you");
+        api.pushText(ALEX, "/start " + code);
+        onboard(ALEX, "Tokyo", "Yes, I feel safe");
+        press(ALEX, awaitSent(ALEX.id(), "Sam invited you"), "Accept");
+        awaitSent(SAM.id(), "Alex accepted your invitation");
+        press(GUEST, guestOffer, "Accept");
+        awaitSent(GUEST.id(), "That invitation has already been used");
+        assertEquals(2, bot.store().couples().coupleOf(SAM.id()).orElseThrow().users().size());
+    }
+
+    @Test
+    void aDisclosureWrittenDuringOnboardingIsNeverTakenAsANameButAnsweredWithHelp() {
+        api.pushText(SAM, "/start");
+        press(SAM, awaitSent(SAM.id(), "are you 18 or older"), "I'm 18 or older");
+        press(SAM, awaitSent(SAM.id(), "Is that okay with you?"), "That's okay");
+        awaitSent(SAM.id(), "What name shall I use");
+        api.pushText(SAM, "he hits me when he's drunk");
+        awaitSent(SAM.id(), "not your fault");
+        assertEquals("Sam", bot.store().couples().user(SAM.id()).orElseThrow().displayName());
+        assertEquals(Profile.Step.NAME, bot.store().pairings().profile(SAM.id()).orElseThrow().step());
+    }
+
+    @Test
+    void aThirdPersonInTheGroupIsIgnoredWithoutAWord() {
+        pairedThroughTheStore();
+        link();
+        int before = received(US.id()).size();
+        Call confirm = sent(US.id(), "would like this group").get(0);
+        int last = api.pushGroupText(US, GUEST, "/checkin");
+        api.pushGroupText(US, GUEST, "/link");
+        api.pushGroupText(US, GUEST, "hello everyone");
+        press(GUEST, confirm, "Confirm");
+        last = api.pushGroupText(US, GUEST, "/menu");
+        api.awaitConfirmed(last, WAIT);
+        roundTrip(SAM);
+        Eventually.await("every update handled", () -> bot.store().inbox().pending().isEmpty(), WAIT);
+        assertEquals(before, received(US.id()).size(), "the bot said nothing in the group: " + received(US.id()));
+        assertTrue(received(GUEST.id()).isEmpty());
+        assertEquals(US.id(), bot.store().couples().chatId(couple(), Chat.GROUP).getAsLong());
+    }
+
+    @Test
+    void linkingNeedsBothPartnersInTheGroupAndAPartnerWhoLeavesPausesItAndBothAreToldPrivately() {
+        pairedThroughTheStore();
+        api.setGroupMembers(US, SAM);
+        api.pushGroupText(US, SAM, "/link");
+        awaitSent(US.id(), "Your partner isn't in this group yet");
+        link();
+
+        api.pushLeft(US, ALEX, ALEX);
+        awaitSent(SAM.id(), "group exercises are paused");
+        awaitSent(ALEX.id(), "group exercises are paused");
+        assertTrue(bot.store().couples().chatId(couple(), Chat.GROUP).isEmpty(), "the group is no longer linked");
+        int before = received(US.id()).size();
+        int id = api.pushGroupText(US, SAM, "/checkin");
+        api.awaitConfirmed(id, WAIT);
+        roundTrip(SAM);
+        Eventually.await("every update handled", () -> bot.store().inbox().pending().isEmpty(), WAIT);
+        assertEquals(before, received(US.id()).size(), "no group exercise while paused");
+
+        api.setGroupMembers(US, SAM, ALEX); // Alex is back: linking again works
+        api.pushGroupText(US, ALEX, "/link");
+        press(SAM, awaitSent(US.id(), "Alex would like this group"), "Confirm");
+        awaitSent(US.id(), "This is your shared group now", 2);
+        assertEquals(US.id(), bot.store().couples().chatId(couple(), Chat.GROUP).getAsLong());
+    }
+
+    @Test
+    void theBotRemovedFromTheGroupUnlinksItAndBothAreToldPrivately() {
+        pairedThroughTheStore();
+        link();
+        api.pushLeft(US, new Person(FakeBotApi.BOT_ID, "Rekindle"), SAM);
+        awaitSent(SAM.id(), "I was removed from your shared group");
+        awaitSent(ALEX.id(), "I was removed from your shared group");
+        assertTrue(bot.store().couples().chatId(couple(), Chat.GROUP).isEmpty());
+    }
+
+    @Test
+    void aMigratedGroupStaysTheCouplesUnderItsNewId() {
+        pairedThroughTheStore();
+        link();
+        long newId = -1002012345678L;
+        api.pushMigration(US, newId, SAM);
+        api.pushGroupText(new Group(newId, US.title()), ALEX, "/checkin");
+        awaitSent(newId, "Can you both put your phones away?");
+        assertEquals(newId, bot.store().couples().chatId(couple(), Chat.GROUP).getAsLong());
+    }
+
+    @Test
+    void aPartnerWhoBlocksTheBotIsMarkedUnreachableAndTheOtherCarriesOn() {
+        pairedThroughTheStore();
+        api.pushBlocked(ALEX);
+        Eventually.await("Alex unreachable", () -> bot.store().couples().user(ALEX.id()).orElseThrow().unreachable(), WAIT);
+        api.failNextInChat(ALEX.id(), 1, FakeBotApi.Failure.blockedByUser());
+        api.pushText(SAM, "/appreciate");
+        awaitSent(SAM.id(), "this week");
+        api.pushText(SAM, "You fixed my bike on Sunday without being asked, and it made my week.");
+        press(SAM, awaitSent(SAM.id(), "Would you like me to send it to Alex?"), "Send it");
+        awaitSent(SAM.id(), "Sent to Alex");
+        api.awaitCall("sendMessage", c -> c.status() == 403, WAIT);
+        roundTrip(SAM);
+        assertTrue(sent(ALEX.id(), "bike").isEmpty());
+    }
+
+    @Test
+    void unpairingTellsTheOtherNeutrallyUnlinksTheGroupAndEachKeepsOnlyTheirOwnJournal() {
+        pairedThroughTheStore();
+        link();
+        long together = couple();
+        api.pushText(SAM, "/appreciate");
+        awaitSent(SAM.id(), "this week");
+        api.pushText(SAM, "You cooked dinner for my parents and made them feel welcome.");
+        press(SAM, awaitSent(SAM.id(), "Would you like me to send it to Alex?"), "Send it");
+        awaitSent(ALEX.id(), "cooked dinner");
+        Eventually.await("the journal line", () -> bot.store().journal().list(together).size() == 1, WAIT);
+
+        api.pushText(ALEX, "/unpair");
+        Call ask = awaitSent(ALEX.id(), "Do you want to end your pairing with Sam?");
+        press(ALEX, ask, "Yes, end it");
+        awaitSent(ALEX.id(), "Your pairing has ended");
+        String told = plain(awaitSent(SAM.id(), "Your pairing on Rekindle has ended").text());
+        assertFalse(told.contains("Alex"), "neutral: " + told);
+
+        Couple sam = bot.store().couples().coupleOf(SAM.id()).orElseThrow();
+        Couple alex = bot.store().couples().coupleOf(ALEX.id()).orElseThrow();
+        assertNotEquals(sam.id(), alex.id());
+        assertEquals(CoupleStatus.FORMING, sam.status());
+        assertEquals(1, bot.store().journal().list(sam.id()).size(), "Sam keeps the line Sam wrote");
+        assertEquals(0, bot.store().journal().list(alex.id()).size(), "Alex keeps nothing of Sam's");
+        assertTrue(bot.store().couples().chatId(sam.id(), Chat.GROUP).isEmpty());
+        assertTrue(bot.store().sessions().load(together).isEmpty(), "the shared session is gone");
+        api.pushText(SAM, "/unpair");
+        awaitSent(SAM.id(), "You're not paired with anyone right now");
+        String again = invite(SAM, 1);
+        assertEquals(22, again.length());
+    }
+
+    @Test
+    void aPartnerWhoIsNotSafeGetsHelpPrivatelyAndSharedExercisesStayOffWithoutTheOtherBeingTold() {
+        pair("No, not always");
+        awaitSent(ALEX.id(), "not your fault");
+        link();
+        api.pushGroupText(US, SAM, "/checkin");
+        awaitSent(US.id(), "Shared exercises are paused for now");
+        roundTrip(SAM);
+        assertEquals(Profile.Safety.UNSAFE, bot.store().pairings().profile(ALEX.id()).orElseThrow().safety());
+        for (String word : List.of("not your fault", "hotline", "violence", "I've paused", "unsafe", "not always")) {
+            assertTrue(sent(SAM.id(), word).isEmpty(), "Sam is never told: " + word);
+            assertTrue(sent(US.id(), word).isEmpty(), "the group is never told: " + word);
+        }
+    }
+
+    // ---------------------------------------------------------------- data rights
+
+    @Test
+    void forgettingDeletesEverythingOfThePersonEndsThePairingNeutrallyAndLeavesNoTraceInTheFileOrItsLog()
+            throws Exception {
+        String marker = "Quokka-7319";
+        pairedThroughTheStore();
+        link();
+        api.pushText(SAM, "/appreciate");
+        awaitSent(SAM.id(), "this week");
+        api.pushText(SAM, "You drove me to the station at " + marker + " o'clock in the rain and waited with me.");
+        press(SAM, awaitSent(SAM.id(), "Would you like me to send it to Alex?"), "Send it");
+        awaitSent(ALEX.id(), marker);
+        Eventually.await("the marker in the database", () -> fileHas(marker), WAIT);
+
+        api.pushText(SAM, "/forget");
+        press(SAM, awaitSent(SAM.id(), "Shall I delete everything I keep about you"), "No, keep it");
+        awaitSent(SAM.id(), "nothing was deleted");
+        assertTrue(bot.store().couples().user(SAM.id()).isPresent());
+        api.pushText(SAM, "/forget");
+        press(SAM, awaitSent(SAM.id(), "Shall I delete everything I keep about you", 2), "Yes, delete it all");
+        awaitSent(SAM.id(), "everything I kept about you is deleted");
+        String told = plain(awaitSent(ALEX.id(), "Your pairing on Rekindle has ended").text());
+        assertFalse(told.contains("Sam") || told.contains("delete"), "neutral: " + told);
+
+        assertTrue(bot.store().couples().user(SAM.id()).isEmpty());
+        assertTrue(bot.store().pairings().profile(SAM.id()).isEmpty());
+        assertTrue(bot.store().couples().coupleOf(SAM.id()).isEmpty());
+        Couple alex = bot.store().couples().coupleOf(ALEX.id()).orElseThrow();
+        assertEquals(CoupleStatus.FORMING, alex.status());
+        assertTrue(bot.store().journal().list(alex.id()).isEmpty(), "Sam's line went with Sam");
+        Eventually.await("no trace of the marker in the database file or its log", () -> !fileHas(marker), WAIT);
+    }
+
+    @Test
+    void exportSendsAFileOfEverythingAboutThePersonAndNothingOfThePartnersPrivateAnswers() {
+        pairedThroughTheStore();
+        api.pushText(SAM, "/appreciate");
+        awaitSent(SAM.id(), "this week");
+        api.pushText(SAM, "You planted the Heron-2231 roses by the door for me last weekend.");
+        press(SAM, awaitSent(SAM.id(), "Would you like me to send it to Alex?"), "Send it");
+        awaitSent(ALEX.id(), "Heron-2231");
+        api.pushText(ALEX, "/appreciate");
+        awaitSent(ALEX.id(), "this week");
+        api.pushText(ALEX, "You stayed calm at the Lynx-8842 dinner when my brother was rude.");
+        awaitSent(ALEX.id(), "Would you like me to send it to Sam?"); // Alex has not decided: it stays Alex's
+
+        JsonNode sam = export(SAM);
+        assertEquals("Sam", sam.path("user").path("name").asText());
+        assertEquals("+02:00", sam.path("user").path("time_zone").asText());
+        assertTrue(sam.path("onboarding").has("agreed_to_privacy_note"));
+        assertEquals("safe", sam.path("onboarding").path("safety_answer").asText());
+        assertTrue(sam.path("journal").toString().contains("Heron-2231"), sam.toString());
+        assertFalse(sam.toString().contains("Lynx-8842"), "nothing of Alex's private answers: " + sam);
+
+        JsonNode alex = export(ALEX);
+        assertTrue(alex.path("answers").toString().contains("Lynx-8842"), alex.toString());
+        assertFalse(alex.toString().contains("Heron-2231"), "Sam's journal line is Sam's: " + alex);
+        assertFalse(alex.toString().contains("Sam"), "nothing about Sam at all: " + alex);
+    }
+
+    private JsonNode export(Person who) {
+        int before = api.calls("sendDocument").size();
+        api.pushText(who, "/export");
+        awaitSent(who.id(), "Here is everything I keep about you", (int) sent(who.id(), "Here is everything").size() + 1);
+        Call doc = api.calls("sendDocument").get(before);
+        assertEquals(who.id(), doc.chatId().longValue());
+        assertEquals("rekindle-export.json", doc.params().path("file_name").asText());
+        return doc.params().get("file");
+    }
+
+    /** Whether the database file or its write-ahead log holds the text, byte for byte. */
+    private boolean fileHas(String text) {
+        byte[] needle = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (String name : List.of("rekindle.db", "rekindle.db-wal")) {
+            Path f = dir.resolve("data").resolve(name);
+            try {
+                if (java.nio.file.Files.exists(f) && indexOf(java.nio.file.Files.readAllBytes(f), needle) >= 0) {
+                    return true;
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return false;
+    }
+
+    private static int indexOf(byte[] hay, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= hay.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (hay[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+}

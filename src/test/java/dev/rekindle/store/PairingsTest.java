@@ -1,0 +1,116 @@
+package dev.rekindle.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rekindle.dialog.engine.Chat;
+import dev.rekindle.dialog.model.Partner;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PairingsTest {
+    private static final Reply QUIET = new Reply(List.of(), OptionalLong.empty());
+
+    @TempDir
+    Path dir;
+    TestClock clock = TestClock.atNoon();
+    SqliteStore store;
+
+    @BeforeEach
+    void open() {
+        store = Fixture.open(dir, clock);
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    /** A user on their own, as first contact makes them: partner A of a forming couple, with their private chat. */
+    private long alone(long userId, String name) {
+        store.couples().createUser(userId, name, Fixture.ZONE);
+        long couple = store.couples().startCouple(userId);
+        store.couples().registerPrivateChat(userId, userId);
+        return couple;
+    }
+
+    private Instant in48h() {
+        return clock.instant().plus(Duration.ofHours(48));
+    }
+
+    @Test
+    void anInvitationIsAcceptedOnceAndTheInvitedUserMovesIntoTheInvitersCouple() {
+        long ana = alone(11, "Ana");
+        long ben = alone(22, "Ben");
+        store.pairings().invite("h1", ana, 11, in48h(), QUIET);
+        assertEquals(ana, store.pairings().accept("h1", 22, 22, clock.instant(), QUIET));
+        Couple c = store.couples().couple(ana).orElseThrow();
+        assertEquals(CoupleStatus.ACTIVE, c.status());
+        assertEquals(22L, c.users().get(Partner.B));
+        assertEquals(OptionalLong.of(22), store.couples().chatId(ana, Chat.B));
+        assertTrue(store.couples().couple(ben).isEmpty(), "Ben's couple of one is gone");
+
+        alone(33, "Cy");
+        assertThrows(InvitationGoneException.class, () -> store.pairings().accept("h1", 33, 33, clock.instant(), QUIET));
+        assertEquals(2, store.couples().couple(ana).orElseThrow().users().size(), "never a third member");
+    }
+
+    @Test
+    void anExpiredInvitationCannotBeAcceptedAndNothingChanges() {
+        long ana = alone(11, "Ana");
+        long ben = alone(22, "Ben");
+        store.pairings().invite("h1", ana, 11, in48h(), QUIET);
+        clock.advance(Duration.ofHours(48));
+        assertThrows(InvitationGoneException.class, () -> store.pairings().accept("h1", 22, 22, clock.instant(), QUIET));
+        assertEquals(CoupleStatus.FORMING, store.couples().couple(ana).orElseThrow().status());
+        assertEquals(ben, store.couples().coupleOf(22).orElseThrow().id());
+        assertTrue(store.pairings().invitation("h1").orElseThrow().used() == null);
+    }
+
+    @Test
+    void aNewInvitationReplacesTheInvitersEarlierUnusedOne() {
+        long ana = alone(11, "Ana");
+        store.pairings().invite("h1", ana, 11, in48h(), QUIET);
+        store.pairings().invite("h2", ana, 11, in48h(), QUIET);
+        assertTrue(store.pairings().invitation("h1").isEmpty());
+        assertTrue(store.pairings().invitation("h2").isPresent());
+    }
+
+    @Test
+    void dissolvingSplitsTheCoupleAndEachKeepsOnlyTheirOwnJournalLines() {
+        long couple = Fixture.couple(store, 11, 22, Fixture.GROUP);
+        store.inbox().receive(1, "{}");
+        store.sessions().commit(new UpdateCommit(couple, 0, Fixture.session("Ana"), List.of(
+                new dev.rekindle.dialog.engine.Action.SaveJournal("d", "k", Partner.A, "Ana's line"),
+                new dev.rekindle.dialog.engine.Action.SaveJournal("d", "k", Partner.B, "Ben's line")),
+                List.of(), List.of(), List.of(), new Cause.InboxUpdate(1)));
+        store.pairings().dissolve(couple, QUIET);
+        Couple ana = store.couples().coupleOf(11).orElseThrow();
+        Couple ben = store.couples().coupleOf(22).orElseThrow();
+        assertNotEquals(ana.id(), ben.id());
+        assertEquals(List.of("Ana's line"), store.journal().list(ana.id()).stream().map(JournalEntry::text).toList());
+        assertEquals(List.of("Ben's line"), store.journal().list(ben.id()).stream().map(JournalEntry::text).toList());
+        assertEquals(Partner.A, store.couples().find(22, 22).orElseThrow().partner(), "Ben goes on as the one of his own");
+        assertTrue(store.couples().couple(couple).isEmpty());
+        assertTrue(store.sessions().load(couple).isEmpty(), "the shared session is gone, from the cache too");
+        assertTrue(store.pairings().coupleOfGroup(Fixture.GROUP).isEmpty(), "the group is unlinked");
+    }
+
+    @Test
+    void aLinkWaitingForTheOtherPartnerFollowsAGroupThatBecameASupergroup() {
+        long couple = Fixture.couple(store, 11, 22, Fixture.GROUP);
+        store.pairings().propose(new GroupProposal(-5, couple, Partner.A), QUIET);
+        store.pairings().groupMigrated(-5, -1005);
+        assertTrue(store.pairings().proposal(-5).isEmpty());
+        assertEquals(Partner.A, store.pairings().proposal(-1005).orElseThrow().proposedBy());
+    }
+}

@@ -248,7 +248,7 @@ public final class TelegramReceiver implements UpdateSink {
      */
     private Optional<CompletableFuture<Void>> route(long chatId, ChatType type, long userId, String firstName,
                                                     String command, String pressData,
-                                                    java.util.function.Function<Member, Received> make, boolean live,
+                                                    java.util.function.Function<Member, Received> make, Live live,
                                                     long id) {
         if (groups != null && type.isGroup() && CoupleGroups.isOurs(command, pressData)) {
             if (command != null) {

@@ -26,7 +26,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -58,6 +57,7 @@ class CouplesIT {
 
     private final MovableClock clock = MovableClock.followingRealTime();
     private FakeBotApi api;
+    private Chats chats;
     private TelegramBot bot;
 
     @BeforeAll
@@ -69,6 +69,7 @@ class CouplesIT {
     @BeforeEach
     void start() {
         api = FakeBotApi.start();
+        chats = new Chats(api);
         bot = TelegramBot.start(api.settings(Duration.ofSeconds(1)), library, understanding,
                 TelegramBot.Options.of(dir.resolve("data/rekindle.db")).withClock(clock));
     }
@@ -83,68 +84,27 @@ class CouplesIT {
 
     // ---------------------------------------------------------------- helpers
 
-    private static Predicate<Call> sentTo(long chatId, String containing) {
-        return c -> c.succeeded() && c.chatId() != null && c.chatId() == chatId && c.text() != null
-                && plain(c.text()).contains(containing);
-    }
-
-    private static String plain(String html) {
-        return html.replaceAll("<[^>]+>", "").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
-                .replace("&#39;", "'").replace("&amp;", "&");
-    }
-
-    private List<Call> sent(long chatId, String containing) {
-        return api.calls("sendMessage").stream().filter(sentTo(chatId, containing)).toList();
-    }
-
-    /** Every message the chat received so far, as plain text, in order. */
-    private List<String> received(long chatId) {
-        return sent(chatId, "").stream().map(c -> plain(c.text())).toList();
-    }
-
-    private Call awaitSent(long chatId, String containing) {
-        return awaitSent(chatId, containing, 1);
-    }
-
-    private Call awaitSent(long chatId, String containing, int n) {
-        Eventually.await("message " + n + " containing '" + containing + "' in chat " + chatId + "; it has "
-                + received(chatId), () -> sent(chatId, containing).size() >= n, WAIT);
-        return sent(chatId, containing).get(n - 1);
-    }
-
-    private void press(Person who, Call message, String label) {
-        for (JsonNode row : message.replyMarkup().get("inline_keyboard")) {
-            for (JsonNode b : row) {
-                if (b.get("text").asText().equals(label)) {
-                    api.pushPress(who, message.chatId(), message.messageId(), b.get("callback_data").asText());
-                    return;
-                }
-            }
-        }
-        throw new AssertionError("no button '" + label + "' on " + message.text());
-    }
-
     /** Something the bot answers at once, so everything before it in that chat was handled. */
     private void roundTrip(Person who) {
-        int before = sent(who.id(), HELP).size();
+        int before = chats.sent(who.id(), HELP).size();
         api.pushText(who, "/help");
-        awaitSent(who.id(), HELP, before + 1);
+        chats.awaitSent(who.id(), HELP, before + 1);
     }
 
     /** Onboarding after its first message: 18+, consent, the Telegram name, a time zone, the safety question. */
     private void onboard(Person p, String zone, String safety) {
-        press(p, awaitSent(p.id(), "are you 18 or older"), "I'm 18 or older");
-        press(p, awaitSent(p.id(), "Is that okay with you?"), "That's okay");
-        press(p, awaitSent(p.id(), "What name shall I use"), "Use my Telegram name");
-        awaitSent(p.id(), "Where are you?");
+        chats.press(p, chats.awaitSent(p.id(), "are you 18 or older"), "I'm 18 or older");
+        chats.press(p, chats.awaitSent(p.id(), "Is that okay with you?"), "That's okay");
+        chats.press(p, chats.awaitSent(p.id(), "What name shall I use"), "Use my Telegram name");
+        chats.awaitSent(p.id(), "Where are you?");
         api.pushText(p, zone);
-        press(p, awaitSent(p.id(), "do you feel safe with your partner?"), safety);
-        awaitSent(p.id(), "You're set up");
+        chats.press(p, chats.awaitSent(p.id(), "do you feel safe with your partner?"), safety);
+        chats.awaitSent(p.id(), "You're set up");
     }
 
     private String invite(Person p, int n) {
         api.pushText(p, "/invite");
-        Matcher m = LINK.matcher(plain(awaitSent(p.id(), "Send this link to your partner", n).text()));
+        Matcher m = LINK.matcher(Chats.plain(chats.awaitSent(p.id(), "Send this link to your partner", n).text()));
         assertTrue(m.find());
         return m.group(1);
     }
@@ -156,9 +116,9 @@ class CouplesIT {
         String code = invite(SAM, 1);
         api.pushText(ALEX, "/start " + code);
         onboard(ALEX, "New York", alexSafety);
-        press(ALEX, awaitSent(ALEX.id(), "Sam invited you to be a couple"), "Accept");
-        awaitSent(ALEX.id(), "You and Sam are a couple on Rekindle now");
-        awaitSent(SAM.id(), "Alex accepted your invitation");
+        chats.press(ALEX, chats.awaitSent(ALEX.id(), "Sam invited you to be a couple"), "Accept");
+        chats.awaitSent(ALEX.id(), "You and Sam are a couple on Rekindle now");
+        chats.awaitSent(SAM.id(), "Alex accepted your invitation");
     }
 
     /**
@@ -179,13 +139,13 @@ class CouplesIT {
     private void link() {
         api.setGroupMembers(US, SAM, ALEX);
         api.pushBotAdded(US, SAM);
-        awaitSent(US.id(), "privacy mode");
+        chats.awaitSent(US.id(), "privacy mode");
         api.pushGroupText(US, SAM, "/link@" + FakeBotApi.BOT_USERNAME);
-        Call confirm = awaitSent(US.id(), "Sam would like this group to be your shared space");
-        press(SAM, confirm, "Confirm");
-        awaitSent(US.id(), "This one is for your partner to confirm");
-        press(ALEX, confirm, "Confirm");
-        awaitSent(US.id(), "This is your shared group now");
+        Call confirm = chats.awaitSent(US.id(), "Sam would like this group to be your shared space");
+        chats.press(SAM, confirm, "Confirm");
+        chats.awaitSent(US.id(), "This one is for your partner to confirm");
+        chats.press(ALEX, confirm, "Confirm");
+        chats.awaitSent(US.id(), "This is your shared group now");
     }
 
     private long couple() {
@@ -212,35 +172,35 @@ class CouplesIT {
 
         // a private appreciation, shared with consent
         api.pushText(SAM, "/appreciate");
-        awaitSent(SAM.id(), "this week");
+        chats.awaitSent(SAM.id(), "this week");
         api.pushText(SAM, "You made coffee every morning while I was swamped at work. I felt looked after.");
-        Call offer = awaitSent(SAM.id(), "Would you like me to send it to Alex?");
-        assertTrue(sent(ALEX.id(), "coffee").isEmpty(), "nothing reaches Alex before Sam says yes");
-        press(SAM, offer, "Send it");
-        awaitSent(ALEX.id(), "coffee every morning");
+        Call offer = chats.awaitSent(SAM.id(), "Would you like me to send it to Alex?");
+        assertTrue(chats.sent(ALEX.id(), "coffee").isEmpty(), "nothing reaches Alex before Sam says yes");
+        chats.press(SAM, offer, "Send it");
+        chats.awaitSent(ALEX.id(), "coffee every morning");
 
         // a check-in in the group with both partners
         api.pushGroupText(US, SAM, "/checkin@" + FakeBotApi.BOT_USERNAME);
-        press(ALEX, awaitSent(US.id(), "Can you both put your phones away?"), "Phones are away");
-        Call turn = awaitSent(US.id(), " speaks, ");
-        Matcher m = Pattern.compile("(\\w+) speaks, (\\w+) listens").matcher(plain(turn.text()));
+        chats.press(ALEX, chats.awaitSent(US.id(), "Can you both put your phones away?"), "Phones are away");
+        Call turn = chats.awaitSent(US.id(), " speaks, ");
+        Matcher m = Pattern.compile("(\\w+) speaks, (\\w+) listens").matcher(Chats.plain(turn.text()));
         assertTrue(m.find(), turn.text());
         Person speaker = m.group(1).equals("Sam") ? SAM : ALEX;
         Person listener = speaker == SAM ? ALEX : SAM;
-        press(speaker, turn, "I'm done");
-        press(listener, awaitSent(US.id(), listener.firstName() + " speaks, "), "I'm done");
-        awaitSent(US.id(), "private question");
-        awaitSent(SAM.id(), "One word for how you feel");
-        awaitSent(ALEX.id(), "One word for how you feel");
+        chats.press(speaker, turn, "I'm done");
+        chats.press(listener, chats.awaitSent(US.id(), listener.firstName() + " speaks, "), "I'm done");
+        chats.awaitSent(US.id(), "private question");
+        chats.awaitSent(SAM.id(), "One word for how you feel");
+        chats.awaitSent(ALEX.id(), "One word for how you feel");
         api.pushText(SAM, "calm");
-        press(SAM, awaitSent(SAM.id(), "May I show your word"), "Show it");
+        chats.press(SAM, chats.awaitSent(SAM.id(), "May I show your word"), "Show it");
         api.pushText(ALEX, "tired");
-        press(ALEX, awaitSent(ALEX.id(), "May I show your word"), "Keep it to me");
-        Call words = awaitSent(US.id(), "How you each feel now");
-        assertTrue(plain(words.text()).contains("Sam: calm"), words.text());
+        chats.press(ALEX, chats.awaitSent(ALEX.id(), "May I show your word"), "Keep it to me");
+        Call words = chats.awaitSent(US.id(), "How you each feel now");
+        assertTrue(Chats.plain(words.text()).contains("Sam: calm"), words.text());
         assertFalse(words.text().contains("tired"), "Alex kept the word private: " + words.text());
-        press(SAM, awaitSent(US.id(), "How was this check-in for you?"), "Good, let's do it again");
-        awaitSent(US.id(), "Saved in your journal");
+        chats.press(SAM, chats.awaitSent(US.id(), "How was this check-in for you?"), "Good, let's do it again");
+        chats.awaitSent(US.id(), "Saved in your journal");
         roundTrip(SAM);
         roundTrip(ALEX);
 
@@ -260,13 +220,13 @@ class CouplesIT {
                 "This is your shared group now", "Can you both put your phones away?", "How it works", " speaks, ",
                 "Now swap", " speaks, ", "private question", "How you each feel now", "How was this check-in",
                 "Saved in your journal");
-        assertTrue(sent(SAM.id(), "tired").isEmpty() && sent(US.id(), "tired").isEmpty(),
+        assertTrue(chats.sent(SAM.id(), "tired").isEmpty() && chats.sent(US.id(), "tired").isEmpty(),
                 "Alex's private word reached nobody");
     }
 
     /** The chat received exactly these messages, in this order, each containing its fragment. */
     private void assertReceived(long chatId, String... fragments) {
-        List<String> got = received(chatId);
+        List<String> got = chats.received(chatId);
         assertEquals(fragments.length, got.size(), "messages in chat " + chatId + ": " + got);
         for (int i = 0; i < fragments.length; i++) {
             assertTrue(got.get(i).contains(fragments[i]), "message " + (i + 1) + " in chat " + chatId + " should contain '"
@@ -283,31 +243,31 @@ class CouplesIT {
         String code = invite(SAM, 1);
         assertEquals(22, code.length());
         api.pushText(SAM, "/start " + code);
-        awaitSent(SAM.id(), "That's your own invitation");
+        chats.awaitSent(SAM.id(), "That's your own invitation");
 
         api.pushText(GUEST, "/start abc");
-        awaitSent(GUEST.id(), "That link looks incomplete");
+        chats.awaitSent(GUEST.id(), "That link looks incomplete");
         onboard(GUEST, "-5:30", "Yes, I feel safe");
         api.pushText(GUEST, "/start " + "A".repeat(22));
-        awaitSent(GUEST.id(), "I don't recognise that invitation");
+        chats.awaitSent(GUEST.id(), "I don't recognise that invitation");
 
         api.pushText(ALEX, "/start " + code);
         onboard(ALEX, "+1", "Yes, I feel safe");
-        press(ALEX, awaitSent(ALEX.id(), "Sam invited you"), "Accept");
-        awaitSent(SAM.id(), "Alex accepted your invitation");
+        chats.press(ALEX, chats.awaitSent(ALEX.id(), "Sam invited you"), "Accept");
+        chats.awaitSent(SAM.id(), "Alex accepted your invitation");
         api.pushText(GUEST, "/start " + code);
-        awaitSent(GUEST.id(), "That invitation has already been used");
+        chats.awaitSent(GUEST.id(), "That invitation has already been used");
         api.pushText(SAM, "/invite");
-        awaitSent(SAM.id(), "You're already paired with Alex");
+        chats.awaitSent(SAM.id(), "You're already paired with Alex");
 
         String guests = invite(GUEST, 1);
         api.pushText(ALEX, "/start " + guests);
-        awaitSent(ALEX.id(), "You're already in a couple on Rekindle");
+        chats.awaitSent(ALEX.id(), "You're already in a couple on Rekindle");
         Person dana = new Person(123123123L, "Dana");
         clock.advance(Duration.ofHours(49));
         api.pushText(dana, "/start " + guests);
-        awaitSent(dana.id(), "That invitation has expired");
-        awaitSent(dana.id(), "are you 18 or older");
+        chats.awaitSent(dana.id(), "That invitation has expired");
+        chats.awaitSent(dana.id(), "are you 18 or older");
 
         Couple couple = bot.store().couples().coupleOf(SAM.id()).orElseThrow();
         assertEquals(java.util.Set.of(SAM.id(), ALEX.id()), java.util.Set.copyOf(couple.users().values()));
@@ -322,24 +282,24 @@ class CouplesIT {
         api.pushText(GUEST, "/start");
         onboard(GUEST, "Berlin", "Yes, I feel safe");
         api.pushText(GUEST, "/start " + code);
-        Call guestOffer = awaitSent(GUEST.id(), "Sam invited you");
+        Call guestOffer = chats.awaitSent(GUEST.id(), "Sam invited you");
         api.pushText(ALEX, "/start " + code);
         onboard(ALEX, "Tokyo", "Yes, I feel safe");
-        press(ALEX, awaitSent(ALEX.id(), "Sam invited you"), "Accept");
-        awaitSent(SAM.id(), "Alex accepted your invitation");
-        press(GUEST, guestOffer, "Accept");
-        awaitSent(GUEST.id(), "That invitation has already been used");
+        chats.press(ALEX, chats.awaitSent(ALEX.id(), "Sam invited you"), "Accept");
+        chats.awaitSent(SAM.id(), "Alex accepted your invitation");
+        chats.press(GUEST, guestOffer, "Accept");
+        chats.awaitSent(GUEST.id(), "That invitation has already been used");
         assertEquals(2, bot.store().couples().coupleOf(SAM.id()).orElseThrow().users().size());
     }
 
     @Test
     void aDisclosureWrittenDuringOnboardingIsNeverTakenAsANameButAnsweredWithHelp() {
         api.pushText(SAM, "/start");
-        press(SAM, awaitSent(SAM.id(), "are you 18 or older"), "I'm 18 or older");
-        press(SAM, awaitSent(SAM.id(), "Is that okay with you?"), "That's okay");
-        awaitSent(SAM.id(), "What name shall I use");
+        chats.press(SAM, chats.awaitSent(SAM.id(), "are you 18 or older"), "I'm 18 or older");
+        chats.press(SAM, chats.awaitSent(SAM.id(), "Is that okay with you?"), "That's okay");
+        chats.awaitSent(SAM.id(), "What name shall I use");
         api.pushText(SAM, "he hits me when he's drunk");
-        awaitSent(SAM.id(), "not your fault");
+        chats.awaitSent(SAM.id(), "not your fault");
         assertEquals("Sam", bot.store().couples().user(SAM.id()).orElseThrow().displayName());
         assertEquals(Profile.Step.NAME, bot.store().pairings().profile(SAM.id()).orElseThrow().step());
     }
@@ -348,18 +308,18 @@ class CouplesIT {
     void aThirdPersonInTheGroupIsIgnoredWithoutAWord() {
         pairedThroughTheStore();
         link();
-        int before = received(US.id()).size();
-        Call confirm = sent(US.id(), "would like this group").get(0);
+        int before = chats.received(US.id()).size();
+        Call confirm = chats.sent(US.id(), "would like this group").get(0);
         int last = api.pushGroupText(US, GUEST, "/checkin");
         api.pushGroupText(US, GUEST, "/link");
         api.pushGroupText(US, GUEST, "hello everyone");
-        press(GUEST, confirm, "Confirm");
+        chats.press(GUEST, confirm, "Confirm");
         last = api.pushGroupText(US, GUEST, "/menu");
         api.awaitConfirmed(last, WAIT);
         roundTrip(SAM);
         Eventually.await("every update handled", () -> bot.store().inbox().pending().isEmpty(), WAIT);
-        assertEquals(before, received(US.id()).size(), "the bot said nothing in the group: " + received(US.id()));
-        assertTrue(received(GUEST.id()).isEmpty());
+        assertEquals(before, chats.received(US.id()).size(), "the bot said nothing in the group: " + chats.received(US.id()));
+        assertTrue(chats.received(GUEST.id()).isEmpty());
         assertEquals(US.id(), bot.store().couples().chatId(couple(), Chat.GROUP).getAsLong());
     }
 
@@ -368,24 +328,24 @@ class CouplesIT {
         pairedThroughTheStore();
         api.setGroupMembers(US, SAM);
         api.pushGroupText(US, SAM, "/link");
-        awaitSent(US.id(), "Your partner isn't in this group yet");
+        chats.awaitSent(US.id(), "Your partner isn't in this group yet");
         link();
 
         api.pushLeft(US, ALEX, ALEX);
-        awaitSent(SAM.id(), "group exercises are paused");
-        awaitSent(ALEX.id(), "group exercises are paused");
+        chats.awaitSent(SAM.id(), "group exercises are paused");
+        chats.awaitSent(ALEX.id(), "group exercises are paused");
         assertTrue(bot.store().couples().chatId(couple(), Chat.GROUP).isEmpty(), "the group is no longer linked");
-        int before = received(US.id()).size();
+        int before = chats.received(US.id()).size();
         int id = api.pushGroupText(US, SAM, "/checkin");
         api.awaitConfirmed(id, WAIT);
         roundTrip(SAM);
         Eventually.await("every update handled", () -> bot.store().inbox().pending().isEmpty(), WAIT);
-        assertEquals(before, received(US.id()).size(), "no group exercise while paused");
+        assertEquals(before, chats.received(US.id()).size(), "no group exercise while paused");
 
         api.setGroupMembers(US, SAM, ALEX); // Alex is back: linking again works
         api.pushGroupText(US, ALEX, "/link");
-        press(SAM, awaitSent(US.id(), "Alex would like this group"), "Confirm");
-        awaitSent(US.id(), "This is your shared group now", 2);
+        chats.press(SAM, chats.awaitSent(US.id(), "Alex would like this group"), "Confirm");
+        chats.awaitSent(US.id(), "This is your shared group now", 2);
         assertEquals(US.id(), bot.store().couples().chatId(couple(), Chat.GROUP).getAsLong());
     }
 
@@ -394,8 +354,8 @@ class CouplesIT {
         pairedThroughTheStore();
         link();
         api.pushLeft(US, new Person(FakeBotApi.BOT_ID, "Rekindle"), SAM);
-        awaitSent(SAM.id(), "I was removed from your shared group");
-        awaitSent(ALEX.id(), "I was removed from your shared group");
+        chats.awaitSent(SAM.id(), "I was removed from your shared group");
+        chats.awaitSent(ALEX.id(), "I was removed from your shared group");
         assertTrue(bot.store().couples().chatId(couple(), Chat.GROUP).isEmpty());
     }
 
@@ -406,7 +366,7 @@ class CouplesIT {
         long newId = -1002012345678L;
         api.pushMigration(US, newId, SAM);
         api.pushGroupText(new Group(newId, US.title()), ALEX, "/checkin");
-        awaitSent(newId, "Can you both put your phones away?");
+        chats.awaitSent(newId, "Can you both put your phones away?");
         assertEquals(newId, bot.store().couples().chatId(couple(), Chat.GROUP).getAsLong());
     }
 
@@ -417,13 +377,13 @@ class CouplesIT {
         Eventually.await("Alex unreachable", () -> bot.store().couples().user(ALEX.id()).orElseThrow().unreachable(), WAIT);
         api.failNextInChat(ALEX.id(), 1, FakeBotApi.Failure.blockedByUser());
         api.pushText(SAM, "/appreciate");
-        awaitSent(SAM.id(), "this week");
+        chats.awaitSent(SAM.id(), "this week");
         api.pushText(SAM, "You fixed my bike on Sunday without being asked, and it made my week.");
-        press(SAM, awaitSent(SAM.id(), "Would you like me to send it to Alex?"), "Send it");
-        awaitSent(SAM.id(), "Sent to Alex");
+        chats.press(SAM, chats.awaitSent(SAM.id(), "Would you like me to send it to Alex?"), "Send it");
+        chats.awaitSent(SAM.id(), "Sent to Alex");
         api.awaitCall("sendMessage", c -> c.status() == 403, WAIT);
         roundTrip(SAM);
-        assertTrue(sent(ALEX.id(), "bike").isEmpty());
+        assertTrue(chats.sent(ALEX.id(), "bike").isEmpty());
     }
 
     @Test
@@ -432,17 +392,17 @@ class CouplesIT {
         link();
         long together = couple();
         api.pushText(SAM, "/appreciate");
-        awaitSent(SAM.id(), "this week");
+        chats.awaitSent(SAM.id(), "this week");
         api.pushText(SAM, "You cooked dinner for my parents and made them feel welcome.");
-        press(SAM, awaitSent(SAM.id(), "Would you like me to send it to Alex?"), "Send it");
-        awaitSent(ALEX.id(), "cooked dinner");
+        chats.press(SAM, chats.awaitSent(SAM.id(), "Would you like me to send it to Alex?"), "Send it");
+        chats.awaitSent(ALEX.id(), "cooked dinner");
         Eventually.await("the journal line", () -> bot.store().journal().list(together).size() == 1, WAIT);
 
         api.pushText(ALEX, "/unpair");
-        Call ask = awaitSent(ALEX.id(), "Do you want to end your pairing with Sam?");
-        press(ALEX, ask, "Yes, end it");
-        awaitSent(ALEX.id(), "Your pairing has ended");
-        String told = plain(awaitSent(SAM.id(), "Your pairing on Rekindle has ended").text());
+        Call ask = chats.awaitSent(ALEX.id(), "Do you want to end your pairing with Sam?");
+        chats.press(ALEX, ask, "Yes, end it");
+        chats.awaitSent(ALEX.id(), "Your pairing has ended");
+        String told = Chats.plain(chats.awaitSent(SAM.id(), "Your pairing on Rekindle has ended").text());
         assertFalse(told.contains("Alex"), "neutral: " + told);
 
         Couple sam = bot.store().couples().coupleOf(SAM.id()).orElseThrow();
@@ -454,7 +414,7 @@ class CouplesIT {
         assertTrue(bot.store().couples().chatId(sam.id(), Chat.GROUP).isEmpty());
         assertTrue(bot.store().sessions().load(together).isEmpty(), "the shared session is gone");
         api.pushText(SAM, "/unpair");
-        awaitSent(SAM.id(), "You're not paired with anyone right now");
+        chats.awaitSent(SAM.id(), "You're not paired with anyone right now");
         String again = invite(SAM, 1);
         assertEquals(22, again.length());
     }
@@ -462,15 +422,15 @@ class CouplesIT {
     @Test
     void aPartnerWhoIsNotSafeGetsHelpPrivatelyAndSharedExercisesStayOffWithoutTheOtherBeingTold() {
         pair("No, not always");
-        awaitSent(ALEX.id(), "not your fault");
+        chats.awaitSent(ALEX.id(), "not your fault");
         link();
         api.pushGroupText(US, SAM, "/checkin");
-        awaitSent(US.id(), "Shared exercises are paused for now");
+        chats.awaitSent(US.id(), "Shared exercises are paused for now");
         roundTrip(SAM);
         assertEquals(Profile.Safety.UNSAFE, bot.store().pairings().profile(ALEX.id()).orElseThrow().safety());
         for (String word : List.of("not your fault", "hotline", "violence", "I've paused", "unsafe", "not always")) {
-            assertTrue(sent(SAM.id(), word).isEmpty(), "Sam is never told: " + word);
-            assertTrue(sent(US.id(), word).isEmpty(), "the group is never told: " + word);
+            assertTrue(chats.sent(SAM.id(), word).isEmpty(), "Sam is never told: " + word);
+            assertTrue(chats.sent(US.id(), word).isEmpty(), "the group is never told: " + word);
         }
     }
 
@@ -483,20 +443,20 @@ class CouplesIT {
         pairedThroughTheStore();
         link();
         api.pushText(SAM, "/appreciate");
-        awaitSent(SAM.id(), "this week");
+        chats.awaitSent(SAM.id(), "this week");
         api.pushText(SAM, "You drove me to the station at " + marker + " o'clock in the rain and waited with me.");
-        press(SAM, awaitSent(SAM.id(), "Would you like me to send it to Alex?"), "Send it");
-        awaitSent(ALEX.id(), marker);
+        chats.press(SAM, chats.awaitSent(SAM.id(), "Would you like me to send it to Alex?"), "Send it");
+        chats.awaitSent(ALEX.id(), marker);
         Eventually.await("the marker in the database", () -> fileHas(marker), WAIT);
 
         api.pushText(SAM, "/forget");
-        press(SAM, awaitSent(SAM.id(), "Shall I delete everything I keep about you"), "No, keep it");
-        awaitSent(SAM.id(), "nothing was deleted");
+        chats.press(SAM, chats.awaitSent(SAM.id(), "Shall I delete everything I keep about you"), "No, keep it");
+        chats.awaitSent(SAM.id(), "nothing was deleted");
         assertTrue(bot.store().couples().user(SAM.id()).isPresent());
         api.pushText(SAM, "/forget");
-        press(SAM, awaitSent(SAM.id(), "Shall I delete everything I keep about you", 2), "Yes, delete it all");
-        awaitSent(SAM.id(), "everything I kept about you is deleted");
-        String told = plain(awaitSent(ALEX.id(), "Your pairing on Rekindle has ended").text());
+        chats.press(SAM, chats.awaitSent(SAM.id(), "Shall I delete everything I keep about you", 2), "Yes, delete it all");
+        chats.awaitSent(SAM.id(), "everything I kept about you is deleted");
+        String told = Chats.plain(chats.awaitSent(ALEX.id(), "Your pairing on Rekindle has ended").text());
         assertFalse(told.contains("Sam") || told.contains("delete"), "neutral: " + told);
 
         assertTrue(bot.store().couples().user(SAM.id()).isEmpty());
@@ -512,14 +472,14 @@ class CouplesIT {
     void exportSendsAFileOfEverythingAboutThePersonAndNothingOfThePartnersPrivateAnswers() {
         pairedThroughTheStore();
         api.pushText(SAM, "/appreciate");
-        awaitSent(SAM.id(), "this week");
+        chats.awaitSent(SAM.id(), "this week");
         api.pushText(SAM, "You planted the Heron-2231 roses by the door for me last weekend.");
-        press(SAM, awaitSent(SAM.id(), "Would you like me to send it to Alex?"), "Send it");
-        awaitSent(ALEX.id(), "Heron-2231");
+        chats.press(SAM, chats.awaitSent(SAM.id(), "Would you like me to send it to Alex?"), "Send it");
+        chats.awaitSent(ALEX.id(), "Heron-2231");
         api.pushText(ALEX, "/appreciate");
-        awaitSent(ALEX.id(), "this week");
+        chats.awaitSent(ALEX.id(), "this week");
         api.pushText(ALEX, "You stayed calm at the Lynx-8842 dinner when my brother was rude.");
-        awaitSent(ALEX.id(), "Would you like me to send it to Sam?"); // Alex has not decided: it stays Alex's
+        chats.awaitSent(ALEX.id(), "Would you like me to send it to Sam?"); // Alex has not decided: it stays Alex's
 
         JsonNode sam = export(SAM);
         assertEquals("Sam", sam.path("user").path("name").asText());
@@ -538,7 +498,7 @@ class CouplesIT {
     private JsonNode export(Person who) {
         int before = api.calls("sendDocument").size();
         api.pushText(who, "/export");
-        awaitSent(who.id(), "Here is everything I keep about you", (int) sent(who.id(), "Here is everything").size() + 1);
+        chats.awaitSent(who.id(), "Here is everything I keep about you", (int) chats.sent(who.id(), "Here is everything").size() + 1);
         Call doc = api.calls("sendDocument").get(before);
         assertEquals(who.id(), doc.chatId().longValue());
         assertEquals("rekindle-export.json", doc.params().path("file_name").asText());

@@ -26,7 +26,6 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -55,6 +54,7 @@ class TelegramBotIT {
 
     private final MovableClock clock = MovableClock.followingRealTime();
     private FakeBotApi api;
+    private Chats chats;
     private TelegramBot bot;
     private long couple;
 
@@ -67,6 +67,7 @@ class TelegramBotIT {
     @BeforeEach
     void startApi() {
         api = FakeBotApi.start();
+        chats = new Chats(api);
     }
 
     @AfterEach
@@ -105,48 +106,11 @@ class TelegramBotIT {
                 new Reply(List.of(), java.util.OptionalLong.empty()));
     }
 
-    private Call awaitSent(long chatId, String containing) {
-        return api.awaitCall("sendMessage", sentTo(chatId, containing), WAIT);
-    }
-
-    /** Waits for the {@code n}th (from 1) successful message to the chat containing the text. */
-    private Call awaitSent(long chatId, String containing, int n) {
-        Eventually.await("message " + n + " containing '" + containing + "' in chat " + chatId,
-                () -> sent(chatId, containing).size() >= n, WAIT);
-        return sent(chatId, containing).get(n - 1);
-    }
-
-    private static Predicate<Call> sentTo(long chatId, String containing) {
-        return c -> c.succeeded() && c.chatId() != null && c.chatId() == chatId && c.text() != null
-                && plain(c.text()).contains(containing);
-    }
-
-    private static String plain(String html) {
-        return html.replaceAll("<[^>]+>", "").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
-                .replace("&amp;", "&");
-    }
-
-    private List<Call> sent(long chatId, String containing) {
-        return api.calls("sendMessage").stream().filter(sentTo(chatId, containing)).toList();
-    }
-
-    private void press(Person who, Call message, String label) {
-        for (JsonNode row : message.replyMarkup().get("inline_keyboard")) {
-            for (JsonNode b : row) {
-                if (b.get("text").asText().equals(label)) {
-                    api.pushPress(who, message.chatId(), message.messageId(), b.get("callback_data").asText());
-                    return;
-                }
-            }
-        }
-        throw new AssertionError("no button '" + label + "' on " + message.text());
-    }
-
     /** Something the bot answers at once, to know that everything before it in that chat was handled. */
     private void roundTrip(Person who) {
-        int before = sent(who.id(), HELP).size();
+        int before = chats.sent(who.id(), HELP).size();
         api.pushText(who, "/help");
-        awaitSent(who.id(), HELP, before + 1);
+        chats.awaitSent(who.id(), HELP, before + 1);
     }
 
     // ---------------------------------------------------------------- conversations
@@ -156,13 +120,13 @@ class TelegramBotIT {
         start(options());
         makeCouple(bot.store());
         api.pushText(SAM, "/appreciate");
-        awaitSent(SAM.id(), "this week");
+        chats.awaitSent(SAM.id(), "this week");
         api.pushText(SAM, "You made coffee every morning while I was swamped at work. I felt looked after.");
-        Call offer = awaitSent(SAM.id(), "Would you like me to send it to Alex?");
-        assertTrue(sent(ALEX.id(), "").isEmpty(), "nothing reaches Alex before Sam says yes");
-        press(SAM, offer, "Send it");
-        awaitSent(ALEX.id(), "coffee every morning");
-        awaitSent(SAM.id(), "Alex");
+        Call offer = chats.awaitSent(SAM.id(), "Would you like me to send it to Alex?");
+        assertTrue(chats.sent(ALEX.id(), "").isEmpty(), "nothing reaches Alex before Sam says yes");
+        chats.press(SAM, offer, "Send it");
+        chats.awaitSent(ALEX.id(), "coffee every morning");
+        chats.awaitSent(SAM.id(), "Alex");
         api.awaitCall("editMessageReplyMarkup", c -> c.chatId() == SAM.id() && c.messageId() == offer.messageId().intValue(), WAIT);
         assertNull(api.message(SAM.id(), offer.messageId()).get("reply_markup"), "the offer's buttons are closed");
         assertFalse(api.calls("answerCallbackQuery").isEmpty(), "the press was answered");
@@ -170,7 +134,7 @@ class TelegramBotIT {
         assertTrue(api.calls("setMyCommands").get(0).params().toString().contains("appreciate"));
 
         api.pushMedia(SAM.id(), SAM, "sticker");
-        awaitSent(SAM.id(), "only read written words");
+        chats.awaitSent(SAM.id(), "only read written words");
         assertEquals(1, bot.store().journal().list(couple).size());
     }
 
@@ -183,32 +147,32 @@ class TelegramBotIT {
         start(options());
         makeCouple(bot.store());
         api.pushGroupText(US, SAM, "/checkin@" + FakeBotApi.BOT_USERNAME);
-        Call phones = awaitSent(US.id(), "Can you both put your phones away?");
-        press(ALEX, phones, "Phones are away");
-        Call turn = awaitSent(US.id(), " speaks, ");
-        Matcher m = Pattern.compile("(\\w+) speaks, (\\w+) listens").matcher(plain(turn.text()));
+        Call phones = chats.awaitSent(US.id(), "Can you both put your phones away?");
+        chats.press(ALEX, phones, "Phones are away");
+        Call turn = chats.awaitSent(US.id(), " speaks, ");
+        Matcher m = Pattern.compile("(\\w+) speaks, (\\w+) listens").matcher(Chats.plain(turn.text()));
         assertTrue(m.find(), turn.text());
         Person speaker = m.group(1).equals("Sam") ? SAM : ALEX;
         Person listener = speaker == SAM ? ALEX : SAM;
-        press(listener, turn, "I'm done");
-        awaitSent(US.id(), "your partner's to tap");
-        press(speaker, turn, "I'm done");
-        Call swap = awaitSent(US.id(), listener.firstName() + " speaks, ");
-        press(listener, swap, "I'm done");
-        awaitSent(US.id(), "private question");
-        awaitSent(SAM.id(), "One word for how you feel");
-        awaitSent(ALEX.id(), "One word for how you feel");
+        chats.press(listener, turn, "I'm done");
+        chats.awaitSent(US.id(), "your partner's to tap");
+        chats.press(speaker, turn, "I'm done");
+        Call swap = chats.awaitSent(US.id(), listener.firstName() + " speaks, ");
+        chats.press(listener, swap, "I'm done");
+        chats.awaitSent(US.id(), "private question");
+        chats.awaitSent(SAM.id(), "One word for how you feel");
+        chats.awaitSent(ALEX.id(), "One word for how you feel");
 
         api.pushText(SAM, "calm");
-        press(SAM, awaitSent(SAM.id(), "May I show your word"), "Show it");
-        awaitSent(SAM.id(), "I'll show the words in the group");
+        chats.press(SAM, chats.awaitSent(SAM.id(), "May I show your word"), "Show it");
+        chats.awaitSent(SAM.id(), "I'll show the words in the group");
         api.pushText(ALEX, "tired");
-        press(ALEX, awaitSent(ALEX.id(), "May I show your word"), "Keep it to me");
-        Call words = awaitSent(US.id(), "How you each feel now");
-        assertTrue(plain(words.text()).contains("Sam: calm"), words.text());
+        chats.press(ALEX, chats.awaitSent(ALEX.id(), "May I show your word"), "Keep it to me");
+        Call words = chats.awaitSent(US.id(), "How you each feel now");
+        assertTrue(Chats.plain(words.text()).contains("Sam: calm"), words.text());
         assertFalse(words.text().contains("tired"), "Alex kept the word private: " + words.text());
-        press(SAM, awaitSent(US.id(), "How was this check-in for you?"), "Good, let's do it again");
-        awaitSent(US.id(), "Saved in your journal");
+        chats.press(SAM, chats.awaitSent(US.id(), "How was this check-in for you?"), "Good, let's do it again");
+        chats.awaitSent(US.id(), "Saved in your journal");
     }
 
     @Test
@@ -219,7 +183,7 @@ class TelegramBotIT {
         int id = api.pushGroupText(US, guest, "/checkin");
         api.awaitConfirmed(id, WAIT);
         roundTrip(SAM);
-        assertTrue(sent(US.id(), "").isEmpty(), "the bot said nothing in the group");
+        assertTrue(chats.sent(US.id(), "").isEmpty(), "the bot said nothing in the group");
         assertTrue(bot.store().sessions().load(couple).isEmpty() || bot.store().sessions().load(couple).get()
                 .session().run(dev.rekindle.dialog.engine.Chat.GROUP) == null);
     }
@@ -231,12 +195,12 @@ class TelegramBotIT {
         start(options());
         makeCouple(bot.store());
         int help = api.pushText(SAM, "/help");
-        awaitSent(SAM.id(), HELP);
+        chats.awaitSent(SAM.id(), HELP);
         api.awaitConfirmed(help, WAIT);
         api.redeliver(help);
         api.pushText(SAM, "/menu");
-        awaitSent(SAM.id(), "What would you like to do?");
-        assertEquals(1, sent(SAM.id(), HELP).size());
+        chats.awaitSent(SAM.id(), "What would you like to do?");
+        assertEquals(1, chats.sent(SAM.id(), HELP).size());
     }
 
     @Test
@@ -248,13 +212,13 @@ class TelegramBotIT {
         api.awaitConfirmed(help, WAIT); // stored, and confirmed to "Telegram": only our inbox has it now
         assertEquals(1, bot.store().inbox().pending().size());
         bot.close();
-        assertTrue(sent(SAM.id(), HELP).isEmpty());
+        assertTrue(chats.sent(SAM.id(), HELP).isEmpty());
 
         start(options());
-        awaitSent(SAM.id(), HELP);
+        chats.awaitSent(SAM.id(), HELP);
         api.redeliver(help); // and should Telegram send it again too, it still acts once
         roundTrip(ALEX);
-        assertEquals(1, sent(SAM.id(), HELP).size());
+        assertEquals(1, chats.sent(SAM.id(), HELP).size());
         assertTrue(bot.store().inbox().pending().isEmpty());
     }
 
@@ -267,12 +231,12 @@ class TelegramBotIT {
         Eventually.await("the commit of /help", () -> bot.store().inbox().pending().isEmpty()
                 && !bot.store().outbox().due(clock.instant(), 10).isEmpty());
         bot.close();
-        assertTrue(sent(SAM.id(), HELP).isEmpty());
+        assertTrue(chats.sent(SAM.id(), HELP).isEmpty());
 
         start(options());
-        awaitSent(SAM.id(), HELP);
+        chats.awaitSent(SAM.id(), HELP);
         roundTrip(ALEX);
-        assertEquals(1, sent(SAM.id(), HELP).size());
+        assertEquals(1, chats.sent(SAM.id(), HELP).size());
     }
 
     // ---------------------------------------------------------------- Telegram says no
@@ -286,13 +250,13 @@ class TelegramBotIT {
         api.pushText(SAM, "/help");
         api.awaitCall("sendMessage", c -> c.status() == 429, WAIT);
         api.pushText(ALEX, "/help");
-        Call alex = awaitSent(ALEX.id(), HELP);
-        Call sam = awaitSent(SAM.id(), HELP);
+        Call alex = chats.awaitSent(ALEX.id(), HELP);
+        Call sam = chats.awaitSent(SAM.id(), HELP);
         List<Call> all = api.calls("sendMessage");
         assertTrue(all.indexOf(alex) < all.indexOf(sam), "Alex was answered while Sam's chat waited");
         assertEquals(3, all.stream().filter(c -> c.status() == 429).count());
         roundTrip(SAM);
-        assertEquals(2, sent(SAM.id(), HELP).size(), "nothing lost, nothing doubled");
+        assertEquals(2, chats.sent(SAM.id(), HELP).size(), "nothing lost, nothing doubled");
     }
 
     @Test
@@ -317,12 +281,12 @@ class TelegramBotIT {
         Group supergroup = new Group(newId, US.title());
         api.failNextInChat(US.id(), 2, Failure.migratedTo(newId)); // "typing", then the answer
         api.pushGroupText(US, SAM, "/help");
-        awaitSent(newId, HELP); // the error moved the chat; the answer went to the new id
+        chats.awaitSent(newId, HELP); // the error moved the chat; the answer went to the new id
         api.pushMigration(US, newId, SAM); // the service messages come too: moving again changes nothing
         api.pushGroupText(supergroup, ALEX, "/checkin");
-        awaitSent(newId, "Can you both put your phones away?");
+        chats.awaitSent(newId, "Can you both put your phones away?");
         assertEquals(newId, bot.store().couples().chatId(couple, dev.rekindle.dialog.engine.Chat.GROUP).getAsLong());
-        assertEquals(0, sent(US.id(), "").size());
+        assertEquals(0, chats.sent(US.id(), "").size());
     }
 
     // ---------------------------------------------------------------- timers across a restart
@@ -333,24 +297,24 @@ class TelegramBotIT {
         start(options());
         makeCouple(bot.store());
         api.pushText(SAM, "/appreciate");
-        awaitSent(SAM.id(), "this week");
+        chats.awaitSent(SAM.id(), "this week");
         bot.close();
         clock.advance(Duration.ofHours(5)); // due after 2 h, grace 2 h: 3 h too late
         start(options());
         bot.scheduler().fireDue();
         roundTrip(SAM);
-        assertTrue(sent(SAM.id(), nudge).isEmpty(), "dropped beyond its grace");
+        assertTrue(chats.sent(SAM.id(), nudge).isEmpty(), "dropped beyond its grace");
         assertTrue(bot.store().timers().nextDue().isEmpty());
 
         api.pushText(SAM, "/appreciate");
-        awaitSent(SAM.id(), "this week", 2);
+        chats.awaitSent(SAM.id(), "this week", 2);
         bot.close();
         clock.advance(Duration.ofHours(3)); // 1 h late, within grace
         start(options());
-        awaitSent(SAM.id(), nudge);
+        chats.awaitSent(SAM.id(), nudge);
         bot.scheduler().fireDue();
         roundTrip(SAM);
-        assertEquals(1, sent(SAM.id(), nudge).size(), "fired once");
+        assertEquals(1, chats.sent(SAM.id(), nudge).size(), "fired once");
     }
 
     // ---------------------------------------------------------------- shutdown
@@ -361,7 +325,7 @@ class TelegramBotIT {
         start(options());
         makeCouple(bot.store());
         api.pushText(SAM, "/help");
-        awaitSent(SAM.id(), HELP);
+        chats.awaitSent(SAM.id(), HELP);
         long started = System.nanoTime();
         bot.close();
         assertTrue(Duration.ofNanos(System.nanoTime() - started).compareTo(Duration.ofSeconds(10)) < 0);
@@ -378,7 +342,7 @@ class TelegramBotIT {
         start(options());
         makeCouple(bot.store());
         api.pushText(SAM, "/help");
-        awaitSent(SAM.id(), HELP);
+        chats.awaitSent(SAM.id(), HELP);
         bot.store().close(); // the sender's "is anything due?" now throws
         bot.close(); // does not throw, and stops every thread after the failing step
         List<String> leaked = new ArrayList<>(ourThreads());

@@ -36,7 +36,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,6 +64,7 @@ class WebhookIT {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private FakeBotApi api;
+    private Chats chats;
     private TelegramBot bot;
 
     @BeforeAll
@@ -76,6 +76,7 @@ class WebhookIT {
     @BeforeEach
     void startApi() {
         api = FakeBotApi.start();
+        chats = new Chats(api);
     }
 
     @AfterEach
@@ -111,24 +112,6 @@ class WebhookIT {
     private URI endpoint(String path) {
         InetSocketAddress a = bot.webhookAddress();
         return URI.create("http://127.0.0.1:" + a.getPort() + path);
-    }
-
-    private Call awaitSent(long chatId, String containing) {
-        return api.awaitCall("sendMessage", sentTo(chatId, containing), WAIT);
-    }
-
-    private static Predicate<Call> sentTo(long chatId, String containing) {
-        return c -> c.succeeded() && c.chatId() != null && c.chatId() == chatId && c.text() != null
-                && plain(c.text()).contains(containing);
-    }
-
-    private static String plain(String html) {
-        return html.replaceAll("<[^>]+>", "").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
-                .replace("&amp;", "&");
-    }
-
-    private List<Call> sent(long chatId, String containing) {
-        return api.calls("sendMessage").stream().filter(sentTo(chatId, containing)).toList();
     }
 
     private String path() {
@@ -176,7 +159,7 @@ class WebhookIT {
         bot = TelegramBot.start(api.settings(Duration.ofSeconds(1)), library, understanding, options());
         assertNull(api.webhookUrl(), "the library deletes the webhook before it polls");
         api.pushText(SAM, "/help");
-        awaitSent(SAM.id(), HELP);
+        chats.awaitSent(SAM.id(), HELP);
         assertTrue(api.calls("getUpdates").stream().allMatch(Call::succeeded), "no 409 Conflict");
     }
 
@@ -186,7 +169,7 @@ class WebhookIT {
     void anUpdatePostedWithTheRightSecretIsStoredAnsweredAndProcessed() throws Exception {
         startWithWebhook();
         assertEquals(200, post(path(), SECRET, api.webhookText(SAM, "/help")));
-        awaitSent(SAM.id(), HELP);
+        chats.awaitSent(SAM.id(), HELP);
         Eventually.await("the update marked done", () -> bot.store().inbox().pending().isEmpty());
         assertTrue(bot.store().inbox().highestUpdateId().isPresent(), "it went through the inbox");
     }
@@ -203,8 +186,8 @@ class WebhookIT {
         assertTrue(bot.store().inbox().pending().isEmpty());
 
         assertEquals(200, post(path(), SECRET, api.webhookText(SAM, "/menu")));
-        awaitSent(SAM.id(), "are you 18 or older");
-        assertTrue(sent(SAM.id(), HELP).isEmpty(), "the refused /help never acted");
+        chats.awaitSent(SAM.id(), "are you 18 or older");
+        assertTrue(chats.sent(SAM.id(), HELP).isEmpty(), "the refused /help never acted");
     }
 
     @Test
@@ -229,11 +212,11 @@ class WebhookIT {
         startWithWebhook();
         String help = api.webhookText(SAM, "/help");
         assertEquals(200, post(path(), SECRET, help));
-        awaitSent(SAM.id(), HELP);
+        chats.awaitSent(SAM.id(), HELP);
         assertEquals(200, post(path(), SECRET, help), "a redelivery is acknowledged, so Telegram stops sending it");
         assertEquals(200, post(path(), SECRET, api.webhookText(SAM, "/menu")));
-        awaitSent(SAM.id(), "are you 18 or older");
-        assertEquals(1, sent(SAM.id(), HELP).size());
+        chats.awaitSent(SAM.id(), "are you 18 or older");
+        assertEquals(1, chats.sent(SAM.id(), HELP).size());
     }
 
     @Test
@@ -249,10 +232,10 @@ class WebhookIT {
         }
         assertTrue(bot.store().inbox().highestUpdateId().isEmpty(), "not stored, not acknowledged");
         assertEquals(200, post(path(), SECRET, help)); // Telegram sends it again
-        awaitSent(SAM.id(), HELP);
+        chats.awaitSent(SAM.id(), HELP);
         assertEquals(200, post(path(), SECRET, api.webhookText(SAM, "/menu")));
-        awaitSent(SAM.id(), "are you 18 or older");
-        assertEquals(1, sent(SAM.id(), HELP).size());
+        chats.awaitSent(SAM.id(), "are you 18 or older");
+        assertEquals(1, chats.sent(SAM.id(), HELP).size());
     }
 
     @Test
@@ -264,7 +247,7 @@ class WebhookIT {
             startWithWebhook();
             assertEquals(401, post(path(), "wrong-secret-wrong-secret", api.webhookText(SAM, "/help")));
             assertEquals(200, post(path(), SECRET, api.webhookText(SAM, "/help")));
-            awaitSent(SAM.id(), HELP);
+            chats.awaitSent(SAM.id(), HELP);
             bot.close();
         } finally {
             System.setErr(original);
@@ -284,7 +267,7 @@ class WebhookIT {
         startWithWebhook();
         int port = bot.webhookAddress().getPort();
         assertEquals(200, post(path(), SECRET, api.webhookText(SAM, "/help")));
-        awaitSent(SAM.id(), HELP);
+        chats.awaitSent(SAM.id(), HELP);
         long started = System.nanoTime();
         bot.close();
         assertTrue(Duration.ofNanos(System.nanoTime() - started).compareTo(Duration.ofSeconds(10)) < 0);

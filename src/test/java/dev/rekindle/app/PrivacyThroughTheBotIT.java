@@ -52,22 +52,28 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>Every free text carries a unique marker naming its author ({@code A-00002a}). A private marker of A may
  * appear in a message to B's private chat or to the group only after A pressed a consent "yes" (bot.yaml's
- * consent_yes, or a share's or rendezvous's yes label) in their private chat, and the press released only what
- * A wrote privately since their previous consent answer (yes or no): the answer that share step asked about.
- * A press the bot refused (stale, not your turn, paused) releases nothing. Any other appearance is a leak. A
+ * consent_yes, or a share's or rendezvous's yes label) in their private chat for that answer: a question that
+ * quotes A's answer (/traits does) releases just what it quotes; one that does not releases what A wrote
+ * privately since their previous consent answer (yes or no), i.e. the answer that step asked about. A press the
+ * bot refused (stale, not your turn, paused) releases nothing. Notices only a presser sees (answerCallbackQuery)
+ * count as messages to the presser. Any other appearance is a leak. A
  * safety disclosure written privately is never released. The checker runs on a log of what happened, so the
  * mutation check can run it again on the same log with every yes ignored, and must then find the shares as
- * leaks.
+ * leaks. It also fails unless the walks reach at least {@value #MIN_SHARES} consented shares.
+ *
+ * <p>Sized on 2 cores: 8 seeds of 1200 updates (9600) in about a minute. {@code -Dprivacy.seeds=N
+ * -Dprivacy.steps=M} run fewer; {@code -Dprivacy.dump=true} prints each walk with the bot's answers; {@code
+ * -Dprivacy.ignoreYes=true} uses the mutant checker, to see how a leak is reported (the test then fails).
  */
 class PrivacyThroughTheBotIT {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final Person SAM = new Person(111222333L, "Sam");   // partner A
     private static final Person ALEX = new Person(444555666L, "Alex"); // partner B
     private static final Group US = new Group(-4012345678L, "Sam & Alex");
-    private static final long[] SEEDS = java.util.Arrays.copyOf(new long[] {11, 22, 33, 44, 55, 66},
-            Integer.getInteger("privacy.seeds", 6));
-    private static final int STEPS = Integer.getInteger("privacy.steps", 360);
-    private static final int MIN_SHARES = 20;
+    private static final long[] SEEDS = java.util.Arrays.copyOf(new long[] {11, 22, 33, 44, 55, 66, 77, 88},
+            Integer.getInteger("privacy.seeds", 8));
+    private static final int STEPS = Integer.getInteger("privacy.steps", 1200);
+    private static final int MIN_SHARES = 100;
     private static final Pattern MARKER = Pattern.compile("\\b([AB])-([0-9a-f]{6})\\b");
     private static final List<String> SHAPES = List.of("%s", "You made coffee for me this morning %s",
             "I feel close when we walk together %s", "calm and rested %s", "I valued how you listened to me %s",
@@ -179,13 +185,14 @@ class PrivacyThroughTheBotIT {
                         continue;
                     }
                     if (disclosures.contains(marker)) {
-                        leaks.add("safety disclosure " + marker + " reached chat " + m.chatId() + " at step " + m.step());
+                        leaks.add("safety disclosure " + marker + " reached chat " + m.chatId() + " at step " + m.step()
+                                + ", in: " + m.text());
                     } else if (privateMarkers.contains(marker)) {
                         if (released.get(author).contains(marker)) {
                             shared.add(marker);
                         } else {
                             leaks.add("private " + marker + " reached chat " + m.chatId() + " at step " + m.step()
-                                    + " without its author's yes");
+                                    + " without its author's yes, in: " + m.text());
                         }
                     }
                 }
@@ -229,7 +236,9 @@ class PrivacyThroughTheBotIT {
             }
             shares += w.verdict().shared().size();
             System.out.printf(Locale.ROOT, "PrivacyThroughTheBotIT seed %d: %d updates, %d answers shared after a yes, "
-                    + "%d leaks with every yes ignored%n", seed, w.updates(), w.verdict().shared().size(), mutant.leaks().size());
+                    + "%d safety disclosures kept private, %d leaks with every yes ignored%n", seed, w.updates(),
+                    w.verdict().shared().size(), w.log().stream().filter(e -> e instanceof Wrote x && x.disclosure()).count(),
+                    mutant.leaks().size());
         }
         System.out.printf(Locale.ROOT, "PrivacyThroughTheBotIT: %d updates, %d shares with consent, %d mutant leaks, %d s%n",
                 updates, shares, mutantLeaks, Duration.ofNanos(System.nanoTime() - started).toSeconds());
@@ -239,9 +248,19 @@ class PrivacyThroughTheBotIT {
         assertTrue(mutantLeaks > 0, "with every yes ignored the checker found nothing: the property would be vacuous");
     }
 
+    /** The walk's last 25 steps up to and with the step of the leak. */
     private static List<String> tail(List<String> trail, String leak) {
         Matcher m = Pattern.compile("at step (\\d+)").matcher(leak);
-        int end = m.find() ? Math.min(trail.size(), Integer.parseInt(m.group(1)) + 1) : trail.size();
+        int end = trail.size();
+        if (m.find()) {
+            String next = (Integer.parseInt(m.group(1)) + 1) + ": ";
+            for (int i = 0; i < trail.size(); i++) {
+                if (trail.get(i).startsWith(next)) {
+                    end = i;
+                    break;
+                }
+            }
+        }
         return trail.subList(Math.max(0, end - 25), end);
     }
 
@@ -268,12 +287,19 @@ class PrivacyThroughTheBotIT {
                 char author = who == SAM ? 'A' : 'B';
                 long chatId = inGroup ? US.id() : who.id();
                 int kind = random.nextInt(100);
-                boolean nearTheEnd = step >= steps - 6;
+                // each partner discloses once near the end (a disclosure pauses shared exercises for good)
+                boolean disclose = step == steps - 4 || step == steps - 2;
+                if (disclose) {
+                    who = step == steps - 4 ? SAM : ALEX;
+                    inGroup = false;
+                    author = who == SAM ? 'A' : 'B';
+                    chatId = who.id();
+                }
                 Call button = kind >= 40 ? shownButtons(api, chatId, random) : null;
                 int update;
                 Boolean consent = null;
                 Set<String> quoted = new TreeSet<>();
-                if (nearTheEnd && !inGroup && random.nextInt(3) == 0) {
+                if (disclose) {
                     String m = String.format(Locale.ROOT, "%c-%06x", author, seed * 4096 + ++marker);
                     String text = String.format(DISCLOSURES.get(random.nextInt(DISCLOSURES.size())), m);
                     log.add(new Wrote(author, m, true, true));
@@ -314,6 +340,9 @@ class PrivacyThroughTheBotIT {
                 List<Call> calls = api.calls();
                 boolean refused = false;
                 for (Call c : calls.subList(seen, calls.size())) {
+                    if (c.succeeded() && c.method().equalsIgnoreCase("answerCallbackQuery") && c.text() != null) {
+                        log.add(new Message(step, who.id(), c.text())); // a notice only the presser sees
+                    }
                     if (c.succeeded() && c.chatId() != null && c.text() != null
                             && (c.method().equalsIgnoreCase("sendMessage") || c.method().equalsIgnoreCase("editMessageText"))) {
                         log.add(new Message(step, c.chatId(), c.text()));
@@ -341,7 +370,8 @@ class PrivacyThroughTheBotIT {
                 }
             }
         }
-        return new Walk(seed, updates, log, check(log, false), trail);
+        // -Dprivacy.ignoreYes=true: the mutant as the checker, to see how a leak is reported (the test then fails)
+        return new Walk(seed, updates, log, check(log, Boolean.getBoolean("privacy.ignoreYes")), trail);
     }
 
     /** A message with buttons the bot shows in the chat now: mostly the latest, sometimes an older one. */

@@ -304,8 +304,8 @@ public final class Main implements Callable<Integer> {
         TelegramBot bot;
         try {
             bot = TelegramBot.start(settings, library, understanding, TelegramBot.Options.of(file), webhook);
-        } catch (IllegalStateException e) {
-            // the messages name the problem and the fix, and never the token (Redact)
+        } catch (IllegalStateException | dev.rekindle.store.StoreException e) {
+            // the messages name the problem and the fix (a wrong data key too), and never the token (Redact)
             err.println("rekindle run: " + settings.redact().apply(e.getMessage()));
             return 2;
         }

@@ -39,6 +39,7 @@ public final class Database implements AutoCloseable {
     private final Path file;
     private final InstantSource clock;
     private final Connection writer;
+    private final DataKey key;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
     private final List<Connection> allReaders = new ArrayList<>();
@@ -71,19 +72,28 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private Database(Path file, InstantSource clock, Connection writer) {
+    private Database(Path file, InstantSource clock, Connection writer, DataKey key) {
         this.file = file;
         this.clock = clock;
         this.writer = writer;
+        this.key = key;
     }
 
-    /** Opens (creating if needed) the database at {@code file} and brings its schema up to date. */
+    /**
+     * Opens (creating if needed) the database at {@code file} and brings its schema up to date, with the data key
+     * from {@code REKINDLE_DATA_KEY} or the key file next to it (see {@link DataKey#resolve}).
+     */
     public static Database open(Path file, InstantSource clock) {
         return open(file, clock, Migrations.latest());
     }
 
     /** Opens the database migrated to {@code schemaVersion} only: tests build older databases with this. */
     static Database open(Path file, InstantSource clock, int schemaVersion) {
+        return open(file, clock, null, schemaVersion);
+    }
+
+    /** Opens the database with {@code key} (null: resolved from the environment and the key file). */
+    static Database open(Path file, InstantSource clock, DataKey key, int schemaVersion) {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
@@ -93,10 +103,22 @@ public final class Database implements AutoCloseable {
             throw new StoreException("cannot create the folder for database " + file + ": " + e.getMessage()
                     + "; check the path in REKINDLE_DB and the folder's permissions", e);
         }
+        DataKey dataKey = key != null ? key : DataKey.resolve(System.getenv(), file);
         Connection writer = connect(file);
-        Database db = new Database(file, clock, writer);
+        Database db = new Database(file, clock, writer, dataKey);
         try {
+            try {
+                KeyCheck.verify(db);
+            } catch (RuntimeException e) {
+                if (dataKey.created() != null) {
+                    Files.deleteIfExists(dataKey.created()); // the new key was never used: leave no trace of it
+                }
+                throw e;
+            }
             Migrations.apply(db, schemaVersion);
+            if (schemaVersion >= KeyCheck.SCHEMA) {
+                KeyCheck.sealAndRecord(db);
+            }
             for (int i = 0; i < READERS; i++) {
                 Connection r = connect(file);
                 try (Statement s = r.createStatement()) {
@@ -107,7 +129,7 @@ public final class Database implements AutoCloseable {
                 db.readers.add(r);
             }
             return db;
-        } catch (SQLException e) {
+        } catch (SQLException | IOException e) {
             db.close();
             throw new StoreException("cannot open database " + file + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
@@ -139,6 +161,11 @@ public final class Database implements AutoCloseable {
 
     InstantSource clock() {
         return clock;
+    }
+
+    /** The key that encrypts partners' free text in this database. */
+    DataKey key() {
+        return key;
     }
 
     /** Runs {@code work} in one write transaction: all of it is committed, or (on any exception) none of it. */

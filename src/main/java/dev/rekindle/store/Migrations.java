@@ -21,7 +21,8 @@ final class Migrations {
     static final List<String> SCRIPTS = List.of(
             "V1__initial.sql",
             "V2__message_refs_and_indexes.sql",
-            "V3__couples.sql");
+            "V3__couples.sql",
+            "V4__data_key.sql");
 
     private static final System.Logger LOG = System.getLogger(Migrations.class.getName());
 

@@ -27,8 +27,11 @@ final class SqliteJournal implements JournalStore {
                 List<JournalEntry> out = new ArrayList<>();
                 try (ResultSet rs = p.executeQuery()) {
                     while (rs.next()) {
-                        out.add(new JournalEntry(rs.getLong(1), coupleId, rs.getString(2), rs.getString(3),
-                                Partner.valueOf(rs.getString(4)), rs.getString(5), Instant.ofEpochMilli(rs.getLong(6))));
+                        long id = rs.getLong(1);
+                        String text = db.key().decrypt(SqliteSessionStore.sealed(rs.getObject(5), "journal:" + id),
+                                "journal:" + id);
+                        out.add(new JournalEntry(id, coupleId, rs.getString(2), rs.getString(3),
+                                Partner.valueOf(rs.getString(4)), text, Instant.ofEpochMilli(rs.getLong(6))));
                     }
                 }
                 return out;
@@ -36,15 +39,33 @@ final class SqliteJournal implements JournalStore {
         });
     }
 
-    static void append(Connection c, long coupleId, Action.SaveJournal entry, long now) throws SQLException {
+    /**
+     * Appends a line, its text encrypted and bound to the row's id ("journal:" + id), which stays when the line
+     * moves to another couple on unpairing. The id is known only after the insert, so the row is inserted with
+     * an empty BLOB and its text set right after, in the same transaction.
+     */
+    static void append(Connection c, DataKey key, long coupleId, Action.SaveJournal entry, long now)
+            throws SQLException {
+        long id;
         try (PreparedStatement p = c.prepareStatement(
-                "INSERT INTO journal (couple_id, dialog, kind, author, text, created) VALUES (?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO journal (couple_id, dialog, kind, author, text, created) VALUES (?, ?, ?, ?, X'', ?)",
+                java.sql.Statement.RETURN_GENERATED_KEYS)) {
             p.setLong(1, coupleId);
             p.setString(2, entry.dialog());
             p.setString(3, entry.kind());
             p.setString(4, entry.author().name());
-            p.setString(5, entry.text());
-            p.setLong(6, now);
+            p.setLong(5, now);
+            p.executeUpdate();
+            try (ResultSet keys = p.getGeneratedKeys()) {
+                if (!keys.next()) {
+                    throw new SQLException("the journal insert returned no row id");
+                }
+                id = keys.getLong(1);
+            }
+        }
+        try (PreparedStatement p = c.prepareStatement("UPDATE journal SET text = ? WHERE id = ?")) {
+            p.setBytes(1, key.encrypt(entry.text(), "journal:" + id));
+            p.setLong(2, id);
             p.executeUpdate();
         }
     }

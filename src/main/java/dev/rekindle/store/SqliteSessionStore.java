@@ -60,7 +60,8 @@ final class SqliteSessionStore implements SessionStore {
                     if (!rs.next()) {
                         return Optional.empty();
                     }
-                    return Optional.of(new StoredSession(coupleId, SessionJson.read(rs.getString(1)), rs.getLong(2)));
+                    String json = db.key().decrypt(sealed(rs.getObject(1), "sessions:" + coupleId), "sessions:" + coupleId);
+                    return Optional.of(new StoredSession(coupleId, SessionJson.read(json), rs.getLong(2)));
                 }
             }
         });
@@ -74,7 +75,7 @@ final class SqliteSessionStore implements SessionStore {
             long newVersion = commit.expectedVersion() + 1;
             try {
                 db.write("commit an update for couple " + commit.coupleId(), c -> {
-                    apply(c, commit, json, newVersion, db.clock().millis());
+                    apply(c, db.key(), commit, json, newVersion, db.clock().millis());
                     return null;
                 });
             } catch (RuntimeException e) {
@@ -105,7 +106,7 @@ final class SqliteSessionStore implements SessionStore {
         }
         long newVersion = commit.expectedVersion() + 1;
         return db.writeSoon("commit an update for couple " + coupleId, c -> {
-            apply(c, commit, json, newVersion, db.clock().millis());
+            apply(c, db.key(), commit, json, newVersion, db.clock().millis());
             return newVersion;
         }).whenComplete((v, e) -> {
             if (e != null) {
@@ -118,12 +119,12 @@ final class SqliteSessionStore implements SessionStore {
         });
     }
 
-    private static void apply(Connection c, UpdateCommit commit, String json, long newVersion, long now)
+    private static void apply(Connection c, DataKey key, UpdateCommit commit, String json, long newVersion, long now)
             throws SQLException {
         long coupleId = commit.coupleId();
-        writeSession(c, commit, json, newVersion, now);
+        writeSession(c, key.encrypt(json, "sessions:" + coupleId), commit, newVersion, now);
         for (Action.SaveJournal j : commit.journal()) {
-            SqliteJournal.append(c, coupleId, j, now);
+            SqliteJournal.append(c, key, coupleId, j, now);
         }
         for (String id : commit.cancel()) {
             SqliteTimerStore.leavePending(c, coupleId, id, "cancelled");
@@ -137,7 +138,7 @@ final class SqliteSessionStore implements SessionStore {
         markCauseDone(c, coupleId, commit.cause(), now);
     }
 
-    private static void writeSession(Connection c, UpdateCommit commit, String json, long newVersion, long now)
+    private static void writeSession(Connection c, byte[] sealed, UpdateCommit commit, long newVersion, long now)
             throws SQLException {
         long found = currentVersion(c, commit.coupleId());
         if (found != commit.expectedVersion()) {
@@ -147,7 +148,7 @@ final class SqliteSessionStore implements SessionStore {
                 ? "INSERT INTO sessions (engine_json, schema, version, updated, couple_id) VALUES (?, ?, ?, ?, ?)"
                 : "UPDATE sessions SET engine_json = ?, schema = ?, version = ?, updated = ? WHERE couple_id = ?";
         try (PreparedStatement p = c.prepareStatement(sql)) {
-            p.setString(1, json);
+            p.setBytes(1, sealed);
             p.setInt(2, commit.session().schema());
             p.setLong(3, newVersion);
             p.setLong(4, now);
@@ -174,6 +175,17 @@ final class SqliteSessionStore implements SessionStore {
             throw new SQLException("timer " + t.timerId() + " of couple " + coupleId + " is not pending "
                     + "(cancelled or fired already); its outcome must not be applied");
         }
+    }
+
+    /**
+     * The stored value as an encrypted BLOB; plain text (which the open encrypted, so it was put there since) is
+     * refused like any other value that does not decrypt.
+     */
+    static byte[] sealed(Object stored, String where) {
+        if (stored instanceof byte[] b) {
+            return b;
+        }
+        throw new DataKey.TamperedException(where, "it is not encrypted");
     }
 
     /** Forgets a couple's cached session after its row was deleted outside a commit (the couple was dissolved). */

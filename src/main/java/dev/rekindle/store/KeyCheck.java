@@ -1,0 +1,100 @@
+package dev.rekindle.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The key check in {@code meta}: a known constant encrypted with the data key, bound to "meta:key-check". At
+ * open, before any migration or read, a database that holds one refuses a key that does not decrypt it. After
+ * the migrations, {@link #sealAndRecord} writes the check if there is none yet and encrypts free text rows
+ * written as plain text before schema version 4.
+ */
+final class KeyCheck {
+    /** The schema version that brought encryption at rest. */
+    static final int SCHEMA = 4;
+    static final String NAME = "key-check";
+    static final String WHERE = "meta:" + NAME;
+    private static final String CONSTANT = "rekindle data key check v1";
+    private static final System.Logger LOG = System.getLogger(KeyCheck.class.getName());
+
+    private KeyCheck() {}
+
+    static void verify(Database db) {
+        byte[] stored = db.write("read its key check", c -> {
+            if (!hasMeta(c)) {
+                return null;
+            }
+            try (PreparedStatement p = c.prepareStatement("SELECT value FROM meta WHERE name = ?")) {
+                p.setString(1, NAME);
+                try (ResultSet rs = p.executeQuery()) {
+                    return rs.next() ? rs.getBytes(1) : null;
+                }
+            }
+        });
+        if (stored == null) {
+            return;
+        }
+        boolean matches;
+        try {
+            matches = CONSTANT.equals(db.key().decrypt(stored, WHERE));
+        } catch (DataKey.TamperedException e) {
+            matches = false;
+        }
+        if (!matches) {
+            throw new StoreException("the data key (from " + db.key().source() + ") does not match the one database "
+                    + db.file() + " was written with: set " + DataKey.ENV + " to the right key or restore "
+                    + DataKey.keyFile(db.file()) + "; nothing was read or changed");
+        }
+    }
+
+    static void sealAndRecord(Database db) {
+        int sealed = db.write("encrypt its free text", c -> {
+            int n = 0;
+            try (PreparedStatement p = c.prepareStatement("INSERT OR IGNORE INTO meta (name, value) VALUES (?, ?)")) {
+                p.setString(1, NAME);
+                p.setBytes(2, db.key().encrypt(CONSTANT, WHERE));
+                p.executeUpdate();
+            }
+            n += seal(c, db.key(), "SELECT couple_id, engine_json FROM sessions WHERE typeof(engine_json) = 'text'",
+                    "UPDATE sessions SET engine_json = ? WHERE couple_id = ?", "sessions:");
+            n += seal(c, db.key(), "SELECT id, text FROM journal WHERE typeof(text) = 'text'",
+                    "UPDATE journal SET text = ? WHERE id = ?", "journal:");
+            return n;
+        });
+        if (sealed > 0) {
+            LOG.log(System.Logger.Level.INFO, "database {0}: encrypted {1} rows written as plain text before",
+                    db.file(), sealed);
+        }
+    }
+
+    private static int seal(Connection c, DataKey key, String select, String update, String table)
+            throws SQLException {
+        List<Object[]> rows = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement(select); ResultSet rs = p.executeQuery()) {
+            while (rs.next()) {
+                rows.add(new Object[] {rs.getLong(1), rs.getString(2)});
+            }
+        }
+        try (PreparedStatement p = c.prepareStatement(update)) {
+            for (Object[] row : rows) {
+                long id = (Long) row[0];
+                p.setBytes(1, key.encrypt((String) row[1], table + id));
+                p.setLong(2, id);
+                p.executeUpdate();
+            }
+        }
+        return rows.size();
+    }
+
+    private static boolean hasMeta(Connection c) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'");
+             ResultSet rs = p.executeQuery()) {
+            return rs.next();
+        }
+    }
+}

@@ -1,0 +1,251 @@
+package dev.rekindle.store;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.rekindle.dialog.engine.Action;
+import dev.rekindle.dialog.model.Partner;
+import dev.rekindle.dialog.session.SessionJson;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DataAtRestTest {
+    static final String MARKER = "Wombat-4417";
+
+    @TempDir
+    Path dir;
+    final TestClock clock = TestClock.atNoon();
+
+    private Path file() {
+        return dir.resolve("data/rekindle.db");
+    }
+
+    private SqliteStore open(DataKey key) {
+        return SqliteStore.open(Database.open(file(), clock, key, Migrations.latest()),
+                SqliteSessionStore.CacheSettings.DEFAULT);
+    }
+
+    private static long writeMarker(SqliteStore store) {
+        long couple = Fixture.couple(store, 11, 22, Fixture.GROUP);
+        store.inbox().receive(1, "{}");
+        store.sessions().commit(new UpdateCommit(couple, 0, Fixture.session("Ana " + MARKER),
+                List.of(new Action.SaveJournal("checkin", "gratitude", Partner.A, "thanks for " + MARKER)),
+                List.of(), List.of(), List.of(), new Cause.InboxUpdate(1)));
+        return couple;
+    }
+
+    private boolean filesHold(String text) throws Exception {
+        byte[] needle = text.getBytes(StandardCharsets.UTF_8);
+        for (String name : List.of("rekindle.db", "rekindle.db-wal")) {
+            Path f = file().resolveSibling(name);
+            if (Files.exists(f) && indexOf(Files.readAllBytes(f), needle) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int indexOf(byte[] hay, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= hay.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (hay[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    private byte[] digestOfFiles() throws Exception {
+        MessageDigest md = MessageDigest.getInstance("SHA-256");
+        try (var files = Files.list(file().getParent())) {
+            for (Path f : files.sorted().toList()) {
+                md.update(f.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+                md.update(Files.readAllBytes(f));
+            }
+        }
+        return md.digest();
+    }
+
+    @Test
+    void aMarkerInAnAnswerAndAJournalLineIsInNeitherTheFileNorItsLogButReadsBack() throws Exception {
+        DataKey key = DataKey.random();
+        long couple;
+        try (SqliteStore store = open(key)) {
+            couple = writeMarker(store);
+            assertFalse(filesHold(MARKER), "the marker is encrypted in the file and its log");
+            assertTrue(filesHold("Ben"), "the check itself finds unencrypted text (a name is not free text)");
+            assertEquals(Fixture.session("Ana " + MARKER),
+                    store.sqliteSessions().loadFromDatabase(couple).orElseThrow().session());
+            assertEquals(List.of("thanks for " + MARKER),
+                    store.journal().list(couple).stream().map(JournalEntry::text).toList());
+        }
+        try (SqliteStore store = open(key)) {
+            assertEquals(Fixture.session("Ana " + MARKER), store.sessions().load(couple).orElseThrow().session());
+            assertFalse(filesHold(MARKER));
+        }
+    }
+
+    @Test
+    void aWrongKeyFromTheEnvironmentIsRefusedAtOpenAndNothingIsReadOrChanged() throws Exception {
+        byte[] right = new byte[32];
+        right[0] = 1;
+        byte[] wrong = new byte[32];
+        wrong[0] = 2;
+        Map<String, String> rightEnv = Map.of(DataKey.ENV, Base64.getEncoder().encodeToString(right));
+        Map<String, String> wrongEnv = Map.of(DataKey.ENV, Base64.getEncoder().encodeToString(wrong));
+        long couple;
+        try (SqliteStore store = open(DataKey.resolve(rightEnv, file()))) {
+            couple = writeMarker(store);
+        }
+        byte[] before = digestOfFiles();
+
+        StoreException e = assertThrows(StoreException.class, () -> open(DataKey.resolve(wrongEnv, file())));
+
+        assertEquals("the data key (from REKINDLE_DATA_KEY) does not match the one database " + file()
+                + " was written with: set REKINDLE_DATA_KEY to the right key or restore "
+                + file().resolveSibling("rekindle.key") + "; nothing was read or changed", e.getMessage());
+        assertArrayEquals(before, digestOfFiles(), "no file changed");
+        try (SqliteStore store = open(DataKey.resolve(rightEnv, file()))) {
+            assertEquals(List.of("thanks for " + MARKER),
+                    store.journal().list(couple).stream().map(JournalEntry::text).toList());
+        }
+    }
+
+    @Test
+    void aWrongOrMissingKeyFileIsRefusedAtOpenAndNothingIsReadOrChanged() throws Exception {
+        assumeTrue(System.getenv(DataKey.ENV) == null, "the environment names a key");
+        Path keyFile = file().resolveSibling("rekindle.key");
+        long couple;
+        try (SqliteStore store = SqliteStore.open(file(), clock)) {
+            couple = writeMarker(store);
+        }
+        byte[] good = Files.readAllBytes(keyFile);
+        byte[] other = new byte[32];
+        Files.write(keyFile, Base64.getEncoder().encode(other));
+        byte[] before = digestOfFiles();
+
+        StoreException e = assertThrows(StoreException.class, () -> SqliteStore.open(file(), clock));
+        assertTrue(e.getMessage().startsWith("the data key (from " + keyFile + ") does not match"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("restore " + keyFile + "; nothing was read or changed"), e.getMessage());
+        assertArrayEquals(before, digestOfFiles(), "no file changed");
+
+        Files.delete(keyFile);
+        before = digestOfFiles();
+        assertThrows(StoreException.class, () -> SqliteStore.open(file(), clock));
+        assertArrayEquals(before, digestOfFiles(), "no file changed, and no new key file was left behind");
+
+        Files.write(keyFile, good);
+        try (SqliteStore store = SqliteStore.open(file(), clock)) {
+            assertEquals(Fixture.session("Ana " + MARKER), store.sessions().load(couple).orElseThrow().session());
+        }
+    }
+
+    @Test
+    void theKeyFileIsCreatedOnFirstStartReadableByItsOwnerOnly() throws Exception {
+        assumeTrue(System.getenv(DataKey.ENV) == null, "the environment names a key");
+        assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "no POSIX permissions here");
+        Path keyFile = file().resolveSibling("rekindle.key");
+        try (SqliteStore store = SqliteStore.open(file(), clock)) {
+            assertTrue(Files.exists(keyFile));
+        }
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile)));
+        assertEquals(32, Base64.getDecoder().decode(Files.readString(keyFile).strip()).length);
+    }
+
+    @Test
+    void aFlippedByteOrABlobMovedToAnotherCouplesRowIsAnErrorNeverServed() {
+        try (SqliteStore store = open(DataKey.random())) {
+            long couple = writeMarker(store);
+            long other = Fixture.couple(store, 33, 44, Fixture.GROUP - 1);
+            store.inbox().receive(2, "{}");
+            store.sessions().commit(UpdateCommit.sessionOnly(other, 0, Fixture.session("Cy"), new Cause.InboxUpdate(2)));
+            store.database().write("move a blob", c -> {
+                try (var s = c.createStatement()) {
+                    s.executeUpdate("UPDATE sessions SET engine_json = (SELECT engine_json FROM sessions WHERE couple_id = "
+                            + couple + ") WHERE couple_id = " + other);
+                    s.executeUpdate("UPDATE journal SET text = CAST(substr(text, 1, 20) || X'00' || substr(text, 22)"
+                            + " AS BLOB)");
+                }
+                return null;
+            });
+            assertThrows(DataKey.TamperedException.class, () -> store.sqliteSessions().loadFromDatabase(other));
+            assertThrows(DataKey.TamperedException.class, () -> store.journal().list(couple));
+            assertEquals(Fixture.session("Ana " + MARKER),
+                    store.sqliteSessions().loadFromDatabase(couple).orElseThrow().session());
+        }
+    }
+
+    @Test
+    void plainTextPutInPlaceOfAnEncryptedValueIsRefused() {
+        try (SqliteStore store = open(DataKey.random())) {
+            long couple = writeMarker(store);
+            store.database().write("put plain text", c -> {
+                try (var p = c.prepareStatement("UPDATE sessions SET engine_json = ? WHERE couple_id = ?")) {
+                    p.setString(1, SessionJson.write(Fixture.session("Mallory")));
+                    p.setLong(2, couple);
+                    p.executeUpdate();
+                }
+                return null;
+            });
+            assertThrows(DataKey.TamperedException.class, () -> store.sqliteSessions().loadFromDatabase(couple));
+        }
+    }
+
+    @Test
+    void aMalformedKeyInTheEnvironmentNamesTheVariable() {
+        StoreException notBase64 = assertThrows(StoreException.class,
+                () -> DataKey.resolve(Map.of(DataKey.ENV, "not base64!"), file()));
+        assertTrue(notBase64.getMessage().startsWith("REKINDLE_DATA_KEY is not valid base64"), notBase64.getMessage());
+        StoreException tooShort = assertThrows(StoreException.class,
+                () -> DataKey.resolve(Map.of(DataKey.ENV, Base64.getEncoder().encodeToString(new byte[16])), file()));
+        assertEquals("REKINDLE_DATA_KEY holds 16 bytes but must hold 32 (base64 of 32 random bytes, e.g. the output "
+                + "of: openssl rand -base64 32)", tooShort.getMessage());
+    }
+
+    @Test
+    void plainTextRowsOfAnOlderDatabaseAreEncryptedAtTheFirstOpenWithAKey() throws Exception {
+        DataKey key = DataKey.random();
+        long couple;
+        try (SqliteStore old = SqliteStore.open(Database.open(file(), clock, key, 3),
+                SqliteSessionStore.CacheSettings.DEFAULT)) {
+            couple = Fixture.couple(old, 11, 22, Fixture.GROUP);
+            old.database().write("write as version 3 did", c -> {
+                try (var p = c.prepareStatement("INSERT INTO sessions (couple_id, engine_json, schema, version, updated)"
+                        + " VALUES (?, ?, 1, 1, 0)")) {
+                    p.setLong(1, couple);
+                    p.setString(2, SessionJson.write(Fixture.session("Ana " + MARKER)));
+                    p.executeUpdate();
+                }
+                try (var p = c.prepareStatement("INSERT INTO journal (couple_id, dialog, kind, author, text, created)"
+                        + " VALUES (?, 'checkin', 'gratitude', 'A', ?, 0)")) {
+                    p.setLong(1, couple);
+                    p.setString(2, "thanks for " + MARKER);
+                    p.executeUpdate();
+                }
+                return null;
+            });
+        }
+        assertTrue(filesHold(MARKER), "version 3 kept plain text");
+        try (SqliteStore store = open(key)) {
+            assertEquals(Fixture.session("Ana " + MARKER), store.sessions().load(couple).orElseThrow().session());
+            assertEquals(List.of("thanks for " + MARKER),
+                    store.journal().list(couple).stream().map(JournalEntry::text).toList());
+        }
+        assertFalse(filesHold(MARKER), "encrypted in place, the old text overwritten");
+    }
+}

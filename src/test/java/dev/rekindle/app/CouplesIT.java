@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rekindle.dialog.engine.Chat;
-import dev.rekindle.dialog.load.DialogLoader;
 import dev.rekindle.dialog.model.DialogLibrary;
 import dev.rekindle.dialog.model.Partner;
 import dev.rekindle.nlu.Understanding;
@@ -19,9 +18,9 @@ import dev.rekindle.telegram.FakeBotApi;
 import dev.rekindle.telegram.FakeBotApi.Call;
 import dev.rekindle.telegram.FakeBotApi.Group;
 import dev.rekindle.telegram.FakeBotApi.Person;
+import dev.rekindle.testing.DatabaseBytes;
 import dev.rekindle.testing.Eventually;
 import dev.rekindle.testing.MovableClock;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -62,8 +61,8 @@ class CouplesIT {
 
     @BeforeAll
     static void loadOnce() throws Exception {
-        library = DialogLoader.loadDirectory(Path.of("dialogs")).library().orElseThrow();
-        understanding = UnderstandingFactory.load(UnderstandingFactory.DEFAULT_MODELS, new PrintWriter(System.err, true));
+        library = Shipped.library();
+        understanding = Shipped.understanding();
     }
 
     @BeforeEach
@@ -469,7 +468,7 @@ class CouplesIT {
         Couple alex = bot.store().couples().coupleOf(ALEX.id()).orElseThrow();
         assertEquals(CoupleStatus.FORMING, alex.status());
         assertTrue(bot.store().journal().list(alex.id()).isEmpty(), "Sam's line went with Sam");
-        Eventually.await("no trace of the marker in the database file or its log", () -> !fileHas(marker), WAIT);
+        Eventually.await("no trace of the marker in the database file or its log", () -> !DatabaseBytes.contain(dir.resolve("data").resolve("rekindle.db"), marker), WAIT);
     }
 
     @Test
@@ -507,34 +506,5 @@ class CouplesIT {
         assertEquals(who.id(), doc.chatId().longValue());
         assertEquals("rekindle-export.json", doc.params().path("file_name").asText());
         return doc.params().get("file");
-    }
-
-    /** Whether the database file or its write-ahead log holds the text, byte for byte. */
-    private boolean fileHas(String text) {
-        byte[] needle = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        for (String name : List.of("rekindle.db", "rekindle.db-wal")) {
-            Path f = dir.resolve("data").resolve(name);
-            try {
-                if (java.nio.file.Files.exists(f) && indexOf(java.nio.file.Files.readAllBytes(f), needle) >= 0) {
-                    return true;
-                }
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }
-        return false;
-    }
-
-    private static int indexOf(byte[] hay, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= hay.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (hay[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }

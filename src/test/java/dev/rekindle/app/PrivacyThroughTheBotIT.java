@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rekindle.dialog.engine.Engine;
-import dev.rekindle.dialog.load.DialogLoader;
 import dev.rekindle.dialog.model.Dialog;
 import dev.rekindle.dialog.model.DialogLibrary;
 import dev.rekindle.dialog.model.State;
@@ -18,7 +17,6 @@ import dev.rekindle.telegram.FakeBotApi.Call;
 import dev.rekindle.telegram.FakeBotApi.Group;
 import dev.rekindle.telegram.FakeBotApi.Person;
 import dev.rekindle.telegram.RateLimiter;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -97,8 +95,8 @@ class PrivacyThroughTheBotIT {
 
     @BeforeAll
     static void load() throws Exception {
-        library = DialogLoader.loadDirectory(Path.of("dialogs")).library().orElseThrow();
-        understanding = UnderstandingFactory.load(UnderstandingFactory.DEFAULT_MODELS, new PrintWriter(System.err, true));
+        library = Shipped.library();
+        understanding = Shipped.understanding();
         Engine engine = new Engine(library);
         consentYes = new HashSet<>(Set.of(engine.botLabel("consent_yes")));
         consentNo = new HashSet<>(Set.of(engine.botLabel("consent_no")));

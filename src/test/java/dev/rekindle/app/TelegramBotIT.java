@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.rekindle.dialog.load.DialogLoader;
 import dev.rekindle.dialog.model.DialogLibrary;
 import dev.rekindle.nlu.Understanding;
 import dev.rekindle.store.OutboxState;
@@ -20,7 +19,6 @@ import dev.rekindle.telegram.FakeBotApi.Group;
 import dev.rekindle.telegram.FakeBotApi.Person;
 import dev.rekindle.testing.Eventually;
 import dev.rekindle.testing.MovableClock;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -60,8 +58,8 @@ class TelegramBotIT {
 
     @BeforeAll
     static void loadOnce() throws Exception {
-        library = DialogLoader.loadDirectory(Path.of("dialogs")).library().orElseThrow();
-        understanding = UnderstandingFactory.load(UnderstandingFactory.DEFAULT_MODELS, new PrintWriter(System.err, true));
+        library = Shipped.library();
+        understanding = Shipped.understanding();
     }
 
     @BeforeEach

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.rekindle.dialog.load.DialogLoader;
 import dev.rekindle.dialog.model.DialogLibrary;
 import dev.rekindle.nlu.Understanding;
 import dev.rekindle.telegram.FakeBotApi;
@@ -19,7 +18,6 @@ import dev.rekindle.testing.Eventually;
 import dev.rekindle.testing.MovableClock;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -69,8 +67,8 @@ class WebhookIT {
 
     @BeforeAll
     static void loadOnce() throws Exception {
-        library = DialogLoader.loadDirectory(Path.of("dialogs")).library().orElseThrow();
-        understanding = UnderstandingFactory.load(UnderstandingFactory.DEFAULT_MODELS, new PrintWriter(System.err, true));
+        library = Shipped.library();
+        understanding = Shipped.understanding();
     }
 
     @BeforeEach

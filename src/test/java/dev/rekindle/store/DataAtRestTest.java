@@ -18,6 +18,7 @@ import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import dev.rekindle.testing.DatabaseBytes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,28 +47,8 @@ class DataAtRestTest {
         return couple;
     }
 
-    private boolean filesHold(String text) throws Exception {
-        byte[] needle = text.getBytes(StandardCharsets.UTF_8);
-        for (String name : List.of("rekindle.db", "rekindle.db-wal")) {
-            Path f = file().resolveSibling(name);
-            if (Files.exists(f) && indexOf(Files.readAllBytes(f), needle) >= 0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static int indexOf(byte[] hay, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= hay.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (hay[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
+    private boolean filesHold(String text) {
+        return DatabaseBytes.contain(file(), text);
     }
 
     private byte[] digestOfFiles() throws Exception {

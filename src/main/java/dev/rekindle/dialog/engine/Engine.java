@@ -1,6 +1,7 @@
 package dev.rekindle.dialog.engine;
 
 import dev.rekindle.dialog.model.DialogLibrary;
+import dev.rekindle.dialog.model.Template;
 import java.time.Instant;
 import java.util.Map;
 
@@ -39,7 +40,7 @@ public final class Engine {
             throw new IllegalArgumentException("bot.yaml has no message '" + key + "'; add it under messages:");
         }
         Turn turn = new Turn(library, session, now);
-        turn.sayOutside(chat, key);
+        turn.sayBot(chat, key);
         return turn.finish();
     }
 
@@ -51,9 +52,8 @@ public final class Engine {
     public String botSentence(String key, Map<String, String> values) {
         String text = library.bot().message(key).variants().get(0);
         try {
-            return Html.render(dev.rekindle.dialog.model.Template.parse(text),
-                    ref -> values.getOrDefault(ref.toString(), ""));
-        } catch (dev.rekindle.dialog.model.Template.SyntaxException e) {
+            return Html.render(Template.parse(text), ref -> values.getOrDefault(ref.toString(), ""));
+        } catch (Template.SyntaxException e) {
             throw new IllegalStateException("bot.yaml message '" + key + "' has a bad placeholder: " + e.getMessage()
                     + "; write {{ and }} for literal braces");
         }

@@ -964,12 +964,8 @@ final class Turn {
         actions.add(new Action.Send(to, Refs.message(++seq), html, List.of()));
     }
 
-    /** See {@link Engine#sayBot}. */
-    void sayOutside(Chat to, String key) {
-        sayBot(to, key);
-    }
-
-    private void sayBot(Chat to, String key) {
+    /** A bot.yaml sentence in {@code to}; also what {@link Engine#sayBot} says outside any dialog. */
+    void sayBot(Chat to, String key) {
         say(to, bot.message(key), "bot/" + key, ctxNone(to));
     }
 

@@ -216,6 +216,7 @@ public final class TelegramBot implements AutoCloseable {
         }
         out.put("invite", "Invite your partner");
         out.put("unpair", "End your pairing");
+        out.put("reminders", "See, change or stop your reminders");
         out.put("export", "Get a file of everything Rekindle keeps about you");
         out.put("forget", "Delete everything Rekindle keeps about you");
         out.put("stop", "Stop the exercise that is running");

@@ -60,6 +60,7 @@ public final class BotCore implements AutoCloseable {
     private final Executor lanesExecutor;
     private final List<Runnable> afterCommit = new CopyOnWriteArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final ReminderDelivery reminders;
 
     public BotCore(Engine engine, Understanding understanding, Store store, InstantSource clock, Executor executor) {
         this.engine = Objects.requireNonNull(engine, "engine");
@@ -69,6 +70,7 @@ public final class BotCore implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.lanesExecutor = Objects.requireNonNull(executor, "executor");
         this.lanes = new CoupleLanes(executor);
+        this.reminders = new ReminderDelivery(engine, store, clock);
     }
 
     /** Called after each commit that may have queued messages or timers (the sender and the scheduler wake). */
@@ -202,6 +204,16 @@ public final class BotCore implements AutoCloseable {
     // ---------------------------------------------------------------- timers
 
     private CompletableFuture<Void> fireNow(DueTimer t) {
+        if (dev.rekindle.store.Reminders.isReminderTimer(t.timerId())) {
+            try {
+                reminders.fire(t);
+                notifyCommitted();
+            } catch (RuntimeException e) {
+                // left pending: the scheduler tries again on its next look
+                LOG.error("reminder timer {} of couple {} could not fire: {}", t.timerId(), t.coupleId(), describe(e, ""));
+            }
+            return CompletableFuture.completedFuture(null);
+        }
         return attempt(1, () -> commit(t.coupleId(), new Input.TimerFired(t.timerId()), null,
                 new Cause.TimerFired(t.timerId())), e -> timerFailed(t, e));
     }
@@ -240,6 +252,8 @@ public final class BotCore implements AutoCloseable {
         Map<String, Action.ScheduleTimer> schedule = new LinkedHashMap<>();
         Set<String> cancel = new LinkedHashSet<>();
         List<Outgoing> outbox = new ArrayList<>();
+        List<dev.rekindle.store.NewReminder> newReminders = new ArrayList<>();
+        List<Outgoing> reminderNotes = new ArrayList<>();
         Map<Chat, OptionalLong> chatIds = new EnumMap<>(Chat.class);
         for (Action a : outcome.actions()) {
             if (a instanceof Action.Send s) {
@@ -256,6 +270,11 @@ public final class BotCore implements AutoCloseable {
                 cancel.add(t.id());
             } else if (a instanceof Action.SaveJournal j) {
                 journal.add(j);
+            } else if (a instanceof Action.SetReminder r) {
+                reminders.plan(coupleId, r, clock.instant()).ifPresent(p -> {
+                    newReminders.add(p.reminder());
+                    reminderNotes.addAll(p.notes());
+                });
             } else if (a instanceof Action.Trouble t) {
                 LOG.warn("couple {}: dialog {} in state {} (chat {}) misbehaved: {}", coupleId, t.dialog(), t.state(),
                         t.chat(), t.problem());
@@ -269,9 +288,10 @@ public final class BotCore implements AutoCloseable {
             // Shared: the delivering Send follows in the same list; nothing else to do
         }
         cancel.removeIf(schedule::containsKey);
+        outbox.addAll(reminderNotes); // after the dialog's own words about the reminder
         // the lane waits for this future: the couple's next update loads after the commit is durable
         return store.sessions().commitAsync(new dev.rekindle.store.UpdateCommit(coupleId, version, outcome.session(),
-                journal, List.copyOf(schedule.values()), List.copyOf(cancel), outbox, cause))
+                journal, List.copyOf(schedule.values()), List.copyOf(cancel), outbox, cause, newReminders))
                 .thenRun(this::notifyCommitted);
     }
 

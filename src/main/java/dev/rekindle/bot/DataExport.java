@@ -22,7 +22,7 @@ import java.util.Optional;
 /**
  * Everything stored about one person, as JSON, for /export: their user record and profile (with their consent
  * and their own answer to the safety question), whether they are paired, the journal lines they wrote, the answers
- * they gave in dialogs still running and what they agreed to share, and the invitations they made. Nothing the
+ * they gave in dialogs still running and what they agreed to share, their reminders, and the invitations they made. Nothing the
  * partner wrote: not their answers, not their journal lines, not their safety answer.
  */
 public final class DataExport {
@@ -52,6 +52,7 @@ public final class DataExport {
         ArrayNode journal = root.putArray("journal");
         ArrayNode answers = root.putArray("answers");
         ArrayNode consents = root.putArray("consents");
+        ArrayNode reminders = root.putArray("reminders");
         couple.ifPresent(c -> {
             Partner me = c.users().entrySet().stream().filter(e -> e.getValue() == userId).map(Map.Entry::getKey)
                     .findFirst().orElseThrow();
@@ -61,6 +62,12 @@ public final class DataExport {
                     journal.addObject().put("kind", e.kind()).put("dialog", e.dialog()).put("text", e.text())
                             .put("written", e.created().toString());
                 }
+            }
+            for (dev.rekindle.store.StoredReminder r : store.reminders().of(c.id(), me)) {
+                ArrayNode days = reminders.addObject().put("dialog", r.dialog()).put("at", r.at().toString())
+                        .put("time_zone", r.zone().getId()).put("text", dev.rekindle.dialog.engine.Engine.plainText(r.html()))
+                        .put("next", r.nextDue().toString()).putArray("days");
+                r.days().stream().sorted().forEach(d -> days.add(d.name().toLowerCase(java.util.Locale.ROOT)));
             }
             store.sessions().load(c.id()).map(StoredSession::session).ifPresent(s -> {
                 for (Run run : s.runs().values()) {

@@ -50,6 +50,7 @@ public final class Onboarding {
     private final SecureRandom random;
     private final Documents documents;
     private final Predicate<String> alarming;
+    private final ReminderDesk reminders;
 
     /**
      * @param alarming whether the safety detector flags a text: such a text is never taken as a name or a time
@@ -61,6 +62,7 @@ public final class Onboarding {
         this.documents = documents;
         this.alarming = alarming;
         this.say = new Sentences(engine);
+        this.reminders = new ReminderDesk(store, engine, say, clock);
         this.clock = clock;
         this.botUsername = botUsername;
         this.random = random;
@@ -100,6 +102,13 @@ public final class Onboarding {
                             r.updateId()));
                     return Optional.empty();
                 }
+                case "reminders" -> {
+                    if (!onboarded) {
+                        return continueOnboarding(r, p, chatId, userId, List.of());
+                    }
+                    reminders.list(r.updateId(), r.who(), chatId);
+                    return Optional.empty();
+                }
                 case "forget" -> {
                     store.pairings().say(Reply.of(List.of(say.say(chatId, "forget_confirm", Map.of(),
                             List.of(say.button("label_forget", "forget", "y"), say.button("label_keep", "forget", "n")))),
@@ -113,6 +122,10 @@ public final class Onboarding {
         }
         if (r instanceof Received.Press press && press.data().startsWith(Sentences.PREFIX)) {
             return press(r, p, chatId, userId, firstName, press.data().substring(Sentences.PREFIX.length()));
+        }
+        if (onboarded && r instanceof Received.Text t && !alarming.test(t.text())
+                && reminders.tookTime(r.updateId(), r.who(), chatId, t.text())) {
+            return Optional.empty();
         }
         if (onboarded) {
             return Optional.of(r);
@@ -230,6 +243,13 @@ public final class Onboarding {
             }
             case "forget" -> {
                 return forget(r, chatId, userId, choice.equals("y"));
+            }
+            case ReminderDesk.WHAT -> {
+                if (p == null || !p.onboarded()) {
+                    break;
+                }
+                reminders.press(r.updateId(), r.who(), chatId, choice);
+                return Optional.empty();
             }
             default -> {
                 // an unknown press of ours: answered as stale below

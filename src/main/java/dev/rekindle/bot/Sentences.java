@@ -41,6 +41,11 @@ final class Sentences {
         return say(chatId, key, Map.of(), List.of());
     }
 
+    /** A sentence without placeholders as plain text, to go inside another sentence. */
+    String plain(String key) {
+        return Engine.plainText(engine.botSentence(key, Map.of()));
+    }
+
     Action.ButtonOut button(String labelKey, String what, String choice) {
         return new Action.ButtonOut(engine.botLabel(labelKey), PREFIX + what + ":" + choice);
     }

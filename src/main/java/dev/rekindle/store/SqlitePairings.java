@@ -437,6 +437,7 @@ final class SqlitePairings implements Pairings {
         for (String sql : List.of(
                 "DELETE FROM sessions WHERE couple_id = ?",
                 "DELETE FROM timers WHERE couple_id = ?",
+                "DELETE FROM reminders WHERE couple_id = ?",
                 "DELETE FROM journal WHERE couple_id = ?",
                 "DELETE FROM message_refs WHERE couple_id = ?",
                 "UPDATE outbox SET couple_id = NULL, message_ref = NULL WHERE couple_id = ?",
@@ -460,7 +461,7 @@ final class SqlitePairings implements Pairings {
         }
     }
 
-    private static void reply(Connection c, Reply reply, long now) throws SQLException {
+    static void reply(Connection c, Reply reply, long now) throws SQLException {
         for (Outgoing m : reply.messages()) {
             SqliteOutbox.enqueue(c, null, m, now);
         }

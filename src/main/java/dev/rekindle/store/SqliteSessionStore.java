@@ -135,6 +135,9 @@ final class SqliteSessionStore implements SessionStore {
         for (Outgoing o : commit.outbox()) {
             SqliteOutbox.enqueue(c, coupleId, o, now);
         }
+        for (NewReminder r : commit.reminders()) {
+            SqliteReminders.set(c, key, coupleId, r, now);
+        }
         markCauseDone(c, coupleId, commit.cause(), now);
     }
 

@@ -17,6 +17,7 @@ public final class SqliteStore implements Store {
     private final SqliteJournal journal;
     private final SqliteCouples couples;
     private final SqlitePairings pairings;
+    private final SqliteReminders reminders;
 
     private SqliteStore(Database db, SqliteSessionStore.CacheSettings cache) {
         this.db = db;
@@ -27,6 +28,7 @@ public final class SqliteStore implements Store {
         this.journal = new SqliteJournal(db);
         this.couples = new SqliteCouples(db);
         this.pairings = new SqlitePairings(db, sessions::evict);
+        this.reminders = new SqliteReminders(db);
     }
 
     /** Opens (creating and migrating if needed) the store in {@code file}; {@code clock} stamps every row. */
@@ -96,6 +98,11 @@ public final class SqliteStore implements Store {
     @Override
     public Pairings pairings() {
         return pairings;
+    }
+
+    @Override
+    public Reminders reminders() {
+        return reminders;
     }
 
     @Override

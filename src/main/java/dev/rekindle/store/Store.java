@@ -16,6 +16,8 @@ public interface Store extends AutoCloseable {
 
     Pairings pairings();
 
+    Reminders reminders();
+
     @Override
     void close();
 }

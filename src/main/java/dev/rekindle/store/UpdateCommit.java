@@ -16,10 +16,11 @@ import java.util.Objects;
  * @param cancel          ids of timers to cancel
  * @param outbox          Telegram calls to make once committed
  * @param cause           the update or timer handled, marked done here
+ * @param reminders       reminders the dialogs set (each replaces the recipient's one of the same dialog and text)
  */
 public record UpdateCommit(long coupleId, long expectedVersion, Session session, List<Action.SaveJournal> journal,
                            List<Action.ScheduleTimer> schedule, List<String> cancel, List<Outgoing> outbox,
-                           Cause cause) {
+                           Cause cause, List<NewReminder> reminders) {
     public UpdateCommit {
         if (expectedVersion < 0) {
             throw new IllegalArgumentException("expected version must not be negative: " + expectedVersion);
@@ -30,6 +31,13 @@ public record UpdateCommit(long coupleId, long expectedVersion, Session session,
         schedule = List.copyOf(schedule);
         cancel = List.copyOf(cancel);
         outbox = List.copyOf(outbox);
+        reminders = List.copyOf(reminders);
+    }
+
+    /** A commit that sets no reminder. */
+    public UpdateCommit(long coupleId, long expectedVersion, Session session, List<Action.SaveJournal> journal,
+                        List<Action.ScheduleTimer> schedule, List<String> cancel, List<Outgoing> outbox, Cause cause) {
+        this(coupleId, expectedVersion, session, journal, schedule, cancel, outbox, cause, List.of());
     }
 
     /** A commit that only saves the session (tests, and inputs without visible effects). */

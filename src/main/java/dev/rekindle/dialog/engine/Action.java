@@ -2,9 +2,12 @@ package dev.rekindle.dialog.engine;
 
 import dev.rekindle.dialog.model.Partner;
 import dev.rekindle.dialog.model.ShareTarget;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.List;
+import java.util.Set;
 
 /** What the engine asks the outside world to do; adapters carry these out. */
 public sealed interface Action {
@@ -32,6 +35,20 @@ public sealed interface Action {
     record Shared(Partner author, String variable, ShareTarget with) implements Action {}
 
     record SaveJournal(String dialog, String kind, Partner author, String text) implements Action {}
+
+    /**
+     * Remind {@code recipient}, in their private chat, at the local clock time {@code at} on {@code days}, with
+     * {@code html} (rendered as the recipient may see it). The time is local to {@code anchor}: the person whose
+     * time zone the ritual was chosen in (the recipient themselves for a personal reminder; for a reminder to both,
+     * whoever set it, so both hear it at the same moment). Replaces the recipient's earlier reminder of the same
+     * dialog with the same text. The engine never turns this into an instant: it knows no time zone.
+     */
+    record SetReminder(Partner recipient, Partner anchor, String dialog, LocalTime at, Set<DayOfWeek> days,
+                       String html) implements Action {
+        public SetReminder {
+            days = Set.copyOf(days);
+        }
+    }
 
     record DialogStarted(Chat chat, String dialog, String version) implements Action {}
 

@@ -63,4 +63,14 @@ public final class Engine {
     public String botLabel(String key) {
         return Html.plain(botSentence(key, Map.of()));
     }
+
+    /** Telegram HTML as the plain text a person reads, e.g. a reminder's sentence quoted in a list. */
+    public static String plainText(String html) {
+        return Html.plain(html);
+    }
+
+    /** What a {@code time_of_day} check makes of a text: {@code HH:MM}, or empty when it is not a time. */
+    public static java.util.Optional<String> timeOfDay(String text) {
+        return AnswerCheck.timeOfDay(text.strip());
+    }
 }

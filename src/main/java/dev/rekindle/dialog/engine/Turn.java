@@ -11,6 +11,7 @@ import dev.rekindle.dialog.model.DialogLibrary;
 import dev.rekindle.dialog.model.IntentTaxonomy;
 import dev.rekindle.dialog.model.Message;
 import dev.rekindle.dialog.model.Partner;
+import dev.rekindle.dialog.model.Reminder;
 import dev.rekindle.dialog.model.ShareTarget;
 import dev.rekindle.dialog.model.State;
 import dev.rekindle.dialog.model.Step;
@@ -498,6 +499,9 @@ final class Turn {
                     ctxFor(chat, author, authorChat)));
             actions.add(new Action.SaveJournal(dialog.id(), state.journal().kind(), author, text));
         }
+        if (state.reminder() != null) {
+            setReminder(chat, run, frame, dialog, state);
+        }
         Step s = state.step();
         if (s instanceof Step.Wait wait) {
             enterWait(chat, state, wait);
@@ -522,6 +526,36 @@ final class Turn {
             enterRendezvous(chat, rv);
         } else if (s instanceof Step.Share share) {
             enterShare(chat, share);
+        }
+    }
+
+    /**
+     * One {@link Action.SetReminder} per recipient, its time, days and text rendered as that recipient may see
+     * them: a time that is another person's answer they did not agree to show is withheld, so no reminder is set.
+     */
+    private void setReminder(Chat chat, Run run, Frame frame, Dialog dialog, State state) {
+        Reminder r = state.reminder();
+        Partner setter = People.author(run, "me");
+        List<Partner> recipients = r.to() == Reminder.Recipient.BOTH ? presentPartners() : List.of(setter);
+        for (Partner p : recipients) {
+            Values.Ctx seen = ctxFor(chat, p, Chat.privateOf(p));
+            String key = variantKey(frame, "reminder");
+            Optional<java.time.LocalTime> at = Reminder.clock(Html.plain(render(new Message(List.of(r.at()), r.source()), key, seen)));
+            Set<java.time.DayOfWeek> days = java.util.EnumSet.noneOf(java.time.DayOfWeek.class);
+            boolean daysKnown = true;
+            for (String d : r.days()) {
+                Optional<Set<java.time.DayOfWeek>> parsed = Reminder.days(Html.plain(render(new Message(List.of(d), r.source()), key, seen)));
+                daysKnown &= parsed.isPresent();
+                parsed.ifPresent(days::addAll);
+            }
+            if (at.isEmpty() || !daysKnown) {
+                actions.add(new Action.Trouble(chat, dialog.id(), state.name(), "the reminder for partner " + p
+                        + (at.isEmpty() ? " has no time of day (not a time, or not shown to them)" : " has a value in days that is not a day")
+                        + "; no reminder was set"));
+                continue;
+            }
+            String html = render(r.text(), key, seen);
+            actions.add(new Action.SetReminder(p, r.to() == Reminder.Recipient.BOTH ? setter : p, dialog.id(), at.get(), days, html));
         }
     }
 

@@ -2,6 +2,7 @@ package dev.rekindle.dialog.load;
 
 import dev.rekindle.dialog.model.Journal;
 import dev.rekindle.dialog.model.Message;
+import dev.rekindle.dialog.model.Reminder;
 import dev.rekindle.dialog.model.State;
 import dev.rekindle.dialog.model.Step;
 import dev.rekindle.dialog.validate.Problems;
@@ -15,7 +16,7 @@ final class StateReader {
     /** Step keys and the group each belongs to: a state may use keys of one group only. */
     static final Map<String, String> STEP_GROUP = stepGroups();
 
-    static final List<String> KEYS = List.of("set", "increment", "swap_roles", "journal", "say", "actor",
+    static final List<String> KEYS = List.of("set", "increment", "swap_roles", "journal", "reminder", "say", "actor",
             "to", "buttons", "capture", "routes", "any_text", "timer", "branch", "call", "handover",
             "assign_roles", "rendezvous", "share", "end");
 
@@ -48,9 +49,10 @@ final class StateReader {
         boolean swap = m.flag("swap_roles").orElse(false);
         Journal journal = journal(m);
         Message say = m.message("say");
+        Reminder reminder = m.has("reminder") ? new ReminderReader(problems).read(m.node("reminder"), m.what()) : null;
         String actor = m.text("actor");
         Step step = step(name, m);
-        return new State(name, entry.keySource(), actor, set, increment, swap, journal, say, step);
+        return new State(name, entry.keySource(), actor, set, increment, swap, journal, say, step, reminder);
     }
 
     private Journal journal(MappingReader state) {

@@ -24,7 +24,7 @@ public record BotSettings(Map<String, Message> messages, List<String> menu, Stri
      * refuses to start without them. They may use the placeholders their flow names ({name}, {partner}, {link},
      * {zone}).
      */
-    public static final Set<String> COUPLE_KEYS = Set.of(
+    public static final Set<String> COUPLE_KEYS = union(Set.of(
             "onboarding_about", "onboarding_age", "onboarding_under_age", "onboarding_privacy", "onboarding_no_consent",
             "onboarding_name", "onboarding_name_invalid", "onboarding_zone", "onboarding_zone_unknown",
             "onboarding_safety", "onboarding_done",
@@ -36,18 +36,37 @@ public record BotSettings(Map<String, Message> messages, List<String> menu, Stri
             "code_already_paired", "unpair_confirm", "unpair_not_paired", "unpair_kept", "unpair_done", "unpair_told",
             "group_hello", "link_not_paired", "link_partner_missing", "link_confirm", "link_other_confirms", "link_done",
             "group_partner_left", "group_bot_removed", "forget_confirm", "forget_done", "forget_kept", "label_forget",
-            "export_sent", "export_failed");
+            "export_sent", "export_failed"), reminderKeys());
+
+    /** The sentences of reminders ({@code /reminders}, and the note about quiet hours when one is set). */
+    private static Set<String> reminderKeys() {
+        return Set.of("reminder_quiet", "reminders_none", "reminders_list", "reminder_item", "reminder_ask_time",
+                "reminder_time_changed", "reminder_stopped", "reminders_all_stopped", "reminder_gone",
+                "label_change_time", "label_stop_reminder", "label_stop_all", "reminder_daily", "reminder_day_mon",
+                "reminder_day_tue", "reminder_day_wed", "reminder_day_thu", "reminder_day_fri", "reminder_day_sat",
+                "reminder_day_sun");
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        java.util.Set<String> out = new java.util.HashSet<>(a);
+        out.addAll(b);
+        return Set.copyOf(out);
+    }
 
     /** The placeholders each couple sentence may use; a couple key not listed here takes none. */
-    public static final Map<String, Set<String>> COUPLE_PLACEHOLDERS = Map.of(
-            "onboarding_done", Set.of("name", "zone"),
-            "invite_link", Set.of("link"),
-            "invite_already_paired", Set.of("partner"),
-            "pairing_offer", Set.of("partner"),
-            "pairing_done_invited", Set.of("partner"),
-            "pairing_done_inviter", Set.of("partner"),
-            "unpair_confirm", Set.of("partner"),
-            "link_confirm", Set.of("name", "partner"));
+    public static final Map<String, Set<String>> COUPLE_PLACEHOLDERS = Map.ofEntries(
+            Map.entry("reminder_quiet", Set.of("time", "from", "until")),
+            Map.entry("reminder_item", Set.of("days", "time", "text")),
+            Map.entry("reminder_time_changed", Set.of("days", "time")),
+            Map.entry("reminder_ask_time", Set.of("from", "until")),
+            Map.entry("onboarding_done", Set.of("name", "zone")),
+            Map.entry("invite_link", Set.of("link")),
+            Map.entry("invite_already_paired", Set.of("partner")),
+            Map.entry("pairing_offer", Set.of("partner")),
+            Map.entry("pairing_done_invited", Set.of("partner")),
+            Map.entry("pairing_done_inviter", Set.of("partner")),
+            Map.entry("unpair_confirm", Set.of("partner")),
+            Map.entry("link_confirm", Set.of("name", "partner")));
 
     public BotSettings {
         messages = Map.copyOf(messages);

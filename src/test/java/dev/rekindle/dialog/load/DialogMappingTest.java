@@ -211,4 +211,14 @@ class DialogMappingTest {
         assertEquals("safety_crisis", bot.crisisDialog());
         assertEquals("safety_abuse", bot.abuseDialog());
     }
+
+    @Test
+    void aReminder() {
+        dev.rekindle.dialog.model.Reminder r = state("done").reminder();
+        assertEquals("{time}", r.at());
+        assertEquals(List.of("mon", "fri"), r.days());
+        assertEquals(List.of("Time to talk, {me.name}."), r.text().variants());
+        assertEquals(dev.rekindle.dialog.model.Reminder.Recipient.BOTH, r.to());
+        assertEquals(null, state("intro").reminder());
+    }
 }

@@ -46,6 +46,10 @@ public final class LocalCouple {
     /** A journal entry the engine asked to save, stamped with the simulated time. */
     public record JournalEntry(String dialog, String kind, Partner author, String text, Instant at) {}
 
+    /** A reminder a dialog set, as plain text; the terminal chat has no clock to fire it by. */
+    public record SetReminder(Partner recipient, String dialog, java.time.LocalTime at,
+                              java.util.Set<java.time.DayOfWeek> days, String text) {}
+
     /** A timer the engine scheduled and that has not fired or been cancelled yet. */
     public record ScheduledTimer(String id, Instant due, Duration grace) {}
 
@@ -72,6 +76,7 @@ public final class LocalCouple {
     private final List<Action> actions = new ArrayList<>();
     private final Map<Chat, LinkedHashMap<String, OpenMessage>> open = new EnumMap<>(Chat.class);
     private final List<JournalEntry> journal = new ArrayList<>();
+    private final List<SetReminder> reminders = new ArrayList<>();
     private long anonymousRefs;
 
     /**
@@ -251,6 +256,12 @@ public final class LocalCouple {
             timers.remove(t.id());
         } else if (a instanceof Action.SaveJournal j) {
             journal.add(new JournalEntry(j.dialog(), j.kind(), j.author(), j.text(), now));
+        } else if (a instanceof Action.SetReminder r) {
+            String text = dev.rekindle.dialog.engine.Engine.plainText(r.html());
+            // the same person, dialog and text: a new time for the same reminder, as the store keeps it
+            reminders.removeIf(old -> old.recipient() == r.recipient() && old.dialog().equals(r.dialog())
+                    && old.text().equals(text));
+            reminders.add(new SetReminder(r.recipient(), r.dialog(), r.at(), r.days(), text));
         }
         // Shared, DialogStarted, DialogEnded, SafetyRaised: recorded in actions() only; nothing to carry out here.
     }
@@ -285,6 +296,11 @@ public final class LocalCouple {
     }
 
     /** Journal entries saved since the start, in order. */
+    /** The reminders set so far, oldest first. */
+    public List<SetReminder> reminders() {
+        return List.copyOf(reminders);
+    }
+
     public List<JournalEntry> journal() {
         return Collections.unmodifiableList(journal);
     }

@@ -29,7 +29,7 @@ public record Transcript(String name, String file, Source source, Map<Partner, S
     }
 
     /** One thing that happens. {@link #expect()} is null when the step does not check the bot's answer. */
-    public sealed interface Step permits Say, Press, Wait, Safety, JournalCheck {
+    public sealed interface Step permits Say, Press, Wait, Safety, JournalCheck, RemindersCheck {
         Source source();
 
         /** ALL messages the bot must send in response, in order ([] = none); null = not checked. */
@@ -124,6 +124,47 @@ public record Transcript(String name, String file, Source source, Map<Partner, S
             b.append(' ').append(text == null ? "(any text)" : text.describe());
             if (buttons != null) {
                 b.append(buttons.isEmpty() ? " (no buttons)" : " " + bracketed(buttons));
+            }
+            return b.toString();
+        }
+    }
+
+    /** The reminders set so far (each replacing one of the same person, dialog and text) must be exactly these. */
+    public record RemindersCheck(List<ExpectedReminder> reminders, Source source) implements Step {
+        public RemindersCheck {
+            reminders = List.copyOf(reminders);
+        }
+
+        @Override
+        public List<ExpectedMessage> expect() {
+            return null;
+        }
+
+        @Override
+        public String written() {
+            return "reminders";
+        }
+    }
+
+    /** One expected reminder: for whom, at what local time (HH:MM), on which days; null fields are not checked. */
+    public record ExpectedReminder(Partner to, String at, java.util.Set<java.time.DayOfWeek> days, TextCheck text,
+                                   Source source) {
+        public boolean matches(LocalCouple.SetReminder r) {
+            return (to == null || to == r.recipient()) && (at == null || at.equals(r.at().toString()))
+                    && (days == null || days.equals(r.days())) && (text == null || text.test(r.text()));
+        }
+
+        /** {@code for A at 19:30 on [FRIDAY] contains "date night"} */
+        public String describe() {
+            StringBuilder b = new StringBuilder("for ").append(to == null ? "(anyone)" : to.name());
+            if (at != null) {
+                b.append(" at ").append(at);
+            }
+            if (days != null) {
+                b.append(" on ").append(new java.util.TreeSet<>(days));
+            }
+            if (text != null) {
+                b.append(' ').append(text.describe());
             }
             return b.toString();
         }

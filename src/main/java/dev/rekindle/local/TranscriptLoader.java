@@ -44,11 +44,12 @@ public final class TranscriptLoader {
     static final List<String> TOP_KEYS = List.of("transcript", "partners", "seed", "steps");
     static final List<String> SAYERS = List.of("A", "B", "A@group", "B@group", "A@private", "B@private");
     static final List<String> ACTIONS = List.of("A", "B", "A@group", "B@group", "A@private", "B@private",
-            "press", "wait", "safety", "journal");
+            "press", "wait", "safety", "journal", "reminders");
     static final List<String> STEP_KEYS = List.of("A", "B", "A@group", "B@group", "A@private", "B@private",
-            "press", "wait", "safety", "journal", "expect", "intent");
+            "press", "wait", "safety", "journal", "reminders", "expect", "intent");
     static final List<String> EXPECT_KEYS = List.of("to", "text", "contains", "matches", "buttons");
     static final List<String> ENTRY_KEYS = List.of("kind", "author", "dialog", "text", "contains", "matches");
+    static final List<String> REMINDER_KEYS = List.of("to", "at", "days", "text", "contains", "matches");
     static final Map<Partner, String> DEFAULT_PARTNERS = Map.of(Partner.A, "Sam", Partner.B, "Alex");
 
     private TranscriptLoader() {}
@@ -217,7 +218,7 @@ public final class TranscriptLoader {
                     return null; // a misspelt action key was reported already
                 }
                 error(at(n), "step " + number + " does nothing",
-                        "write one of A:, B:, A@group:, B@group:, press:, wait:, safety:, journal:");
+                        "write one of A:, B:, A@group:, B@group:, press:, wait:, safety:, journal:, reminders:");
                 return null;
             }
             if (acts.size() > 1) {
@@ -230,8 +231,8 @@ public final class TranscriptLoader {
             Source src = at(t.getKeyNode());
             List<Transcript.ExpectedMessage> expect = null;
             if (k.containsKey("expect")) {
-                if (act.equals("journal")) {
-                    error(at(k.get("expect").getKeyNode()), "journal: checks the journal and has no expect:",
+                if (act.equals("journal") || act.equals("reminders")) {
+                    error(at(k.get("expect").getKeyNode()), act + ": checks the " + act + " and has no expect:",
                             "put expect: on the step that sends the messages");
                 } else {
                     expect = expectations(k.get("expect").getValueNode(), number);
@@ -284,7 +285,73 @@ public final class TranscriptLoader {
             if (act.equals("safety")) {
                 return safety(t.getValueNode(), expect, src);
             }
+            if (act.equals("reminders")) {
+                return reminders(t.getValueNode(), src);
+            }
             return journal(t.getValueNode(), src);
+        }
+
+        private Transcript.Step reminders(Node n, Source src) {
+            String example = "for example reminders: [{to: A, at: \"19:30\", days: [fri], contains: date night}]";
+            if (!(n instanceof SequenceNode)) {
+                error(at(n), "reminders must be a list of reminders ([] for none)", example);
+                return null;
+            }
+            List<Transcript.ExpectedReminder> out = new ArrayList<>();
+            boolean ok = true;
+            for (Node e : ((SequenceNode) n).getValue()) {
+                if (!(e instanceof MappingNode)) {
+                    error(at(e), "a reminder is a mapping", example);
+                    ok = false;
+                    continue;
+                }
+                Map<String, NodeTuple> k = keys((MappingNode) e, REMINDER_KEYS, "in a reminder");
+                Partner to = null;
+                if (k.containsKey("to")) {
+                    String v = text(k.get("to").getValueNode(), "to");
+                    if ("A".equals(v) || "B".equals(v)) {
+                        to = Partner.valueOf(v);
+                    } else if (v != null) {
+                        error(at(k.get("to").getValueNode()), "to is A or B, not '" + v + "'", "");
+                        ok = false;
+                    }
+                }
+                String atTime = null;
+                if (k.containsKey("at")) {
+                    String v = text(k.get("at").getValueNode(), "at");
+                    if (v != null && dev.rekindle.dialog.model.Reminder.clock(v).isPresent()) {
+                        atTime = dev.rekindle.dialog.model.Reminder.clock(v).get().toString();
+                    } else if (v != null) {
+                        error(at(k.get("at").getValueNode()), "at is a time such as \"19:30\", not '" + v + "'", "");
+                        ok = false;
+                    }
+                }
+                java.util.Set<java.time.DayOfWeek> days = null;
+                if (k.containsKey("days")) {
+                    Node dn = k.get("days").getValueNode();
+                    List<String> words = new ArrayList<>();
+                    if (dn instanceof SequenceNode s) {
+                        for (Node d : s.getValue()) {
+                            String w = text(d, "days");
+                            if (w != null) {
+                                words.add(w);
+                            }
+                        }
+                    } else {
+                        String w = text(dn, "days");
+                        if (w != null) {
+                            words.add(w);
+                        }
+                    }
+                    days = dev.rekindle.dialog.model.Reminder.days(String.join(",", words)).orElse(null);
+                    if (days == null) {
+                        error(at(dn), "days are " + dev.rekindle.dialog.model.Reminder.DAY_HINT + ", not " + words, "");
+                        ok = false;
+                    }
+                }
+                out.add(new Transcript.ExpectedReminder(to, atTime, days, textCheck(k, (MappingNode) e), at(e)));
+            }
+            return ok ? new Transcript.RemindersCheck(out, src) : null;
         }
 
         private Transcript.Step press(Node n, List<Transcript.ExpectedMessage> expect, Source src) {

@@ -51,6 +51,8 @@ public final class TranscriptRunner {
             String problem;
             if (step instanceof Transcript.JournalCheck j) {
                 problem = compareJournal(j.entries(), couple.journal());
+            } else if (step instanceof Transcript.RemindersCheck r) {
+                problem = compareReminders(r.reminders(), couple.reminders());
             } else {
                 List<Sent> got;
                 try {
@@ -137,6 +139,25 @@ public final class TranscriptRunner {
                         .append('\n')
                         .append("  ").append(pad).append("actual:   ").append(s == null ? "(no message)" : describe(s));
             }
+        }
+        return b.toString();
+    }
+
+    static String compareReminders(List<Transcript.ExpectedReminder> expected, List<LocalCouple.SetReminder> got) {
+        boolean same = expected.size() == got.size();
+        for (int i = 0; same && i < got.size(); i++) {
+            same = expected.get(i).matches(got.get(i));
+        }
+        if (same) {
+            return null;
+        }
+        StringBuilder b = new StringBuilder(": the reminders differ");
+        for (Transcript.ExpectedReminder e : expected) {
+            b.append("\n  expected: ").append(e.describe());
+        }
+        for (LocalCouple.SetReminder r : got) {
+            b.append("\n  actual:   for ").append(r.recipient()).append(" at ").append(r.at()).append(" on ")
+                    .append(new java.util.TreeSet<>(r.days())).append(' ').append(Transcript.quote(r.text()));
         }
         return b.toString();
     }

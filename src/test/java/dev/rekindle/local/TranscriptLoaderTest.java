@@ -240,4 +240,41 @@ class TranscriptLoaderTest {
         assertEquals("b", t.name());
         assertEquals(dir.resolve("b.yaml").toString(), t.file());
     }
+
+    @Test
+    void aRemindersStepReadsWhoWhenWhichDaysAndText() throws Exception {
+        Transcript t = TranscriptLoader.parse("t.yaml", """
+                transcript: x
+                steps:
+                  - reminders:
+                      - {to: A, at: "7:05", days: [fri, sat], contains: date}
+                      - {to: B, days: daily}
+                  - reminders: []
+                """);
+        Transcript.RemindersCheck r = assertInstanceOf(Transcript.RemindersCheck.class, t.steps().get(0));
+        assertEquals(Partner.A, r.reminders().get(0).to());
+        assertEquals("07:05", r.reminders().get(0).at());
+        assertEquals(java.util.Set.of(java.time.DayOfWeek.FRIDAY, java.time.DayOfWeek.SATURDAY), r.reminders().get(0).days());
+        assertTrue(r.reminders().get(0).text().test("date night"));
+        assertNull(r.reminders().get(1).at());
+        assertEquals(7, r.reminders().get(1).days().size());
+        assertEquals(List.of(), assertInstanceOf(Transcript.RemindersCheck.class, t.steps().get(1)).reminders());
+    }
+
+    @Test
+    void aRemindersStepWithABadTimeDayOrKeyIsReportedWithItsPlace() {
+        TranscriptException e = assertThrows(TranscriptException.class, () -> TranscriptLoader.parse("t.yaml", """
+                transcript: x
+                steps:
+                  - reminders:
+                      - {to: C, at: "7.30pm", days: [fryday], when: now}
+                    expect: []
+                """));
+        List<String> lines = e.problems().stream().map(Problem::toString).toList();
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("t.yaml:4:14: error: to is A or B, not 'C'")), lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("t.yaml:4:21: error: at is a time such as \"19:30\", not '7.30pm'")), lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.contains("days are daily, or weekdays")), lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.contains("'when'")), lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.contains("reminders: checks the reminders and has no expect:")), lines.toString());
+    }
 }

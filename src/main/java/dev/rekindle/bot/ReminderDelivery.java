@@ -63,7 +63,8 @@ final class ReminderDelivery {
         Instant next = ReminderTimes.next(set.at(), set.days(), anchor, recipient.get(), quiet, now);
         NewReminder r = new NewReminder(set.recipient(), set.dialog(), set.at(), set.days(), anchor, set.html(), next);
         List<Outgoing> notes = List.of();
-        if (ReminderTimes.inQuietHours(set.at(), set.days(), anchor, recipient.get(), quiet, now)
+        // only the person who set it is told now: a partner's copy of a ritual both chose may land in their night
+        if (set.recipient() == set.anchor() && ReminderTimes.inQuietHours(set.at(), set.days(), anchor, recipient.get(), quiet, now)
                 && engine.library().bot().messages().containsKey("reminder_quiet")) {
             LocalTime local = ReminderTimes.occurrenceAfter(set.at(), set.days(), anchor, now).atZone(recipient.get()).toLocalTime();
             notes = store.couples().chatId(coupleId, Chat.privateOf(set.recipient())).stream()

@@ -88,8 +88,11 @@ final class ReminderDesk {
      * when nothing waits or the text is not a time, so the text goes on to the dialogs.
      */
     boolean tookTime(long updateId, Member who, long chatId, String text) {
-        Optional<StoredReminder> waiting = store.reminders().of(who.coupleId(), who.partner()).stream()
-                .filter(StoredReminder::awaitingTime).findFirst();
+        Optional<Long> awaiting = store.reminders().awaitingTime(who.coupleId(), who.partner());
+        if (awaiting.isEmpty()) {
+            return false;
+        }
+        Optional<StoredReminder> waiting = store.reminders().find(who.coupleId(), awaiting.get());
         if (waiting.isEmpty()) {
             return false;
         }

@@ -57,6 +57,9 @@ public interface Reminders {
     /** Marks the reminder as waiting for a new time (and no other of the recipient's). */
     boolean awaitTime(long coupleId, Partner recipient, long id, Reply reply);
 
+    /** The reminder of the recipient waiting for a new time, if any; cheap, for every private message. */
+    Optional<Long> awaitingTime(long coupleId, Partner recipient);
+
     /** Nothing is waiting for a new time any more. */
     void clearAwaiting(long coupleId, Partner recipient);
 

@@ -175,6 +175,7 @@ final class SqlitePairings implements Pairings {
                     throw new InvitationGoneException("user " + userB + " is already in a couple of two");
                 }
                 moveJournal(c, own.getAsLong(), Partner.A, coupleId, Partner.B);
+                SqliteReminders.move(c, own.getAsLong(), Partner.A, coupleId, Partner.B);
                 dropCouple(c, own.getAsLong());
                 left[0] = own.getAsLong();
             }

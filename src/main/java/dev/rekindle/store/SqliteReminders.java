@@ -200,6 +200,20 @@ final class SqliteReminders implements Reminders {
     }
 
     @Override
+    public Optional<Long> awaitingTime(long coupleId, Partner recipient) {
+        return db.read("find a reminder waiting for a time", c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT id FROM reminders WHERE couple_id = ? AND partner = ? "
+                    + "AND awaiting_time = 1 LIMIT 1")) {
+                p.setLong(1, coupleId);
+                p.setString(2, recipient.name());
+                try (ResultSet rs = p.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getLong(1)) : Optional.<Long>empty();
+                }
+            }
+        });
+    }
+
+    @Override
     public void clearAwaiting(long coupleId, Partner recipient) {
         db.write("stop waiting for a reminder time", c -> awaiting(c, coupleId, recipient, 0, null));
     }
@@ -237,6 +251,37 @@ final class SqliteReminders implements Reminders {
             SqlitePairings.reply(c, reply, now);
             return changed;
         });
+    }
+
+    /**
+     * A person's reminders follow them into the couple they join (as the journal lines they wrote do): the rows and
+     * their timers move, ids (and so the text's encryption binding) unchanged.
+     */
+    static void move(Connection c, long from, Partner who, long to, Partner as) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement("SELECT id FROM reminders WHERE couple_id = ? AND partner = ?")) {
+            p.setLong(1, from);
+            p.setString(2, who.name());
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+        }
+        for (long id : ids) {
+            try (PreparedStatement p = c.prepareStatement("UPDATE timers SET couple_id = ? WHERE couple_id = ? AND timer_id = ?")) {
+                p.setLong(1, to);
+                p.setLong(2, from);
+                p.setString(3, TIMER_PREFIX + id);
+                p.executeUpdate();
+            }
+            try (PreparedStatement p = c.prepareStatement("UPDATE reminders SET couple_id = ?, partner = ? WHERE id = ?")) {
+                p.setLong(1, to);
+                p.setString(2, as.name());
+                p.setLong(3, id);
+                p.executeUpdate();
+            }
+        }
     }
 
     private static void delete(Connection c, long coupleId, long id) throws SQLException {

@@ -17,9 +17,4 @@ public record StoredReminder(long id, long coupleId, Partner recipient, String d
     public StoredReminder {
         days = Set.copyOf(days);
     }
-
-    /** The name of its row in the timers table, which the scheduler fires. */
-    public String timerId() {
-        return Reminders.TIMER_PREFIX + id;
-    }
 }

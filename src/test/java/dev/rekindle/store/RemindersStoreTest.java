@@ -134,4 +134,26 @@ class RemindersStoreTest {
             assertEquals("0", Fixture.text(store, "SELECT COUNT(*) FROM reminders"));
         }
     }
+
+    @Test
+    void aPersonsRemindersFollowThemIntoTheCoupleTheyJoin() {
+        try (SqliteStore store = Fixture.open(dir, clock)) {
+            store.couples().createUser(11, "Ana", Fixture.ZONE);
+            long ana = store.couples().startCouple(11);
+            store.couples().createUser(22, "Ben", Fixture.ZONE);
+            long ben = store.couples().startCouple(22);
+            store.inbox().receive(1, "{}");
+            Instant due = clock.instant().plus(Duration.ofHours(3));
+            set(store, ben, friday("Ben's walk", due), 0);
+            store.pairings().invite("h1", ana, 11, clock.instant().plus(Duration.ofDays(2)), SILENT);
+            assertEquals(ana, store.pairings().accept("h1", 22, 22, clock.instant(), SILENT));
+
+            List<StoredReminder> moved = store.reminders().of(ana, Partner.B);
+            assertEquals(1, moved.size());
+            assertEquals("Ben's walk", moved.get(0).html(), "still readable after the move");
+            assertEquals(List.of(), store.reminders().of(ana, Partner.A));
+            assertEquals(due, store.timers().nextDue().orElseThrow(), "its timer moved with it");
+            assertTrue(store.reminders().delivered(ana, moved.get(0).id(), due, message(22), due.plus(Duration.ofDays(7))));
+        }
+    }
 }

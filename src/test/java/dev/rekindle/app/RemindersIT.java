@@ -256,4 +256,29 @@ class RemindersIT {
         Instant now = clock.instant();
         assertTrue(now.isAfter(r.nextDue()));
     }
+
+    @Test
+    void noReminderComesWhileTheSafetyHookHasPausedTheCouplesSharedExercisesAndStopAllEndsThem() {
+        start();
+        makeCouple(bot.store());
+        ZonedDateTime noon = LocalDate.from(berlinNow()).plusDays(1).atTime(12, 0).atZone(BERLIN);
+        moveTo(noon);
+        setEveningRitual("19:30", 1);
+        api.pushText(SAM, "he hits me when he's drunk");
+        chats.awaitSent(SAM.id(), "it is not your fault");
+
+        moveTo(noon.withHour(19).withMinute(31));
+        bot.scheduler().fireDue();
+        roundTrip(SAM);
+        assertEquals(0, reminders(SAM), "no ritual reminder after a disclosure");
+        assertEquals(noon.plusDays(1).withHour(19).withMinute(30).toInstant(), only().nextDue(), "its days go on");
+
+        setEveningRitual("20:00", 2);
+        assertEquals(2, bot.store().reminders().ofCouple(couple).size());
+        api.pushText(SAM, "/reminders");
+        chats.press(SAM, chats.awaitSent(SAM.id(), "Your reminders."), "Stop them all");
+        chats.awaitSent(SAM.id(), "All your reminders are stopped.");
+        assertTrue(bot.store().reminders().ofCouple(couple).isEmpty());
+        assertTrue(bot.store().timers().nextDue().isEmpty());
+    }
 }

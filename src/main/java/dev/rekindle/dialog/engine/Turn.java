@@ -16,9 +16,12 @@ import dev.rekindle.dialog.model.ShareTarget;
 import dev.rekindle.dialog.model.State;
 import dev.rekindle.dialog.model.Step;
 import dev.rekindle.dialog.model.Timer;
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -537,14 +540,14 @@ final class Turn {
         Reminder r = state.reminder();
         Partner setter = People.author(run, "me");
         List<Partner> recipients = r.to() == Reminder.Recipient.BOTH ? presentPartners() : List.of(setter);
+        String key = variantKey(frame, "reminder");
         for (Partner p : recipients) {
             Values.Ctx seen = ctxFor(chat, p, Chat.privateOf(p));
-            String key = variantKey(frame, "reminder");
-            Optional<java.time.LocalTime> at = Reminder.clock(Html.plain(render(new Message(List.of(r.at()), r.source()), key, seen)));
-            Set<java.time.DayOfWeek> days = java.util.EnumSet.noneOf(java.time.DayOfWeek.class);
+            Optional<LocalTime> at = Reminder.clock(plainValue(r.at(), r, key + "/at", seen));
+            Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
             boolean daysKnown = true;
             for (String d : r.days()) {
-                Optional<Set<java.time.DayOfWeek>> parsed = Reminder.days(Html.plain(render(new Message(List.of(d), r.source()), key, seen)));
+                Optional<Set<DayOfWeek>> parsed = Reminder.days(plainValue(d, r, key + "/days", seen));
                 daysKnown &= parsed.isPresent();
                 parsed.ifPresent(days::addAll);
             }
@@ -557,6 +560,11 @@ final class Turn {
             String html = render(r.text(), key, seen);
             actions.add(new Action.SetReminder(p, r.to() == Reminder.Recipient.BOTH ? setter : p, dialog.id(), at.get(), days, html));
         }
+    }
+
+    /** A reminder's time or days with its placeholder filled, as plain text. */
+    private String plainValue(String written, Reminder r, String key, Values.Ctx seen) {
+        return Html.plain(render(new Message(List.of(written), r.source()), key, seen));
     }
 
     private void enterWait(Chat chat, State state, Step.Wait wait) {

@@ -136,6 +136,22 @@ class RemindersStoreTest {
     }
 
     @Test
+    void forgettingAPersonStopsTheirRemindersAndTheirPartners() {
+        try (SqliteStore store = Fixture.open(dir, clock)) {
+            long couple = Fixture.couple(store, 1, 2, Fixture.GROUP);
+            store.inbox().receive(1, "{}");
+            store.inbox().receive(2, "{}");
+            Instant due = clock.instant().plus(Duration.ofHours(3));
+            set(store, couple, friday("Date night", due), 0);
+            set(store, couple, new NewReminder(Partner.B, "rituals", LocalTime.of(8, 0), EnumSet.allOf(DayOfWeek.class),
+                    Fixture.ZONE, "Morning", due), 1);
+            store.pairings().forget(1, SILENT);
+            assertEquals("0", Fixture.text(store, "SELECT COUNT(*) FROM reminders"));
+            assertTrue(store.timers().nextDue().isEmpty());
+        }
+    }
+
+    @Test
     void aPersonsRemindersFollowThemIntoTheCoupleTheyJoin() {
         try (SqliteStore store = Fixture.open(dir, clock)) {
             store.couples().createUser(11, "Ana", Fixture.ZONE);

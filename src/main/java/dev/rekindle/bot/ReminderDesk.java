@@ -1,6 +1,5 @@
 package dev.rekindle.bot;
 
-import dev.rekindle.dialog.engine.Action.ButtonOut;
 import dev.rekindle.dialog.engine.Engine;
 import dev.rekindle.dialog.model.Reminder;
 import dev.rekindle.store.Member;

@@ -117,6 +117,11 @@ public final class Onboarding {
         if (onboarded) {
             return Optional.of(r);
         }
+        if (r instanceof Received.Text t && p != null && p.step() == Step.ZONE && TimeZones.parse(t.text()).isPresent()) {
+            // a city of our list or a UTC offset answers the question; the classifier, tuned for recall, can take
+            // one unknown word for a crisis ("Toronto" did), and onboarding would never ask the safety question
+            return zone(r, p, chatId, t.text());
+        }
         if (r instanceof Received.Text t && alarming.test(t.text())) {
             return Optional.of(r); // safety before everything: the core's hook answers it privately
         }

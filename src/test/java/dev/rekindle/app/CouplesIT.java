@@ -3,13 +3,11 @@ package dev.rekindle.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rekindle.dialog.engine.Chat;
 import dev.rekindle.dialog.model.DialogLibrary;
-import dev.rekindle.dialog.model.Partner;
 import dev.rekindle.nlu.Understanding;
 import dev.rekindle.store.Couple;
 import dev.rekindle.store.CoupleStatus;
@@ -34,10 +32,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Couples on Telegram, end to end: two people from /start through onboarding, an invitation, pairing, a linked
- * group, sharing with consent and a group check-in; and every way it can go wrong (stale and reused codes, a
- * third person in the group, a partner leaving, the bot removed, a migrated group, a blocked bot, unpairing, a
- * partner who is not safe). The real bot against the fake Bot API, the shipped dialogs and the real models.
+ * Couples on Telegram, end to end: every way it can go wrong (stale and reused codes, a third person in the
+ * group, a partner leaving, the bot removed, a migrated group, a blocked bot, unpairing, a partner who is not
+ * safe), and the data rights in detail. The real bot against the fake Bot API, the shipped dialogs and the real
+ * models. The whole way when all goes well, with every message checked, is {@link CoupleJourneyIT}.
  */
 class CouplesIT {
     private static final Duration WAIT = Duration.ofSeconds(20);
@@ -149,88 +147,6 @@ class CouplesIT {
 
     private long couple() {
         return bot.store().couples().coupleOf(SAM.id()).orElseThrow().id();
-    }
-
-    // ---------------------------------------------------------------- the whole way
-
-    @Test
-    void twoPeopleGoFromStartToACoupleWithALinkedGroupShareWithConsentAndCheckInTogether() {
-        pair("Yes, I feel safe");
-        Couple couple = bot.store().couples().coupleOf(SAM.id()).orElseThrow();
-        assertEquals(CoupleStatus.ACTIVE, couple.status());
-        assertEquals(SAM.id(), couple.users().get(Partner.A));
-        assertEquals(ALEX.id(), couple.users().get(Partner.B));
-        Profile sam = bot.store().pairings().profile(SAM.id()).orElseThrow();
-        assertTrue(sam.adult() && sam.onboarded());
-        assertNotNull(sam.consented(), "consent is stored with its time");
-        assertEquals(ZoneOffset.ofHours(2), bot.store().couples().user(SAM.id()).orElseThrow().timeZone());
-        assertEquals("America/New_York", bot.store().couples().user(ALEX.id()).orElseThrow().timeZone().getId());
-
-        link();
-        assertEquals(US.id(), bot.store().couples().chatId(couple.id(), Chat.GROUP).getAsLong());
-
-        // a private appreciation, shared with consent
-        api.pushText(SAM, "/appreciate");
-        chats.awaitSent(SAM.id(), "this week");
-        api.pushText(SAM, "You made coffee every morning while I was swamped at work. I felt looked after.");
-        Call offer = chats.awaitSent(SAM.id(), "Would you like me to send it to Alex?");
-        assertTrue(chats.sent(ALEX.id(), "coffee").isEmpty(), "nothing reaches Alex before Sam says yes");
-        chats.press(SAM, offer, "Send it");
-        chats.awaitSent(ALEX.id(), "coffee every morning");
-
-        // a check-in in the group with both partners
-        api.pushGroupText(US, SAM, "/checkin@" + FakeBotApi.BOT_USERNAME);
-        chats.press(ALEX, chats.awaitSent(US.id(), "Can you both put your phones away?"), "Phones are away");
-        Call turn = chats.awaitSent(US.id(), " speaks, ");
-        Matcher m = Pattern.compile("(\\w+) speaks, (\\w+) listens").matcher(Chats.plain(turn.text()));
-        assertTrue(m.find(), turn.text());
-        Person speaker = m.group(1).equals("Sam") ? SAM : ALEX;
-        Person listener = speaker == SAM ? ALEX : SAM;
-        chats.press(speaker, turn, "I'm done");
-        chats.press(listener, chats.awaitSent(US.id(), listener.firstName() + " speaks, "), "I'm done");
-        chats.awaitSent(US.id(), "private question");
-        chats.awaitSent(SAM.id(), "One word for how you feel");
-        chats.awaitSent(ALEX.id(), "One word for how you feel");
-        api.pushText(SAM, "calm");
-        chats.press(SAM, chats.awaitSent(SAM.id(), "May I show your word"), "Show it");
-        api.pushText(ALEX, "tired");
-        chats.press(ALEX, chats.awaitSent(ALEX.id(), "May I show your word"), "Keep it to me");
-        Call words = chats.awaitSent(US.id(), "How you each feel now");
-        assertTrue(Chats.plain(words.text()).contains("Sam: calm"), words.text());
-        assertFalse(words.text().contains("tired"), "Alex kept the word private: " + words.text());
-        chats.press(SAM, chats.awaitSent(US.id(), "How was this check-in for you?"), "Good, let's do it again");
-        chats.awaitSent(US.id(), "Saved in your journal");
-        roundTrip(SAM);
-        roundTrip(ALEX);
-
-        // every message each of them received, in order
-        assertReceived(SAM.id(), "Hi, I'm Rekindle", "are you 18 or older", "Your privacy, in short",
-                "What name shall I use", "Where are you?", "do you feel safe with your partner?",
-                "Thank you, Sam. You're set up (time zone: +02:00)", "Send this link to your partner",
-                "Alex accepted your invitation", "did this week that you valued", "Would you like me to send it to Alex?",
-                "Sent to Alex", "One word for how you feel", "May I show your word", "I'll show the words in the group",
-                HELP);
-        assertReceived(ALEX.id(), "Hi, I'm Rekindle", "are you 18 or older", "Your privacy, in short",
-                "What name shall I use", "Where are you?", "do you feel safe with your partner?",
-                "Thank you, Alex. You're set up (time zone: America/New_York)", "Sam invited you to be a couple",
-                "You and Sam are a couple on Rekindle now", "Sam wanted you to know:\n\nYou made coffee every morning",
-                "One word for how you feel", "May I show your word", HELP);
-        assertReceived(US.id(), "privacy mode", "Sam would like this group", "This one is for your partner to confirm",
-                "This is your shared group now", "Can you both put your phones away?", "How it works", " speaks, ",
-                "Now swap", " speaks, ", "private question", "How you each feel now", "How was this check-in",
-                "Saved in your journal");
-        assertTrue(chats.sent(SAM.id(), "tired").isEmpty() && chats.sent(US.id(), "tired").isEmpty(),
-                "Alex's private word reached nobody");
-    }
-
-    /** The chat received exactly these messages, in this order, each containing its fragment. */
-    private void assertReceived(long chatId, String... fragments) {
-        List<String> got = chats.received(chatId);
-        assertEquals(fragments.length, got.size(), "messages in chat " + chatId + ": " + got);
-        for (int i = 0; i < fragments.length; i++) {
-            assertTrue(got.get(i).contains(fragments[i]), "message " + (i + 1) + " in chat " + chatId + " should contain '"
-                    + fragments[i] + "': " + got.get(i));
-        }
     }
 
     // ---------------------------------------------------------------- what can go wrong

@@ -179,6 +179,8 @@ class CoupleJourneyIT {
         Call file = api.calls("sendDocument").get(documents);
         assertEquals(SAM.id(), file.chatId().longValue(), "the file goes to Sam's private chat");
         assertExportHoldsSamAndNothingOfAlex(file.params().get("file"));
+        assertFalse(DatabaseBytes.contain(db(), file.params().get("file").path("about").asText()),
+                "the file is made when asked and sent, never stored");
 
         // ---- Sam: /forget, confirmed
         api.pushText(SAM, "/forget");

@@ -41,6 +41,12 @@ import java.util.function.Predicate;
  */
 public final class Onboarding {
     public static final Duration INVITATION_LIFETIME = Duration.ofHours(48);
+    /**
+     * How long a "Yes, end it" or "Yes, delete it all" works after it was asked. These buttons stay on the
+     * message; without a limit, a tap on an old question weeks later, by mistake, would end a pairing or delete
+     * everything without a fresh question.
+     */
+    public static final Duration CONFIRMATION_LIFETIME = Duration.ofHours(1);
     private static final int MAX_NAME = 40;
 
     private final Store store;
@@ -102,7 +108,8 @@ public final class Onboarding {
                 }
                 case "forget" -> {
                     store.pairings().say(Reply.of(List.of(say.say(chatId, "forget_confirm", Map.of(),
-                            List.of(say.button("label_forget", "forget", "y"), say.button("label_keep", "forget", "n")))),
+                            List.of(say.button("label_forget", "forget", "y:" + askedNow()),
+                                    say.button("label_keep", "forget", "n")))),
                             r.updateId()));
                     return Optional.empty();
                 }
@@ -231,10 +238,16 @@ public final class Onboarding {
                 return choice.equals("y") ? accept(r, p, chatId, userId) : decline(r, p, chatId);
             }
             case "unpair" -> {
-                return unpair(r, chatId, userId, choice.equals("y"));
+                if (confirmedLongAgo(choice, now)) {
+                    break;
+                }
+                return unpair(r, chatId, userId, choice.startsWith("y"));
             }
             case "forget" -> {
-                return forget(r, chatId, userId, choice.equals("y"));
+                if (confirmedLongAgo(choice, now)) {
+                    break;
+                }
+                return forget(r, chatId, userId, choice.startsWith("y"));
             }
             default -> {
                 // an unknown press of ours: answered as stale below
@@ -408,7 +421,8 @@ public final class Onboarding {
         }
         store.pairings().say(Reply.of(List.of(say.say(chatId, "unpair_confirm",
                 Map.of("partner", partnerName(couple.get(), userId)),
-                List.of(say.button("label_unpair", "unpair", "y"), say.button("label_keep", "unpair", "n")))), r.updateId()));
+                List.of(say.button("label_unpair", "unpair", "y:" + askedNow()), say.button("label_keep", "unpair", "n")))),
+                r.updateId()));
         return Optional.empty();
     }
 
@@ -445,6 +459,25 @@ public final class Onboarding {
                         .ifPresent(id -> out.add(say.say(id, "unpair_told"))));
         store.pairings().forget(userId, Reply.of(out, r.updateId()));
         return Optional.empty();
+    }
+
+    /** When a confirmation is asked, in epoch seconds, for its "yes" button's data ("y:1796040106"). */
+    private long askedNow() {
+        return clock.instant().getEpochSecond();
+    }
+
+    /** A "yes" asked more than CONFIRMATION_LIFETIME ago, or without its time (made before it was kept): stale. */
+    private static boolean confirmedLongAgo(String choice, Instant now) {
+        if (!choice.startsWith("y")) {
+            return false; // "no, keep it" changes nothing, whenever it is tapped
+        }
+        String[] parts = choice.split(":", 2);
+        try {
+            Instant asked = Instant.ofEpochSecond(Long.parseLong(parts.length > 1 ? parts[1] : ""));
+            return now.isAfter(asked.plus(CONFIRMATION_LIFETIME));
+        } catch (NumberFormatException e) {
+            return true;
+        }
     }
 
     private static Partner partnerOf(Couple c, long userId) {

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.rekindle.dialog.engine.Action;
 import dev.rekindle.dialog.engine.Engine;
 import dev.rekindle.dialog.load.DialogLoader;
+import dev.rekindle.store.CoupleStatus;
 import dev.rekindle.store.Member;
+import dev.rekindle.store.OutboxEntry;
 import dev.rekindle.store.Profile;
 import dev.rekindle.store.Profile.Step;
 import dev.rekindle.store.Reply;
@@ -19,6 +21,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
@@ -27,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Onboarding's own decisions, on a real SQLite file, with the shipped sentences. */
 class OnboardingTest {
     private static final long USER = 444555666L;
+    private static final long ANA = 111222333L;
 
     @TempDir
     Path dir;
@@ -83,11 +87,11 @@ class OnboardingTest {
             clock.advance(Duration.ofDays(3)); // Ana scrolls up and taps the old buttons by mistake
             tap(store, onboarding, new Received.Press(3, ana, endIt));
             tap(store, onboarding, new Received.Press(4, ana, deleteIt));
-            assertEquals(dev.rekindle.store.CoupleStatus.ACTIVE, store.couples().coupleOf(ANA).orElseThrow().status(),
+            assertEquals(CoupleStatus.ACTIVE, store.couples().coupleOf(ANA).orElseThrow().status(),
                     "an old 'Yes, end it' ended nothing");
             assertTrue(store.couples().user(ANA).isPresent(), "an old 'Yes, delete it all' deleted nothing");
-            assertEquals(List.of(engine.botSentence("stale_button", java.util.Map.of()),
-                    engine.botSentence("stale_button", java.util.Map.of())), sentTo(store, ANA).subList(2, 4));
+            assertEquals(List.of(engine.botSentence("stale_button", Map.of()),
+                    engine.botSentence("stale_button", Map.of())), sentTo(store, ANA).subList(2, 4));
 
             String fresh = confirmation(store, onboarding, new Received.Command(5, ana, "forget", ""), "Yes, delete it all");
             clock.advance(Duration.ofMinutes(5));
@@ -96,20 +100,17 @@ class OnboardingTest {
         }
     }
 
-    private static final long ANA = 111222333L;
-
     /** Sends {@code ask} and returns the callback data of the button labelled {@code yes} on the question. */
     private static String confirmation(SqliteStore store, Onboarding onboarding, Received ask, String yes) {
         tap(store, onboarding, ask);
-        List<dev.rekindle.store.OutboxEntry> due = store.outbox().due(Instant.parse("2100-01-01T00:00:00Z"), 100);
+        List<OutboxEntry> due = store.outbox().due(Instant.parse("2100-01-01T00:00:00Z"), 100);
         Action.Send question = OutboxPayload.readSend(due.get(due.size() - 1).payload());
         return question.buttons().stream().filter(b -> b.label().equals(yes)).findFirst().orElseThrow().data();
     }
 
     private static void tap(SqliteStore store, Onboarding onboarding, Received r) {
         store.inbox().receive(r.updateId(), "{}");
-        assertTrue(onboarding.route(r, r.who().chat() == dev.rekindle.dialog.engine.Chat.GROUP ? 0 : ANA, ANA, "Ana")
-                .isEmpty());
+        assertTrue(onboarding.route(r, ANA, ANA, "Ana").isEmpty(), "onboarding handles " + r);
     }
 
     private static List<String> sentTo(SqliteStore store, long chatId) {

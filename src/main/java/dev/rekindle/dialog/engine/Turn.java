@@ -787,7 +787,7 @@ final class Turn {
 
     private String branch(Chat chat, Step.Branch b) {
         Run run = runs.get(chat);
-        Conditions eval = new Conditions(ref -> values.forCondition(run, ref));
+        Conditions eval = new Conditions(ref -> values.forCondition(run, ref), (ref, to) -> values.agreed(run, ref, to));
         for (Step.Case c : b.cases()) {
             if (eval.test(c.when())) {
                 return c.to();

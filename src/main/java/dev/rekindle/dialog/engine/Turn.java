@@ -904,8 +904,34 @@ final class Turn {
     private void schedule(Chat chat, long step, Timer timer, boolean nudged) {
         String id = Refs.timer(++seq);
         timers.put(id, new PendingTimer(id, chat, step, nudged));
-        actions.add(new Action.ScheduleTimer(id, now.plus(timer.after()),
-                timer.grace() != null ? timer.grace() : timer.after()));
+        java.time.Duration after = lengthOf(chat, timer);
+        actions.add(new Action.ScheduleTimer(id, now.plus(after), timer.grace() != null ? timer.grace() : after));
+    }
+
+    /** Only reached with a library that skipped validation: some length is kinder than a timer that never fires. */
+    private static final java.time.Duration LAST_RESORT = java.time.Duration.ofHours(1);
+
+    /**
+     * A timer's length; one written with a variable ({minutes}m) is filled from the dialog's values now. A value
+     * that gives no duration falls back to the variable's declared default, and the adapter logs why.
+     */
+    private java.time.Duration lengthOf(Chat chat, Timer timer) {
+        if (timer.afterFrom() == null) {
+            return timer.after();
+        }
+        Frame f = runs.get(chat).top();
+        Optional<java.time.Duration> filled = dev.rekindle.dialog.model.TimerLength.fill(timer.afterFrom(), f.vars());
+        if (filled.isPresent()) {
+            return filled.get();
+        }
+        java.time.Duration fallback = dev.rekindle.dialog.model.TimerLength.fill(timer.afterFrom(), dialogOf(f).variables())
+                .orElse(LAST_RESORT);
+        String gave = dev.rekindle.dialog.model.TimerLength.filledText(timer.afterFrom(), f.vars())
+                .map(x -> "gave '" + x + "', which is not a duration").orElse("has a variable with no value");
+        actions.add(new Action.Trouble(chat, f.dialog(), f.state(), "timer 'after: " + timer.afterFrom() + "' " + gave
+                + "; waited " + dev.rekindle.dialog.model.Durations.format(fallback)
+                + " instead (from its default under variables:)"));
+        return fallback;
     }
 
     private void cancelTimers(Chat chat) {

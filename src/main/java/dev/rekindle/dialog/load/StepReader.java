@@ -7,6 +7,7 @@ import dev.rekindle.dialog.model.ShareTarget;
 import dev.rekindle.dialog.model.Step;
 import dev.rekindle.dialog.model.Step.TextHandler;
 import dev.rekindle.dialog.model.Timer;
+import dev.rekindle.dialog.model.TimerLength;
 import dev.rekindle.dialog.model.Validation;
 import dev.rekindle.dialog.validate.Problems;
 import java.time.Duration;
@@ -152,12 +153,14 @@ final class StepReader {
             return null;
         }
         MappingReader t = MappingReader.of(n, "the timer of " + owner.what(), TIMER_KEYS, problems);
-        Duration after = t.has("after") ? t.duration("after") : null;
+        // a length from a variable, after: "{minutes}m", is checked by the validator, which knows the variables
+        String afterFrom = t.has("after") && TimerLength.usesVariable(t.text("after")) ? t.text("after") : null;
+        Duration after = t.has("after") && afterFrom == null ? t.duration("after") : null;
         if (!t.has("after")) {
-            t.missing("after", "add 'after: <duration>', e.g. after: 10m");
+            t.missing("after", "add 'after: <duration>', e.g. after: 10m, or after: \"{minutes}m\" with a variable");
         }
         String to = t.requiredText("to", "add 'to: <state>' with the state to go to when the time is up");
-        return new Timer(after, t.message("nudge"), to, t.duration("grace"), n.source());
+        return new Timer(after, t.message("nudge"), to, t.duration("grace"), n.source(), afterFrom);
     }
 
     private Step branch() {

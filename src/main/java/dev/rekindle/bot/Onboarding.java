@@ -100,7 +100,7 @@ public final class Onboarding {
                     return askUnpair(r, chatId, userId);
                 }
                 case "export" -> {
-                    byte[] file = new DataExport(store).of(userId, clock.instant());
+                    byte[] file = new DataExport(store, say.plain("export_about")).of(userId, clock.instant());
                     boolean sent = documents.send(chatId, "rekindle-export.json", file);
                     store.pairings().say(Reply.of(List.of(say.say(chatId, sent ? "export_sent" : "export_failed")),
                             r.updateId()));

@@ -41,6 +41,11 @@ final class Sentences {
         return say(chatId, key, Map.of(), List.of());
     }
 
+    /** A sentence as plain text, for what is not a chat message (a file's description). */
+    String plain(String key) {
+        return engine.botLabel(key);
+    }
+
     Action.ButtonOut button(String labelKey, String what, String choice) {
         return new Action.ButtonOut(engine.botLabel(labelKey), PREFIX + what + ":" + choice);
     }

@@ -36,7 +36,9 @@ public record BotSettings(Map<String, Message> messages, List<String> menu, Stri
             "code_already_paired", "unpair_confirm", "unpair_not_paired", "unpair_kept", "unpair_done", "unpair_told",
             "group_hello", "link_not_paired", "link_partner_missing", "link_confirm", "link_other_confirms", "link_done",
             "group_partner_left", "group_bot_removed", "forget_confirm", "forget_done", "forget_kept", "label_forget",
-            "export_sent", "export_failed");
+            "export_sent", "export_failed", "export_about",
+            "command_menu", "command_invite", "command_unpair", "command_export", "command_forget", "command_stop",
+            "command_help");
 
     /** The placeholders each couple sentence may use; a couple key not listed here takes none. */
     public static final Map<String, Set<String>> COUPLE_PLACEHOLDERS = Map.of(

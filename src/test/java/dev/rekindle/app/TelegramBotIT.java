@@ -114,6 +114,50 @@ class TelegramBotIT {
     // ---------------------------------------------------------------- conversations
 
     @Test
+    void aCommandForOnboardingWaitsForTheDialogAnswerToTheTextBeforeItInTheSameBatch() {
+        start(options());
+        makeCouple(bot.store());
+        api.pushText(SAM, "/appreciate");
+        chats.awaitSent(SAM.id(), "this week");
+        api.holdUpdates();
+        api.pushText(SAM, "You made coffee every morning while I was swamped at work. I felt looked after.");
+        api.pushText(SAM, "/unpair");
+        api.releaseUpdates();
+        Call confirm = chats.awaitSent(SAM.id(), "Do you want to end your pairing");
+        Call offer = chats.awaitSent(SAM.id(), "Would you like me to send it to Alex?");
+        assertTrue(offer.messageId() < confirm.messageId(), "the answer to the text comes first, as Sam wrote it "
+                + "first: " + chats.received(SAM.id()));
+    }
+
+    @Test
+    void aForgetConfirmedRightAfterADialogAnswerInTheSameBatchLetsTheAnswerBeHandledFirst() throws Exception {
+        start(options());
+        makeCouple(bot.store());
+        api.pushText(SAM, "/appreciate");
+        chats.awaitSent(SAM.id(), "this week");
+        api.pushText(SAM, "/forget");
+        Call confirm = chats.awaitSent(SAM.id(), "Shall I delete everything");
+        api.holdUpdates();
+        int text = api.pushText(SAM, "You made coffee every morning while I was swamped at work. I felt looked after.");
+        chats.press(SAM, confirm, "Yes, delete it all");
+        api.releaseUpdates();
+        chats.awaitSent(SAM.id(), "everything I kept about you is deleted");
+        Eventually.await("Sam forgotten", () -> bot.store().couples().user(SAM.id()).isEmpty(), WAIT);
+        // the text was handled by the couple it was written in, before the forgetting: done, not failed for a
+        // couple that no longer existed (a failed row would keep Sam's words)
+        Eventually.await("the text handled", () -> bot.store().inbox().pending().stream()
+                .noneMatch(u -> u.updateId() == text), WAIT);
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("data/rekindle.db"));
+             java.sql.PreparedStatement p = c.prepareStatement("SELECT state FROM inbox WHERE update_id = ?")) {
+            p.setLong(1, text);
+            try (java.sql.ResultSet rs = p.executeQuery()) {
+                assertTrue(rs.next(), "update " + text + " is in the inbox");
+                assertEquals("done", rs.getString(1));
+            }
+        }
+    }
+
+    @Test
     void aPartnerAppreciatesAndTheOtherReceivesItOnlyAfterConsent() {
         start(options());
         makeCouple(bot.store());

@@ -138,7 +138,7 @@ public final class Onboarding {
         if (r instanceof Received.Press p && p.data().equals(Sentences.PREFIX + "accept:y")) {
             Optional<Long> theirs = store.pairings().profile(userId).map(Profile::pendingInvite)
                     .flatMap(hash -> store.pairings().invitation(hash)).map(Invitation::coupleId);
-            if (theirs.isPresent()) {
+            if (theirs.isPresent() && theirs.get() != r.who().coupleId()) {
                 return Set.of(r.who().coupleId(), theirs.get());
             }
         }

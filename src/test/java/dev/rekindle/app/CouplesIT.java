@@ -251,6 +251,42 @@ class CouplesIT {
     // ---------------------------------------------------------------- what can go wrong
 
     @Test
+    void anInviteeWhoAcceptsAndWritesAtOnceIsAnsweredInTheNewCoupleWhileTheInviterGoesOn() throws Exception {
+        api.pushText(SAM, "/start");
+        onboard(SAM, "+2", "Yes, I feel safe");
+        String code = invite(SAM, 1);
+        api.pushText(ALEX, "/start " + code);
+        onboard(ALEX, "New York", "Yes, I feel safe");
+        Call offer = chats.awaitSent(ALEX.id(), "Sam invited you to be a couple");
+        // one getUpdates batch: the inviter starts a dialog, the invitee accepts and at once starts one too. The
+        // accept holds both couples' lanes; Alex's next update is resolved only after it, so it runs in the couple
+        // Alex has just joined, not in the couple of one the accept removed
+        api.holdUpdates();
+        api.pushText(SAM, "/appreciate");
+        chats.press(ALEX, offer, "Accept");
+        api.pushText(ALEX, "/appreciate");
+        api.releaseUpdates();
+        Call paired = chats.awaitSent(ALEX.id(), "You and Sam are a couple on Rekindle now");
+        Call prompt = chats.awaitSent(ALEX.id(), "this week");
+        assertTrue(paired.messageId() < prompt.messageId(), chats.received(ALEX.id()).toString());
+        chats.awaitSent(SAM.id(), "this week");
+
+        Couple couple = bot.store().couples().coupleOf(SAM.id()).orElseThrow();
+        assertEquals(couple.id(), bot.store().couples().coupleOf(ALEX.id()).orElseThrow().id());
+        assertEquals(CoupleStatus.ACTIVE, couple.status());
+        var session = bot.store().sessions().load(couple.id()).orElseThrow().session();
+        assertNotNull(session.run(Chat.A), "Sam's dialog runs in the couple");
+        assertNotNull(session.run(Chat.B), "and so does Alex's, started right after the accept");
+        Eventually.await("every update handled", () -> bot.store().inbox().pending().isEmpty(), WAIT);
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("data/rekindle.db"));
+             java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM inbox WHERE state = 'failed'")) {
+            rs.next();
+            assertEquals(0, rs.getInt(1), "no update failed for a couple that was gone");
+        }
+    }
+
+    @Test
     void ownUsedExpiredMalformedAndUnknownCodesEachGetAKindAnswerAndACoupleNeverGetsAThirdMember() {
         api.pushText(SAM, "/start");
         onboard(SAM, "London", "Yes, I feel safe");

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -136,6 +137,39 @@ public final class Onboarding {
             return p.step() == Step.NAME ? name(r, p, chatId, t.text().strip()) : zone(r, p, chatId, t.text());
         }
         return continueOnboarding(r, p, chatId, userId, List.of());
+    }
+
+    /**
+     * The couples whose lanes {@code r} must hold: the writer's own, and for an accepted invitation also the
+     * inviter's. An accept moves the invitee out of their couple of one into the inviter's couple, so it waits
+     * for what is in hand in both (the invitee's earlier words, the inviter's dialogs) and both wait for it; the
+     * couple it hands a safety alert to is the inviter's, which it holds. The pending invitation read here is
+     * current: opening an invitation {@link #changesCouples changes couples} too, so the receiver waited for it.
+     */
+    public Set<Long> lanes(Received r, long userId) {
+        if (r instanceof Received.Press p && p.data().equals(Sentences.PREFIX + "accept:y")) {
+            Optional<Long> theirs = store.pairings().profile(userId).map(Profile::pendingInvite)
+                    .flatMap(hash -> store.pairings().invitation(hash)).map(Invitation::coupleId);
+            if (theirs.isPresent() && theirs.get() != r.who().coupleId()) {
+                return Set.of(r.who().coupleId(), theirs.get());
+            }
+        }
+        return Set.of(r.who().coupleId());
+    }
+
+    /**
+     * Whether {@code r} may change who is in which couple (accepting an invitation, unpairing, forgetting) or
+     * what a later update of the person resolves to (opening an invitation, which a later accept reads). The
+     * receiver waits for such an update to be handled before it resolves the next one, so the next one goes to
+     * the couple its writer is in by then.
+     */
+    public static boolean changesCouples(Received r) {
+        if (r instanceof Received.Press p) {
+            String d = p.data();
+            return d.equals(Sentences.PREFIX + "accept:y") || d.equals(Sentences.PREFIX + "unpair:y")
+                    || d.equals(Sentences.PREFIX + "forget:y");
+        }
+        return r instanceof Received.Command c && c.command().equals("start") && !c.args().isBlank();
     }
 
     /** The user blocked the bot: nothing more is sent to them until they write again. */

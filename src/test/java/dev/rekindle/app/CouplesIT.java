@@ -145,11 +145,62 @@ class CouplesIT {
         chats.awaitSent(US.id(), "This is your shared group now");
     }
 
+    /** Each non-empty BLOB the query returns, named "{what} {n}", read with plain JDBC as anyone with the file could. */
+    private static java.util.Map<String, byte[]> blobs(java.sql.Connection c, String what, String sql)
+            throws java.sql.SQLException {
+        java.util.Map<String, byte[]> out = new java.util.LinkedHashMap<>();
+        try (java.sql.Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                Object v = rs.getObject(1);
+                if (v instanceof byte[] b && b.length > 0) {
+                    out.put(what + " " + (out.size() + 1), b);
+                }
+            }
+        }
+        return out;
+    }
+
     private long couple() {
         return bot.store().couples().coupleOf(SAM.id()).orElseThrow().id();
     }
 
     // ---------------------------------------------------------------- what can go wrong
+
+    @Test
+    void anInviteeWhoAcceptsAndWritesAtOnceIsAnsweredInTheNewCoupleWhileTheInviterGoesOn() throws Exception {
+        api.pushText(SAM, "/start");
+        onboard(SAM, "+2", "Yes, I feel safe");
+        String code = invite(SAM, 1);
+        api.pushText(ALEX, "/start " + code);
+        onboard(ALEX, "New York", "Yes, I feel safe");
+        Call offer = chats.awaitSent(ALEX.id(), "Sam invited you to be a couple");
+        // one getUpdates batch: the inviter starts a dialog, the invitee accepts and at once starts one too. The
+        // accept holds both couples' lanes; Alex's next update is resolved only after it, so it runs in the couple
+        // Alex has just joined, not in the couple of one the accept removed
+        api.holdUpdates();
+        api.pushText(SAM, "/appreciate");
+        chats.press(ALEX, offer, "Accept");
+        api.pushText(ALEX, "/appreciate");
+        api.releaseUpdates();
+        Call paired = chats.awaitSent(ALEX.id(), "You and Sam are a couple on Rekindle now");
+        Call prompt = chats.awaitSent(ALEX.id(), "this week");
+        assertTrue(paired.messageId() < prompt.messageId(), chats.received(ALEX.id()).toString());
+        chats.awaitSent(SAM.id(), "this week");
+
+        Couple couple = bot.store().couples().coupleOf(SAM.id()).orElseThrow();
+        assertEquals(couple.id(), bot.store().couples().coupleOf(ALEX.id()).orElseThrow().id());
+        assertEquals(CoupleStatus.ACTIVE, couple.status());
+        var session = bot.store().sessions().load(couple.id()).orElseThrow().session();
+        assertNotNull(session.run(Chat.A), "Sam's dialog runs in the couple");
+        assertNotNull(session.run(Chat.B), "and so does Alex's, started right after the accept");
+        Eventually.await("every update handled", () -> bot.store().inbox().pending().isEmpty(), WAIT);
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("data/rekindle.db"));
+             java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM inbox WHERE state = 'failed'")) {
+            rs.next();
+            assertEquals(0, rs.getInt(1), "no update failed for a couple that was gone");
+        }
+    }
 
     @Test
     void ownUsedExpiredMalformedAndUnknownCodesEachGetAKindAnswerAndACoupleNeverGetsAThirdMember() {
@@ -373,10 +424,48 @@ class CouplesIT {
         chats.awaitSent(SAM.id(), "nothing was deleted");
         assertTrue(bot.store().couples().user(SAM.id()).isPresent());
         api.pushText(SAM, "/forget");
-        chats.press(SAM, chats.awaitSent(SAM.id(), "Shall I delete everything I keep about you", 2), "Yes, delete it all");
-        chats.awaitSent(SAM.id(), "everything I kept about you is deleted");
+        Call confirm = chats.awaitSent(SAM.id(), "Shall I delete everything I keep about you", 2);
+
+        // Sam's words are encrypted, so a plain marker missing afterwards proves little: take the very bytes of
+        // each of Sam's encrypted values from the file (the couple's session, Sam's journal line, an update of
+        // Sam's that failed and is kept, a message to Sam waiting to be sent) and look for those afterwards
+        bot.store().inbox().receive(1, "{\"update_id\":1,\"message\":{\"message_id\":5,\"from\":{\"id\":" + SAM.id()
+                + ",\"is_bot\":false,\"first_name\":\"Sam\"},\"text\":\"" + marker + "\"}}");
+        bot.store().inbox().markFailed(1);
+        // "typing", then the answer: held, still to send at /forget
+        api.failNextInChat(SAM.id(), 2, FakeBotApi.Failure.tooManyRequests(3600));
+        api.pushText(SAM, "/help");
+        api.awaitCall("sendMessage", c -> c.status() == 429 && c.chatId() != null && c.chatId() == SAM.id(), WAIT);
+        long samsCouple = couple();
+        Path db = dir.resolve("data").resolve("rekindle.db");
+        java.util.Map<String, byte[]> sealed = new java.util.LinkedHashMap<>();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db)) {
+            sealed.putAll(blobs(c, "session", "SELECT engine_json FROM sessions WHERE couple_id = " + samsCouple));
+            sealed.putAll(blobs(c, "journal line", "SELECT text FROM journal WHERE couple_id = " + samsCouple
+                    + " AND author = 'A'"));
+            sealed.putAll(blobs(c, "failed update", "SELECT raw_json FROM inbox WHERE update_id = 1"));
+            sealed.putAll(blobs(c, "message waiting", "SELECT payload FROM outbox WHERE chat_id = " + SAM.id()
+                    + " AND state = 'pending'"));
+        }
+        for (String kind : List.of("session", "journal line", "failed update", "message waiting")) {
+            assertTrue(sealed.keySet().stream().anyMatch(k -> k.startsWith(kind)), "Sam has a " + kind + ": " + sealed.keySet());
+        }
+        sealed.forEach((what, bytes) -> assertTrue(DatabaseBytes.contain(db, bytes), "the check finds " + what));
+
+        chats.press(SAM, confirm, "Yes, delete it all");
         String told = Chats.plain(chats.awaitSent(ALEX.id(), "Your pairing on Rekindle has ended").text());
         assertFalse(told.contains("Sam") || told.contains("delete"), "neutral: " + told);
+        Eventually.await("Sam forgotten", () -> bot.store().couples().user(SAM.id()).isEmpty(), WAIT);
+        clock.advance(Duration.ofHours(2)); // past the 429's hold on Sam's chat
+        bot.sender().wake();
+        chats.awaitSent(SAM.id(), "everything I kept about you is deleted");
+        try {
+            Eventually.await("none of Sam's encrypted values in the file or its log", () -> sealed.values().stream()
+                    .noneMatch(bytes -> DatabaseBytes.contain(db, bytes)), WAIT);
+        } catch (AssertionError e) {
+            throw new AssertionError("still in the file or its log after /forget: " + sealed.entrySet().stream()
+                    .filter(v -> DatabaseBytes.contain(db, v.getValue())).map(java.util.Map.Entry::getKey).toList(), e);
+        }
 
         assertTrue(bot.store().couples().user(SAM.id()).isEmpty());
         assertTrue(bot.store().pairings().profile(SAM.id()).isEmpty());

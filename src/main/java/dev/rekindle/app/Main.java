@@ -10,6 +10,7 @@ import dev.rekindle.local.TerminalChat;
 import dev.rekindle.local.Transcript;
 import dev.rekindle.local.TranscriptException;
 import dev.rekindle.local.TranscriptLoader;
+import dev.rekindle.local.TranscriptCoverage;
 import dev.rekindle.local.TranscriptRunner;
 import dev.rekindle.nlu.IntentClassifier;
 import dev.rekindle.nlu.SafetyCheck;
@@ -195,7 +196,11 @@ public final class Main implements Callable<Integer> {
     int test(@Parameters(index = "0", arity = "0..1", defaultValue = "dialogs/tests", paramLabel = "DIR",
                      description = "the transcripts folder (default: ${DEFAULT-VALUE})") Path dir,
              @Option(names = "--dialogs", paramLabel = "DIR",
-                     description = "the dialogs folder (default: the parent of the transcripts folder)") Path dialogs)
+                     description = "the dialogs folder (default: the parent of the transcripts folder)") Path dialogs,
+             @Option(names = "--coverage",
+                     description = "also name each dialog with no transcript that ends it, stops it with /stop while it "
+                             + "runs, or (with actor: states) refuses the wrong partner's press; exits 1 if one lacks any")
+             boolean coverage)
             throws Exception {
         PrintWriter out = out();
         if (!Files.isDirectory(dir)) {
@@ -219,6 +224,7 @@ public final class Main implements Callable<Integer> {
                 UnderstandingFactory.load(UnderstandingFactory.DEFAULT_MODELS, spec.commandLine().getErr()));
         int passed = 0;
         int failed = 0;
+        TranscriptCoverage covered = new TranscriptCoverage(library);
         for (Path f : files) {
             Transcript t;
             try {
@@ -229,7 +235,7 @@ public final class Main implements Callable<Integer> {
                 out.println(indent(e.getMessage()));
                 continue;
             }
-            TranscriptRunner.Result r = runner.run(t);
+            TranscriptRunner.Result r = runner.run(t, covered);
             if (r.passed()) {
                 passed++;
                 out.println("PASS " + t.name());
@@ -240,7 +246,16 @@ public final class Main implements Callable<Integer> {
             }
         }
         out.println(passed + " passed, " + failed + " failed");
-        return failed > 0 ? 1 : 0;
+        if (!coverage) {
+            return failed > 0 ? 1 : 0;
+        }
+        List<TranscriptCoverage.Gap> gaps = covered.gaps();
+        for (TranscriptCoverage.Gap g : gaps) {
+            out.println("MISSING " + g);
+        }
+        out.println(gaps.isEmpty() ? "every dialog is ended, stopped and guarded by a transcript"
+                : gaps.size() + " transcript" + (gaps.size() == 1 ? "" : "s") + " missing");
+        return failed > 0 || !gaps.isEmpty() ? 1 : 0;
     }
 
     // ---- run -------------------------------------------------------------------------------------------

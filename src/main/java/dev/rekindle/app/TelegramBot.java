@@ -33,6 +33,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
@@ -203,10 +204,14 @@ public final class TelegramBot implements AutoCloseable {
                 webhook.address().getHostString(), webhook.address().getPort(), store.path());
     }
 
-    /** The commands Telegram lists after "/": the global ones, then each dialog's own, with its description. */
+    /**
+     * The commands Telegram lists after "/": the global ones, then each dialog's own, with its description.
+     * The global ones are described by bot.yaml's {@code command_*} sentences, so a therapist can word them too.
+     */
     static Map<String, String> commands(DialogLibrary library) {
+        Engine words = new Engine(library);
         Map<String, String> out = new LinkedHashMap<>();
-        out.put("menu", "Choose an exercise");
+        out.put("menu", words.botLabel("command_menu"));
         for (Dialog d : library.dialogs()) {
             for (String c : d.triggers().commands()) {
                 String name = c.startsWith("/") ? c.substring(1) : c;
@@ -214,13 +219,9 @@ public final class TelegramBot implements AutoCloseable {
                 out.putIfAbsent(name, about.length() > 256 ? about.substring(0, 255) + "…" : about);
             }
         }
-        out.put("invite", "Invite your partner");
-        out.put("unpair", "End your pairing");
-        out.put("reminders", "See, change or stop your reminders");
-        out.put("export", "Get a file of everything Rekindle keeps about you");
-        out.put("forget", "Delete everything Rekindle keeps about you");
-        out.put("stop", "Stop the exercise that is running");
-        out.put("help", "What Rekindle is and how to use it");
+        for (String global : List.of("invite", "unpair", "reminders", "export", "forget", "stop", "help")) {
+            out.put(global, words.botLabel("command_" + global));
+        }
         return out;
     }
 

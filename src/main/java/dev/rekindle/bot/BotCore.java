@@ -88,6 +88,39 @@ public final class BotCore implements AutoCloseable {
         return lanes.submitAsync(received.who().coupleId(), () -> handle(received));
     }
 
+    /**
+     * Runs one of the bot's own flows for an update (onboarding, pairing, {@code /forget}, the group's
+     * {@code /link}, a membership change) on the lanes of the couples it reads or changes, in arrival order with
+     * the dialogs' work of those couples: a partner's text and the command after it are handled in the order
+     * they were written, one at a time. What the flow hands on (the update itself, or a safety alert) is
+     * handled by the dialogs in the same turn, before the lane's next task. {@code lanes} are couple ids (or, for
+     * a group no couple has linked, its chat id, which is negative and never a couple's). The future fails when
+     * the flow threw (the update stays pending in the inbox for the next start).
+     */
+    public CompletableFuture<Void> submitFlow(Set<Long> lanes, java.util.function.Supplier<java.util.Optional<Received>> flow) {
+        if (closed.get()) {
+            return CompletableFuture.failedFuture(new IllegalStateException("the bot is stopping; the update stays "
+                    + "pending in the inbox"));
+        }
+        Set<Long> held = Set.copyOf(lanes);
+        return this.lanes.submitAsync(held, () -> {
+            java.util.Optional<Received> next = flow.get();
+            if (next.isEmpty()) {
+                return CompletableFuture.completedFuture(null);
+            }
+            Received r = next.get();
+            if (held.contains(r.who().coupleId())) {
+                return handle(r);
+            }
+            // not a lane this turn holds (a flow resolved a couple the receiver did not foresee): its own lane,
+            // without waiting for it here, which could wait in a circle
+            LOG.warn("update {} was handed on to couple {}, whose lane its flow did not hold; it goes on there",
+                    r.updateId(), r.who().coupleId());
+            submit(r);
+            return CompletableFuture.completedFuture(null);
+        });
+    }
+
     /** Fires a stored timer under its couple's lane and returns when its outcome is committed (or dropped). */
     public CompletableFuture<Void> fire(DueTimer timer) {
         return lanes.submitAsync(timer.coupleId(), () -> fireNow(timer));

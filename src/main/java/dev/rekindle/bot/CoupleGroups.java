@@ -38,6 +38,24 @@ public final class CoupleGroups {
         return "link".equals(command) || (pressData != null && pressData.startsWith(Sentences.PREFIX));
     }
 
+    /**
+     * The lane of an update about a group as a whole (the bot added or removed, a member left, a migration): the
+     * linked couple's, or, for a group no couple has linked, the group's own (its chat id, negative, never a
+     * couple's id).
+     */
+    public long lane(long chatId) {
+        return store.pairings().coupleOfGroup(chatId).orElse(chatId);
+    }
+
+    /**
+     * The lane of {@code /link} or a press of its button by {@code userId}: the couple of the person, whose
+     * group it proposes or links (a press by someone outside the proposing couple only reads); the group's own
+     * lane for someone in no couple.
+     */
+    public long lane(long chatId, long userId) {
+        return store.couples().coupleOf(userId).map(Couple::id).orElse(chatId);
+    }
+
     public void botAdded(long updateId, long chatId) {
         store.pairings().say(Reply.of(List.of(say.say(chatId, "group_hello")), updateId));
     }

@@ -3,6 +3,7 @@ package dev.rekindle.bot;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -37,17 +38,35 @@ final class CoupleLanes {
      * what this one wrote. The executor's thread is free while the future is pending, so other couples run.
      */
     CompletableFuture<Void> submitAsync(long coupleId, Supplier<CompletableFuture<Void>> task) {
-        List<CompletableFuture<Void>> mine = new ArrayList<>(1);
-        tails.compute(coupleId, (id, tail) -> {
-            CompletableFuture<Void> previous = tail == null ? CompletableFuture.completedFuture(null)
-                    // a failed task must not stop the couple's later ones
-                    : tail.handle((v, e) -> null);
-            CompletableFuture<Void> next = previous.thenComposeAsync(v -> task.get(), executor);
-            mine.add(next);
-            return next;
-        });
-        CompletableFuture<Void> next = mine.get(0);
-        next.whenComplete((v, e) -> tails.remove(coupleId, next));
+        return submitAsync(Set.of(coupleId), task);
+    }
+
+    /**
+     * As {@link #submitAsync(long, Supplier)}, holding several lanes at once: {@code task} starts after every
+     * task submitted before to ANY of them has ended, and every later task of each of them waits for it (a
+     * pairing, which moves a person from one couple into another, needs both couples still).
+     *
+     * <p>No deadlock: submissions are serialized here, and a task only ever waits for tasks submitted before it,
+     * so the waits follow the order of submission and cannot form a cycle.
+     */
+    synchronized CompletableFuture<Void> submitAsync(Set<Long> lanes, Supplier<CompletableFuture<Void>> task) {
+        if (lanes.isEmpty()) {
+            throw new IllegalArgumentException("a task needs at least one lane: " + lanes);
+        }
+        List<CompletableFuture<Void>> before = new ArrayList<>(lanes.size());
+        for (long lane : lanes) {
+            CompletableFuture<Void> tail = tails.get(lane);
+            if (tail != null) {
+                before.add(tail.handle((v, e) -> null)); // a failed task must not stop the couple's later ones
+            }
+        }
+        CompletableFuture<Void> previous = before.isEmpty() ? CompletableFuture.completedFuture(null)
+                : before.size() == 1 ? before.get(0) : CompletableFuture.allOf(before.toArray(CompletableFuture[]::new));
+        CompletableFuture<Void> next = previous.thenComposeAsync(v -> task.get(), executor);
+        for (long lane : lanes) {
+            tails.put(lane, next);
+        }
+        next.whenComplete((v, e) -> lanes.forEach(lane -> tails.remove(lane, next)));
         return next;
     }
 

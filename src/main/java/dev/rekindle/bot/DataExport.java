@@ -29,15 +29,18 @@ public final class DataExport {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Store store;
+    /** What the file is, in the person's words (bot.yaml {@code export_about}). */
+    private final String about;
 
-    public DataExport(Store store) {
+    public DataExport(Store store, String about) {
         this.store = store;
+        this.about = about;
     }
 
     public byte[] of(long userId, Instant now) {
         ObjectNode root = JSON.createObjectNode();
         root.put("exported", now.toString());
-        root.put("about", "Everything Rekindle stores about you. Your partner's answers and journal lines are not here.");
+        root.put("about", about);
         Optional<User> user = store.couples().user(userId);
         ObjectNode u = root.putObject("user");
         u.put("telegram_id", userId);

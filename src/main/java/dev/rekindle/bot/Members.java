@@ -13,7 +13,8 @@ import java.util.Optional;
  * partner A of a couple of one (pairing comes later), so the bot works for one person. Creating the user,
  * the couple and the chat are separate writes, not atomic with anything: each step first looks up what an
  * earlier, interrupted attempt already wrote, so running this again after a crash finishes the job rather
- * than failing on a duplicate. Called from one thread (the adapter's receiving thread).
+ * than failing on a duplicate. Called from one thread (the adapter's receiving thread), in arrival order, and
+ * never while an update that changes who is in which couple is in hand (the receiver waits for those).
  */
 public final class Members {
     private final Couples couples;
@@ -51,6 +52,16 @@ public final class Members {
         Optional<Member> m = couples.find(chatId, userId);
         m.ifPresent(x -> reachableAgain(userId));
         return m;
+    }
+
+    /** Whether {@code userId} is one of the partners of the couple whose group {@code chatId} is; writes nothing. */
+    public boolean isPartnerIn(long chatId, long userId) {
+        return couples.find(chatId, userId).isPresent();
+    }
+
+    /** The couple the user is in now, if the bot knows them. */
+    public Optional<Long> coupleOf(long userId) {
+        return couples.coupleOf(userId).map(Couple::id);
     }
 
     /** A user who blocked the bot (403) and writes again has unblocked it. */

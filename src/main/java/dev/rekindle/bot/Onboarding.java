@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -41,6 +42,12 @@ import java.util.function.Predicate;
  */
 public final class Onboarding {
     public static final Duration INVITATION_LIFETIME = Duration.ofHours(48);
+    /**
+     * How long a "Yes, end it" or "Yes, delete it all" works after it was asked. These buttons stay on the
+     * message; without a limit, a tap on an old question weeks later, by mistake, would end a pairing or delete
+     * everything without a fresh question.
+     */
+    public static final Duration CONFIRMATION_LIFETIME = Duration.ofHours(1);
     private static final int MAX_NAME = 40;
 
     private final Store store;
@@ -96,7 +103,7 @@ public final class Onboarding {
                     return askUnpair(r, chatId, userId);
                 }
                 case "export" -> {
-                    byte[] file = new DataExport(store).of(userId, clock.instant());
+                    byte[] file = new DataExport(store, say.plain("export_about")).of(userId, clock.instant());
                     boolean sent = documents.send(chatId, "rekindle-export.json", file);
                     store.pairings().say(Reply.of(List.of(say.say(chatId, sent ? "export_sent" : "export_failed")),
                             r.updateId()));
@@ -111,7 +118,8 @@ public final class Onboarding {
                 }
                 case "forget" -> {
                     store.pairings().say(Reply.of(List.of(say.say(chatId, "forget_confirm", Map.of(),
-                            List.of(say.button("label_forget", "forget", "y"), say.button("label_keep", "forget", "n")))),
+                            List.of(say.button("label_forget", "forget", "y:" + askedNow()),
+                                    say.button("label_keep", "forget", "n")))),
                             r.updateId()));
                     return Optional.empty();
                 }
@@ -130,6 +138,11 @@ public final class Onboarding {
         if (onboarded) {
             return Optional.of(r);
         }
+        if (r instanceof Received.Text t && p != null && p.step() == Step.ZONE && TimeZones.parse(t.text()).isPresent()) {
+            // a city of our list or a UTC offset answers the question; the classifier, tuned for recall, can take
+            // one unknown word for a crisis ("Toronto" did), and onboarding would never ask the safety question
+            return zone(r, p, chatId, t.text());
+        }
         if (r instanceof Received.Text t && alarming.test(t.text())) {
             return Optional.of(r); // safety before everything: the core's hook answers it privately
         }
@@ -137,6 +150,39 @@ public final class Onboarding {
             return p.step() == Step.NAME ? name(r, p, chatId, t.text().strip()) : zone(r, p, chatId, t.text());
         }
         return continueOnboarding(r, p, chatId, userId, List.of());
+    }
+
+    /**
+     * The couples whose lanes {@code r} must hold: the writer's own, and for an accepted invitation also the
+     * inviter's. An accept moves the invitee out of their couple of one into the inviter's couple, so it waits
+     * for what is in hand in both (the invitee's earlier words, the inviter's dialogs) and both wait for it; the
+     * couple it hands a safety alert to is the inviter's, which it holds. The pending invitation read here is
+     * current: opening an invitation {@link #changesCouples changes couples} too, so the receiver waited for it.
+     */
+    public Set<Long> lanes(Received r, long userId) {
+        if (r instanceof Received.Press p && p.data().equals(Sentences.PREFIX + "accept:y")) {
+            Optional<Long> theirs = store.pairings().profile(userId).map(Profile::pendingInvite)
+                    .flatMap(hash -> store.pairings().invitation(hash)).map(Invitation::coupleId);
+            if (theirs.isPresent() && theirs.get() != r.who().coupleId()) {
+                return Set.of(r.who().coupleId(), theirs.get());
+            }
+        }
+        return Set.of(r.who().coupleId());
+    }
+
+    /**
+     * Whether {@code r} may change who is in which couple (accepting an invitation, unpairing, forgetting) or
+     * what a later update of the person resolves to (opening an invitation, which a later accept reads). The
+     * receiver waits for such an update to be handled before it resolves the next one, so the next one goes to
+     * the couple its writer is in by then.
+     */
+    public static boolean changesCouples(Received r) {
+        if (r instanceof Received.Press p) {
+            String d = p.data();
+            return d.equals(Sentences.PREFIX + "accept:y") || d.equals(Sentences.PREFIX + "unpair:y")
+                    || d.equals(Sentences.PREFIX + "forget:y");
+        }
+        return r instanceof Received.Command c && c.command().equals("start") && !c.args().isBlank();
     }
 
     /** The user blocked the bot: nothing more is sent to them until they write again. */
@@ -239,10 +285,16 @@ public final class Onboarding {
                 return choice.equals("y") ? accept(r, p, chatId, userId) : decline(r, p, chatId);
             }
             case "unpair" -> {
-                return unpair(r, chatId, userId, choice.equals("y"));
+                if (confirmedLongAgo(choice, now)) {
+                    break;
+                }
+                return unpair(r, chatId, userId, choice.startsWith("y"));
             }
             case "forget" -> {
-                return forget(r, chatId, userId, choice.equals("y"));
+                if (confirmedLongAgo(choice, now)) {
+                    break;
+                }
+                return forget(r, chatId, userId, choice.startsWith("y"));
             }
             case ReminderDesk.WHAT -> {
                 if (p == null || !p.onboarded()) {
@@ -423,7 +475,8 @@ public final class Onboarding {
         }
         store.pairings().say(Reply.of(List.of(say.say(chatId, "unpair_confirm",
                 Map.of("partner", partnerName(couple.get(), userId)),
-                List.of(say.button("label_unpair", "unpair", "y"), say.button("label_keep", "unpair", "n")))), r.updateId()));
+                List.of(say.button("label_unpair", "unpair", "y:" + askedNow()), say.button("label_keep", "unpair", "n")))),
+                r.updateId()));
         return Optional.empty();
     }
 
@@ -460,6 +513,25 @@ public final class Onboarding {
                         .ifPresent(id -> out.add(say.say(id, "unpair_told"))));
         store.pairings().forget(userId, Reply.of(out, r.updateId()));
         return Optional.empty();
+    }
+
+    /** When a confirmation is asked, in epoch seconds, for its "yes" button's data ("y:1796040106"). */
+    private long askedNow() {
+        return clock.instant().getEpochSecond();
+    }
+
+    /** A "yes" asked more than CONFIRMATION_LIFETIME ago, or without its time (made before it was kept): stale. */
+    private static boolean confirmedLongAgo(String choice, Instant now) {
+        if (!choice.startsWith("y")) {
+            return false; // "no, keep it" changes nothing, whenever it is tapped
+        }
+        String[] parts = choice.split(":", 2);
+        try {
+            Instant asked = Instant.ofEpochSecond(Long.parseLong(parts.length > 1 ? parts[1] : ""));
+            return now.isAfter(asked.plus(CONFIRMATION_LIFETIME));
+        } catch (NumberFormatException e) {
+            return true;
+        }
     }
 
     private static Partner partnerOf(Couple c, long userId) {

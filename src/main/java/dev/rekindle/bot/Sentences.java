@@ -41,9 +41,9 @@ final class Sentences {
         return say(chatId, key, Map.of(), List.of());
     }
 
-    /** A sentence without placeholders as plain text, to go inside another sentence. */
+    /** A sentence as plain text, for what is not a chat message (a file's description). */
     String plain(String key) {
-        return Engine.plainText(engine.botSentence(key, Map.of()));
+        return engine.botLabel(key);
     }
 
     Action.ButtonOut button(String labelKey, String what, String choice) {

@@ -1,6 +1,8 @@
 package dev.rekindle.local;
 
+import dev.rekindle.dialog.engine.Action;
 import dev.rekindle.dialog.engine.Engine;
+import dev.rekindle.dialog.engine.Session;
 import dev.rekindle.dialog.model.DialogLibrary;
 import dev.rekindle.nlu.Understanding;
 import java.util.ArrayList;
@@ -28,6 +30,23 @@ public final class TranscriptRunner {
         }
     }
 
+    /**
+     * What one step did to the couple's session, for checks that look across transcripts (which dialogs
+     * reach an end, are stopped, refuse a press): the session before and after, and the engine's actions.
+     */
+    public record StepTrace(Transcript transcript, Transcript.Step step, Session before, Session after,
+                            List<Action> actions) {
+        public StepTrace {
+            actions = List.copyOf(actions);
+        }
+    }
+
+    /** Receives each step a transcript ran, in order (journal checks included, with no actions). */
+    @FunctionalInterface
+    public interface Tracer {
+        void step(StepTrace trace);
+    }
+
     private final LocalCouple.Handler engine;
     private final Understanding understanding;
 
@@ -43,12 +62,19 @@ public final class TranscriptRunner {
     }
 
     public Result run(Transcript t) {
+        return run(t, trace -> { });
+    }
+
+    /** Runs {@code t}, telling {@code tracer} about every step that ran (a failing step included). */
+    public Result run(Transcript t, Tracer tracer) {
         LocalCouple couple = new LocalCouple(engine, understanding, t.partners(), t.seed());
         int number = 0;
         for (Transcript.Step step : t.steps()) {
             number++;
             String head = t.file() + ": step " + number + " (" + step.written() + ")";
             String problem;
+            Session before = couple.session();
+            int actionsBefore = couple.actions().size();
             if (step instanceof Transcript.JournalCheck j) {
                 problem = compareJournal(j.entries(), couple.journal());
             } else if (step instanceof Transcript.RemindersCheck r) {
@@ -66,6 +92,8 @@ public final class TranscriptRunner {
                 }
                 problem = step.expect() == null ? null : compare(step.expect(), got);
             }
+            tracer.step(new StepTrace(t, step, before, couple.session(),
+                    couple.actions().subList(actionsBefore, couple.actions().size())));
             if (problem != null) {
                 return new Result(t, false, number, head + problem + remaining(t, number), couple.sent());
             }

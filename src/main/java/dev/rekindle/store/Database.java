@@ -117,7 +117,7 @@ public final class Database implements AutoCloseable {
             }
             Migrations.apply(db, schemaVersion);
             if (schemaVersion >= KeyCheck.SCHEMA) {
-                KeyCheck.sealAndRecord(db);
+                KeyCheck.sealAndRecord(db, schemaVersion);
             }
             for (int i = 0; i < READERS; i++) {
                 Connection r = connect(file);

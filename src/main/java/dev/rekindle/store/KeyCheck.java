@@ -11,11 +11,13 @@ import java.util.List;
  * The key check in {@code meta}: a known constant encrypted with the data key, bound to "meta:key-check". At
  * open, before any migration or read, a database that holds one refuses a key that does not decrypt it. After
  * the migrations, {@link #sealAndRecord} writes the check if there is none yet and encrypts free text rows
- * written as plain text before schema version 4.
+ * written as plain text before schema version 4 (sessions, journal) and 5 (inbox JSON, outbox payloads).
  */
 final class KeyCheck {
     /** The schema version that brought encryption at rest. */
     static final int SCHEMA = 4;
+    /** The schema version that encrypts the inbox's JSON and the outbox's payloads too. */
+    static final int QUEUES_SCHEMA = 5;
     static final String NAME = "key-check";
     static final String WHERE = "meta:" + NAME;
     private static final String CONSTANT = "rekindle data key check v1";
@@ -51,7 +53,7 @@ final class KeyCheck {
         }
     }
 
-    static void sealAndRecord(Database db) {
+    static void sealAndRecord(Database db, int schemaVersion) {
         int sealed = db.write("encrypt its free text", c -> {
             int n = 0;
             try (PreparedStatement p = c.prepareStatement("INSERT OR IGNORE INTO meta (name, value) VALUES (?, ?)")) {
@@ -63,6 +65,13 @@ final class KeyCheck {
                     "UPDATE sessions SET engine_json = ? WHERE couple_id = ?", "sessions:");
             n += seal(c, db.key(), "SELECT id, text FROM journal WHERE typeof(text) = 'text'",
                     "UPDATE journal SET text = ? WHERE id = ?", "journal:");
+            if (schemaVersion >= QUEUES_SCHEMA) {
+                // '' is an erased value (a done update, a sent message), not text to encrypt
+                n += seal(c, db.key(), "SELECT update_id, raw_json FROM inbox WHERE typeof(raw_json) = 'text' "
+                        + "AND raw_json <> ''", "UPDATE inbox SET raw_json = ? WHERE update_id = ?", "inbox:");
+                n += seal(c, db.key(), "SELECT id, payload FROM outbox WHERE typeof(payload) = 'text' AND payload <> ''",
+                        "UPDATE outbox SET payload = ? WHERE id = ?", "outbox:");
+            }
             return n;
         });
         if (sealed > 0) {

@@ -28,7 +28,7 @@ final class SqliteInbox implements Inbox {
                     "INSERT INTO inbox (update_id, raw_json, received, state) VALUES (?, ?, ?, 'pending') "
                             + "ON CONFLICT (update_id) DO NOTHING")) {
                 p.setLong(1, updateId);
-                p.setString(2, rawJson);
+                p.setBytes(2, seal(updateId, rawJson));
                 p.setLong(3, now);
                 return p.executeUpdate() == 1;
             }
@@ -49,7 +49,7 @@ final class SqliteInbox implements Inbox {
                             + "ON CONFLICT (update_id) DO NOTHING")) {
                 for (Map.Entry<Long, String> e : rawJsonById.entrySet()) {
                     p.setLong(1, e.getKey());
-                    p.setString(2, e.getValue());
+                    p.setBytes(2, seal(e.getKey(), e.getValue()));
                     p.setLong(3, now);
                     if (p.executeUpdate() == 1) {
                         fresh.add(e.getKey());
@@ -60,6 +60,18 @@ final class SqliteInbox implements Inbox {
         }));
     }
 
+    /**
+     * Telegram's JSON holds what a partner wrote: it is encrypted, bound to its update id ("inbox:" + id), from
+     * receipt until it is erased when the update is done (a failed update keeps it, encrypted).
+     */
+    private byte[] seal(long updateId, String rawJson) {
+        return db.key().encrypt(rawJson, where(updateId));
+    }
+
+    static String where(long updateId) {
+        return "inbox:" + updateId;
+    }
+
     @Override
     public List<ReceivedUpdate> pending() {
         return db.read("list pending updates", c -> {
@@ -68,7 +80,10 @@ final class SqliteInbox implements Inbox {
                 List<ReceivedUpdate> out = new ArrayList<>();
                 try (ResultSet rs = p.executeQuery()) {
                     while (rs.next()) {
-                        out.add(new ReceivedUpdate(rs.getLong(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3))));
+                        long id = rs.getLong(1);
+                        String where = where(id);
+                        out.add(new ReceivedUpdate(id, db.key().decrypt(SqliteSessionStore.sealed(rs.getObject(2), where),
+                                where), Instant.ofEpochMilli(rs.getLong(3))));
                     }
                 }
                 return out;

@@ -20,6 +20,8 @@ final class SqliteOutbox implements Outbox {
             + "AND o.next_attempt <= ? AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.state = 'pending' "
             + "AND e.chat_id = o.chat_id AND e.id < o.id AND e.next_attempt > ?)";
 
+    private static final System.Logger LOG = System.getLogger(SqliteOutbox.class.getName());
+
     private final Database db;
 
     SqliteOutbox(Database db) {
@@ -29,13 +31,20 @@ final class SqliteOutbox implements Outbox {
     @Override
     public long enqueue(Long coupleId, Outgoing message) {
         long now = db.clock().millis();
-        return db.write("add an outbox entry for chat " + message.chatId(), c -> enqueue(c, coupleId, message, now));
+        return db.write("add an outbox entry for chat " + message.chatId(),
+                c -> enqueue(c, db.key(), coupleId, message, now));
     }
 
-    static long enqueue(Connection c, Long coupleId, Outgoing m, long now) throws SQLException {
+    /**
+     * Queues a message, its payload (the rendered text: names, quoted answers) encrypted and bound to the row's id
+     * ("outbox:" + id), which stays when a group's chat id moves. The id is known only after the insert, so the
+     * row is inserted with an empty BLOB and its payload set right after, in the same transaction.
+     */
+    static long enqueue(Connection c, DataKey key, Long coupleId, Outgoing m, long now) throws SQLException {
+        long id;
         try (PreparedStatement p = c.prepareStatement(
                 "INSERT INTO outbox (couple_id, chat_id, kind, payload, message_ref, created, attempts, next_attempt, "
-                        + "state) VALUES (?, ?, ?, ?, ?, ?, 0, ?, 'pending') RETURNING id")) {
+                        + "state) VALUES (?, ?, ?, X'', ?, ?, 0, ?, 'pending') RETURNING id")) {
             if (coupleId == null) {
                 p.setNull(1, Types.INTEGER);
             } else {
@@ -43,15 +52,24 @@ final class SqliteOutbox implements Outbox {
             }
             p.setLong(2, m.chatId());
             p.setString(3, m.kind().column());
-            p.setString(4, m.payload());
-            p.setString(5, m.ref());
+            p.setString(4, m.ref());
+            p.setLong(5, now);
             p.setLong(6, now);
-            p.setLong(7, now);
             try (ResultSet rs = p.executeQuery()) {
                 rs.next();
-                return rs.getLong(1);
+                id = rs.getLong(1);
             }
         }
+        try (PreparedStatement p = c.prepareStatement("UPDATE outbox SET payload = ? WHERE id = ?")) {
+            p.setBytes(1, key.encrypt(m.payload(), where(id)));
+            p.setLong(2, id);
+            p.executeUpdate();
+        }
+        return id;
+    }
+
+    static String where(long outboxId) {
+        return "outbox:" + outboxId;
     }
 
     @Override
@@ -61,7 +79,7 @@ final class SqliteOutbox implements Outbox {
                 p.setLong(1, now.toEpochMilli());
                 p.setLong(2, now.toEpochMilli());
                 p.setInt(3, limit);
-                return entries(p);
+                return entries(p, db.key());
             }
         });
     }
@@ -74,36 +92,53 @@ final class SqliteOutbox implements Outbox {
                 p.setLong(2, now.toEpochMilli());
                 p.setLong(3, chatId);
                 p.setInt(4, limit);
-                return entries(p);
+                return entries(p, db.key());
             }
         });
     }
 
     @Override
     public Optional<OutboxEntry> entry(long id) {
-        return db.read("read outbox entry " + id, c -> entry(c, id));
+        return db.read("read outbox entry " + id, c -> entry(c, db.key(), id));
     }
 
-    private static Optional<OutboxEntry> entry(Connection c, long id) throws SQLException {
+    private static Optional<OutboxEntry> entry(Connection c, DataKey key, long id) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("SELECT " + COLUMNS + " FROM outbox o WHERE o.id = ?")) {
             p.setLong(1, id);
-            List<OutboxEntry> found = entries(p);
+            List<OutboxEntry> found = entries(p, key);
             return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
         }
     }
 
-    private static List<OutboxEntry> entries(PreparedStatement p) throws SQLException {
+    private static List<OutboxEntry> entries(PreparedStatement p, DataKey key) throws SQLException {
         List<OutboxEntry> out = new ArrayList<>();
         try (ResultSet rs = p.executeQuery()) {
             while (rs.next()) {
                 long couple = rs.getLong(2);
                 Long coupleId = rs.wasNull() ? null : couple;
-                out.add(new OutboxEntry(rs.getLong(1), coupleId, rs.getLong(3), OutboxKind.ofColumn(rs.getString(4)),
-                        rs.getString(5), rs.getString(6), Instant.ofEpochMilli(rs.getLong(7)), rs.getInt(8),
+                long id = rs.getLong(1);
+                out.add(new OutboxEntry(id, coupleId, rs.getLong(3), OutboxKind.ofColumn(rs.getString(4)),
+                        payload(key, id, rs.getObject(5)), rs.getString(6), Instant.ofEpochMilli(rs.getLong(7)), rs.getInt(8),
                         Instant.ofEpochMilli(rs.getLong(9)), OutboxState.ofColumn(rs.getString(10)), rs.getString(11)));
             }
         }
         return out;
+    }
+
+    /**
+     * The decrypted payload; empty once sent (it was erased). One that does not decrypt is served empty, which
+     * the sender cannot carry out and gives up (marked failed), so one bad row never stops the others.
+     */
+    private static String payload(DataKey key, long id, Object stored) {
+        if (key == null || (stored instanceof String s && s.isEmpty())) {
+            return "";
+        }
+        try {
+            return key.decrypt(SqliteSessionStore.sealed(stored, where(id)), where(id));
+        } catch (DataKey.TamperedException e) {
+            LOG.log(System.Logger.Level.ERROR, e.getMessage());
+            return "";
+        }
     }
 
     @Override
@@ -159,7 +194,8 @@ final class SqliteOutbox implements Outbox {
     }
 
     private static OutboxEntry pending(Connection c, long id) throws SQLException {
-        OutboxEntry e = entry(c, id).orElseThrow(() -> new SQLException("outbox entry " + id + " does not exist"));
+        // the state, kind and chat are what is checked and used here: the payload is not decrypted (null key)
+        OutboxEntry e = entry(c, null, id).orElseThrow(() -> new SQLException("outbox entry " + id + " does not exist"));
         if (e.state() != OutboxState.PENDING) {
             throw new SQLException("outbox entry " + id + " is " + e.state().column() + ", not pending; "
                     + "a sender reports each entry once");
@@ -206,9 +242,10 @@ final class SqliteOutbox implements Outbox {
         });
     }
 
+    /** A given-up entry keeps why, not what: the payload may quote what a partner shared, and is never sent now. */
     private static void fail(Connection c, OutboxEntry e, String reason) throws SQLException {
         try (PreparedStatement p = c.prepareStatement(
-                "UPDATE outbox SET state = 'failed', attempts = attempts + 1, failure = ? WHERE id = ?")) {
+                "UPDATE outbox SET state = 'failed', attempts = attempts + 1, failure = ?, payload = '' WHERE id = ?")) {
             p.setString(1, reason);
             p.setLong(2, e.id());
             p.executeUpdate();

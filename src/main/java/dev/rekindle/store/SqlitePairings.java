@@ -240,17 +240,45 @@ final class SqlitePairings implements Pairings {
             update(c, "DELETE FROM outbox WHERE chat_id = ?", chat);
             update(c, "DELETE FROM invitations WHERE inviter = ?", userId);
             update(c, "DELETE FROM profiles WHERE user_id = ?", userId);
-            try (PreparedStatement p = c.prepareStatement(
-                    "UPDATE inbox SET raw_json = '' WHERE state <> 'done' AND raw_json LIKE ?")) {
-                p.setString(1, "%\"id\":" + userId + ",%");
-                p.executeUpdate();
-            }
+            eraseUpdatesOf(c, userId);
             update(c, "DELETE FROM users WHERE id = ?", userId);
             reply(c, reply, now);
             return dropped;
         });
         gone.forEach(dropped::accept);
         db.checkpoint();
+    }
+
+    /**
+     * Erases the JSON of every update not done (pending, or failed and kept) that the user sent or appears in: it
+     * is encrypted, so each is decrypted here to look (few rows: done ones hold no JSON).
+     */
+    private void eraseUpdatesOf(Connection c, long userId) throws SQLException {
+        String mark = "\"id\":" + userId + ",";
+        List<Long> theirs = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement(
+                "SELECT update_id, raw_json FROM inbox WHERE state <> 'done' AND raw_json <> ''");
+             ResultSet rs = p.executeQuery()) {
+            while (rs.next()) {
+                long id = rs.getLong(1);
+                String json;
+                try {
+                    json = db.key().decrypt(SqliteSessionStore.sealed(rs.getObject(2), SqliteInbox.where(id)),
+                            SqliteInbox.where(id));
+                } catch (DataKey.TamperedException e) {
+                    json = mark; // unreadable: erased too, it may be theirs
+                }
+                if (json.contains(mark)) {
+                    theirs.add(id);
+                }
+            }
+        }
+        try (PreparedStatement p = c.prepareStatement("UPDATE inbox SET raw_json = '' WHERE update_id = ?")) {
+            for (long id : theirs) {
+                p.setLong(1, id);
+                p.executeUpdate();
+            }
+        }
     }
 
     /** Each partner of the couple goes on alone in a new couple of one, with only the journal lines they wrote. */
@@ -462,9 +490,9 @@ final class SqlitePairings implements Pairings {
         }
     }
 
-    static void reply(Connection c, Reply reply, long now) throws SQLException {
+    private void reply(Connection c, Reply reply, long now) throws SQLException {
         for (Outgoing m : reply.messages()) {
-            SqliteOutbox.enqueue(c, null, m, now);
+            SqliteOutbox.enqueue(c, db.key(), null, m, now);
         }
         if (reply.doneUpdate().isPresent()) {
             SqliteInbox.markDone(c, reply.doneUpdate().getAsLong(), now);

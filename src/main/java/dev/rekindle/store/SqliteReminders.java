@@ -140,7 +140,7 @@ final class SqliteReminders implements Reminders {
                 }
             }
             if (message != null) {
-                SqliteOutbox.enqueue(c, coupleId, message, now);
+                SqliteOutbox.enqueue(c, db.key(), coupleId, message, now);
             }
             try (PreparedStatement p = c.prepareStatement("UPDATE reminders SET next_due = ? WHERE couple_id = ? AND id = ?")) {
                 p.setLong(1, nextDue.toEpochMilli());
@@ -161,7 +161,7 @@ final class SqliteReminders implements Reminders {
             if (mine) {
                 delete(c, coupleId, id);
             }
-            SqlitePairings.reply(c, reply, now);
+            reply(c, reply, now);
             return mine;
         });
     }
@@ -183,7 +183,7 @@ final class SqliteReminders implements Reminders {
             for (long id : ids) {
                 delete(c, coupleId, id);
             }
-            SqlitePairings.reply(c, reply, now);
+            reply(c, reply, now);
             return ids.size();
         });
     }
@@ -194,7 +194,7 @@ final class SqliteReminders implements Reminders {
         return db.write("await a new time for reminder " + id, c -> {
             awaiting(c, coupleId, recipient, 0, null);
             boolean found = awaiting(c, coupleId, recipient, 1, id) == 1;
-            SqlitePairings.reply(c, reply, now);
+            reply(c, reply, now);
             return found;
         });
     }
@@ -248,9 +248,19 @@ final class SqliteReminders implements Reminders {
             if (changed) {
                 schedule(c, coupleId, id, nextDue);
             }
-            SqlitePairings.reply(c, reply, now);
+            reply(c, reply, now);
             return changed;
         });
+    }
+
+    /** What a /reminders step says, queued with its change, and the update it handled marked done. */
+    private void reply(Connection c, Reply reply, long now) throws SQLException {
+        for (Outgoing m : reply.messages()) {
+            SqliteOutbox.enqueue(c, db.key(), null, m, now);
+        }
+        if (reply.doneUpdate().isPresent()) {
+            SqliteInbox.markDone(c, reply.doneUpdate().getAsLong(), now);
+        }
     }
 
     /**

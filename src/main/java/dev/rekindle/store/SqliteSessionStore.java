@@ -133,7 +133,7 @@ final class SqliteSessionStore implements SessionStore {
             SqliteTimerStore.schedule(c, coupleId, t);
         }
         for (Outgoing o : commit.outbox()) {
-            SqliteOutbox.enqueue(c, coupleId, o, now);
+            SqliteOutbox.enqueue(c, key, coupleId, o, now);
         }
         for (NewReminder r : commit.reminders()) {
             SqliteReminders.set(c, key, coupleId, r, now);

@@ -27,8 +27,10 @@ import org.telegram.telegrambots.meta.api.objects.Update;
  * The way in from Telegram. Every update is written to the inbox (Telegram's JSON, keyed by update id)
  * before anything else, on the polling thread, so the library confirms it to Telegram only once it is
  * stored; a repeated id is ignored. Then the Telegram ids are resolved to a couple, partner and chat and
- * the update goes to the {@link BotCore}, which commits its outcome and marks it done. A group message from
- * someone who is not one of the couple's partners, and updates we do not act on, are marked done untouched.
+ * the update goes to its couple's lane in the {@link BotCore}: for the dialogs, or for the bot's own flows
+ * (onboarding, pairing, {@code /forget}, the group's {@code /link}, membership changes), in the order received,
+ * one at a time per couple. Each commits its outcome and marks the update done. A group message from someone
+ * who is not one of the couple's partners, and updates we do not act on, are marked done untouched.
  *
  * <p>At start, {@link #recover} hands the core what was received before a crash but never marked done.
  */
@@ -46,14 +48,16 @@ public final class TelegramReceiver implements UpdateSink {
     private final ObjectMapper json = TelegramClients.updateJson();
     /** How long a batch waits for its "typing..." and spinner calls before the core gets the updates. */
     private static final Duration OPTIONAL_WAIT = Duration.ofSeconds(2);
+    /** How long the receiver waits for an update that changes couples before it resolves the next one. */
+    private static final Duration CHANGE_WAIT = Duration.ofSeconds(60);
 
     public TelegramReceiver(Inbox inbox, Outbox outbox, Members members, BotCore core, OptionalCalls optional) {
         this(inbox, outbox, members, core, optional, null, null, () -> { });
     }
 
     /**
-     * With the couple-life flows: private updates pass {@code onboarding} before the core, and the group's
-     * {@code /link}, its buttons and membership changes go to {@code groups}. Null: every person is partner A of
+     * With the couple-life flows: private updates pass {@code onboarding} before the dialogs, and the group's
+     * {@code /link}, its buttons and membership changes go to {@code groups}, all on the couple's lane. Null: every person is partner A of
      * a couple of one and groups are linked by other means (tests of the runtime alone). {@code committed} runs
      * after a flow committed a reply (the sender wakes).
      */
@@ -77,12 +81,6 @@ public final class TelegramReceiver implements UpdateSink {
     @Override
     public void accept(IncomingUpdate update, String rawJson) {
         acceptAll(List.of(new UpdateSink.Raw(update, rawJson)));
-    }
-
-    /** What a live batch does besides the core: the optional calls to wait for, then the updates for the core. */
-    private static final class Live {
-        final List<CompletableFuture<Boolean>> calls = new ArrayList<>();
-        final List<Received> toCore = new ArrayList<>();
     }
 
     /**
@@ -125,23 +123,53 @@ public final class TelegramReceiver implements UpdateSink {
         handleLive(List.of(update));
     }
 
-    /** Updates just stored, in order: their optional calls go out together, then the core gets them. */
+    /**
+     * Updates just stored, in order: their optional calls ("typing...", the spinner stops) go out together and
+     * before any answer can, then each update goes to its couple's lane, in order.
+     */
     private void handleLive(List<IncomingUpdate> stored) {
-        Live live = new Live();
+        List<CompletableFuture<Boolean>> calls = new ArrayList<>();
         for (IncomingUpdate u : stored) {
-            dispatch(u, live);
+            optionalCalls(u, calls);
         }
-        // "typing..." and the spinner stops go out together, and before any answer can: then the core
         try {
-            CompletableFuture.allOf(live.calls.toArray(CompletableFuture[]::new)).get(OPTIONAL_WAIT.toMillis(),
+            CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).get(OPTIONAL_WAIT.toMillis(),
                     TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
             LOG.debug("optional calls still running after {}; the updates go on", OPTIONAL_WAIT);
         }
-        for (Received r : live.toCore) {
-            core.submit(r);
+        for (IncomingUpdate u : stored) {
+            dispatch(u);
+        }
+    }
+
+    /** The spinner of a press stops, whatever comes; a message that will be answered shows "typing...". */
+    private void optionalCalls(IncomingUpdate update, List<CompletableFuture<Boolean>> calls) {
+        if (update instanceof IncomingUpdate.ButtonPress p) {
+            calls.add(optional.answerPressAsync(p.callbackQueryId()));
+            return;
+        }
+        long chatId;
+        ChatType type;
+        long userId;
+        if (update instanceof IncomingUpdate.TextMessage t) {
+            chatId = t.chatId();
+            type = t.chatType();
+            userId = t.userId();
+        } else if (update instanceof IncomingUpdate.Command c) {
+            if (groups != null && c.chatType().isGroup() && CoupleGroups.isOurs(c.command(), null)) {
+                return;
+            }
+            chatId = c.chatId();
+            type = c.chatType();
+            userId = c.userId();
+        } else {
+            return;
+        }
+        if (type == ChatType.PRIVATE || (type.isGroup() && members.isPartnerIn(chatId, userId))) {
+            calls.add(optional.typingAsync(chatId));
         }
     }
 
@@ -164,7 +192,7 @@ public final class TelegramReceiver implements UpdateSink {
                 continue;
             }
             // no spinner to stop or typing to show: the press and the message are from before the restart
-            dispatch(u, null).ifPresent(work::add);
+            dispatch(u).ifPresent(work::add);
         }
         try {
             CompletableFuture.allOf(work.toArray(CompletableFuture[]::new)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -180,57 +208,65 @@ public final class TelegramReceiver implements UpdateSink {
         return pending.size();
     }
 
-    /** Resolves who wrote where and hands it to the core; the future, if the core got it. */
-    private Optional<CompletableFuture<Void>> dispatch(IncomingUpdate update, Live live) {
+    /**
+     * Resolves who wrote where and hands the update to its couple's lane; the future ends when it is handled.
+     *
+     * <p>Every update of a couple, whether for the dialogs or for the bot's own flows (onboarding, pairing,
+     * {@code /forget}, the group's {@code /link}, membership), goes through the couple's one lane in the order
+     * received. Who wrote where is resolved here, on the receiving thread, in order; an update that may change
+     * who is in which couple (or which couple a group is) is waited for before the next is resolved, so that one
+     * resolves against what the earlier ones did. Those are rare (accepting, unpairing, forgetting, linking, a
+     * partner leaving), the wait is for one commit, and everything else goes on without waiting.
+     */
+    private Optional<CompletableFuture<Void>> dispatch(IncomingUpdate update) {
         long id = update.updateId();
         try {
             if (update instanceof IncomingUpdate.TextMessage t) {
                 return route(t.chatId(), t.chatType(), t.userId(), t.firstName(), null, null,
-                        m -> new Received.Text(id, m, t.text()), live, id);
+                        m -> new Received.Text(id, m, t.text()), id);
             }
             if (update instanceof IncomingUpdate.Command c) {
                 return route(c.chatId(), c.chatType(), c.userId(), c.firstName(), c.command(), null,
-                        m -> new Received.Command(id, m, c.command(), c.args()), live, id);
+                        m -> new Received.Command(id, m, c.command(), c.args()), id);
             }
             if (update instanceof IncomingUpdate.ButtonPress p) {
-                if (live != null) {
-                    live.calls.add(optional.answerPressAsync(p.callbackQueryId())); // stops the spinner, whatever comes
-                }
                 return route(p.chatId(), p.chatType(), p.userId(), p.firstName(), null, p.data(),
-                        m -> new Received.Press(id, m, p.data()), live, id);
+                        m -> new Received.Press(id, m, p.data()), id);
             }
             if (update instanceof IncomingUpdate.NonTextMessage n) {
                 return route(n.chatId(), n.chatType(), n.userId(), "", null, null,
-                        m -> new Received.NonText(id, m), live, id);
+                        m -> new Received.NonText(id, m), id);
             }
             if (groups != null && update instanceof IncomingUpdate.BotAdded a && a.chatType().isGroup()) {
-                groups.botAdded(id, a.chatId());
-                committed.run();
-                return Optional.empty();
+                return flow(id, Set.of(groups.lane(a.chatId())), false, () -> groups.botAdded(id, a.chatId()));
             }
             if (groups != null && update instanceof IncomingUpdate.BotRemoved b) {
                 if (b.chatType().isGroup()) {
-                    groups.botRemoved(id, b.chatId());
-                } else {
-                    // a private chat's id is its user's: they blocked the bot
-                    onboarding.blocked(id, b.chatId());
+                    return flow(id, Set.of(groups.lane(b.chatId())), true, () -> groups.botRemoved(id, b.chatId()));
                 }
-                committed.run();
-                return Optional.empty();
+                // a private chat's id is its user's: they blocked the bot. Waited for, so that a message they
+                // write next (which marks them reachable again, here) comes after it
+                Optional<Long> couple = members.coupleOf(b.chatId());
+                if (couple.isEmpty()) {
+                    return done(id);
+                }
+                return flow(id, Set.of(couple.get()), true, () -> onboarding.blocked(id, b.chatId()));
             }
             if (groups != null && update instanceof IncomingUpdate.MemberLeft l) {
-                groups.memberLeft(id, l.chatId(), l.userId());
-                committed.run();
-                return Optional.empty();
+                return flow(id, Set.of(groups.lane(l.chatId())), true, () -> groups.memberLeft(id, l.chatId(), l.userId()));
             }
             if (update instanceof IncomingUpdate.GroupMigrated g) {
-                // said twice (old and new chat); moving an already moved chat changes nothing
-                outbox.moveChat(g.oldChatId(), g.newChatId());
-                if (groups != null) {
-                    groups.migrated(g.oldChatId(), g.newChatId());
-                }
-                LOG.info("group {} became supergroup {}", g.oldChatId(), g.newChatId());
-                return done(id);
+                Set<Long> lanes = groups == null ? Set.of(g.oldChatId())
+                        : Set.of(groups.lane(g.oldChatId()), groups.lane(g.newChatId()));
+                return flow(id, lanes, true, () -> {
+                    // said twice (old and new chat); moving an already moved chat changes nothing
+                    outbox.moveChat(g.oldChatId(), g.newChatId());
+                    if (groups != null) {
+                        groups.migrated(g.oldChatId(), g.newChatId());
+                    }
+                    inbox.markDone(id);
+                    LOG.info("group {} became supergroup {}", g.oldChatId(), g.newChatId());
+                });
             }
             LOG.debug("update {} ({}) needs no action", id, update);
             return done(id);
@@ -248,16 +284,14 @@ public final class TelegramReceiver implements UpdateSink {
      */
     private Optional<CompletableFuture<Void>> route(long chatId, ChatType type, long userId, String firstName,
                                                     String command, String pressData,
-                                                    java.util.function.Function<Member, Received> make, Live live,
-                                                    long id) {
+                                                    java.util.function.Function<Member, Received> make, long id) {
         if (groups != null && type.isGroup() && CoupleGroups.isOurs(command, pressData)) {
+            long lane = groups.lane(chatId, userId);
             if (command != null) {
-                groups.link(id, chatId, userId);
-            } else {
-                groups.press(id, chatId, userId, pressData);
+                return flow(id, Set.of(lane), false, () -> groups.link(id, chatId, userId));
             }
-            committed.run();
-            return Optional.empty();
+            // the press that links changes which couple the group is: the group's next message waits for it
+            return flow(id, Set.of(lane), true, () -> groups.press(id, chatId, userId, pressData));
         }
         Optional<Member> m = member(chatId, type, userId, firstName);
         if (m.isEmpty()) {
@@ -265,14 +299,52 @@ public final class TelegramReceiver implements UpdateSink {
         }
         Received r = make.apply(m.get());
         if (onboarding != null && type == ChatType.PRIVATE) {
-            Optional<Received> next = onboarding.route(r, chatId, userId, firstName);
-            if (next.isEmpty()) {
-                committed.run();
-                return Optional.empty();
-            }
-            r = next.get();
+            return submit(id, core.submitFlow(onboarding.lanes(r, userId), () -> {
+                Optional<Received> next = onboarding.route(r, chatId, userId, firstName);
+                if (next.isEmpty()) {
+                    committed.run();
+                }
+                return next;
+            }), Onboarding.changesCouples(r));
         }
-        return Optional.of(toCore(chatId, r, live));
+        return Optional.of(core.submit(r));
+    }
+
+    /** A flow of the bot's own that ends with its commit (or a mark done), on {@code lanes}. */
+    private Optional<CompletableFuture<Void>> flow(long id, Set<Long> lanes, boolean changesCouples, Runnable work) {
+        return submit(id, core.submitFlow(lanes, () -> {
+            work.run();
+            committed.run();
+            return Optional.empty();
+        }), changesCouples);
+    }
+
+    /**
+     * Logs a flow that failed (the update stays pending: the next start tries again) and, for one that changes
+     * couples, waits for it before the next update is resolved.
+     */
+    private Optional<CompletableFuture<Void>> submit(long id, CompletableFuture<Void> work, boolean wait) {
+        CompletableFuture<Void> logged = work.whenComplete((v, e) -> {
+            if (e != null) {
+                Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null
+                        ? e.getCause() : e;
+                LOG.error("update {} could not be handled and stays pending in the inbox: {}", id,
+                        cause.getClass().getSimpleName() + ": " + cause.getMessage());
+            }
+        });
+        if (wait) {
+            try {
+                logged.get(CHANGE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.TimeoutException e) {
+                LOG.warn("update {}, which may change who is in which couple, is still in hand after {}; the next "
+                        + "updates go on", id, CHANGE_WAIT);
+            } catch (java.util.concurrent.ExecutionException e) {
+                // logged above
+            }
+        }
+        return Optional.of(logged);
     }
 
     private Optional<Member> member(long chatId, ChatType type, long userId, String firstName) {
@@ -288,18 +360,6 @@ public final class TelegramReceiver implements UpdateSink {
             return m;
         }
         return Optional.empty();
-    }
-
-    /** To the core now (recovery), or after the batch's optional calls (live: the future is then a stand-in). */
-    private CompletableFuture<Void> toCore(long chatId, Received r, Live live) {
-        if (live == null) {
-            return core.submit(r);
-        }
-        if (!(r instanceof Received.NonText)) {
-            live.calls.add(optional.typingAsync(chatId)); // the answer is on its way
-        }
-        live.toCore.add(r);
-        return CompletableFuture.completedFuture(null);
     }
 
     private Optional<CompletableFuture<Void>> done(long updateId) {

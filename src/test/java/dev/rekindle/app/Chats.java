@@ -6,7 +6,11 @@ import dev.rekindle.telegram.FakeBotApi.Call;
 import dev.rekindle.telegram.FakeBotApi.Person;
 import dev.rekindle.testing.Eventually;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /**
@@ -49,9 +53,56 @@ final class Chats {
 
     /** Waits for the {@code n}th (from 1) successful message to the chat containing the text. */
     Call awaitSent(long chatId, String containing, int n) {
-        Eventually.await("message " + n + " containing '" + containing + "' in chat " + chatId + "; it has "
-                + received(chatId), () -> sent(chatId, containing).size() >= n, WAIT);
+        try {
+            Eventually.await("message " + n + " containing '" + containing + "' in chat " + chatId,
+                    () -> sent(chatId, containing).size() >= n, WAIT);
+        } catch (AssertionError e) {
+            // what the chat holds when the wait gave up, not when it began
+            throw new AssertionError(e.getMessage() + "; it has " + received(chatId), e);
+        }
         return sent(chatId, containing).get(n - 1);
+    }
+
+    /**
+     * Everything the chat shows, in the order the bot did it, as a person reads it: each message's plain text with
+     * its buttons ("\n[Label] [Label]", one bracket per button), a document as "[document name]", and the moment a
+     * message's buttons were taken away as "(buttons closed: first line of that message)".
+     */
+    List<String> transcript(long chatId) {
+        List<String> out = new ArrayList<>();
+        Map<Integer, String> firstLines = new HashMap<>();
+        for (Call c : api.calls()) {
+            if (!c.succeeded() || c.chatId() == null || c.chatId() != chatId) {
+                continue;
+            }
+            switch (c.method().toLowerCase(Locale.ROOT)) {
+                case "sendmessage" -> {
+                    String text = plain(c.text());
+                    firstLines.put(c.messageId(), text.lines().findFirst().orElse(""));
+                    out.add(text + buttons(c.replyMarkup()));
+                }
+                case "senddocument" -> out.add("[document " + c.params().path("file_name").asText() + "]");
+                case "editmessagetext" -> out.add("(edited: " + firstLines.get(c.messageId()) + ") " + plain(c.text())
+                        + buttons(c.replyMarkup()));
+                case "editmessagereplymarkup" -> out.add(buttons(c.replyMarkup()).isEmpty()
+                        ? "(buttons closed: " + firstLines.get(c.messageId()) + ")"
+                        : "(buttons changed: " + firstLines.get(c.messageId()) + ")" + buttons(c.replyMarkup()));
+                default -> { } // typing, answers to presses, commands: nothing a person reads in the chat
+            }
+        }
+        return out;
+    }
+
+    private static String buttons(JsonNode markup) {
+        StringBuilder b = new StringBuilder();
+        if (markup != null && markup.has("inline_keyboard")) {
+            for (JsonNode row : markup.get("inline_keyboard")) {
+                for (JsonNode button : row) {
+                    b.append(b.length() == 0 ? "\n" : " ").append('[').append(button.get("text").asText()).append(']');
+                }
+            }
+        }
+        return b.toString();
     }
 
     /** {@code who} presses the button labelled {@code label} on {@code message}. */

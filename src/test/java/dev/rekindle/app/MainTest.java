@@ -165,6 +165,30 @@ class MainTest {
         }
 
         @Test
+        void testWithCoverageNamesWhatNoTranscriptShows(@TempDir Path dir) throws Exception {
+            Path dialogs = writeDialogs(dir);
+            Path tests = Files.createDirectories(dialogs.resolve("tests"));
+            Files.writeString(tests.resolve("hello.yaml"), """
+                    transcript: hello ends, and is stopped
+                    steps:
+                      - A: /hello
+                      - press: {A: "No"}
+                      - A: /hello
+                      - A: /stop
+                    """);
+            Run r = rekindle("test", "--coverage", tests.toString());
+            assertEquals(1, r.code(), r.out() + r.err());
+            List<String> lines = r.out().lines().toList();
+            assertEquals("1 passed, 0 failed", lines.get(1));
+            assertFalse(r.out().contains("'hello'"), "hello is covered: " + r.out());
+            assertTrue(lines.stream().anyMatch(l -> l.startsWith("MISSING ") && l.endsWith(
+                    "note.yaml: dialog 'note': no transcript reaches one of its ending states")), r.out());
+            assertTrue(lines.get(lines.size() - 1).matches("\\d+ transcripts? missing"), r.out());
+            Run plain = rekindle("test", tests.toString());
+            assertEquals(0, plain.code(), "without --coverage only the transcripts count: " + plain.out());
+        }
+
+        @Test
         void chatRunsAScriptFromStdin(@TempDir Path dir) throws Exception {
             Path dialogs = writeDialogs(dir);
             Run r = rekindleWithInput("/hello\n/press 2\n/quit\n", "chat", "--dialogs", dialogs.toString(), "--names", "Kim,Lee");

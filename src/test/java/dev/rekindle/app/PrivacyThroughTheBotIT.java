@@ -52,7 +52,9 @@ import org.junit.jupiter.api.io.TempDir;
  * appear in a message to B's private chat or to the group only after A pressed a consent "yes" (bot.yaml's
  * consent_yes, or a share's or rendezvous's yes label) in their private chat for that answer: a question that
  * quotes A's answer (/traits does) releases just what it quotes; one that does not releases what A wrote
- * privately since their previous consent answer (yes or no), i.e. the answer that step asked about. A press the
+ * privately between the previous consent question to A and this one, i.e. the answer that made the bot ask
+ * (each question is asked in the step of its answer, and two questions may be open at once: a private share
+ * and a group rendezvous, answered in any order). A press the
  * bot refused (stale, not your turn, paused) releases nothing. Notices only a presser sees (answerCallbackQuery)
  * count as messages to the presser. Any other appearance is a leak. A
  * safety disclosure written privately is never released. The checker runs on a log of what happened, so the
@@ -275,6 +277,9 @@ class PrivacyThroughTheBotIT {
             makeCouple(store);
             int seen = 0;
             int marker = 0;
+            // what each consent question is about: the author's private markers since the question before it
+            Map<Character, Set<String>> unasked = Map.of('A', new HashSet<>(), 'B', new HashSet<>());
+            Map<String, Set<String>> askedAbout = new HashMap<>();
             Person who = SAM;
             boolean inGroup = false;
             for (int step = 0; step < steps; step++) {
@@ -307,6 +312,9 @@ class PrivacyThroughTheBotIT {
                     String m = String.format(Locale.ROOT, "%c-%06x", author, seed * 4096 + ++marker);
                     String text = String.format(SHAPES.get(random.nextInt(SHAPES.size())), m);
                     log.add(new Wrote(author, m, !inGroup, false));
+                    if (!inGroup) {
+                        unasked.get(author).add(m);
+                    }
                     trail.add(step + ": " + author + (inGroup ? "@group" : "@private") + " text " + m);
                     update = inGroup ? api.pushGroupText(US, who, text) : api.pushText(who, text);
                 } else if (kind < 40) {
@@ -322,6 +330,9 @@ class PrivacyThroughTheBotIT {
                         if (q.group(1).charAt(0) == author) {
                             quoted.add(q.group());
                         }
+                    }
+                    if (quoted.isEmpty()) {
+                        quoted.addAll(askedAbout.getOrDefault(chatId + ":" + button.messageId(), Set.of()));
                     }
                     JsonNode b = row.get(random.nextInt(10) < 6 ? 0 : random.nextInt(row.size()));
                     String label = b.get("text").asText();
@@ -344,6 +355,12 @@ class PrivacyThroughTheBotIT {
                     if (c.succeeded() && c.chatId() != null && c.text() != null
                             && (c.method().equalsIgnoreCase("sendMessage") || c.method().equalsIgnoreCase("editMessageText"))) {
                         log.add(new Message(step, c.chatId(), c.text()));
+                        if (c.method().equalsIgnoreCase("sendMessage") && c.messageId() != null
+                                && (c.chatId() == SAM.id() || c.chatId() == ALEX.id()) && asksConsent(c.replyMarkup())) {
+                            char owner = c.chatId() == SAM.id() ? 'A' : 'B';
+                            askedAbout.put(c.chatId() + ":" + c.messageId(), Set.copyOf(unasked.get(owner)));
+                            unasked.get(owner).clear();
+                        }
                         if (c.chatId() == chatId && REFUSED.stream().anyMatch(c.text()::contains)) {
                             refused = true;
                         }
@@ -370,6 +387,22 @@ class PrivacyThroughTheBotIT {
         }
         // -Dprivacy.ignoreYes=true: the mutant as the checker, to see how a leak is reported (the test then fails)
         return new Walk(seed, updates, log, check(log, Boolean.getBoolean("privacy.ignoreYes")), trail);
+    }
+
+    /** Whether a message's buttons ask for consent (a yes or no label of bot.yaml or a dialog). */
+    private static boolean asksConsent(JsonNode replyMarkup) {
+        if (replyMarkup == null) {
+            return false;
+        }
+        for (JsonNode row : replyMarkup.path("inline_keyboard")) {
+            for (JsonNode b : row) {
+                String label = b.path("text").asText();
+                if (consentYes.contains(label) || consentNo.contains(label)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** A message with buttons the bot shows in the chat now: mostly the latest, sometimes an older one. */

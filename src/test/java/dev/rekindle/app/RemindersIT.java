@@ -240,10 +240,10 @@ class RemindersIT {
                 "the sentence is encrypted at rest");
         start();
 
-        String sams = new String(new DataExport(bot.store()).of(SAM.id(), clock.instant()), StandardCharsets.UTF_8);
+        String sams = new String(new DataExport(bot.store(), "Everything Rekindle keeps about you.").of(SAM.id(), clock.instant()), StandardCharsets.UTF_8);
         assertTrue(sams.contains("\"reminders\""), sams);
         assertTrue(sams.contains(REMINDER) && sams.contains("\"at\" : \"19:45\"") && sams.contains("Europe/Berlin"), sams);
-        String alexs = new String(new DataExport(bot.store()).of(ALEX.id(), clock.instant()), StandardCharsets.UTF_8);
+        String alexs = new String(new DataExport(bot.store(), "Everything Rekindle keeps about you.").of(ALEX.id(), clock.instant()), StandardCharsets.UTF_8);
         assertFalse(alexs.contains(REMINDER), "not in the partner's export: " + alexs);
 
         bot.store().pairings().dissolve(couple, new Reply(List.of(), OptionalLong.empty()));

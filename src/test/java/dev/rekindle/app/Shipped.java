@@ -25,6 +25,23 @@ final class Shipped {
         return library;
     }
 
+    /**
+     * A sentence of the shipped bot.yaml as a person reads it in Telegram: its first variant, each {placeholder}
+     * filled from {@code namesAndValues} (name, value, name, value...), the **bold** marks gone. Read from the
+     * YAML, not through the engine, so that a test comparing it with what the bot sent checks the bot's filling
+     * and rendering too.
+     */
+    static String said(String key, String... namesAndValues) {
+        String text = library().bot().message(key).variants().get(0);
+        for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+            text = text.replace("{" + namesAndValues[i] + "}", namesAndValues[i + 1]);
+        }
+        if (text.matches("(?s).*\\{\\w+}.*")) {
+            throw new IllegalArgumentException("bot.yaml '" + key + "' has a placeholder left: " + text);
+        }
+        return text.replace("**", "");
+    }
+
     static synchronized Understanding understanding() {
         if (understanding == null) {
             try {

@@ -113,6 +113,113 @@ class TelegramBotIT {
 
     // ---------------------------------------------------------------- conversations
 
+    /** The core's threads, which a test can stop taking work for a while (what is held runs on release). */
+    private static final class HeldExecutor implements java.util.concurrent.Executor, AutoCloseable {
+        private final java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        private List<Runnable> held;
+
+        @Override
+        public synchronized void execute(Runnable task) {
+            if (held != null) {
+                held.add(task);
+            } else {
+                pool.execute(task);
+            }
+        }
+
+        synchronized void hold() {
+            held = new ArrayList<>();
+        }
+
+        synchronized void release() {
+            List<Runnable> waiting = held;
+            held = null;
+            waiting.forEach(pool::execute);
+        }
+
+        @Override
+        public void close() {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void wordsWaitingInTheInboxAndASharedAnswerWaitingInTheOutboxAreEncryptedAndReadBackThroughTheStore() {
+        String marker = "Quokka-5581";
+        java.nio.file.Path db = dir.resolve("data/rekindle.db");
+        try (HeldExecutor core = new HeldExecutor()) {
+            start(options().withCoreExecutor(core));
+            makeCouple(bot.store());
+            api.pushText(SAM, "/appreciate");
+            chats.awaitSent(SAM.id(), "this week");
+
+            core.hold();
+            int update = api.pushText(SAM, "You sang " + marker + " to me while I cooked, and I felt so loved.");
+            Eventually.await("the update stored", () -> bot.store().inbox().pending().stream()
+                    .anyMatch(u -> u.updateId() == update), WAIT);
+            assertFalse(dev.rekindle.testing.DatabaseBytes.contain(db, marker),
+                    "the update waiting in the inbox is encrypted in the file and its log");
+            assertTrue(bot.store().inbox().pending().stream().filter(u -> u.updateId() == update).findFirst()
+                    .orElseThrow().rawJson().contains(marker), "and reads back through the store");
+
+            api.holdChat(ALEX.id());
+            core.release();
+            chats.press(SAM, chats.awaitSent(SAM.id(), "Would you like me to send it to Alex?"), "Send it");
+            api.awaitWaiting(ALEX.id(), 1, WAIT);
+            assertFalse(dev.rekindle.testing.DatabaseBytes.contain(db, marker),
+                    "the shared answer waiting in the outbox is encrypted in the file and its log");
+            assertTrue(bot.store().outbox().due(ALEX.id(), clock.instant().plus(Duration.ofDays(1)), 10).stream()
+                    .anyMatch(e -> e.payload().contains(marker)), "and reads back through the store");
+            api.releaseChat(ALEX.id());
+            chats.awaitSent(ALEX.id(), marker);
+            bot.close(); // before its core's threads stop
+        }
+    }
+
+    @Test
+    void aCommandForOnboardingWaitsForTheDialogAnswerToTheTextBeforeItInTheSameBatch() {
+        start(options());
+        makeCouple(bot.store());
+        api.pushText(SAM, "/appreciate");
+        chats.awaitSent(SAM.id(), "this week");
+        api.holdUpdates();
+        api.pushText(SAM, "You made coffee every morning while I was swamped at work. I felt looked after.");
+        api.pushText(SAM, "/unpair");
+        api.releaseUpdates();
+        Call confirm = chats.awaitSent(SAM.id(), "Do you want to end your pairing");
+        Call offer = chats.awaitSent(SAM.id(), "Would you like me to send it to Alex?");
+        assertTrue(offer.messageId() < confirm.messageId(), "the answer to the text comes first, as Sam wrote it "
+                + "first: " + chats.received(SAM.id()));
+    }
+
+    @Test
+    void aForgetConfirmedRightAfterADialogAnswerInTheSameBatchLetsTheAnswerBeHandledFirst() throws Exception {
+        start(options());
+        makeCouple(bot.store());
+        api.pushText(SAM, "/appreciate");
+        chats.awaitSent(SAM.id(), "this week");
+        api.pushText(SAM, "/forget");
+        Call confirm = chats.awaitSent(SAM.id(), "Shall I delete everything");
+        api.holdUpdates();
+        int text = api.pushText(SAM, "You made coffee every morning while I was swamped at work. I felt looked after.");
+        chats.press(SAM, confirm, "Yes, delete it all");
+        api.releaseUpdates();
+        chats.awaitSent(SAM.id(), "everything I kept about you is deleted");
+        Eventually.await("Sam forgotten", () -> bot.store().couples().user(SAM.id()).isEmpty(), WAIT);
+        // the text was handled by the couple it was written in, before the forgetting: done, not failed for a
+        // couple that no longer existed (a failed row would keep Sam's words)
+        Eventually.await("the text handled", () -> bot.store().inbox().pending().stream()
+                .noneMatch(u -> u.updateId() == text), WAIT);
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("data/rekindle.db"));
+             java.sql.PreparedStatement p = c.prepareStatement("SELECT state FROM inbox WHERE update_id = ?")) {
+            p.setLong(1, text);
+            try (java.sql.ResultSet rs = p.executeQuery()) {
+                assertTrue(rs.next(), "update " + text + " is in the inbox");
+                assertEquals("done", rs.getString(1));
+            }
+        }
+    }
+
     @Test
     void aPartnerAppreciatesAndTheOtherReceivesItOnlyAfterConsent() {
         start(options());

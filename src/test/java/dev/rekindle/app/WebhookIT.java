@@ -164,6 +164,28 @@ class WebhookIT {
     // ---------------------------------------------------------------- updates in
 
     @Test
+    void aCommandForOnboardingPostedRightAfterADialogAnswerWaitsForItsAnswer() throws Exception {
+        startWithWebhook();
+        Person alex = new Person(444555666L, "Alex");
+        dev.rekindle.store.Store store = bot.store();
+        store.couples().createUser(SAM.id(), "Sam", java.time.ZoneOffset.UTC);
+        store.couples().createUser(alex.id(), "Alex", java.time.ZoneOffset.UTC);
+        store.couples().createCouple(SAM.id(), alex.id());
+        store.couples().registerPrivateChat(SAM.id(), SAM.id());
+        store.couples().registerPrivateChat(alex.id(), alex.id());
+        TelegramBotIT.onboarded(store, SAM.id());
+        TelegramBotIT.onboarded(store, alex.id());
+        assertEquals(200, post(path(), SECRET, api.webhookText(SAM, "/appreciate")));
+        chats.awaitSent(SAM.id(), "this week");
+        assertEquals(200, post(path(), SECRET, api.webhookText(SAM,
+                "You made coffee every morning while I was swamped at work. I felt looked after.")));
+        assertEquals(200, post(path(), SECRET, api.webhookText(SAM, "/unpair")));
+        Call confirm = chats.awaitSent(SAM.id(), "Do you want to end your pairing");
+        Call offer = chats.awaitSent(SAM.id(), "Would you like me to send it to Alex?");
+        assertTrue(offer.messageId() < confirm.messageId(), "in the order Sam wrote: " + chats.received(SAM.id()));
+    }
+
+    @Test
     void anUpdatePostedWithTheRightSecretIsStoredAnsweredAndProcessed() throws Exception {
         startWithWebhook();
         assertEquals(200, post(path(), SECRET, api.webhookText(SAM, "/help")));

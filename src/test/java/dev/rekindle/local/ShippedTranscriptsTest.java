@@ -25,23 +25,10 @@ class ShippedTranscriptsTest {
     @Test
     void everyShippedTranscriptPasses() throws Exception {
         assumeTrue(Files.isDirectory(TESTS), "no dialogs/tests folder yet");
-        List<Path> files = TranscriptLoader.list(TESTS);
-        assumeTrue(!files.isEmpty(), "no transcripts in dialogs/tests yet");
-        TranscriptRunner runner = TranscriptRunner.of(TestDialogs.repoLibrary(DIALOGS), productionUnderstanding());
-        List<String> failures = new ArrayList<>();
-        int passed = 0;
-        for (Path f : files) {
-            try {
-                TranscriptRunner.Result r = runner.run(TranscriptLoader.load(f));
-                if (r.passed()) {
-                    passed++;
-                } else {
-                    failures.add("FAIL " + r.name() + "\n  " + r.diff().replace("\n", "\n  "));
-                }
-            } catch (TranscriptException e) {
-                failures.add("FAIL " + f + "\n  " + e.getMessage().replace("\n", "\n  "));
-            }
-        }
+        ShippedRuns runs = ShippedRuns.get();
+        assumeTrue(runs.transcripts() > 0, "no transcripts in dialogs/tests yet");
+        List<String> failures = runs.failures();
+        int passed = runs.transcripts() - failures.size();
         if (!failures.isEmpty()) {
             fail(String.join("\n", failures) + "\n" + passed + " passed, " + failures.size() + " failed");
         }

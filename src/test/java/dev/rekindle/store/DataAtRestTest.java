@@ -229,4 +229,92 @@ class DataAtRestTest {
         }
         assertFalse(filesHold(MARKER), "encrypted in place, the old text overwritten");
     }
+
+    @Test
+    void aMarkerInAnUpdateWaitingInTheInboxAndInAMessageWaitingInTheOutboxIsInNeitherTheFileNorItsLog() {
+        DataKey key = DataKey.random();
+        String update = "{\"update_id\":7,\"message\":{\"text\":\"I miss you " + MARKER + "\"}}";
+        try (SqliteStore store = open(key)) {
+            long couple = Fixture.couple(store, 11, 22, Fixture.GROUP);
+            assertTrue(store.inbox().receive(7, update));
+            store.inbox().receiveAll(Map.of(8L, update.replace("7", "8")));
+            long queued = store.outbox().enqueue(couple, new Outgoing(11, OutboxKind.SEND,
+                    "{\"text\":\"Ana wrote: " + MARKER + "\"}", null));
+            assertFalse(filesHold(MARKER), "pending and unsent, the marker is encrypted in the file and its log");
+            assertEquals(List.of(update, update.replace("7", "8")),
+                    store.inbox().pending().stream().map(ReceivedUpdate::rawJson).toList());
+            assertEquals("{\"text\":\"Ana wrote: " + MARKER + "\"}", store.outbox().entry(queued).orElseThrow().payload());
+            assertEquals(queued, store.outbox().due(clock.instant(), 10).get(0).id());
+
+            long refused = store.outbox().enqueue(couple, new Outgoing(11, OutboxKind.SEND, "{\"text\":\"" + MARKER + "\"}", null));
+            store.outbox().markFailed(refused, "Bad Request: chat not found");
+            assertEquals("", store.outbox().entry(refused).orElseThrow().payload(), "a given-up message keeps no payload");
+            store.inbox().markFailed(7);
+            assertFalse(filesHold(MARKER), "a failed update keeps its JSON, encrypted");
+            store.inbox().markDone(8);
+            store.outbox().markSent(queued);
+            assertEquals("", store.outbox().entry(queued).orElseThrow().payload(), "a sent message keeps no payload");
+            assertEquals("", Fixture.text(store, "SELECT raw_json FROM inbox WHERE update_id = 8"),
+                    "a done update keeps no JSON");
+        }
+    }
+
+    @Test
+    void anInboxJsonOrOutboxPayloadMovedToAnotherRowIsNeverServed() {
+        try (SqliteStore store = open(DataKey.random())) {
+            long couple = Fixture.couple(store, 11, 22, Fixture.GROUP);
+            store.inbox().receive(1, "{\"one\":1}");
+            store.inbox().receive(2, "{\"two\":2}");
+            long first = store.outbox().enqueue(couple, new Outgoing(11, OutboxKind.SEND, "{\"text\":\"one\"}", null));
+            long second = store.outbox().enqueue(couple, new Outgoing(11, OutboxKind.SEND, "{\"text\":\"two\"}", null));
+            store.database().write("move values between rows", c -> {
+                try (var s = c.createStatement()) {
+                    s.execute("UPDATE inbox SET raw_json = (SELECT raw_json FROM inbox WHERE update_id = 1) "
+                            + "WHERE update_id = 2");
+                    s.execute("UPDATE outbox SET payload = (SELECT payload FROM outbox WHERE id = " + first + ") "
+                            + "WHERE id = " + second);
+                }
+                return null;
+            });
+            assertThrows(DataKey.TamperedException.class, () -> store.inbox().pending());
+            assertEquals("", store.outbox().entry(second).orElseThrow().payload(),
+                    "served empty, which the sender gives up as failed");
+            assertEquals("{\"text\":\"one\"}", store.outbox().entry(first).orElseThrow().payload());
+        }
+    }
+
+    @Test
+    void aPendingUpdateAndAnUnsentMessageOfAVersion4DatabaseAreEncryptedAtTheFirstOpenAndReadBack() {
+        DataKey key = DataKey.random();
+        String update = "{\"update_id\":3,\"message\":{\"text\":\"" + MARKER + "\"}}";
+        String payload = "{\"text\":\"Ana shared: " + MARKER + "\"}";
+        try (SqliteStore old = SqliteStore.open(Database.open(file(), clock, key, 4),
+                SqliteSessionStore.CacheSettings.DEFAULT)) {
+            old.database().write("write as version 4 did", c -> {
+                try (var p = c.prepareStatement("INSERT INTO inbox (update_id, raw_json, received, state) "
+                        + "VALUES (3, ?, 0, 'pending')")) {
+                    p.setString(1, update);
+                    p.executeUpdate();
+                }
+                try (var p = c.prepareStatement("INSERT INTO inbox (update_id, raw_json, received, state, done) "
+                        + "VALUES (2, '', 0, 'done', 0)")) {
+                    p.executeUpdate();
+                }
+                try (var p = c.prepareStatement("INSERT INTO outbox (chat_id, kind, payload, created, next_attempt, "
+                        + "state) VALUES (11, 'send', ?, 0, 0, 'pending')")) {
+                    p.setString(1, payload);
+                    p.executeUpdate();
+                }
+                return null;
+            });
+        }
+        assertTrue(filesHold(MARKER), "version 4 kept the inbox and the outbox in plain text");
+        try (SqliteStore store = open(key)) {
+            assertEquals(List.of(update), store.inbox().pending().stream().map(ReceivedUpdate::rawJson).toList());
+            assertEquals(payload, store.outbox().due(clock.instant(), 10).get(0).payload());
+            assertEquals("", Fixture.text(store, "SELECT raw_json FROM inbox WHERE update_id = 2"),
+                    "an erased value stays erased");
+        }
+        assertFalse(filesHold(MARKER), "encrypted in place, the old text overwritten");
+    }
 }

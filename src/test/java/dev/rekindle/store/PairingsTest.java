@@ -106,6 +106,18 @@ class PairingsTest {
     }
 
     @Test
+    void forgettingTheInvitedPartnerLeavesTheirIdInNoInvitation() {
+        long ana = alone(11, "Ana");
+        alone(22, "Ben");
+        store.pairings().invite("h1", ana, 11, in48h(), QUIET);
+        store.pairings().accept("h1", 22, 22, clock.instant(), QUIET);
+        assertEquals("1", Fixture.text(store, "SELECT COUNT(*) FROM invitations WHERE used_by = 22"));
+        store.pairings().forget(22, QUIET);
+        assertEquals("0", Fixture.text(store, "SELECT COUNT(*) FROM invitations WHERE used_by = 22"),
+                "Ben's id is gone from the invitation he used (it went with the couple it made)");
+    }
+
+    @Test
     void aLinkWaitingForTheOtherPartnerFollowsAGroupThatBecameASupergroup() {
         long couple = Fixture.couple(store, 11, 22, Fixture.GROUP);
         store.pairings().propose(new GroupProposal(-5, couple, Partner.A), QUIET);

@@ -86,6 +86,8 @@ public final class FakeBotApi implements AutoCloseable {
     private int nextUpdateId = 500_000_001;
     private int highestOffset;
     private boolean closed;
+    /** While true, getUpdates serves nothing: updates pushed meanwhile come in ONE batch once released. */
+    private boolean updatesHeld;
     private String webhookUrl;
     private String webhookSecret;
     /** Lean (benchmarks): no call log, no redelivery copies, only a chat's latest messages. */
@@ -298,6 +300,29 @@ public final class FakeBotApi implements AutoCloseable {
     public void awaitWaiting(long chatId, int n, Duration timeout) {
         awaitCondition(() -> held.getOrDefault(chatId, 0) >= n, timeout,
                 n + " sendMessage call(s) waiting in chat " + chatId);
+    }
+
+    /**
+     * getUpdates serves nothing until {@link #releaseUpdates}: the updates pushed in between reach the bot in one
+     * getUpdates answer, in order, as when Telegram had several waiting.
+     */
+    public void holdUpdates() {
+        lock.lock();
+        try {
+            updatesHeld = true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public void releaseUpdates() {
+        lock.lock();
+        try {
+            updatesHeld = false;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** How many sendMessage calls to the chat are waiting for their answer now. */
@@ -748,12 +773,17 @@ public final class FakeBotApi implements AutoCloseable {
             }
             while (true) {
                 ArrayNode out = nodes.arrayNode();
-                List<ObjectNode> batch = new ArrayList<>(redeliveries);
-                redeliveries.clear();
-                if (offset < 0) {
+                List<ObjectNode> batch = new ArrayList<>();
+                if (updatesHeld && !closed) {
+                    // nothing yet: the pushed updates wait to come together
+                } else if (offset < 0) {
+                    batch.addAll(redeliveries);
+                    redeliveries.clear();
                     List<ObjectNode> all = new ArrayList<>(pending.values());
                     batch.addAll(all.subList(Math.max(0, all.size() + offset), all.size()));
                 } else {
+                    batch.addAll(redeliveries);
+                    redeliveries.clear();
                     pending.values().stream().limit(limit).forEach(batch::add);
                 }
                 batch.sort((a, b) -> Integer.compare(a.get("update_id").asInt(), b.get("update_id").asInt()));

@@ -12,7 +12,11 @@ public final class DatabaseBytes {
 
     /** True when the UTF-8 bytes of {@code text} stand anywhere in {@code db} or {@code db-wal}. */
     public static boolean contain(Path db, String text) {
-        byte[] needle = text.getBytes(StandardCharsets.UTF_8);
+        return contain(db, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** True when {@code needle} (e.g. a ciphertext read from a row) stands anywhere in {@code db} or {@code db-wal}. */
+    public static boolean contain(Path db, byte[] needle) {
         for (Path f : new Path[] {db, db.resolveSibling(db.getFileName() + "-wal")}) {
             try {
                 if (Files.exists(f) && indexOf(Files.readAllBytes(f), needle) >= 0) {

@@ -58,8 +58,9 @@ public sealed interface Action {
     record SafetyRaised(Partner partner, SafetyKind kind) implements Action {}
 
     /**
-     * A dialog misbehaved at run time (a loop, a missing state after a bad reload). The couple got a kind
-     * word; the adapter logs this, which names the dialog and state but never the partner's text.
+     * A dialog misbehaved at run time (a loop, a missing state after a bad reload, a timer length from a
+     * variable that gave no duration). The couple got a kind word, or the engine carried on safely; the
+     * adapter logs this, which names the dialog and state but never the partner's text.
      */
     record Trouble(Chat chat, String dialog, String state, String problem) implements Action {}
 

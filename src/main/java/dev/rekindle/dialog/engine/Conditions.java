@@ -2,15 +2,24 @@ package dev.rekindle.dialog.engine;
 
 import dev.rekindle.dialog.model.Condition;
 import dev.rekindle.dialog.model.Ref;
+import dev.rekindle.dialog.model.ShareTarget;
 import java.util.Locale;
 import java.util.function.Function;
 
 /** Evaluates a condition against the values of a run. Numbers compare as numbers, everything else as text. */
 final class Conditions {
-    private final Function<Ref, String> values;
+    /** Whether an answer's author agreed to show it (to that audience, or to anyone when null). */
+    @FunctionalInterface
+    interface Agreements {
+        boolean agreed(Ref answer, ShareTarget to);
+    }
 
-    Conditions(Function<Ref, String> values) {
+    private final Function<Ref, String> values;
+    private final Agreements agreements;
+
+    Conditions(Function<Ref, String> values, Agreements agreements) {
         this.values = values;
+        this.agreements = agreements;
     }
 
     boolean test(Condition c) {
@@ -22,6 +31,9 @@ final class Conditions {
         }
         if (c instanceof Condition.Not n) {
             return !test(n.inner());
+        }
+        if (c instanceof Condition.Shared sh) {
+            return agreements.agreed(sh.answer(), sh.to());
         }
         if (c instanceof Condition.Truthy t) {
             String v = value(t.operand()).trim().toLowerCase(Locale.ROOT);

@@ -252,7 +252,9 @@ final class Turn {
         Dialog dialog = dialogOf(frame);
         State state = dialog.state(frame.state());
         Step step = state.step();
-        if (step instanceof Step.Rendezvous rv) {
+        if (step instanceof Step.Rendezvous rv && cb.choice().startsWith(ANSWER)) {
+            rendezvousButton(runChat, from, chat, rv, cb);
+        } else if (step instanceof Step.Rendezvous rv) {
             rendezvousConsent(runChat, from, chat, rv, cb);
         } else if (step instanceof Step.Share share) {
             shareAnswer(runChat, from, chat, share, cb);
@@ -652,6 +654,8 @@ final class Turn {
         String key = variantKey(frame, "ask");
         if (rv.in() == Step.AnswerPlace.GROUP) {
             say(Chat.GROUP, rv.ask(), key, ctx(chat, run.lastActor()));
+        } else if (!rv.buttons().isEmpty()) {
+            askWithAnswerButtons(chat, rv, key);
         } else {
             for (Partner p : presentPartners()) {
                 Chat to = Chat.privateOf(p);
@@ -688,13 +692,25 @@ final class Turn {
         if (!placeOk || w.answered().contains(from) || w.awaitingConsent().contains(from)) {
             return false;
         }
+        if (!rv.buttons().isEmpty()) {
+            sayBot(chat, "use_buttons"); // the answer is one of the buttons above; a typed word could be misread
+            return true;
+        }
         Optional<String> value = AnswerCheck.accept(rv.validation(), text);
         if (value.isEmpty()) {
             say(chat, rv.invalid() != null ? rv.invalid() : bot.message("invalid_input"), variantKey(frame, "invalid"),
                     ctxFor(runChat, from, chat));
             return true;
         }
-        frame = frame.withAnswer(from, rv.into(), value.get(), chat);
+        acceptRendezvousAnswer(runChat, from, chat, rv, value.get());
+        return true;
+    }
+
+    /** Keeps a partner's rendezvous answer, then asks for consent or counts them as done. */
+    private void acceptRendezvousAnswer(Chat runChat, Partner from, Chat chat, Step.Rendezvous rv, String answer) {
+        Frame frame = runs.get(runChat).top();
+        Waiting w = frame.waiting();
+        frame = frame.withAnswer(from, rv.into(), answer, chat);
         putTop(runChat, frame, from);
         if (rv.consent() != null) {
             long msg = ++seq;
@@ -714,11 +730,57 @@ final class Turn {
             refs.put(from, ref);
             frame = frame.withWaiting(new Waiting(w.answered(), awaiting, refs));
             putTop(runChat, frame, from);
-            return true;
+            return;
         }
         putTop(runChat, frame, from);
         markAnswered(runChat, from, chat, rv);
-        return true;
+    }
+
+    /** The question in each partner's private chat, with the answer buttons; each message is that partner's own. */
+    private void askWithAnswerButtons(Chat runChat, Step.Rendezvous rv, String key) {
+        Frame frame = runs.get(runChat).top();
+        Map<Partner, String> refs = new EnumMap<>(Partner.class);
+        for (Partner p : presentPartners()) {
+            long msg = ++seq;
+            String ref = Refs.message(msg);
+            Chat to = Chat.privateOf(p);
+            List<Action.ButtonOut> buttons = new ArrayList<>();
+            for (int i = 0; i < rv.buttons().size(); i++) {
+                buttons.add(new Action.ButtonOut(rv.buttons().get(i).label(),
+                        CallbackData.encode(frame.dialog(), frame.state(), ANSWER + i, msg)));
+            }
+            actions.add(new Action.Send(to, ref, render(rv.ask(), key, ctxFor(runChat, p, to)), buttons));
+            refs.put(p, ref);
+        }
+        runs.put(runChat, runs.get(runChat).withTop(frame.withWaiting(new Waiting(Set.of(), Set.of(), refs))));
+    }
+
+    /** Callback choices of answer buttons: a0, a1, ...; consent uses y and n. */
+    private static final String ANSWER = "a";
+
+    /** A press on an answer button: it answers for the partner whose private chat it is in, once. */
+    private void rendezvousButton(Chat runChat, Partner from, Chat chat, Step.Rendezvous rv, CallbackData cb) {
+        Waiting w = runs.get(runChat).top().waiting();
+        int index;
+        try {
+            index = Integer.parseInt(cb.choice().substring(ANSWER.length()));
+        } catch (NumberFormatException e) {
+            index = -1;
+        }
+        boolean own = chat == Chat.privateOf(from) && cb.ref().equals(w.refs().get(from));
+        if (!own || index < 0 || index >= rv.buttons().size() || w.answered().contains(from)
+                || w.awaitingConsent().contains(from)) {
+            sayBot(chat, "stale_button"); // nothing is closed: the message may be the partner's, in their chat
+            return;
+        }
+        Step.AnswerButton b = rv.buttons().get(index);
+        actions.add(new Action.CloseButtons(chat, cb.ref(), b.label()));
+        Frame frame = runs.get(runChat).top();
+        Map<Partner, String> refs = new EnumMap<>(Partner.class);
+        refs.putAll(w.refs());
+        refs.remove(from);
+        runs.put(runChat, runs.get(runChat).withTop(frame.withWaiting(new Waiting(w.answered(), w.awaitingConsent(), refs))));
+        acceptRendezvousAnswer(runChat, from, chat, rv, b.value());
     }
 
     private void rendezvousConsent(Chat runChat, Partner from, Chat chat, Step.Rendezvous rv, CallbackData cb) {
@@ -829,7 +891,7 @@ final class Turn {
 
     private String branch(Chat chat, Step.Branch b) {
         Run run = runs.get(chat);
-        Conditions eval = new Conditions(ref -> values.forCondition(run, ref));
+        Conditions eval = new Conditions(ref -> values.forCondition(run, ref), (ref, to) -> values.agreed(run, ref, to));
         for (Step.Case c : b.cases()) {
             if (eval.test(c.when())) {
                 return c.to();
@@ -946,8 +1008,34 @@ final class Turn {
     private void schedule(Chat chat, long step, Timer timer, boolean nudged) {
         String id = Refs.timer(++seq);
         timers.put(id, new PendingTimer(id, chat, step, nudged));
-        actions.add(new Action.ScheduleTimer(id, now.plus(timer.after()),
-                timer.grace() != null ? timer.grace() : timer.after()));
+        java.time.Duration after = lengthOf(chat, timer);
+        actions.add(new Action.ScheduleTimer(id, now.plus(after), timer.grace() != null ? timer.grace() : after));
+    }
+
+    /** Only reached with a library that skipped validation: some length is kinder than a timer that never fires. */
+    private static final java.time.Duration LAST_RESORT = java.time.Duration.ofHours(1);
+
+    /**
+     * A timer's length; one written with a variable ({minutes}m) is filled from the dialog's values now. A value
+     * that gives no duration falls back to the variable's declared default, and the adapter logs why.
+     */
+    private java.time.Duration lengthOf(Chat chat, Timer timer) {
+        if (timer.afterFrom() == null) {
+            return timer.after();
+        }
+        Frame f = runs.get(chat).top();
+        Optional<java.time.Duration> filled = dev.rekindle.dialog.model.TimerLength.fill(timer.afterFrom(), f.vars());
+        if (filled.isPresent()) {
+            return filled.get();
+        }
+        java.time.Duration fallback = dev.rekindle.dialog.model.TimerLength.fill(timer.afterFrom(), dialogOf(f).variables())
+                .orElse(LAST_RESORT);
+        String gave = dev.rekindle.dialog.model.TimerLength.filledText(timer.afterFrom(), f.vars())
+                .map(x -> "gave '" + x + "', which is not a duration").orElse("has a variable with no value");
+        actions.add(new Action.Trouble(chat, f.dialog(), f.state(), "timer 'after: " + timer.afterFrom() + "' " + gave
+                + "; waited " + dev.rekindle.dialog.model.Durations.format(fallback)
+                + " instead (from its default under variables:)"));
+        return fallback;
     }
 
     private void cancelTimers(Chat chat) {

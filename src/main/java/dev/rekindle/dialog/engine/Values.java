@@ -100,6 +100,40 @@ final class Values {
         return f.answers().getOrDefault(p, Map.of()).getOrDefault(ref.field(), "");
     }
 
+    /**
+     * For {@code shared(...)} in a condition: the author (both partners for {@code both}) answered and said
+     * yes to showing the answer. A yes to the group counts for the partner too; only a group yes counts for the
+     * group. Nobody is shown anything by asking, so the answer of someone who said no stays unread.
+     */
+    boolean agreed(Run run, Ref answer, ShareTarget to) {
+        List<Partner> authors;
+        if (dev.rekindle.dialog.model.Condition.Shared.BOTH.equals(answer.who())) {
+            authors = List.of(Partner.A, Partner.B);
+        } else {
+            Partner p = People.person(run, answer.who() == null ? "me" : answer.who());
+            if (p == null) {
+                return false;
+            }
+            authors = List.of(p);
+        }
+        Frame f = run.top();
+        for (Partner author : authors) {
+            if (!f.answers().getOrDefault(author, Map.of()).containsKey(answer.field()) || !said(f, author, answer.field(), to)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean said(Frame f, Partner author, String variable, ShareTarget to) {
+        for (Consent c : f.consents()) {
+            if (c.author() == author && c.variable().equals(variable) && (to != ShareTarget.GROUP || c.with() == ShareTarget.GROUP)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static boolean mayShow(Frame f, Partner author, String variable, Chat recipient) {
         if (recipient == Chat.privateOf(author)) {
             return true;

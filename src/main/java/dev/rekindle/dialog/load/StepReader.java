@@ -7,6 +7,7 @@ import dev.rekindle.dialog.model.ShareTarget;
 import dev.rekindle.dialog.model.Step;
 import dev.rekindle.dialog.model.Step.TextHandler;
 import dev.rekindle.dialog.model.Timer;
+import dev.rekindle.dialog.model.TimerLength;
 import dev.rekindle.dialog.model.Validation;
 import dev.rekindle.dialog.validate.Problems;
 import java.time.Duration;
@@ -24,7 +25,8 @@ final class StepReader {
     static final List<String> CALL_KEYS = List.of("dialog", "return_to");
     static final List<String> ASSIGN_KEYS = List.of("method", "ask", "to", "timer");
     static final List<String> RENDEZVOUS_KEYS = List.of("ask", "in", "into", "length", "number", "time_of_day",
-            "invalid", "consent", "waiting", "timer", "to");
+            "invalid", "consent", "waiting", "timer", "to", "buttons");
+    static final List<String> ANSWER_BUTTON_KEYS = List.of("label", "value");
     static final List<String> CONSENT_KEYS = List.of("ask", "with", "yes", "no");
     static final List<String> SHARE_KEYS = List.of("var", "from", "with", "ask", "deliver", "yes_label", "no_label",
             "yes", "no", "no_partner", "timer");
@@ -152,12 +154,14 @@ final class StepReader {
             return null;
         }
         MappingReader t = MappingReader.of(n, "the timer of " + owner.what(), TIMER_KEYS, problems);
-        Duration after = t.has("after") ? t.duration("after") : null;
+        // a length from a variable, after: "{minutes}m", is checked by the validator, which knows the variables
+        String afterFrom = t.has("after") && TimerLength.usesVariable(t.text("after")) ? t.text("after") : null;
+        Duration after = t.has("after") && afterFrom == null ? t.duration("after") : null;
         if (!t.has("after")) {
-            t.missing("after", "add 'after: <duration>', e.g. after: 10m");
+            t.missing("after", "add 'after: <duration>', e.g. after: 10m, or after: \"{minutes}m\" with a variable");
         }
         String to = t.requiredText("to", "add 'to: <state>' with the state to go to when the time is up");
-        return new Timer(after, t.message("nudge"), to, t.duration("grace"), n.source());
+        return new Timer(after, t.message("nudge"), to, t.duration("grace"), n.source(), afterFrom);
     }
 
     private Step branch() {
@@ -232,7 +236,28 @@ final class StepReader {
         Validation validation = validation(r);
         Step.Consent consent = consent(r);
         return new Step.Rendezvous(ask, in, into, validation, r.message("invalid"), consent, r.message("waiting"),
-                timer(r, "timer"), r.requiredText("to", TARGET_HINT), n.source());
+                timer(r, "timer"), r.requiredText("to", TARGET_HINT), n.source(), answerButtons(r));
+    }
+
+    /** {@code buttons: [{label: "Yes, I'd like that", value: "yes"}, ...]} under a rendezvous question. */
+    private List<Step.AnswerButton> answerButtons(MappingReader r) {
+        List<Step.AnswerButton> out = new ArrayList<>();
+        YNode.Seq seq = r.seq("buttons");
+        if (seq == null) {
+            return out;
+        }
+        if (seq.items().isEmpty()) {
+            problems.error(seq.source(), "'buttons' of the rendezvous in state '" + state + "' is an empty list",
+                    "add answers, e.g. [{label: \"Yes, I'd like that\", value: \"yes\"}], or remove the key");
+        }
+        for (int i = 0; i < seq.items().size(); i++) {
+            YNode item = seq.items().get(i);
+            MappingReader b = MappingReader.of(item, of("answer button " + (i + 1) + " of the rendezvous"), ANSWER_BUTTON_KEYS, problems);
+            String label = b.requiredText("label", "add 'label: \"...\"' with the text on the button");
+            String value = b.requiredText("value", "add 'value: ...' with the answer the button gives, e.g. value: \"yes\"");
+            out.add(new Step.AnswerButton(label, value, item.source()));
+        }
+        return out;
     }
 
     private Step.Consent consent(MappingReader r) {

@@ -36,7 +36,9 @@ public record BotSettings(Map<String, Message> messages, List<String> menu, Stri
             "code_already_paired", "unpair_confirm", "unpair_not_paired", "unpair_kept", "unpair_done", "unpair_told",
             "group_hello", "link_not_paired", "link_partner_missing", "link_confirm", "link_other_confirms", "link_done",
             "group_partner_left", "group_bot_removed", "forget_confirm", "forget_done", "forget_kept", "label_forget",
-            "export_sent", "export_failed"), reminderKeys());
+            "export_sent", "export_failed", "export_about",
+            "command_menu", "command_invite", "command_unpair", "command_export", "command_forget", "command_stop",
+            "command_help"), reminderKeys());
 
     /** The sentences of reminders ({@code /reminders}, and the note about quiet hours when one is set). */
     private static Set<String> reminderKeys() {
@@ -44,7 +46,7 @@ public record BotSettings(Map<String, Message> messages, List<String> menu, Stri
                 "reminder_time_changed", "reminder_stopped", "reminders_all_stopped", "reminder_gone",
                 "label_change_time", "label_stop_reminder", "label_stop_all", "reminder_daily", "reminder_day_mon",
                 "reminder_day_tue", "reminder_day_wed", "reminder_day_thu", "reminder_day_fri", "reminder_day_sat",
-                "reminder_day_sun");
+                "reminder_day_sun", "command_reminders");
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {

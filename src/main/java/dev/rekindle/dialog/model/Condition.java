@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * A condition on variables, on who acted and on counters, e.g. {@code rounds < 2 and actor.role == 'speaker'}.
  * Grammar: or / and / not, comparisons == != < <= > >=, references, numbers, 'quoted' or "quoted"
- * strings, parentheses. A reference alone is true when its value is not empty, 0, no or false.
+ * strings, parentheses, and {@code shared(A.close)} (did the author agree to show that answer?). A
+ * reference alone is true when its value is not empty, 0, no or false.
  */
 public sealed interface Condition {
 
@@ -19,6 +20,43 @@ public sealed interface Condition {
     record Compare(Operand left, String op, Operand right) implements Condition {}
 
     record Truthy(Operand operand) implements Condition {}
+
+    /**
+     * {@code shared(A.close)}: the author answered {@code close} and agreed to show it. {@code both.close}
+     * asks it of both partners; {@code close} alone means me. {@code to} narrows the yes to one audience:
+     * GROUP counts only a yes to the group, PARTNER any yes (the group includes the partner), null any yes.
+     *
+     * @param offset where the answer's name starts in the condition's text, for the validator
+     */
+    record Shared(Ref answer, ShareTarget to, int offset) implements Condition {
+        /** The person word that asks the question of both partners at once. */
+        public static final String BOTH = "both";
+
+        public boolean ofBoth() {
+            return BOTH.equals(answer.who());
+        }
+    }
+
+    /** Every consent test in a condition, for the validator. */
+    static List<Shared> consentTests(Condition c) {
+        List<Shared> out = new ArrayList<>();
+        collectShared(c, out);
+        return out;
+    }
+
+    private static void collectShared(Condition c, List<Shared> out) {
+        if (c instanceof Or o) {
+            collectShared(o.left(), out);
+            collectShared(o.right(), out);
+        } else if (c instanceof And a) {
+            collectShared(a.left(), out);
+            collectShared(a.right(), out);
+        } else if (c instanceof Not n) {
+            collectShared(n.inner(), out);
+        } else if (c instanceof Shared sh) {
+            out.add(sh);
+        }
+    }
 
     sealed interface Operand {}
 
@@ -49,7 +87,7 @@ public sealed interface Condition {
         return c;
     }
 
-    /** All references a condition reads, for the validator. */
+    /** All references a condition reads as values, for the validator (a consent test's answer is not read). */
     static List<Ref> refs(Condition c) {
         List<Ref> out = new ArrayList<>();
         collect(c, out);
@@ -121,6 +159,15 @@ public sealed interface Condition {
 
         Condition comparison() throws SyntaxException {
             skipSpace();
+            int before = pos;
+            if (keyword("shared")) {
+                skipSpace();
+                if (pos < s.length() && s.charAt(pos) == '(') {
+                    pos++;
+                    return shared();
+                }
+                pos = before; // a variable called shared
+            }
             if (pos < s.length() && s.charAt(pos) == '(') {
                 pos++;
                 Condition inner = or();
@@ -141,6 +188,41 @@ public sealed interface Condition {
                 throw new SyntaxException("use '==' to compare, not '='", pos);
             }
             return new Truthy(left);
+        }
+
+        private static final String SHARED_FORM = "write shared(A.close), shared(both.close) or shared(B.close, group)";
+
+        Condition shared() throws SyntaxException {
+            skipSpace();
+            int start = pos;
+            while (pos < s.length() && (Character.isLetterOrDigit(s.charAt(pos)) || s.charAt(pos) == '_' || s.charAt(pos) == '.')) pos++;
+            Ref ref = Ref.parse(s.substring(start, pos));
+            if (start == pos || !ref.isWellFormed()) {
+                throw new SyntaxException("shared(...) needs the name of an answer: " + SHARED_FORM, start);
+            }
+            skipSpace();
+            ShareTarget to = null;
+            if (pos < s.length() && s.charAt(pos) == ',') {
+                pos++;
+                skipSpace();
+                int w = pos;
+                while (pos < s.length() && Character.isLetter(s.charAt(pos))) pos++;
+                String word = s.substring(w, pos).toLowerCase(java.util.Locale.ROOT);
+                if (word.equals("group")) {
+                    to = ShareTarget.GROUP;
+                } else if (word.equals("partner")) {
+                    to = ShareTarget.PARTNER;
+                } else {
+                    throw new SyntaxException("shared(" + ref + ", ...) takes group or partner after the comma, not '"
+                            + s.substring(w, pos) + "'", w);
+                }
+                skipSpace();
+            }
+            if (pos >= s.length() || s.charAt(pos) != ')') {
+                throw new SyntaxException("missing ')' after shared(" + ref + (to == null ? "" : ", ...") + ": " + SHARED_FORM, pos);
+            }
+            pos++;
+            return new Shared(ref, to, start);
         }
 
         Operand operand() throws SyntaxException {

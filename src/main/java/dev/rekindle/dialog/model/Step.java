@@ -44,7 +44,24 @@ public sealed interface Step {
      * question, each partner is asked after answering whether the answer may be shown to {@code consent.with()}.
      */
     record Rendezvous(Message ask, AnswerPlace in, String into, Validation validation, Message invalid,
-                      Consent consent, Message waiting, Timer timer, String to, Source source) implements Step {}
+                      Consent consent, Message waiting, Timer timer, String to, Source source,
+                      List<AnswerButton> buttons) implements Step {
+        public Rendezvous {
+            buttons = List.copyOf(buttons);
+        }
+
+        /** A rendezvous answered in words. */
+        public Rendezvous(Message ask, AnswerPlace in, String into, Validation validation, Message invalid,
+                          Consent consent, Message waiting, Timer timer, String to, Source source) {
+            this(ask, in, into, validation, invalid, consent, waiting, timer, to, source, List.of());
+        }
+    }
+
+    /**
+     * A button under a rendezvous question in a partner's private chat: pressing it answers for that partner
+     * with {@code value}, exactly as if they had written it.
+     */
+    record AnswerButton(String label, String value, Source source) {}
 
     /**
      * Ask the author of a captured answer whether it may be shown to the partner or the group; on yes,

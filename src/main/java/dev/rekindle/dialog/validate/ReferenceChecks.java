@@ -205,6 +205,83 @@ final class ReferenceChecks {
             ref(r, r.toString(), what, where.inValue(offsetOf(text, r.toString()), path), true);
         }
         roleLiterals(c, what, text, path);
+        for (Condition.Shared sh : Condition.consentTests(c)) {
+            consentTest(sh, what, where.inValue(sh.offset(), path));
+        }
+    }
+
+    /**
+     * {@code shared(A.close)}: A must be a person here ({@code both} in a group dialog), close an answer this
+     * dialog captures, and something must ask for consent on it, or the condition could never be true.
+     */
+    private void consentTest(Condition.Shared sh, String what, Source at) {
+        Ref r = sh.answer();
+        String written = "shared(" + r + ")";
+        if (sh.ofBoth()) {
+            if (d.audience() != dev.rekindle.dialog.model.Audience.GROUP) {
+                problems.error(at, "'" + written + "' in " + what + " asks about both partners, but dialog '" + d.id()
+                        + "' is private: only its owner answers here", "write shared(" + r.field() + ") for the owner's own answer");
+                return;
+            }
+        } else if (r.who() != null && !people().contains(r.who())) {
+            problems.error(at, "'" + written + "' in " + what + " names '" + r.who() + "', who is not a person in this dialog",
+                    Suggest.hint(r.who(), withBoth(people()), "people here are"));
+            return;
+        }
+        Set<String> captured = captured(d);
+        if (!captured.contains(r.field())) {
+            String kind = variables.contains(r.field()) || r.field().equals("name") || r.field().equals("role")
+                    ? "'" + r.field() + "' is not a captured answer (choices, counters and names belong to the dialog, never private)"
+                    : "dialog '" + d.id() + "' captures no answer '" + r.field() + "'";
+            String hint = Suggest.closest(r.field(), captured).map(x -> "did you mean '" + x + "'?")
+                    .orElse(captured.isEmpty() ? "capture an answer first with capture into: or rendezvous into:"
+                            : "the answers captured here are " + String.join(", ", captured));
+            problems.error(at, "'" + written + "' in " + what + ": " + kind, hint);
+            return;
+        }
+        if (!consentAsked(d).contains(r.field())) {
+            problems.warning(at, "'" + written + "' in " + what + " can never be true: nothing in dialog '" + d.id()
+                    + "' asks for consent on '" + r.field() + "'", "add consent: to the rendezvous, or a share step for it");
+        }
+    }
+
+    private static List<String> withBoth(List<String> people) {
+        List<String> out = new ArrayList<>(people);
+        out.add(Condition.Shared.BOTH);
+        return out;
+    }
+
+    /** The answers a dialog captures: the only values that are private, and so the only ones a yes applies to. */
+    static Set<String> captured(Dialog d) {
+        Set<String> out = new LinkedHashSet<>();
+        for (State s : d.states().values()) {
+            if (s.step() instanceof Step.Wait w && w.text() instanceof TextHandler.Capture c && c.into() != null) {
+                out.add(c.into());
+            } else if (s.step() instanceof Step.Rendezvous rv && rv.into() != null) {
+                out.add(rv.into());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The answers that can come to be shown: asked a yes for (a rendezvous with consent, a share step), or
+     * written where both already see them (the group).
+     */
+    private static Set<String> consentAsked(Dialog d) {
+        boolean group = d.audience() == dev.rekindle.dialog.model.Audience.GROUP;
+        Set<String> out = new LinkedHashSet<>();
+        for (State s : d.states().values()) {
+            if (s.step() instanceof Step.Rendezvous rv && rv.into() != null
+                    && (rv.consent() != null || rv.in() != Step.AnswerPlace.PRIVATE)) {
+                out.add(rv.into());
+            } else if (group && s.step() instanceof Step.Wait w && w.text() instanceof TextHandler.Capture c && c.into() != null) {
+                out.add(c.into());
+            } else if (s.step() instanceof Step.Share sh && sh.variable() != null) {
+                out.add(sh.variable());
+            }
+        }
+        return out;
     }
 
     /** {@code actor.role == 'speakr'} can never be true: the literal must be one of the roles. */

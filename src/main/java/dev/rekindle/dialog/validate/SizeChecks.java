@@ -65,10 +65,13 @@ final class SizeChecks {
         }
     }
 
-    /** Buttons are numbered (counted from 1, to be safe); yes/no use y and n; role choice uses A and B. */
+    /** Buttons are numbered (counted from 1, to be safe); yes/no use y and n; role choice uses A and B; answers a1, a2... */
     private static String longestIndex(Step step) {
         if (step instanceof Step.Wait w && !w.buttons().isEmpty()) {
             return String.valueOf(w.buttons().size());
+        }
+        if (step instanceof Step.Rendezvous r && !r.buttons().isEmpty()) {
+            return "a" + r.buttons().size(); // an answer button; the consent's y is shorter
         }
         if (step instanceof Step.Share || (step instanceof Step.Rendezvous r && r.consent() != null)) {
             return "y";

@@ -181,6 +181,28 @@ final class StructureChecks {
                     "add ask: \"Who starts as {first}?\"");
         } else if (step instanceof Step.Rendezvous r) {
             validation(r.validation(), "the rendezvous in state '" + n + "'", "states", n, "rendezvous");
+            answerButtons(n, r);
+        }
+    }
+
+    /**
+     * Answer buttons go to each partner's private chat, where only its owner can press; in the group either
+     * partner could press the other's answer. With buttons, typed text is not an answer, so checks on it
+     * would never run.
+     */
+    private void answerButtons(String n, Step.Rendezvous r) {
+        if (r.buttons().isEmpty()) {
+            return;
+        }
+        if (r.in() != Step.AnswerPlace.PRIVATE) {
+            problems.error(where.value("states", n, "rendezvous", "in"), "the rendezvous in state '" + n
+                    + "' has answer buttons, which only work in each partner's private chat, but answers are taken in "
+                    + r.in().name().toLowerCase(java.util.Locale.ROOT), "write in: private, or remove the buttons");
+        }
+        if (r.validation() != null) {
+            problems.warning(where.key("states", n, "rendezvous", "buttons"), "the rendezvous in state '" + n
+                    + "' has answer buttons, so its check on typed answers never runs: typed text gets the bot's use_buttons",
+                    "remove length:, number: or time_of_day: from the rendezvous");
         }
     }
 

@@ -110,6 +110,10 @@ final class Texts {
             message(r.ask(), "the question of the rendezvous" + in, "states", n, "rendezvous", "ask");
             message(r.invalid(), "the invalid message of the rendezvous" + in, "states", n, "rendezvous", "invalid");
             message(r.waiting(), "the waiting message of the rendezvous" + in, "states", n, "rendezvous", "waiting");
+            for (int i = 0; i < r.buttons().size(); i++) {
+                label(r.buttons().get(i).label(), "the label of answer button " + (i + 1) + " of the rendezvous" + in,
+                        "states", n, "rendezvous", "buttons", i, "label");
+            }
             if (r.consent() != null) {
                 message(r.consent().ask(), "the consent question" + in, "states", n, "rendezvous", "consent", "ask");
                 label(r.consent().yesLabel(), "the consent yes label" + in, "states", n, "rendezvous", "consent", "yes");

@@ -17,6 +17,7 @@ public final class Validator {
             StructureChecks.check(in.dialog(), in.where(), problems);
             ReferenceChecks.check(in.dialog(), in.where(), problems);
             SizeChecks.check(in.dialog(), in.where(), problems);
+            TimerLengthChecks.check(in.dialog(), in.where(), problems);
             ReminderChecks.check(in.dialog(), in.where(), problems);
         }
         LibraryChecks.check(dialogs, bot, problems);

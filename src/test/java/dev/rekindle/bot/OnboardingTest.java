@@ -1,0 +1,120 @@
+package dev.rekindle.bot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rekindle.dialog.engine.Action;
+import dev.rekindle.dialog.engine.Engine;
+import dev.rekindle.dialog.load.DialogLoader;
+import dev.rekindle.store.CoupleStatus;
+import dev.rekindle.store.Member;
+import dev.rekindle.store.OutboxEntry;
+import dev.rekindle.store.Profile;
+import dev.rekindle.store.Profile.Step;
+import dev.rekindle.store.Reply;
+import dev.rekindle.store.SqliteStore;
+import java.nio.file.Path;
+import dev.rekindle.testing.MovableClock;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Onboarding's own decisions, on a real SQLite file, with the shipped sentences. */
+class OnboardingTest {
+    private static final long USER = 444555666L;
+    private static final long ANA = 111222333L;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aCityOrOffsetWeKnowIsTheTimeZoneEvenWhenTheSafetyDetectorFlagsItButAnythingElseFlaggedGoesToTheCore() {
+        // the shipped classifier took "Toronto" for a crisis (CoupleJourneyIT found it): this detector flags everything
+        InstantSource clock = InstantSource.fixed(Instant.parse("2026-11-30T12:00:00Z"));
+        try (SqliteStore store = SqliteStore.open(dir.resolve("rekindle.db"), clock)) {
+            Engine engine = new Engine(DialogLoader.loadDirectory(Path.of("dialogs")).library().orElseThrow());
+            Onboarding onboarding = new Onboarding(store, engine, clock, "rekindle_bot", new SecureRandom(),
+                    (chat, name, file) -> true, text -> true);
+            store.couples().createUser(USER, "Alex", ZoneOffset.UTC);
+            long couple = store.couples().startCouple(USER);
+            store.couples().registerPrivateChat(USER, USER);
+            Member alex = store.couples().find(USER, USER).orElseThrow();
+            store.pairings().save(Profile.start(USER).adult(true).consentedAt(clock.instant()).at(Step.ZONE), null, null,
+                    new Reply(List.of(), OptionalLong.empty()));
+
+            Received crisis = new Received.Text(1, alex, "I can't go on anymore");
+            assertEquals(Optional.of(crisis), onboarding.route(crisis, USER, USER, "Alexandra"),
+                    "a flagged text that is no time zone goes to the core, whose safety hook answers it");
+            assertEquals(Step.ZONE, store.pairings().profile(USER).orElseThrow().step());
+
+            store.inbox().receive(2, "{}");
+            Received city = new Received.Text(2, alex, "Toronto");
+            assertTrue(onboarding.route(city, USER, USER, "Alexandra").isEmpty(), "onboarding took the answer");
+            assertEquals(Step.SAFETY, store.pairings().profile(USER).orElseThrow().step(), "the safety question comes next");
+            assertEquals("America/Toronto", store.couples().user(USER).orElseThrow().timeZone().getId());
+            assertEquals(couple, store.couples().coupleOf(USER).orElseThrow().id());
+        }
+    }
+
+    @Test
+    void aDeleteOrUnpairConfirmationTappedLongAfterItWasAskedDoesNothingButAFreshOneActs() {
+        MovableClock clock = MovableClock.at(Instant.parse("2026-11-30T12:00:00Z"));
+        try (SqliteStore store = SqliteStore.open(dir.resolve("rekindle.db"), clock)) {
+            Engine engine = new Engine(DialogLoader.loadDirectory(Path.of("dialogs")).library().orElseThrow());
+            Onboarding onboarding = new Onboarding(store, engine, clock, "rekindle_bot", new SecureRandom(),
+                    (chat, name, file) -> true, text -> false);
+            for (long user : new long[] {ANA, USER}) {
+                store.couples().createUser(user, user == ANA ? "Ana" : "Alex", ZoneOffset.UTC);
+            }
+            store.couples().createCouple(ANA, USER);
+            for (long user : new long[] {ANA, USER}) {
+                store.couples().registerPrivateChat(user, user);
+                store.pairings().save(new Profile(user, Step.DONE, true, clock.instant(), Profile.Safety.SAFE,
+                        clock.instant(), null), null, null, new Reply(List.of(), OptionalLong.empty()));
+            }
+            Member ana = store.couples().find(ANA, ANA).orElseThrow();
+
+            String endIt = confirmation(store, onboarding, new Received.Command(1, ana, "unpair", ""), "Yes, end it");
+            String deleteIt = confirmation(store, onboarding, new Received.Command(2, ana, "forget", ""), "Yes, delete it all");
+            clock.advance(Duration.ofDays(3)); // Ana scrolls up and taps the old buttons by mistake
+            tap(store, onboarding, new Received.Press(3, ana, endIt));
+            tap(store, onboarding, new Received.Press(4, ana, deleteIt));
+            assertEquals(CoupleStatus.ACTIVE, store.couples().coupleOf(ANA).orElseThrow().status(),
+                    "an old 'Yes, end it' ended nothing");
+            assertTrue(store.couples().user(ANA).isPresent(), "an old 'Yes, delete it all' deleted nothing");
+            assertEquals(List.of(engine.botSentence("stale_button", Map.of()),
+                    engine.botSentence("stale_button", Map.of())), sentTo(store, ANA).subList(2, 4));
+
+            String fresh = confirmation(store, onboarding, new Received.Command(5, ana, "forget", ""), "Yes, delete it all");
+            clock.advance(Duration.ofMinutes(5));
+            tap(store, onboarding, new Received.Press(6, ana, fresh));
+            assertTrue(store.couples().user(ANA).isEmpty(), "a confirmation tapped while it is fresh deletes");
+        }
+    }
+
+    /** Sends {@code ask} and returns the callback data of the button labelled {@code yes} on the question. */
+    private static String confirmation(SqliteStore store, Onboarding onboarding, Received ask, String yes) {
+        tap(store, onboarding, ask);
+        List<OutboxEntry> due = store.outbox().due(Instant.parse("2100-01-01T00:00:00Z"), 100);
+        Action.Send question = OutboxPayload.readSend(due.get(due.size() - 1).payload());
+        return question.buttons().stream().filter(b -> b.label().equals(yes)).findFirst().orElseThrow().data();
+    }
+
+    private static void tap(SqliteStore store, Onboarding onboarding, Received r) {
+        store.inbox().receive(r.updateId(), "{}");
+        assertTrue(onboarding.route(r, ANA, ANA, "Ana").isEmpty(), "onboarding handles " + r);
+    }
+
+    private static List<String> sentTo(SqliteStore store, long chatId) {
+        return store.outbox().due(Instant.parse("2100-01-01T00:00:00Z"), 100).stream().filter(e -> e.chatId() == chatId)
+                .map(e -> OutboxPayload.readSend(e.payload()).html()).toList();
+    }
+}

@@ -22,7 +22,8 @@ final class Migrations {
             "V1__initial.sql",
             "V2__message_refs_and_indexes.sql",
             "V3__couples.sql",
-            "V4__data_key.sql");
+            "V4__data_key.sql",
+            "V5__outbox_parts_sent.sql");
 
     private static final System.Logger LOG = System.getLogger(Migrations.class.getName());
 

@@ -14,6 +14,9 @@ import dev.rekindle.dialog.model.DialogLibrary;
 import dev.rekindle.dialog.model.Partner;
 import dev.rekindle.nlu.Understanding;
 import dev.rekindle.store.Couples;
+import dev.rekindle.store.Profile;
+import dev.rekindle.store.Reply;
+import dev.rekindle.store.Store;
 import dev.rekindle.telegram.FakeBotApi;
 import dev.rekindle.telegram.FakeBotApi.Group;
 import dev.rekindle.telegram.FakeBotApi.Person;
@@ -289,6 +292,8 @@ public final class EndToEndBenchmark {
                     store.registerPrivateChat(c.a.id(), c.a.id());
                     store.registerPrivateChat(c.b.id(), c.b.id());
                     store.registerGroupChat(c.group.id(), id);
+                    onboarded(bot.store(), c.a.id());
+                    onboarded(bot.store(), c.b.id());
                     driver.byChat.put(c.a.id(), c);
                     driver.byChat.put(c.b.id(), c);
                     driver.byChat.put(c.group.id(), c);
@@ -336,6 +341,13 @@ public final class EndToEndBenchmark {
     }
 
     private String e2eCpu = "";
+
+    /** As if the partner had gone through onboarding (18+, consent, safe): the loop starts at the dialogs. */
+    private static void onboarded(Store store, long userId) {
+        Instant now = Instant.now();
+        store.pairings().save(new Profile(userId, Profile.Step.DONE, true, now, Profile.Safety.SAFE, now, null), null,
+                null, new Reply(List.of(), java.util.OptionalLong.empty()));
+    }
 
     /**
      * CPU time of the process and of our threads by name, to split the end-to-end cost of an update: the fake

@@ -37,8 +37,8 @@ public final class TelegramDelivery {
         }
 
         /**
-         * A part failed; {@code sentBefore} are the parts that did go out (a long message split in three may
-         * fail on the second): send again from part {@code sentBefore.size()}, not from the start.
+         * A part failed; {@code sentBefore} are the parts this call did send (a long message split in three may
+         * fail on the second): send again from the part after them, not from the start.
          */
         record Failed(SendFailure failure, List<Integer> sentBefore) implements Delivered {
             public Failed {

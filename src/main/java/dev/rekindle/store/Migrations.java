@@ -23,7 +23,8 @@ final class Migrations {
             "V2__message_refs_and_indexes.sql",
             "V3__couples.sql",
             "V4__data_key.sql",
-            "V5__inbox_outbox_encrypted.sql");
+            "V5__inbox_outbox_encrypted.sql",
+            "V6__outbox_parts_sent.sql");
 
     private static final System.Logger LOG = System.getLogger(Migrations.class.getName());
 

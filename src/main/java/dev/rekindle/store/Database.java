@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.InstantSource;
@@ -148,7 +149,7 @@ public final class Database implements AutoCloseable {
         // deleted rows are overwritten with zeros, so data a couple asked to forget leaves no trace in the file
         config.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "true");
         try {
-            return config.createConnection("jdbc:sqlite:" + file);
+            return CachedStatements.wrap(config.createConnection("jdbc:sqlite:" + file));
         } catch (SQLException e) {
             throw new StoreException("cannot open database " + file + ": " + e.getMessage()
                     + "; check that the path is a writable file and not held by another program", e);
@@ -173,11 +174,11 @@ public final class Database implements AutoCloseable {
         writeLock.lock();
         try {
             ensureOpen();
-            execute(writer, "BEGIN IMMEDIATE");
+            control(writer, "BEGIN IMMEDIATE");
             boolean committed = false;
             try {
                 T result = work.run(writer);
-                execute(writer, "COMMIT");
+                control(writer, "COMMIT");
                 committed = true;
                 return result;
             } finally {
@@ -271,7 +272,7 @@ public final class Database implements AutoCloseable {
 
     private void applyBatch(List<Queued<?>> batch) {
         try {
-            execute(writer, "BEGIN IMMEDIATE");
+            control(writer, "BEGIN IMMEDIATE");
         } catch (SQLException e) {
             StoreException f = new StoreException("database " + file + " could not start a write: " + e.getMessage(), e);
             batch.forEach(q -> q.failure = f);
@@ -282,7 +283,7 @@ public final class Database implements AutoCloseable {
             for (Queued<?> q : batch) {
                 apply(q);
             }
-            execute(writer, "COMMIT");
+            control(writer, "COMMIT");
             committed = true;
         } catch (SQLException e) {
             // a savepoint could not be rolled back, or the COMMIT failed: nothing of the batch is written
@@ -301,10 +302,10 @@ public final class Database implements AutoCloseable {
     }
 
     private <T> void apply(Queued<T> q) throws SQLException {
-        execute(writer, "SAVEPOINT w");
+        control(writer, "SAVEPOINT w");
         try {
             q.result = q.work.run(writer);
-            execute(writer, "RELEASE w");
+            control(writer, "RELEASE w");
         } catch (SQLException e) {
             undo(q, new StoreException("database " + file + " could not " + q.what + ": " + e.getMessage(), e));
         } catch (RuntimeException e) {
@@ -316,8 +317,8 @@ public final class Database implements AutoCloseable {
     private void undo(Queued<?> q, RuntimeException why) throws SQLException {
         q.result = null;
         q.failure = why;
-        execute(writer, "ROLLBACK TO w");
-        execute(writer, "RELEASE w");
+        control(writer, "ROLLBACK TO w");
+        control(writer, "RELEASE w");
     }
 
     /** Runs {@code work} on a read connection inside one read transaction, so it sees one consistent state. */
@@ -325,11 +326,11 @@ public final class Database implements AutoCloseable {
         ensureOpen();
         Connection c = takeReader();
         try {
-            execute(c, "BEGIN");
+            control(c, "BEGIN");
             try {
                 return work.run(c);
             } finally {
-                execute(c, "COMMIT");
+                control(c, "COMMIT");
             }
         } catch (SQLException e) {
             throw new StoreException("database " + file + " could not " + what + ": " + e.getMessage(), e);
@@ -354,7 +355,7 @@ public final class Database implements AutoCloseable {
 
     private void rollbackQuietly() {
         try {
-            execute(writer, "ROLLBACK");
+            control(writer, "ROLLBACK");
         } catch (SQLException ignored) {
             // SQLite may have rolled back already (e.g. after a full disk); the transaction is gone either way
         }
@@ -373,6 +374,13 @@ public final class Database implements AutoCloseable {
             throw new StoreException("database " + file + " could not fold its write-ahead log back: " + e.getMessage(), e);
         } finally {
             writeLock.unlock();
+        }
+    }
+
+    /** A transaction statement without rows, prepared once per connection (see {@link CachedStatements}). */
+    private static void control(Connection c, String sql) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(sql)) {
+            p.executeUpdate();
         }
     }
 

@@ -24,7 +24,8 @@ final class Migrations {
             "V3__couples.sql",
             "V4__data_key.sql",
             "V5__inbox_outbox_encrypted.sql",
-            "V6__reminders.sql");
+            "V6__outbox_parts_sent.sql",
+            "V7__reminders.sql");
 
     private static final System.Logger LOG = System.getLogger(Migrations.class.getName());
 

@@ -52,6 +52,13 @@ public interface Outbox {
         }
     }
 
+    /**
+     * The first {@code partsSent} parts of a long SEND went out: a later attempt, also after a restart, starts
+     * at the next part. Queued for the next group commit; the future completes once the count is durable, and
+     * a sender waits for it before it sends the next part.
+     */
+    java.util.concurrent.CompletableFuture<Void> markPartsSentSoon(long id, int partsSent);
+
     /** Telegram asked to wait (429) or was unreachable: try again at {@code when}. Counts an attempt. */
     void retryAt(long id, Instant when);
 

@@ -14,7 +14,7 @@ import java.util.OptionalLong;
 /** {@link Outbox} in the outbox and message_refs tables. */
 final class SqliteOutbox implements Outbox {
     private static final String COLUMNS = "o.id, o.couple_id, o.chat_id, o.kind, o.payload, o.message_ref, o.created, "
-            + "o.attempts, o.next_attempt, o.state, o.failure";
+            + "o.attempts, o.next_attempt, o.state, o.failure, o.parts_sent";
     // an entry waits behind an earlier pending entry of its chat that is not due yet, so a chat's order holds
     private static final String DUE = "SELECT " + COLUMNS + " FROM outbox o WHERE o.state = 'pending' "
             + "AND o.next_attempt <= ? AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.state = 'pending' "
@@ -119,7 +119,8 @@ final class SqliteOutbox implements Outbox {
                 long id = rs.getLong(1);
                 out.add(new OutboxEntry(id, coupleId, rs.getLong(3), OutboxKind.ofColumn(rs.getString(4)),
                         payload(key, id, rs.getObject(5)), rs.getString(6), Instant.ofEpochMilli(rs.getLong(7)), rs.getInt(8),
-                        Instant.ofEpochMilli(rs.getLong(9)), OutboxState.ofColumn(rs.getString(10)), rs.getString(11)));
+                        Instant.ofEpochMilli(rs.getLong(9)), OutboxState.ofColumn(rs.getString(10)), rs.getString(11),
+                        rs.getInt(12)));
             }
         }
         return out;
@@ -201,6 +202,21 @@ final class SqliteOutbox implements Outbox {
                     + "a sender reports each entry once");
         }
         return e;
+    }
+
+    @Override
+    public java.util.concurrent.CompletableFuture<Void> markPartsSentSoon(long id, int partsSent) {
+        return db.writeSoon("note the parts of outbox entry " + id + " sent", c -> {
+            pending(c, id);
+            // never backwards: a late mark from before a restart must not make parts go out again
+            try (PreparedStatement p = c.prepareStatement(
+                    "UPDATE outbox SET parts_sent = MAX(parts_sent, ?) WHERE id = ?")) {
+                p.setInt(1, partsSent);
+                p.setLong(2, id);
+                p.executeUpdate();
+            }
+            return null;
+        });
     }
 
     @Override

@@ -39,7 +39,9 @@ import org.slf4j.LoggerFactory;
  * round and for the round's "sent" marks to be durable, read again. So an entry is never taken twice.
  *
  * <p>Delivery is at least once: a message Telegram took just before a crash, whose "sent" mark did not reach
- * the disk, goes out again after the restart (the Bot API has no idempotency key).
+ * the disk, goes out again after the restart (the Bot API has no idempotency key). A long message goes in
+ * parts, and the count of parts sent is made durable after each part, before the next: a retry, also after a
+ * restart, goes on from the first part missing, so only the part in flight at a crash may repeat.
  */
 public final class OutboxSender implements AutoCloseable {
     public static final String THREAD_NAME = "rekindle-sender";
@@ -57,8 +59,6 @@ public final class OutboxSender implements AutoCloseable {
     private final int inFlight;
     /** Runs one chat's entries of a round; {@code inFlight} threads, so at most that many calls at once. */
     private final ExecutorService workers;
-    /** Parts of a long message already delivered, by entry: a retry goes on from the next part. */
-    private final Map<Long, Integer> partsSent = new ConcurrentHashMap<>();
     /** "Sent" marks queued for the store's next group commit and not yet durable; added to by any worker. */
     private final Queue<CompletableFuture<Void>> marking = new ConcurrentLinkedQueue<>();
     /** Message ids of this round's sends with a ref (couple/chat/ref), before their marks are durable. */
@@ -198,10 +198,10 @@ public final class OutboxSender implements AutoCloseable {
     }
 
     private boolean send(OutboxEntry e, Instant now) {
-        int from = partsSent.getOrDefault(e.id(), 0);
-        TelegramDelivery.Delivered d = delivery.send(e.chatId(), OutboxPayload.readSend(e.payload()), from);
+        // the parts a previous attempt delivered (before a 429, or before a restart) are stored with the entry
+        TelegramDelivery.Delivered d = delivery.send(e.chatId(), OutboxPayload.readSend(e.payload()), e.partsSent(),
+                partsSent -> partsStored(e, partsSent));
         if (d instanceof TelegramDelivery.Delivered.Sent s) {
-            partsSent.remove(e.id());
             if (e.ref() != null && e.coupleId() != null) {
                 sentThisRound.put(e.coupleId() + "/" + e.chatId() + "/" + e.ref(), (long) s.lastMessageId());
             }
@@ -210,11 +210,23 @@ public final class OutboxSender implements AutoCloseable {
             marking.add(outbox.markSentSoon(e.id(), s.lastMessageId()));
             return true;
         }
-        TelegramDelivery.Delivered.Failed f = (TelegramDelivery.Delivered.Failed) d;
-        if (!f.sentBefore().isEmpty()) {
-            partsSent.merge(e.id(), f.sentBefore().size(), Integer::sum);
+        return failed(e, ((TelegramDelivery.Delivered.Failed) d).failure(), now);
+    }
+
+    /**
+     * Makes the count of a long message's parts sent durable before the next part goes, so that a restart
+     * repeats at most the part in flight; false (the next part waits) when the store cannot keep it.
+     */
+    private boolean partsStored(OutboxEntry e, int partsSent) {
+        try {
+            outbox.markPartsSentSoon(e.id(), partsSent).join();
+            return true;
+        } catch (RuntimeException x) {
+            Throwable cause = x.getCause() == null ? x : x.getCause();
+            LOG.error("outbox entry {}: the count of its parts sent could not be stored; part {} may go out again: {}",
+                    e.id(), partsSent, cause.getMessage());
+            return false;
         }
-        return failed(e, f.failure(), now);
     }
 
     /** Waits for the queued "sent" marks; one that failed leaves its entry pending: it is sent again. */

@@ -37,8 +37,8 @@ public final class TelegramDelivery {
         }
 
         /**
-         * A part failed; {@code sentBefore} are the parts that did go out (a long message split in three may
-         * fail on the second): send again from part {@code sentBefore.size()}, not from the start.
+         * A part failed; {@code sentBefore} are the parts this call did send (a long message split in three may
+         * fail on the second): send again from the part after them, not from the start.
          */
         record Failed(SendFailure failure, List<Integer> sentBefore) implements Delivered {
             public Failed {
@@ -47,24 +47,41 @@ public final class TelegramDelivery {
         }
     }
 
-    public Delivered send(long chatId, Action.Send send) {
-        return send(chatId, send, 0);
+    /**
+     * Hears of each part Telegram took while more parts follow, before the next is sent: the outbox stores the
+     * count so a restart goes on from there. False stops the message here (the count could not be kept).
+     */
+    @FunctionalInterface
+    public interface Progress {
+        Progress NONE = partsSent -> true;
+
+        boolean partsSent(int partsSent);
     }
 
-    /** Sends the parts of {@code send} from part {@code fromPart} on (0 for all). */
-    public Delivered send(long chatId, Action.Send send, int fromPart) {
+    public Delivered send(long chatId, Action.Send send) {
+        return send(chatId, send, 0, Progress.NONE);
+    }
+
+    /**
+     * Sends the parts of {@code send} from part {@code fromPart} on (0 for all); after each part but the last,
+     * tells {@code progress} how many parts have gone out in all (counting those before {@code fromPart}).
+     */
+    public Delivered send(long chatId, Action.Send send, int fromPart, Progress progress) {
         List<SendMessage> parts = outgoing.send(chatId, send);
         if (fromPart < 0 || fromPart >= parts.size()) {
             throw new IllegalArgumentException("part " + fromPart + " does not exist: the message has "
                     + parts.size() + " part(s)");
         }
         List<Integer> ids = new ArrayList<>();
-        for (SendMessage part : parts.subList(fromPart, parts.size())) {
+        for (int i = fromPart; i < parts.size(); i++) {
             try {
-                Message m = client.execute(part);
+                Message m = client.execute(parts.get(i));
                 ids.add(m.getMessageId());
             } catch (TelegramApiException e) {
                 return new Delivered.Failed(SendFailure.classify(e, redact), ids);
+            }
+            if (i + 1 < parts.size() && !progress.partsSent(i + 1)) {
+                return new Delivered.Failed(new SendFailure.Transient("the parts sent could not be stored"), ids);
             }
         }
         return new Delivered.Sent(ids);

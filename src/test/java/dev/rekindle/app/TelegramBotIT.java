@@ -6,9 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rekindle.bot.OutboxPayload;
+import dev.rekindle.dialog.engine.Action;
+import dev.rekindle.dialog.engine.Chat;
 import dev.rekindle.dialog.model.DialogLibrary;
 import dev.rekindle.nlu.Understanding;
+import dev.rekindle.store.OutboxKind;
 import dev.rekindle.store.OutboxState;
+import dev.rekindle.store.Outgoing;
 import dev.rekindle.store.Profile;
 import dev.rekindle.store.Reply;
 import dev.rekindle.store.Store;
@@ -342,6 +347,31 @@ class TelegramBotIT {
         chats.awaitSent(SAM.id(), HELP);
         roundTrip(ALEX);
         assertEquals(1, chats.sent(SAM.id(), HELP).size());
+    }
+
+    @Test
+    void aLongMessageCutShortByFloodControlSendsOnlyItsMissingPartsAfterARestart() {
+        String one = "One. " + "a".repeat(3000);
+        String two = "Two. " + "b".repeat(3000);
+        String three = "Three. " + "c".repeat(3000);
+        start(options());
+        makeCouple(bot.store());
+        api.failNextAfter("sendMessage", 1, Failure.tooManyRequests(60)); // part 1 goes, part 2 meets a 429
+        String text = one + "\n\n" + two + "\n\n" + three; // over 4,096 characters: three parts
+        bot.store().outbox().enqueue(couple, new Outgoing(SAM.id(), OutboxKind.SEND,
+                OutboxPayload.send(new Action.Send(Chat.A, null, text, List.of())), null));
+        api.awaitCall("sendMessage", c -> c.status() == 429, WAIT);
+        bot.close(); // Telegram's wait outlasts this instance: the next one must know part 1 went out
+        assertEquals(List.of(one), chats.received(SAM.id()));
+
+        clock.advance(Duration.ofSeconds(61));
+        start(options());
+        Eventually.await("parts 2 and 3 after the restart", () -> chats.received(SAM.id()).size() >= 3);
+        roundTrip(SAM); // anything still to go in Sam's chat went before this answer
+        List<String> received = chats.received(SAM.id());
+        assertEquals(List.of(one, two, three), received.subList(0, 3), "each part once, in order");
+        assertEquals(4, received.size());
+        assertEquals(1, api.calls("sendMessage").stream().filter(c -> c.status() == 429).count());
     }
 
     // ---------------------------------------------------------------- Telegram says no

@@ -14,6 +14,9 @@ import dev.rekindle.dialog.model.DialogLibrary;
 import dev.rekindle.dialog.model.Partner;
 import dev.rekindle.nlu.Understanding;
 import dev.rekindle.store.Couples;
+import dev.rekindle.store.Profile;
+import dev.rekindle.store.Reply;
+import dev.rekindle.store.Store;
 import dev.rekindle.telegram.FakeBotApi;
 import dev.rekindle.telegram.FakeBotApi.Group;
 import dev.rekindle.telegram.FakeBotApi.Person;
@@ -289,6 +292,8 @@ public final class EndToEndBenchmark {
                     store.registerPrivateChat(c.a.id(), c.a.id());
                     store.registerPrivateChat(c.b.id(), c.b.id());
                     store.registerGroupChat(c.group.id(), id);
+                    onboarded(bot.store(), c.a.id());
+                    onboarded(bot.store(), c.b.id());
                     driver.byChat.put(c.a.id(), c);
                     driver.byChat.put(c.b.id(), c);
                     driver.byChat.put(c.group.id(), c);
@@ -305,6 +310,7 @@ public final class EndToEndBenchmark {
                 long startHandled = driver.handled.sum();
                 CpuSnapshot cpu0 = CpuSnapshot.now();
                 long[] commits0 = bot.store().groupCommitCounts();
+                Map<String, Long> calls0 = api.servedCounts();
                 driver.measuring = true;
                 long t0 = System.nanoTime();
                 Thread.sleep(seconds * 1000L);
@@ -313,7 +319,8 @@ public final class EndToEndBenchmark {
                 long count = driver.handled.sum() - startHandled;
                 CpuSnapshot cpu1 = CpuSnapshot.now();
                 long[] commits1 = bot.store().groupCommitCounts();
-                e2eCpu = cpu1.report(cpu0, elapsed, count, commits1[0] - commits0[0], commits1[1] - commits0[1]);
+                e2eCpu = cpu1.report(cpu0, elapsed, count, commits1[0] - commits0[0], commits1[1] - commits0[1])
+                        + callsPerUpdate(calls0, api.servedCounts(), count);
                 driver.stopping = true;
                 long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
                 int stalled;
@@ -336,6 +343,26 @@ public final class EndToEndBenchmark {
     }
 
     private String e2eCpu = "";
+
+    /** Bot API requests per update in the window, by method: each is HTTP and JSON on both sides. */
+    private static String callsPerUpdate(Map<String, Long> before, Map<String, Long> after, long updates) {
+        StringBuilder b = new StringBuilder();
+        long all = 0;
+        for (Map.Entry<String, Long> e : after.entrySet()) {
+            long d = e.getValue() - before.getOrDefault(e.getKey(), 0L);
+            all += d;
+            b.append(String.format(Locale.ROOT, " %s %.2f", e.getKey(), d / (double) Math.max(1, updates)));
+        }
+        return String.format(Locale.ROOT, "Bot API requests per update: %.2f (%s)%n", all / (double) Math.max(1, updates),
+                b.toString().strip());
+    }
+
+    /** As if the partner had gone through onboarding (18+, consent, safe): the loop starts at the dialogs. */
+    private static void onboarded(Store store, long userId) {
+        Instant now = Instant.now();
+        store.pairings().save(new Profile(userId, Profile.Step.DONE, true, now, Profile.Safety.SAFE, now, null), null,
+                null, new Reply(List.of(), java.util.OptionalLong.empty()));
+    }
 
     /**
      * CPU time of the process and of our threads by name, to split the end-to-end cost of an update: the fake

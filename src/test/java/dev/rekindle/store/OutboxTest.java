@@ -111,6 +111,27 @@ class OutboxTest {
     }
 
     @Test
+    void thePartsSentOfALongMessageSurviveARestartAndNeverGoBackwards() {
+        commit(send(11, "m1"));
+        long id = outbox.due(clock.instant(), 10).get(0).id();
+        assertEquals(0, outbox.entry(id).orElseThrow().partsSent());
+        outbox.markPartsSentSoon(id, 2).join();
+        outbox.markPartsSentSoon(id, 1).join(); // late, from an earlier attempt
+        outbox.retryAt(id, clock.instant().plusSeconds(5));
+        store.close();
+
+        store = Fixture.open(dir, clock);
+        outbox = store.outbox();
+        OutboxEntry reopened = outbox.due(clock.instant().plusSeconds(5), 10).get(0);
+        assertEquals(id, reopened.id());
+        assertEquals(2, reopened.partsSent());
+        outbox.markSent(id, 77);
+        Throwable late = assertThrows(java.util.concurrent.CompletionException.class,
+                () -> outbox.markPartsSentSoon(id, 3).join()).getCause();
+        assertTrue(late.getMessage().contains("is sent, not pending"), late.getMessage());
+    }
+
+    @Test
     void aRefusedEntryFailsWithTelegramsReason() {
         commit(send(11, "m1"));
         long id = outbox.due(clock.instant(), 10).get(0).id();

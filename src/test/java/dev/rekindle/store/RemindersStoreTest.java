@@ -41,7 +41,7 @@ class RemindersStoreTest {
 
     @Test
     void aDatabaseAtTheVersionBeforeGainsTheTableAndKeepsItsCouples() {
-        Path file = dir.resolve("v4.db");
+        Path file = dir.resolve("previous.db");
         long couple;
         try (Database old = Database.open(file, clock, Migrations.latest() - 1)) {
             SqliteStore store = SqliteStore.open(old, SqliteSessionStore.CacheSettings.DEFAULT);

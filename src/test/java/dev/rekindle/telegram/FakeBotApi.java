@@ -65,6 +65,8 @@ public final class FakeBotApi implements AutoCloseable {
     private static final Failure PASS = new Failure(200, "pass", Map.of());
 
     private final ObjectMapper json = new ObjectMapper();
+    /** Requests served, by Bot API method, also in lean mode: a benchmark counts HTTP calls per update. */
+    private final Map<String, java.util.concurrent.atomic.LongAdder> served = new java.util.concurrent.ConcurrentHashMap<>();
     private final JsonNodeFactory nodes = JsonNodeFactory.instance;
     private final HttpServer server;
     private final ExecutorService executor;
@@ -519,6 +521,13 @@ public final class FakeBotApi implements AutoCloseable {
 
     // ---------------------------------------------------------------- assertions
 
+    /** How many requests each Bot API method got so far (successful or not). */
+    public Map<String, Long> servedCounts() {
+        Map<String, Long> out = new TreeMap<>();
+        served.forEach((k, v) -> out.put(k, v.sum()));
+        return out;
+    }
+
     public List<Call> calls() {
         lock.lock();
         try {
@@ -598,6 +607,7 @@ public final class FakeBotApi implements AutoCloseable {
                 return;
             }
             String method = m.group(2);
+            served.computeIfAbsent(method, k -> new java.util.concurrent.atomic.LongAdder()).increment();
             ObjectNode params;
             try {
                 params = params(ex);

@@ -125,7 +125,8 @@ class SendFailureTest {
         Delivered.Failed failed = assertInstanceOf(Delivered.Failed.class, delivery.send(BEN, send(longText)));
         assertEquals(1, failed.sentBefore().size());
         assertEquals(new RetryAfter(Duration.ofSeconds(3)), failed.failure());
-        Delivered rest = delivery.send(BEN, send(longText), failed.sentBefore().size());
+        Delivered rest = delivery.send(BEN, send(longText), failed.sentBefore().size(),
+                TelegramDelivery.Progress.NONE);
         assertEquals(1, assertInstanceOf(Delivered.Sent.class, rest).messageIds().size());
         assertEquals(List.of("a".repeat(4000), "b".repeat(100)),
                 api.calls("sendMessage").stream().filter(FakeBotApi.Call::succeeded).map(FakeBotApi.Call::text).toList());

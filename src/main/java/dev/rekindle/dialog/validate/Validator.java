@@ -20,6 +20,7 @@ public final class Validator {
             TimerLengthChecks.check(in.dialog(), in.where(), problems);
         }
         LibraryChecks.check(dialogs, bot, problems);
+        FollowUpChecks.check(dialogs, problems);
         return problems.list();
     }
 }

@@ -207,6 +207,19 @@ class BotCoreTest {
     }
 
     @Test
+    void unpairingTakesAPendingCheckBackWithTheCouplesSessionAndTimers() {
+        run(new Received.Command(receive("cmd"), sam(), "affection", ""));
+        Action.Send choose = sends(SAM).get(0);
+        markAllSent();
+        run(new Received.Press(receive("press"), sam(), choose.buttons().get(0).data()));
+        assertEquals(1, store.sessions().load(couple).orElseThrow().session().followUps().size());
+        store.pairings().dissolve(couple, new dev.rekindle.store.Reply(List.of(), java.util.OptionalLong.empty()));
+        clock.advance(Duration.ofDays(2));
+        assertEquals(List.of(), store.timers().due(clock.instant(), 10), "no check-back is left to fire");
+        assertTrue(store.sessions().load(couple).isEmpty());
+    }
+
+    @Test
     void aPrivateMessageFromAStrangerMakesACoupleOfOneAndRepeatsFindTheSameOne() {
         Members members = new Members(store.couples());
         Member first = members.inPrivateChat(3001L, 3001L, "Robin");

@@ -85,7 +85,7 @@ public final class CoupleGroups {
     }
 
     /** A press on one of our buttons in a group. */
-    public void press(long updateId, long chatId, long userId, String data) {
+    public void press(long updateId, long chatId, long userId, String data, long messageId) {
         Optional<GroupProposal> proposal = store.pairings().proposal(chatId);
         Optional<Couple> couple = proposal.flatMap(p -> store.couples().couple(p.coupleId()));
         if (!data.equals(Sentences.PREFIX + "link:y") || couple.isEmpty() || !couple.get().users().containsValue(userId)) {
@@ -101,7 +101,10 @@ public final class CoupleGroups {
             store.pairings().say(Reply.of(List.of(say.say(chatId, "link_partner_missing")), updateId));
             return;
         }
-        store.pairings().link(chatId, c.id(), Reply.of(List.of(say.say(chatId, "link_done")), updateId));
+        // linked: the Confirm button has done its work (before that, the other partner may still need it)
+        List<Outgoing> out = new ArrayList<>(say.closePressed(chatId, messageId));
+        out.add(say.say(chatId, "link_done"));
+        store.pairings().link(chatId, c.id(), Reply.of(out, updateId));
     }
 
     /** The group became a supergroup (its chat and outbox moved already): a pending /link follows it. */

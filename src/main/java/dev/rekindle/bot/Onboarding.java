@@ -205,7 +205,7 @@ public final class Onboarding {
             next = next.at(Step.AGE);
         }
         out.add(question(chatId, next));
-        store.pairings().save(next, null, null, Reply.of(out, r.updateId()));
+        store.pairings().save(next, null, null, reply(r, chatId, out));
         return Optional.empty();
     }
 
@@ -236,7 +236,7 @@ public final class Onboarding {
                     break;
                 }
                 Profile next = choice.equals("y") ? p.adult(true).at(Step.PRIVACY) : p.adult(false).at(Step.UNDER_AGE);
-                store.pairings().save(next, null, null, Reply.of(List.of(question(chatId, next)), r.updateId()));
+                store.pairings().save(next, null, null, reply(r, chatId, List.of(question(chatId, next))));
                 return Optional.empty();
             }
             case "privacy" -> {
@@ -245,10 +245,10 @@ public final class Onboarding {
                 }
                 if (choice.equals("y")) {
                     Profile next = p.consentedAt(now).at(Step.NAME);
-                    store.pairings().save(next, null, null, Reply.of(List.of(question(chatId, next)), r.updateId()));
+                    store.pairings().save(next, null, null, reply(r, chatId, List.of(question(chatId, next))));
                 } else {
                     store.pairings().save(p.at(Step.ABOUT), null, null,
-                            Reply.of(List.of(say.say(chatId, "onboarding_no_consent")), r.updateId()));
+                            reply(r, chatId, List.of(say.say(chatId, "onboarding_no_consent"))));
                 }
                 return Optional.empty();
             }
@@ -307,29 +307,29 @@ public final class Onboarding {
                 // an unknown press of ours: answered as stale below
             }
         }
-        store.pairings().say(Reply.of(List.of(say.say(chatId, "stale_button")), r.updateId()));
+        store.pairings().say(reply(r, chatId, List.of(say.say(chatId, "stale_button"))));
         return Optional.empty();
     }
 
     private Optional<Received> name(Received r, Profile p, long chatId, String name) {
         if (name.isEmpty() || name.length() > MAX_NAME || name.contains("\n")) {
-            store.pairings().say(Reply.of(List.of(say.say(chatId, "onboarding_name_invalid")), r.updateId()));
+            store.pairings().say(reply(r, chatId, List.of(say.say(chatId, "onboarding_name_invalid"))));
             return Optional.empty();
         }
         Profile next = p.at(Step.ZONE);
-        store.pairings().save(next, name, null, Reply.of(List.of(question(chatId, next)), r.updateId()));
+        store.pairings().save(next, name, null, reply(r, chatId, List.of(question(chatId, next))));
         return Optional.empty();
     }
 
     private Optional<Received> zone(Received r, Profile p, long chatId, String text) {
         Optional<ZoneId> zone = TimeZones.parse(text);
         if (zone.isEmpty()) {
-            store.pairings().say(Reply.of(List.of(say.say(chatId, "onboarding_zone_unknown", Map.of(),
-                    List.of(say.button("label_utc", "zone", "utc")))), r.updateId()));
+            store.pairings().say(reply(r, chatId, List.of(say.say(chatId, "onboarding_zone_unknown", Map.of(),
+                    List.of(say.button("label_utc", "zone", "utc"))))));
             return Optional.empty();
         }
         Profile next = p.at(Step.SAFETY);
-        store.pairings().save(next, null, zone.get(), Reply.of(List.of(question(chatId, next)), r.updateId()));
+        store.pairings().save(next, null, zone.get(), reply(r, chatId, List.of(question(chatId, next))));
         return Optional.empty();
     }
 
@@ -343,10 +343,10 @@ public final class Onboarding {
         }
         if (answer == Safety.UNSAFE) {
             // the core commits the safety dialog and marks the update done
-            store.pairings().save(next, null, null, new Reply(out, OptionalLong.empty()));
+            store.pairings().save(next, null, null, new Reply(closing(r, chatId, out), OptionalLong.empty()));
             return Optional.of(new Received.Safety(r.updateId(), r.who(), SafetyKind.ABUSE));
         }
-        store.pairings().save(next, null, null, Reply.of(out, r.updateId()));
+        store.pairings().save(next, null, null, reply(r, chatId, out));
         return Optional.empty();
     }
 
@@ -355,14 +355,14 @@ public final class Onboarding {
     private Optional<Received> invite(Received r, long chatId, long userId) {
         Couple couple = store.couples().coupleOf(userId).orElseThrow();
         if (couple.status() == CoupleStatus.ACTIVE) {
-            store.pairings().say(Reply.of(List.of(say.say(chatId, "invite_already_paired",
-                    Map.of("partner", partnerName(couple, userId)))), r.updateId()));
+            store.pairings().say(reply(r, chatId, List.of(say.say(chatId, "invite_already_paired",
+                    Map.of("partner", partnerName(couple, userId))))));
             return Optional.empty();
         }
         InviteCode code = InviteCode.random(random);
         String link = "https://t.me/" + botUsername + "?start=" + code.code();
         store.pairings().invite(code.hash(), couple.id(), userId, clock.instant().plus(INVITATION_LIFETIME),
-                Reply.of(List.of(say.say(chatId, "invite_link", Map.of("link", link))), r.updateId()));
+                reply(r, chatId, List.of(say.say(chatId, "invite_link", Map.of("link", link)))));
         return Optional.empty();
     }
 
@@ -373,7 +373,7 @@ public final class Onboarding {
             if (p == null) {
                 return continueOnboarding(r, null, chatId, userId, out);
             }
-            store.pairings().say(Reply.of(out, r.updateId()));
+            store.pairings().say(reply(r, chatId, out));
             return Optional.empty();
         }
         String hash = new InviteCode(code).hash();
@@ -383,7 +383,7 @@ public final class Onboarding {
         }
         List<Outgoing> out = new ArrayList<>();
         offer(chatId, hash, out);
-        store.pairings().save(p.pendingInvite(hash), null, null, Reply.of(out, r.updateId()));
+        store.pairings().save(p.pendingInvite(hash), null, null, reply(r, chatId, out));
         return Optional.empty();
     }
 
@@ -441,7 +441,7 @@ public final class Onboarding {
         long coupleId;
         try {
             coupleId = store.pairings().accept(hash, userId, chatId, clock.instant(),
-                    unsafe ? new Reply(out, OptionalLong.empty()) : Reply.of(out, r.updateId()));
+                    unsafe ? new Reply(closing(r, chatId, out), OptionalLong.empty()) : reply(r, chatId, out));
         } catch (InvitationGoneException e) {
             Invitation i = inv.get();
             return gone(r, p, chatId, i.used() != null ? "code_used"
@@ -455,13 +455,13 @@ public final class Onboarding {
     }
 
     private Optional<Received> gone(Received r, Profile p, long chatId, String key) {
-        store.pairings().save(p.pendingInvite(null), null, null, Reply.of(List.of(say.say(chatId, key)), r.updateId()));
+        store.pairings().save(p.pendingInvite(null), null, null, reply(r, chatId, List.of(say.say(chatId, key))));
         return Optional.empty();
     }
 
     private Optional<Received> decline(Received r, Profile p, long chatId) {
         store.pairings().save(p.pendingInvite(null), null, null,
-                Reply.of(List.of(say.say(chatId, "pairing_declined")), r.updateId()));
+                reply(r, chatId, List.of(say.say(chatId, "pairing_declined"))));
         return Optional.empty();
     }
 
@@ -470,7 +470,7 @@ public final class Onboarding {
     private Optional<Received> askUnpair(Received r, long chatId, long userId) {
         Optional<Couple> couple = store.couples().coupleOf(userId);
         if (couple.isEmpty() || couple.get().status() != CoupleStatus.ACTIVE) {
-            store.pairings().say(Reply.of(List.of(say.say(chatId, "unpair_not_paired")), r.updateId()));
+            store.pairings().say(reply(r, chatId, List.of(say.say(chatId, "unpair_not_paired"))));
             return Optional.empty();
         }
         store.pairings().say(Reply.of(List.of(say.say(chatId, "unpair_confirm",
@@ -483,11 +483,11 @@ public final class Onboarding {
     private Optional<Received> unpair(Received r, long chatId, long userId, boolean yes) {
         Optional<Couple> couple = store.couples().coupleOf(userId);
         if (couple.isEmpty() || couple.get().status() != CoupleStatus.ACTIVE) {
-            store.pairings().say(Reply.of(List.of(say.say(chatId, "unpair_not_paired")), r.updateId()));
+            store.pairings().say(reply(r, chatId, List.of(say.say(chatId, "unpair_not_paired"))));
             return Optional.empty();
         }
         if (!yes) {
-            store.pairings().say(Reply.of(List.of(say.say(chatId, "unpair_kept")), r.updateId()));
+            store.pairings().say(reply(r, chatId, List.of(say.say(chatId, "unpair_kept"))));
             return Optional.empty();
         }
         Couple c = couple.get();
@@ -495,7 +495,7 @@ public final class Onboarding {
         List<Outgoing> out = new ArrayList<>();
         out.add(say.say(chatId, "unpair_done"));
         store.couples().chatId(c.id(), Chat.privateOf(me.other())).ifPresent(id -> out.add(say.say(id, "unpair_told")));
-        store.pairings().dissolve(c.id(), Reply.of(out, r.updateId()));
+        store.pairings().dissolve(c.id(), reply(r, chatId, out));
         return Optional.empty();
     }
 
@@ -503,7 +503,7 @@ public final class Onboarding {
 
     private Optional<Received> forget(Received r, long chatId, long userId, boolean yes) {
         if (!yes) {
-            store.pairings().say(Reply.of(List.of(say.say(chatId, "forget_kept")), r.updateId()));
+            store.pairings().say(reply(r, chatId, List.of(say.say(chatId, "forget_kept"))));
             return Optional.empty();
         }
         List<Outgoing> out = new ArrayList<>();
@@ -511,8 +511,22 @@ public final class Onboarding {
         store.couples().coupleOf(userId).filter(c -> c.status() == CoupleStatus.ACTIVE).ifPresent(c ->
                 store.couples().chatId(c.id(), Chat.privateOf(partnerOf(c, userId).other()))
                         .ifPresent(id -> out.add(say.say(id, "unpair_told"))));
-        store.pairings().forget(userId, Reply.of(out, r.updateId()));
+        store.pairings().forget(userId, reply(r, chatId, out));
         return Optional.empty();
+    }
+
+    /**
+     * The update's reply: when it answers a press of ours, the pressed message's buttons close first, so no
+     * question of onboarding, pairing or a confirmation can be answered twice (a dialog's buttons close the same way).
+     */
+    private Reply reply(Received r, long chatId, List<Outgoing> out) {
+        return Reply.of(closing(r, chatId, out), r.updateId());
+    }
+
+    private List<Outgoing> closing(Received r, long chatId, List<Outgoing> out) {
+        List<Outgoing> all = new ArrayList<>(say.closePressed(chatId, r));
+        all.addAll(out);
+        return all;
     }
 
     /** When a confirmation is asked, in epoch seconds, for its "yes" button's data ("y:1796040106"). */

@@ -16,6 +16,30 @@ public final class OutboxPayload {
 
     private OutboxPayload() {}
 
+    /**
+     * The ref, inside a close-buttons payload, of a message known by its channel id: the bot's own flows
+     * (onboarding, pairing, confirmations, the group's link) may run before any couple exists, so their messages
+     * have no couple-scoped ref in message_refs; the press names the message instead. The entry itself carries
+     * no message_ref then. Engine refs never hold a colon, so the two cannot be confused.
+     */
+    public static String pressedMessageRef(long messageId) {
+        return PRESSED + messageId;
+    }
+
+    /** The channel's message id in a ref made by {@link #pressedMessageRef}; empty for any other ref. */
+    public static java.util.OptionalLong pressedMessageId(String ref) {
+        if (ref == null || !ref.startsWith(PRESSED)) {
+            return java.util.OptionalLong.empty();
+        }
+        try {
+            return java.util.OptionalLong.of(Long.parseLong(ref.substring(PRESSED.length())));
+        } catch (NumberFormatException e) {
+            return java.util.OptionalLong.empty();
+        }
+    }
+
+    private static final String PRESSED = "msg:";
+
     public static String send(Action.Send send) {
         return write(send);
     }

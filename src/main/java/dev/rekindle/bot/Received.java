@@ -30,8 +30,15 @@ public sealed interface Received {
         }
     }
 
-    /** A press on one of the bot's buttons, with its callback data. */
-    record Press(long updateId, Member who, String data) implements Received {}
+    /**
+     * A press on one of the bot's buttons, with its callback data. {@code messageId} is the channel's id of the
+     * message the button is on (0 when unknown): the bot's own flows close that message's buttons by it.
+     */
+    record Press(long updateId, Member who, String data, long messageId) implements Received {
+        public Press(long updateId, Member who, String data) {
+            this(updateId, who, data, 0);
+        }
+    }
 
     /** A photo, voice note, sticker or file: the bot reads words only and says so kindly. */
     record NonText(long updateId, Member who) implements Received {}

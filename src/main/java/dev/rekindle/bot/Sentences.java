@@ -41,6 +41,25 @@ final class Sentences {
         return say(chatId, key, Map.of(), List.of());
     }
 
+    /**
+     * Takes the buttons off the message a press came from, so a question of the bot's own flows cannot be
+     * answered twice; none when the channel did not say which message it was.
+     */
+    List<Outgoing> closePressed(long chatId, Received r) {
+        return r instanceof Received.Press p ? closePressed(chatId, p.messageId()) : List.of();
+    }
+
+    List<Outgoing> closePressed(long chatId, long messageId) {
+        if (messageId <= 0) {
+            return List.of();
+        }
+        Chat to = chatId < 0 ? Chat.GROUP : Chat.A; // as in say(): the outbox goes by chat id
+        String ref = OutboxPayload.pressedMessageRef(messageId);
+        // the id rides in the payload: an entry of no couple has no message_ref (a CHECK in the schema)
+        return List.of(new Outgoing(chatId, OutboxKind.CLOSE_BUTTONS,
+                OutboxPayload.closeButtons(new Action.CloseButtons(to, ref, null)), null));
+    }
+
     /** A sentence as plain text, for what is not a chat message (a file's description). */
     String plain(String key) {
         return engine.botLabel(key);

@@ -247,7 +247,10 @@ public final class OutboxSender implements AutoCloseable {
         Long thisRound = e.coupleId() == null || e.ref() == null ? null
                 : sentThisRound.get(e.coupleId() + "/" + e.chatId() + "/" + e.ref());
         // the message whose buttons close may have gone out this round, its mark not yet durable
-        OptionalLong messageId = thisRound != null ? OptionalLong.of(thisRound)
+        OptionalLong pressed = e.ref() != null ? OptionalLong.empty()
+                : dev.rekindle.bot.OutboxPayload.pressedMessageId(dev.rekindle.bot.OutboxPayload.readCloseButtons(e.payload()).ref());
+        OptionalLong messageId = pressed.isPresent() ? pressed
+                : thisRound != null ? OptionalLong.of(thisRound)
                 : e.coupleId() == null || e.ref() == null ? OptionalLong.empty()
                 : outbox.messageId(e.coupleId(), e.chatId(), e.ref());
         if (messageId.isEmpty()) {

@@ -231,7 +231,7 @@ public final class TelegramReceiver implements UpdateSink {
             }
             if (update instanceof IncomingUpdate.ButtonPress p) {
                 return route(p.chatId(), p.chatType(), p.userId(), p.firstName(), null, p.data(),
-                        m -> new Received.Press(id, m, p.data()), id);
+                        m -> new Received.Press(id, m, p.data(), p.messageId()), id, p.messageId());
             }
             if (update instanceof IncomingUpdate.NonTextMessage n) {
                 return route(n.chatId(), n.chatType(), n.userId(), "", null, null,
@@ -285,13 +285,21 @@ public final class TelegramReceiver implements UpdateSink {
     private Optional<CompletableFuture<Void>> route(long chatId, ChatType type, long userId, String firstName,
                                                     String command, String pressData,
                                                     java.util.function.Function<Member, Received> make, long id) {
+        return route(chatId, type, userId, firstName, command, pressData, make, id, 0);
+    }
+
+    /** As above; {@code pressedMessage} is the id of the message a press came from (0 for anything else). */
+    private Optional<CompletableFuture<Void>> route(long chatId, ChatType type, long userId, String firstName,
+                                                    String command, String pressData,
+                                                    java.util.function.Function<Member, Received> make, long id,
+                                                    long pressedMessage) {
         if (groups != null && type.isGroup() && CoupleGroups.isOurs(command, pressData)) {
             long lane = groups.lane(chatId, userId);
             if (command != null) {
                 return flow(id, Set.of(lane), false, () -> groups.link(id, chatId, userId));
             }
             // the press that links changes which couple the group is: the group's next message waits for it
-            return flow(id, Set.of(lane), true, () -> groups.press(id, chatId, userId, pressData));
+            return flow(id, Set.of(lane), true, () -> groups.press(id, chatId, userId, pressData, pressedMessage));
         }
         Optional<Member> m = member(chatId, type, userId, firstName);
         if (m.isEmpty()) {

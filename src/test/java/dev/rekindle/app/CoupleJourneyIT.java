@@ -194,10 +194,14 @@ class CoupleJourneyIT {
         assertTranscript(SAM.id(), List.of(
                 said("onboarding_about"),
                 said("onboarding_age") + "\n[I'm 18 or older] [I'm under 18]",
+                closed(said("onboarding_age")),
                 said("onboarding_privacy") + "\n[That's okay] [No, thanks]",
+                closed(said("onboarding_privacy")),
                 said("onboarding_name") + "\n[Use my Telegram name]",
+                closed(said("onboarding_name")),
                 said("onboarding_zone") + "\n[Use UTC]",
                 said("onboarding_safety") + "\n[Yes, I feel safe] [No, not always] [I'd rather not say]",
+                closed(said("onboarding_safety")),
                 said("onboarding_done", "name", "Sam", "zone", "Europe/Lisbon"),
                 said("invite_link", "link", "https://t.me/" + FakeBotApi.BOT_USERNAME + "?start=" + code),
                 said("pairing_done_inviter", "partner", "Alex"),
@@ -215,16 +219,21 @@ class CoupleJourneyIT {
                 "[document rekindle-export.json]",
                 said("export_sent"),
                 said("forget_confirm") + "\n[Yes, delete it all] [No, keep it]",
+                closed(said("forget_confirm")),
                 said("forget_done")));
         assertTranscript(ALEX.id(), List.of(
                 said("onboarding_about"),
                 said("onboarding_age") + "\n[I'm 18 or older] [I'm under 18]",
+                closed(said("onboarding_age")),
                 said("onboarding_privacy") + "\n[That's okay] [No, thanks]",
+                closed(said("onboarding_privacy")),
                 said("onboarding_name") + "\n[Use my Telegram name]",
                 said("onboarding_zone") + "\n[Use UTC]",
                 said("onboarding_safety") + "\n[Yes, I feel safe] [No, not always] [I'd rather not say]",
+                closed(said("onboarding_safety")),
                 said("onboarding_done", "name", "Alex", "zone", "America/Toronto"),
                 said("pairing_offer", "partner", "Sam") + "\n[Accept] [Not now]",
+                closed(said("pairing_offer", "partner", "Sam")),
                 said("pairing_done_invited", "partner", "Sam"),
                 "Sam wanted you to know:\n\n" + APPRECIATION,
                 "One word for how you feel right now?",
@@ -234,6 +243,7 @@ class CoupleJourneyIT {
         assertTranscript(US.id(), List.of(
                 said("group_hello"),
                 said("link_confirm", "name", "Sam", "partner", "Alex") + "\n[Confirm]",
+                closed(said("link_confirm", "name", "Sam", "partner", "Alex")),
                 said("link_done"),
                 "Time for your 15-minute check-in: just the two of you, full attention. Can you both put your phones "
                         + "away? Keep one face down between you: I'll buzz when time is up.\n[Phones are away] [Not now]",
@@ -280,8 +290,9 @@ class CoupleJourneyIT {
         assertEquals(CoupleStatus.FORMING, alex.status());
         assertTrue(bot.store().couples().chatId(alex.id(), Chat.GROUP).isEmpty(), "the group is no longer linked");
         assertTrue(bot.store().journal().list(alex.id()).isEmpty(), "Sam's journal lines went with Sam");
-        assertEquals(List.of("outbox.chat_id: sent, emptied"), rowsNaming(SAM.id()),
-                "the only row left that names Sam is the sent goodbye's (see docs/privacy.md, Not done yet)");
+        assertEquals(List.of("outbox.chat_id: sent, emptied", "outbox.chat_id: sent, emptied"), rowsNaming(SAM.id()),
+                "the only rows left that name Sam are the sent goodbye's and the closing of the confirmation's buttons"
+                        + " (see docs/privacy.md, Not done yet)");
         for (String marker : List.of("Juniper-5821", SAM_WORD, "Europe/Lisbon")) {
             assertFalse(DatabaseBytes.contain(db(), marker), "'" + marker + "' is still in the database file or its log");
         }
@@ -313,6 +324,11 @@ class CoupleJourneyIT {
     }
 
     /** A line of the transcript that may read one of several ways (a dialog's variants). */
+    /** How a chat shows that a message's buttons were taken away (see {@link Chats#transcript}). */
+    private static String closed(String message) {
+        return "(buttons closed: " + message.lines().findFirst().orElse("") + ")";
+    }
+
     private static String oneOf(String... variants) {
         return String.join(ONE_OF, variants);
     }

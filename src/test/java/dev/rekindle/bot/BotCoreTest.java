@@ -165,6 +165,61 @@ class BotCoreTest {
     }
 
     @Test
+    void affectionsCheckBackIsAStoredTimerThatSurvivesARestartAndWaitsForAnotherExerciseToEnd() {
+        run(new Received.Command(receive("cmd"), sam(), "affection", ""));
+        Action.Send choose = sends(SAM).get(0);
+        markAllSent();
+        run(new Received.Press(receive("press"), sam(), choose.buttons().get(2).data())); // dancing in the kitchen
+        assertTrue(sends(SAM).get(0).html().contains("I'll ask you tomorrow"));
+        assertEquals(java.util.Map.of(), store.sessions().load(couple).orElseThrow().session().runs(),
+                "the dialog has ended: nothing holds the chat");
+        markAllSent();
+
+        // a restart: the follow-up lives in the session and the timers table, not in memory
+        store.close();
+        store = SqliteStore.open(dir.resolve("rekindle.db"), clock);
+        core = new BotCore(new Engine(DialogLoader.loadDirectory(Path.of("dialogs")).library().orElseThrow()),
+                Understanding.withoutSafety(new KeywordIntentClassifier()), store, clock, Runnable::run);
+        clock.advance(Duration.ofHours(20));
+        run(new Received.Text(receive("text"), sam(), "should we see a couples therapist?"));
+        Action.Send professional = sends(SAM).get(0);
+        assertTrue(professional.html().contains("A professional can help a lot"), "free text started an exercise by intent");
+        markAllSent();
+
+        clock.advance(Duration.ofHours(4));
+        List<DueTimer> due = store.timers().due(clock.instant(), 10);
+        assertEquals(1, due.size(), "the check-back came due");
+        core.fire(due.get(0)).join();
+        assertEquals(List.of(), sends(SAM), "the running exercise is not interrupted");
+        assertEquals("professional", store.sessions().load(couple).orElseThrow().session().run(Chat.A).top().dialog());
+
+        String notNow = professional.buttons().get(professional.buttons().size() - 1).data();
+        run(new Received.Press(receive("press"), sam(), notNow));
+        markAllSent();
+        clock.advance(Duration.ofHours(1));
+        due = store.timers().due(clock.instant(), 10);
+        assertEquals(1, due.size(), "it tried again an hour later");
+        core.fire(due.get(0)).join();
+        Action.Send checkBack = sends(SAM).get(0);
+        assertTrue(checkBack.html().contains("a dance in the kitchen or living room"), checkBack.html());
+        assertEquals(List.of("It felt good", "A bit awkward", "It didn't happen"),
+                checkBack.buttons().stream().map(Action.ButtonOut::label).toList());
+    }
+
+    @Test
+    void unpairingTakesAPendingCheckBackWithTheCouplesSessionAndTimers() {
+        run(new Received.Command(receive("cmd"), sam(), "affection", ""));
+        Action.Send choose = sends(SAM).get(0);
+        markAllSent();
+        run(new Received.Press(receive("press"), sam(), choose.buttons().get(0).data()));
+        assertEquals(1, store.sessions().load(couple).orElseThrow().session().followUps().size());
+        store.pairings().dissolve(couple, new dev.rekindle.store.Reply(List.of(), java.util.OptionalLong.empty()));
+        clock.advance(Duration.ofDays(2));
+        assertEquals(List.of(), store.timers().due(clock.instant(), 10), "no check-back is left to fire");
+        assertTrue(store.sessions().load(couple).isEmpty());
+    }
+
+    @Test
     void aPrivateMessageFromAStrangerMakesACoupleOfOneAndRepeatsFindTheSameOne() {
         Members members = new Members(store.couples());
         Member first = members.inPrivateChat(3001L, 3001L, "Robin");

@@ -9,6 +9,7 @@ import dev.rekindle.dialog.load.DialogLoader;
 import dev.rekindle.store.CoupleStatus;
 import dev.rekindle.store.Member;
 import dev.rekindle.store.OutboxEntry;
+import dev.rekindle.store.OutboxKind;
 import dev.rekindle.store.Profile;
 import dev.rekindle.store.Profile.Step;
 import dev.rekindle.store.Reply;
@@ -97,6 +98,35 @@ class OnboardingTest {
             clock.advance(Duration.ofMinutes(5));
             tap(store, onboarding, new Received.Press(6, ana, fresh));
             assertTrue(store.couples().user(ANA).isEmpty(), "a confirmation tapped while it is fresh deletes");
+        }
+    }
+
+    @Test
+    void aPressedConfirmationLosesItsButtonsBeforeTheAnswerComesEvenWithoutACouple() {
+        MovableClock clock = MovableClock.at(Instant.parse("2026-11-30T12:00:00Z"));
+        try (SqliteStore store = SqliteStore.open(dir.resolve("rekindle.db"), clock)) {
+            Engine engine = new Engine(DialogLoader.loadDirectory(Path.of("dialogs")).library().orElseThrow());
+            Onboarding onboarding = new Onboarding(store, engine, clock, "rekindle_bot", new SecureRandom(),
+                    (chat, name, file) -> true, text -> false);
+            store.couples().createUser(ANA, "Ana", ZoneOffset.UTC);
+            store.couples().startCouple(ANA);
+            store.couples().registerPrivateChat(ANA, ANA);
+            store.pairings().save(new Profile(ANA, Step.DONE, true, clock.instant(), Profile.Safety.SAFE,
+                    clock.instant(), null), null, null, new Reply(List.of(), OptionalLong.empty()));
+            Member ana = store.couples().find(ANA, ANA).orElseThrow();
+
+            String keep = confirmation(store, onboarding, new Received.Command(1, ana, "forget", ""), "No, keep it");
+            int before = store.outbox().due(Instant.parse("2100-01-01T00:00:00Z"), 100).size();
+            tap(store, onboarding, new Received.Press(2, ana, keep, 4711));
+
+            List<OutboxEntry> added = store.outbox().due(Instant.parse("2100-01-01T00:00:00Z"), 100)
+                    .subList(before, before + 2);
+            assertEquals(OutboxKind.CLOSE_BUTTONS, added.get(0).kind(), "the buttons close first");
+            assertEquals(ANA, added.get(0).chatId());
+            assertEquals(null, added.get(0).ref(), "an entry of no couple has no message_ref");
+            assertEquals(OptionalLong.of(4711), OutboxPayload.pressedMessageId(
+                    OutboxPayload.readCloseButtons(added.get(0).payload()).ref()), "the pressed message, by its id");
+            assertEquals(engine.botSentence("forget_kept", Map.of()), OutboxPayload.readSend(added.get(1).payload()).html());
         }
     }
 

@@ -19,10 +19,12 @@ import java.util.Map;
  * @param lastVariant last variant index used, by message key, so a variant is not repeated twice in a row
  * @param firstRole   by dialog id: the partner who held the dialog's first role last time
  * @param holds       partners for whom the safety hook fired, with what it found
+ * @param followUps   dialogs that ended and will come back, by timer id (absent in sessions saved before them)
  */
 public record Session(int schema, Map<Partner, String> names, long rng, long seq, Map<Chat, Run> runs,
                       Map<String, PendingTimer> timers, Map<String, Integer> lastVariant,
-                      Map<String, Partner> firstRole, Map<Partner, SafetyKind> holds) {
+                      Map<String, Partner> firstRole, Map<Partner, SafetyKind> holds,
+                      Map<String, PendingFollowUp> followUps) {
 
     public static final int SCHEMA = 1;
 
@@ -33,6 +35,7 @@ public record Session(int schema, Map<Partner, String> names, long rng, long seq
         lastVariant = Map.copyOf(lastVariant);
         firstRole = Map.copyOf(firstRole);
         holds = Map.copyOf(holds);
+        followUps = followUps == null ? Map.of() : Map.copyOf(followUps);
     }
 
     /** A new session for a couple (or a single partner: pass only A). The seed makes randomness repeatable. */
@@ -41,7 +44,7 @@ public record Session(int schema, Map<Partner, String> names, long rng, long seq
             throw new IllegalArgumentException("a session needs partner A: " + names);
         }
         return new Session(SCHEMA, names, seed == 0 ? 0x9E3779B97F4A7C15L : seed, 0, Map.of(), Map.of(), Map.of(),
-                Map.of(), Map.of());
+                Map.of(), Map.of(), Map.of());
     }
 
     public boolean isPaired() {
@@ -61,7 +64,7 @@ public record Session(int schema, Map<Partner, String> names, long rng, long seq
         Map<Partner, String> n = new EnumMap<>(Partner.class);
         n.putAll(names);
         n.put(p, name);
-        return new Session(schema, n, rng, seq, runs, timers, lastVariant, firstRole, holds);
+        return new Session(schema, n, rng, seq, runs, timers, lastVariant, firstRole, holds, followUps);
     }
 
     Session withRun(Chat chat, Run run) {
@@ -72,12 +75,12 @@ public record Session(int schema, Map<Partner, String> names, long rng, long seq
         } else {
             r.put(chat, run);
         }
-        return new Session(schema, names, rng, seq, r, timers, lastVariant, firstRole, holds);
+        return new Session(schema, names, rng, seq, r, timers, lastVariant, firstRole, holds, followUps);
     }
 
     Session with(long newRng, long newSeq, Map<String, PendingTimer> newTimers, Map<String, Integer> newLastVariant,
                  Map<String, Partner> newFirstRole, Map<Partner, SafetyKind> newHolds) {
-        return new Session(schema, names, newRng, newSeq, runs, newTimers, newLastVariant, newFirstRole, newHolds);
+        return new Session(schema, names, newRng, newSeq, runs, newTimers, newLastVariant, newFirstRole, newHolds, followUps);
     }
 
     static <K, V> Map<K, V> copy(Map<K, V> m) {

@@ -50,6 +50,7 @@ final class Turn {
     private final Map<String, Integer> lastVariant;
     private final Map<String, Partner> firstRole;
     private final Map<Partner, SafetyKind> holds;
+    private final Map<String, PendingFollowUp> followUps;
     private final List<Action> actions = new ArrayList<>();
     private final Variants variants;
     private final Values values;
@@ -71,13 +72,14 @@ final class Turn {
         this.firstRole = new HashMap<>(session.firstRole());
         this.holds = new EnumMap<>(Partner.class);
         this.holds.putAll(session.holds());
+        this.followUps = new LinkedHashMap<>(session.followUps());
         this.variants = new Variants(rng, lastVariant);
         this.values = new Values(runs, session, this::rolesOf, () -> plainBot("withheld"));
     }
 
     Outcome finish() {
         Session s = new Session(original.schema(), original.names(), rng.state(), seq, runs, timers, lastVariant,
-                firstRole, holds);
+                firstRole, holds, followUps);
         return new Outcome(s, actions);
     }
 
@@ -318,6 +320,10 @@ final class Turn {
     private void timerFired(String id) {
         PendingTimer t = timers.remove(id);
         if (t == null) {
+            PendingFollowUp f = followUps.remove(id);
+            if (f != null) {
+                followUpDue(f);
+            }
             return; // cancelled, or already fired: a timer acts once
         }
         Run run = runs.get(t.chat());
@@ -375,7 +381,8 @@ final class Turn {
     private void stop(Chat chat) {
         Run run = runs.get(chat);
         if (run == null) {
-            sayBot(chat, "nothing_to_stop");
+            // nothing runs, but a dialog was to come back here: /stop means "don't", like it ends a running one
+            sayBot(chat, cancelFollowUps(chat, null) ? "stopped" : "nothing_to_stop");
             return;
         }
         endRun(chat, EndReason.STOPPED);
@@ -402,6 +409,11 @@ final class Turn {
             if (runs.containsKey(c)) {
                 endRun(c, EndReason.SAFETY);
             }
+        }
+        cancelFollowUps(Chat.privateOf(from), null);
+        cancelFollowUps(Chat.GROUP, null);
+        if (kind == SafetyKind.ABUSE) {
+            cancelFollowUps(Chat.privateOf(from.other()), null);
         }
         if (kind == SafetyKind.ABUSE && runs.containsKey(Chat.privateOf(from.other()))) {
             // nothing the partner does may reach the person at risk through the bot; no message hints why
@@ -438,6 +450,7 @@ final class Turn {
     }
 
     private void beginRun(Chat chat, Dialog dialog, Partner from) {
+        cancelFollowUps(chat, dialog.id()); // started afresh, it will leave its own follow-up if it ends with one
         Frame frame = Frame.start(dialog, null);
         runs.put(chat, new Run(chat, chat.owner(), List.of(frame), Map.of(), from));
         actions.add(new Action.DialogStarted(chat, dialog.id(), dialog.version()));
@@ -943,6 +956,7 @@ final class Turn {
         if (run.stack().size() == 1) {
             runs.remove(chat);
             cancelTimers(chat);
+            leaveFollowUp(chat, run);
             return;
         }
         List<Frame> stack = new ArrayList<>(run.stack().subList(0, run.stack().size() - 1));
@@ -961,6 +975,77 @@ final class Turn {
             endRun(chat, EndReason.ERROR);
         }
         sayBot(chat, "internal_error");
+    }
+
+    // ---------------------------------------------------------------- follow-ups
+
+    /** How long a follow-up that found its chat busy waits before it tries again, and how often it tries. */
+    static final java.time.Duration FOLLOW_UP_RETRY = java.time.Duration.ofHours(1);
+    static final int FOLLOW_UP_TRIES = 24;
+
+    /** The run just ended in an ending state; if that state has a follow_up, keep the run to come back to. */
+    private void leaveFollowUp(Chat chat, Run ended) {
+        Frame top = ended.top();
+        Dialog dialog = dialogOf(top);
+        State state = dialog.state(top.state());
+        if (state == null || !(state.step() instanceof Step.End end) || end.followUp() == null
+                || end.followUp().after() == null) {
+            return;
+        }
+        cancelFollowUps(chat, top.dialog()); // the newest ending speaks for the dialog
+        Frame kept = top.withWaiting(Waiting.none()).withButtonsRef(null);
+        Run run = new Run(chat, ended.owner(), List.of(kept), ended.roles(), ended.lastActor());
+        scheduleFollowUp(new PendingFollowUp(Refs.timer(++seq), chat, run, end.followUp().to(), 0),
+                end.followUp().after());
+    }
+
+    private void scheduleFollowUp(PendingFollowUp f, java.time.Duration after) {
+        followUps.put(f.id(), f);
+        actions.add(new Action.ScheduleTimer(f.id(), now.plus(after), after));
+    }
+
+    /**
+     * A follow-up came due. In an idle chat its dialog starts again at the follow-up's state. A chat busy with
+     * another dialog is not interrupted: the follow-up tries again an hour later, up to a day, then is dropped
+     * (logged as Trouble).
+     */
+    private void followUpDue(PendingFollowUp f) {
+        Chat chat = f.chat();
+        if (chat.isGroup() && (!original.isPaired() || holds.containsValue(SafetyKind.ABUSE))) {
+            return; // shared exercises are off for this couple now
+        }
+        if (runs.containsKey(chat)) {
+            if (f.tries() + 1 >= FOLLOW_UP_TRIES) {
+                actions.add(new Action.Trouble(chat, f.dialog(), f.to(), "follow-up dropped: the chat was busy with"
+                        + " another dialog each of " + FOLLOW_UP_TRIES + " times it came due"));
+                return;
+            }
+            scheduleFollowUp(new PendingFollowUp(Refs.timer(++seq), chat, f.run(), f.to(), f.tries() + 1),
+                    FOLLOW_UP_RETRY);
+            return;
+        }
+        Frame frame = f.run().top();
+        runs.put(chat, f.run().withTop(frame.at(frame.version(), f.to(), frame.step())));
+        if (!refreshVersion(chat)) {
+            return; // its version is gone and the state with it: the run moved on or ended, the user was told
+        }
+        actions.add(new Action.DialogStarted(chat, frame.dialog(), runs.get(chat).top().version()));
+        enter(chat, f.to());
+    }
+
+    /** Drops the follow-ups pending in a chat (of one dialog, or all when null); true if there were any. */
+    private boolean cancelFollowUps(Chat chat, String dialogId) {
+        List<String> ids = new ArrayList<>();
+        for (PendingFollowUp f : followUps.values()) {
+            if (f.chat() == chat && (dialogId == null || dialogId.equals(f.dialog()))) {
+                ids.add(f.id());
+            }
+        }
+        for (String id : ids) {
+            followUps.remove(id);
+            actions.add(new Action.CancelTimer(id));
+        }
+        return !ids.isEmpty();
     }
 
     // ---------------------------------------------------------------- versions

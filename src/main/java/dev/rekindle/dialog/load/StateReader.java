@@ -18,7 +18,7 @@ final class StateReader {
 
     static final List<String> KEYS = List.of("set", "increment", "swap_roles", "journal", "reminder", "say", "actor",
             "to", "buttons", "capture", "routes", "any_text", "timer", "branch", "call", "handover",
-            "assign_roles", "rendezvous", "share", "end");
+            "assign_roles", "rendezvous", "share", "end", "follow_up");
 
     private static final List<String> JOURNAL_KEYS = List.of("kind", "text", "author");
     private static final List<String> TEXT_HANDLERS = List.of("capture", "routes", "any_text");
@@ -38,6 +38,7 @@ final class StateReader {
         for (String k : List.of("branch", "call", "handover", "assign_roles", "rendezvous", "share", "end")) {
             g.put(k, k);
         }
+        g.put("follow_up", "end"); // a follow-up ends the dialog, so it cannot share a state with another step
         return g;
     }
 

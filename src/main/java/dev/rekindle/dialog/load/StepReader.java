@@ -30,6 +30,7 @@ final class StepReader {
     static final List<String> CONSENT_KEYS = List.of("ask", "with", "yes", "no");
     static final List<String> SHARE_KEYS = List.of("var", "from", "with", "ask", "deliver", "yes_label", "no_label",
             "yes", "no", "no_partner", "timer");
+    static final List<String> FOLLOW_UP_KEYS = List.of("after", "to");
     static final List<String> RANGE_KEYS = List.of("min", "max");
     private static final List<String> CHECKS = List.of("length", "number", "time_of_day");
     private static final String TARGET_HINT = "add 'to: <state>' with the state to go to next";
@@ -292,6 +293,20 @@ final class StepReader {
                     "write 'end: true', or remove the key and say where the state goes");
             return null;
         }
-        return new Step.End();
+        return new Step.End(followUp());
+    }
+
+    private dev.rekindle.dialog.model.FollowUp followUp() {
+        YNode n = m.node("follow_up");
+        if (n == null) {
+            return null;
+        }
+        MappingReader f = MappingReader.of(n, of("the follow_up"), FOLLOW_UP_KEYS, problems);
+        if (!f.has("after")) {
+            f.missing("after", "add 'after: <duration>', e.g. after: 1d, for when to come back");
+        }
+        Duration after = f.has("after") ? f.duration("after") : null;
+        String to = f.requiredText("to", "add 'to: <state>' with the state to come back to");
+        return new dev.rekindle.dialog.model.FollowUp(after, to, n.source());
     }
 }

@@ -72,7 +72,12 @@ public sealed interface Step {
                  Source source) implements Step {}
 
     /** The dialog ends here (returning to a caller if it was called). */
-    record End() implements Step {}
+    /** End the dialog; with a {@code followUp}, come back to one of its states later (see {@link FollowUp}). */
+    record End(FollowUp followUp) implements Step {
+        public End() {
+            this(null);
+        }
+    }
 
     /** How a state treats free text. */
     sealed interface TextHandler {

@@ -80,6 +80,8 @@ final class Transitions {
             add(s.no(), in("the share"), "goes on no to", "share", "no");
             add(s.noPartner(), in("the share"), "goes without a partner to", "share", "no_partner");
             timer(s.timer(), "share");
+        } else if (step instanceof Step.End e && e.followUp() != null) {
+            add(e.followUp().to(), in("the follow_up"), "comes back to", "follow_up", "to");
         }
     }
 

@@ -21,6 +21,7 @@ public final class Validator {
             ReminderChecks.check(in.dialog(), in.where(), problems);
         }
         LibraryChecks.check(dialogs, bot, problems);
+        FollowUpChecks.check(dialogs, problems);
         return problems.list();
     }
 }

@@ -182,7 +182,9 @@ public final class TelegramBot implements AutoCloseable {
         Engine engine = new Engine(library);
         Onboarding onboarding = new Onboarding(store, engine, clock, identity.username(), new SecureRandom(),
                 new TelegramDocuments(clients.client(), redact),
-                text -> understanding.input(Partner.A, Chat.A, text) instanceof Input.SafetyAlert);
+                text -> understanding.input(Partner.A, Chat.A, text) instanceof Input.SafetyAlert,
+                // with the intent given, only the safety lexicon is asked, not the classifier
+                text -> understanding.input(Partner.A, Chat.A, text, "name") instanceof Input.SafetyAlert);
         CoupleGroups groups = new CoupleGroups(store, engine, new TelegramGroupMembership(clients.client(), redact));
         TelegramReceiver receiver = new TelegramReceiver(store.inbox(), store.outbox(), new Members(store.couples()),
                 core, optional, onboarding, groups, sender::wake);

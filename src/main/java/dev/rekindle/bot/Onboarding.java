@@ -49,6 +49,8 @@ public final class Onboarding {
      */
     public static final Duration CONFIRMATION_LIFETIME = Duration.ofHours(1);
     private static final int MAX_NAME = 40;
+    private static final java.util.regex.Pattern NAME_SHAPE =
+            java.util.regex.Pattern.compile("\\p{L}[\\p{L}\\p{M}'’.-]*(?: \\p{L}[\\p{L}\\p{M}'’.-]*){0,2}");
 
     private final Store store;
     private final Sentences say;
@@ -57,6 +59,7 @@ public final class Onboarding {
     private final SecureRandom random;
     private final Documents documents;
     private final Predicate<String> alarming;
+    private final Predicate<String> alarmingWords;
     private final ReminderDesk reminders;
 
     /**
@@ -65,9 +68,22 @@ public final class Onboarding {
      */
     public Onboarding(Store store, Engine engine, InstantSource clock, String botUsername, SecureRandom random,
                       Documents documents, Predicate<String> alarming) {
+        this(store, engine, clock, botUsername, random, documents, alarming, alarming);
+    }
+
+    /**
+     * @param alarming      whether the safety detector flags a text: such a text is never taken as a name or a time
+     *                      zone, but handed to the core, whose safety hook answers it
+     * @param alarmingWords whether the safety lexicon alone flags it: an answer to the name question that looks like
+     *                      a name is the name unless the lexicon flags it, since the classifier, tuned for recall, can
+     *                      take one unknown word for a disclosure ("Kim" was taken for abuse)
+     */
+    public Onboarding(Store store, Engine engine, InstantSource clock, String botUsername, SecureRandom random,
+                      Documents documents, Predicate<String> alarming, Predicate<String> alarmingWords) {
         this.store = store;
         this.documents = documents;
         this.alarming = alarming;
+        this.alarmingWords = alarmingWords;
         this.say = new Sentences(engine);
         this.reminders = new ReminderDesk(store, engine, say, clock);
         this.clock = clock;
@@ -142,6 +158,17 @@ public final class Onboarding {
             // a city of our list or a UTC offset answers the question; the classifier, tuned for recall, can take
             // one unknown word for a crisis ("Toronto" did), and onboarding would never ask the safety question
             return zone(r, p, chatId, t.text());
+        }
+        if (r instanceof Received.Text t && p != null && p.step() == Step.NAME && looksLikeAName(t.text())
+                && !alarmingWords.test(t.text()) && fitsAButton(t.text().strip()) && alarming.test(t.text())) {
+            // the classifier, tuned for recall, flags some names ("Kim" reads as abuse to it); asking keeps both
+            // the name and the disclosure it might be: neither is taken for the other without the person's word
+            String name = t.text().strip();
+            store.pairings().say(Reply.of(List.of(say.say(chatId, "onboarding_name_check", Map.of("name", name),
+                    List.of(say.button("label_name_yes", "namecheck", "y:" + name),
+                            say.button("label_name_other", "namecheck", "n"),
+                            say.button("label_need_help", "namecheck", "h:" + name)))), r.updateId()));
+            return Optional.empty();
         }
         if (r instanceof Received.Text t && alarming.test(t.text())) {
             return Optional.of(r); // safety before everything: the core's hook answers it privately
@@ -258,6 +285,20 @@ public final class Onboarding {
                 }
                 return name(r, p, chatId, firstName == null || firstName.isBlank() ? "you" : firstName.strip());
             }
+            case "namecheck" -> {
+                if (step != Step.NAME) {
+                    break;
+                }
+                if (choice.startsWith("y:")) {
+                    return name(r, p, chatId, choice.substring(2));
+                }
+                if (choice.startsWith("h:")) {
+                    // the words as written go to the core, whose safety hook answers them privately
+                    return Optional.of(new Received.Text(r.updateId(), r.who(), choice.substring(2)));
+                }
+                store.pairings().say(reply(r, chatId, List.of(question(chatId, p))));
+                return Optional.empty();
+            }
             case "zone" -> {
                 if (step != Step.ZONE) {
                     break;
@@ -309,6 +350,17 @@ public final class Onboarding {
         }
         store.pairings().say(reply(r, chatId, List.of(say.say(chatId, "stale_button"))));
         return Optional.empty();
+    }
+
+    /** One to three words of letters (with ' - . inside), as names are written: "Kim", "Anne-Marie", "Mary Jo". */
+    static boolean looksLikeAName(String text) {
+        String t = text.strip();
+        return t.length() <= MAX_NAME && NAME_SHAPE.matcher(t).matches();
+    }
+
+    /** Telegram keeps at most 64 bytes of a button's data; a longer name is not asked about. */
+    private static boolean fitsAButton(String name) {
+        return (Sentences.PREFIX + "namecheck:h:" + name).getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 64;
     }
 
     private Optional<Received> name(Received r, Profile p, long chatId, String name) {

@@ -130,6 +130,61 @@ class OnboardingTest {
         }
     }
 
+    @Test
+    void aNameTheClassifierAloneFlagsIsAskedAboutAndThePersonSaysWhetherItIsTheirNameOrTheyNeedHelp() {
+        // the shipped classifier reads "Kim" as abuse; the lexicon's words are what is never taken for a name
+        InstantSource clock = InstantSource.fixed(Instant.parse("2026-11-30T12:00:00Z"));
+        try (SqliteStore store = SqliteStore.open(dir.resolve("rekindle.db"), clock)) {
+            Engine engine = new Engine(DialogLoader.loadDirectory(Path.of("dialogs")).library().orElseThrow());
+            Onboarding onboarding = new Onboarding(store, engine, clock, "rekindle_bot", new SecureRandom(),
+                    (chat, name, file) -> true, text -> text.equals("Kim") || text.contains("hits me"),
+                    text -> text.contains("hits me"));
+            store.couples().createUser(ANA, "Ana", ZoneOffset.UTC);
+            store.couples().startCouple(ANA);
+            store.couples().registerPrivateChat(ANA, ANA);
+            store.pairings().save(Profile.start(ANA).adult(true).consentedAt(clock.instant()).at(Step.NAME), null, null,
+                    new Reply(List.of(), OptionalLong.empty()));
+            Member ana = store.couples().find(ANA, ANA).orElseThrow();
+
+            store.inbox().receive(1, "{}");
+            Received disclosure = new Received.Text(1, ana, "he hits me");
+            assertEquals(Optional.of(disclosure), onboarding.route(disclosure, ANA, ANA, "Ana"),
+                    "words of the safety lexicon go to the core, whose safety hook answers them");
+
+            String yes = confirmation(store, onboarding, new Received.Text(2, ana, "Kim"), "Yes, that's my name");
+            assertEquals(engine.botSentence("onboarding_name_check", Map.of("name", "Kim")), lastSent(store));
+            assertEquals(Step.NAME, store.pairings().profile(ANA).orElseThrow().step(), "nothing taken before the answer");
+            String help = lastButtons(store).get("I need help");
+            String other = lastButtons(store).get("Another name");
+
+            tap(store, onboarding, new Received.Press(3, ana, other));
+            assertEquals(engine.botSentence("onboarding_name", Map.of()), lastSent(store), "the question again");
+            assertEquals(Step.NAME, store.pairings().profile(ANA).orElseThrow().step());
+
+            store.inbox().receive(4, "{}");
+            assertEquals(Optional.of(new Received.Text(4, ana, "Kim")),
+                    onboarding.route(new Received.Press(4, ana, help), ANA, ANA, "Ana"),
+                    "'I need help' hands the words to the core's safety hook");
+
+            tap(store, onboarding, new Received.Press(5, ana, yes));
+            assertEquals("Kim", store.couples().user(ANA).orElseThrow().displayName());
+            assertEquals(Step.ZONE, store.pairings().profile(ANA).orElseThrow().step(), "the time zone comes next");
+        }
+    }
+
+    private static String lastSent(SqliteStore store) {
+        List<String> sent = sentTo(store, ANA);
+        return sent.get(sent.size() - 1);
+    }
+
+    private static Map<String, String> lastButtons(SqliteStore store) {
+        List<OutboxEntry> sends = store.outbox().due(Instant.parse("2100-01-01T00:00:00Z"), 100).stream()
+                .filter(e -> e.kind() == dev.rekindle.store.OutboxKind.SEND).toList();
+        Map<String, String> buttons = new java.util.LinkedHashMap<>();
+        OutboxPayload.readSend(sends.get(sends.size() - 1).payload()).buttons().forEach(b -> buttons.put(b.label(), b.data()));
+        return buttons;
+    }
+
     /** Sends {@code ask} and returns the callback data of the button labelled {@code yes} on the question. */
     private static String confirmation(SqliteStore store, Onboarding onboarding, Received ask, String yes) {
         tap(store, onboarding, ask);
@@ -145,6 +200,6 @@ class OnboardingTest {
 
     private static List<String> sentTo(SqliteStore store, long chatId) {
         return store.outbox().due(Instant.parse("2100-01-01T00:00:00Z"), 100).stream().filter(e -> e.chatId() == chatId)
-                .map(e -> OutboxPayload.readSend(e.payload()).html()).toList();
+                .filter(e -> e.kind() == dev.rekindle.store.OutboxKind.SEND).map(e -> OutboxPayload.readSend(e.payload()).html()).toList();
     }
 }

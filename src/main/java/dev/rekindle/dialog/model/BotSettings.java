@@ -26,9 +26,9 @@ public record BotSettings(Map<String, Message> messages, List<String> menu, Stri
      */
     public static final Set<String> COUPLE_KEYS = union(Set.of(
             "onboarding_about", "onboarding_age", "onboarding_under_age", "onboarding_privacy", "onboarding_no_consent",
-            "onboarding_name", "onboarding_name_invalid", "onboarding_zone", "onboarding_zone_unknown",
+            "onboarding_name", "onboarding_name_invalid", "onboarding_name_check", "onboarding_zone", "onboarding_zone_unknown",
             "onboarding_safety", "onboarding_done",
-            "label_adult", "label_minor", "label_agree", "label_disagree", "label_telegram_name", "label_utc",
+            "label_adult", "label_minor", "label_agree", "label_disagree", "label_telegram_name", "label_utc", "label_name_yes", "label_name_other", "label_need_help",
             "label_safe", "label_unsafe", "label_unsaid", "label_accept", "label_decline", "label_unpair", "label_keep",
             "label_link",
             "invite_link", "invite_already_paired", "pairing_offer", "pairing_declined", "pairing_done_invited",
@@ -62,6 +62,7 @@ public record BotSettings(Map<String, Message> messages, List<String> menu, Stri
             Map.entry("reminder_time_changed", Set.of("days", "time")),
             Map.entry("reminder_ask_time", Set.of("from", "until")),
             Map.entry("onboarding_done", Set.of("name", "zone")),
+            Map.entry("onboarding_name_check", Set.of("name")),
             Map.entry("invite_link", Set.of("link")),
             Map.entry("invite_already_paired", Set.of("partner")),
             Map.entry("pairing_offer", Set.of("partner")),

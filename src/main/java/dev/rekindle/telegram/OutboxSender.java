@@ -38,6 +38,13 @@ import org.slf4j.LoggerFactory;
  * <p>Work goes in rounds: read the due entries, send them (chats in parallel), wait for every chat of the
  * round and for the round's "sent" marks to be durable, read again. So an entry is never taken twice.
  *
+ * <p>"Typing..." shows where someone would otherwise wait with nothing happening: when a message of this chat
+ * went out in a round and the chat's next message must wait for Telegram's pace (one message a second in a chat),
+ * the chat shows "typing..." until it comes (Telegram shows it for five seconds at most, or until the next
+ * message; a wait longer than that, such as a group's twenty a minute, shows nothing). A one-message answer
+ * never shows it; nor does a chat under flood control. The call goes on the client's own threads and is never
+ * waited for; a refusal is logged once and skipped ({@link OptionalCalls}).
+ *
  * <p>Delivery is at least once: a message Telegram took just before a crash, whose "sent" mark did not reach
  * the disk, goes out again after the restart (the Bot API has no idempotency key). A long message goes in
  * parts, and the count of parts sent is made durable after each part, before the next: a retry, also after a
@@ -51,12 +58,16 @@ public final class OutboxSender implements AutoCloseable {
     private static final int BATCH = 200;
     /** The longest the thread waits without looking: retries fall due without anyone waking it. */
     private static final Duration MAX_NAP = Duration.ofMillis(500);
+    /** How long Telegram shows "typing..." after one call: a longer wait is not announced. */
+    static final Duration TYPING_LASTS = Duration.ofSeconds(5);
 
     private final Outbox outbox;
     private final TelegramDelivery delivery;
     private final RateLimiter limiter;
     private final InstantSource clock;
     private final int inFlight;
+    /** Shows "typing..." where a message waits behind an earlier one; null: never. */
+    private final OptionalCalls optional;
     /** Runs one chat's entries of a round; {@code inFlight} threads, so at most that many calls at once. */
     private final ExecutorService workers;
     /** "Sent" marks queued for the store's next group commit and not yet durable; added to by any worker. */
@@ -72,6 +83,12 @@ public final class OutboxSender implements AutoCloseable {
     /** {@code inFlight}: how many chats are sent to at once (each one call at a time). */
     public OutboxSender(Outbox outbox, TelegramDelivery delivery, RateLimiter limiter, InstantSource clock,
                         int inFlight) {
+        this(outbox, delivery, limiter, clock, inFlight, null);
+    }
+
+    /** {@code optional}: shows "typing..." while an answer's next message waits (null: never). */
+    public OutboxSender(Outbox outbox, TelegramDelivery delivery, RateLimiter limiter, InstantSource clock,
+                        int inFlight, OptionalCalls optional) {
         if (inFlight < 1) {
             throw new IllegalArgumentException("at least one call must be allowed in flight: " + inFlight);
         }
@@ -80,6 +97,7 @@ public final class OutboxSender implements AutoCloseable {
         this.limiter = limiter;
         this.clock = clock;
         this.inFlight = inFlight;
+        this.optional = optional;
         AtomicInteger n = new AtomicInteger();
         ThreadPoolExecutor pool = new ThreadPoolExecutor(inFlight, inFlight, 30, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), r -> new Thread(r, THREAD_NAME + "-" + n.incrementAndGet()));
@@ -149,6 +167,7 @@ public final class OutboxSender implements AutoCloseable {
 
     /** One chat's due entries, in order, on one thread; stops at the first that must wait. */
     private ChatRound sendChat(List<OutboxEntry> entries, Instant now) {
+        boolean messageWent = false;
         for (OutboxEntry e : entries) {
             if (loop.stopping()) {
                 return ChatRound.DONE;
@@ -156,23 +175,38 @@ public final class OutboxSender implements AutoCloseable {
             if (e.kind() == OutboxKind.SEND || e.kind() == OutboxKind.CLOSE_BUTTONS) {
                 RateLimiter.Permit p = limiter.tryAcquire(e.chatId());
                 if (p instanceof RateLimiter.Permit.NotBefore nb) {
+                    if (messageWent && e.kind() == OutboxKind.SEND) {
+                        typingUntil(e.chatId(), nb.at());
+                    }
                     return new ChatRound(true, nb.at());
                 }
             }
-            if (!deliver(e, now)) {
+            Outcome o = deliver(e, now);
+            if (o == Outcome.HELD) {
                 return new ChatRound(true, null);
             }
+            messageWent |= o == Outcome.SENT && e.kind() == OutboxKind.SEND;
         }
         return ChatRound.DONE;
     }
+
+    /** The chat's next message comes at {@code at}, after one that just went: "typing..." meanwhile. */
+    private void typingUntil(long chatId, Instant at) {
+        if (optional != null && Duration.between(clock.instant(), at).compareTo(TYPING_LASTS) <= 0) {
+            optional.typingAsync(chatId);
+        }
+    }
+
+    /** What became of one entry: Telegram took it; it is settled otherwise (given up, failed); its chat waits. */
+    private enum Outcome { SENT, SETTLED, HELD }
 
     /** True when nothing may go now (all sent, or everything left waits for later); for shutdown and tests. */
     public boolean idle() {
         return outbox.due(clock.instant(), 1).isEmpty();
     }
 
-    /** Carries out one entry; false when its chat must wait (the entry is still pending). */
-    private boolean deliver(OutboxEntry e, Instant now) {
+    /** Carries out one entry; HELD when its chat must wait (the entry is still pending). */
+    private Outcome deliver(OutboxEntry e, Instant now) {
         try {
             return switch (e.kind()) {
                 case SEND -> send(e, now);
@@ -180,7 +214,7 @@ public final class OutboxSender implements AutoCloseable {
                 default -> {
                     // the core queues only sends and closes; another kind comes from a newer or a hand-made row
                     outbox.markFailed(e.id(), "this version of Rekindle does not make " + e.kind() + " calls");
-                    yield true;
+                    yield Outcome.SETTLED;
                 }
             };
         } catch (RuntimeException x) {
@@ -191,13 +225,13 @@ public final class OutboxSender implements AutoCloseable {
                 outbox.markFailed(e.id(), "could not be carried out: " + x.getClass().getSimpleName());
             } catch (RuntimeException m) {
                 LOG.error("outbox entry {} could not be marked failed either: {}", e.id(), m.getMessage());
-                return false;
+                return Outcome.HELD;
             }
-            return true;
+            return Outcome.SETTLED;
         }
     }
 
-    private boolean send(OutboxEntry e, Instant now) {
+    private Outcome send(OutboxEntry e, Instant now) {
         // the parts a previous attempt delivered (before a 429, or before a restart) are stored with the entry
         TelegramDelivery.Delivered d = delivery.send(e.chatId(), OutboxPayload.readSend(e.payload()), e.partsSent(),
                 partsSent -> partsStored(e, partsSent));
@@ -208,7 +242,7 @@ public final class OutboxSender implements AutoCloseable {
             // one group commit for the round's marks instead of one fsync per message; awaited before the
             // outbox is read again, so an entry is never taken twice
             marking.add(outbox.markSentSoon(e.id(), s.lastMessageId()));
-            return true;
+            return Outcome.SENT;
         }
         return failed(e, ((TelegramDelivery.Delivered.Failed) d).failure(), now);
     }
@@ -243,7 +277,7 @@ public final class OutboxSender implements AutoCloseable {
         sentThisRound.clear();
     }
 
-    private boolean closeButtons(OutboxEntry e, Instant now) {
+    private Outcome closeButtons(OutboxEntry e, Instant now) {
         Long thisRound = e.coupleId() == null || e.ref() == null ? null
                 : sentThisRound.get(e.coupleId() + "/" + e.chatId() + "/" + e.ref());
         // the message whose buttons close may have gone out this round, its mark not yet durable
@@ -254,52 +288,52 @@ public final class OutboxSender implements AutoCloseable {
             // every earlier entry of this chat is done (the outbox keeps a chat's order), so the message with
             // these buttons was never delivered: there is nothing to close
             outbox.markFailed(e.id(), "message " + e.ref() + " was never sent, so it has no buttons to close");
-            return true;
+            return Outcome.SETTLED;
         }
         TelegramDelivery.Delivered d = delivery.closeButtons(e.chatId(), (int) messageId.getAsLong());
         if (d instanceof TelegramDelivery.Delivered.Sent) {
             marking.add(outbox.markSentSoon(e.id()));
-            return true;
+            return Outcome.SENT;
         }
         return failed(e, ((TelegramDelivery.Delivered.Failed) d).failure(), now);
     }
 
-    /** Acts on Telegram's refusal; false when the chat must wait. */
-    private boolean failed(OutboxEntry e, SendFailure failure, Instant now) {
+    /** Acts on Telegram's refusal; HELD when the chat must wait. */
+    private Outcome failed(OutboxEntry e, SendFailure failure, Instant now) {
         if (failure instanceof SendFailure.RetryAfter r) {
             limiter.backOff(e.chatId(), r.delay());
             outbox.retryAt(e.id(), now.plus(r.delay()));
             LOG.info("chat {} is under flood control: its messages wait {}", e.chatId(), r.delay());
-            return false;
+            return Outcome.HELD;
         }
         if (failure instanceof SendFailure.Unreachable u) {
             outbox.markUnreachable(e.id(), u.reason());
             LOG.info("chat {} is unreachable (the bot was blocked or removed); entry {} is given up: {}", e.chatId(),
                     e.id(), u.reason());
-            return true;
+            return Outcome.SETTLED;
         }
         if (failure instanceof SendFailure.Migrated m) {
             // the chat, its pending entries and its message refs move; they go out to the new id next round
             outbox.moveChat(e.chatId(), m.newChatId());
             LOG.info("group {} became supergroup {}; its messages follow", e.chatId(), m.newChatId());
-            return false;
+            return Outcome.HELD;
         }
         if (failure instanceof SendFailure.NotModified) {
             outbox.markSent(e.id());
-            return true;
+            return Outcome.SETTLED;
         }
         if (failure instanceof SendFailure.Permanent p) {
             outbox.markFailed(e.id(), p.code() + " " + p.reason());
             LOG.warn("Telegram refused outbox entry {} ({} to chat {}) for good: {} {}", e.id(), e.kind(), e.chatId(),
                     p.code(), p.reason());
-            return true;
+            return Outcome.SETTLED;
         }
         SendFailure.Transient t = (SendFailure.Transient) failure;
         Duration backoff = SendFailure.Transient.backoff(e.attempts() + 1);
         outbox.retryAt(e.id(), now.plus(backoff));
         LOG.warn("outbox entry {} to chat {} failed for now ({}); trying again in {}", e.id(), e.chatId(), t.reason(),
                 backoff);
-        return false;
+        return Outcome.HELD;
     }
 
     /** One round of the thread: send what is due; a failure is logged and the next round comes shortly. */

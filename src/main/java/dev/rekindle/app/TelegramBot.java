@@ -174,7 +174,7 @@ public final class TelegramBot implements AutoCloseable {
 
         sender = new OutboxSender(store.outbox(),
                 new TelegramDelivery(clients.client(), OutgoingMessages.telegram(), redact), new RateLimiter(clock, options.limits()), clock,
-                options.sendInFlight());
+                options.sendInFlight(), optional);
         core.afterCommit(sender::wake);
         if (options.sending()) {
             sender.start();

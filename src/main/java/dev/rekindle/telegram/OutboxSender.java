@@ -13,10 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.Queue;
+import java.util.HashMap;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -35,8 +35,18 @@ import org.slf4j.LoggerFactory;
  * (the group became a supergroup), given up (403: the user is marked unreachable; any other 400: failed
  * with Telegram's reason). Log lines name entries, chats and reasons, never the message text.
  *
- * <p>Work goes in rounds: read the due entries, send them (chats in parallel), wait for every chat of the
- * round and for the round's "sent" marks to be durable, read again. So an entry is never taken twice.
+ * <p>No rounds: the thread reads the due entries and hands each chat that is not in hand already to a worker;
+ * a chat stays in hand until its entries are sent (or held, or given up) and their "sent" marks are durable,
+ * and only then may it be taken again. So an entry is never taken twice and a chat's order holds, while the
+ * other chats go on without waiting for the slowest one. A chat the rate limiter holds back is not taken again
+ * before its time.
+ *
+ * <p>"Typing..." shows where someone would otherwise wait with nothing happening: when a message of this chat
+ * went out in a round and the chat's next message must wait for Telegram's pace (one message a second in a chat),
+ * the chat shows "typing..." until it comes (Telegram shows it for five seconds at most, or until the next
+ * message; a wait longer than that, such as a group's twenty a minute, shows nothing). A one-message answer
+ * never shows it; nor does a chat under flood control. The call goes on the client's own threads and is never
+ * waited for; a refusal is logged once and skipped ({@link OptionalCalls}).
  *
  * <p>Delivery is at least once: a message Telegram took just before a crash, whose "sent" mark did not reach
  * the disk, goes out again after the restart (the Bot API has no idempotency key). A long message goes in
@@ -51,18 +61,24 @@ public final class OutboxSender implements AutoCloseable {
     private static final int BATCH = 200;
     /** The longest the thread waits without looking: retries fall due without anyone waking it. */
     private static final Duration MAX_NAP = Duration.ofMillis(500);
+    /** How long Telegram shows "typing..." after one call: a longer wait is not announced. */
+    static final Duration TYPING_LASTS = Duration.ofSeconds(5);
 
     private final Outbox outbox;
     private final TelegramDelivery delivery;
     private final RateLimiter limiter;
     private final InstantSource clock;
     private final int inFlight;
+    /** Shows "typing..." where a message waits behind an earlier one; null: never. */
+    private final OptionalCalls optional;
     /** Runs one chat's entries of a round; {@code inFlight} threads, so at most that many calls at once. */
     private final ExecutorService workers;
-    /** "Sent" marks queued for the store's next group commit and not yet durable; added to by any worker. */
-    private final Queue<CompletableFuture<Void>> marking = new ConcurrentLinkedQueue<>();
-    /** Message ids of this round's sends with a ref (couple/chat/ref), before their marks are durable. */
-    private final Map<String, Long> sentThisRound = new ConcurrentHashMap<>();
+    /** Chats a worker holds, or whose "sent" marks are not yet durable: not taken again until released. */
+    private final Set<Long> inHand = ConcurrentHashMap.newKeySet();
+    /** Chats the rate limiter holds back, and until when. */
+    private final Map<Long, Instant> heldUntil = new ConcurrentHashMap<>();
+    /** Each chat in hand until it is released; close() waits for them. */
+    private final Set<CompletableFuture<Void>> releasing = ConcurrentHashMap.newKeySet();
     private final WakeableLoop loop = new WakeableLoop(THREAD_NAME, this::round);
 
     public OutboxSender(Outbox outbox, TelegramDelivery delivery, RateLimiter limiter, InstantSource clock) {
@@ -72,6 +88,12 @@ public final class OutboxSender implements AutoCloseable {
     /** {@code inFlight}: how many chats are sent to at once (each one call at a time). */
     public OutboxSender(Outbox outbox, TelegramDelivery delivery, RateLimiter limiter, InstantSource clock,
                         int inFlight) {
+        this(outbox, delivery, limiter, clock, inFlight, null);
+    }
+
+    /** {@code optional}: shows "typing..." while an answer's next message waits (null: never). */
+    public OutboxSender(Outbox outbox, TelegramDelivery delivery, RateLimiter limiter, InstantSource clock,
+                        int inFlight, OptionalCalls optional) {
         if (inFlight < 1) {
             throw new IllegalArgumentException("at least one call must be allowed in flight: " + inFlight);
         }
@@ -80,6 +102,7 @@ public final class OutboxSender implements AutoCloseable {
         this.limiter = limiter;
         this.clock = clock;
         this.inFlight = inFlight;
+        this.optional = optional;
         AtomicInteger n = new AtomicInteger();
         ThreadPoolExecutor pool = new ThreadPoolExecutor(inFlight, inFlight, 30, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), r -> new Thread(r, THREAD_NAME + "-" + n.incrementAndGet()));
@@ -101,54 +124,92 @@ public final class OutboxSender implements AutoCloseable {
     }
 
     /**
-     * Makes every call that may go now, each chat in order and different chats in parallel, and returns how
-     * long until the next may (capped): the thread's nap. Tests call it directly.
+     * Hands every chat with entries that may go now, and not in hand already, to a worker (each chat in order,
+     * different chats in parallel), and returns how long until the next may (capped): the thread's nap. A chat
+     * released wakes the thread.
      */
     public synchronized Duration sendDue() {
+        // taken before the read: a chat released after it was read has its marks durable in what was read
+        Set<Long> busy = Set.copyOf(inHand);
         Instant now = clock.instant();
         List<OutboxEntry> due = outbox.due(now, BATCH);
         Map<Long, List<OutboxEntry>> byChat = new LinkedHashMap<>();
         for (OutboxEntry e : due) {
-            byChat.computeIfAbsent(e.chatId(), c -> new ArrayList<>()).add(e);
-        }
-        List<CompletableFuture<ChatRound>> rounds = new ArrayList<>(byChat.size());
-        for (List<OutboxEntry> entries : byChat.values()) {
-            // one chat alone goes on this thread: no hand-over for the common case of a quiet bot
-            rounds.add(CompletableFuture.supplyAsync(() -> sendChat(entries, now),
-                    byChat.size() == 1 ? Runnable::run : workers));
-        }
-        boolean anyHeld = false;
-        Instant next = null;
-        for (CompletableFuture<ChatRound> f : rounds) {
-            ChatRound r;
-            try {
-                r = f.join();
-            } catch (RuntimeException x) {
-                Throwable cause = x.getCause() == null ? x : x.getCause();
-                LOG.error("sending to a chat failed; its entries stay pending: {}", cause.toString());
-                anyHeld = true;
+            Instant held = heldUntil.get(e.chatId());
+            if (busy.contains(e.chatId()) || (held != null && held.isAfter(now))) {
                 continue;
             }
-            anyHeld |= r.held();
-            if (r.notBefore() != null && (next == null || r.notBefore().isBefore(next))) {
-                next = r.notBefore();
-            }
+            byChat.computeIfAbsent(e.chatId(), c -> new ArrayList<>()).add(e);
         }
-        awaitMarks();
-        if (due.size() == BATCH && !anyHeld) {
+        byChat.forEach((chat, entries) -> take(chat, entries, now));
+        if (due.size() == BATCH && !byChat.isEmpty()) {
             return Duration.ZERO;
+        }
+        Instant next = null;
+        for (Instant at : heldUntil.values()) {
+            if (at.isAfter(now) && (next == null || at.isBefore(next))) {
+                next = at;
+            }
         }
         Duration wait = next == null ? MAX_NAP : Duration.between(clock.instant(), next);
         return wait.isNegative() ? Duration.ZERO : wait.compareTo(MAX_NAP) > 0 ? MAX_NAP : wait;
     }
 
-    /** What one chat's part of a round ended with: held back (and, for the rate limit, until when). */
+    /** One chat's entries to a worker; the chat is released once they are settled and their marks durable. */
+    private void take(long chat, List<OutboxEntry> entries, Instant now) {
+        inHand.add(chat);
+        ChatBatch batch = new ChatBatch();
+        CompletableFuture<Void> released = new CompletableFuture<>();
+        releasing.add(released);
+        CompletableFuture.supplyAsync(() -> sendChat(entries, now, batch), workers)
+                .exceptionally(x -> {
+                    Throwable cause = x.getCause() == null ? x : x.getCause();
+                    LOG.error("sending to chat {} failed; its entries stay pending: {}", chat, cause.toString());
+                    return new ChatRound(true, null);
+                })
+                .thenCompose(r -> batch.marksDurable().thenApply(v -> r))
+                .whenComplete((r, x) -> {
+                    if (r == null || !r.held()) {
+                        heldUntil.remove(chat);
+                    } else {
+                        // held without a time (429, a failure: the outbox has the retry time) is looked at again
+                        // after a nap, not at once
+                        heldUntil.put(chat, r.notBefore() != null ? r.notBefore() : clock.instant().plus(MAX_NAP));
+                    }
+                    inHand.remove(chat);
+                    releasing.remove(released);
+                    released.complete(null);
+                    loop.wake();
+                });
+    }
+
+    /** What one chat's turn ended with: held back (and, for the rate limit, until when). */
     private record ChatRound(boolean held, Instant notBefore) {
         static final ChatRound DONE = new ChatRound(false, null);
     }
 
+    /** One chat's turn: its "sent" marks queued for the store, and the message ids they carry until durable. */
+    private static final class ChatBatch {
+        final List<CompletableFuture<Void>> marks = new ArrayList<>();
+        /** couple/chat/ref of a message sent in this turn: its CloseButtons may follow before the mark is durable. */
+        final Map<String, Long> sent = new HashMap<>();
+
+        /** Never fails: a mark that failed leaves its entry pending, and it is sent again. */
+        CompletableFuture<Void> marksDurable() {
+            CompletableFuture<?>[] logged = marks.stream().map(f -> f.handle((v, x) -> {
+                if (x != null) {
+                    Throwable cause = x.getCause() == null ? x : x.getCause();
+                    LOG.error("a sent message could not be marked sent and may go out again: {}", cause.getMessage());
+                }
+                return null;
+            })).toArray(CompletableFuture[]::new);
+            return CompletableFuture.allOf(logged);
+        }
+    }
+
     /** One chat's due entries, in order, on one thread; stops at the first that must wait. */
-    private ChatRound sendChat(List<OutboxEntry> entries, Instant now) {
+    private ChatRound sendChat(List<OutboxEntry> entries, Instant now, ChatBatch batch) {
+        boolean messageWent = false;
         for (OutboxEntry e : entries) {
             if (loop.stopping()) {
                 return ChatRound.DONE;
@@ -156,31 +217,46 @@ public final class OutboxSender implements AutoCloseable {
             if (e.kind() == OutboxKind.SEND || e.kind() == OutboxKind.CLOSE_BUTTONS) {
                 RateLimiter.Permit p = limiter.tryAcquire(e.chatId());
                 if (p instanceof RateLimiter.Permit.NotBefore nb) {
+                    if (messageWent && e.kind() == OutboxKind.SEND) {
+                        typingUntil(e.chatId(), nb.at());
+                    }
                     return new ChatRound(true, nb.at());
                 }
             }
-            if (!deliver(e, now)) {
+            Outcome o = deliver(e, now, batch);
+            if (o == Outcome.HELD) {
                 return new ChatRound(true, null);
             }
+            messageWent |= o == Outcome.SENT && e.kind() == OutboxKind.SEND;
         }
         return ChatRound.DONE;
     }
+
+    /** The chat's next message comes at {@code at}, after one that just went: "typing..." meanwhile. */
+    private void typingUntil(long chatId, Instant at) {
+        if (optional != null && Duration.between(clock.instant(), at).compareTo(TYPING_LASTS) <= 0) {
+            optional.typingAsync(chatId);
+        }
+    }
+
+    /** What became of one entry: Telegram took it; it is settled otherwise (given up, failed); its chat waits. */
+    private enum Outcome { SENT, SETTLED, HELD }
 
     /** True when nothing may go now (all sent, or everything left waits for later); for shutdown and tests. */
     public boolean idle() {
         return outbox.due(clock.instant(), 1).isEmpty();
     }
 
-    /** Carries out one entry; false when its chat must wait (the entry is still pending). */
-    private boolean deliver(OutboxEntry e, Instant now) {
+    /** Carries out one entry; HELD when its chat must wait (the entry is still pending). */
+    private Outcome deliver(OutboxEntry e, Instant now, ChatBatch batch) {
         try {
             return switch (e.kind()) {
-                case SEND -> send(e, now);
-                case CLOSE_BUTTONS -> closeButtons(e, now);
+                case SEND -> send(e, now, batch);
+                case CLOSE_BUTTONS -> closeButtons(e, now, batch);
                 default -> {
                     // the core queues only sends and closes; another kind comes from a newer or a hand-made row
                     outbox.markFailed(e.id(), "this version of Rekindle does not make " + e.kind() + " calls");
-                    yield true;
+                    yield Outcome.SETTLED;
                 }
             };
         } catch (RuntimeException x) {
@@ -191,24 +267,24 @@ public final class OutboxSender implements AutoCloseable {
                 outbox.markFailed(e.id(), "could not be carried out: " + x.getClass().getSimpleName());
             } catch (RuntimeException m) {
                 LOG.error("outbox entry {} could not be marked failed either: {}", e.id(), m.getMessage());
-                return false;
+                return Outcome.HELD;
             }
-            return true;
+            return Outcome.SETTLED;
         }
     }
 
-    private boolean send(OutboxEntry e, Instant now) {
+    private Outcome send(OutboxEntry e, Instant now, ChatBatch batch) {
         // the parts a previous attempt delivered (before a 429, or before a restart) are stored with the entry
         TelegramDelivery.Delivered d = delivery.send(e.chatId(), OutboxPayload.readSend(e.payload()), e.partsSent(),
                 partsSent -> partsStored(e, partsSent));
         if (d instanceof TelegramDelivery.Delivered.Sent s) {
             if (e.ref() != null && e.coupleId() != null) {
-                sentThisRound.put(e.coupleId() + "/" + e.chatId() + "/" + e.ref(), (long) s.lastMessageId());
+                batch.sent.put(e.coupleId() + "/" + e.chatId() + "/" + e.ref(), (long) s.lastMessageId());
             }
-            // one group commit for the round's marks instead of one fsync per message; awaited before the
-            // outbox is read again, so an entry is never taken twice
-            marking.add(outbox.markSentSoon(e.id(), s.lastMessageId()));
-            return true;
+            // shares a group commit with others instead of an fsync per message; the chat is taken again only
+            // once it is durable, so an entry is never taken twice
+            batch.marks.add(outbox.markSentSoon(e.id(), s.lastMessageId()));
+            return Outcome.SENT;
         }
         return failed(e, ((TelegramDelivery.Delivered.Failed) d).failure(), now);
     }
@@ -229,24 +305,10 @@ public final class OutboxSender implements AutoCloseable {
         }
     }
 
-    /** Waits for the queued "sent" marks; one that failed leaves its entry pending: it is sent again. */
-    private void awaitMarks() {
-        CompletableFuture<Void> f;
-        while ((f = marking.poll()) != null) {
-            try {
-                f.join();
-            } catch (RuntimeException x) {
-                Throwable cause = x.getCause() == null ? x : x.getCause();
-                LOG.error("a sent message could not be marked sent and may go out again: {}", cause.getMessage());
-            }
-        }
-        sentThisRound.clear();
-    }
-
-    private boolean closeButtons(OutboxEntry e, Instant now) {
+    private Outcome closeButtons(OutboxEntry e, Instant now, ChatBatch batch) {
         Long thisRound = e.coupleId() == null || e.ref() == null ? null
-                : sentThisRound.get(e.coupleId() + "/" + e.chatId() + "/" + e.ref());
-        // the message whose buttons close may have gone out this round, its mark not yet durable
+                : batch.sent.get(e.coupleId() + "/" + e.chatId() + "/" + e.ref());
+        // the message whose buttons close may have gone out in this turn, its mark not yet durable
         OptionalLong pressed = e.ref() != null ? OptionalLong.empty()
                 : dev.rekindle.bot.OutboxPayload.pressedMessageId(dev.rekindle.bot.OutboxPayload.readCloseButtons(e.payload()).ref());
         OptionalLong messageId = pressed.isPresent() ? pressed
@@ -257,55 +319,55 @@ public final class OutboxSender implements AutoCloseable {
             // every earlier entry of this chat is done (the outbox keeps a chat's order), so the message with
             // these buttons was never delivered: there is nothing to close
             outbox.markFailed(e.id(), "message " + e.ref() + " was never sent, so it has no buttons to close");
-            return true;
+            return Outcome.SETTLED;
         }
         TelegramDelivery.Delivered d = delivery.closeButtons(e.chatId(), (int) messageId.getAsLong());
         if (d instanceof TelegramDelivery.Delivered.Sent) {
-            marking.add(outbox.markSentSoon(e.id()));
-            return true;
+            batch.marks.add(outbox.markSentSoon(e.id()));
+            return Outcome.SENT;
         }
         return failed(e, ((TelegramDelivery.Delivered.Failed) d).failure(), now);
     }
 
-    /** Acts on Telegram's refusal; false when the chat must wait. */
-    private boolean failed(OutboxEntry e, SendFailure failure, Instant now) {
+    /** Acts on Telegram's refusal; HELD when the chat must wait. */
+    private Outcome failed(OutboxEntry e, SendFailure failure, Instant now) {
         if (failure instanceof SendFailure.RetryAfter r) {
             limiter.backOff(e.chatId(), r.delay());
             outbox.retryAt(e.id(), now.plus(r.delay()));
             LOG.info("chat {} is under flood control: its messages wait {}", e.chatId(), r.delay());
-            return false;
+            return Outcome.HELD;
         }
         if (failure instanceof SendFailure.Unreachable u) {
             outbox.markUnreachable(e.id(), u.reason());
             LOG.info("chat {} is unreachable (the bot was blocked or removed); entry {} is given up: {}", e.chatId(),
                     e.id(), u.reason());
-            return true;
+            return Outcome.SETTLED;
         }
         if (failure instanceof SendFailure.Migrated m) {
             // the chat, its pending entries and its message refs move; they go out to the new id next round
             outbox.moveChat(e.chatId(), m.newChatId());
             LOG.info("group {} became supergroup {}; its messages follow", e.chatId(), m.newChatId());
-            return false;
+            return Outcome.HELD;
         }
         if (failure instanceof SendFailure.NotModified) {
             outbox.markSent(e.id());
-            return true;
+            return Outcome.SETTLED;
         }
         if (failure instanceof SendFailure.Permanent p) {
             outbox.markFailed(e.id(), p.code() + " " + p.reason());
             LOG.warn("Telegram refused outbox entry {} ({} to chat {}) for good: {} {}", e.id(), e.kind(), e.chatId(),
                     p.code(), p.reason());
-            return true;
+            return Outcome.SETTLED;
         }
         SendFailure.Transient t = (SendFailure.Transient) failure;
         Duration backoff = SendFailure.Transient.backoff(e.attempts() + 1);
         outbox.retryAt(e.id(), now.plus(backoff));
         LOG.warn("outbox entry {} to chat {} failed for now ({}); trying again in {}", e.id(), e.chatId(), t.reason(),
                 backoff);
-        return false;
+        return Outcome.HELD;
     }
 
-    /** One round of the thread: send what is due; a failure is logged and the next round comes shortly. */
+    /** One look of the thread: hand out what is due; a failure is logged and the next look comes shortly. */
     private Duration round() {
         try {
             return sendDue();
@@ -320,7 +382,7 @@ public final class OutboxSender implements AutoCloseable {
         return loop.awaitIdle(this::idle, timeout);
     }
 
-    /** Stops the thread after the call in hand; joins it. */
+    /** Stops the thread; lets each worker finish the call in hand and waits for the marks of what was sent. */
     @Override
     public void close() {
         loop.close();
@@ -329,9 +391,13 @@ public final class OutboxSender implements AutoCloseable {
             if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
                 workers.shutdownNow();
             }
+            CompletableFuture.allOf(releasing.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             workers.shutdownNow();
             Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            LOG.warn("some sent messages were not yet marked sent at shutdown and may go out again: {}",
+                    e.getClass().getSimpleName());
         }
     }
 }

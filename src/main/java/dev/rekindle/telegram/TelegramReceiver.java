@@ -46,8 +46,6 @@ public final class TelegramReceiver implements UpdateSink {
     private final CoupleGroups groups;
     private final Runnable committed;
     private final ObjectMapper json = TelegramClients.updateJson();
-    /** How long a batch waits for its "typing..." and spinner calls before the core gets the updates. */
-    private static final Duration OPTIONAL_WAIT = Duration.ofSeconds(2);
     /** How long the receiver waits for an update that changes couples before it resolves the next one. */
     private static final Duration CHANGE_WAIT = Duration.ofSeconds(60);
 
@@ -124,52 +122,19 @@ public final class TelegramReceiver implements UpdateSink {
     }
 
     /**
-     * Updates just stored, in order: their optional calls ("typing...", the spinner stops) go out together and
-     * before any answer can, then each update goes to its couple's lane, in order.
+     * Updates just stored, in order: a press's spinner is stopped (without waiting: nothing the core does
+     * depends on it, and Telegram shows the answer whenever it comes), then each update goes to its couple's
+     * lane, in order. "Typing..." is the sender's to show, where an answer's later messages wait
+     * ({@link OutboxSender}), so nothing optional stands between receipt and the core.
      */
     private void handleLive(List<IncomingUpdate> stored) {
-        List<CompletableFuture<Boolean>> calls = new ArrayList<>();
         for (IncomingUpdate u : stored) {
-            optionalCalls(u, calls);
-        }
-        try {
-            CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).get(OPTIONAL_WAIT.toMillis(),
-                    TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Exception e) {
-            LOG.debug("optional calls still running after {}; the updates go on", OPTIONAL_WAIT);
+            if (u instanceof IncomingUpdate.ButtonPress p) {
+                optional.answerPressAsync(p.callbackQueryId());
+            }
         }
         for (IncomingUpdate u : stored) {
             dispatch(u);
-        }
-    }
-
-    /** The spinner of a press stops, whatever comes; a message that will be answered shows "typing...". */
-    private void optionalCalls(IncomingUpdate update, List<CompletableFuture<Boolean>> calls) {
-        if (update instanceof IncomingUpdate.ButtonPress p) {
-            calls.add(optional.answerPressAsync(p.callbackQueryId()));
-            return;
-        }
-        long chatId;
-        ChatType type;
-        long userId;
-        if (update instanceof IncomingUpdate.TextMessage t) {
-            chatId = t.chatId();
-            type = t.chatType();
-            userId = t.userId();
-        } else if (update instanceof IncomingUpdate.Command c) {
-            if (groups != null && c.chatType().isGroup() && CoupleGroups.isOurs(c.command(), null)) {
-                return;
-            }
-            chatId = c.chatId();
-            type = c.chatType();
-            userId = c.userId();
-        } else {
-            return;
-        }
-        if (type == ChatType.PRIVATE || (type.isGroup() && members.isPartnerIn(chatId, userId))) {
-            calls.add(optional.typingAsync(chatId));
         }
     }
 

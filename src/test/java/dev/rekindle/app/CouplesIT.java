@@ -433,8 +433,8 @@ class CouplesIT {
         bot.store().inbox().receive(1, "{\"update_id\":1,\"message\":{\"message_id\":5,\"from\":{\"id\":" + SAM.id()
                 + ",\"is_bot\":false,\"first_name\":\"Sam\"},\"text\":\"" + marker + "\"}}");
         bot.store().inbox().markFailed(1);
-        // "typing", then the answer: held, still to send at /forget
-        api.failNextInChat(SAM.id(), 2, FakeBotApi.Failure.tooManyRequests(3600));
+        // the answer (one message: no "typing"): held, still to send at /forget
+        api.failNextInChat(SAM.id(), 1, FakeBotApi.Failure.tooManyRequests(3600));
         api.pushText(SAM, "/help");
         api.awaitCall("sendMessage", c -> c.status() == 429 && c.chatId() != null && c.chatId() == SAM.id(), WAIT);
         long samsCouple = couple();

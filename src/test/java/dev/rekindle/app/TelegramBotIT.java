@@ -239,13 +239,35 @@ class TelegramBotIT {
         chats.awaitSent(SAM.id(), "Alex");
         api.awaitCall("editMessageReplyMarkup", c -> c.chatId() == SAM.id() && c.messageId() == offer.messageId().intValue(), WAIT);
         assertNull(api.message(SAM.id(), offer.messageId()).get("reply_markup"), "the offer's buttons are closed");
-        assertFalse(api.calls("answerCallbackQuery").isEmpty(), "the press was answered");
-        assertFalse(api.calls("sendChatAction").isEmpty(), "typing was shown");
+        api.awaitCall("answerCallbackQuery", c -> true, WAIT); // the press was answered
         assertTrue(api.calls("setMyCommands").get(0).params().toString().contains("appreciate"));
 
         api.pushMedia(SAM.id(), SAM, "sticker");
         chats.awaitSent(SAM.id(), "only read written words");
         assertEquals(1, bot.store().journal().list(couple).size());
+    }
+
+    @Test
+    void typingShowsWhileAnAnswersNextMessageWaitsForTelegramsPaceAndNeverBeforeAOneMessageAnswer() {
+        start(options());
+        makeCouple(bot.store());
+        api.pushText(SAM, "/affection");
+        chats.press(SAM, chats.awaitSent(SAM.id(), "today?"), "Not today");
+        chats.awaitSent(SAM.id(), "Another day");
+        roundTrip(SAM);
+        assertEquals(List.of(), api.calls("sendChatAction"), "one-message answers come without typing");
+
+        api.pushText(SAM, "/affection");
+        chats.press(SAM, chats.awaitSent(SAM.id(), "today?", 2), "Holding hands when we're out");
+        Call second = chats.awaitSent(SAM.id(), "You picked holding hands");
+        Call first = chats.awaitSent(SAM.id(), "when you're both comfortable with it");
+        List<Call> typing = api.calls("sendChatAction");
+        assertEquals(1, typing.size(), "typing once, while the second message waited: " + typing);
+        assertEquals(SAM.id(), typing.get(0).chatId());
+        assertEquals("typing", typing.get(0).params().get("action").asText());
+        List<Call> all = api.calls();
+        assertTrue(all.indexOf(first) < all.indexOf(typing.get(0)) && all.indexOf(typing.get(0)) < all.indexOf(second),
+                "typing came after the first message and before the second: " + all.stream().map(Call::method).toList());
     }
 
     private static void assertNull(Object o, String message) {
@@ -380,8 +402,8 @@ class TelegramBotIT {
     void floodControlOnOneChatDelaysItButLosesNothingWhileAnotherChatFlows() {
         start(options());
         makeCouple(bot.store());
-        // the first failure meets the "typing" call, which is skipped; the next three meet the answer
-        api.failNextInChat(SAM.id(), 4, Failure.tooManyRequests(1));
+        // a one-message answer shows no "typing": all three failures meet the answer
+        api.failNextInChat(SAM.id(), 3, Failure.tooManyRequests(1));
         api.pushText(SAM, "/help");
         api.awaitCall("sendMessage", c -> c.status() == 429, WAIT);
         api.pushText(ALEX, "/help");
@@ -398,7 +420,7 @@ class TelegramBotIT {
     void aBlockedUserIsMarkedUnreachableAndNothingCrashes() {
         start(options());
         makeCouple(bot.store());
-        api.failNextInChat(SAM.id(), 2, Failure.blockedByUser()); // "typing", then the answer
+        api.failNextInChat(SAM.id(), 1, Failure.blockedByUser()); // the answer (one message: no "typing")
         api.pushText(SAM, "/help");
         api.awaitCall("sendMessage", c -> c.status() == 403, WAIT);
         Eventually.await("Sam marked unreachable", () -> bot.store().couples().user(SAM.id()).orElseThrow().unreachable());
@@ -414,7 +436,7 @@ class TelegramBotIT {
         makeCouple(bot.store());
         long newId = -1002012345678L;
         Group supergroup = new Group(newId, US.title());
-        api.failNextInChat(US.id(), 2, Failure.migratedTo(newId)); // "typing", then the answer
+        api.failNextInChat(US.id(), 1, Failure.migratedTo(newId)); // the answer (one message: no "typing")
         api.pushGroupText(US, SAM, "/help");
         chats.awaitSent(newId, HELP); // the error moved the chat; the answer went to the new id
         api.pushMigration(US, newId, SAM); // the service messages come too: moving again changes nothing

@@ -368,7 +368,7 @@ public final class EndToEndBenchmark {
      * CPU time of the process and of our threads by name, to split the end-to-end cost of an update: the fake
      * Bot API (its HTTP server, its JSON, the benchmark's driver on its threads), the core (Understanding, the
      * engine, session JSON), the sender (payloads, the client's JSON and HTTP), the store's writer (SQLite), the
-     * Telegram client's own threads (getUpdates, typing calls); "other" is the rest of the process: GC, JIT,
+     * Telegram client's own threads (getUpdates, answers to presses, "typing"); "other" is the rest of the process: GC, JIT,
      * threads that ended.
      */
     private record CpuSnapshot(long process, Map<String, Long> byGroup) {

@@ -104,6 +104,32 @@ class OutboxSenderIT {
     }
 
     @Test
+    void aMessageQueuedWhileAnotherChatIsSlowGoesOutWithoutWaitingForIt() {
+        api.holdChat(SAM);
+        queue(SAM, "Sam one");
+        sender(4).start();
+        sender.wake();
+        api.awaitWaiting(SAM, 1, WAIT); // Sam's call hangs: with rounds, nothing would be read again until it ends
+
+        queue(ALEX, "Alex one");
+        queue(SAM, "Sam two");
+        sender.wake();
+        Eventually.await("Alex's message, queued after Sam's call began, sent while it hangs",
+                () -> sentTexts(ALEX).size() == 1, WAIT);
+        queue(ALEX, "Alex two");
+        sender.wake();
+        Eventually.await("and Alex's next one too", () -> sentTexts(ALEX).size() == 2, WAIT);
+        assertEquals(1, api.waiting(SAM), "Sam's second message is not taken while the first is in hand");
+
+        api.releaseChat(SAM);
+        Eventually.await("Sam's messages sent", () -> sentTexts(SAM).size() == 2, WAIT);
+        assertTrue(sender.awaitIdle(WAIT));
+        assertEquals(List.of("Sam one", "Sam two"), sentTexts(SAM));
+        assertEquals(List.of("Alex one", "Alex two"), sentTexts(ALEX));
+        assertEquals(4, api.calls("sendMessage").size(), "each entry sent once");
+    }
+
+    @Test
     void noMoreCallsAreInFlightThanAllowed() {
         api.holdChat(SAM);
         api.holdChat(ALEX);

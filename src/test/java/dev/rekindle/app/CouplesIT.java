@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * safe), and the data rights in detail. The real bot against the fake Bot API, the shipped dialogs and the real
  * models. The whole way when all goes well, with every message checked, is {@link CoupleJourneyIT}.
  */
-class CouplesIT {
+class CouplesIT extends BotOnFakeTelegram {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final Person SAM = new Person(111222333L, "Sam");
     private static final Person ALEX = new Person(444555666L, "Alex");
@@ -47,37 +47,12 @@ class CouplesIT {
     private static final Pattern LINK = Pattern.compile("t\\.me/" + FakeBotApi.BOT_USERNAME + "\\?start=([A-Za-z0-9_-]+)");
     private static final String HELP = "guides the two of you";
 
-    private static DialogLibrary library;
-    private static Understanding understanding;
-
-    @TempDir
-    Path dir;
-
-    private final MovableClock clock = MovableClock.followingRealTime();
-    private FakeBotApi api;
-    private Chats chats;
-    private TelegramBot bot;
-
-    @BeforeAll
-    static void loadOnce() throws Exception {
-        library = Shipped.library();
-        understanding = Shipped.understanding();
-    }
 
     @BeforeEach
     void start() {
-        api = FakeBotApi.start();
-        chats = new Chats(api);
+        // the fake Bot API and its chats are started by BotOnFakeTelegram, whose @BeforeEach runs first
         bot = TelegramBot.start(api.settings(Duration.ofSeconds(1)), library, understanding,
                 TelegramBot.Options.of(dir.resolve("data/rekindle.db")).withClock(clock));
-    }
-
-    @AfterEach
-    void stop() {
-        if (bot != null) {
-            bot.close();
-        }
-        api.close();
     }
 
     // ---------------------------------------------------------------- helpers

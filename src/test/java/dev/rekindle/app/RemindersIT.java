@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * /rituals, it arrives at 19:30 Berlin time, once, carries on across a restart, skips a day the bot missed by
  * more than its grace, moves with /reminders, and stops; quiet hours; unpairing and /export.
  */
-class RemindersIT {
+class RemindersIT extends BotOnFakeTelegram {
     private static final Person SAM = new Person(111222333L, "Sam");
     private static final Person ALEX = new Person(444555666L, "Alex");
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
@@ -45,37 +45,7 @@ class RemindersIT {
     private static final String HELP = "guides the two of you";
     private static final String REMINDER = "A gentle reminder: a few minutes together each evening";
 
-    private static DialogLibrary library;
-    private static Understanding understanding;
-
-    @TempDir
-    Path dir;
-
-    private final MovableClock clock = MovableClock.followingRealTime();
-    private FakeBotApi api;
-    private Chats chats;
-    private TelegramBot bot;
     private long couple;
-
-    @BeforeAll
-    static void loadOnce() throws Exception {
-        library = Shipped.library();
-        understanding = Shipped.understanding();
-    }
-
-    @BeforeEach
-    void startApi() {
-        api = FakeBotApi.start();
-        chats = new Chats(api);
-    }
-
-    @AfterEach
-    void stop() {
-        if (bot != null) {
-            bot.close();
-        }
-        api.close();
-    }
 
     private void start() {
         bot = TelegramBot.start(api.settings(Duration.ofSeconds(1)), library, understanding,

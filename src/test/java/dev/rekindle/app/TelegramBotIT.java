@@ -42,44 +42,14 @@ import org.junit.jupiter.api.io.TempDir;
  * fake Bot API on 127.0.0.1, the shipped dialogs and the real Understanding from models/en. Waits are
  * bounded waits on conditions; timers move with a clock that follows real time plus what a test adds.
  */
-class TelegramBotIT {
+class TelegramBotIT extends BotOnFakeTelegram {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final Person SAM = new Person(111222333L, "Sam");
     private static final Person ALEX = new Person(444555666L, "Alex");
     private static final Group US = new Group(-4012345678L, "Sam & Alex");
     private static final String HELP = "guides the two of you";
 
-    private static DialogLibrary library;
-    private static Understanding understanding;
-
-    @TempDir
-    Path dir;
-
-    private final MovableClock clock = MovableClock.followingRealTime();
-    private FakeBotApi api;
-    private Chats chats;
-    private TelegramBot bot;
     private long couple;
-
-    @BeforeAll
-    static void loadOnce() throws Exception {
-        library = Shipped.library();
-        understanding = Shipped.understanding();
-    }
-
-    @BeforeEach
-    void startApi() {
-        api = FakeBotApi.start();
-        chats = new Chats(api);
-    }
-
-    @AfterEach
-    void stop() {
-        if (bot != null) {
-            bot.close();
-        }
-        api.close();
-    }
 
     private TelegramBot.Options options() {
         return TelegramBot.Options.of(dir.resolve("data/rekindle.db")).withClock(clock);

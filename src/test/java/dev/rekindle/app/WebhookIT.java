@@ -45,45 +45,15 @@ import org.junit.jupiter.api.io.TempDir;
  * spoken to in plain HTTP as the reverse proxy in front would, and the fake Bot API for setWebhook and the
  * bot's answers. Waits are bounded waits on conditions.
  */
-class WebhookIT {
+class WebhookIT extends BotOnFakeTelegram {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final Person SAM = new Person(111222333L, "Sam");
     private static final String HELP = "guides the two of you";
     private static final URI PUBLIC_URL = URI.create("https://public.example/rekindle/telegram");
     private static final String SECRET = "test-secret_0123456789abcdefABCDEF";
 
-    private static DialogLibrary library;
-    private static Understanding understanding;
-
-    @TempDir
-    Path dir;
-
-    private final MovableClock clock = MovableClock.followingRealTime();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
-    private FakeBotApi api;
-    private Chats chats;
-    private TelegramBot bot;
-
-    @BeforeAll
-    static void loadOnce() throws Exception {
-        library = Shipped.library();
-        understanding = Shipped.understanding();
-    }
-
-    @BeforeEach
-    void startApi() {
-        api = FakeBotApi.start();
-        chats = new Chats(api);
-    }
-
-    @AfterEach
-    void stop() {
-        if (bot != null) {
-            bot.close();
-        }
-        api.close();
-    }
 
     private TelegramBot startWithWebhook() {
         WebhookSettings webhook = new WebhookSettings(PUBLIC_URL,

@@ -147,8 +147,7 @@ public final class Onboarding {
         if (r instanceof Received.Press press && press.data().startsWith(Sentences.PREFIX)) {
             return press(r, p, chatId, userId, firstName, press.data().substring(Sentences.PREFIX.length()));
         }
-        if (onboarded && r instanceof Received.Text t && !alarming.test(t.text())
-                && reminders.tookTime(r.updateId(), r.who(), chatId, t.text())) {
+        if (onboarded && r instanceof Received.Text t && reminders.tookTime(r.updateId(), r.who(), chatId, t.text(), alarming)) {
             return Optional.empty();
         }
         if (onboarded) {

@@ -84,18 +84,21 @@ final class ReminderDesk {
 
     /**
      * Takes {@code text} as the new time of the reminder waiting for one, if any; false (and no longer waiting)
-     * when nothing waits or the text is not a time, so the text goes on to the dialogs.
+     * when nothing waits or the text is not a time, so the text goes on to the dialogs. A text {@code alarming}
+     * flags is never taken (and leaves the question waiting); it is asked only when a reminder waits, so the
+     * safety detector does not run twice on every other text (the core runs it again).
      */
-    boolean tookTime(long updateId, Member who, long chatId, String text) {
+    boolean tookTime(long updateId, Member who, long chatId, String text, java.util.function.Predicate<String> alarming) {
         Optional<Long> awaiting = store.reminders().awaitingTime(who.coupleId(), who.partner());
-        if (awaiting.isEmpty()) {
+        if (awaiting.isEmpty() || alarming.test(text)) {
             return false;
         }
         Optional<StoredReminder> waiting = store.reminders().find(who.coupleId(), awaiting.get());
         if (waiting.isEmpty()) {
             return false;
         }
-        Optional<LocalTime> at = TimeOfDay.parse(text);
+        // read the way a time_of_day capture reads it: "19:30", "7pm", "7:30 am"
+        Optional<LocalTime> at = Engine.timeOfDay(text).flatMap(Reminder::clock);
         if (at.isEmpty()) {
             store.reminders().clearAwaiting(who.coupleId(), who.partner());
             return false;
@@ -130,15 +133,6 @@ final class ReminderDesk {
             return Optional.of(Long.parseLong(s));
         } catch (NumberFormatException e) {
             return Optional.empty();
-        }
-    }
-
-    /** "19:30", "7pm", "7:30 am" as a clock time, the way a time_of_day capture reads it. */
-    static final class TimeOfDay {
-        private TimeOfDay() {}
-
-        static Optional<LocalTime> parse(String text) {
-            return Engine.timeOfDay(text).flatMap(Reminder::clock);
         }
     }
 }

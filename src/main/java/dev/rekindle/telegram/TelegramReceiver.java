@@ -188,11 +188,11 @@ public final class TelegramReceiver implements UpdateSink {
         try {
             if (update instanceof IncomingUpdate.TextMessage t) {
                 return route(t.chatId(), t.chatType(), t.userId(), t.firstName(), null, null,
-                        m -> new Received.Text(id, m, t.text()), id);
+                        m -> new Received.Text(id, m, t.text()), id, 0);
             }
             if (update instanceof IncomingUpdate.Command c) {
                 return route(c.chatId(), c.chatType(), c.userId(), c.firstName(), c.command(), null,
-                        m -> new Received.Command(id, m, c.command(), c.args()), id);
+                        m -> new Received.Command(id, m, c.command(), c.args()), id, 0);
             }
             if (update instanceof IncomingUpdate.ButtonPress p) {
                 return route(p.chatId(), p.chatType(), p.userId(), p.firstName(), null, p.data(),
@@ -200,7 +200,7 @@ public final class TelegramReceiver implements UpdateSink {
             }
             if (update instanceof IncomingUpdate.NonTextMessage n) {
                 return route(n.chatId(), n.chatType(), n.userId(), "", null, null,
-                        m -> new Received.NonText(id, m), id);
+                        m -> new Received.NonText(id, m), id, 0);
             }
             if (groups != null && update instanceof IncomingUpdate.BotAdded a && a.chatType().isGroup()) {
                 return flow(id, Set.of(groups.lane(a.chatId())), false, () -> groups.botAdded(id, a.chatId()));
@@ -246,14 +246,8 @@ public final class TelegramReceiver implements UpdateSink {
     /**
      * Who wrote where, then: the group's own /link and buttons to the group flow; a private update through
      * onboarding; everything else to the core. An update nobody takes is marked done untouched.
+     * {@code pressedMessage} is the id of the message a press came from (0 for anything else).
      */
-    private Optional<CompletableFuture<Void>> route(long chatId, ChatType type, long userId, String firstName,
-                                                    String command, String pressData,
-                                                    java.util.function.Function<Member, Received> make, long id) {
-        return route(chatId, type, userId, firstName, command, pressData, make, id, 0);
-    }
-
-    /** As above; {@code pressedMessage} is the id of the message a press came from (0 for anything else). */
     private Optional<CompletableFuture<Void>> route(long chatId, ChatType type, long userId, String firstName,
                                                     String command, String pressData,
                                                     java.util.function.Function<Member, Received> make, long id,

@@ -3,7 +3,7 @@ package dev.rekindle.bot;
 import dev.rekindle.dialog.engine.Action.ButtonOut;
 import dev.rekindle.dialog.engine.Chat;
 import dev.rekindle.dialog.engine.Engine;
-import dev.rekindle.dialog.engine.SafetyKind;
+import dev.rekindle.dialog.model.SafetyKind;
 import dev.rekindle.dialog.model.Partner;
 import dev.rekindle.store.Couple;
 import dev.rekindle.store.CoupleStatus;

@@ -1,6 +1,6 @@
 package dev.rekindle.bot;
 
-import dev.rekindle.dialog.engine.SafetyKind;
+import dev.rekindle.dialog.model.SafetyKind;
 import dev.rekindle.store.Member;
 
 /**

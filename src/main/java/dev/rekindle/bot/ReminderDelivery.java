@@ -3,7 +3,7 @@ package dev.rekindle.bot;
 import dev.rekindle.dialog.engine.Action;
 import dev.rekindle.dialog.engine.Chat;
 import dev.rekindle.dialog.engine.Engine;
-import dev.rekindle.dialog.engine.SafetyKind;
+import dev.rekindle.dialog.model.SafetyKind;
 import dev.rekindle.dialog.model.Partner;
 import dev.rekindle.schedule.QuietHours;
 import dev.rekindle.schedule.ReminderTimes;

@@ -5,7 +5,7 @@ import dev.rekindle.dialog.engine.Chat;
 import dev.rekindle.dialog.engine.Engine;
 import dev.rekindle.dialog.engine.Input;
 import dev.rekindle.dialog.engine.Outcome;
-import dev.rekindle.dialog.engine.SafetyKind;
+import dev.rekindle.dialog.model.SafetyKind;
 import dev.rekindle.dialog.engine.Session;
 import dev.rekindle.dialog.model.DialogLibrary;
 import dev.rekindle.dialog.model.Partner;

@@ -1,7 +1,7 @@
 package dev.rekindle.local;
 
 import dev.rekindle.dialog.engine.Chat;
-import dev.rekindle.dialog.engine.SafetyKind;
+import dev.rekindle.dialog.model.SafetyKind;
 import dev.rekindle.dialog.model.Durations;
 import dev.rekindle.dialog.model.Partner;
 import dev.rekindle.dialog.model.Source;

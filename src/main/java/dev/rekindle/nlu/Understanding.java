@@ -2,7 +2,7 @@ package dev.rekindle.nlu;
 
 import dev.rekindle.dialog.engine.Chat;
 import dev.rekindle.dialog.engine.Input;
-import dev.rekindle.dialog.engine.SafetyKind;
+import dev.rekindle.dialog.model.SafetyKind;
 import dev.rekindle.dialog.model.Partner;
 import dev.rekindle.nlu.safety.SafetyDetector;
 import java.util.Optional;

@@ -2,7 +2,7 @@ package dev.rekindle.app;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rekindle.dialog.engine.SafetyKind;
+import dev.rekindle.dialog.model.SafetyKind;
 import dev.rekindle.nlu.Classification;
 import dev.rekindle.nlu.IntentClassifier;
 import dev.rekindle.nlu.safety.SafetyDetector;

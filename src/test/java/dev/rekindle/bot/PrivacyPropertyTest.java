@@ -7,7 +7,7 @@ import dev.rekindle.app.KeywordIntentClassifier;
 import dev.rekindle.dialog.engine.Action;
 import dev.rekindle.dialog.engine.Chat;
 import dev.rekindle.dialog.engine.Engine;
-import dev.rekindle.dialog.engine.SafetyKind;
+import dev.rekindle.dialog.model.SafetyKind;
 import dev.rekindle.dialog.load.DialogLoader;
 import dev.rekindle.dialog.model.Dialog;
 import dev.rekindle.dialog.model.DialogLibrary;

@@ -9,7 +9,7 @@ import dev.rekindle.app.KeywordIntentClassifier;
 import dev.rekindle.dialog.engine.Action;
 import dev.rekindle.dialog.engine.Chat;
 import dev.rekindle.dialog.engine.Input;
-import dev.rekindle.dialog.engine.SafetyKind;
+import dev.rekindle.dialog.model.SafetyKind;
 import dev.rekindle.dialog.model.Partner;
 import java.time.Duration;
 import java.time.Instant;

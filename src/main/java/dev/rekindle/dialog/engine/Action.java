@@ -1,5 +1,6 @@
 package dev.rekindle.dialog.engine;
 
+import dev.rekindle.dialog.model.SafetyKind;
 import dev.rekindle.dialog.model.Partner;
 import dev.rekindle.dialog.model.ShareTarget;
 import java.time.DayOfWeek;

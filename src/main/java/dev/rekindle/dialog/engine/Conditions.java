@@ -16,10 +16,13 @@ final class Conditions {
 
     private final Function<Ref, String> values;
     private final Agreements agreements;
+    private final java.util.function.Predicate<Boolean> pauseState;
 
-    Conditions(Function<Ref, String> values, Agreements agreements) {
+    /** {@code pauseState.test(false)}: paused(me); {@code test(true)}: resuming(me). */
+    Conditions(Function<Ref, String> values, Agreements agreements, java.util.function.Predicate<Boolean> pauseState) {
         this.values = values;
         this.agreements = agreements;
+        this.pauseState = pauseState;
     }
 
     boolean test(Condition c) {
@@ -34,6 +37,9 @@ final class Conditions {
         }
         if (c instanceof Condition.Shared sh) {
             return agreements.agreed(sh.answer(), sh.to());
+        }
+        if (c instanceof Condition.PauseState p) {
+            return pauseState.test(p.resuming());
         }
         if (c instanceof Condition.Truthy t) {
             String v = value(t.operand()).trim().toLowerCase(Locale.ROOT);

@@ -1,6 +1,7 @@
 package dev.rekindle.dialog.engine;
 
 import dev.rekindle.dialog.model.Partner;
+import dev.rekindle.dialog.model.SafetyKind;
 import dev.rekindle.dialog.model.ShareTarget;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -19,14 +20,39 @@ import java.util.Set;
  * @param consents   what each author agreed to show, and to whom
  * @param waiting    progress of a rendezvous, share or role choice in the current state
  * @param buttonsRef ref of the message whose buttons are open in the current state, if any
+ * @param held       answers the safety detector wants checked with their author before they are shown to
+ *                   anyone, by author and answer name, with the kind to ask about
  */
 public record Frame(String dialog, String version, String state, long step, String returnTo,
                     Map<String, String> vars, Map<Partner, Map<String, String>> answers,
-                    List<Consent> consents, Waiting waiting, String buttonsRef) {
+                    List<Consent> consents, Waiting waiting, String buttonsRef,
+                    Map<Partner, Map<String, SafetyKind>> held) {
+    /**
+     * The {@code returnTo} of a frame shown on top of another without being called by it (a safety check): when it
+     * ends, the frame below is left as it was, still waiting for what it waited for.
+     */
+    public static final String STAY = "~stay";
+
     public Frame {
         vars = Map.copyOf(vars);
         answers = Map.copyOf(answers);
         consents = List.copyOf(consents);
+        held = held == null ? Map.of() : Map.copyOf(held);
+    }
+
+    /** The kind to check with {@code author} before their answer {@code variable} is shown, or null. */
+    public SafetyKind heldFor(Partner author, String variable) {
+        return held.getOrDefault(author, Map.of()).get(variable);
+    }
+
+    /** The frame with an author's answer held back from sharing until a private check. */
+    public Frame withHeld(Partner author, String variable, SafetyKind kind) {
+        Map<Partner, Map<String, SafetyKind>> all = new EnumMap<>(Partner.class);
+        all.putAll(held);
+        Map<String, SafetyKind> mine = new LinkedHashMap<>(all.getOrDefault(author, Map.of()));
+        mine.put(variable, kind);
+        all.put(author, mine);
+        return new Frame(dialog, version, state, step, returnTo, vars, answers, consents, waiting, buttonsRef, all);
     }
 
     /**
@@ -48,34 +74,40 @@ public record Frame(String dialog, String version, String state, long step, Stri
         if (writtenIn.isGroup()) {
             kept.add(new Consent(author, variable, ShareTarget.GROUP));
         }
-        return new Frame(dialog, version, state, step, returnTo, vars, all, kept, waiting, buttonsRef);
+        // a new text is read afresh: whoever keeps it marks it held again if it must be
+        Map<Partner, Map<String, SafetyKind>> stillHeld = new EnumMap<>(Partner.class);
+        stillHeld.putAll(held);
+        Map<String, SafetyKind> mineHeld = new LinkedHashMap<>(stillHeld.getOrDefault(author, Map.of()));
+        mineHeld.remove(variable);
+        stillHeld.put(author, mineHeld);
+        return new Frame(dialog, version, state, step, returnTo, vars, all, kept, waiting, buttonsRef, stillHeld);
     }
 
     /** A dialog's first frame, before its start state is entered. */
     public static Frame start(dev.rekindle.dialog.model.Dialog d, String returnTo) {
         return new Frame(d.id(), d.version(), d.start(), 0, returnTo, d.variables(), Map.of(), List.of(),
-                Waiting.none(), null);
+                Waiting.none(), null, Map.of());
     }
 
     /** The frame at another version, state or step, everything it holds kept. */
     public Frame at(String newVersion, String newState, long newStep) {
-        return new Frame(dialog, newVersion, newState, newStep, returnTo, vars, answers, consents, waiting, buttonsRef);
+        return new Frame(dialog, newVersion, newState, newStep, returnTo, vars, answers, consents, waiting, buttonsRef, held);
     }
 
     public Frame withWaiting(Waiting w) {
-        return new Frame(dialog, version, state, step, returnTo, vars, answers, consents, w, buttonsRef);
+        return new Frame(dialog, version, state, step, returnTo, vars, answers, consents, w, buttonsRef, held);
     }
 
     public Frame withButtonsRef(String ref) {
-        return new Frame(dialog, version, state, step, returnTo, vars, answers, consents, waiting, ref);
+        return new Frame(dialog, version, state, step, returnTo, vars, answers, consents, waiting, ref, held);
     }
 
     public Frame withVars(Map<String, String> newVars) {
-        return new Frame(dialog, version, state, step, returnTo, newVars, answers, consents, waiting, buttonsRef);
+        return new Frame(dialog, version, state, step, returnTo, newVars, answers, consents, waiting, buttonsRef, held);
     }
 
     public Frame withConsents(List<Consent> newConsents, Waiting w) {
-        return new Frame(dialog, version, state, step, returnTo, vars, answers, newConsents, w, buttonsRef);
+        return new Frame(dialog, version, state, step, returnTo, vars, answers, newConsents, w, buttonsRef, held);
     }
 
     /** An author's yes to showing one of their answers. */

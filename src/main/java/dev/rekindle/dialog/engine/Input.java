@@ -1,5 +1,6 @@
 package dev.rekindle.dialog.engine;
 
+import dev.rekindle.dialog.model.SafetyKind;
 import dev.rekindle.dialog.model.Partner;
 
 /** Everything that can happen to a couple's session, as the engine sees it: channel-free. */
@@ -7,9 +8,19 @@ public sealed interface Input {
 
     /**
      * Free text from a partner. {@code intent} is the classifier's verdict (an intent name from the
-     * taxonomy, or null / out_of_scope when nothing fits); the engine never classifies by itself.
+     * taxonomy, or null / out_of_scope when nothing fits) and {@code safety} the safety detector's reading;
+     * the engine never classifies by itself.
      */
-    record Text(Partner from, Chat chat, String text, String intent) implements Input {}
+    record Text(Partner from, Chat chat, String text, String intent, SafetyReading safety) implements Input {
+        public Text {
+            safety = safety == null ? SafetyReading.NONE : safety;
+        }
+
+        /** Text the safety detector let through. */
+        public Text(Partner from, Chat chat, String text, String intent) {
+            this(from, chat, text, intent, SafetyReading.NONE);
+        }
+    }
 
     /** A slash command, lower case with the slash and without any @botname; {@code args} may be empty. */
     record Command(Partner from, Chat chat, String command, String args) implements Input {}
@@ -20,6 +31,9 @@ public sealed interface Input {
     /** A timer the engine scheduled came due. */
     record TimerFired(String timerId) implements Input {}
 
-    /** The safety detector flagged a message: interrupts every dialog and timer of the couple. */
+    /**
+     * A safety flow of {@code kind} for this partner, whatever they were doing: the onboarding answer "not always",
+     * a simulated detector. A flow that takes over interrupts the couple's dialogs and timers.
+     */
     record SafetyAlert(Partner from, Chat chat, SafetyKind kind) implements Input {}
 }

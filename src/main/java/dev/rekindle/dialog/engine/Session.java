@@ -1,5 +1,6 @@
 package dev.rekindle.dialog.engine;
 
+import dev.rekindle.dialog.model.SafetyKind;
 import dev.rekindle.dialog.model.Partner;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -18,13 +19,14 @@ import java.util.Map;
  * @param timers      pending timers by id
  * @param lastVariant last variant index used, by message key, so a variant is not repeated twice in a row
  * @param firstRole   by dialog id: the partner who held the dialog's first role last time
- * @param holds       partners for whom the safety hook fired, with what it found
+ * @param holds       partners whose words paused the couple's shared exercises, with the kind of flow that did
  * @param followUps   dialogs that ended and will come back, by timer id (absent in sessions saved before them)
+ * @param resumeAt    partners who asked to turn shared exercises back on: when (epoch second) their pause lifts
  */
 public record Session(int schema, Map<Partner, String> names, long rng, long seq, Map<Chat, Run> runs,
                       Map<String, PendingTimer> timers, Map<String, Integer> lastVariant,
                       Map<String, Partner> firstRole, Map<Partner, SafetyKind> holds,
-                      Map<String, PendingFollowUp> followUps) {
+                      Map<String, PendingFollowUp> followUps, Map<Partner, Long> resumeAt) {
 
     public static final int SCHEMA = 1;
 
@@ -36,6 +38,26 @@ public record Session(int schema, Map<Partner, String> names, long rng, long seq
         firstRole = Map.copyOf(firstRole);
         holds = Map.copyOf(holds);
         followUps = followUps == null ? Map.of() : Map.copyOf(followUps);
+        resumeAt = resumeAt == null ? Map.of() : Map.copyOf(resumeAt);
+    }
+
+    /**
+     * Whether the couple's shared exercises are paused at {@code now}: someone's words paused them (a kind that
+     * pauses; a crisis does not) and that person's cooling-off time, if they asked to resume, has not passed.
+     */
+    public boolean sharedPaused(java.time.Instant now) {
+        for (Map.Entry<Partner, SafetyKind> h : holds.entrySet()) {
+            if (h.getValue().pausesShared() && !lifted(h.getKey(), now)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code p} asked to turn shared exercises back on and the cooling-off time is over. */
+    boolean lifted(Partner p, java.time.Instant now) {
+        Long at = resumeAt.get(p);
+        return at != null && now.getEpochSecond() >= at;
     }
 
     /** A new session for a couple (or a single partner: pass only A). The seed makes randomness repeatable. */
@@ -44,7 +66,7 @@ public record Session(int schema, Map<Partner, String> names, long rng, long seq
             throw new IllegalArgumentException("a session needs partner A: " + names);
         }
         return new Session(SCHEMA, names, seed == 0 ? 0x9E3779B97F4A7C15L : seed, 0, Map.of(), Map.of(), Map.of(),
-                Map.of(), Map.of(), Map.of());
+                Map.of(), Map.of(), Map.of(), Map.of());
     }
 
     public boolean isPaired() {
@@ -64,7 +86,7 @@ public record Session(int schema, Map<Partner, String> names, long rng, long seq
         Map<Partner, String> n = new EnumMap<>(Partner.class);
         n.putAll(names);
         n.put(p, name);
-        return new Session(schema, n, rng, seq, runs, timers, lastVariant, firstRole, holds, followUps);
+        return new Session(schema, n, rng, seq, runs, timers, lastVariant, firstRole, holds, followUps, resumeAt);
     }
 
     Session withRun(Chat chat, Run run) {
@@ -75,12 +97,12 @@ public record Session(int schema, Map<Partner, String> names, long rng, long seq
         } else {
             r.put(chat, run);
         }
-        return new Session(schema, names, rng, seq, r, timers, lastVariant, firstRole, holds, followUps);
+        return new Session(schema, names, rng, seq, r, timers, lastVariant, firstRole, holds, followUps, resumeAt);
     }
 
     Session with(long newRng, long newSeq, Map<String, PendingTimer> newTimers, Map<String, Integer> newLastVariant,
                  Map<String, Partner> newFirstRole, Map<Partner, SafetyKind> newHolds) {
-        return new Session(schema, names, newRng, newSeq, runs, newTimers, newLastVariant, newFirstRole, newHolds, followUps);
+        return new Session(schema, names, newRng, newSeq, runs, newTimers, newLastVariant, newFirstRole, newHolds, followUps, resumeAt);
     }
 
     static <K, V> Map<K, V> copy(Map<K, V> m) {

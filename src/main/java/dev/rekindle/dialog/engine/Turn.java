@@ -1,5 +1,6 @@
 package dev.rekindle.dialog.engine;
 
+import dev.rekindle.dialog.model.SafetyKind;
 import dev.rekindle.dialog.engine.Action.EndReason;
 import dev.rekindle.dialog.engine.Frame.Consent;
 import dev.rekindle.dialog.engine.Frame.Waiting;
@@ -51,6 +52,7 @@ final class Turn {
     private final Map<String, Partner> firstRole;
     private final Map<Partner, SafetyKind> holds;
     private final Map<String, PendingFollowUp> followUps;
+    private final Map<Partner, Long> resumeAt;
     private final List<Action> actions = new ArrayList<>();
     private final Variants variants;
     private final Values values;
@@ -73,13 +75,21 @@ final class Turn {
         this.holds = new EnumMap<>(Partner.class);
         this.holds.putAll(session.holds());
         this.followUps = new LinkedHashMap<>(session.followUps());
+        this.resumeAt = new EnumMap<>(Partner.class);
+        this.resumeAt.putAll(session.resumeAt());
         this.variants = new Variants(rng, lastVariant);
         this.values = new Values(runs, session, this::rolesOf, () -> plainBot("withheld"));
     }
 
     Outcome finish() {
+        for (Partner p : List.copyOf(resumeAt.keySet())) {
+            if (now.getEpochSecond() >= resumeAt.get(p)) { // the cooling-off time is over: the pause lifts
+                resumeAt.remove(p);
+                holds.remove(p);
+            }
+        }
         Session s = new Session(original.schema(), original.names(), rng.state(), seq, runs, timers, lastVariant,
-                firstRole, holds, followUps);
+                firstRole, holds, followUps, resumeAt);
         return new Outcome(s, actions);
     }
 
@@ -108,11 +118,12 @@ final class Turn {
         }
         requirePartner(from, chat);
         if (input instanceof Input.Text t) {
-            text(from, chat, t.text(), t.intent());
+            text(from, chat, t.text(), t.intent(), t.safety());
         } else if (input instanceof Input.Command c) {
             command(from, chat, c.command());
         } else if (input instanceof Input.Press p) {
             press(from, chat, p.data());
+            showPendingChecks();
         } else {
             safety(from, chat, ((Input.SafetyAlert) input).kind());
         }
@@ -136,6 +147,7 @@ final class Turn {
             case "/stop" -> stop(chat);
             case "/help" -> say(chat, bot.message("help"), "bot/help", ctxNone(chat));
             case "/menu" -> menu(chat);
+            case "/support" -> support(from, chat);
             default -> {
                 Optional<Dialog> d = library.byCommand(c);
                 if (d.isPresent()) {
@@ -147,7 +159,36 @@ final class Turn {
         }
     }
 
-    private void text(Partner from, Chat chat, String text, String intent) {
+    /**
+     * What the safety detector read in the text being handled, when it asks for more than the text's ordinary
+     * turn: shown on top once the text is taken as an answer ({@link #continueTo}), then cleared.
+     */
+    private SafetyDecision pendingSafety;
+    /** The kind to check before the answer being taken may be shared; null when it may be shared. */
+    private SafetyKind holdForSharing;
+
+    private void text(Partner from, Chat chat, String text, String intent, SafetyReading reading) {
+        boolean answering = answering(from, chat);
+        SafetyDecision decision = resolve(reading.decision(answering));
+        if (decision instanceof SafetyDecision.Flow f && f.kind().takesOver()) {
+            safety(from, chat, f.kind());
+            return;
+        }
+        boolean asks = !(decision instanceof SafetyDecision.Nothing);
+        if (asks && !answering) {
+            showSafety(from, decision, Frame.STAY); // not an answer to anything: the text is not routed either
+            return;
+        }
+        pendingSafety = asks ? decision : null;
+        holdForSharing = reading.beforeSharing() != null ? reading.beforeSharing() : decision.kind();
+        ordinaryText(from, chat, text, intent);
+        if (pendingSafety != null) { // taken by a rendezvous or another chat's run: shown on its own
+            showSafety(from, pendingSafety, Frame.STAY);
+            pendingSafety = null;
+        }
+    }
+
+    private void ordinaryText(Partner from, Chat chat, String text, String intent) {
         String verdict = intent == null || intent.isBlank() ? IntentTaxonomy.OUT_OF_SCOPE : intent;
         if (!chat.isGroup() && rendezvousAnswer(from, chat, text) || versionMoved) {
             return;
@@ -207,9 +248,12 @@ final class Turn {
                 return;
             }
             frame = frame.withAnswer(from, cap.into(), value.get(), chat);
+            if (holdForSharing != null) {
+                frame = frame.withHeld(from, cap.into(), holdForSharing);
+            }
             closeOpenButtons(chat, frame, null);
             putTop(chat, frame, from);
-            enter(chat, cap.to());
+            continueTo(chat, from, cap.to());
         } else if (handler instanceof Step.TextHandler.Routes routes) {
             String target = routes.byIntent().getOrDefault(intent, routes.fallback());
             closeOpenButtons(chat, frame, null);
@@ -219,7 +263,7 @@ final class Turn {
             Step.TextHandler.AnyText any = (Step.TextHandler.AnyText) handler;
             closeOpenButtons(chat, frame, null);
             putTop(chat, frame, from);
-            enter(chat, any.to());
+            continueTo(chat, from, any.to());
         }
     }
 
@@ -402,8 +446,15 @@ final class Turn {
     }
 
     private void safety(Partner from, Chat chat, SafetyKind kind) {
-        holds.put(from, kind);
         actions.add(new Action.SafetyRaised(from, kind));
+        if (!kind.takesOver()) {
+            showSafety(from, new SafetyDecision.Flow(kind), Frame.STAY);
+            return;
+        }
+        if (kind.pausesShared()) {
+            holds.put(from, kind);
+            resumeAt.remove(from); // a new disclosure undoes a resume that was on its way
+        }
         boolean groupWasActive = runs.containsKey(Chat.GROUP);
         for (Chat c : List.of(Chat.privateOf(from), Chat.GROUP)) {
             if (runs.containsKey(c)) {
@@ -412,23 +463,217 @@ final class Turn {
         }
         cancelFollowUps(Chat.privateOf(from), null);
         cancelFollowUps(Chat.GROUP, null);
-        if (kind == SafetyKind.ABUSE) {
+        if (kind.pausesShared()) {
             cancelFollowUps(Chat.privateOf(from.other()), null);
         }
-        if (kind == SafetyKind.ABUSE && runs.containsKey(Chat.privateOf(from.other()))) {
+        if (kind.pausesShared() && runs.containsKey(Chat.privateOf(from.other()))) {
             // nothing the partner does may reach the person at risk through the bot; no message hints why
             endRun(Chat.privateOf(from.other()), EndReason.SAFETY);
         }
         if (chat.isGroup() || groupWasActive) {
             sayBot(Chat.GROUP, "safety_group_pause");
         }
-        String dialogId = kind == SafetyKind.CRISIS ? bot.crisisDialog() : bot.abuseDialog();
+        String dialogId = bot.flowDialog(kind);
         Optional<Dialog> d = dialogId == null ? Optional.empty() : library.current(dialogId);
         if (d.isPresent()) {
             beginRun(Chat.privateOf(from), d.get(), from);
         } else {
             sayBot(Chat.privateOf(from), "internal_error");
         }
+    }
+
+    // ---------------------------------------------------------------- safety in context
+
+    /**
+     * Whether a text from {@code from} here would be taken as the answer to a question an exercise asked (a
+     * capture, any text, or a private rendezvous question): the context in which honest, vulnerable words are
+     * what was asked for. A question routed by intent ("what brings you here?") is not one.
+     */
+    private boolean answering(Partner from, Chat chat) {
+        if (!chat.isGroup() && rendezvousWaitsFor(from)) {
+            return true;
+        }
+        Run run = runs.get(chat);
+        if (run == null) {
+            return false;
+        }
+        State state = library.version(run.top().dialog(), run.top().version()).map(d -> d.state(run.top().state()))
+                .orElse(null);
+        return state != null && state.step() instanceof Step.Wait w && mayAct(run, state, from)
+                && (w.text() instanceof Step.TextHandler.Capture || w.text() instanceof Step.TextHandler.AnyText);
+    }
+
+    private boolean rendezvousWaitsFor(Partner from) {
+        Run group = runs.get(Chat.GROUP);
+        if (group == null) {
+            return false;
+        }
+        Frame f = group.top();
+        State state = library.version(f.dialog(), f.version()).map(d -> d.state(f.state())).orElse(null);
+        return state != null && state.step() instanceof Step.Rendezvous rv && rv.in() != Step.AnswerPlace.GROUP
+                && rv.buttons().isEmpty() && !f.waiting().answered().contains(from)
+                && !f.waiting().awaitingConsent().contains(from);
+    }
+
+    /** A check for which bot.yaml has no gentle question is a flow: an unsure disclosure is never dropped. */
+    private SafetyDecision resolve(SafetyDecision d) {
+        if (d instanceof SafetyDecision.Check c && bot.checkDialog(c.kind()) == null) {
+            return new SafetyDecision.Flow(c.kind());
+        }
+        return d;
+    }
+
+    /** The answer is taken: go on to {@code next}, with a pending check or gentle flow shown first, privately. */
+    private void continueTo(Chat chat, Partner from, String next) {
+        SafetyDecision d = pendingSafety;
+        pendingSafety = null;
+        if (d == null) {
+            enter(chat, next);
+        } else if (chat.isGroup()) {
+            enter(chat, next);
+            showSafety(from, d, Frame.STAY);
+        } else {
+            showSafety(from, d, next);
+        }
+    }
+
+    /**
+     * A check or a flow that does not take over, in {@code who}'s private chat: on top of what runs there, which
+     * goes on at {@code returnTo} afterwards ({@link Frame#STAY}: where it was), or on its own.
+     */
+    private void showSafety(Partner who, SafetyDecision d, String returnTo) {
+        String id = d instanceof SafetyDecision.Check c ? bot.checkDialog(c.kind()) : bot.flowDialog(d.kind());
+        Optional<Dialog> dialog = id == null ? Optional.empty() : library.current(id);
+        if (dialog.isEmpty()) {
+            if (!Frame.STAY.equals(returnTo)) {
+                enter(Chat.privateOf(who), returnTo);
+            }
+            return; // a gentle kind bot.yaml gives no dialog: nothing to show
+        }
+        if (d instanceof SafetyDecision.Flow) {
+            actions.add(new Action.SafetyRaised(who, d.kind()));
+        }
+        onTop(who, dialog.get(), returnTo);
+    }
+
+    /** Starts a private dialog on top of what runs in {@code who}'s private chat, or on its own when nothing does. */
+    private void onTop(Partner who, Dialog d, String returnTo) {
+        Chat mine = Chat.privateOf(who);
+        Run run = runs.get(mine);
+        if (run == null) {
+            beginRun(mine, d, who);
+            return;
+        }
+        if (run.top().dialog().equals(d.id()) || run.stack().size() >= MAX_CALL_DEPTH) {
+            // already showing (a second /support): start it afresh in its place, where the first would have returned
+            String back = run.top().dialog().equals(d.id()) ? run.top().returnTo() : returnTo;
+            actions.add(new Action.DialogEnded(mine, run.top().dialog(), EndReason.REPLACED));
+            closeOpenButtons(mine, run.top(), null);
+            runs.put(mine, run.withTop(Frame.start(d, back)));
+        } else {
+            List<Frame> stack = new ArrayList<>(run.stack());
+            stack.add(Frame.start(d, returnTo));
+            runs.put(mine, new Run(mine, run.owner(), stack, run.roles(), who));
+        }
+        actions.add(new Action.DialogStarted(mine, d.id(), d.version()));
+        enter(mine, d.start());
+    }
+
+    /** {@code /support}: in every state and chat, always privately; the group only learns that a message was sent. */
+    private void support(Partner from, Chat chat) {
+        Optional<Dialog> d = bot.support() == null ? Optional.empty() : library.current(bot.support());
+        if (d.isEmpty()) {
+            sayBot(chat, "help");
+            return;
+        }
+        if (chat.isGroup() && bot.messages().containsKey("support_in_group")) {
+            sayBot(chat, "support_in_group");
+        }
+        onTop(from, d.get(), Frame.STAY);
+    }
+
+    /** A check's "I'm not safe": the flow of that kind, as if the detector had raised it. */
+    private void raise(Chat chat, SafetyKind kind) {
+        Run run = runs.get(chat);
+        Partner who = run.owner() != null ? run.owner() : run.lastActor();
+        if (kind.takesOver()) {
+            safety(who, Chat.privateOf(who), kind);
+            return;
+        }
+        // a gentle flow takes the check's place, and returns where the check would have
+        actions.add(new Action.SafetyRaised(who, kind));
+        String id = bot.flowDialog(kind);
+        Optional<Dialog> d = id == null ? Optional.empty() : library.current(id);
+        String back = run.top().returnTo();
+        if (d.isPresent()) {
+            actions.add(new Action.DialogEnded(chat, run.top().dialog(), EndReason.COMPLETED));
+            runs.put(chat, run.withTop(Frame.start(d.get(), back)));
+            actions.add(new Action.DialogStarted(chat, d.get().id(), d.get().version()));
+            enter(chat, d.get().start());
+        } else {
+            finishFrame(chat);
+        }
+    }
+
+    /** {@code shared_exercises:} on a state of the person's private dialog: only their own pause is theirs to lift. */
+    private void sharedExercises(Partner who, State.SharedExercises what) {
+        SafetyKind held = holds.get(who);
+        if (held == null || !held.pausesShared()) {
+            return;
+        }
+        if (what == State.SharedExercises.RESUME) {
+            resumeAt.putIfAbsent(who, now.plus(bot.resumeAfter()).getEpochSecond());
+        } else {
+            resumeAt.remove(who);
+        }
+    }
+
+    /** {@code paused(me)} ({@code resuming} false) and {@code resuming(me)} (true). */
+    private boolean pauseState(Partner me, boolean resuming) {
+        SafetyKind held = me == null ? null : holds.get(me);
+        if (held == null || !held.pausesShared()) {
+            return false;
+        }
+        return resuming == resumeAt.containsKey(me);
+    }
+
+    /** Whether the couple's shared exercises are paused now (see {@link Session#sharedPaused}). */
+    private boolean sharedPaused() {
+        for (Map.Entry<Partner, SafetyKind> h : holds.entrySet()) {
+            Long at = resumeAt.get(h.getKey());
+            if (h.getValue().pausesShared() && (at == null || now.getEpochSecond() < at)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A yes to showing an answer the detector wanted checked first: the answer stays private (the yes counts as a
+     * no) and the author gets the gentle check, with its resources. Returns whether that happened.
+     */
+    private boolean heldBack(Frame frame, Partner author, String variable) {
+        SafetyKind kind = frame.heldFor(author, variable);
+        if (kind == null) {
+            return false;
+        }
+        if (bot.messages().containsKey("share_held")) {
+            sayBot(Chat.privateOf(author), "share_held");
+        }
+        pendingChecks.add(new PendingCheck(author, kind));
+        return true;
+    }
+
+    /** Checks asked for while a press is handled, shown once the press's own steps are done. */
+    private final List<PendingCheck> pendingChecks = new ArrayList<>();
+
+    private record PendingCheck(Partner who, SafetyKind kind) {}
+
+    private void showPendingChecks() {
+        for (PendingCheck c : List.copyOf(pendingChecks)) {
+            showSafety(c.who(), resolve(new SafetyDecision.Check(c.kind())), Frame.STAY);
+        }
+        pendingChecks.clear();
     }
 
     // ---------------------------------------------------------------- starting and ending
@@ -439,7 +684,7 @@ final class Turn {
             sayBot(chat, dialog.audience() == Audience.PRIVATE ? "private_only" : "group_only");
             return;
         }
-        if (dialog.audience() == Audience.GROUP && holds.containsValue(SafetyKind.ABUSE)) {
+        if (dialog.audience() == Audience.GROUP && sharedPaused()) {
             sayBot(chat, "shared_paused");
             return;
         }
@@ -520,6 +765,9 @@ final class Turn {
         if (state.reminder() != null) {
             setReminder(chat, run, frame, dialog, state);
         }
+        if (state.sharedExercises() != null && run.owner() != null) {
+            sharedExercises(run.owner(), state.sharedExercises());
+        }
         Step s = state.step();
         if (s instanceof Step.Wait wait) {
             enterWait(chat, state, wait);
@@ -544,6 +792,8 @@ final class Turn {
             enterRendezvous(chat, rv);
         } else if (s instanceof Step.Share share) {
             enterShare(chat, share);
+        } else if (s instanceof Step.Raise r) {
+            raise(chat, r.kind());
         }
     }
 
@@ -724,6 +974,9 @@ final class Turn {
         Frame frame = runs.get(runChat).top();
         Waiting w = frame.waiting();
         frame = frame.withAnswer(from, rv.into(), answer, chat);
+        if (holdForSharing != null) {
+            frame = frame.withHeld(from, rv.into(), holdForSharing);
+        }
         putTop(runChat, frame, from);
         if (rv.consent() != null) {
             long msg = ++seq;
@@ -803,7 +1056,7 @@ final class Turn {
             sayBot(chat, "stale_button");
             return;
         }
-        boolean yes = "y".equals(cb.choice());
+        boolean yes = "y".equals(cb.choice()) && !heldBack(frame, from, rv.into());
         String label = yes
                 ? (rv.consent().yesLabel() != null ? rv.consent().yesLabel() : plainBot("consent_yes"))
                 : (rv.consent().noLabel() != null ? rv.consent().noLabel() : plainBot("consent_no"));
@@ -852,7 +1105,7 @@ final class Turn {
             }
             return;
         }
-        if (holds.containsValue(SafetyKind.ABUSE)) {
+        if (sharedPaused()) {
             sayBot(Chat.privateOf(author), "shared_paused");
             enter(chat, share.no());
             return;
@@ -882,7 +1135,7 @@ final class Turn {
             sayBot(chat, "stale_button");
             return;
         }
-        boolean yes = "y".equals(cb.choice());
+        boolean yes = "y".equals(cb.choice()) && !heldBack(frame, author, share.variable());
         String label = yes
                 ? (share.yesLabel() != null ? share.yesLabel() : plainBot("consent_yes"))
                 : (share.noLabel() != null ? share.noLabel() : plainBot("consent_no"));
@@ -904,7 +1157,9 @@ final class Turn {
 
     private String branch(Chat chat, Step.Branch b) {
         Run run = runs.get(chat);
-        Conditions eval = new Conditions(ref -> values.forCondition(run, ref), (ref, to) -> values.agreed(run, ref, to));
+        Partner me = run.owner() != null ? run.owner() : run.lastActor();
+        Conditions eval = new Conditions(ref -> values.forCondition(run, ref), (ref, to) -> values.agreed(run, ref, to),
+                resuming -> pauseState(me, resuming));
         for (Step.Case c : b.cases()) {
             if (eval.test(c.when())) {
                 return c.to();
@@ -961,7 +1216,7 @@ final class Turn {
         }
         List<Frame> stack = new ArrayList<>(run.stack().subList(0, run.stack().size() - 1));
         runs.put(chat, new Run(run.chat(), run.owner(), stack, run.roles(), run.lastActor()));
-        if (refreshVersion(chat)) {
+        if (!Frame.STAY.equals(done.returnTo()) && refreshVersion(chat)) {
             enter(chat, done.returnTo());
         }
     }
@@ -1011,7 +1266,7 @@ final class Turn {
      */
     private void followUpDue(PendingFollowUp f) {
         Chat chat = f.chat();
-        if (chat.isGroup() && (!original.isPaired() || holds.containsValue(SafetyKind.ABUSE))) {
+        if (chat.isGroup() && (!original.isPaired() || sharedPaused())) {
             return; // shared exercises are off for this couple now
         }
         if (runs.containsKey(chat)) {

@@ -18,7 +18,7 @@ final class StateReader {
 
     static final List<String> KEYS = List.of("set", "increment", "swap_roles", "journal", "reminder", "say", "actor",
             "to", "buttons", "capture", "routes", "any_text", "timer", "branch", "call", "handover",
-            "assign_roles", "rendezvous", "share", "end", "follow_up");
+            "assign_roles", "rendezvous", "share", "end", "follow_up", "raise", "shared_exercises");
 
     private static final List<String> JOURNAL_KEYS = List.of("kind", "text", "author");
     private static final List<String> TEXT_HANDLERS = List.of("capture", "routes", "any_text");
@@ -35,7 +35,7 @@ final class StateReader {
         for (String k : List.of("buttons", "capture", "routes", "any_text", "timer")) {
             g.put(k, "wait");
         }
-        for (String k : List.of("branch", "call", "handover", "assign_roles", "rendezvous", "share", "end")) {
+        for (String k : List.of("branch", "call", "handover", "assign_roles", "rendezvous", "share", "end", "raise")) {
             g.put(k, k);
         }
         g.put("follow_up", "end"); // a follow-up ends the dialog, so it cannot share a state with another step
@@ -52,8 +52,10 @@ final class StateReader {
         Message say = m.message("say");
         Reminder reminder = m.has("reminder") ? new ReminderReader(problems).read(m.node("reminder"), m.what()) : null;
         String actor = m.text("actor");
+        State.SharedExercises shared = m.has("shared_exercises")
+                ? m.choice("shared_exercises", MappingReader.options(State.SharedExercises.values())) : null;
         Step step = step(name, m);
-        return new State(name, entry.keySource(), actor, set, increment, swap, journal, say, step, reminder);
+        return new State(name, entry.keySource(), actor, set, increment, swap, journal, say, step, reminder, shared);
     }
 
     private Journal journal(MappingReader state) {

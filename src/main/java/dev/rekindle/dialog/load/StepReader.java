@@ -63,6 +63,8 @@ final class StepReader {
                 return rendezvous();
             case "share":
                 return share();
+            case "raise":
+                return raise();
             default:
                 return end();
         }
@@ -284,6 +286,18 @@ final class StepReader {
         String no = s.requiredText("no", "add 'no: <state>' for when the author declines");
         return new Step.Share(variable, from, with, ask, deliver, s.text("yes_label"), s.text("no_label"), yes, no,
                 s.text("no_partner"), timer(s, "timer"), n.source());
+    }
+
+    private Step raise() {
+        YNode n = m.node("raise");
+        String id = m.text("raise");
+        java.util.Optional<dev.rekindle.dialog.model.SafetyKind> kind = dev.rekindle.dialog.model.SafetyKind.parse(id);
+        if (kind.isEmpty()) {
+            problems.error(n.source(), "'raise' in state '" + state + "' names '" + id + "', which is not a safety kind",
+                    "write one of " + dev.rekindle.dialog.model.SafetyKind.ids());
+            return null;
+        }
+        return new Step.Raise(kind.get(), n.source());
     }
 
     private Step end() {

@@ -7,9 +7,19 @@ import java.util.Set;
 /**
  * The bot's own words and wiring, from {@code dialogs/bot.yaml}: the sentences of the global handlers,
  * the menu order, and the dialogs the safety hook starts.
+ *
+ * @param flows        by kind, the private dialog that a flow of that kind starts ({@code safety:}); crisis and
+ *                     abuse are required, the others fall back to them (see {@link #flowDialog})
+ * @param checks       by kind, the private dialog that asks gently when the detector is unsure ({@code checks:})
+ * @param support      the dialog {@code /support} starts, in every state and chat; null when there is none
+ * @param resumeAfter  the cooling-off time between "turn shared exercises back on" and their coming back
  */
-public record BotSettings(Map<String, Message> messages, List<String> menu, String crisisDialog,
-                          String abuseDialog, Source source) {
+public record BotSettings(Map<String, Message> messages, List<String> menu, Map<SafetyKind, String> flows,
+                          Map<SafetyKind, String> checks, String support, java.time.Duration resumeAfter,
+                          Source source) {
+
+    /** When bot.yaml names none: a day, long enough that nobody can be made to undo a pause on the spot. */
+    public static final java.time.Duration DEFAULT_RESUME_AFTER = java.time.Duration.ofHours(24);
 
     /** Every sentence the engine itself may say. All are required in bot.yaml. */
     public static final Set<String> MESSAGE_KEYS = Set.of(
@@ -38,7 +48,7 @@ public record BotSettings(Map<String, Message> messages, List<String> menu, Stri
             "group_partner_left", "group_bot_removed", "forget_confirm", "forget_done", "forget_kept", "label_forget",
             "export_sent", "export_failed", "export_about",
             "command_menu", "command_invite", "command_unpair", "command_export", "command_forget", "command_stop",
-            "command_help"), reminderKeys());
+            "command_help", "command_support", "support_in_group"), reminderKeys());
 
     /** The sentences of reminders ({@code /reminders}, and the note about quiet hours when one is set). */
     private static Set<String> reminderKeys() {
@@ -74,6 +84,48 @@ public record BotSettings(Map<String, Message> messages, List<String> menu, Stri
     public BotSettings {
         messages = Map.copyOf(messages);
         menu = List.copyOf(menu);
+        flows = Map.copyOf(flows);
+        checks = Map.copyOf(checks);
+        resumeAfter = resumeAfter == null ? DEFAULT_RESUME_AFTER : resumeAfter;
+    }
+
+    public String crisisDialog() {
+        return flows.get(SafetyKind.CRISIS);
+    }
+
+    public String abuseDialog() {
+        return flows.get(SafetyKind.ABUSE);
+    }
+
+    /**
+     * The flow for {@code kind}: its own dialog, or the nearest one bot.yaml has (a worried partner gets the crisis
+     * dialog, a person who uses violence or a child at risk the abuse dialog); null for a gentle kind without one.
+     */
+    public String flowDialog(SafetyKind kind) {
+        String own = flows.get(kind);
+        if (own != null) {
+            return own;
+        }
+        return switch (kind) {
+            case PARTNER_AT_RISK -> crisisDialog();
+            case USES_VIOLENCE, CHILD_AT_RISK -> abuseDialog();
+            default -> null;
+        };
+    }
+
+    /** The gentle question for an unsure {@code kind}, or null when bot.yaml has none for it (then the flow runs). */
+    public String checkDialog(SafetyKind kind) {
+        return checks.get(kind);
+    }
+
+    /** Every dialog the safety hook may start: flows, checks and support. */
+    public java.util.Set<String> safetyDialogs() {
+        java.util.Set<String> ids = new java.util.HashSet<>(flows.values());
+        ids.addAll(checks.values());
+        if (support != null) {
+            ids.add(support);
+        }
+        return ids;
     }
 
     public Message message(String key) {

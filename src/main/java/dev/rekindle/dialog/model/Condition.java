@@ -37,6 +37,13 @@ public sealed interface Condition {
         }
     }
 
+    /**
+     * {@code paused(me)}: this person's words paused the couple's shared exercises and no resume is pending;
+     * {@code resuming(me)}: they asked to turn them back on and the cooling-off time has not passed yet. Only
+     * {@code me} may be asked: whether someone else paused the couple is theirs to tell.
+     */
+    record PauseState(boolean resuming, int offset) implements Condition {}
+
     /** Every consent test in a condition, for the validator. */
     static List<Shared> consentTests(Condition c) {
         List<Shared> out = new ArrayList<>();
@@ -168,6 +175,16 @@ public sealed interface Condition {
                 }
                 pos = before; // a variable called shared
             }
+            for (String word : new String[] {"paused", "resuming"}) {
+                if (keyword(word)) {
+                    skipSpace();
+                    if (pos < s.length() && s.charAt(pos) == '(') {
+                        pos++;
+                        return pauseState(word.equals("resuming"), before);
+                    }
+                    pos = before; // a variable of that name
+                }
+            }
             if (pos < s.length() && s.charAt(pos) == '(') {
                 pos++;
                 Condition inner = or();
@@ -223,6 +240,21 @@ public sealed interface Condition {
             }
             pos++;
             return new Shared(ref, to, start);
+        }
+
+        Condition pauseState(boolean resuming, int start) throws SyntaxException {
+            skipSpace();
+            String form = resuming ? "resuming(me)" : "paused(me)";
+            if (!s.startsWith("me", pos)) {
+                throw new SyntaxException("write " + form + ": only the person's own pause can be asked about", pos);
+            }
+            pos += 2;
+            skipSpace();
+            if (pos >= s.length() || s.charAt(pos) != ')') {
+                throw new SyntaxException("missing ')' in " + form, pos);
+            }
+            pos++;
+            return new PauseState(resuming, start);
         }
 
         Operand operand() throws SyntaxException {

@@ -35,6 +35,12 @@ public sealed interface Step {
     /** End this dialog and start another one in the same chat. */
     record Handover(String dialog, Source source) implements Step {}
 
+    /**
+     * Hand the person over to the safety flow of {@code kind}, as if the detector had raised it: how a check's
+     * "I'm not safe" reaches the flow. Private dialogs only. YAML: {@code raise: abuse}.
+     */
+    record Raise(SafetyKind kind, Source source) implements Step {}
+
     /** Give the dialog's roles to the partners, then go on. {@code ask} is used when the couple chooses. */
     record AssignRoles(RoleAssignment method, Message ask, String to, Timer timer, Source source) implements Step {}
 

@@ -2,6 +2,7 @@ package dev.rekindle.dialog.validate;
 
 import dev.rekindle.dialog.model.Audience;
 import dev.rekindle.dialog.model.BotSettings;
+import dev.rekindle.dialog.model.SafetyKind;
 import dev.rekindle.dialog.model.Dialog;
 import dev.rekindle.dialog.model.Message;
 import dev.rekindle.dialog.model.Source;
@@ -113,8 +114,15 @@ final class LibraryChecks {
                         Suggest.hint(id, byId.keySet(), "dialogs"));
             }
         }
-        safety(b.crisisDialog(), "crisis", where);
-        safety(b.abuseDialog(), "abuse", where);
+        for (Map.Entry<SafetyKind, String> e : b.flows().entrySet()) {
+            safety(e.getValue(), "safety", e.getKey().id(), where);
+        }
+        for (Map.Entry<SafetyKind, String> e : b.checks().entrySet()) {
+            safety(e.getValue(), "checks", e.getKey().id(), where);
+        }
+        if (b.support() != null) {
+            safety(b.support(), "support", null, where);
+        }
         for (Map.Entry<String, Message> e : b.messages().entrySet()) {
             for (Texts.Text t : Texts.variants(e.getValue(), "bot message '" + e.getKey() + "'", where, false, "bot", "messages", e.getKey())) {
                 SizeChecks.message(t, where, problems);
@@ -143,16 +151,17 @@ final class LibraryChecks {
         }
     }
 
-    private void safety(String id, String kind, Locations where) {
+    private void safety(String id, String section, String kind, Locations where) {
         if (id == null) {
             return;
         }
-        Source at = where.value("bot", "safety", kind);
+        Source at = kind == null ? where.value("bot", section) : where.value("bot", section, kind);
+        String what = kind == null ? section : section + " " + kind;
         DialogInput d = byId.get(id);
         if (d == null) {
-            problems.error(at, "safety " + kind + " dialog '" + id + "' does not exist", Suggest.hint(id, byId.keySet(), "dialogs"));
+            problems.error(at, what + " dialog '" + id + "' does not exist", Suggest.hint(id, byId.keySet(), "dialogs"));
         } else if (d.dialog().audience() != Audience.PRIVATE) {
-            problems.error(at, "safety " + kind + " dialog '" + id + "' must be private",
+            problems.error(at, what + " dialog '" + id + "' must be private",
                     "set 'audience: private' in " + d.where().file() + ": safety help is given one to one");
         }
     }
@@ -164,7 +173,7 @@ final class LibraryChecks {
             Dialog d = in.dialog();
             boolean started = b.menu().contains(d.id()) || !d.triggers().commands().isEmpty()
                     || !d.triggers().intents().isEmpty() || startedByOthers.contains(d.id())
-                    || d.id().equals(b.crisisDialog()) || d.id().equals(b.abuseDialog());
+                    || b.safetyDialogs().contains(d.id());
             if (!started) {
                 problems.warning(in.where().value("id"), "dialog '" + d.id() + "' can never start: it is not in the menu, has no triggers, "
                         + "and no dialog calls or hands over to it", "add it to menu: in bot.yaml, give it triggers:, or remove it");

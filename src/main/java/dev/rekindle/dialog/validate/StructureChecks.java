@@ -141,6 +141,23 @@ final class StructureChecks {
         }
         roleUse(s);
         step(s);
+        safetyUse(s);
+    }
+
+    /** A safety flow and a person's pause are one person's business: only private dialogs may touch them. */
+    private void safetyUse(State s) {
+        if (d.audience() == Audience.PRIVATE) {
+            return;
+        }
+        String n = s.name();
+        if (s.step() instanceof Step.Raise) {
+            problems.error(where.key("states", n, "raise"), "state '" + n + "' raises a safety flow in " + dialogName()
+                    + ", which is not private", "raise safety flows only in private dialogs, such as a safety check");
+        }
+        if (s.sharedExercises() != null) {
+            problems.error(where.key("states", n, "shared_exercises"), "state '" + n + "' changes a pause of shared exercises in "
+                    + dialogName() + ", which is not private", "only the person whose words paused them may do that, in a private dialog");
+        }
     }
 
     private void roleUse(State s) {

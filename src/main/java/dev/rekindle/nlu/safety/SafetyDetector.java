@@ -1,6 +1,6 @@
 package dev.rekindle.nlu.safety;
 
-import dev.rekindle.dialog.engine.SafetyKind;
+import dev.rekindle.dialog.model.SafetyKind;
 import dev.rekindle.nlu.Classification;
 import dev.rekindle.nlu.IntentClassifier;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package dev.rekindle.dialog.engine;
 
+import dev.rekindle.dialog.model.SafetyKind;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,6 +1,6 @@
 package dev.rekindle.nlu.safety;
 
-import dev.rekindle.dialog.engine.SafetyKind;
+import dev.rekindle.dialog.model.SafetyKind;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;

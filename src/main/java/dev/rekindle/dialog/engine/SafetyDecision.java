@@ -1,0 +1,31 @@
+package dev.rekindle.dialog.engine;
+
+import dev.rekindle.dialog.model.SafetyKind;
+
+/**
+ * What the safety detector decided about one message in one context: a flow (clear and current: the kind's
+ * private flow), a check (unsure: a gentle private question, nothing paused unless the person says so), or
+ * nothing.
+ */
+public sealed interface SafetyDecision {
+    SafetyDecision NOTHING = new Nothing();
+
+    record Flow(SafetyKind kind) implements SafetyDecision {
+        public Flow {
+            java.util.Objects.requireNonNull(kind, "kind");
+        }
+    }
+
+    record Check(SafetyKind kind) implements SafetyDecision {
+        public Check {
+            java.util.Objects.requireNonNull(kind, "kind");
+        }
+    }
+
+    record Nothing() implements SafetyDecision {}
+
+    /** The kind of a flow or check; null for nothing. */
+    default SafetyKind kind() {
+        return null;
+    }
+}

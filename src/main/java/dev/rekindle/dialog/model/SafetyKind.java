@@ -1,0 +1,65 @@
+package dev.rekindle.dialog.model;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Who is at risk, and how, in a message the safety detector flagged: each kind has its own private flow
+ * (bot.yaml {@code safety:}). Some take over the couple's exercises and pause the shared ones; the gentle ones
+ * are shown on top of whatever the person was doing, which goes on afterwards.
+ */
+public enum SafetyKind {
+    /** I may harm or kill myself. */
+    CRISIS(true, false),
+    /** I am worried my partner (or another adult) may harm or kill themselves. */
+    PARTNER_AT_RISK(true, false),
+    /** I am hurt, threatened or controlled by my partner now. */
+    ABUSE(true, true),
+    /** I hurt, or fear I will hurt, my partner. */
+    USES_VIOLENCE(true, true),
+    /** A child is being hurt or is at risk. */
+    CHILD_AT_RISK(true, true),
+    /** Something that happened in the past and is over: acknowledged, never an alarm. */
+    PAST_TRAUMA(false, false),
+    /** Sex out of obligation or pressure, without threats or force. */
+    SEXUAL_PRESSURE(false, false),
+    /** Pain during sex. */
+    SEXUAL_PAIN(false, false);
+
+    private final boolean takesOver;
+    private final boolean pausesShared;
+
+    SafetyKind(boolean takesOver, boolean pausesShared) {
+        this.takesOver = takesOver;
+        this.pausesShared = pausesShared;
+    }
+
+    /** Ends what the person and the group were doing; otherwise the flow is shown on top and the exercise goes on. */
+    public boolean takesOver() {
+        return takesOver;
+    }
+
+    /** Pauses the couple's shared exercises until the person turns them back on. */
+    public boolean pausesShared() {
+        return pausesShared;
+    }
+
+    /** The name dialogs and bot.yaml use: {@code partner_at_risk}. */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<SafetyKind> parse(String id) {
+        for (SafetyKind k : values()) {
+            if (k.id().equals(id)) {
+                return Optional.of(k);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Every id, for messages that list them. */
+    public static String ids() {
+        return String.join(", ", java.util.Arrays.stream(values()).map(SafetyKind::id).toList());
+    }
+}

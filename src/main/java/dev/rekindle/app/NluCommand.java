@@ -247,6 +247,32 @@ final class NluCommand implements Callable<Integer> {
         return 0;
     }
 
+    // ---- safety ----------------------------------------------------------------------------------------
+
+    @Command(name = "safety", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+            description = "Measure the safety detector on labelled lines (expected<TAB>message|answer<TAB>where"
+                    + "<TAB>text, as in models/en/safety-dev): recall per kind (a flow or a check), and flows and "
+                    + "checks raised on everyday messages and on answers to the exercises' questions.")
+    int safety(@Option(names = "--data", required = true, paramLabel = "PATH",
+                       description = "a folder of .tsv files, or one file") Path data,
+               @Option(names = "--list", description = "list every miss, flow and check") boolean list)
+            throws IOException {
+        if (!exists("safety", data)) {
+            return 2;
+        }
+        List<dev.rekindle.nlu.safety.SafetyEvaluation.Line> lines;
+        try {
+            lines = dev.rekindle.nlu.safety.SafetyEvaluation.load(data);
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("rekindle nlu safety: " + e.getMessage());
+            return 1;
+        }
+        dev.rekindle.nlu.safety.SafetyDetector detector = UnderstandingFactory.detector(UnderstandingFactory.DEFAULT_MODELS,
+                spec.commandLine().getErr());
+        SafetyReport.print(dev.rekindle.nlu.safety.SafetyEvaluation.of(detector, lines), list, out());
+        return 0;
+    }
+
     // ---- cv --------------------------------------------------------------------------------------------
 
     @Command(name = "cv", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,

@@ -7,6 +7,7 @@ import dev.rekindle.bot.Members;
 import dev.rekindle.dialog.engine.Chat;
 import dev.rekindle.dialog.engine.Engine;
 import dev.rekindle.dialog.engine.Input;
+import dev.rekindle.dialog.engine.SafetyDecision;
 import dev.rekindle.dialog.model.Partner;
 import dev.rekindle.dialog.model.Dialog;
 import dev.rekindle.dialog.model.DialogLibrary;
@@ -182,9 +183,10 @@ public final class TelegramBot implements AutoCloseable {
         Engine engine = new Engine(library);
         Onboarding onboarding = new Onboarding(store, engine, clock, identity.username(), new SecureRandom(),
                 new TelegramDocuments(clients.client(), redact),
-                text -> understanding.input(Partner.A, Chat.A, text) instanceof Input.SafetyAlert,
-                // with the intent given, only the safety lexicon is asked, not the classifier
-                text -> understanding.input(Partner.A, Chat.A, text, "name") instanceof Input.SafetyAlert);
+                // an answer to onboarding's own question: the detector's answer reading
+                text -> !(understanding.safety(text).asAnswer() instanceof SafetyDecision.Nothing),
+                // the therapist's list alone: a name the model alone doubts is asked about instead
+                text -> understanding.detector().explain(text).lexicon().any());
         CoupleGroups groups = new CoupleGroups(store, engine, new TelegramGroupMembership(clients.client(), redact));
         TelegramReceiver receiver = new TelegramReceiver(store.inbox(), store.outbox(), new Members(store.couples()),
                 core, optional, onboarding, groups, sender::wake);

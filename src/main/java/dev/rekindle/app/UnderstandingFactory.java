@@ -10,6 +10,7 @@ import dev.rekindle.nlu.TextCategorizer;
 import dev.rekindle.nlu.Understanding;
 import dev.rekindle.nlu.safety.SafetyDetector;
 import dev.rekindle.nlu.safety.SafetyLexicon;
+import dev.rekindle.nlu.safety.SafetyModel;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -30,7 +31,22 @@ public final class UnderstandingFactory {
      */
     public static Understanding load(Path languageDir, PrintWriter notes) throws IOException {
         IntentClassifier classifier = classifier(languageDir, notes);
-        return Understanding.of(classifier, new SafetyDetector(lexicon(languageDir, notes), classifier));
+        return Understanding.of(classifier, detector(languageDir, notes));
+    }
+
+    /** The safety detector of one language folder: the lexicon and the safety model trained from safety-train/. */
+    static SafetyDetector detector(Path languageDir, PrintWriter notes) throws IOException {
+        return new SafetyDetector(lexicon(languageDir, notes), safetyModel(languageDir, notes));
+    }
+
+    static SafetyModel safetyModel(Path languageDir, PrintWriter notes) throws IOException {
+        Path data = languageDir.resolve("safety-train");
+        ModelStore.Loaded loaded = ModelStore.loadOrTrain(data, languageDir.resolve("safety-model.bin"),
+                IntentParams.defaults());
+        if (loaded.retrained()) {
+            notes.println("note: trained the safety model (" + loaded.reason() + ")");
+        }
+        return new SafetyModel(loaded.model());
     }
 
     static IntentClassifier classifier(Path languageDir, PrintWriter notes) throws IOException {
@@ -64,11 +80,11 @@ public final class UnderstandingFactory {
      */
     static SafetyCheck safetyCheck(TextCategorizer categorizer, PrintWriter notes) {
         try {
-            SafetyLexicon lexicon = lexicon(DEFAULT_MODELS, notes);
-            boolean ours = categorizer.labels().stream().allMatch(IntentTaxonomy::contains);
-            SafetyDetector detector = new SafetyDetector(lexicon,
-                    ours ? new OpenNlpIntentClassifier(categorizer.model()) : null);
-            return text -> detector.check(text).map(k -> k.name().toLowerCase(Locale.ROOT)).orElse(null);
+            SafetyDetector detector = detector(DEFAULT_MODELS, notes);
+            return text -> {
+                dev.rekindle.dialog.engine.SafetyDecision d = detector.read(text).asMessage();
+                return d.kind() == null ? null : d.kind().id();
+            };
         } catch (IOException e) {
             throw new UncheckedIOException("the safety lexicon could not be read: " + e.getMessage(), e);
         }

@@ -28,7 +28,7 @@ public final class TerminalChat {
             "  /in private | /in group  write in your private chat or in the couple's group",
             "  /wait 10m                let time pass (90s, 10m, 2h, 1d); due timers fire",
             "  /press N                 press button N of the latest message here with buttons (or /press Label)",
-            "  /safety crisis|abuse     pretend the safety detector flagged your next words",
+            "  /safety KIND             pretend the safety detector raised a flow (crisis, abuse, past_trauma, ...)",
             "  /quit                    leave");
 
     private static final DateTimeFormatter CLOCK =
@@ -186,17 +186,12 @@ public final class TerminalChat {
     }
 
     private void safety(String arg) {
-        String a = arg.toLowerCase(Locale.ROOT);
-        SafetyKind kind;
-        if (a.equals("crisis")) {
-            kind = SafetyKind.CRISIS;
-        } else if (a.equals("abuse")) {
-            kind = SafetyKind.ABUSE;
-        } else {
-            out.println("! /safety needs crisis or abuse, not '" + arg + "'");
+        java.util.Optional<SafetyKind> kind = SafetyKind.parse(arg.toLowerCase(Locale.ROOT));
+        if (kind.isEmpty()) {
+            out.println("! /safety needs one of " + SafetyKind.ids() + ", not '" + arg + "'");
             return;
         }
-        replies(couple.safety(partner, chat(), kind));
+        replies(couple.safety(partner, chat(), kind.get()));
     }
 
     private void replies(List<Sent> sent) {

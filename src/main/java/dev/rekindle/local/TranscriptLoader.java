@@ -400,15 +400,12 @@ public final class TranscriptLoader {
             if (v == null || who == null) {
                 return null;
             }
-            SafetyKind kind;
-            if (v.strip().equalsIgnoreCase("crisis")) {
-                kind = SafetyKind.CRISIS;
-            } else if (v.strip().equalsIgnoreCase("abuse")) {
-                kind = SafetyKind.ABUSE;
-            } else {
-                error(at(only.getValueNode()), "safety is crisis or abuse, not '" + v + "'", "");
+            java.util.Optional<SafetyKind> parsed = SafetyKind.parse(v.strip().toLowerCase(java.util.Locale.ROOT));
+            if (parsed.isEmpty()) {
+                error(at(only.getValueNode()), "safety is one of " + SafetyKind.ids() + ", not '" + v + "'", "");
                 return null;
             }
+            SafetyKind kind = parsed.get();
             return new Transcript.Safety(who.partner(), who.chat(), kind, expect, src);
         }
 

@@ -2,24 +2,17 @@ package dev.rekindle.nlu;
 
 import dev.rekindle.dialog.engine.Chat;
 import dev.rekindle.dialog.engine.Input;
-import dev.rekindle.dialog.model.SafetyKind;
+import dev.rekindle.dialog.engine.SafetyReading;
 import dev.rekindle.dialog.model.Partner;
 import dev.rekindle.nlu.safety.SafetyDetector;
-import java.util.Optional;
+import java.util.Objects;
 
 /**
- * What the bot makes of a partner's free text, in the order that keeps people safe: first the safety
- * detector, in every state and every chat; only a message it lets through is routed by intent.
+ * What the bot makes of a partner's free text: the safety detector's reading, in every state and every chat, and
+ * the intent. The engine decides with both: a flow interrupts whatever runs, a check is asked gently, and only
+ * then is the text routed by intent or taken as an answer.
  */
 public final class Understanding {
-
-    /** Either a safety alert or an ordinary message with its intent. */
-    public sealed interface Verdict {}
-
-    public record Safety(SafetyKind kind) implements Verdict {}
-
-    public record Ordinary(String intent) implements Verdict {}
-
     private final IntentClassifier classifier;
     private final SafetyDetector safety;
 
@@ -34,52 +27,33 @@ public final class Understanding {
     }
 
     public static Understanding of(IntentClassifier classifier, SafetyDetector safety) {
-        return new Understanding(classifier, java.util.Objects.requireNonNull(safety, "safety"));
+        return new Understanding(classifier, Objects.requireNonNull(safety, "safety"));
     }
 
-    public Verdict understand(String text) {
-        Classification c = classifier.classify(text);
-        if (safety != null) {
-            Optional<SafetyKind> kind = safety.check(text, c);
-            if (kind.isPresent()) {
-                return new Safety(kind.get());
-            }
-        }
-        return new Ordinary(c.intent());
-    }
-
-    /** With the intent already known (a transcript's {@code intent:}); the safety check still runs. */
-    public Verdict understand(String text, String knownIntent) {
-        if (safety != null) {
-            Optional<SafetyKind> kind = safety.check(text, null);
-            if (kind.isPresent()) {
-                return new Safety(kind.get());
-            }
-        }
-        return new Ordinary(knownIntent);
+    /** The safety detector's reading of {@code text}. */
+    public SafetyReading safety(String text) {
+        return safety == null ? SafetyReading.NONE : safety.read(text);
     }
 
     /**
-     * The engine's input for free text {@code from} wrote in {@code chat}: a safety alert when the detector
-     * flags it, else the text with its intent. Every adapter goes through here, so none can route first.
+     * The engine's input for free text {@code from} wrote in {@code chat}: the text with its intent and its safety
+     * reading. Every adapter goes through here, so none can route before the detector has read the text.
      */
     public Input input(Partner from, Chat chat, String text) {
-        return toInput(from, chat, text, understand(text));
+        return new Input.Text(from, chat, text, classifier.classify(text).intent(), safety(text));
     }
 
-    /** As {@link #input(Partner, Chat, String)}, with the intent already known; the safety check still runs. */
+    /** As {@link #input(Partner, Chat, String)}, with the intent already known; the detector still reads the text. */
     public Input input(Partner from, Chat chat, String text, String knownIntent) {
-        return toInput(from, chat, text, understand(text, knownIntent));
-    }
-
-    private static Input toInput(Partner from, Chat chat, String text, Verdict verdict) {
-        if (verdict instanceof Safety s) {
-            return new Input.SafetyAlert(from, chat, s.kind());
-        }
-        return new Input.Text(from, chat, text, ((Ordinary) verdict).intent());
+        return new Input.Text(from, chat, text, knownIntent, safety(text));
     }
 
     public IntentClassifier classifier() {
         return classifier;
+    }
+
+    /** The detector, for explaining a decision; null only in tests that simulate it. */
+    public SafetyDetector detector() {
+        return safety;
     }
 }

@@ -31,7 +31,7 @@ class HeldoutUnderstandingTest {
     void theBotsModelUnderstandsTheHeldOutMessages() throws Exception {
         PrintWriter notes = new PrintWriter(System.err, true);
         IntentClassifier classifier = UnderstandingFactory.classifier(MODELS, notes);
-        SafetyDetector safety = new SafetyDetector(UnderstandingFactory.lexicon(MODELS, notes), classifier);
+        SafetyDetector safety = UnderstandingFactory.detector(MODELS, notes);
         int total = 0;
         int right = 0;
         int risky = 0;
@@ -49,7 +49,8 @@ class HeldoutUnderstandingTest {
             if (c.intent().equals(p[0])) {
                 right++;
             }
-            Optional<SafetyKind> alert = safety.check(p[1], c);
+            // a message of its own: a flow or a gentle check both count as raised
+            Optional<SafetyKind> alert = Optional.ofNullable(safety.read(p[1]).asMessage().kind());
             if (p[0].equals("crisis") || p[0].equals("abuse")) {
                 risky++;
                 if (alert.isPresent()) {

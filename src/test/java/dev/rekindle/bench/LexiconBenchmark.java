@@ -47,14 +47,14 @@ public final class LexiconBenchmark {
                 lexicon.crisis().size() + lexicon.abuse().size() + lexicon.safe().size(), PASSES);
         for (String t : texts) { // every path warm before any is timed
             ReferenceLexiconMatcher.find(lexicon, t);
-            understanding.understand(t);
+            understanding.input(dev.rekindle.dialog.model.Partner.A, dev.rekindle.dialog.engine.Chat.A, t);
         }
         System.out.printf(Locale.ROOT, "| %-44s | %10s |%n| %s | ---------: |%n", "what", "µs / text", "-".repeat(44));
         measure("normaliser (TextNormalizer.words)", texts, TextNormalizer::words);
         measure("lexicon, before the index (reference)", texts, t -> ReferenceLexiconMatcher.find(lexicon, t));
         measure("lexicon, in use (SafetyLexicon.find)", texts, lexicon::find);
         measure("intent classifier (OpenNLP)", texts, t -> understanding.classifier().classify(t));
-        measure("Understanding.understand (all of it)", texts, understanding::understand);
+        measure("Understanding.input (all of it)", texts, t -> understanding.input(dev.rekindle.dialog.model.Partner.A, dev.rekindle.dialog.engine.Chat.A, t));
     }
 
     private static void measure(String what, List<String> texts, Consumer<String> work) {

@@ -48,7 +48,7 @@ public record BotSettings(Map<String, Message> messages, List<String> menu, Map<
             "group_partner_left", "group_bot_removed", "forget_confirm", "forget_done", "forget_kept", "label_forget",
             "export_sent", "export_failed", "export_about",
             "command_menu", "command_invite", "command_unpair", "command_export", "command_forget", "command_stop",
-            "command_help", "command_support", "support_in_group"), reminderKeys());
+            "command_help", "command_support", "support_in_group", "share_held"), reminderKeys());
 
     /** The sentences of reminders ({@code /reminders}, and the note about quiet hours when one is set). */
     private static Set<String> reminderKeys() {

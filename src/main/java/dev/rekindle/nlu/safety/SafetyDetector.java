@@ -1,61 +1,143 @@
 package dev.rekindle.nlu.safety;
 
+import dev.rekindle.dialog.engine.SafetyDecision;
+import dev.rekindle.dialog.engine.SafetyReading;
 import dev.rekindle.dialog.model.SafetyKind;
-import dev.rekindle.nlu.Classification;
-import dev.rekindle.nlu.IntentClassifier;
-import java.util.Optional;
+import dev.rekindle.nlu.safety.SafetyModel.Opinion;
 
 /**
- * Decides whether a message is a crisis or abuse disclosure, before any intent routing. The lexicon
- * catches what a therapist listed; the classifier's crisis and abuse scores catch phrasings nobody
- * listed. Tuned for recall: a missed disclosure is far worse than a gentle false alarm.
+ * Decides what a message asks of the bot's safety: a flow, a gentle check, or nothing, both for a message of its
+ * own and for an answer to an exercise's question, before any intent routing. Two readers, on purpose:
+ *
+ * <ul>
+ *   <li>the <b>lexicon</b> a therapist writes ({@code safety.txt}): what each kind of concern sounds like, whether
+ *       a harm is told as past or present, and the harmless idioms;
+ *   <li>the <b>safety model</b>, a classifier trained on written examples: it reads phrasings nobody listed, and
+ *       knows when listed words are used harmlessly.
+ * </ul>
+ *
+ * When both see a current concern, it is a flow. When they disagree, it is a check: a private question that shows
+ * the resources either way and pauses nothing unless the person says so. The model alone never starts a flow. An
+ * answer to an exercise's question needs both to agree before a flow, and more of the model before a check,
+ * because honest, vulnerable answers are what those questions ask for. One or two words are read by the lexicon
+ * alone. Harm told as history is acknowledged (past_trauma), never an alarm.
  */
 public final class SafetyDetector {
-    /** Scores at or above these raise an alert even when crisis/abuse is not the top intent. */
-    public static final double DEFAULT_CRISIS_SCORE = 0.30;
-    public static final double DEFAULT_ABUSE_SCORE = 0.30;
-
     private final SafetyLexicon lexicon;
-    private final IntentClassifier classifier;
-    private final double crisisScore;
-    private final double abuseScore;
+    private final SafetyModel model;
+    private final Thresholds t;
 
-    public SafetyDetector(SafetyLexicon lexicon, IntentClassifier classifier, double crisisScore, double abuseScore) {
-        this.lexicon = lexicon;
-        this.classifier = classifier;
-        this.crisisScore = crisisScore;
-        this.abuseScore = abuseScore;
+    /**
+     * How sure the model must be, as its probability of some concern (or of none).
+     *
+     * @param check         a check from the model alone, on a message
+     * @param checkAnswer   a check from the model alone, on an answer to an exercise's question
+     * @param agree         the model agrees with the lexicon (a flow on an answer needs it)
+     * @param deny          the model says ordinary so surely that a lexicon hit on a message is only a check
+     * @param share         the stricter setting: an answer is checked with its author before it is shared
+     * @param refine        the model's kind replaces the lexicon's generic crisis or abuse (who is speaking)
+     */
+    public record Thresholds(double check, double checkAnswer, double agree, double deny, double share,
+                             double refine) {
+        public static final Thresholds DEFAULT = new Thresholds(0.80, 0.92, 0.50, 0.85, 0.50, 0.60);
     }
 
-    public SafetyDetector(SafetyLexicon lexicon, IntentClassifier classifier) {
-        this(lexicon, classifier, DEFAULT_CRISIS_SCORE, DEFAULT_ABUSE_SCORE);
+    public SafetyDetector(SafetyLexicon lexicon, SafetyModel model, Thresholds thresholds) {
+        this.lexicon = java.util.Objects.requireNonNull(lexicon, "lexicon");
+        this.model = model;
+        this.t = thresholds;
     }
 
-    public Optional<SafetyKind> check(String text) {
-        return check(text, classifier == null ? null : classifier.classify(text));
+    public SafetyDetector(SafetyLexicon lexicon, SafetyModel model) {
+        this(lexicon, model, Thresholds.DEFAULT);
     }
 
-    /** With a classification already made for this text (so a message is classified once). */
-    public Optional<SafetyKind> check(String text, Classification classification) {
-        SafetyLexicon.Match m = lexicon.find(text);
-        if (m != null) {
-            return Optional.of(m.kind());
+    public SafetyReading read(String text) {
+        return explain(text).reading();
+    }
+
+    /** The reading with what it was made of: for {@code nlu classify} and the terminal chat's {@code --explain}. */
+    public Explained explain(String text) {
+        SafetyLexicon.Hits hits = lexicon.read(text);
+        Opinion opinion = model == null || hits.words() == 0 ? Opinion.ABSENT : model.opinion(text);
+        return new Explained(hits, opinion, decide(hits, opinion));
+    }
+
+    /** A reading and its evidence. */
+    public record Explained(SafetyLexicon.Hits lexicon, Opinion model, SafetyReading reading) {}
+
+    SafetyReading decide(SafetyLexicon.Hits h, Opinion o) {
+        SafetyKind listed = refine(listedKind(h), h, o);
+        boolean fewWords = h.words() <= 2;
+        SafetyDecision asMessage = decide(listed, h, o, fewWords, false);
+        SafetyDecision asAnswer = decide(listed, h, o, fewWords, true);
+        SafetyKind share = listed != null ? listed
+                : !fewWords && o.kind() != null && o.concern() >= t.share() ? o.kind() : null;
+        return new SafetyReading(asMessage, asAnswer, share);
+    }
+
+    private SafetyDecision decide(SafetyKind listed, SafetyLexicon.Hits h, Opinion o, boolean fewWords,
+                                  boolean answer) {
+        if (listed != null) {
+            if (!listed.takesOver()) {
+                return new SafetyDecision.Flow(listed); // gentle: acknowledged on top of what goes on
+            }
+            boolean agreed = o == Opinion.ABSENT || o.concern() >= t.agree();
+            boolean denied = o != Opinion.ABSENT && o.none() >= t.deny() && !fewWords;
+            if (answer ? !agreed : denied) {
+                return new SafetyDecision.Check(listed);
+            }
+            return new SafetyDecision.Flow(listed);
         }
-        if (classification == null) {
-            return Optional.empty();
+        double needed = answer ? t.checkAnswer() : t.check();
+        if (!fewWords && o.kind() != null && o.concern() >= needed && h.words() >= (answer ? 3 : 2)) {
+            return new SafetyDecision.Check(o.kind());
         }
-        double crisis = 0;
-        double abuse = 0;
-        for (Classification.Scored s : classification.ranked()) {
-            if (s.intent().equals("crisis")) crisis = s.probability();
-            if (s.intent().equals("abuse")) abuse = s.probability();
+        return SafetyDecision.NOTHING;
+    }
+
+    /**
+     * The kind the lexicon lists, the most specific first: a child, the writer's own violence, a partner at risk,
+     * then the writer's crisis and abuse, then the gentle kinds. Abuse or a crisis told only as the past is
+     * history: past_trauma (a past attempt on one's life stays a crisis, which is asked about gently).
+     */
+    static SafetyKind listedKind(SafetyLexicon.Hits h) {
+        boolean history = h.past() && !h.now();
+        for (SafetyKind k : new SafetyKind[] {SafetyKind.CHILD_AT_RISK, SafetyKind.USES_VIOLENCE,
+                SafetyKind.PARTNER_AT_RISK, SafetyKind.CRISIS, SafetyKind.ABUSE}) {
+            if (h.of(k) != null) {
+                return history && k != SafetyKind.CRISIS && k != SafetyKind.PARTNER_AT_RISK ? SafetyKind.PAST_TRAUMA : k;
+            }
         }
-        if (classification.intent().equals("crisis") || crisis >= crisisScore) {
-            return Optional.of(SafetyKind.CRISIS);
+        for (SafetyKind k : new SafetyKind[] {SafetyKind.SEXUAL_PRESSURE, SafetyKind.SEXUAL_PAIN, SafetyKind.PAST_TRAUMA}) {
+            if (h.of(k) != null) {
+                return k;
+            }
         }
-        if (classification.intent().equals("abuse") || abuse >= abuseScore) {
-            return Optional.of(SafetyKind.ABUSE);
+        return null;
+    }
+
+    /** Who is speaking, when the lexicon only knows that something is wrong: the model's kind, if it is sure. */
+    private SafetyKind refine(SafetyKind listed, SafetyLexicon.Hits h, Opinion o) {
+        if (listed == null || o.kind() == null || o.p() < t.refine() || o.kind() == listed) {
+            return listed;
         }
-        return Optional.empty();
+        boolean generic = listed == SafetyKind.ABUSE || listed == SafetyKind.CRISIS;
+        boolean sameFamily = family(listed) == family(o.kind());
+        if (generic && sameFamily) {
+            return o.kind();
+        }
+        if (listed == SafetyKind.ABUSE && o.kind() == SafetyKind.PAST_TRAUMA && !h.now()) {
+            return SafetyKind.PAST_TRAUMA;
+        }
+        return listed;
+    }
+
+    private static int family(SafetyKind k) {
+        return switch (k) {
+            case CRISIS, PARTNER_AT_RISK -> 0;
+            case ABUSE, USES_VIOLENCE, CHILD_AT_RISK -> 1;
+            default -> 2;
+        };
     }
 }

@@ -7,48 +7,65 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The therapist-readable list of phrases that signal a crisis or abuse, and of harmless idioms
- * ({@code safe:}) removed before those are tried. Format: one {@code crisis:}, {@code abuse:} or
- * {@code safe:} line each, {@code #} comments. See models/en/safety.txt.
+ * The therapist-readable list of phrases that signal each kind of safety concern, of the words that say a harm
+ * is in the past ({@code past:}) or happening now ({@code now:}), and of harmless idioms ({@code safe:}) removed
+ * before any of those are tried. Format: one {@code <section>: <pattern>} line each, {@code #} comments. See
+ * models/en/safety.txt.
  *
  * <p>Each list is indexed ({@link PatternIndex}) so that a message is tried only against the patterns that
  * could match one of its words, in list order; the first match is the same as trying them all.
  */
 public final class SafetyLexicon {
-    private final List<LexiconPattern> crisis;
-    private final List<LexiconPattern> abuse;
-    private final List<LexiconPattern> safe;
-    private final PatternIndex crisisIndex;
-    private final PatternIndex abuseIndex;
-    private final PatternIndex safeIndex;
+    /** The sections a line may start with: every safety kind, the two time markers, and {@code safe}. */
+    static final List<String> SECTIONS = sections();
+
+    private final Map<String, List<LexiconPattern>> lists;
+    private final Map<String, PatternIndex> indexes;
 
     public SafetyLexicon(List<LexiconPattern> crisis, List<LexiconPattern> abuse, List<LexiconPattern> safe) {
-        this.crisis = List.copyOf(crisis);
-        this.abuse = List.copyOf(abuse);
-        this.safe = List.copyOf(safe);
-        this.crisisIndex = new PatternIndex(this.crisis);
-        this.abuseIndex = new PatternIndex(this.abuse);
-        this.safeIndex = new PatternIndex(this.safe);
+        this(Map.of("crisis", crisis, "abuse", abuse, "safe", safe));
+    }
+
+    private SafetyLexicon(Map<String, List<LexiconPattern>> bySection) {
+        this.lists = new LinkedHashMap<>();
+        this.indexes = new LinkedHashMap<>();
+        for (String s : SECTIONS) {
+            List<LexiconPattern> l = List.copyOf(bySection.getOrDefault(s, List.of()));
+            lists.put(s, l);
+            indexes.put(s, new PatternIndex(l));
+        }
+    }
+
+    private static List<String> sections() {
+        List<String> s = new ArrayList<>();
+        for (SafetyKind k : SafetyKind.values()) {
+            s.add(k.id());
+        }
+        s.addAll(List.of("past", "now", "safe"));
+        return List.copyOf(s);
     }
 
     public List<LexiconPattern> crisis() {
-        return crisis;
+        return lists.get("crisis");
     }
 
     public List<LexiconPattern> abuse() {
-        return abuse;
+        return lists.get("abuse");
     }
 
     public List<LexiconPattern> safe() {
-        return safe;
+        return lists.get("safe");
     }
 
     /** A lexicon that finds nothing, so that only the classifier's scores count. */
     public static SafetyLexicon empty() {
-        return new SafetyLexicon(List.of(), List.of(), List.of());
+        return new SafetyLexicon(Map.of());
     }
 
     public static SafetyLexicon load(Path file) throws IOException {
@@ -57,9 +74,7 @@ public final class SafetyLexicon {
 
     /** Every problem at once, as file:line: message, in one exception. */
     public static SafetyLexicon parse(String name, String text) {
-        List<LexiconPattern> crisis = new ArrayList<>();
-        List<LexiconPattern> abuse = new ArrayList<>();
-        List<LexiconPattern> safe = new ArrayList<>();
+        Map<String, List<LexiconPattern>> bySection = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         String[] lines = text.split("\r?\n", -1);
         for (int i = 0; i < lines.length; i++) {
@@ -72,20 +87,15 @@ public final class SafetyLexicon {
                 continue;
             }
             int colon = line.indexOf(':');
-            String kind = colon < 0 ? "" : line.substring(0, colon).strip();
-            List<LexiconPattern> target = switch (kind) {
-                case "crisis" -> crisis;
-                case "abuse" -> abuse;
-                case "safe" -> safe;
-                default -> null;
-            };
-            if (target == null) {
-                problems.add(name + ":" + (i + 1) + ": a line must start with crisis:, abuse: or safe: (found '"
-                        + lines[i].strip() + "')");
+            String section = colon < 0 ? "" : line.substring(0, colon).strip();
+            if (!SECTIONS.contains(section)) {
+                problems.add(name + ":" + (i + 1) + ": a line must start with one of " + String.join(":, ", SECTIONS)
+                        + ": (found '" + lines[i].strip() + "')");
                 continue;
             }
             try {
-                target.add(LexiconPattern.parse(line.substring(colon + 1), i + 1));
+                bySection.computeIfAbsent(section, k -> new ArrayList<>())
+                        .add(LexiconPattern.parse(line.substring(colon + 1), i + 1));
             } catch (IllegalArgumentException e) {
                 problems.add(name + ":" + (i + 1) + ": " + e.getMessage());
             }
@@ -93,19 +103,30 @@ public final class SafetyLexicon {
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("the safety lexicon has problems:\n" + String.join("\n", problems));
         }
-        if (crisis.isEmpty() || abuse.isEmpty()) {
+        if (!bySection.containsKey("crisis") || !bySection.containsKey("abuse")) {
             throw new IllegalArgumentException(name + ": the safety lexicon needs crisis: and abuse: lines");
         }
-        return new SafetyLexicon(crisis, abuse, safe);
+        return new SafetyLexicon(bySection);
     }
 
     /** What the lexicon alone finds: the first matching pattern, crisis before abuse. */
     public Match find(String text) {
+        Hits h = read(text);
+        if (h.of(SafetyKind.CRISIS) != null) {
+            return new Match(SafetyKind.CRISIS, h.of(SafetyKind.CRISIS));
+        }
+        return h.of(SafetyKind.ABUSE) == null ? null : new Match(SafetyKind.ABUSE, h.of(SafetyKind.ABUSE));
+    }
+
+    /** Every section's first matching pattern, with the harmless idioms cut out first. */
+    public Hits read(String text) {
         List<String> words = new ArrayList<>(TextNormalizer.words(text));
         if (words.isEmpty()) {
-            return null; // every pattern needs a word
+            return new Hits(Map.of(), false, false, 0); // every pattern needs a word
         }
-        BitSet safeOnes = safeIndex.candidates(words);
+        int count = words.size();
+        List<LexiconPattern> safe = lists.get("safe");
+        BitSet safeOnes = indexes.get("safe").candidates(words);
         for (int i = safeOnes.nextSetBit(0); i >= 0; i = safeOnes.nextSetBit(i + 1)) {
             LexiconPattern p = safe.get(i);
             int[] span;
@@ -117,20 +138,48 @@ public final class SafetyLexicon {
             }
         }
         // a blanked idiom only takes words away, so candidates found now are all the patterns that could match
-        BitSet crisisOnes = crisisIndex.candidates(words);
-        for (int i = crisisOnes.nextSetBit(0); i >= 0; i = crisisOnes.nextSetBit(i + 1)) {
-            if (crisis.get(i).find(words) != null) {
-                return new Match(SafetyKind.CRISIS, crisis.get(i));
+        Map<SafetyKind, LexiconPattern> kinds = new EnumMap<>(SafetyKind.class);
+        for (SafetyKind k : SafetyKind.values()) {
+            LexiconPattern p = first(k.id(), words);
+            if (p != null) {
+                kinds.put(k, p);
             }
         }
-        BitSet abuseOnes = abuseIndex.candidates(words);
-        for (int i = abuseOnes.nextSetBit(0); i >= 0; i = abuseOnes.nextSetBit(i + 1)) {
-            if (abuse.get(i).find(words) != null) {
-                return new Match(SafetyKind.ABUSE, abuse.get(i));
+        return new Hits(kinds, first("past", words) != null, first("now", words) != null, count);
+    }
+
+    private LexiconPattern first(String section, List<String> words) {
+        List<LexiconPattern> list = lists.get(section);
+        BitSet ones = indexes.get(section).candidates(words);
+        for (int i = ones.nextSetBit(0); i >= 0; i = ones.nextSetBit(i + 1)) {
+            if (list.get(i).find(words) != null) {
+                return list.get(i);
             }
         }
         return null;
     }
 
     public record Match(SafetyKind kind, LexiconPattern pattern) {}
+
+    /**
+     * What the lexicon found in one message.
+     *
+     * @param kinds the first matching pattern of each kind's section
+     * @param past  a word or phrase that puts a harm in the past ("when I was a kid", "my ex", "years ago")
+     * @param now   one that puts it in the present ("still", "last night", "again")
+     * @param words how many words the message has
+     */
+    public record Hits(Map<SafetyKind, LexiconPattern> kinds, boolean past, boolean now, int words) {
+        public Hits {
+            kinds = Map.copyOf(kinds);
+        }
+
+        public LexiconPattern of(SafetyKind k) {
+            return kinds.get(k);
+        }
+
+        public boolean any() {
+            return !kinds.isEmpty();
+        }
+    }
 }

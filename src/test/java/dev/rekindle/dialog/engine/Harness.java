@@ -48,7 +48,7 @@ final class Harness {
     /** The engine tests' bot.yaml and safety dialogs, plus the given dialog texts. */
     static DialogLibrary library(String... dialogs) {
         List<SourceFile> files = new ArrayList<>();
-        for (String base : List.of("bot.yaml", "t_crisis.yaml", "t_abuse.yaml")) {
+        for (String base : List.of("bot.yaml", "t_crisis.yaml", "t_abuse.yaml", "t_check.yaml", "t_past.yaml", "t_support.yaml")) {
             files.add(new SourceFile("engine/" + base, resource(base)));
         }
         for (int i = 0; i < dialogs.length; i++) {

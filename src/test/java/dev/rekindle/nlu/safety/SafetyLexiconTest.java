@@ -6,12 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rekindle.dialog.engine.SafetyDecision;
 import dev.rekindle.dialog.model.SafetyKind;
 import dev.rekindle.nlu.Classification;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SafetyLexiconTest {
+    static final SafetyLexicon LEXICON_WITH_TIME = SafetyLexicon.parse("time.txt", """
+            crisis: kill* myself
+            abuse: hit* me
+            past: when i was
+            past: used to
+            now: again
+            now: last night
+            """);
+
     static final SafetyLexicon LEXICON = SafetyLexicon.parse("test-safety.txt", """
             # --- crisis ---
             crisis: kill* myself
@@ -67,22 +77,37 @@ class SafetyLexiconTest {
                 abuse: **
                 safe: ** x
                 """));
-        assertTrue(e.getMessage().contains("s.txt:2: a line must start with crisis:, abuse: or safe:"), e.getMessage());
+        assertTrue(e.getMessage().contains("s.txt:2: a line must start with one of crisis:"), e.getMessage());
         assertTrue(e.getMessage().contains("s.txt:3: a pattern needs at least one word"), e.getMessage());
         assertTrue(e.getMessage().contains("s.txt:4: ** cannot start or end a pattern"), e.getMessage());
     }
 
     @Test
-    void theDetectorAlsoListensToTheClassifiersScores() {
+    void theLexiconAndTheModelAgreeOnAFlowAndDisagreeIntoACheck() {
         SafetyDetector detector = new SafetyDetector(LEXICON, null);
-        Classification worried = new Classification("feel_disconnected", 0.5, List.of(
-                new Classification.Scored("feel_disconnected", 0.5), new Classification.Scored("crisis", 0.31)));
-        assertEquals(SafetyKind.CRISIS, detector.check("nothing matters anymore", worried).orElseThrow());
-        Classification calm = new Classification("no_time", 0.9, List.of(
-                new Classification.Scored("no_time", 0.9), new Classification.Scored("abuse", 0.05)));
-        assertFalse(detector.check("we never have time", calm).isPresent());
-        Classification top = new Classification("abuse", 0.2, List.of(new Classification.Scored("abuse", 0.2)));
-        assertEquals(SafetyKind.ABUSE, detector.check("he watches every move", top).orElseThrow());
+        SafetyLexicon.Hits hit = new SafetyLexicon.Hits(java.util.Map.of(SafetyKind.CRISIS,
+                LexiconPattern.parse("kill myself", 1)), false, false, 6);
+        SafetyModel.Opinion agrees = new SafetyModel.Opinion(SafetyKind.CRISIS, 0.9, 0.05);
+        SafetyModel.Opinion denies = new SafetyModel.Opinion(SafetyKind.CRISIS, 0.03, 0.95);
+        assertEquals(new SafetyDecision.Flow(SafetyKind.CRISIS), detector.decide(hit, agrees).asMessage());
+        assertEquals(new SafetyDecision.Check(SafetyKind.CRISIS), detector.decide(hit, denies).asMessage());
+        assertEquals(new SafetyDecision.Check(SafetyKind.CRISIS), detector.decide(hit, denies).asAnswer(),
+                "on an answer the lexicon alone is never a flow");
+        SafetyLexicon.Hits nothing = new SafetyLexicon.Hits(java.util.Map.of(), false, false, 6);
+        assertEquals(new SafetyDecision.Check(SafetyKind.ABUSE),
+                detector.decide(nothing, new SafetyModel.Opinion(SafetyKind.ABUSE, 0.95, 0.02)).asMessage(),
+                "the model alone asks, it never starts a flow");
+        assertEquals(SafetyDecision.NOTHING,
+                detector.decide(new SafetyLexicon.Hits(java.util.Map.of(), false, false, 1),
+                        new SafetyModel.Opinion(SafetyKind.ABUSE, 0.99, 0.0)).asMessage(),
+                "one word is read by the lexicon alone");
+    }
+
+    @Test
+    void abuseToldAsHistoryIsPastTraumaUnlessSomethingSaysItIsHappeningNow() {
+        SafetyLexicon.Hits past = LEXICON_WITH_TIME.read("my dad used to hit me when i was a kid");
+        assertEquals(SafetyKind.PAST_TRAUMA, SafetyDetector.listedKind(past));
+        assertEquals(SafetyKind.ABUSE, SafetyDetector.listedKind(LEXICON_WITH_TIME.read("my ex used to hit me and he hit me again last night")));
     }
 
     @Test

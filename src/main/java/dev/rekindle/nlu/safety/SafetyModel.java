@@ -1,0 +1,64 @@
+package dev.rekindle.nlu.safety;
+
+import dev.rekindle.dialog.model.SafetyKind;
+import dev.rekindle.nlu.IntentModel;
+import dev.rekindle.nlu.TextCategorizer;
+import java.util.List;
+
+/**
+ * The safety detector's second opinion: a maxent classifier trained on {@code models/en/safety-train/} (one file
+ * per safety kind and {@code none}), which reads phrasings the lexicon does not list and says when listed words
+ * are used harmlessly. Thread-safe, like {@link TextCategorizer}.
+ */
+public final class SafetyModel {
+    /** The label of ordinary messages. */
+    public static final String NONE = "none";
+
+    private final TextCategorizer categorizer;
+    private final int none;
+
+    public SafetyModel(IntentModel model) {
+        this.categorizer = new TextCategorizer(model);
+        List<String> labels = categorizer.labels();
+        this.none = labels.indexOf(NONE);
+        for (String l : labels) {
+            if (!l.equals(NONE) && SafetyKind.parse(l).isEmpty()) {
+                throw new IllegalArgumentException("the safety model has a label '" + l + "' that is neither none nor a"
+                        + " safety kind (" + SafetyKind.ids() + "); retrain it from models/en/safety-train");
+            }
+        }
+        if (none < 0) {
+            throw new IllegalArgumentException("the safety model has no 'none' label; retrain it from models/en/safety-train");
+        }
+    }
+
+    /** What the model makes of one message. */
+    public Opinion opinion(String text) {
+        double[] p = categorizer.probabilities(text);
+        List<String> labels = categorizer.labels();
+        SafetyKind best = null;
+        double bestP = 0;
+        for (int i = 0; i < p.length; i++) {
+            if (i != none && p[i] > bestP) {
+                bestP = p[i];
+                best = SafetyKind.parse(labels.get(i)).orElseThrow();
+            }
+        }
+        return new Opinion(best, bestP, p[none]);
+    }
+
+    /**
+     * @param kind    the likeliest safety kind (null only for a model without any)
+     * @param p       its probability
+     * @param none    the probability that the message is ordinary
+     */
+    public record Opinion(SafetyKind kind, double p, double none) {
+        /** No model to ask: the lexicon decides alone. */
+        public static final Opinion ABSENT = new Opinion(null, 0, 0);
+
+        /** The probability of some safety concern. */
+        public double concern() {
+            return kind == null ? 0 : 1 - none;
+        }
+    }
+}

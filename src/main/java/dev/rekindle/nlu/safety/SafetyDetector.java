@@ -90,7 +90,7 @@ public final class SafetyDetector {
             return new SafetyDecision.Flow(listed);
         }
         double needed = answer ? t.checkAnswer() : t.check();
-        if (!fewWords && o.kind() != null && o.concern() >= needed && h.words() >= (answer ? 3 : 2)) {
+        if (!fewWords && h.risk() && o.kind() != null && o.concern() >= needed && h.words() >= (answer ? 3 : 2)) {
             return new SafetyDecision.Check(o.kind());
         }
         return SafetyDecision.NOTHING;

@@ -47,7 +47,7 @@ public final class SafetyLexicon {
         for (SafetyKind k : SafetyKind.values()) {
             s.add(k.id());
         }
-        s.addAll(List.of("past", "now", "safe"));
+        s.addAll(List.of("past", "now", "risk", "safe"));
         return List.copyOf(s);
     }
 
@@ -122,7 +122,7 @@ public final class SafetyLexicon {
     public Hits read(String text) {
         List<String> words = new ArrayList<>(TextNormalizer.words(text));
         if (words.isEmpty()) {
-            return new Hits(Map.of(), false, false, 0); // every pattern needs a word
+            return new Hits(Map.of(), false, false, false, 0); // every pattern needs a word
         }
         int count = words.size();
         List<LexiconPattern> safe = lists.get("safe");
@@ -145,7 +145,8 @@ public final class SafetyLexicon {
                 kinds.put(k, p);
             }
         }
-        return new Hits(kinds, first("past", words) != null, first("now", words) != null, count);
+        return new Hits(kinds, first("past", words) != null, first("now", words) != null,
+                first("risk", words) != null, count);
     }
 
     private LexiconPattern first(String section, List<String> words) {
@@ -167,9 +168,10 @@ public final class SafetyLexicon {
      * @param kinds the first matching pattern of each kind's section
      * @param past  a word or phrase that puts a harm in the past ("when I was a kid", "my ex", "years ago")
      * @param now   one that puts it in the present ("still", "last night", "again")
+     * @param risk  a word that can carry a risk ({@code risk:}): without one, the model alone raises nothing
      * @param words how many words the message has
      */
-    public record Hits(Map<SafetyKind, LexiconPattern> kinds, boolean past, boolean now, int words) {
+    public record Hits(Map<SafetyKind, LexiconPattern> kinds, boolean past, boolean now, boolean risk, int words) {
         public Hits {
             kinds = Map.copyOf(kinds);
         }

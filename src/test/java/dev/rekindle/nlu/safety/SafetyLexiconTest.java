@@ -86,19 +86,19 @@ class SafetyLexiconTest {
     void theLexiconAndTheModelAgreeOnAFlowAndDisagreeIntoACheck() {
         SafetyDetector detector = new SafetyDetector(LEXICON, null);
         SafetyLexicon.Hits hit = new SafetyLexicon.Hits(java.util.Map.of(SafetyKind.CRISIS,
-                LexiconPattern.parse("kill myself", 1)), false, false, 6);
+                LexiconPattern.parse("kill myself", 1)), false, false, true, 6);
         SafetyModel.Opinion agrees = new SafetyModel.Opinion(SafetyKind.CRISIS, 0.9, 0.05);
         SafetyModel.Opinion denies = new SafetyModel.Opinion(SafetyKind.CRISIS, 0.03, 0.95);
         assertEquals(new SafetyDecision.Flow(SafetyKind.CRISIS), detector.decide(hit, agrees).asMessage());
         assertEquals(new SafetyDecision.Check(SafetyKind.CRISIS), detector.decide(hit, denies).asMessage());
         assertEquals(new SafetyDecision.Check(SafetyKind.CRISIS), detector.decide(hit, denies).asAnswer(),
                 "on an answer the lexicon alone is never a flow");
-        SafetyLexicon.Hits nothing = new SafetyLexicon.Hits(java.util.Map.of(), false, false, 6);
+        SafetyLexicon.Hits nothing = new SafetyLexicon.Hits(java.util.Map.of(), false, false, true, 6);
         assertEquals(new SafetyDecision.Check(SafetyKind.ABUSE),
                 detector.decide(nothing, new SafetyModel.Opinion(SafetyKind.ABUSE, 0.95, 0.02)).asMessage(),
                 "the model alone asks, it never starts a flow");
         assertEquals(SafetyDecision.NOTHING,
-                detector.decide(new SafetyLexicon.Hits(java.util.Map.of(), false, false, 1),
+                detector.decide(new SafetyLexicon.Hits(java.util.Map.of(), false, false, true, 1),
                         new SafetyModel.Opinion(SafetyKind.ABUSE, 0.99, 0.0)).asMessage(),
                 "one word is read by the lexicon alone");
     }

@@ -148,7 +148,8 @@ final class NluCommand implements Callable<Integer> {
 
     @Command(name = "classify", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
             description = "Classify each line of standard input; print one JSON object per line: text, intent, "
-                    + "confidence, top (3 labels with probabilities), safety.")
+                    + "confidence, top (3 labels with probabilities), safety (the flow a message of its own would "
+                    + "start, or null) and check (the kind of a gentle check asked instead, or null).")
     int classify(@Option(names = "--model", paramLabel = "MODEL",
                          description = "a model file (default: the bot's own, see 'rekindle nlu --help')") Path model)
             throws IOException {
@@ -173,12 +174,10 @@ final class NluCommand implements Callable<Integer> {
             for (ScoredLabel s : p.top(3)) {
                 top.addObject().put("label", s.label()).put("probability", round(s.probability()));
             }
-            String s = check == null ? null : check.check(line);
-            if (s == null) {
-                j.putNull("safety");
-            } else {
-                j.put("safety", s);
-            }
+            dev.rekindle.dialog.engine.SafetyDecision d = check == null ? null : check.decide(line);
+            // safety: the flow that would take over; check: the gentle question asked instead, when unsure
+            j.put("safety", d instanceof dev.rekindle.dialog.engine.SafetyDecision.Flow ? d.kind().id() : null);
+            j.put("check", d instanceof dev.rekindle.dialog.engine.SafetyDecision.Check ? d.kind().id() : null);
             o.println(JSON.writeValueAsString(j));
             o.flush();
         }

@@ -81,10 +81,7 @@ public final class UnderstandingFactory {
     static SafetyCheck safetyCheck(TextCategorizer categorizer, PrintWriter notes) {
         try {
             SafetyDetector detector = detector(DEFAULT_MODELS, notes);
-            return text -> {
-                dev.rekindle.dialog.engine.SafetyDecision d = detector.read(text).asMessage();
-                return d.kind() == null ? null : d.kind().id();
-            };
+            return text -> detector.read(text).asMessage();
         } catch (IOException e) {
             throw new UncheckedIOException("the safety lexicon could not be read: " + e.getMessage(), e);
         }

@@ -3,7 +3,6 @@ package dev.rekindle.bot;
 import dev.rekindle.dialog.engine.Action;
 import dev.rekindle.dialog.engine.Chat;
 import dev.rekindle.dialog.engine.Engine;
-import dev.rekindle.dialog.model.SafetyKind;
 import dev.rekindle.dialog.model.Partner;
 import dev.rekindle.schedule.QuietHours;
 import dev.rekindle.schedule.ReminderTimes;
@@ -33,7 +32,9 @@ import org.slf4j.LoggerFactory;
  * and a reminder's timer firing under the couple's lane: the sentence is queued in the recipient's private chat
  * and the reminder moves to its next day, in one transaction, so each occurrence arrives once. A reminder the
  * bot missed by more than {@link ReminderTimes#GRACE} (it was down) waits for its next day instead. While the
- * couple's shared exercises are paused by the safety hook (abuse), reminders are not sent (their days go on).
+ * couple's shared exercises are paused by the safety hook, the reminders of shared exercises (set by a group dialog)
+ * are not sent (their days go on); a person's own reminders (set in a private dialog) still come, so the pause is
+ * never noticed through a personal reminder that went quiet. The person who paused is told so in their flow.
  */
 final class ReminderDelivery {
     private static final Logger LOG = LoggerFactory.getLogger(ReminderDelivery.class);
@@ -102,7 +103,7 @@ final class ReminderDelivery {
         StoredReminder r = found.get();
         Instant now = clock.instant();
         boolean late = now.isAfter(t.due().plus(ReminderTimes.GRACE));
-        boolean paused = paused(coupleId);
+        boolean paused = shared(r) && paused(coupleId, now);
         Outgoing message = null;
         if (!late && !paused) {
             Chat to = Chat.privateOf(r.recipient());
@@ -121,9 +122,15 @@ final class ReminderDelivery {
         }
     }
 
-    private boolean paused(long coupleId) {
+    private boolean paused(long coupleId, Instant now) {
         return store.sessions().load(coupleId).map(StoredSession::session)
-                .map(s -> s.holds().containsValue(SafetyKind.ABUSE)).orElse(false);
+                .map(s -> s.sharedPaused(now)).orElse(false);
+    }
+
+    /** A reminder of a shared exercise: set by a group dialog (or one no longer loaded, to be safe). */
+    private boolean shared(StoredReminder r) {
+        return engine.library().current(r.dialog()).map(d -> d.audience() == dev.rekindle.dialog.model.Audience.GROUP)
+                .orElse(true);
     }
 
     Optional<ZoneId> zone(long coupleId, Partner p) {

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rekindle.dialog.engine.SafetyDecision;
+import dev.rekindle.dialog.model.SafetyKind;
 import dev.rekindle.nlu.SafetyCheck;
 import dev.rekindle.nlu.TextCategorizer;
 import java.io.ByteArrayInputStream;
@@ -107,11 +109,16 @@ class NluCommandTest {
 
     @Test
     void aWiredSafetyCheckAppearsInClassifyAndEval() throws Exception {
-        Function<TextCategorizer, SafetyCheck> safety = c -> text -> text.contains("fight") ? "abuse" : null;
-        Run r = nlu("we had a fight\nhi\n", safety, "classify", "--model", model.toString());
+        Function<TextCategorizer, SafetyCheck> safety = c -> text -> text.contains("fight")
+                ? new SafetyDecision.Flow(SafetyKind.ABUSE)
+                : text.contains("loud") ? new SafetyDecision.Check(SafetyKind.ABUSE) : SafetyDecision.NOTHING;
+        Run r = nlu("we had a fight\nhi\nhe gets loud\n", safety, "classify", "--model", model.toString());
         List<String> lines = r.out().lines().toList();
         assertEquals("abuse", JSON.readTree(lines.get(0)).get("safety").asText());
+        assertTrue(JSON.readTree(lines.get(0)).get("check").isNull());
         assertTrue(JSON.readTree(lines.get(1)).get("safety").isNull());
+        assertTrue(JSON.readTree(lines.get(2)).get("safety").isNull(), "unsure is not a flow");
+        assertEquals("abuse", JSON.readTree(lines.get(2)).get("check").asText());
         Run e = nlu("", safety, "eval", "--model", model.toString(), "--data", HELDOUT.toString());
         assertEquals(0, e.code(), e.err());
         assertTrue(e.out().contains("safety: recall n/a (0 of 0 crisis/abuse examples raised"), e.out());

@@ -72,7 +72,7 @@ public final class SafetyDetector {
         SafetyDecision asMessage = decide(listed, h, o, fewWords, false);
         SafetyDecision asAnswer = decide(listed, h, o, fewWords, true);
         SafetyKind share = listed != null ? listed
-                : !fewWords && o.kind() != null && o.concern() >= t.share() ? o.kind() : null;
+                : !fewWords && h.risk() && o.kind() != null && o.concern() >= t.share() ? o.kind() : null;
         return new SafetyReading(asMessage, asAnswer, share);
     }
 

@@ -12,7 +12,6 @@ import dev.rekindle.local.TranscriptException;
 import dev.rekindle.local.TranscriptLoader;
 import dev.rekindle.local.TranscriptCoverage;
 import dev.rekindle.local.TranscriptRunner;
-import dev.rekindle.nlu.IntentClassifier;
 import dev.rekindle.nlu.SafetyCheck;
 import dev.rekindle.nlu.TextCategorizer;
 import dev.rekindle.nlu.Understanding;
@@ -34,6 +33,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import picocli.CommandLine;
@@ -79,17 +81,22 @@ public final class Main implements Callable<Integer> {
 
     /** Runs the command line with the given streams and returns the exit code (tests call this). */
     static int execute(String[] args, InputStream in, PrintStream out, PrintStream err, boolean interactive) {
-        return execute(args, in, out, err, interactive, Main::safetyCheck);
+        return execute(args, in, out, err, interactive, (NluCommand.SafetyWiring) Main::safetyCheck);
     }
 
-    /** The safety check the {@code nlu} commands use: the bot's own detector over the model in use. */
-    static SafetyCheck safetyCheck(TextCategorizer categorizer) {
-        return UnderstandingFactory.safetyCheck(categorizer, new PrintWriter(System.err, true));
+    /** The safety check the {@code nlu} commands use: the bot's own detector, with the lexicon of {@code source}. */
+    static SafetyCheck safetyCheck(TextCategorizer categorizer, ModelSource source) throws ModelsUnavailableException {
+        return UnderstandingFactory.safetyCheck(categorizer, source);
     }
 
     /** As {@link #execute(String[], InputStream, PrintStream, PrintStream, boolean)}, with a given safety check. */
     static int execute(String[] args, InputStream in, PrintStream out, PrintStream err, boolean interactive,
                        Function<TextCategorizer, SafetyCheck> safety) {
+        return execute(args, in, out, err, interactive, (categorizer, source) -> safety.apply(categorizer));
+    }
+
+    private static int execute(String[] args, InputStream in, PrintStream out, PrintStream err, boolean interactive,
+                               NluCommand.SafetyWiring safety) {
         Main main = new Main(in, out, err, interactive);
         CommandLine cl = new CommandLine(main);
         cl.addSubcommand("help", new CommandLine.HelpCommand());
@@ -153,8 +160,8 @@ public final class Main implements Callable<Integer> {
     @Command(name = "chat", mixinStandardHelpOptions = true, versionProvider = Version.class,
             description = "Talk to the bot in this terminal as both partners of a simulated couple, "
                     + "on the real engine, with a fake clock.")
-    int chat(@Option(names = "--dialogs", defaultValue = "dialogs", paramLabel = "DIR",
-                     description = "the dialogs folder (default: ${DEFAULT-VALUE})") Path dialogs,
+    int chat(@Option(names = "--dialogs", paramLabel = "DIR", description = DIALOGS_HELP) Path dialogs,
+             @Option(names = "--models", paramLabel = "DIR", description = MODELS_HELP) Path models,
              @Option(names = "--names", defaultValue = "Sam,Alex", paramLabel = "A[,B]",
                      description = "the partners' names; one name simulates a user who is not paired yet "
                              + "(default: ${DEFAULT-VALUE})") String names,
@@ -162,22 +169,27 @@ public final class Main implements Callable<Integer> {
                      description = "the session's random seed (default: ${DEFAULT-VALUE})") long seed)
             throws Exception {
         Map<Partner, String> partners = parseNames(names, spec.commandLine().getSubcommands().get("chat"));
-        if (!Files.isDirectory(dialogs)) {
+        if (dialogs != null && !Files.isDirectory(dialogs)) {
             return missing("chat", dialogs, "give the dialogs folder: rekindle chat --dialogs path/to/dialogs");
         }
-        DialogLibrary library = libraryOrReport(dialogs);
+        DialogSource dialogSource = DialogSource.choose(dialogs);
+        ModelSource modelSource = ModelSource.of(models);
+        Future<Understanding> loading = loadInBackground(modelSource);
+        LoadResult dialogsLoaded = dialogSource.load();
+        Understanding understanding = understandingOrRefuse("chat", loading);
+        if (understanding == null) {
+            return 2;
+        }
+        DialogLibrary library = libraryOrReport(dialogSource, dialogsLoaded);
         if (library == null) {
             return 1;
         }
-        Understanding understanding = UnderstandingFactory.load(UnderstandingFactory.DEFAULT_MODELS,
-                spec.commandLine().getErr());
         LocalCouple couple = LocalCouple.of(library, understanding, partners, seed);
         String who = partners.containsKey(Partner.B)
                 ? partners.get(Partner.A) + " (A) and " + partners.get(Partner.B) + " (B)"
                 : partners.get(Partner.A) + " (A, not paired yet)";
-        stdout.println("Rekindle, locally: " + count(library.dialogs().size(), "dialog") + " from " + dialogs
-                + "; intents by " + (understanding.classifier() instanceof KeywordIntentClassifier
-                        ? "the keyword stand-in classifier" : "the OpenNLP model of " + UnderstandingFactory.DEFAULT_MODELS)
+        stdout.println("Rekindle, locally: " + count(library.dialogs().size(), "dialog") + " from "
+                + dialogSource.describe() + "; the intent model and the safety lexicon from " + modelSource.describe()
                 + "; the clock starts Mon 2026-01-05 09:00 UTC.");
         stdout.println("You are " + who + "; you start as " + partners.get(Partner.A) + " in your private chat.");
         stdout.println("Meta-commands:");
@@ -197,6 +209,7 @@ public final class Main implements Callable<Integer> {
                      description = "the transcripts folder (default: ${DEFAULT-VALUE})") Path dir,
              @Option(names = "--dialogs", paramLabel = "DIR",
                      description = "the dialogs folder (default: the parent of the transcripts folder)") Path dialogs,
+             @Option(names = "--models", paramLabel = "DIR", description = MODELS_HELP) Path models,
              @Option(names = "--coverage",
                      description = "also name each dialog with no transcript that ends it, stops it with /stop while it "
                              + "runs, or (with actor: states) refuses the wrong partner's press; exits 1 if one lacks any")
@@ -216,12 +229,18 @@ public final class Main implements Callable<Integer> {
             out.println("0 passed, 0 failed");
             return 1;
         }
-        DialogLibrary library = libraryOrReport(dialogDir);
+        Future<Understanding> loading = loadInBackground(ModelSource.of(models));
+        DialogSource dialogSource = new DialogFolder(dialogDir);
+        LoadResult dialogsLoaded = dialogSource.load();
+        Understanding understanding = understandingOrRefuse("test", loading);
+        if (understanding == null) {
+            return 2;
+        }
+        DialogLibrary library = libraryOrReport(dialogSource, dialogsLoaded);
         if (library == null) {
             return 1;
         }
-        TranscriptRunner runner = TranscriptRunner.of(library,
-                UnderstandingFactory.load(UnderstandingFactory.DEFAULT_MODELS, spec.commandLine().getErr()));
+        TranscriptRunner runner = TranscriptRunner.of(library, understanding);
         int passed = 0;
         int failed = 0;
         TranscriptCoverage covered = new TranscriptCoverage(library);
@@ -268,8 +287,8 @@ public final class Main implements Callable<Integer> {
             @Option(names = "--api-url", paramLabel = "URL",
                     description = "another Bot API server (default: $TELEGRAM_API_URL, else https://api.telegram.org)")
             String apiUrl,
-            @Option(names = "--dialogs", defaultValue = "dialogs", paramLabel = "DIR",
-                    description = "the dialogs folder (default: ${DEFAULT-VALUE})") Path dialogs,
+            @Option(names = "--dialogs", paramLabel = "DIR", description = DIALOGS_HELP) Path dialogs,
+            @Option(names = "--models", paramLabel = "DIR", description = MODELS_HELP) Path models,
             @Option(names = "--webhook", paramLabel = "URL",
                     description = "receive updates by webhook at this public https URL instead of long polling; a "
                             + "reverse proxy there ends TLS and forwards to --listen (secret: $TELEGRAM_WEBHOOK_SECRET, "
@@ -288,7 +307,7 @@ public final class Main implements Callable<Integer> {
                     + "for the database file)");
             err.println("Starting the terminal chat instead (the same as 'rekindle chat').");
             err.flush();
-            return chat(dialogs, "Sam,Alex", 1);
+            return chat(dialogs, models, "Sam,Alex", 1);
         }
         if (apiUrl != null) {
             env.put(TelegramSettings.API_URL_VARIABLE, apiUrl);
@@ -307,14 +326,20 @@ public final class Main implements Callable<Integer> {
             err.println("rekindle run: " + e.getMessage());
             return 2;
         }
-        if (!Files.isDirectory(dialogs)) {
-            return missing("run", dialogs, "run from the project folder, or give --dialogs");
+        if (dialogs != null && !Files.isDirectory(dialogs)) {
+            return missing("run", dialogs, "give the dialogs folder, or leave --dialogs out");
         }
-        DialogLibrary library = libraryOrReport(dialogs);
+        Future<Understanding> loading = loadInBackground(ModelSource.of(models));
+        DialogSource dialogSource = DialogSource.choose(dialogs);
+        LoadResult dialogsLoaded = dialogSource.load();
+        Understanding understanding = understandingOrRefuse("run", loading);
+        if (understanding == null) {
+            return 2;
+        }
+        DialogLibrary library = libraryOrReport(dialogSource, dialogsLoaded);
         if (library == null) {
             return 1;
         }
-        Understanding understanding = UnderstandingFactory.load(UnderstandingFactory.DEFAULT_MODELS, err);
         Path file = db != null ? db : dev.rekindle.store.SqliteStore.file(env);
         TelegramBot bot;
         try {
@@ -345,24 +370,63 @@ public final class Main implements Callable<Integer> {
         return spec.commandLine().getOut();
     }
 
-    /** The library, or null after printing the problems when the dialogs have errors. */
-    private DialogLibrary libraryOrReport(Path dir) throws Exception {
-        LoadResult r = load(dir);
+    static final String DIALOGS_HELP = "the dialogs folder (default: ./dialogs when there is one, else the "
+            + "dialogs shipped in the jar)";
+    static final String MODELS_HELP = "a language folder such as models/en: train the intent model from DIR/intents "
+            + "(reused while DIR/intent-model.bin matches the data) and use DIR/safety.txt, instead of the model and "
+            + "lexicon shipped in the jar";
+
+    /**
+     * Starts loading the understanding of {@code source} on a thread of its own, so that the caller loads the
+     * dialogs meanwhile: each takes one to two seconds in a new JVM, and a first start should answer quickly.
+     */
+    private Future<Understanding> loadInBackground(ModelSource source) {
         PrintWriter err = spec.commandLine().getErr();
+        FutureTask<Understanding> task = new FutureTask<>(() -> UnderstandingFactory.load(source, err));
+        Thread t = new Thread(task, "rekindle-load-models");
+        t.setDaemon(true);
+        t.start();
+        return task;
+    }
+
+    /**
+     * The understanding being loaded, or null after saying on stderr what is wrong and what to do: the bot, the
+     * chat and the transcripts never run without the safety detector.
+     */
+    private Understanding understandingOrRefuse(String command, Future<Understanding> loading) throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            return loading.get();
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof ModelsUnavailableException m)) {
+                throw e.getCause() instanceof Exception c ? c : e;
+            }
+            err.println("rekindle " + command + ": " + m.getMessage());
+            err.println("rekindle " + command + ": not started: it never runs without its safety detector");
+            err.flush();
+            return null;
+        }
+    }
+
+    /** The library, or null after printing the problems when the dialogs have errors. */
+    private DialogLibrary libraryOrReport(DialogSource source, LoadResult r) {
+        String where = source.describe();
+        PrintWriter err = spec.commandLine().getErr();
+        String check = source instanceof DialogFolder ? "rekindle validate " + where
+                : "rebuild the jar with `mvn -B -q package -DskipTests`";
         if (r.hasErrors()) {
             for (Problem p : r.problems()) {
                 err.println(p);
             }
-            err.println("the dialogs in " + dir + " have errors; fix them first (rekindle validate " + dir + ")");
+            err.println("the dialogs in " + where + " have errors; fix them first (" + check + ")");
             return null;
         }
         long warnings = r.problems().size();
-        if (warnings > 0) {
-            err.println("(" + count((int) warnings, "warning") + " in " + dir + "; rekindle validate " + dir
-                    + " lists them)");
+        if (warnings > 0 && source instanceof DialogFolder) {
+            err.println("(" + count((int) warnings, "warning") + " in " + where + "; " + check + " lists them)");
         }
         if (r.library().isEmpty()) {
-            throw new IllegalStateException("the loader found no errors in " + dir + " but returned no dialogs");
+            throw new IllegalStateException("the loader found no errors in " + where + " but returned no dialogs");
         }
         return r.library().get();
     }

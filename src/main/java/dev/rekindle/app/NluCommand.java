@@ -32,7 +32,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,16 +45,22 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "nlu", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Train, check and try the intent classifier.",
-        footer = {"", "Without --model, classify and eval use the bot's own model " + NluCommand.DEFAULT_MODEL
-                + ", trained from " + NluCommand.DEFAULT_DATA + " (retrained when that data changed)."})
+        footer = {"", "Without --model, classify and eval use the bot's own model and lexicon, shipped in the jar; "
+                + "with --models DIR, those of a language folder such as models/en (the model trained from "
+                + "DIR/intents first when DIR/intent-model.bin is missing or stale)."})
 final class NluCommand implements Callable<Integer> {
-    static final String DEFAULT_DATA = "models/en/intents";
-    static final String DEFAULT_MODEL = "models/en/intent-model.bin";
 
     private static final ObjectMapper JSON = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
+    /** Builds the safety check for a model's runtime, with the lexicon of a model source. */
+    @FunctionalInterface
+    interface SafetyWiring {
+        /** @return the check, or null while no detector is wired (classify prints null, eval skips safety) */
+        SafetyCheck check(TextCategorizer categorizer, ModelSource lexiconFrom) throws ModelsUnavailableException;
+    }
+
     private final InputStream stdin;
-    private final Function<TextCategorizer, SafetyCheck> safety;
+    private final SafetyWiring safety;
 
     @Spec
     private CommandSpec spec;
@@ -64,7 +69,7 @@ final class NluCommand implements Callable<Integer> {
      * @param safety builds the safety check for a model's runtime; returns null (or is null) while no detector is
      *               wired, and then classify prints {@code "safety": null} and eval skips the safety figures
      */
-    NluCommand(InputStream stdin, Function<TextCategorizer, SafetyCheck> safety) {
+    NluCommand(InputStream stdin, SafetyWiring safety) {
         this.stdin = stdin;
         this.safety = safety;
     }
@@ -151,13 +156,19 @@ final class NluCommand implements Callable<Integer> {
                     + "confidence, top (3 labels with probabilities), safety (the flow a message of its own would "
                     + "start, or null) and check (the kind of a gentle check asked instead, or null).")
     int classify(@Option(names = "--model", paramLabel = "MODEL",
-                         description = "a model file (default: the bot's own, see 'rekindle nlu --help')") Path model)
+                         description = "a model file (default: the bot's own, see 'rekindle nlu --help')") Path model,
+                 @Option(names = "--models", paramLabel = "DIR", description = MODELS_HELP) Path models)
             throws IOException {
-        TextCategorizer c = categorizer("classify", model);
-        if (c == null) {
+        ModelSource source = ModelSource.of(models);
+        TextCategorizer c;
+        SafetyCheck check;
+        try {
+            c = categorizer(model, source);
+            check = safety == null ? null : safety.check(c, source);
+        } catch (ModelsUnavailableException e) {
+            spec.commandLine().getErr().println("rekindle nlu classify: " + e.getMessage());
             return 2;
         }
-        SafetyCheck check = safety == null ? null : safety.apply(c);
         PrintWriter o = out();
         BufferedReader in = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
         String line;
@@ -194,6 +205,7 @@ final class NluCommand implements Callable<Integer> {
                      description = "a model file (default: the bot's own)") Path model,
              @Option(names = "--data", required = true, paramLabel = "PATH",
                      description = "labelled test data (folder or intent<TAB>text file)") Path data,
+             @Option(names = "--models", paramLabel = "DIR", description = MODELS_HELP) Path models,
              @Option(names = "--json", description = "print the report as JSON") boolean json) throws IOException {
         if (!exists("eval", data)) {
             return 2;
@@ -204,11 +216,16 @@ final class NluCommand implements Callable<Integer> {
         } catch (TrainingDataException e) {
             return dataProblems(e);
         }
-        TextCategorizer c = categorizer("eval", model);
-        if (c == null) {
+        ModelSource source = ModelSource.of(models);
+        TextCategorizer c;
+        SafetyCheck check;
+        try {
+            c = categorizer(model, source);
+            check = safety == null ? null : safety.check(c, source);
+        } catch (ModelsUnavailableException e) {
+            spec.commandLine().getErr().println("rekindle nlu eval: " + e.getMessage());
             return 2;
         }
-        SafetyCheck check = safety == null ? null : safety.apply(c);
         Evaluation ev = Evaluation.of(c, examples, check);
         PrintWriter o = out();
         if (json) {
@@ -254,7 +271,9 @@ final class NluCommand implements Callable<Integer> {
                     + "checks raised on everyday messages and on answers to the exercises' questions.")
     int safety(@Option(names = "--data", required = true, paramLabel = "PATH",
                        description = "a folder of .tsv files, or one file") Path data,
-               @Option(names = "--list", description = "list every miss, flow and check") boolean list)
+               @Option(names = "--list", description = "list every miss, flow and check") boolean list,
+               @Option(names = "--models", paramLabel = "DIR",
+                       description = "a language folder (e.g. models/en) instead of the jar's detector") Path models)
             throws IOException {
         if (!exists("safety", data)) {
             return 2;
@@ -266,8 +285,13 @@ final class NluCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("rekindle nlu safety: " + e.getMessage());
             return 1;
         }
-        dev.rekindle.nlu.safety.SafetyDetector detector = UnderstandingFactory.detector(UnderstandingFactory.DEFAULT_MODELS,
-                spec.commandLine().getErr());
+        dev.rekindle.nlu.safety.SafetyDetector detector;
+        try {
+            detector = UnderstandingFactory.detector(ModelSource.of(models), spec.commandLine().getErr());
+        } catch (ModelsUnavailableException e) {
+            spec.commandLine().getErr().println("rekindle nlu safety: " + e.getMessage());
+            return 2;
+        }
         SafetyReport.print(dev.rekindle.nlu.safety.SafetyEvaluation.of(detector, lines), list, out());
         return 0;
     }
@@ -404,33 +428,20 @@ final class NluCommand implements Callable<Integer> {
         return p;
     }
 
-    /** The runtime for {@code model}, or for the bot's own model (loaded or retrained); null after an error. */
-    private TextCategorizer categorizer(String command, Path model) throws IOException {
-        if (model != null) {
-            if (!Files.isRegularFile(model)) {
-                spec.commandLine().getErr().println("rekindle nlu " + command + ": no such model file: " + model
-                        + " (train one with 'rekindle nlu train --data PATH --out " + model + "')");
-                return null;
-            }
-            return new TextCategorizer(IntentModel.load(model));
+    static final String MODELS_HELP = "a language folder such as models/en: its model (trained from DIR/intents "
+            + "first when DIR/intent-model.bin is missing or stale) and its safety.txt, instead of those shipped in "
+            + "the jar";
+
+    /** The runtime for {@code model}, or for the model of {@code source}. */
+    private TextCategorizer categorizer(Path model, ModelSource source) throws IOException {
+        if (model == null) {
+            return new TextCategorizer(source.model(spec.commandLine().getErr()));
         }
-        Path data = Path.of(DEFAULT_DATA);
-        if (!Files.isDirectory(data)) {
-            spec.commandLine().getErr().println("rekindle nlu " + command + ": no --model given and no training "
-                    + "data at " + data + " (run it from the project folder, or give --model)");
-            return null;
+        if (!Files.isRegularFile(model)) {
+            throw new ModelsUnavailableException("no such model file: " + model
+                    + " (train one with 'rekindle nlu train --data PATH --out " + model + "')");
         }
-        ModelStore.Loaded loaded;
-        try {
-            loaded = ModelStore.loadOrTrain(data, Path.of(DEFAULT_MODEL), IntentParams.defaults());
-        } catch (TrainingDataException e) {
-            dataProblems(e);
-            return null;
-        }
-        if (loaded.retrained()) {
-            spec.commandLine().getErr().println("(trained " + DEFAULT_MODEL + ": " + loaded.reason() + ")");
-        }
-        return new TextCategorizer(loaded.model());
+        return new TextCategorizer(IntentModel.load(model));
     }
 
     private boolean exists(String command, Path path) {

@@ -2,8 +2,7 @@ package dev.rekindle.app;
 
 import dev.rekindle.dialog.model.IntentTaxonomy;
 import dev.rekindle.nlu.IntentClassifier;
-import dev.rekindle.nlu.IntentParams;
-import dev.rekindle.nlu.ModelStore;
+import dev.rekindle.nlu.IntentModel;
 import dev.rekindle.nlu.OpenNlpIntentClassifier;
 import dev.rekindle.nlu.SafetyCheck;
 import dev.rekindle.nlu.TextCategorizer;
@@ -13,77 +12,67 @@ import dev.rekindle.nlu.safety.SafetyLexicon;
 import dev.rekindle.nlu.safety.SafetyModel;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 
-/** Builds what the bot uses to understand free text from the files under models/. */
+/**
+ * Builds what the bot uses to understand free text: the intent classifier, and the safety detector over the
+ * lexicon and the safety model, all of one {@link ModelSource}. When any of them cannot be loaded it throws, and the
+ * bot does not start: a bot that cannot see a crisis must not talk to people.
+ */
 public final class UnderstandingFactory {
+    /** The project folder's English language folder, relative to the current folder (tests and benchmarks). */
     public static final Path DEFAULT_MODELS = Path.of("models", "en");
 
     private UnderstandingFactory() {}
 
     /**
-     * The classifier and the safety detector of one language folder: the OpenNLP model trained from
-     * {@code intents/} (reused while its fingerprint matches, retrained when the data changed), and the
-     * lexicon {@code safety.txt}. Without training data the keyword stand-in answers, and says so.
+     * The understanding of {@code source}: the lexicon first (quick, and no training is wasted on a folder without
+     * one), then the models, trained first with progress on {@code progress} when a folder's are missing or stale.
      */
-    public static Understanding load(Path languageDir, PrintWriter notes) throws IOException {
-        IntentClassifier classifier = classifier(languageDir, notes);
-        return Understanding.of(classifier, detector(languageDir, notes));
+    public static Understanding load(ModelSource source, PrintWriter progress) throws ModelsUnavailableException {
+        SafetyDetector detector = detector(source, progress);
+        IntentModel model = source.model(progress);
+        IntentClassifier classifier;
+        try {
+            classifier = new OpenNlpIntentClassifier(model);
+        } catch (IllegalArgumentException e) {
+            throw new ModelsUnavailableException("the intent model from " + source.describe()
+                    + " does not fit Rekindle: " + e.getMessage(), e);
+        }
+        return Understanding.of(classifier, detector);
     }
 
-    /** The safety detector of one language folder: the lexicon and the safety model trained from safety-train/. */
-    static SafetyDetector detector(Path languageDir, PrintWriter notes) throws IOException {
-        return new SafetyDetector(lexicon(languageDir, notes), safetyModel(languageDir, notes));
+    /** The understanding of a language folder such as models/en (see {@link ModelFolder}). */
+    public static Understanding load(Path languageDir, PrintWriter progress) throws IOException {
+        return load(new ModelFolder(languageDir), progress);
     }
 
-    static SafetyModel safetyModel(Path languageDir, PrintWriter notes) throws IOException {
-        Path data = languageDir.resolve("safety-train");
-        ModelStore.Loaded loaded = ModelStore.loadOrTrain(data, languageDir.resolve("safety-model.bin"),
-                IntentParams.defaults());
-        if (loaded.retrained()) {
-            notes.println("note: trained the safety model (" + loaded.reason() + ")");
-        }
-        return new SafetyModel(loaded.model());
+    /** The understanding shipped in the jar (on the classpath: target/classes when tests run). */
+    public static Understanding shipped() throws ModelsUnavailableException {
+        return load(new ShippedModels(), new PrintWriter(PrintWriter.nullWriter()));
     }
 
-    static IntentClassifier classifier(Path languageDir, PrintWriter notes) throws IOException {
-        Path data = languageDir.resolve("intents");
-        if (!Files.isDirectory(data)) {
-            notes.println("note: no training data at " + data + "; intents come from the keyword stand-in");
-            return new KeywordIntentClassifier();
+    /** The safety detector of {@code source}: its lexicon and its safety model. */
+    static SafetyDetector detector(ModelSource source, PrintWriter progress) throws ModelsUnavailableException {
+        SafetyLexicon lexicon = source.lexicon();
+        IntentModel safety = source.safetyModel(progress);
+        try {
+            return new SafetyDetector(lexicon, new SafetyModel(safety));
+        } catch (IllegalArgumentException e) {
+            throw new ModelsUnavailableException("the safety model from " + source.describe()
+                    + " does not fit Rekindle: " + e.getMessage(), e);
         }
-        ModelStore.Loaded loaded = ModelStore.loadOrTrain(data, languageDir.resolve("intent-model.bin"),
-                IntentParams.defaults());
-        if (loaded.retrained()) {
-            notes.println("note: trained the intent model (" + loaded.reason() + ")");
-        }
-        return new OpenNlpIntentClassifier(loaded.model());
-    }
-
-    /** Without a lexicon the bot would miss listed disclosures, so that is said loudly. */
-    static SafetyLexicon lexicon(Path languageDir, PrintWriter notes) throws IOException {
-        Path file = languageDir.resolve("safety.txt");
-        if (!Files.isRegularFile(file)) {
-            notes.println("warning: no safety lexicon at " + file
-                    + "; only the classifier's crisis and abuse scores can raise a safety alert");
-            return SafetyLexicon.empty();
-        }
-        return SafetyLexicon.load(file);
     }
 
     /**
-     * The safety check for the {@code nlu} commands: the lexicon, plus the model's crisis and abuse scores
-     * when the model speaks Rekindle's taxonomy (a benchmark model such as CLINC150 does not).
+     * The safety check for the {@code nlu} commands, with the detector of {@code source}; null for a model that does
+     * not speak Rekindle's taxonomy (a benchmark model such as CLINC150), whose messages are not ours to judge.
      */
-    static SafetyCheck safetyCheck(TextCategorizer categorizer, PrintWriter notes) {
-        try {
-            SafetyDetector detector = detector(DEFAULT_MODELS, notes);
-            return text -> detector.read(text).asMessage();
-        } catch (IOException e) {
-            throw new UncheckedIOException("the safety lexicon could not be read: " + e.getMessage(), e);
+    static SafetyCheck safetyCheck(TextCategorizer categorizer, ModelSource source) throws ModelsUnavailableException {
+        if (!categorizer.labels().stream().allMatch(IntentTaxonomy::contains)) {
+            return null;
         }
+        SafetyDetector detector = detector(source, new PrintWriter(PrintWriter.nullWriter()));
+        return text -> detector.read(text).asMessage();
     }
 }

@@ -41,6 +41,16 @@ public final class ModelStore {
      */
     public record Loaded(IntentModel model, boolean retrained, String reason) {}
 
+    /** Told just before {@link #loadOrTrain} starts a training, so a caller can say that it waits and why. */
+    @FunctionalInterface
+    public interface BeforeTraining {
+        /**
+         * @param reason   why the stored model cannot be used (as in {@link Loaded#reason()})
+         * @param examples how many examples the model is about to be trained on
+         */
+        void training(String reason, int examples);
+    }
+
     /**
      * The fingerprint of {@code data} (and {@code validation}, may be null) with {@code params}, the out-of-scope
      * rule chosen for {@code objective}.
@@ -64,8 +74,12 @@ public final class ModelStore {
      * when null) and stamps it with the fingerprint.
      */
     public static IntentModel train(Path data, Path validation, IntentParams params) throws IOException {
-        String fp = fingerprint(data, validation, params, OBJECTIVE);
-        List<LabeledText> examples = TrainingData.load(data).examples();
+        return train(TrainingData.load(data).examples(), validation, params,
+                fingerprint(data, validation, params, OBJECTIVE));
+    }
+
+    private static IntentModel train(List<LabeledText> examples, Path validation, IntentParams params, String fp)
+            throws IOException {
         IntentModel model = IntentTrainer.train(examples, params);
         OutOfScopeTuner.Tuning t = validation != null
                 ? OutOfScopeTuner.tune(model, TrainingData.load(validation).examples(), OBJECTIVE)
@@ -89,6 +103,12 @@ public final class ModelStore {
      * otherwise (missing, stale, unreadable) a model trained now, which is written to {@code modelFile}.
      */
     public static Loaded loadOrTrain(Path data, Path modelFile, IntentParams params) throws IOException {
+        return loadOrTrain(data, modelFile, params, (reason, examples) -> { });
+    }
+
+    /** As {@link #loadOrTrain(Path, Path, IntentParams)}, telling {@code before} when it is about to train. */
+    public static Loaded loadOrTrain(Path data, Path modelFile, IntentParams params, BeforeTraining before)
+            throws IOException {
         String fp = fingerprint(data, null, params, OBJECTIVE);
         String reason;
         if (Files.isRegularFile(modelFile)) {
@@ -104,7 +124,9 @@ public final class ModelStore {
         } else {
             reason = "no model at " + modelFile;
         }
-        IntentModel model = train(data, null, params);
+        List<LabeledText> examples = TrainingData.load(data).examples();
+        before.training(reason, examples.size());
+        IntentModel model = train(examples, null, params, fp);
         model.save(modelFile);
         return new Loaded(model, true, reason);
     }

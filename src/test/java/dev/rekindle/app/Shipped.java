@@ -4,12 +4,11 @@ import dev.rekindle.dialog.load.DialogLoader;
 import dev.rekindle.dialog.model.DialogLibrary;
 import dev.rekindle.nlu.Understanding;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 /**
- * The shipped dialogs and the bot's own Understanding (models/en), loaded once per test JVM: the end-to-end
+ * The shipped dialogs and the bot's own Understanding (as the jar ships it), loaded once per test JVM: the end-to-end
  * tests all run the bot on exactly what ships, and loading the model once spares each class the work.
  */
 final class Shipped {
@@ -45,8 +44,7 @@ final class Shipped {
     static synchronized Understanding understanding() {
         if (understanding == null) {
             try {
-                understanding = UnderstandingFactory.load(UnderstandingFactory.DEFAULT_MODELS,
-                        new PrintWriter(System.err, true));
+                understanding = UnderstandingFactory.shipped();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -16,10 +16,9 @@ class ShippedTranscriptsTest {
     static final Path DIALOGS = Path.of("dialogs");
     static final Path TESTS = DIALOGS.resolve("tests");
 
-    /** The classifier and safety detector the bot itself uses, from models/en. */
+    /** The classifier and safety detector the bot itself uses, as the jar ships them. */
     static dev.rekindle.nlu.Understanding productionUnderstanding() throws java.io.IOException {
-        return dev.rekindle.app.UnderstandingFactory.load(dev.rekindle.app.UnderstandingFactory.DEFAULT_MODELS,
-                new java.io.PrintWriter(System.err, true));
+        return dev.rekindle.app.UnderstandingFactory.shipped();
     }
 
     @Test

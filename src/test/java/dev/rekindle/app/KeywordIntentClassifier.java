@@ -11,9 +11,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A STAND-IN classifier: a few hand-written English keywords and phrases per taxonomy intent, so that
- * {@code rekindle chat} and the conversation transcripts work before the trained OpenNLP classifier
- * lands. It does not understand language: it finds phrases, nothing more. Expect it to miss paraphrases
+ * A TEST STAND-IN classifier: a few hand-written English keywords and phrases per taxonomy intent, so that unit
+ * tests of the engine, the transcript runner and the core get the same intents every time without a trained model.
+ * It never ships: the bot, the chat and the transcripts use the trained OpenNLP model, and refuse to start without
+ * it. It does not understand language: it finds phrases, nothing more. Expect it to miss paraphrases
  * ("we hardly speak") and to be fooled by negation ("I don't feel unheard").
  *
  * <p>How it scores: the text is lower-cased, apostrophes are dropped ("don't" = "dont") and it is cut into

@@ -1,0 +1,87 @@
+package dev.rekindle.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rekindle.dialog.engine.SafetyKind;
+import dev.rekindle.nlu.Understanding;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The understanding the jar ships (the classes folder here, which the build fills as it fills the jar) is the one
+ * that {@code --models models/en} gives: same intents and same safety verdicts, line by line.
+ */
+class UnderstandingFromTheJarTest {
+    private static final Path MODELS = Path.of("models", "en");
+
+    @Test
+    void theJarsUnderstandingAnswersEveryLineAsTheProjectsModelsFolderDoes() throws Exception {
+        Understanding shipped = UnderstandingFactory.shipped();
+        StringWriter progress = new StringWriter();
+        Understanding folder = UnderstandingFactory.load(new ModelFolder(MODELS), new PrintWriter(progress, true));
+        assertEquals("", progress.toString(), "the build left a model whose fingerprint matches models/en/intents");
+
+        List<String> lines = new ArrayList<>(List.of("i want to kill myself", "he hits me when he drinks",
+                "we never talk anymore", "hello", "this traffic is killing me"));
+        for (String line : Files.readAllLines(MODELS.resolve("heldout.tsv"))) {
+            if (!line.isBlank()) {
+                lines.add(line.split("\t", 2)[1]);
+            }
+        }
+        int different = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            String text = lines.get(i);
+            boolean sameIntent = shipped.classifier().classify(text).intent()
+                    .equals(folder.classifier().classify(text).intent());
+            boolean sameVerdict = shipped.understand(text).equals(folder.understand(text));
+            if (!sameIntent || !sameVerdict) {
+                different++;
+            }
+        }
+        assertEquals(0, different, "lines understood differently (of " + lines.size() + ")");
+        assertEquals(new Understanding.Safety(SafetyKind.CRISIS), shipped.understand("i want to kill myself"));
+    }
+
+    @Test
+    void aJarWithoutTheModelOrTheLexiconSaysSoAndHowToRebuild(@TempDir Path empty) throws Exception {
+        try (URLClassLoader nothing = new URLClassLoader(new URL[] {empty.toUri().toURL()}, null)) {
+            ShippedModels shipped = new ShippedModels(nothing);
+            ModelsUnavailableException model = assertThrows(ModelsUnavailableException.class,
+                    () -> shipped.model(new PrintWriter(new StringWriter())));
+            assertEquals("the safety detector's intent model could not be loaded from the jar "
+                    + "(models/en/intent-model.bin is not in it): rebuild the jar with "
+                    + "`mvn -B -q package -DskipTests`, or pass --models models/en (a folder with intents/ and "
+                    + "safety.txt)", model.getMessage());
+            ModelsUnavailableException lexicon = assertThrows(ModelsUnavailableException.class, shipped::lexicon);
+            assertTrue(lexicon.getMessage().startsWith("the safety lexicon could not be loaded from the jar "
+                    + "(models/en/safety.txt is not in it): rebuild the jar"), lexicon.getMessage());
+        }
+    }
+
+    @Test
+    void aCorruptModelInTheJarIsNamedAndNotUsed(@TempDir Path classes) throws Exception {
+        Path folder = Files.createDirectories(classes.resolve("models/en"));
+        Files.write(folder.resolve("intent-model.bin"), "RKINTENT".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        Files.writeString(folder.resolve("safety.txt"), "crisis: kill myself\nabuse: hits me\n");
+        try (URLClassLoader jar = new URLClassLoader(new URL[] {classes.toUri().toURL()}, null)) {
+            ModelsUnavailableException e = assertThrows(ModelsUnavailableException.class,
+                    () -> UnderstandingFactory.load(new ShippedModels(jar), new PrintWriter(new StringWriter())));
+            assertTrue(e.getMessage().startsWith("the safety detector's intent model could not be loaded from the "
+                    + "jar (models/en/intent-model.bin in the jar: the model file is cut short"), e.getMessage());
+            assertTrue(e.getMessage().endsWith("or pass --models models/en (a folder with intents/ and safety.txt)"),
+                    e.getMessage());
+            assertInstanceOf(java.io.IOException.class, e.getCause());
+        }
+    }
+}

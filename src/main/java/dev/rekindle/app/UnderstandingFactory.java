@@ -30,7 +30,7 @@ public final class UnderstandingFactory {
      * one), then the models, trained first with progress on {@code progress} when a folder's are missing or stale.
      */
     public static Understanding load(ModelSource source, PrintWriter progress) throws ModelsUnavailableException {
-        SafetyDetector detector = detector(source, progress);
+        SafetyLexicon lexicon = source.lexicon();
         IntentModel model = source.model(progress);
         IntentClassifier classifier;
         try {
@@ -39,7 +39,7 @@ public final class UnderstandingFactory {
             throw new ModelsUnavailableException("the intent model from " + source.describe()
                     + " does not fit Rekindle: " + e.getMessage(), e);
         }
-        return Understanding.of(classifier, detector);
+        return Understanding.of(classifier, detector(lexicon, source, progress));
     }
 
     /** The understanding of a language folder such as models/en (see {@link ModelFolder}). */
@@ -54,7 +54,11 @@ public final class UnderstandingFactory {
 
     /** The safety detector of {@code source}: its lexicon and its safety model. */
     static SafetyDetector detector(ModelSource source, PrintWriter progress) throws ModelsUnavailableException {
-        SafetyLexicon lexicon = source.lexicon();
+        return detector(source.lexicon(), source, progress);
+    }
+
+    private static SafetyDetector detector(SafetyLexicon lexicon, ModelSource source, PrintWriter progress)
+            throws ModelsUnavailableException {
         IntentModel safety = source.safetyModel(progress);
         try {
             return new SafetyDetector(lexicon, new SafetyModel(safety));

@@ -102,7 +102,7 @@ class FromAnyFolderIT {
             Result r = rekindle(broken, empty, CRISIS_SCRIPT, command);
             assertEquals(2, r.code(), command + ": " + r.out() + r.err());
             String shownAs = command.equals("run") ? "chat" : command; // without a token, run starts the chat
-            assertTrue(r.err().contains("rekindle " + shownAs + ": the safety detector's intent model could not be "
+            assertTrue(r.err().contains("rekindle " + shownAs + ": the intent model could not be "
                     + "loaded from the jar (models/en/intent-model.bin is not in it): rebuild the jar with "
                     + "`mvn -B -q package -DskipTests`, or pass --models models/en"), r.err());
             assertFalse(r.out().contains("Rekindle, locally"), r.out());

@@ -53,7 +53,7 @@ class RefusalToStartTest {
         copyShipped(ShippedModels.LEXICON, dir.resolve("safety.txt"));
         Files.writeString(dir.resolve("intent-model.bin"), "this is not a model");
         for (String[] args : commandsWithModels(dir)) {
-            assertRefused(args, "rekindle " + shownAs(args[0]) + ": the safety detector's intent model could not be loaded from "
+            assertRefused(args, "rekindle " + shownAs(args[0]) + ": the intent model could not be loaded from "
                     + dir + " (" + dir.resolve("intent-model.bin") + ": not a Rekindle intent model",
                     "e.g. --models models/en");
         }
@@ -85,7 +85,7 @@ class RefusalToStartTest {
         Path empty = dir;
         MainTest.Run classify = MainTest.rekindleWithInput("hello\n", "nlu", "classify", "--models", empty.toString());
         assertEquals(2, classify.code(), classify.err());
-        assertTrue(classify.err().startsWith("rekindle nlu classify: the safety detector's intent model could not be "
+        assertTrue(classify.err().startsWith("rekindle nlu classify: the intent model could not be "
                 + "loaded from " + empty + " (no training data at " + empty.resolve("intents") + " and no model at "
                 + empty.resolve("intent-model.bin") + ")"), classify.err());
         assertEquals("", classify.out());

@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rekindle.dialog.engine.SafetyKind;
+import dev.rekindle.dialog.engine.SafetyDecision;
+import dev.rekindle.dialog.model.SafetyKind;
 import dev.rekindle.nlu.Understanding;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -44,13 +45,13 @@ class UnderstandingFromTheJarTest {
             String text = lines.get(i);
             boolean sameIntent = shipped.classifier().classify(text).intent()
                     .equals(folder.classifier().classify(text).intent());
-            boolean sameVerdict = shipped.understand(text).equals(folder.understand(text));
+            boolean sameVerdict = shipped.safety(text).equals(folder.safety(text));
             if (!sameIntent || !sameVerdict) {
                 different++;
             }
         }
         assertEquals(0, different, "lines understood differently (of " + lines.size() + ")");
-        assertEquals(new Understanding.Safety(SafetyKind.CRISIS), shipped.understand("i want to kill myself"));
+        assertEquals(new SafetyDecision.Flow(SafetyKind.CRISIS), shipped.safety("i want to kill myself").asMessage());
     }
 
     @Test
@@ -59,7 +60,7 @@ class UnderstandingFromTheJarTest {
             ShippedModels shipped = new ShippedModels(nothing);
             ModelsUnavailableException model = assertThrows(ModelsUnavailableException.class,
                     () -> shipped.model(new PrintWriter(new StringWriter())));
-            assertEquals("the safety detector's intent model could not be loaded from the jar "
+            assertEquals("the intent model could not be loaded from the jar "
                     + "(models/en/intent-model.bin is not in it): rebuild the jar with "
                     + "`mvn -B -q package -DskipTests`, or pass --models models/en (a folder with intents/ and "
                     + "safety.txt)", model.getMessage());
@@ -77,7 +78,7 @@ class UnderstandingFromTheJarTest {
         try (URLClassLoader jar = new URLClassLoader(new URL[] {classes.toUri().toURL()}, null)) {
             ModelsUnavailableException e = assertThrows(ModelsUnavailableException.class,
                     () -> UnderstandingFactory.load(new ShippedModels(jar), new PrintWriter(new StringWriter())));
-            assertTrue(e.getMessage().startsWith("the safety detector's intent model could not be loaded from the "
+            assertTrue(e.getMessage().startsWith("the intent model could not be loaded from the "
                     + "jar (models/en/intent-model.bin in the jar: the model file is cut short"), e.getMessage());
             assertTrue(e.getMessage().endsWith("or pass --models models/en (a folder with intents/ and safety.txt)"),
                     e.getMessage());

@@ -16,11 +16,11 @@ import dev.rekindle.nlu.safety.SafetyModel.Opinion;
  *       knows when listed words are used harmlessly.
  * </ul>
  *
- * When both see a current concern, it is a flow. When they disagree, it is a check: a private question that shows
- * the resources either way and pauses nothing unless the person says so. The model alone never starts a flow. An
- * answer to an exercise's question needs both to agree before a flow, and more of the model before a check,
- * because honest, vulnerable answers are what those questions ask for. One or two words are read by the lexicon
- * alone. Harm told as history is acknowledged (past_trauma), never an alarm.
+ * A concern the lexicon lists is a flow, unless the model is sure the message is ordinary: then the two disagree,
+ * and it is a check, a private question that shows the resources either way and pauses nothing unless the person
+ * says so. The model alone never starts a flow: when it alone sees a concern, it asks, and on an answer to an
+ * exercise's question it needs to be surer, because honest, vulnerable answers are what those questions ask for. One or two words are read by the lexicon alone. Harm told as history
+ * is acknowledged (past_trauma), never an alarm.
  */
 public final class SafetyDetector {
     private final SafetyLexicon lexicon;
@@ -32,14 +32,12 @@ public final class SafetyDetector {
      *
      * @param check         a check from the model alone, on a message
      * @param checkAnswer   a check from the model alone, on an answer to an exercise's question
-     * @param agree         the model agrees with the lexicon (a flow on an answer needs it)
-     * @param deny          the model says ordinary so surely that a lexicon hit on a message is only a check
+     * @param deny          the model says ordinary so surely that a listed concern is only a check
      * @param share         the stricter setting: an answer is checked with its author before it is shared
      * @param refine        the model's kind replaces the lexicon's generic crisis or abuse (who is speaking)
      */
-    public record Thresholds(double check, double checkAnswer, double agree, double deny, double share,
-                             double refine) {
-        public static final Thresholds DEFAULT = new Thresholds(0.80, 0.92, 0.50, 0.85, 0.50, 0.60);
+    public record Thresholds(double check, double checkAnswer, double deny, double share, double refine) {
+        public static final Thresholds DEFAULT = new Thresholds(0.80, 0.92, 0.97, 0.50, 0.60);
     }
 
     public SafetyDetector(SafetyLexicon lexicon, SafetyModel model, Thresholds thresholds) {
@@ -82,12 +80,8 @@ public final class SafetyDetector {
             if (!listed.takesOver()) {
                 return new SafetyDecision.Flow(listed); // gentle: acknowledged on top of what goes on
             }
-            boolean agreed = o == Opinion.ABSENT || o.concern() >= t.agree();
-            boolean denied = o != Opinion.ABSENT && o.none() >= t.deny() && !fewWords;
-            if (answer ? !agreed : denied) {
-                return new SafetyDecision.Check(listed);
-            }
-            return new SafetyDecision.Flow(listed);
+            boolean denied = o != Opinion.ABSENT && !fewWords && o.none() >= t.deny();
+            return denied ? new SafetyDecision.Check(listed) : new SafetyDecision.Flow(listed);
         }
         double needed = answer ? t.checkAnswer() : t.check();
         if (!fewWords && h.risk() && o.kind() != null && o.concern() >= needed && h.words() >= (answer ? 3 : 2)) {

@@ -88,11 +88,13 @@ class SafetyLexiconTest {
         SafetyLexicon.Hits hit = new SafetyLexicon.Hits(java.util.Map.of(SafetyKind.CRISIS,
                 LexiconPattern.parse("kill myself", 1)), false, false, true, 6);
         SafetyModel.Opinion agrees = new SafetyModel.Opinion(SafetyKind.CRISIS, 0.9, 0.05);
-        SafetyModel.Opinion denies = new SafetyModel.Opinion(SafetyKind.CRISIS, 0.03, 0.95);
+        SafetyModel.Opinion doubts = new SafetyModel.Opinion(SafetyKind.CRISIS, 0.03, 0.90);
+        SafetyModel.Opinion denies = new SafetyModel.Opinion(SafetyKind.CRISIS, 0.01, 0.99);
         assertEquals(new SafetyDecision.Flow(SafetyKind.CRISIS), detector.decide(hit, agrees).asMessage());
+        assertEquals(new SafetyDecision.Flow(SafetyKind.CRISIS), detector.decide(hit, agrees).asAnswer());
+        assertEquals(new SafetyDecision.Flow(SafetyKind.CRISIS), detector.decide(hit, doubts).asMessage(),
+                "a listed concern stays a flow unless the model is very sure");
         assertEquals(new SafetyDecision.Check(SafetyKind.CRISIS), detector.decide(hit, denies).asMessage());
-        assertEquals(new SafetyDecision.Check(SafetyKind.CRISIS), detector.decide(hit, denies).asAnswer(),
-                "on an answer the lexicon alone is never a flow");
         SafetyLexicon.Hits nothing = new SafetyLexicon.Hits(java.util.Map.of(), false, false, true, 6);
         assertEquals(new SafetyDecision.Check(SafetyKind.ABUSE),
                 detector.decide(nothing, new SafetyModel.Opinion(SafetyKind.ABUSE, 0.95, 0.02)).asMessage(),

@@ -85,14 +85,15 @@ public final class Main implements Callable<Integer> {
     }
 
     /** The safety check the {@code nlu} commands use: the bot's own detector, with the lexicon of {@code source}. */
-    static SafetyCheck safetyCheck(TextCategorizer categorizer, ModelSource source) throws ModelsUnavailableException {
-        return UnderstandingFactory.safetyCheck(categorizer, source);
+    static SafetyCheck safetyCheck(TextCategorizer categorizer, ModelSource source, PrintWriter progress)
+            throws ModelsUnavailableException {
+        return UnderstandingFactory.safetyCheck(categorizer, source, progress);
     }
 
     /** As {@link #execute(String[], InputStream, PrintStream, PrintStream, boolean)}, with a given safety check. */
     static int execute(String[] args, InputStream in, PrintStream out, PrintStream err, boolean interactive,
                        Function<TextCategorizer, SafetyCheck> safety) {
-        return execute(args, in, out, err, interactive, (categorizer, source) -> safety.apply(categorizer));
+        return execute(args, in, out, err, interactive, (categorizer, source, progress) -> safety.apply(categorizer));
     }
 
     private static int execute(String[] args, InputStream in, PrintStream out, PrintStream err, boolean interactive,
@@ -189,7 +190,7 @@ public final class Main implements Callable<Integer> {
                 ? partners.get(Partner.A) + " (A) and " + partners.get(Partner.B) + " (B)"
                 : partners.get(Partner.A) + " (A, not paired yet)";
         stdout.println("Rekindle, locally: " + count(library.dialogs().size(), "dialog") + " from "
-                + dialogSource.describe() + "; the intent model and the safety lexicon from " + modelSource.describe()
+                + dialogSource.describe() + "; the intent and safety models and the safety lexicon from " + modelSource.describe()
                 + "; the clock starts Mon 2026-01-05 09:00 UTC.");
         stdout.println("You are " + who + "; you start as " + partners.get(Partner.A) + " in your private chat.");
         stdout.println("Meta-commands:");

@@ -56,7 +56,8 @@ final class NluCommand implements Callable<Integer> {
     @FunctionalInterface
     interface SafetyWiring {
         /** @return the check, or null while no detector is wired (classify prints null, eval skips safety) */
-        SafetyCheck check(TextCategorizer categorizer, ModelSource lexiconFrom) throws ModelsUnavailableException;
+        SafetyCheck check(TextCategorizer categorizer, ModelSource detectorFrom, PrintWriter progress)
+                throws ModelsUnavailableException;
     }
 
     private final InputStream stdin;
@@ -164,7 +165,7 @@ final class NluCommand implements Callable<Integer> {
         SafetyCheck check;
         try {
             c = categorizer(model, source);
-            check = safety == null ? null : safety.check(c, source);
+            check = safety == null ? null : safety.check(c, source, spec.commandLine().getErr());
         } catch (ModelsUnavailableException e) {
             spec.commandLine().getErr().println("rekindle nlu classify: " + e.getMessage());
             return 2;
@@ -221,7 +222,7 @@ final class NluCommand implements Callable<Integer> {
         SafetyCheck check;
         try {
             c = categorizer(model, source);
-            check = safety == null ? null : safety.check(c, source);
+            check = safety == null ? null : safety.check(c, source, spec.commandLine().getErr());
         } catch (ModelsUnavailableException e) {
             spec.commandLine().getErr().println("rekindle nlu eval: " + e.getMessage());
             return 2;

@@ -223,7 +223,7 @@ public final class TelegramBot implements AutoCloseable {
                 out.putIfAbsent(name, about.length() > 256 ? about.substring(0, 255) + "…" : about);
             }
         }
-        for (String global : List.of("invite", "unpair", "reminders", "export", "forget", "stop", "help")) {
+        for (String global : List.of("invite", "unpair", "reminders", "export", "forget", "stop", "help", "support")) {
             out.put(global, words.botLabel("command_" + global));
         }
         return out;

@@ -72,11 +72,12 @@ public final class UnderstandingFactory {
      * The safety check for the {@code nlu} commands, with the detector of {@code source}; null for a model that does
      * not speak Rekindle's taxonomy (a benchmark model such as CLINC150), whose messages are not ours to judge.
      */
-    static SafetyCheck safetyCheck(TextCategorizer categorizer, ModelSource source) throws ModelsUnavailableException {
+    static SafetyCheck safetyCheck(TextCategorizer categorizer, ModelSource source, PrintWriter progress)
+            throws ModelsUnavailableException {
         if (!categorizer.labels().stream().allMatch(IntentTaxonomy::contains)) {
             return null;
         }
-        SafetyDetector detector = detector(source, new PrintWriter(PrintWriter.nullWriter()));
+        SafetyDetector detector = detector(source, progress);
         return text -> detector.read(text).asMessage();
     }
 }

@@ -109,7 +109,7 @@ public final class Onboarding {
                     }
                     return continueOnboarding(r, p, chatId, userId, List.of());
                 }
-                case "help", "stop" -> {
+                case "help", "stop", "support" -> { // safety help never waits for onboarding
                     return Optional.of(r);
                 }
                 case "invite" -> {

@@ -205,10 +205,16 @@ public final class LocalCouple {
         return out;
     }
 
-    /** The safety detector flagged a message {@code from} wrote in {@code chat}. */
+    /** The safety detector raised a flow of {@code kind} for what {@code from} wrote in {@code chat}. */
     public List<Sent> safety(Partner from, Chat chat, SafetyKind kind) {
         checkCanAct(from, chat);
         return handle(new Input.SafetyAlert(from, chat, Objects.requireNonNull(kind, "kind")));
+    }
+
+    /** The safety detector was unsure: {@code from} is asked the gentle check of {@code kind}. */
+    public List<Sent> check(Partner from, Chat chat, SafetyKind kind) {
+        checkCanAct(from, chat);
+        return handle(new Input.SafetyCheck(from, chat, Objects.requireNonNull(kind, "kind")));
     }
 
     /**

@@ -29,6 +29,7 @@ public final class TerminalChat {
             "  /wait 10m                let time pass (90s, 10m, 2h, 1d); due timers fire",
             "  /press N                 press button N of the latest message here with buttons (or /press Label)",
             "  /safety KIND             pretend the safety detector raised a flow (crisis, abuse, past_trauma, ...)",
+            "  /safety check KIND       pretend it was unsure: the gentle check of that kind",
             "  /quit                    leave");
 
     private static final DateTimeFormatter CLOCK =
@@ -186,12 +187,14 @@ public final class TerminalChat {
     }
 
     private void safety(String arg) {
-        java.util.Optional<SafetyKind> kind = SafetyKind.parse(arg.toLowerCase(Locale.ROOT));
+        String a = arg.toLowerCase(Locale.ROOT).strip();
+        boolean check = a.startsWith("check ");
+        java.util.Optional<SafetyKind> kind = SafetyKind.parse(check ? a.substring(6).strip() : a);
         if (kind.isEmpty()) {
-            out.println("! /safety needs one of " + SafetyKind.ids() + ", not '" + arg + "'");
+            out.println("! /safety needs one of " + SafetyKind.ids() + " (or check and one of them), not '" + arg + "'");
             return;
         }
-        replies(couple.safety(partner, chat(), kind.get()));
+        replies(check ? couple.check(partner, chat(), kind.get()) : couple.safety(partner, chat(), kind.get()));
     }
 
     private void replies(List<Sent> sent) {

@@ -78,15 +78,16 @@ public record Transcript(String name, String file, Source source, Map<Partner, S
     }
 
     /** The safety detector flags a message of {@code from} in {@code chat}. */
-    public record Safety(Partner from, Chat chat, SafetyKind kind, List<ExpectedMessage> expect, Source source)
-            implements Step {
+    /** The detector, simulated: a flow of {@code kind}, or, with {@code check}, the gentle check of that kind. */
+    public record Safety(Partner from, Chat chat, SafetyKind kind, boolean check, List<ExpectedMessage> expect,
+                         Source source) implements Step {
         public Safety {
             expect = copyOrNull(expect);
         }
 
         @Override
         public String written() {
-            return "safety " + who(from, chat) + " " + kind.name().toLowerCase(Locale.ROOT);
+            return "safety " + who(from, chat) + " " + (check ? "check " : "") + kind.id();
         }
     }
 

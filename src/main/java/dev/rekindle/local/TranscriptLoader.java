@@ -400,13 +400,15 @@ public final class TranscriptLoader {
             if (v == null || who == null) {
                 return null;
             }
-            java.util.Optional<SafetyKind> parsed = SafetyKind.parse(v.strip().toLowerCase(java.util.Locale.ROOT));
+            String value = v.strip().toLowerCase(java.util.Locale.ROOT);
+            boolean check = value.startsWith("check ");
+            java.util.Optional<SafetyKind> parsed = SafetyKind.parse(check ? value.substring(6).strip() : value);
             if (parsed.isEmpty()) {
-                error(at(only.getValueNode()), "safety is one of " + SafetyKind.ids() + ", not '" + v + "'", "");
+                error(at(only.getValueNode()), "safety is one of " + SafetyKind.ids() + ", or 'check' and one of them"
+                        + " for the gentle check, not '" + v + "'", "");
                 return null;
             }
-            SafetyKind kind = parsed.get();
-            return new Transcript.Safety(who.partner(), who.chat(), kind, expect, src);
+            return new Transcript.Safety(who.partner(), who.chat(), parsed.get(), check, expect, src);
         }
 
         private Transcript.Step journal(Node n, Source src) {

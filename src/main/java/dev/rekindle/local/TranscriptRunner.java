@@ -114,7 +114,7 @@ public final class TranscriptRunner {
             return couple.advance(w.duration());
         }
         if (step instanceof Transcript.Safety s) {
-            return couple.safety(s.from(), s.chat(), s.kind());
+            return s.check() ? couple.check(s.from(), s.chat(), s.kind()) : couple.safety(s.from(), s.chat(), s.kind());
         }
         throw new IllegalStateException("unknown step " + step);
     }

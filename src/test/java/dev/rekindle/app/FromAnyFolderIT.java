@@ -71,7 +71,7 @@ class FromAnyFolderIT {
                 r.millis() / 1000.0);
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().startsWith("Rekindle, locally: "), r.out());
-        assertTrue(r.out().contains(" dialogs from the jar; the intent model and the safety lexicon from the jar;"),
+        assertTrue(r.out().contains(" dialogs from the jar; the intent and safety models and the safety lexicon from the jar;"),
                 r.out());
         assertTrue(r.out().contains("988") && r.out().contains("findahelpline"), r.out());
         assertFalse(r.err().contains("training"), "nothing is trained at a start: " + r.err());

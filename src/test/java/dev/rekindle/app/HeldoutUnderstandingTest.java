@@ -2,6 +2,7 @@ package dev.rekindle.app;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rekindle.dialog.engine.SafetyDecision;
 import dev.rekindle.dialog.model.SafetyKind;
 import dev.rekindle.nlu.Classification;
 import dev.rekindle.nlu.IntentClassifier;
@@ -51,8 +52,15 @@ class HeldoutUnderstandingTest {
             if (c.intent().equals(p[0])) {
                 right++;
             }
-            // a message of its own: a flow or a gentle check both count as raised
-            Optional<SafetyKind> alert = Optional.ofNullable(safety.read(p[1]).asMessage().kind());
+            // a message of its own: a flow or a gentle check both count as raised for a disclosure; on an ordinary
+            // line, only a flow that takes over is a false alarm here (the file predates the gentle kinds: "sex
+            // hurts for me" is sexual_difficulty in it, and rightly gets the pain flow now); checks on ordinary lines
+            // are held to their own target on the safety sets (SafetyHeldoutTest)
+            SafetyDecision d = safety.read(p[1]).asMessage();
+            boolean alarm = p[0].equals("crisis") || p[0].equals("abuse")
+                    ? !(d instanceof SafetyDecision.Nothing)
+                    : d instanceof SafetyDecision.Flow f && f.kind().takesOver();
+            Optional<SafetyKind> alert = alarm ? Optional.of(d.kind()) : Optional.empty();
             if (p[0].equals("crisis") || p[0].equals("abuse")) {
                 risky++;
                 if (alert.isPresent()) {

@@ -80,7 +80,7 @@ class TerminalChatTest {
                       [1] Yes  [2] No
                     ! there is no button 3 in Sam's private chat; the buttons are 1 "Yes", 2 "No"
                     ! there is no button "Maybe" in Sam's private chat; the buttons are "Yes", "No"
-                    ! /safety needs crisis or abuse, not 'worry'
+                    ! /safety needs one of crisis, partner_at_risk, abuse, uses_violence, child_at_risk, past_trauma, sexual_pressure, sexual_pain (or check and one of them), not 'worry'
                     -- 1h later: Mon 2026-01-05 10:00 UTC (nothing happened)
                     """, out.substring(0, out.indexOf("! the engine failed")));
         }

@@ -160,7 +160,8 @@ class TranscriptLoaderTest {
                         + " near character 2 (quote special characters with \\\\)",
                 "dialogs/tests/bad.yaml:15:5: error: step 6 does A and wait: a step does one thing"
                         + " (split it into separate steps)",
-                "dialogs/tests/bad.yaml:16:17: error: safety is crisis or abuse, not 'panic'",
+                "dialogs/tests/bad.yaml:16:17: error: safety is one of crisis, partner_at_risk, abuse, uses_violence, "
+                        + "child_at_risk, past_trauma, sexual_pressure, sexual_pain, or 'check' and one of them for the gentle check, not 'panic'",
                 "dialogs/tests/bad.yaml:18:13: error: intent 'apreciation' is not in the taxonomy"
                         + " (did you mean 'appreciation'?)"), lines);
         assertTrue(e.getMessage().startsWith("dialogs/tests/bad.yaml:4:5: error: unknown key 'expct'"));

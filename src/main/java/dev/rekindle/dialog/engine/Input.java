@@ -36,4 +36,10 @@ public sealed interface Input {
      * a simulated detector. A flow that takes over interrupts the couple's dialogs and timers.
      */
     record SafetyAlert(Partner from, Chat chat, SafetyKind kind) implements Input {}
+
+    /**
+     * Ask {@code from} the gentle check of {@code kind}, privately, on top of whatever runs: a simulated detector that
+     * is unsure (the terminal chat's and the transcripts' {@code check}).
+     */
+    record SafetyCheck(Partner from, Chat chat, SafetyKind kind) implements Input {}
 }

@@ -111,6 +111,9 @@ final class Turn {
         } else if (input instanceof Input.Press p) {
             from = p.from();
             chat = p.chat();
+        } else if (input instanceof Input.SafetyCheck k) {
+            from = k.from();
+            chat = k.chat();
         } else {
             Input.SafetyAlert a = (Input.SafetyAlert) input;
             from = a.from();
@@ -124,6 +127,8 @@ final class Turn {
         } else if (input instanceof Input.Press p) {
             press(from, chat, p.data());
             showPendingChecks();
+        } else if (input instanceof Input.SafetyCheck k) {
+            ask(from, chat, k.kind());
         } else {
             safety(from, chat, ((Input.SafetyAlert) input).kind());
         }
@@ -671,9 +676,19 @@ final class Turn {
 
     private void showPendingChecks() {
         for (PendingCheck c : List.copyOf(pendingChecks)) {
-            showSafety(c.who(), resolve(new SafetyDecision.Check(c.kind())), Frame.STAY);
+            ask(c.who(), Chat.privateOf(c.who()), c.kind());
         }
         pendingChecks.clear();
+    }
+
+    /** The gentle check of {@code kind}; where bot.yaml has none, the flow itself. */
+    private void ask(Partner who, Chat chat, SafetyKind kind) {
+        SafetyDecision d = resolve(new SafetyDecision.Check(kind));
+        if (d instanceof SafetyDecision.Flow f && f.kind().takesOver()) {
+            safety(who, chat, f.kind());
+        } else {
+            showSafety(who, d, Frame.STAY);
+        }
     }
 
     // ---------------------------------------------------------------- starting and ending

@@ -16,8 +16,8 @@ import dev.rekindle.nlu.safety.SafetyModel.Opinion;
  *       knows when listed words are used harmlessly.
  * </ul>
  *
- * A concern the lexicon lists is a flow, unless the model is sure the message is ordinary: then the two disagree,
- * and it is a check, a private question that shows the resources either way and pauses nothing unless the person
+ * A concern the lexicon lists is a flow, unless it is a harm (abuse, violence, a child) and the model is all but
+ * certain the message is ordinary: then the two disagree, and it is a check, a private question that shows the resources either way and pauses nothing unless the person
  * says so. The model alone never starts a flow: when it alone sees a concern, it asks, and on an answer to an
  * exercise's question it needs to be surer, because honest, vulnerable answers are what those questions ask for. One or two words are read by the lexicon alone. Harm told as history
  * is acknowledged (past_trauma), never an alarm.
@@ -34,10 +34,10 @@ public final class SafetyDetector {
      * @param checkAnswer   a check from the model alone, on an answer to an exercise's question
      * @param deny          the model says ordinary so surely that a listed concern is only a check
      * @param share         the stricter setting: an answer is checked with its author before it is shared
-     * @param refine        the model's kind replaces the lexicon's generic crisis or abuse (who is speaking)
+     * @param refine        the model's kind (a child, or history) replaces the lexicon's generic abuse
      */
     public record Thresholds(double check, double checkAnswer, double deny, double share, double refine) {
-        public static final Thresholds DEFAULT = new Thresholds(0.80, 0.92, 0.97, 0.50, 0.60);
+        public static final Thresholds DEFAULT = new Thresholds(0.90, 0.95, 0.97, 0.50, 0.60);
     }
 
     public SafetyDetector(SafetyLexicon lexicon, SafetyModel model, Thresholds thresholds) {
@@ -80,7 +80,9 @@ public final class SafetyDetector {
             if (!listed.takesOver()) {
                 return new SafetyDecision.Flow(listed); // gentle: acknowledged on top of what goes on
             }
-            boolean denied = o != Opinion.ABSENT && !fewWords && o.none() >= t.deny();
+            // words of harm have everyday uses ("she destroyed me at chess"); words of dying rarely survive the safe:
+            // idioms, and a crisis the model misreads must not become a mere question
+            boolean denied = o != Opinion.ABSENT && !fewWords && family(listed) == 1 && o.none() >= t.deny();
             return denied ? new SafetyDecision.Check(listed) : new SafetyDecision.Flow(listed);
         }
         double needed = answer ? t.checkAnswer() : t.check();
@@ -111,18 +113,18 @@ public final class SafetyDetector {
         return null;
     }
 
-    /** Who is speaking, when the lexicon only knows that something is wrong: the model's kind, if it is sure. */
+    /**
+     * Who is at risk, when the lexicon only knows that someone is hurt: the model's reading, if it is sure, that a
+     * child is (whose flow also gives the domestic violence lines) or that the harm is history. Never the other way
+     * round, and never "you are the one who hurts" or "your partner is at risk" from the model alone: told to the
+     * wrong person, those flows would blame a victim or overlook the writer's own crisis.
+     */
     private SafetyKind refine(SafetyKind listed, SafetyLexicon.Hits h, Opinion o) {
-        if (listed == null || o.kind() == null || o.p() < t.refine() || o.kind() == listed) {
+        if (listed != SafetyKind.ABUSE || o.kind() == null || o.p() < t.refine()) {
             return listed;
         }
-        boolean generic = listed == SafetyKind.ABUSE || listed == SafetyKind.CRISIS;
-        boolean sameFamily = family(listed) == family(o.kind());
-        if (generic && sameFamily) {
+        if (o.kind() == SafetyKind.CHILD_AT_RISK || o.kind() == SafetyKind.PAST_TRAUMA && !h.now()) {
             return o.kind();
-        }
-        if (listed == SafetyKind.ABUSE && o.kind() == SafetyKind.PAST_TRAUMA && !h.now()) {
-            return SafetyKind.PAST_TRAUMA;
         }
         return listed;
     }

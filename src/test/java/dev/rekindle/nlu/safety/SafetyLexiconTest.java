@@ -83,22 +83,31 @@ class SafetyLexiconTest {
     }
 
     @Test
-    void theLexiconAndTheModelAgreeOnAFlowAndDisagreeIntoACheck() {
+    void aListedHarmIsAFlowUnlessTheModelIsAllButSureItIsOrdinaryAndTheModelAloneOnlyAsks() {
         SafetyDetector detector = new SafetyDetector(LEXICON, null);
-        SafetyLexicon.Hits hit = new SafetyLexicon.Hits(java.util.Map.of(SafetyKind.CRISIS,
+        SafetyLexicon.Hits harm = new SafetyLexicon.Hits(java.util.Map.of(SafetyKind.ABUSE,
+                LexiconPattern.parse("he * hit* me", 1)), false, false, true, 6);
+        SafetyModel.Opinion agrees = new SafetyModel.Opinion(SafetyKind.ABUSE, 0.9, 0.05);
+        SafetyModel.Opinion doubts = new SafetyModel.Opinion(SafetyKind.ABUSE, 0.03, 0.90);
+        SafetyModel.Opinion denies = new SafetyModel.Opinion(SafetyKind.ABUSE, 0.01, 0.99);
+        assertEquals(new SafetyDecision.Flow(SafetyKind.ABUSE), detector.decide(harm, agrees).asMessage());
+        assertEquals(new SafetyDecision.Flow(SafetyKind.ABUSE), detector.decide(harm, agrees).asAnswer());
+        assertEquals(new SafetyDecision.Flow(SafetyKind.ABUSE), detector.decide(harm, doubts).asMessage(),
+                "a listed harm stays a flow unless the model is all but sure");
+        assertEquals(new SafetyDecision.Check(SafetyKind.ABUSE), detector.decide(harm, denies).asMessage(),
+                "they disagree: a check");
+        SafetyLexicon.Hits crisis = new SafetyLexicon.Hits(java.util.Map.of(SafetyKind.CRISIS,
                 LexiconPattern.parse("kill myself", 1)), false, false, true, 6);
-        SafetyModel.Opinion agrees = new SafetyModel.Opinion(SafetyKind.CRISIS, 0.9, 0.05);
-        SafetyModel.Opinion doubts = new SafetyModel.Opinion(SafetyKind.CRISIS, 0.03, 0.90);
-        SafetyModel.Opinion denies = new SafetyModel.Opinion(SafetyKind.CRISIS, 0.01, 0.99);
-        assertEquals(new SafetyDecision.Flow(SafetyKind.CRISIS), detector.decide(hit, agrees).asMessage());
-        assertEquals(new SafetyDecision.Flow(SafetyKind.CRISIS), detector.decide(hit, agrees).asAnswer());
-        assertEquals(new SafetyDecision.Flow(SafetyKind.CRISIS), detector.decide(hit, doubts).asMessage(),
-                "a listed concern stays a flow unless the model is very sure");
-        assertEquals(new SafetyDecision.Check(SafetyKind.CRISIS), detector.decide(hit, denies).asMessage());
+        assertEquals(new SafetyDecision.Flow(SafetyKind.CRISIS), detector.decide(crisis, denies).asMessage(),
+                "a listed crisis is never talked down by the model");
         SafetyLexicon.Hits nothing = new SafetyLexicon.Hits(java.util.Map.of(), false, false, true, 6);
         assertEquals(new SafetyDecision.Check(SafetyKind.ABUSE),
-                detector.decide(nothing, new SafetyModel.Opinion(SafetyKind.ABUSE, 0.95, 0.02)).asMessage(),
+                detector.decide(nothing, new SafetyModel.Opinion(SafetyKind.ABUSE, 0.97, 0.02)).asMessage(),
                 "the model alone asks, it never starts a flow");
+        assertEquals(SafetyDecision.NOTHING,
+                detector.decide(new SafetyLexicon.Hits(java.util.Map.of(), false, false, false, 6),
+                        new SafetyModel.Opinion(SafetyKind.ABUSE, 0.99, 0.0)).asMessage(),
+                "without a risk word the model alone raises nothing");
         assertEquals(SafetyDecision.NOTHING,
                 detector.decide(new SafetyLexicon.Hits(java.util.Map.of(), false, false, true, 1),
                         new SafetyModel.Opinion(SafetyKind.ABUSE, 0.99, 0.0)).asMessage(),

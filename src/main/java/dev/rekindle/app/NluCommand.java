@@ -160,16 +160,12 @@ final class NluCommand implements Callable<Integer> {
                          description = "a model file (default: the bot's own, see 'rekindle nlu --help')") Path model,
                  @Option(names = "--models", paramLabel = "DIR", description = MODELS_HELP) Path models)
             throws IOException {
-        ModelSource source = ModelSource.of(models);
-        TextCategorizer c;
-        SafetyCheck check;
-        try {
-            c = categorizer(model, source);
-            check = safety == null ? null : safety.check(c, source, spec.commandLine().getErr());
-        } catch (ModelsUnavailableException e) {
-            spec.commandLine().getErr().println("rekindle nlu classify: " + e.getMessage());
+        Loaded loaded = load("classify", model, models);
+        if (loaded == null) {
             return 2;
         }
+        TextCategorizer c = loaded.categorizer();
+        SafetyCheck check = loaded.check();
         PrintWriter o = out();
         BufferedReader in = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
         String line;
@@ -205,11 +201,16 @@ final class NluCommand implements Callable<Integer> {
     int eval(@Option(names = "--model", paramLabel = "MODEL",
                      description = "a model file (default: the bot's own)") Path model,
              @Option(names = "--data", required = true, paramLabel = "PATH",
-                     description = "labelled test data (folder or intent<TAB>text file)") Path data,
+                     description = "labelled test data (folder or intent<TAB>text file); a safety set (a folder "
+                             + "with disclosures.tsv, as models/en/safety-heldout) is measured as 'nlu safety' does")
+             Path data,
              @Option(names = "--models", paramLabel = "DIR", description = MODELS_HELP) Path models,
              @Option(names = "--json", description = "print the report as JSON") boolean json) throws IOException {
         if (!exists("eval", data)) {
             return 2;
+        }
+        if (java.nio.file.Files.isRegularFile(data.resolve("disclosures.tsv"))) {
+            return safety(data, false, models);
         }
         List<LabeledText> examples;
         try {
@@ -217,16 +218,12 @@ final class NluCommand implements Callable<Integer> {
         } catch (TrainingDataException e) {
             return dataProblems(e);
         }
-        ModelSource source = ModelSource.of(models);
-        TextCategorizer c;
-        SafetyCheck check;
-        try {
-            c = categorizer(model, source);
-            check = safety == null ? null : safety.check(c, source, spec.commandLine().getErr());
-        } catch (ModelsUnavailableException e) {
-            spec.commandLine().getErr().println("rekindle nlu eval: " + e.getMessage());
+        Loaded loaded = load("eval", model, models);
+        if (loaded == null) {
             return 2;
         }
+        TextCategorizer c = loaded.categorizer();
+        SafetyCheck check = loaded.check();
         Evaluation ev = Evaluation.of(c, examples, check);
         PrintWriter o = out();
         if (json) {
@@ -262,6 +259,21 @@ final class NluCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** The model and the safety check {@code classify} and {@code eval} use. */
+    private record Loaded(TextCategorizer categorizer, SafetyCheck check) {}
+
+    /** Null (and the reason on stderr) when the model or the detector cannot be loaded. */
+    private Loaded load(String command, Path model, Path models) throws IOException {
+        ModelSource source = ModelSource.of(models);
+        try {
+            TextCategorizer c = categorizer(model, source);
+            return new Loaded(c, safety == null ? null : safety.check(c, source, spec.commandLine().getErr()));
+        } catch (ModelsUnavailableException e) {
+            spec.commandLine().getErr().println("rekindle nlu " + command + ": " + e.getMessage());
+            return null;
+        }
     }
 
     // ---- safety ----------------------------------------------------------------------------------------

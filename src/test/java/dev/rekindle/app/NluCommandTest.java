@@ -177,4 +177,26 @@ class NluCommandTest {
             throw new IllegalStateException(e);
         }
     }
+
+    @Test
+    void safetyMeasuresRecallPerKindAndWhatEverydayLinesAndAnswersRaise(@TempDir Path set) throws Exception {
+        java.nio.file.Files.writeString(set.resolve("disclosures.tsv"), """
+                # expected, context, where, text
+                crisis\tmessage\t-\ti want to kill myself tonight
+                abuse\tanswer\treconnect/limits\the hit me again last night and i am scared to go home
+                """);
+        java.nio.file.Files.writeString(set.resolve("everyday.tsv"), "none\tmessage\t-\twe had a lovely walk by the sea\n");
+        java.nio.file.Files.writeString(set.resolve("answers.tsv"), "none\tanswer\thealing/q1\tmy parents never talked about feelings\n");
+        Run r = nlu("", c -> null, "safety", "--data", set.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("disclosures: 2 of 2 get a flow or a check (100.0%)"), r.out());
+        assertTrue(r.out().contains("everyday messages: 1 lines, flows 0 (0.0%), checks 0 (0.0%)"), r.out());
+        assertTrue(r.out().contains("answers to the exercises' questions: 1 lines, flows 0 (0.0%), checks 0 (0.0%)"), r.out());
+        Run viaEval = nlu("", c -> null, "eval", "--data", set.toString());
+        assertEquals(r.out(), viaEval.out(), "eval on a safety set measures it the same way");
+        java.nio.file.Files.writeString(set.resolve("bad.tsv"), "panic\tmessage\t-\thelp\n");
+        Run bad = nlu("", c -> null, "safety", "--data", set.toString());
+        assertEquals(1, bad.code());
+        assertTrue(bad.err().contains("bad.tsv:1: 'panic' is neither none nor one of crisis"), bad.err());
+    }
 }

@@ -64,6 +64,10 @@ class UnderstandingFromTheJarTest {
                     + "(models/en/intent-model.bin is not in it): rebuild the jar with "
                     + "`mvn -B -q package -DskipTests`, or pass --models models/en (a folder with intents/ and "
                     + "safety.txt)", model.getMessage());
+            ModelsUnavailableException safetyModel = assertThrows(ModelsUnavailableException.class,
+                    () -> shipped.safetyModel(new PrintWriter(new StringWriter())));
+            assertTrue(safetyModel.getMessage().startsWith("the safety model could not be loaded from the jar "
+                    + "(models/en/safety-model.bin is not in it): rebuild the jar"), safetyModel.getMessage());
             ModelsUnavailableException lexicon = assertThrows(ModelsUnavailableException.class, shipped::lexicon);
             assertTrue(lexicon.getMessage().startsWith("the safety lexicon could not be loaded from the jar "
                     + "(models/en/safety.txt is not in it): rebuild the jar"), lexicon.getMessage());

@@ -33,8 +33,8 @@ import org.slf4j.LoggerFactory;
  * and the reminder moves to its next day, in one transaction, so each occurrence arrives once. A reminder the
  * bot missed by more than {@link ReminderTimes#GRACE} (it was down) waits for its next day instead. While the
  * couple's shared exercises are paused by the safety hook, the reminders of shared exercises (set by a group dialog)
- * are not sent (their days go on); a person's own reminders (set in a private dialog) still come, so the pause is
- * never noticed through a personal reminder that went quiet. The person who paused is told so in their flow.
+ * and every reminder of the person who paused are not sent (their days go on); the partner's own reminders (set in a
+ * private dialog) still come, so the partner does not lose them without anyone knowing.
  */
 final class ReminderDelivery {
     private static final Logger LOG = LoggerFactory.getLogger(ReminderDelivery.class);
@@ -103,7 +103,7 @@ final class ReminderDelivery {
         StoredReminder r = found.get();
         Instant now = clock.instant();
         boolean late = now.isAfter(t.due().plus(ReminderTimes.GRACE));
-        boolean paused = shared(r) && paused(coupleId, now);
+        boolean paused = paused(coupleId, r, now);
         Outgoing message = null;
         if (!late && !paused) {
             Chat to = Chat.privateOf(r.recipient());
@@ -122,9 +122,14 @@ final class ReminderDelivery {
         }
     }
 
-    private boolean paused(long coupleId, Instant now) {
+    /**
+     * Whether {@code r} waits: while shared exercises are paused, the reminders of shared exercises wait, and so do
+     * all of the reminders of the person whose words paused them (their flow tells them so); the partner's own
+     * reminders still come.
+     */
+    private boolean paused(long coupleId, StoredReminder r, Instant now) {
         return store.sessions().load(coupleId).map(StoredSession::session)
-                .map(s -> s.sharedPaused(now)).orElse(false);
+                .map(s -> s.sharedPaused(now) && (shared(r) || s.pausedBy(r.recipient(), now))).orElse(false);
     }
 
     /** A reminder of a shared exercise: set by a group dialog (or one no longer loaded, to be safe). */

@@ -54,6 +54,12 @@ public record Session(int schema, Map<Partner, String> names, long rng, long seq
         return false;
     }
 
+    /** Whether {@code p}'s own words paused the shared exercises, and the pause still holds at {@code now}. */
+    public boolean pausedBy(Partner p, java.time.Instant now) {
+        SafetyKind k = holds.get(p);
+        return k != null && k.pausesShared() && !lifted(p, now);
+    }
+
     /** Whether {@code p} asked to turn shared exercises back on and the cooling-off time is over. */
     boolean lifted(Partner p, java.time.Instant now) {
         Long at = resumeAt.get(p);

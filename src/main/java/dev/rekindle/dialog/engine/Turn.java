@@ -77,17 +77,23 @@ final class Turn {
         this.followUps = new LinkedHashMap<>(session.followUps());
         this.resumeAt = new EnumMap<>(Partner.class);
         this.resumeAt.putAll(session.resumeAt());
+        liftExpiredPauses();
         this.variants = new Variants(rng, lastVariant);
         this.values = new Values(runs, session, this::rolesOf, () -> plainBot("withheld"));
     }
 
-    Outcome finish() {
+    /** A pause whose cooling-off time is over lifts; a hold that pauses nothing (an old crisis hold) is dropped. */
+    private void liftExpiredPauses() {
         for (Partner p : List.copyOf(resumeAt.keySet())) {
-            if (now.getEpochSecond() >= resumeAt.get(p)) { // the cooling-off time is over: the pause lifts
+            if (now.getEpochSecond() >= resumeAt.get(p)) {
                 resumeAt.remove(p);
                 holds.remove(p);
             }
         }
+        holds.values().removeIf(k -> !k.pausesShared());
+    }
+
+    Outcome finish() {
         Session s = new Session(original.schema(), original.names(), rng.state(), seq, runs, timers, lastVariant,
                 firstRole, holds, followUps, resumeAt);
         return new Outcome(s, actions);
@@ -174,7 +180,12 @@ final class Turn {
 
     private void text(Partner from, Chat chat, String text, String intent, SafetyReading reading) {
         boolean answering = answering(from, chat);
-        SafetyDecision decision = resolve(reading.decision(answering));
+        SafetyDecision decision = reading.decision(answering);
+        if (answering && inSafetyDialog(from, chat) && decision instanceof SafetyDecision.Flow f && f.kind().takesOver()) {
+            // a safety plan's "warning signs" may well name the worst: asked about on top, the plan is not lost
+            decision = new SafetyDecision.Check(f.kind());
+        }
+        decision = resolve(decision);
         if (decision instanceof SafetyDecision.Flow f && f.kind().takesOver()) {
             safety(from, chat, f.kind());
             return;
@@ -195,7 +206,8 @@ final class Turn {
 
     private void ordinaryText(Partner from, Chat chat, String text, String intent) {
         String verdict = intent == null || intent.isBlank() ? IntentTaxonomy.OUT_OF_SCOPE : intent;
-        if (!chat.isGroup() && rendezvousAnswer(from, chat, text) || versionMoved) {
+        // a safety or support dialog on top of the private chat answers first, before a shared question waiting there
+        if (!chat.isGroup() && !inSafetyDialog(from, chat) && rendezvousAnswer(from, chat, text) || versionMoved) {
             return;
         }
         Run run = runs.get(chat);
@@ -495,7 +507,7 @@ final class Turn {
      * what was asked for. A question routed by intent ("what brings you here?") is not one.
      */
     private boolean answering(Partner from, Chat chat) {
-        if (!chat.isGroup() && rendezvousWaitsFor(from)) {
+        if (!chat.isGroup() && !inSafetyDialog(from, chat) && rendezvousWaitsFor(from)) {
             return true;
         }
         Run run = runs.get(chat);
@@ -506,6 +518,12 @@ final class Turn {
                 .orElse(null);
         return state != null && state.step() instanceof Step.Wait w && mayAct(run, state, from)
                 && (w.text() instanceof Step.TextHandler.Capture || w.text() instanceof Step.TextHandler.AnyText);
+    }
+
+    /** Whether the dialog acting in this private chat is one of bot.yaml's safety, check or support dialogs. */
+    private boolean inSafetyDialog(Partner from, Chat chat) {
+        Run run = chat.isGroup() ? null : runs.get(chat);
+        return run != null && bot.safetyDialogs().contains(run.top().dialog());
     }
 
     private boolean rendezvousWaitsFor(Partner from) {
@@ -569,12 +587,16 @@ final class Turn {
             beginRun(mine, d, who);
             return;
         }
-        if (run.top().dialog().equals(d.id()) || run.stack().size() >= MAX_CALL_DEPTH) {
+        if (run.stack().size() >= MAX_CALL_DEPTH) {
+            endRun(mine, EndReason.REPLACED); // nested too deep to come back to: what runs ends, help starts on its own
+            beginRun(mine, d, who);
+            return;
+        }
+        if (run.top().dialog().equals(d.id())) {
             // already showing (a second /support): start it afresh in its place, where the first would have returned
-            String back = run.top().dialog().equals(d.id()) ? run.top().returnTo() : returnTo;
             actions.add(new Action.DialogEnded(mine, run.top().dialog(), EndReason.REPLACED));
             closeOpenButtons(mine, run.top(), null);
-            runs.put(mine, run.withTop(Frame.start(d, back)));
+            runs.put(mine, run.withTop(Frame.start(d, run.top().returnTo())));
         } else {
             List<Frame> stack = new ArrayList<>(run.stack());
             stack.add(Frame.start(d, returnTo));
@@ -1231,8 +1253,20 @@ final class Turn {
         }
         List<Frame> stack = new ArrayList<>(run.stack().subList(0, run.stack().size() - 1));
         runs.put(chat, new Run(run.chat(), run.owner(), stack, run.roles(), run.lastActor()));
-        if (!Frame.STAY.equals(done.returnTo()) && refreshVersion(chat)) {
+        if (!refreshVersion(chat)) {
+            return;
+        }
+        if (!Frame.STAY.equals(done.returnTo())) {
             enter(chat, done.returnTo());
+            return;
+        }
+        // shown on top of a dialog that waits: its question again, with fresh buttons and its timer (the overlay's
+        // states cancelled it), and without its entry effects a second time
+        Frame below = runs.get(chat).top();
+        State state = dialogOf(below).state(below.state());
+        if (state != null && state.step() instanceof Step.Wait wait) {
+            closeOpenButtons(chat, below, null);
+            enterWait(chat, state, wait);
         }
     }
 

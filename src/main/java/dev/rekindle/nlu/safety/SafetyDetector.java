@@ -80,6 +80,9 @@ public final class SafetyDetector {
             if (!listed.takesOver()) {
                 return new SafetyDecision.Flow(listed); // gentle: acknowledged on top of what goes on
             }
+            if (listed == SafetyKind.CRISIS && h.past() && !h.now()) {
+                return new SafetyDecision.Check(listed); // "I tried to end it years ago": asked about, gently
+            }
             // words of harm have everyday uses ("she destroyed me at chess"); words of dying rarely survive the safe:
             // idioms, and a crisis the model misreads must not become a mere question
             boolean denied = o != Opinion.ABSENT && !fewWords && family(listed) == 1 && o.none() >= t.deny();
@@ -93,16 +96,16 @@ public final class SafetyDetector {
     }
 
     /**
-     * The kind the lexicon lists, the most specific first: a child, the writer's own violence, a partner at risk,
-     * then the writer's crisis and abuse, then the gentle kinds. Abuse or a crisis told only as the past is
-     * history: past_trauma (a past attempt on one's life stays a crisis, which is asked about gently).
+     * The kind the lexicon lists, the one that protects most first: a child, the writer's own violence, the writer
+     * hurt now (these pause shared exercises, and their flows give the crisis lines too), then a partner at risk,
+     * the writer's crisis, then the gentle kinds. Abuse told only as the past is history: past_trauma.
      */
     static SafetyKind listedKind(SafetyLexicon.Hits h) {
-        boolean history = h.past() && !h.now();
-        for (SafetyKind k : new SafetyKind[] {SafetyKind.CHILD_AT_RISK, SafetyKind.USES_VIOLENCE,
-                SafetyKind.PARTNER_AT_RISK, SafetyKind.CRISIS, SafetyKind.ABUSE}) {
+        for (SafetyKind k : new SafetyKind[] {SafetyKind.CHILD_AT_RISK, SafetyKind.USES_VIOLENCE, SafetyKind.ABUSE,
+                SafetyKind.PARTNER_AT_RISK, SafetyKind.CRISIS}) {
             if (h.of(k) != null) {
-                return history && k != SafetyKind.CRISIS && k != SafetyKind.PARTNER_AT_RISK ? SafetyKind.PAST_TRAUMA : k;
+                // only the writer's own hurt can be history; a child at risk or the writer's violence never is
+                return k == SafetyKind.ABUSE && h.past() && !h.now() ? SafetyKind.PAST_TRAUMA : k;
             }
         }
         for (SafetyKind k : new SafetyKind[] {SafetyKind.SEXUAL_PRESSURE, SafetyKind.SEXUAL_PAIN, SafetyKind.PAST_TRAUMA}) {
@@ -123,7 +126,7 @@ public final class SafetyDetector {
         if (listed != SafetyKind.ABUSE || o.kind() == null || o.p() < t.refine()) {
             return listed;
         }
-        if (o.kind() == SafetyKind.CHILD_AT_RISK || o.kind() == SafetyKind.PAST_TRAUMA && !h.now()) {
+        if (o.kind() == SafetyKind.CHILD_AT_RISK || o.kind() == SafetyKind.PAST_TRAUMA && h.past() && !h.now()) {
             return o.kind();
         }
         return listed;

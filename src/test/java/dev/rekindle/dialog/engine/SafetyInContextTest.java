@@ -155,4 +155,45 @@ class SafetyInContextTest {
         h.say(Partner.B, GROUP, "/talk");
         assertFalse(h.texts(GROUP).contains("SHARED PAUSED"));
     }
+
+    private static final String CHOOSE = """
+            id: choose
+            title: Choose
+            description: One question with buttons.
+            audience: private
+            triggers:
+              commands: [/choose]
+            start: pick
+            states:
+              pick:
+                say: "PICK ONE"
+                buttons:
+                  - {label: "One", to: done}
+              done:
+                say: "DONE"
+                end: true
+            """;
+
+    @Test
+    void aCheckOverAQuestionWithButtonsAsksTheQuestionAgainWhenItEndsAndTheButtonsWork() {
+        Harness h = new Harness(Harness.library(CHOOSE));
+        h.say(Partner.A, A, "/choose");
+        write(h, Partner.A, A, "he gets loud and I stay quiet for days", CHECK_ABUSE);
+        assertEquals(List.of("ARE YOU SAFE?"), h.texts(A), "not an answer: the check, and the text is not routed");
+        h.press(Partner.A, A, "Safe");
+        assertEquals(List.of("CHECK OK", "PICK ONE"), h.texts(A), "the question below is asked again");
+        h.press(Partner.A, A, "One");
+        assertEquals(List.of("DONE"), h.texts(A));
+    }
+
+    @Test
+    void afterTheCoolingOffThePersonsSupportNoLongerOffersToKeepItPaused() {
+        Harness h = new Harness(Harness.library(CoupleTest.TALK));
+        h.apply(new Input.SafetyAlert(Partner.A, A, SafetyKind.ABUSE));
+        h.say(Partner.A, A, "/support");
+        h.press(Partner.A, A, "Turn back on");
+        h.advance(Duration.ofHours(25));
+        h.say(Partner.A, A, "/support");
+        assertEquals(List.of("SUPPORT"), h.texts(A), "lifted: neither paused(me) nor resuming(me)");
+    }
 }

@@ -15,7 +15,12 @@ import org.junit.jupiter.api.Test;
 class SafetyLexiconTest {
     static final SafetyLexicon LEXICON_WITH_TIME = SafetyLexicon.parse("time.txt", """
             crisis: kill* myself
+            crisis: tried to end it
             abuse: hit* me
+            uses_violence: i ** hit her
+            child_at_risk: hits the kids
+            past: my ex
+            past: years ago
             past: when i was
             past: used to
             now: again
@@ -119,6 +124,14 @@ class SafetyLexiconTest {
         SafetyLexicon.Hits past = LEXICON_WITH_TIME.read("my dad used to hit me when i was a kid");
         assertEquals(SafetyKind.PAST_TRAUMA, SafetyDetector.listedKind(past));
         assertEquals(SafetyKind.ABUSE, SafetyDetector.listedKind(LEXICON_WITH_TIME.read("my ex used to hit me and he hit me again last night")));
+        assertEquals(SafetyKind.USES_VIOLENCE, SafetyDetector.listedKind(LEXICON_WITH_TIME.read("i used to hit her")),
+                "the writer's own violence is never history");
+        assertEquals(SafetyKind.CHILD_AT_RISK, SafetyDetector.listedKind(LEXICON_WITH_TIME.read("my ex hits the kids")),
+                "nor is a child at risk");
+        assertEquals(SafetyKind.ABUSE, SafetyDetector.listedKind(LEXICON_WITH_TIME.read("he hit me and i want to kill myself")),
+                "the kind that pauses wins over a crisis in the same message (its flow gives the crisis lines too)");
+        assertEquals(new SafetyDecision.Check(SafetyKind.CRISIS), new SafetyDetector(LEXICON_WITH_TIME, null)
+                .read("i tried to end it years ago").asMessage(), "a past attempt on one's life is asked about");
     }
 
     @Test

@@ -74,8 +74,9 @@ class RefusalToStartTest {
         Files.writeString(dir.resolve("safety.txt"), "crisis: kill myself\nabuse: hits me\nworry: sad\n",
                 StandardCharsets.UTF_8);
         assertRefused(new String[] {"chat", "--models", dir.toString()},
-                dir.resolve("safety.txt") + ":3: a line must start with one of crisis:, partner_at_risk:, abuse:, uses_violence:, child_at_risk:, "
-                + "past_trauma:, sexual_pressure:, sexual_pain:, past:, now:, risk:, safe: (found 'worry: sad')");
+                dir.resolve("safety.txt") + ":3: a line must start with a safety kind (crisis, partner_at_risk, abuse, uses_violence, child_at_risk, "
+                + "past_trauma, sexual_pressure, sexual_pain), a kind and ? for words that only ask (crisis?:), past:, now:, "
+                + "risk: or safe: (found 'worry: sad')");
     }
 
     @Test

@@ -70,6 +70,7 @@ public final class SafetyDetector {
         SafetyDecision asMessage = decide(listed, h, o, fewWords, false);
         SafetyDecision asAnswer = decide(listed, h, o, fewWords, true);
         SafetyKind share = listed != null ? listed
+                : h.unsureKind() != null ? h.unsureKind()
                 : !fewWords && h.risk() && o.kind() != null && o.concern() >= t.share() ? o.kind() : null;
         return new SafetyReading(asMessage, asAnswer, share);
     }
@@ -87,6 +88,9 @@ public final class SafetyDetector {
             // idioms, and a crisis the model misreads must not become a mere question
             boolean denied = o != Opinion.ABSENT && !fewWords && family(listed) == 1 && o.none() >= t.deny();
             return denied ? new SafetyDecision.Check(listed) : new SafetyDecision.Flow(listed);
+        }
+        if (h.unsureKind() != null && h.words() > 2) {
+            return new SafetyDecision.Check(h.unsureKind()); // words a therapist listed as "may mean it": asked
         }
         double needed = answer ? t.checkAnswer() : t.check();
         if (!fewWords && h.risk() && o.kind() != null && o.concern() >= needed && h.words() >= (answer ? 3 : 2)) {

@@ -22,7 +22,10 @@ import java.util.Map;
  * could match one of its words, in list order; the first match is the same as trying them all.
  */
 public final class SafetyLexicon {
-    /** The sections a line may start with: every safety kind, the two time markers, and {@code safe}. */
+    /** The mark of a section whose patterns only ask: {@code crisis?:}. */
+    static final String UNSURE = "?";
+
+    /** The sections a line may start with: every safety kind, each kind unsure, the markers, and {@code safe}. */
     static final List<String> SECTIONS = sections();
 
     private final Map<String, List<LexiconPattern>> lists;
@@ -46,6 +49,9 @@ public final class SafetyLexicon {
         List<String> s = new ArrayList<>();
         for (SafetyKind k : SafetyKind.values()) {
             s.add(k.id());
+        }
+        for (SafetyKind k : SafetyKind.values()) {
+            s.add(k.id() + UNSURE); // words that may mean it: a gentle check, never a flow
         }
         s.addAll(List.of("past", "now", "risk", "safe"));
         return List.copyOf(s);
@@ -89,8 +95,9 @@ public final class SafetyLexicon {
             int colon = line.indexOf(':');
             String section = colon < 0 ? "" : line.substring(0, colon).strip();
             if (!SECTIONS.contains(section)) {
-                problems.add(name + ":" + (i + 1) + ": a line must start with one of " + String.join(":, ", SECTIONS)
-                        + ": (found '" + lines[i].strip() + "')");
+                problems.add(name + ":" + (i + 1) + ": a line must start with a safety kind (" + SafetyKind.ids()
+                        + "), a kind and ? for words that only ask (crisis?:), past:, now:, risk: or safe: (found '"
+                        + lines[i].strip() + "')");
                 continue;
             }
             try {
@@ -122,7 +129,7 @@ public final class SafetyLexicon {
     public Hits read(String text) {
         List<String> words = new ArrayList<>(TextNormalizer.words(text));
         if (words.isEmpty()) {
-            return new Hits(Map.of(), false, false, false, 0); // every pattern needs a word
+            return new Hits(Map.of(), Map.of(), false, false, false, 0); // every pattern needs a word
         }
         int count = words.size();
         List<LexiconPattern> safe = lists.get("safe");
@@ -145,7 +152,14 @@ public final class SafetyLexicon {
                 kinds.put(k, p);
             }
         }
-        return new Hits(kinds, first("past", words) != null, first("now", words) != null,
+        Map<SafetyKind, LexiconPattern> unsure = new EnumMap<>(SafetyKind.class);
+        for (SafetyKind k : SafetyKind.values()) {
+            LexiconPattern p = first(k.id() + UNSURE, words);
+            if (p != null) {
+                unsure.put(k, p);
+            }
+        }
+        return new Hits(kinds, unsure, first("past", words) != null, first("now", words) != null,
                 first("risk", words) != null, count);
     }
 
@@ -165,15 +179,23 @@ public final class SafetyLexicon {
     /**
      * What the lexicon found in one message.
      *
-     * @param kinds the first matching pattern of each kind's section
+     * @param kinds  the first matching pattern of each kind's section
+     * @param unsure the first matching pattern of each kind's unsure section ({@code crisis?:}): worth a check only
      * @param past  a word or phrase that puts a harm in the past ("when I was a kid", "my ex", "years ago")
      * @param now   one that puts it in the present ("still", "last night", "again")
      * @param risk  a word that can carry a risk ({@code risk:}): without one, the model alone raises nothing
      * @param words how many words the message has
      */
-    public record Hits(Map<SafetyKind, LexiconPattern> kinds, boolean past, boolean now, boolean risk, int words) {
+    public record Hits(Map<SafetyKind, LexiconPattern> kinds, Map<SafetyKind, LexiconPattern> unsure, boolean past,
+                       boolean now, boolean risk, int words) {
         public Hits {
             kinds = Map.copyOf(kinds);
+            unsure = Map.copyOf(unsure);
+        }
+
+        /** Lexicon hits of the given kinds only (tests, and the detector's reasoning). */
+        public Hits(Map<SafetyKind, LexiconPattern> kinds, boolean past, boolean now, boolean risk, int words) {
+            this(kinds, Map.of(), past, now, risk, words);
         }
 
         public LexiconPattern of(SafetyKind k) {
@@ -182,6 +204,18 @@ public final class SafetyLexicon {
 
         public boolean any() {
             return !kinds.isEmpty();
+        }
+
+        /** The kind an unsure pattern asks about, the one that protects most first; null when none matched. */
+        public SafetyKind unsureKind() {
+            for (SafetyKind k : new SafetyKind[] {SafetyKind.CHILD_AT_RISK, SafetyKind.USES_VIOLENCE, SafetyKind.ABUSE,
+                    SafetyKind.PARTNER_AT_RISK, SafetyKind.CRISIS, SafetyKind.SEXUAL_PRESSURE, SafetyKind.SEXUAL_PAIN,
+                    SafetyKind.PAST_TRAUMA}) {
+                if (unsure.containsKey(k)) {
+                    return k;
+                }
+            }
+            return null;
         }
     }
 }

@@ -82,7 +82,7 @@ class SafetyLexiconTest {
                 abuse: **
                 safe: ** x
                 """));
-        assertTrue(e.getMessage().contains("s.txt:2: a line must start with one of crisis:"), e.getMessage());
+        assertTrue(e.getMessage().contains("s.txt:2: a line must start with a safety kind (crisis, "), e.getMessage());
         assertTrue(e.getMessage().contains("s.txt:3: a pattern needs at least one word"), e.getMessage());
         assertTrue(e.getMessage().contains("s.txt:4: ** cannot start or end a pattern"), e.getMessage());
     }
@@ -117,6 +117,21 @@ class SafetyLexiconTest {
                 detector.decide(new SafetyLexicon.Hits(java.util.Map.of(), false, false, true, 1),
                         new SafetyModel.Opinion(SafetyKind.ABUSE, 0.99, 0.0)).asMessage(),
                 "one word is read by the lexicon alone");
+    }
+
+    @Test
+    void wordsThatMayMeanItOnlyAsk() {
+        SafetyLexicon lexicon = SafetyLexicon.parse("unsure.txt", """
+                crisis: kill* myself
+                abuse: hit* me
+                crisis?: cant do this anymore
+                """);
+        SafetyDetector detector = new SafetyDetector(lexicon, null);
+        assertEquals(new SafetyDecision.Check(SafetyKind.CRISIS), detector.read("honestly i cant do this anymore").asMessage());
+        assertEquals(new SafetyDecision.Check(SafetyKind.CRISIS), detector.read("honestly i cant do this anymore").asAnswer());
+        assertEquals(SafetyKind.CRISIS, detector.read("honestly i cant do this anymore").beforeSharing());
+        assertEquals(new SafetyDecision.Flow(SafetyKind.CRISIS), detector.read("i cant do this anymore i will kill myself").asMessage(),
+                "a listed concern still makes it a flow");
     }
 
     @Test

@@ -376,6 +376,46 @@ class CouplesIT extends BotOnFakeTelegram {
         }
     }
 
+    // ---------------------------------------------------------------- safety in context
+
+    @Test
+    void aChildhoodMemoryTypedIntoHealingIsAcknowledgedTheReflectionGoesOnAndNothingIsPaused() {
+        pairedThroughTheStore();
+        link();
+        api.pushText(SAM, "/healing");
+        chats.press(SAM, chats.awaitSent(SAM.id(), "Three questions to sit with"), "Yes, gently");
+        chats.awaitSent(SAM.id(), "What old hurts might I be bringing");
+        api.pushText(SAM, "my dad used to beat me when I was a kid");
+        chats.press(SAM, chats.awaitSent(SAM.id(), "What happened wasn't your fault"), "Go on");
+        chats.awaitSent(SAM.id(), "How do my past experiences affect");
+        api.pushGroupText(US, ALEX, "/checkin");
+        chats.awaitSent(US.id(), "Time for your 15-minute check-in");
+        assertTrue(chats.sent(US.id(), "Shared exercises are paused").isEmpty(), "nothing is paused");
+        for (String word : List.of("beat", "wasn't your fault", "trauma", "Let's leave this here")) {
+            assertTrue(chats.sent(ALEX.id(), word).isEmpty(), "Alex is never told: " + word);
+            assertTrue(chats.sent(US.id(), word).isEmpty(), "the group is never told: " + word);
+        }
+    }
+
+    @Test
+    void aCurrentDisclosureTypedMidExercisePausesPrivatelyAndThePartnerSeesOnlyTheNeutralLines() {
+        pairedThroughTheStore();
+        link();
+        api.pushGroupText(US, SAM, "/reconnect");
+        chats.awaitSent(SAM.id(), "Tap your answer");
+        api.pushText(ALEX, "he hit me again last night and I am scared to go home");
+        chats.awaitSent(ALEX.id(), "it is not your fault");
+        chats.awaitSent(US.id(), "Let's leave this here for now.");
+        chats.awaitSent(ALEX.id(), "never why. You decide, here in private, if and when they come back: /support.");
+        api.pushGroupText(US, SAM, "/checkin");
+        chats.awaitSent(US.id(), "Shared exercises are paused for now");
+        roundTrip(SAM);
+        for (String word : List.of("hit me", "not your fault", "hotline", "I've paused", "if and when they come back")) {
+            assertTrue(chats.sent(SAM.id(), word).isEmpty(), "Sam is never told: " + word);
+            assertTrue(chats.sent(US.id(), word).isEmpty(), "the group is never told: " + word);
+        }
+    }
+
     // ---------------------------------------------------------------- data rights
 
     @Test

@@ -186,7 +186,7 @@ public final class TelegramBot implements AutoCloseable {
                 // an answer to onboarding's own question: the detector's answer reading
                 text -> !(understanding.safety(text).asAnswer() instanceof SafetyDecision.Nothing),
                 // the therapist's list alone: a name the model alone doubts is asked about instead
-                text -> understanding.detector().explain(text).lexicon().any());
+                text -> understanding.detector().listed(text));
         CoupleGroups groups = new CoupleGroups(store, engine, new TelegramGroupMembership(clients.client(), redact));
         TelegramReceiver receiver = new TelegramReceiver(store.inbox(), store.outbox(), new Members(store.couples()),
                 core, optional, onboarding, groups, sender::wake);

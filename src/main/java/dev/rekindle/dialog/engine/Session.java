@@ -46,24 +46,29 @@ public record Session(int schema, Map<Partner, String> names, long rng, long seq
      * pauses; a crisis does not) and that person's cooling-off time, if they asked to resume, has not passed.
      */
     public boolean sharedPaused(java.time.Instant now) {
-        for (Map.Entry<Partner, SafetyKind> h : holds.entrySet()) {
-            if (h.getValue().pausesShared() && !lifted(h.getKey(), now)) {
+        return sharedPaused(holds, resumeAt, now);
+    }
+
+    /** Whether {@code p}'s own words paused the shared exercises, and the pause still holds at {@code now}. */
+    public boolean pausedBy(Partner p, java.time.Instant now) {
+        return pausedBy(p, holds, resumeAt, now);
+    }
+
+    /** The rule of {@link #sharedPaused(java.time.Instant)}, also for the engine's working copy of a session. */
+    static boolean sharedPaused(Map<Partner, SafetyKind> holds, Map<Partner, Long> resumeAt, java.time.Instant now) {
+        for (Partner p : holds.keySet()) {
+            if (pausedBy(p, holds, resumeAt, now)) {
                 return true;
             }
         }
         return false;
     }
 
-    /** Whether {@code p}'s own words paused the shared exercises, and the pause still holds at {@code now}. */
-    public boolean pausedBy(Partner p, java.time.Instant now) {
+    static boolean pausedBy(Partner p, Map<Partner, SafetyKind> holds, Map<Partner, Long> resumeAt,
+                            java.time.Instant now) {
         SafetyKind k = holds.get(p);
-        return k != null && k.pausesShared() && !lifted(p, now);
-    }
-
-    /** Whether {@code p} asked to turn shared exercises back on and the cooling-off time is over. */
-    boolean lifted(Partner p, java.time.Instant now) {
         Long at = resumeAt.get(p);
-        return at != null && now.getEpochSecond() >= at;
+        return k != null && k.pausesShared() && (at == null || now.getEpochSecond() < at);
     }
 
     /** A new session for a couple (or a single partner: pass only A). The seed makes randomness repeatable. */

@@ -631,12 +631,8 @@ final class Turn {
         actions.add(new Action.SafetyRaised(who, kind));
         String id = bot.flowDialog(kind);
         Optional<Dialog> d = id == null ? Optional.empty() : library.current(id);
-        String back = run.top().returnTo();
         if (d.isPresent()) {
-            actions.add(new Action.DialogEnded(chat, run.top().dialog(), EndReason.COMPLETED));
-            runs.put(chat, run.withTop(Frame.start(d.get(), back)));
-            actions.add(new Action.DialogStarted(chat, d.get().id(), d.get().version()));
-            enter(chat, d.get().start());
+            handOverTo(chat, d.get());
         } else {
             finishFrame(chat);
         }
@@ -657,22 +653,12 @@ final class Turn {
 
     /** {@code paused(me)} ({@code resuming} false) and {@code resuming(me)} (true). */
     private boolean pauseState(Partner me, boolean resuming) {
-        SafetyKind held = me == null ? null : holds.get(me);
-        if (held == null || !held.pausesShared()) {
-            return false;
-        }
-        return resuming == resumeAt.containsKey(me);
+        return me != null && Session.pausedBy(me, holds, resumeAt, now) && resuming == resumeAt.containsKey(me);
     }
 
     /** Whether the couple's shared exercises are paused now (see {@link Session#sharedPaused}). */
     private boolean sharedPaused() {
-        for (Map.Entry<Partner, SafetyKind> h : holds.entrySet()) {
-            Long at = resumeAt.get(h.getKey());
-            if (h.getValue().pausesShared() && (at == null || now.getEpochSecond() < at)) {
-                return true;
-            }
-        }
-        return false;
+        return Session.sharedPaused(holds, resumeAt, now);
     }
 
     /**
@@ -1231,11 +1217,15 @@ final class Turn {
             fail(chat, "dialog '" + h.dialog() + "' to hand over to does not exist");
             return;
         }
+        handOverTo(chat, next.get());
+    }
+
+    /** The top dialog ends and {@code d} takes its place, returning where it would have. */
+    private void handOverTo(Chat chat, Dialog d) {
+        Run run = runs.get(chat);
         Frame old = run.top();
         actions.add(new Action.DialogEnded(chat, old.dialog(), EndReason.COMPLETED));
-        Dialog d = next.get();
-        Frame frame = Frame.start(d, old.returnTo());
-        runs.put(chat, run.withTop(frame));
+        runs.put(chat, run.withTop(Frame.start(d, old.returnTo())));
         actions.add(new Action.DialogStarted(chat, d.id(), d.version()));
         enter(chat, d.start());
     }

@@ -100,24 +100,18 @@ public final class SafetyDetector {
     }
 
     /**
-     * The kind the lexicon lists, the one that protects most first: a child, the writer's own violence, the writer
-     * hurt now (these pause shared exercises, and their flows give the crisis lines too), then a partner at risk,
-     * the writer's crisis, then the gentle kinds. Abuse told only as the past is history: past_trauma.
+     * The kind the lexicon lists, the one that protects most ({@link SafetyKind#BY_PROTECTION}; the pausing flows
+     * give the crisis lines too). Abuse told only as the past is history: past_trauma.
      */
     static SafetyKind listedKind(SafetyLexicon.Hits h) {
-        for (SafetyKind k : new SafetyKind[] {SafetyKind.CHILD_AT_RISK, SafetyKind.USES_VIOLENCE, SafetyKind.ABUSE,
-                SafetyKind.PARTNER_AT_RISK, SafetyKind.CRISIS}) {
-            if (h.of(k) != null) {
-                // only the writer's own hurt can be history; a child at risk or the writer's violence never is
-                return k == SafetyKind.ABUSE && h.past() && !h.now() ? SafetyKind.PAST_TRAUMA : k;
-            }
-        }
-        for (SafetyKind k : new SafetyKind[] {SafetyKind.SEXUAL_PRESSURE, SafetyKind.SEXUAL_PAIN, SafetyKind.PAST_TRAUMA}) {
-            if (h.of(k) != null) {
-                return k;
-            }
-        }
-        return null;
+        SafetyKind k = h.listedKind();
+        // only the writer's own hurt can be history; a child at risk or the writer's violence never is
+        return k == SafetyKind.ABUSE && h.past() && !h.now() ? SafetyKind.PAST_TRAUMA : k;
+    }
+
+    /** Whether the therapists' list alone names a concern in {@code text}; the model is not asked. */
+    public boolean listed(String text) {
+        return lexicon.read(text).any();
     }
 
     /**

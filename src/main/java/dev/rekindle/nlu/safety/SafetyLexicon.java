@@ -208,14 +208,12 @@ public final class SafetyLexicon {
 
         /** The kind an unsure pattern asks about, the one that protects most first; null when none matched. */
         public SafetyKind unsureKind() {
-            for (SafetyKind k : new SafetyKind[] {SafetyKind.CHILD_AT_RISK, SafetyKind.USES_VIOLENCE, SafetyKind.ABUSE,
-                    SafetyKind.PARTNER_AT_RISK, SafetyKind.CRISIS, SafetyKind.SEXUAL_PRESSURE, SafetyKind.SEXUAL_PAIN,
-                    SafetyKind.PAST_TRAUMA}) {
-                if (unsure.containsKey(k)) {
-                    return k;
-                }
-            }
-            return null;
+            return SafetyKind.BY_PROTECTION.stream().filter(unsure::containsKey).findFirst().orElse(null);
+        }
+
+        /** The listed kind that protects most; null when none matched. */
+        public SafetyKind listedKind() {
+            return SafetyKind.BY_PROTECTION.stream().filter(kinds::containsKey).findFirst().orElse(null);
         }
     }
 }

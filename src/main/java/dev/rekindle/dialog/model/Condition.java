@@ -46,22 +46,31 @@ public sealed interface Condition {
 
     /** Every consent test in a condition, for the validator. */
     static List<Shared> consentTests(Condition c) {
-        List<Shared> out = new ArrayList<>();
-        collectShared(c, out);
+        return parts(c, Shared.class);
+    }
+
+    /** The {@code paused(me)} and {@code resuming(me)} tests in {@code c}. */
+    static List<PauseState> pauseTests(Condition c) {
+        return parts(c, PauseState.class);
+    }
+
+    private static <T extends Condition> List<T> parts(Condition c, Class<T> type) {
+        List<T> out = new ArrayList<>();
+        collect(c, type, out);
         return out;
     }
 
-    private static void collectShared(Condition c, List<Shared> out) {
+    private static <T extends Condition> void collect(Condition c, Class<T> type, List<T> out) {
         if (c instanceof Or o) {
-            collectShared(o.left(), out);
-            collectShared(o.right(), out);
+            collect(o.left(), type, out);
+            collect(o.right(), type, out);
         } else if (c instanceof And a) {
-            collectShared(a.left(), out);
-            collectShared(a.right(), out);
+            collect(a.left(), type, out);
+            collect(a.right(), type, out);
         } else if (c instanceof Not n) {
-            collectShared(n.inner(), out);
-        } else if (c instanceof Shared sh) {
-            out.add(sh);
+            collect(n.inner(), type, out);
+        } else if (type.isInstance(c)) {
+            out.add(type.cast(c));
         }
     }
 

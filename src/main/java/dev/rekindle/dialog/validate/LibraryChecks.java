@@ -19,6 +19,9 @@ import java.util.Set;
 
 /** Checks across files: unique ids and commands, dialogs that call each other, and bot.yaml's references. */
 final class LibraryChecks {
+    /** A resume that comes at once would undo the pause of the person it protects before anyone could notice. */
+    private static final java.time.Duration MIN_RESUME_AFTER = java.time.Duration.ofHours(1);
+
     private final List<DialogInput> dialogs;
     private final Optional<BotInput> bot;
     private final Problems problems;
@@ -122,6 +125,11 @@ final class LibraryChecks {
         }
         if (b.support() != null) {
             safety(b.support(), "support", null, where);
+        }
+        if (b.resumeAfter().compareTo(MIN_RESUME_AFTER) < 0) {
+            problems.error(where.value("bot", "resume_after"), "resume_after is " + b.resumeAfter().toMinutes()
+                    + " minutes: the cooling-off time before shared exercises come back on must be at least an hour,"
+                    + " so that nobody can make it happen on the spot", "write resume_after: 24h (the default) or at least 1h");
         }
         for (Map.Entry<String, Message> e : b.messages().entrySet()) {
             for (Texts.Text t : Texts.variants(e.getValue(), "bot message '" + e.getKey() + "'", where, false, "bot", "messages", e.getKey())) {

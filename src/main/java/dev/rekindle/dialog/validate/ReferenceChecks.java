@@ -208,6 +208,14 @@ final class ReferenceChecks {
         for (Condition.Shared sh : Condition.consentTests(c)) {
             consentTest(sh, what, where.inValue(sh.offset(), path));
         }
+        if (d.audience() != dev.rekindle.dialog.model.Audience.PRIVATE) {
+            for (Condition.PauseState ps : Condition.pauseTests(c)) {
+                String form = ps.resuming() ? "resuming(me)" : "paused(me)";
+                problems.error(where.inValue(ps.offset(), path), "'" + form + "' in " + what + " is asked in dialog '" + d.id()
+                        + "', which is not private: what it shows would tell the other partner whose words paused the"
+                        + " shared exercises", "ask it only in a private dialog, such as the one bot.yaml support: names");
+            }
+        }
     }
 
     /**

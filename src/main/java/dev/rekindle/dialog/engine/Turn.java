@@ -196,7 +196,8 @@ final class Turn {
             return;
         }
         pendingSafety = asks ? decision : null;
-        holdForSharing = reading.beforeSharing() != null ? reading.beforeSharing() : decision.kind();
+        SafetyKind asked = decision.kind() != null && decision.kind().checkedBeforeSharing() ? decision.kind() : null;
+        holdForSharing = reading.beforeSharing() != null ? reading.beforeSharing() : asked;
         ordinaryText(from, chat, text, intent);
         if (pendingSafety != null) { // taken by a rendezvous or another chat's run: shown on its own
             showSafety(from, pendingSafety, Frame.STAY);

@@ -44,6 +44,15 @@ public enum SafetyKind {
         return pausesShared;
     }
 
+    /**
+     * Whether an answer with this concern is checked with its author before the partner or the group sees it. Not
+     * pain during sex or a past harm: those are the writer's own story, theirs to share, and the partner reading
+     * them endangers nobody; a current harm, a crisis or pressure from the partner may.
+     */
+    public boolean checkedBeforeSharing() {
+        return this != SEXUAL_PAIN && this != PAST_TRAUMA;
+    }
+
     /** The name dialogs and bot.yaml use: {@code partner_at_risk}. */
     public String id() {
         return name().toLowerCase(Locale.ROOT);

@@ -72,7 +72,7 @@ public final class SafetyDetector {
         SafetyKind share = listed != null ? listed
                 : h.unsureKind() != null ? h.unsureKind()
                 : !fewWords && h.risk() && o.kind() != null && o.concern() >= t.share() ? o.kind() : null;
-        return new SafetyReading(asMessage, asAnswer, share);
+        return new SafetyReading(asMessage, asAnswer, share == null || !share.checkedBeforeSharing() ? null : share);
     }
 
     private SafetyDecision decide(SafetyKind listed, SafetyLexicon.Hits h, Opinion o, boolean fewWords,

@@ -8,6 +8,7 @@ import dev.rekindle.nlu.safety.SafetyLexicon;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -19,6 +20,9 @@ import java.util.Locale;
  * {@code DIR/safety.txt}.
  */
 public final class ModelFolder implements ModelSource {
+    /** Common words the lexicon never takes for typos (optional: without it, every long word forgives one). */
+    static final String WORDS = "words.txt";
+
     static final String FIX = "give a language folder that holds intents/ (or a trained intent-model.bin) and "
             + "safety.txt, e.g. --models models/en, or leave --models out to use the jar's";
 
@@ -93,7 +97,11 @@ public final class ModelFolder implements ModelSource {
             throw unavailable("the safety lexicon", "no file " + file, null);
         }
         try {
-            return SafetyLexicon.load(file);
+            SafetyLexicon lexicon = SafetyLexicon.load(file);
+            Path words = dir.resolve(WORDS);
+            return Files.isRegularFile(words)
+                    ? lexicon.withKnownWords(SafetyLexicon.parseWords(Files.readString(words, StandardCharsets.UTF_8)))
+                    : lexicon;
         } catch (IOException e) {
             throw unavailable("the safety lexicon", file + " could not be read: " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {

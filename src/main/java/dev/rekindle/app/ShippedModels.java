@@ -18,6 +18,7 @@ public final class ShippedModels implements ModelSource {
     static final String MODEL = FOLDER + "intent-model.bin";
     static final String SAFETY_MODEL = FOLDER + "safety-model.bin";
     static final String LEXICON = FOLDER + "safety.txt";
+    static final String WORDS = FOLDER + ModelFolder.WORDS;
     static final String REBUILD = "rebuild the jar with `mvn -B -q package -DskipTests`, or pass --models models/en "
             + "(a folder with intents/ and safety.txt)";
 
@@ -64,9 +65,19 @@ public final class ShippedModels implements ModelSource {
             throw unavailable("the safety lexicon", LEXICON + " could not be read: " + e.getMessage(), e);
         }
         try {
-            return SafetyLexicon.parse(LEXICON + " in the jar", text);
+            return SafetyLexicon.parse(LEXICON + " in the jar", text).withKnownWords(knownWords());
         } catch (IllegalArgumentException e) {
             throw unavailable("the safety lexicon", e.getMessage(), e);
+        }
+    }
+
+    private java.util.Set<String> knownWords() throws ModelsUnavailableException {
+        try (InputStream in = open(WORDS, "the safety lexicon's word list")) {
+            return SafetyLexicon.parseWords(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (ModelsUnavailableException e) {
+            throw e;
+        } catch (IOException e) {
+            throw unavailable("the safety lexicon's word list", WORDS + " could not be read: " + e.getMessage(), e);
         }
     }
 

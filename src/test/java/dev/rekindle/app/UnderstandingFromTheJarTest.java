@@ -34,7 +34,8 @@ class UnderstandingFromTheJarTest {
         assertEquals("", progress.toString(), "the build left a model whose fingerprint matches models/en/intents");
 
         List<String> lines = new ArrayList<>(List.of("i want to kill myself", "he hits me when he drinks",
-                "we never talk anymore", "hello", "this traffic is killing me"));
+                "we never talk anymore", "hello", "this traffic is killing me",
+                "were talking about doing dry january together", "he keeps talking about diying"));
         for (String line : Files.readAllLines(MODELS.resolve("heldout.tsv"))) {
             if (!line.isBlank()) {
                 lines.add(line.split("\t", 2)[1]);
@@ -52,6 +53,11 @@ class UnderstandingFromTheJarTest {
         }
         assertEquals(0, different, "lines understood differently (of " + lines.size() + ")");
         assertEquals(new SafetyDecision.Flow(SafetyKind.CRISIS), shipped.safety("i want to kill myself").asMessage());
+        // the word list ships too: a common word is never a typo of a pattern's word, a misspelling still is
+        assertEquals(SafetyDecision.NOTHING,
+                shipped.safety("my husband and i are talking about doing dry january together").asMessage());
+        assertEquals(new SafetyDecision.Flow(SafetyKind.PARTNER_AT_RISK),
+                shipped.safety("my husband keeps talking about diying").asMessage());
     }
 
     @Test
@@ -79,6 +85,7 @@ class UnderstandingFromTheJarTest {
         Path folder = Files.createDirectories(classes.resolve("models/en"));
         Files.write(folder.resolve("intent-model.bin"), "RKINTENT".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         Files.writeString(folder.resolve("safety.txt"), "crisis: kill myself\nabuse: hits me\n");
+        Files.writeString(folder.resolve("words.txt"), "doing\n");
         try (URLClassLoader jar = new URLClassLoader(new URL[] {classes.toUri().toURL()}, null)) {
             ModelsUnavailableException e = assertThrows(ModelsUnavailableException.class,
                     () -> UnderstandingFactory.load(new ShippedModels(jar), new PrintWriter(new StringWriter())));

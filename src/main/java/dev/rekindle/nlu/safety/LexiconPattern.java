@@ -2,6 +2,7 @@ package dev.rekindle.nlu.safety;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One line of the safety lexicon: words, {@code word*} prefixes, {@code *} (one word) and {@code **}
@@ -58,8 +59,17 @@ public record LexiconPattern(String source, int line, List<Element> elements) {
 
     /** The first position where the pattern matches: [start, end) in words, or null. */
     public int[] find(List<String> words) {
+        return find(words, Set.of());
+    }
+
+    /**
+     * The same, where a message word in {@code known} (a common English word) is never taken for a typo of
+     * another: "doing" is not "dying", "shell" not "shelf"; its own inflections still count ("strangles" is
+     * "strangled").
+     */
+    public int[] find(List<String> words, Set<String> known) {
         for (int start = 0; start < words.size(); start++) {
-            int end = match(words, start, 0);
+            int end = match(words, start, 0, known);
             if (end >= 0) {
                 return new int[] {start, end};
             }
@@ -67,14 +77,14 @@ public record LexiconPattern(String source, int line, List<Element> elements) {
         return null;
     }
 
-    private int match(List<String> words, int at, int el) {
+    private int match(List<String> words, int at, int el, Set<String> known) {
         if (el == elements.size()) {
             return at;
         }
         Element e = elements.get(el);
         if (e instanceof Gap) {
             for (int skip = 0; skip <= GAP_MAX && at + skip <= words.size(); skip++) {
-                int end = match(words, at + skip, el + 1);
+                int end = match(words, at + skip, el + 1, known);
                 if (end >= 0) {
                     return end;
                 }
@@ -92,9 +102,16 @@ public record LexiconPattern(String source, int line, List<Element> elements) {
             ok = w.startsWith(p.prefix());
         } else {
             String want = ((Word) e).word();
-            ok = w.equals(want) || (fuzzy(want) && fuzzy(w) && withinOneEdit(want, w));
+            ok = w.equals(want) || fuzzy(want) && fuzzy(w) && withinOneEdit(want, w)
+                    && (!known.contains(w) || sameStem(want, w));
         }
-        return ok ? match(words, at + 1, el + 1) : -1;
+        return ok ? match(words, at + 1, el + 1, known) : -1;
+    }
+
+    /** Two words that differ only in their last two letters: an inflection, not another word. */
+    private static boolean sameStem(String a, String b) {
+        int stem = Math.min(a.length(), b.length()) - 2;
+        return a.regionMatches(0, b, 0, stem);
     }
 
     /** Whether a word is long enough to forgive one typo (in the pattern and in the message alike). */

@@ -30,14 +30,18 @@ public final class SafetyDetector {
     /**
      * How sure the model must be, as its probability of some concern (or of none).
      *
-     * @param check         a check from the model alone, on a message
-     * @param checkAnswer   a check from the model alone, on an answer to an exercise's question
+     * @param check         a check from the model alone, on a message with a word that can carry a risk
+     * @param checkAnswer   the same, on an answer to an exercise's question
+     * @param checkUnlisted a check from the model alone, on a message or answer without any such word: the
+     *                      disclosures that use no alarming word at all (a goodbye, a plan told as arrangements)
      * @param deny          the model says ordinary so surely that a listed concern is only a check
+     * @param veto          the model says ordinary so surely that words which only MAY mean a concern do not
      * @param share         the stricter setting: an answer is checked with its author before it is shared
      * @param refine        the model's kind (a child, or history) replaces the lexicon's generic abuse
      */
-    public record Thresholds(double check, double checkAnswer, double deny, double share, double refine) {
-        public static final Thresholds DEFAULT = new Thresholds(0.90, 0.95, 0.97, 0.50, 0.60);
+    public record Thresholds(double check, double checkAnswer, double checkUnlisted, double deny, double veto,
+                             double share, double refine) {
+        public static final Thresholds DEFAULT = new Thresholds(0.90, 0.95, 0.99, 0.97, 0.99, 0.50, 0.60);
     }
 
     public SafetyDetector(SafetyLexicon lexicon, SafetyModel model, Thresholds thresholds) {
@@ -89,14 +93,14 @@ public final class SafetyDetector {
             boolean denied = o != Opinion.ABSENT && !fewWords && family(listed) == 1 && o.none() >= t.deny();
             return denied ? new SafetyDecision.Check(listed) : new SafetyDecision.Flow(listed);
         }
-        if (h.unsureKind() != null && h.words() > 2) {
+        if (h.unsureKind() != null && h.words() > 2 && !(o != Opinion.ABSENT && o.none() >= t.veto())) {
             return new SafetyDecision.Check(h.unsureKind()); // words a therapist listed as "may mean it": asked
         }
-        double needed = answer ? t.checkAnswer() : t.check();
-        if (!fewWords && h.risk() && o.kind() != null && o.concern() >= needed && h.words() >= (answer ? 3 : 2)) {
-            return new SafetyDecision.Check(o.kind());
+        if (fewWords || o.kind() == null || answer && h.words() < 3) {
+            return SafetyDecision.NOTHING;
         }
-        return SafetyDecision.NOTHING;
+        double needed = !h.risk() ? t.checkUnlisted() : answer ? t.checkAnswer() : t.check();
+        return o.concern() >= needed ? new SafetyDecision.Check(o.kind()) : SafetyDecision.NOTHING;
     }
 
     /**

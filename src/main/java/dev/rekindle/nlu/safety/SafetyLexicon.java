@@ -11,6 +11,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The therapist-readable list of phrases that signal each kind of safety concern, of the words that say a harm
@@ -30,6 +31,8 @@ public final class SafetyLexicon {
 
     private final Map<String, List<LexiconPattern>> lists;
     private final Map<String, PatternIndex> indexes;
+    /** Common English words, never taken for a typo of a pattern's word (see {@link #withKnownWords}). */
+    private final Set<String> known;
 
     public SafetyLexicon(List<LexiconPattern> crisis, List<LexiconPattern> abuse, List<LexiconPattern> safe) {
         this(Map.of("crisis", crisis, "abuse", abuse, "safe", safe));
@@ -43,6 +46,33 @@ public final class SafetyLexicon {
             lists.put(s, l);
             indexes.put(s, new PatternIndex(l));
         }
+        this.known = Set.of();
+    }
+
+    private SafetyLexicon(SafetyLexicon base, Set<String> known) {
+        this.lists = base.lists;
+        this.indexes = base.indexes;
+        this.known = Set.copyOf(known);
+    }
+
+    /**
+     * This lexicon, where a message word that is a common English word only ever matches itself: one-letter typos
+     * are forgiven for words people misspell in distress ("suicde"), but "doing" must not be read as "dying".
+     */
+    public SafetyLexicon withKnownWords(Set<String> words) {
+        return new SafetyLexicon(this, words);
+    }
+
+    /** The words of a word list: one lower-case word a line, {@code #} comments and blank lines ignored. */
+    public static Set<String> parseWords(String text) {
+        Set<String> out = new java.util.HashSet<>();
+        for (String line : text.split("\\R")) {
+            String w = line.strip();
+            if (!w.isEmpty() && !w.startsWith("#")) {
+                out.add(w.toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        return out;
     }
 
     private static List<String> sections() {
@@ -137,7 +167,7 @@ public final class SafetyLexicon {
         for (int i = safeOnes.nextSetBit(0); i >= 0; i = safeOnes.nextSetBit(i + 1)) {
             LexiconPattern p = safe.get(i);
             int[] span;
-            while ((span = p.find(words)) != null) {
+            while ((span = p.find(words, known)) != null) {
                 for (int k = span[0]; k < span[1]; k++) {
                     // a word no pattern can match, so the idiom neither triggers nor glues its neighbours together
                     words.set(k, "\u0000");
@@ -167,7 +197,7 @@ public final class SafetyLexicon {
         List<LexiconPattern> list = lists.get(section);
         BitSet ones = indexes.get(section).candidates(words);
         for (int i = ones.nextSetBit(0); i >= 0; i = ones.nextSetBit(i + 1)) {
-            if (list.get(i).find(words) != null) {
+            if (list.get(i).find(words, known) != null) {
                 return list.get(i);
             }
         }

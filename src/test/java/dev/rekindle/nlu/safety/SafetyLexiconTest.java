@@ -109,10 +109,13 @@ class SafetyLexiconTest {
         assertEquals(new SafetyDecision.Check(SafetyKind.ABUSE),
                 detector.decide(nothing, new SafetyModel.Opinion(SafetyKind.ABUSE, 0.97, 0.02)).asMessage(),
                 "the model alone asks, it never starts a flow");
+        SafetyLexicon.Hits noRiskWord = new SafetyLexicon.Hits(java.util.Map.of(), false, false, false, 6);
         assertEquals(SafetyDecision.NOTHING,
-                detector.decide(new SafetyLexicon.Hits(java.util.Map.of(), false, false, false, 6),
-                        new SafetyModel.Opinion(SafetyKind.ABUSE, 0.99, 0.0)).asMessage(),
-                "without a risk word the model alone raises nothing");
+                detector.decide(noRiskWord, new SafetyModel.Opinion(SafetyKind.CRISIS, 0.98, 0.02)).asMessage(),
+                "without a word that can carry a risk, the model alone asks only when all but sure");
+        assertEquals(new SafetyDecision.Check(SafetyKind.CRISIS),
+                detector.decide(noRiskWord, new SafetyModel.Opinion(SafetyKind.CRISIS, 0.995, 0.005)).asAnswer(),
+                "a goodbye told as arrangements has no alarming word: all but sure, the model asks");
         assertEquals(SafetyDecision.NOTHING,
                 detector.decide(new SafetyLexicon.Hits(java.util.Map.of(), false, false, true, 1),
                         new SafetyModel.Opinion(SafetyKind.ABUSE, 0.99, 0.0)).asMessage(),
@@ -132,6 +135,32 @@ class SafetyLexiconTest {
         assertEquals(SafetyKind.CRISIS, detector.read("honestly i cant do this anymore").beforeSharing());
         assertEquals(new SafetyDecision.Flow(SafetyKind.CRISIS), detector.read("i cant do this anymore i will kill myself").asMessage(),
                 "a listed concern still makes it a flow");
+    }
+
+    @Test
+    void wordsThatMayMeanItAreNotAskedAboutWhenTheModelIsAllButSureTheyAreOrdinary() {
+        SafetyLexicon lexicon = SafetyLexicon.parse("unsure.txt", "crisis: kill* myself\nabuse: hit* me\nabuse?: scared hell\n");
+        SafetyDetector detector = new SafetyDetector(lexicon, null);
+        SafetyLexicon.Hits hits = lexicon.read("im scared hell get bored of me one day");
+        assertEquals(SafetyDecision.NOTHING,
+                detector.decide(hits, new SafetyModel.Opinion(SafetyKind.ABUSE, 0.004, 0.996)).asMessage());
+        assertEquals(new SafetyDecision.Check(SafetyKind.ABUSE),
+                detector.decide(hits, new SafetyModel.Opinion(SafetyKind.ABUSE, 0.02, 0.98)).asMessage(),
+                "short of all but sure, the words are asked about");
+    }
+
+    @Test
+    void painAndAPastHarmAreTheWritersToShareButACurrentHarmIsCheckedFirst() {
+        SafetyLexicon lexicon = SafetyLexicon.parse("share.txt", """
+                crisis: kill* myself
+                sexual_pain: sex hurts
+                past_trauma: raped in college
+                abuse: he hits me
+                """);
+        SafetyDetector detector = new SafetyDetector(lexicon, null);
+        assertEquals(null, detector.read("sex hurts so slow helps").beforeSharing());
+        assertEquals(null, detector.read("i was raped in college so slow helps").beforeSharing());
+        assertEquals(SafetyKind.ABUSE, detector.read("he hits me when he drinks").beforeSharing());
     }
 
     @Test

@@ -6,6 +6,8 @@ import dev.rekindle.dialog.engine.Engine;
 import dev.rekindle.dialog.model.BotSettings;
 import dev.rekindle.store.OutboxKind;
 import dev.rekindle.store.Outgoing;
+import dev.rekindle.store.Reply;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -60,9 +62,28 @@ final class Sentences {
                 OutboxPayload.closeButtons(new Action.CloseButtons(to, ref, null)), null));
     }
 
+    /**
+     * The update's reply: when it answers a press of ours, the pressed message's buttons close first, so no
+     * question of onboarding, pairing or a confirmation can be answered twice (a dialog's buttons close the same way).
+     */
+    Reply reply(Received r, long chatId, List<Outgoing> out) {
+        return Reply.of(closing(r, chatId, out), r.updateId());
+    }
+
+    /** {@code out} after the closing of the pressed message's buttons: for a reply whose update the core marks done. */
+    List<Outgoing> closing(Received r, long chatId, List<Outgoing> out) {
+        List<Outgoing> all = new ArrayList<>(closePressed(chatId, r));
+        all.addAll(out);
+        return all;
+    }
+
     /** A sentence as plain text, for what is not a chat message (a file's description). */
     String plain(String key) {
         return engine.botLabel(key);
+    }
+
+    Action.ButtonOut button(String labelKey, FlowButton button) {
+        return new Action.ButtonOut(engine.botLabel(labelKey), button.encode());
     }
 
     Action.ButtonOut button(String labelKey, String what, String choice) {

@@ -177,6 +177,9 @@ sealed interface FlowButton {
      *                before the time was kept, or forged), which no yes is taken without
      */
     record Confirmation(boolean yes, OptionalLong askedAt) {
+        /** Replicas' clocks may differ a little: a yes asked "in the future" by that much is still current. */
+        private static final long CLOCK_SKEW_SECONDS = 300;
+
         static Confirmation yesAsked(Instant asked) {
             return new Confirmation(true, OptionalLong.of(asked.getEpochSecond()));
         }
@@ -199,7 +202,13 @@ sealed interface FlowButton {
             if (!yes) {
                 return false; // "no, keep it" changes nothing, whenever it is tapped
             }
-            return askedAt.isEmpty() || now.isAfter(Instant.ofEpochSecond(askedAt.getAsLong()).plus(lifetime));
+            if (askedAt.isEmpty()) {
+                return true;
+            }
+            // in whole seconds, so that a forged time (far past, far future) is merely stale, never an exception
+            long asked = askedAt.getAsLong();
+            long nowSecond = now.getEpochSecond();
+            return asked > nowSecond + CLOCK_SKEW_SECONDS || asked < nowSecond - lifetime.getSeconds();
         }
 
         String encode() {

@@ -123,11 +123,10 @@ public final class Onboarding {
      */
     public static boolean changesCouples(Received r) {
         if (r instanceof Received.Press p) {
-            // whole data as before the flows were split, not FlowButton: a yes to /unpair or /forget now carries
-            // its time ("rk:unpair:y:<epoch>") and matches neither; matching it is a change of behaviour of its own
-            String d = p.data();
-            return d.equals(Sentences.PREFIX + "accept:y") || d.equals(Sentences.PREFIX + "unpair:y")
-                    || d.equals(Sentences.PREFIX + "forget:y");
+            FlowButton b = FlowButton.parse(p.data()).orElse(null);
+            return b instanceof FlowButton.Accept a && a.yes()
+                    || b instanceof FlowButton.Unpair u && u.confirmation().yes()
+                    || b instanceof FlowButton.Forget f && f.confirmation().yes();
         }
         return r instanceof Received.Command c && c.command().equals("start") && !c.args().isBlank();
     }

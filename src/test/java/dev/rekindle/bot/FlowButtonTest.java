@@ -66,4 +66,29 @@ class FlowButtonTest {
         assertFalse(new FlowButton.NameIsMine("Kim").toString().contains("Kim"));
         assertFalse(new FlowButton.NameNeedsHelp("he hits me").toString().contains("hits"));
     }
+
+    @Test
+    void aForgedTimeIsMerelyStale() {
+        Duration hour = Duration.ofHours(1);
+        assertTrue(FlowButton.Confirmation.parse("y:" + Long.MAX_VALUE).expired(ASKED, hour));
+        assertTrue(FlowButton.Confirmation.parse("y:" + Long.MIN_VALUE).expired(ASKED, hour));
+        assertTrue(FlowButton.Confirmation.parse("y:" + ASKED.plus(hour).getEpochSecond()).expired(ASKED, hour),
+                "asked an hour from now");
+    }
+
+    @Test
+    void aYesToUnpairForgetOrAnInvitationChangesCouplesSoTheReceiverWaitsForIt() {
+        for (String data : List.of(new FlowButton.Unpair(FlowButton.Confirmation.yesAsked(ASKED)).encode(),
+                new FlowButton.Forget(FlowButton.Confirmation.yesAsked(ASKED)).encode(), new FlowButton.Accept(true).encode())) {
+            assertTrue(Onboarding.changesCouples(press(data)), data);
+        }
+        for (String data : List.of(new FlowButton.Unpair(FlowButton.Confirmation.no()).encode(),
+                new FlowButton.Accept(false).encode(), new FlowButton.Age(true).encode(), "checkin.ask.yes@1a")) {
+            assertFalse(Onboarding.changesCouples(press(data)), data);
+        }
+    }
+
+    private static Received press(String data) {
+        return new Received.Press(1, new dev.rekindle.store.Member(7, dev.rekindle.dialog.model.Partner.A, dev.rekindle.dialog.engine.Chat.A), data);
+    }
 }

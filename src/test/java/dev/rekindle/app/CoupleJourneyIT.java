@@ -1,5 +1,6 @@
 package dev.rekindle.app;
 
+import dev.rekindle.telegram.RateLimiter;
 import static dev.rekindle.app.Shipped.said;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -71,7 +72,8 @@ class CoupleJourneyIT {
         api = FakeBotApi.start();
         chats = new Chats(api);
         bot = TelegramBot.start(api.settings(Duration.ofSeconds(1)), Shipped.library(), Shipped.understanding(),
-                TelegramBot.Options.of(db()).withClock(clock));
+                TelegramBot.Options.of(db()).withClock(clock)
+                        .withLimits(RateLimiter.Limits.NONE)); // Telegram's pace is proven in TelegramBotIT
     }
 
     @AfterEach

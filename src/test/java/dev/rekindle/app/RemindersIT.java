@@ -1,5 +1,6 @@
 package dev.rekindle.app;
 
+import dev.rekindle.telegram.RateLimiter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -49,7 +50,8 @@ class RemindersIT extends BotOnFakeTelegram {
 
     private void start() {
         bot = TelegramBot.start(api.settings(Duration.ofSeconds(1)), library, understanding,
-                TelegramBot.Options.of(dir.resolve("data/rekindle.db")).withClock(clock));
+                TelegramBot.Options.of(dir.resolve("data/rekindle.db")).withClock(clock)
+                        .withLimits(RateLimiter.Limits.NONE)); // Telegram's pace is proven in TelegramBotIT
     }
 
     private void restart() {

@@ -1,5 +1,6 @@
 package dev.rekindle.app;
 
+import dev.rekindle.telegram.RateLimiter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -51,8 +52,9 @@ class TelegramBotIT extends BotOnFakeTelegram {
 
     private long couple;
 
+    /** Without Telegram's pace, which only {@link #typingShowsWhileAnAnswersNextMessageWaitsForTelegramsPaceAndNeverBeforeAOneMessageAnswer} needs. */
     private TelegramBot.Options options() {
-        return TelegramBot.Options.of(dir.resolve("data/rekindle.db")).withClock(clock);
+        return TelegramBot.Options.of(dir.resolve("data/rekindle.db")).withClock(clock).withLimits(RateLimiter.Limits.NONE);
     }
 
     private TelegramBot start(TelegramBot.Options options) {
@@ -219,7 +221,7 @@ class TelegramBotIT extends BotOnFakeTelegram {
 
     @Test
     void typingShowsWhileAnAnswersNextMessageWaitsForTelegramsPaceAndNeverBeforeAOneMessageAnswer() {
-        start(options());
+        start(options().withLimits(RateLimiter.Limits.TELEGRAM));
         makeCouple(bot.store());
         api.pushText(SAM, "/affection");
         chats.press(SAM, chats.awaitSent(SAM.id(), "today?"), "Not today");

@@ -1,5 +1,6 @@
 package dev.rekindle.app;
 
+import dev.rekindle.telegram.RateLimiter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -63,7 +64,8 @@ class WebhookIT extends BotOnFakeTelegram {
     }
 
     private TelegramBot.Options options() {
-        return TelegramBot.Options.of(dir.resolve("data/rekindle.db")).withClock(clock);
+        // Telegram's pace is proven in TelegramBotIT
+        return TelegramBot.Options.of(dir.resolve("data/rekindle.db")).withClock(clock).withLimits(RateLimiter.Limits.NONE);
     }
 
     /** POSTs as Telegram (through the proxy) would; the status code. */

@@ -26,6 +26,15 @@ record CallbackData(String dialog, String state, String choice, long message) {
         return Refs.message(message);
     }
 
+    /** The choice as a button's index, after {@code prefix} ("a1" for an answer button); -1 when it is not one. */
+    int index(String prefix) {
+        try {
+            return Integer.parseInt(choice.substring(prefix.length()));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
     static Optional<CallbackData> parse(String data) {
         if (data == null) {
             return Optional.empty();

@@ -5,6 +5,7 @@ import dev.rekindle.dialog.model.SafetyKind;
 import dev.rekindle.dialog.model.ShareTarget;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -110,6 +111,13 @@ public record Frame(String dialog, String version, String state, long step, Stri
         return new Frame(dialog, version, state, step, returnTo, vars, answers, newConsents, w, buttonsRef, held);
     }
 
+    /** The frame with one more yes to showing an answer, and the step's progress after it. */
+    Frame withConsent(Consent consent, Waiting w) {
+        List<Consent> all = new ArrayList<>(consents);
+        all.add(consent);
+        return withConsents(all, w);
+    }
+
     /** An author's yes to showing one of their answers. */
     public record Consent(Partner author, String variable, ShareTarget with) {}
 
@@ -126,6 +134,43 @@ public record Frame(String dialog, String version, String state, long step, Stri
 
         public static Waiting none() {
             return new Waiting(Set.of(), Set.of(), Map.of());
+        }
+
+        /** {@code p} is done: answered, or answered and then said yes or no to showing it. */
+        Waiting answeredBy(Partner p) {
+            Set<Partner> done = new HashSet<>(answered);
+            done.add(p);
+            return new Waiting(done, awaitingConsent, refs);
+        }
+
+        /** {@code p} was asked, on message {@code ref}, whether their answer may be shown. */
+        Waiting askedForConsent(Partner p, String ref) {
+            Set<Partner> awaiting = new HashSet<>(awaitingConsent);
+            awaiting.add(p);
+            return new Waiting(answered, awaiting, refsWith(p, ref));
+        }
+
+        /** {@code p} said yes or no to showing their answer; its message is closed. */
+        Waiting consentGiven(Partner p) {
+            Set<Partner> awaiting = new HashSet<>(awaitingConsent);
+            awaiting.remove(p);
+            return new Waiting(answered, awaiting, refsWith(p, null));
+        }
+
+        /** {@code p}'s message of this step is closed. */
+        Waiting withoutRef(Partner p) {
+            return new Waiting(answered, awaitingConsent, refsWith(p, null));
+        }
+
+        private Map<Partner, String> refsWith(Partner p, String ref) {
+            Map<Partner, String> r = new EnumMap<>(Partner.class);
+            r.putAll(refs);
+            if (ref == null) {
+                r.remove(p);
+            } else {
+                r.put(p, ref);
+            }
+            return r;
         }
     }
 }

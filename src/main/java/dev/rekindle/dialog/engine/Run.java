@@ -30,4 +30,16 @@ public record Run(Chat chat, Partner owner, List<Frame> stack, Map<String, Partn
         s.set(s.size() - 1, frame);
         return new Run(chat, owner, s, roles, lastActor);
     }
+
+    Run withStack(List<Frame> newStack) {
+        return new Run(chat, owner, newStack, roles, lastActor);
+    }
+
+    Run withRoles(Map<String, Partner> newRoles) {
+        return new Run(chat, owner, stack, newRoles, lastActor);
+    }
+
+    Run withLastActor(Partner actor) {
+        return new Run(chat, owner, stack, roles, actor);
+    }
 }

@@ -1,0 +1,59 @@
+package dev.rekindle.dialog.engine;
+
+import dev.rekindle.dialog.engine.Action.EndReason;
+import dev.rekindle.dialog.model.Audience;
+import dev.rekindle.dialog.model.Dialog;
+import dev.rekindle.dialog.model.Partner;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The slash commands: the engine's own (/stop, /help, /menu, /support) and each dialog's. */
+final class Commands {
+    private final Turn t;
+
+    Commands(Turn t) {
+        this.t = t;
+    }
+
+    void command(Partner from, Chat chat, String command) {
+        String c = command.toLowerCase(Locale.ROOT);
+        switch (c) {
+            case "/stop" -> stop(chat);
+            case "/help" -> t.sayBot(chat, "help");
+            case "/menu" -> menu(chat);
+            case "/support" -> t.flows.support(from, chat);
+            default -> {
+                Optional<Dialog> d = t.library.byCommand(c);
+                if (d.isPresent()) {
+                    t.lifecycle.startDialog(chat, d.get(), from);
+                } else {
+                    t.sayBot(chat, "not_understood");
+                }
+            }
+        }
+    }
+
+    private void stop(Chat chat) {
+        Run run = t.runs.get(chat);
+        if (run == null) {
+            // nothing runs, but a dialog was to come back here: /stop means "don't", like it ends a running one
+            t.sayBot(chat, t.followUps.cancel(chat, null) ? "stopped" : "nothing_to_stop");
+            return;
+        }
+        t.lifecycle.endRun(chat, EndReason.STOPPED);
+        t.sayBot(chat, "stopped");
+    }
+
+    private void menu(Chat chat) {
+        Audience here = chat.isGroup() ? Audience.GROUP : Audience.PRIVATE;
+        long msg = t.nextSeq();
+        List<Action.ButtonOut> buttons = new ArrayList<>();
+        for (String id : t.bot.menu()) {
+            t.library.current(id).filter(d -> d.audience() == here)
+                    .ifPresent(d -> buttons.add(new Action.ButtonOut(d.title(), CallbackData.encodeMenu(d.id(), msg))));
+        }
+        t.rendering.sendWithButtons(chat, msg, t.rendering.renderBare(t.bot.message("menu"), "bot/menu"), buttons);
+    }
+}

@@ -35,13 +35,14 @@ public final class SafetyDetector {
      * @param checkUnlisted a check from the model alone, on a message or answer without any such word: the
      *                      disclosures that use no alarming word at all (a goodbye, a plan told as arrangements)
      * @param deny          the model says ordinary so surely that a listed concern is only a check
+     * @param denyJoke      the same, when the writer signals a joke ("lol", a laughing emoji): any kind, a crisis too
      * @param veto          the model says ordinary so surely that words which only MAY mean a concern do not
      * @param share         the stricter setting: an answer is checked with its author before it is shared
      * @param refine        the model's kind (a child, or history) replaces the lexicon's generic abuse
      */
-    public record Thresholds(double check, double checkAnswer, double checkUnlisted, double deny, double veto,
-                             double share, double refine) {
-        public static final Thresholds DEFAULT = new Thresholds(0.90, 0.95, 0.99, 0.97, 0.99, 0.50, 0.60);
+    public record Thresholds(double check, double checkAnswer, double checkUnlisted, double deny, double denyJoke,
+                             double veto, double share, double refine) {
+        public static final Thresholds DEFAULT = new Thresholds(0.90, 0.95, 0.99, 0.97, 0.90, 0.99, 0.50, 0.60);
     }
 
     public SafetyDetector(SafetyLexicon lexicon, SafetyModel model, Thresholds thresholds) {
@@ -87,6 +88,11 @@ public final class SafetyDetector {
             }
             if (listed == SafetyKind.CRISIS && h.past() && !h.now()) {
                 return new SafetyDecision.Check(listed); // "I tried to end it years ago": asked about, gently
+            }
+            if (h.joke() && o != Opinion.ABSENT && !fewWords && o.none() >= t.denyJoke()) {
+                // "what's the lethal dose of caffeine lol": a joke the model also reads as ordinary is asked about,
+                // with the lines shown either way; "i want to die lol" can be meant, so never nothing
+                return new SafetyDecision.Check(listed);
             }
             // words of harm have everyday uses ("she destroyed me at chess"); words of dying rarely survive the safe:
             // idioms, and a crisis the model misreads must not become a mere question

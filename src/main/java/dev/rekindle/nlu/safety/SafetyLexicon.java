@@ -29,6 +29,13 @@ public final class SafetyLexicon {
     /** The sections a line may start with: every safety kind, each kind unsure, the markers, and {@code safe}. */
     static final List<String> SECTIONS = sections();
 
+    /**
+     * Laughing and eye-rolling emoji, which the normaliser drops with every other symbol: a sign of a joke in any
+     * language, so they are known here rather than listed in each lexicon.
+     */
+    private static final Set<Integer> LAUGHING = Set.of(0x1F602, 0x1F923, 0x1F605, 0x1F606, 0x1F639, 0x1F643,
+            0x1F61C, 0x1F61D, 0x1F61B, 0x1F644, 0x1F629, 0x1F62B);
+
     private final Map<String, List<LexiconPattern>> lists;
     private final Map<String, PatternIndex> indexes;
     /** Common English words, never taken for a typo of a pattern's word (see {@link #withKnownWords}). */
@@ -83,7 +90,7 @@ public final class SafetyLexicon {
         for (SafetyKind k : SafetyKind.values()) {
             s.add(k.id() + UNSURE); // words that may mean it: a gentle check, never a flow
         }
-        s.addAll(List.of("past", "now", "risk", "safe"));
+        s.addAll(List.of("past", "now", "risk", "joke", "safe"));
         return List.copyOf(s);
     }
 
@@ -159,7 +166,7 @@ public final class SafetyLexicon {
     public Hits read(String text) {
         List<String> words = new ArrayList<>(TextNormalizer.words(text));
         if (words.isEmpty()) {
-            return new Hits(Map.of(), Map.of(), false, false, false, 0); // every pattern needs a word
+            return new Hits(Map.of(), Map.of(), false, false, false, false, 0); // every pattern needs a word
         }
         int count = words.size();
         List<LexiconPattern> safe = lists.get("safe");
@@ -189,8 +196,9 @@ public final class SafetyLexicon {
                 unsure.put(k, p);
             }
         }
+        boolean joke = first("joke", words) != null || text.codePoints().anyMatch(LAUGHING::contains);
         return new Hits(kinds, unsure, first("past", words) != null, first("now", words) != null,
-                first("risk", words) != null, count);
+                first("risk", words) != null, joke, count);
     }
 
     private LexiconPattern first(String section, List<String> words) {
@@ -213,11 +221,12 @@ public final class SafetyLexicon {
      * @param unsure the first matching pattern of each kind's unsure section ({@code crisis?:}): worth a check only
      * @param past  a word or phrase that puts a harm in the past ("when I was a kid", "my ex", "years ago")
      * @param now   one that puts it in the present ("still", "last night", "again")
-     * @param risk  a word that can carry a risk ({@code risk:}): without one, the model alone raises nothing
+     * @param risk  a word that can carry a risk ({@code risk:}): without one, the model alone needs near certainty
+     * @param joke  a sign that the writer is joking ({@code joke:} "lol", "as a joke", or a laughing emoji)
      * @param words how many words the message has
      */
     public record Hits(Map<SafetyKind, LexiconPattern> kinds, Map<SafetyKind, LexiconPattern> unsure, boolean past,
-                       boolean now, boolean risk, int words) {
+                       boolean now, boolean risk, boolean joke, int words) {
         public Hits {
             kinds = Map.copyOf(kinds);
             unsure = Map.copyOf(unsure);
@@ -225,7 +234,7 @@ public final class SafetyLexicon {
 
         /** Lexicon hits of the given kinds only (tests, and the detector's reasoning). */
         public Hits(Map<SafetyKind, LexiconPattern> kinds, boolean past, boolean now, boolean risk, int words) {
-            this(kinds, Map.of(), past, now, risk, words);
+            this(kinds, Map.of(), past, now, risk, false, words);
         }
 
         public LexiconPattern of(SafetyKind k) {

@@ -138,6 +138,28 @@ class SafetyLexiconTest {
     }
 
     @Test
+    void aJokeTheModelAlsoReadsAsOrdinaryIsAskedAboutNeverIgnored() {
+        SafetyLexicon lexicon = SafetyLexicon.parse("joke.txt", """
+                crisis: lethal dose
+                abuse: hit* me
+                joke: lol
+                """);
+        SafetyDetector detector = new SafetyDetector(lexicon, null);
+        SafetyModel.Opinion ordinary = new SafetyModel.Opinion(SafetyKind.CRISIS, 0.05, 0.95);
+        SafetyModel.Opinion worried = new SafetyModel.Opinion(SafetyKind.CRISIS, 0.6, 0.4);
+        SafetyLexicon.Hits lol = lexicon.read("whats the lethal dose of caffeine lol im on my fifth coffee");
+        SafetyLexicon.Hits emoji = lexicon.read("whats the lethal dose of caffeine \uD83D\uDE02 fifth coffee");
+        SafetyLexicon.Hits plain = lexicon.read("whats the lethal dose of caffeine im on my fifth coffee");
+        assertEquals(new SafetyDecision.Check(SafetyKind.CRISIS), detector.decide(lol, ordinary).asMessage());
+        assertEquals(new SafetyDecision.Check(SafetyKind.CRISIS), detector.decide(emoji, ordinary).asMessage(),
+                "a laughing emoji is a joke marker in any language");
+        assertEquals(new SafetyDecision.Flow(SafetyKind.CRISIS), detector.decide(lol, worried).asMessage(),
+                "the model does not read it as ordinary: the flow");
+        assertEquals(new SafetyDecision.Flow(SafetyKind.CRISIS), detector.decide(plain, ordinary).asMessage(),
+                "without a joke a listed crisis is never talked down");
+    }
+
+    @Test
     void wordsThatMayMeanItAreNotAskedAboutWhenTheModelIsAllButSureTheyAreOrdinary() {
         SafetyLexicon lexicon = SafetyLexicon.parse("unsure.txt", "crisis: kill* myself\nabuse: hit* me\nabuse?: scared hell\n");
         SafetyDetector detector = new SafetyDetector(lexicon, null);

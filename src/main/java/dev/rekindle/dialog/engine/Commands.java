@@ -50,10 +50,24 @@ final class Commands {
         Audience here = chat.isGroup() ? Audience.GROUP : Audience.PRIVATE;
         long msg = t.nextSeq();
         List<Action.ButtonOut> buttons = new ArrayList<>();
-        for (String id : t.bot.menu()) {
+        for (String id : menuOf(t.bot, chat)) {
             t.library.current(id).filter(d -> d.audience() == here)
                     .ifPresent(d -> buttons.add(new Action.ButtonOut(d.title(), CallbackData.encodeMenu(d.id(), msg))));
         }
         t.rendering.sendWithButtons(chat, msg, t.rendering.renderBare(t.bot.message("menu"), "bot/menu"), buttons);
+    }
+
+    /**
+     * What the menu of {@code chat} offers: bot.yaml's menu and, in a private chat, help and safety last (bot.yaml
+     * {@code support:}), so that nobody has to remember a command to find it. Never in the group, where pressing
+     * it would show the partner that someone looked for help.
+     */
+    static List<String> menuOf(dev.rekindle.dialog.model.BotSettings bot, Chat chat) {
+        if (chat.isGroup() || bot.support() == null || bot.menu().contains(bot.support())) {
+            return bot.menu();
+        }
+        List<String> all = new ArrayList<>(bot.menu());
+        all.add(bot.support());
+        return all;
     }
 }

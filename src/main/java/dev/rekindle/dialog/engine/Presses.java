@@ -58,7 +58,15 @@ final class Presses {
     private void menu(Partner from, Chat chat, CallbackData cb) {
         t.emit(new Action.CloseButtons(chat, cb.ref(), null));
         // only what the menu offers can be started from it, whatever data a modified client sends
-        Optional<Dialog> d = t.bot.menu().contains(cb.choice()) ? t.library.current(cb.choice()) : Optional.empty();
+        if (!Commands.menuOf(t.bot, chat).contains(cb.choice())) {
+            t.sayBot(chat, "stale_button");
+            return;
+        }
+        if (cb.choice().equals(t.bot.support())) {
+            t.flows.support(from, chat); // as /support: on top of whatever runs, which goes on afterwards
+            return;
+        }
+        Optional<Dialog> d = t.library.current(cb.choice());
         if (d.isPresent()) {
             t.lifecycle.startDialog(chat, d.get(), from);
         } else {

@@ -61,7 +61,7 @@ import org.junit.jupiter.api.io.TempDir;
  * mutation check can run it again on the same log with every yes ignored, and must then find the shares as
  * leaks. It also fails unless the walks reach at least {@value #MIN_SHARES} consented shares.
  *
- * <p>Sized on 2 cores: 8 seeds of 1200 updates (9600) in about a minute. {@code -Dprivacy.seeds=N
+ * <p>Sized on 2 cores: 8 seeds of 1200 updates (9600), two walks at a time, in about a minute. {@code -Dprivacy.seeds=N
  * -Dprivacy.steps=M} run fewer; {@code -Dprivacy.dump=true} prints each walk with the bot's answers; {@code
  * -Dprivacy.ignoreYes=true} uses the mutant checker, to see how a leak is reported (the test then fails).
  */
@@ -212,8 +212,8 @@ class PrivacyThroughTheBotIT {
         int updates = 0;
         int shares = 0;
         int mutantLeaks = 0;
-        for (long seed : SEEDS) {
-            Walk w = walk(seed, STEPS);
+        for (Walk w : walks()) {
+            long seed = w.seed();
             updates += w.updates();
             if (!w.verdict().leaks().isEmpty()) {
                 fail("seed " + seed + ": " + w.verdict().leaks().get(0) + " (" + w.verdict().leaks().size()
@@ -262,6 +262,32 @@ class PrivacyThroughTheBotIT {
             }
         }
         return trail.subList(Math.max(0, end - 25), end);
+    }
+
+    /**
+     * Every seed's walk, two at a time (each has its own fake Bot API, bot and database, so they share nothing), in
+     * seed order.
+     */
+    private List<Walk> walks() {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<Walk>> futures = new ArrayList<>();
+            for (long seed : SEEDS) {
+                futures.add(pool.submit(() -> walk(seed, STEPS)));
+            }
+            List<Walk> out = new ArrayList<>();
+            for (java.util.concurrent.Future<Walk> f : futures) {
+                out.add(f.get());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the walks ran", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("a walk failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private Walk walk(long seed, int steps) {

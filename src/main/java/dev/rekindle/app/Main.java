@@ -14,7 +14,7 @@ import dev.rekindle.local.TranscriptCoverage;
 import dev.rekindle.local.TranscriptRunner;
 import dev.rekindle.nlu.SafetyCheck;
 import dev.rekindle.nlu.TextCategorizer;
-import dev.rekindle.nlu.Understanding;
+import dev.rekindle.nlu.understanding.Understanding;
 import dev.rekindle.telegram.TelegramSettings;
 import dev.rekindle.telegram.WebhookSettings;
 import java.io.FileDescriptor;

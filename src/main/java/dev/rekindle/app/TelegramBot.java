@@ -11,7 +11,7 @@ import dev.rekindle.dialog.engine.SafetyDecision;
 import dev.rekindle.dialog.model.Partner;
 import dev.rekindle.dialog.model.Dialog;
 import dev.rekindle.dialog.model.DialogLibrary;
-import dev.rekindle.nlu.Understanding;
+import dev.rekindle.nlu.understanding.Understanding;
 import dev.rekindle.schedule.TimerScheduler;
 import dev.rekindle.store.SqliteStore;
 import dev.rekindle.telegram.BotIdentity;

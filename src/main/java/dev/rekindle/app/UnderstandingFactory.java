@@ -6,7 +6,7 @@ import dev.rekindle.nlu.IntentModel;
 import dev.rekindle.nlu.OpenNlpIntentClassifier;
 import dev.rekindle.nlu.SafetyCheck;
 import dev.rekindle.nlu.TextCategorizer;
-import dev.rekindle.nlu.Understanding;
+import dev.rekindle.nlu.understanding.Understanding;
 import dev.rekindle.nlu.safety.SafetyDetector;
 import dev.rekindle.nlu.safety.SafetyLexicon;
 import dev.rekindle.nlu.safety.SafetyModel;

@@ -8,7 +8,7 @@ import dev.rekindle.dialog.engine.Outcome;
 import dev.rekindle.dialog.engine.Run;
 import dev.rekindle.dialog.engine.Session;
 import dev.rekindle.dialog.model.Partner;
-import dev.rekindle.nlu.Understanding;
+import dev.rekindle.nlu.understanding.Understanding;
 import dev.rekindle.store.Cause;
 import dev.rekindle.store.Couple;
 import dev.rekindle.store.DueTimer;

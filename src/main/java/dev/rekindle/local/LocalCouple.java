@@ -9,7 +9,7 @@ import dev.rekindle.dialog.model.SafetyKind;
 import dev.rekindle.dialog.engine.Session;
 import dev.rekindle.dialog.model.DialogLibrary;
 import dev.rekindle.dialog.model.Partner;
-import dev.rekindle.nlu.Understanding;
+import dev.rekindle.nlu.understanding.Understanding;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

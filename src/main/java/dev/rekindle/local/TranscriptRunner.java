@@ -4,7 +4,7 @@ import dev.rekindle.dialog.engine.Action;
 import dev.rekindle.dialog.engine.Engine;
 import dev.rekindle.dialog.engine.Session;
 import dev.rekindle.dialog.model.DialogLibrary;
-import dev.rekindle.nlu.Understanding;
+import dev.rekindle.nlu.understanding.Understanding;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package dev.rekindle.app;
 
 import dev.rekindle.dialog.model.DialogLibrary;
-import dev.rekindle.nlu.Understanding;
+import dev.rekindle.nlu.understanding.Understanding;
 import dev.rekindle.telegram.FakeBotApi;
 import dev.rekindle.testing.MovableClock;
 import java.nio.file.Path;

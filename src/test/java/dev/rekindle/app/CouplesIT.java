@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rekindle.dialog.engine.Chat;
 import dev.rekindle.dialog.model.DialogLibrary;
-import dev.rekindle.nlu.Understanding;
+import dev.rekindle.nlu.understanding.Understanding;
 import dev.rekindle.store.Couple;
 import dev.rekindle.store.CoupleStatus;
 import dev.rekindle.store.Profile;

@@ -10,7 +10,7 @@ import dev.rekindle.dialog.model.Dialog;
 import dev.rekindle.dialog.model.DialogLibrary;
 import dev.rekindle.dialog.model.State;
 import dev.rekindle.dialog.model.Step;
-import dev.rekindle.nlu.Understanding;
+import dev.rekindle.nlu.understanding.Understanding;
 import dev.rekindle.store.Store;
 import dev.rekindle.telegram.FakeBotApi;
 import dev.rekindle.telegram.FakeBotApi.Call;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.rekindle.bot.DataExport;
 import dev.rekindle.dialog.model.DialogLibrary;
 import dev.rekindle.dialog.model.Partner;
-import dev.rekindle.nlu.Understanding;
+import dev.rekindle.nlu.understanding.Understanding;
 import dev.rekindle.store.Reply;
 import dev.rekindle.store.Store;
 import dev.rekindle.store.StoredReminder;

@@ -2,7 +2,7 @@ package dev.rekindle.app;
 
 import dev.rekindle.dialog.load.DialogLoader;
 import dev.rekindle.dialog.model.DialogLibrary;
-import dev.rekindle.nlu.Understanding;
+import dev.rekindle.nlu.understanding.Understanding;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

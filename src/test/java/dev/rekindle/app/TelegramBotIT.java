@@ -11,7 +11,7 @@ import dev.rekindle.bot.OutboxPayload;
 import dev.rekindle.dialog.engine.Action;
 import dev.rekindle.dialog.engine.Chat;
 import dev.rekindle.dialog.model.DialogLibrary;
-import dev.rekindle.nlu.Understanding;
+import dev.rekindle.nlu.understanding.Understanding;
 import dev.rekindle.store.OutboxKind;
 import dev.rekindle.store.OutboxState;
 import dev.rekindle.store.Outgoing;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rekindle.dialog.engine.SafetyDecision;
 import dev.rekindle.dialog.model.SafetyKind;
-import dev.rekindle.nlu.Understanding;
+import dev.rekindle.nlu.understanding.Understanding;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URL;

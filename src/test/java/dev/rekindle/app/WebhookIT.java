@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rekindle.dialog.model.DialogLibrary;
-import dev.rekindle.nlu.Understanding;
+import dev.rekindle.nlu.understanding.Understanding;
 import dev.rekindle.telegram.FakeBotApi;
 import dev.rekindle.telegram.FakeBotApi.Call;
 import dev.rekindle.telegram.FakeBotApi.Person;

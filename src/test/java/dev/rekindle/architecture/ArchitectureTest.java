@@ -1,72 +1,102 @@
 package dev.rekindle.architecture;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import java.nio.file.Path;
-import java.util.List;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZonedDateTime;
+import java.util.Random;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The boundaries of conventions.md, kept true by the build. */
+/**
+ * The boundaries of conventions.md, read from the compiled main classes (ArchUnit): a pure engine at the centre,
+ * each adapter's library only in its adapter, the layers pointing inwards, and no package cycles.
+ */
 class ArchitectureTest {
-    private static final Path MAIN = Path.of("src/main/java/dev/rekindle");
+    private static final String ENGINE = "dev.rekindle.dialog.engine..";
+    private static final String MODEL = "dev.rekindle.dialog.model..";
+    private static JavaClasses main;
 
-    static final List<BoundaryScanner.Rule> PURE_ENGINE = List.of(
-            BoundaryScanner.rule("Telegram in the engine", "org\\.telegram"),
-            BoundaryScanner.rule("JDBC in the engine", "java\\.sql|javax\\.sql|org\\.sqlite"),
-            BoundaryScanner.rule("OpenNLP in the engine", "opennlp"),
-            BoundaryScanner.rule("YAML in the engine", "org\\.snakeyaml|org\\.yaml"),
-            BoundaryScanner.rule("JSON library in the engine", "com\\.fasterxml"),
-            BoundaryScanner.rule("I/O in the engine", "java\\.io\\.|java\\.nio\\.|java\\.net\\."),
-            BoundaryScanner.rule("clock read in the engine",
-                    "\\b(Instant|LocalDate|LocalDateTime|LocalTime|ZonedDateTime|OffsetDateTime|Year|YearMonth)\\s*\\.\\s*now\\s*\\("
-                            + "|\\bClock\\b|InstantSource|System\\s*\\.\\s*(currentTimeMillis|nanoTime)"),
-            BoundaryScanner.rule("unseeded randomness in the engine",
-                    "Math\\s*\\.\\s*random|ThreadLocalRandom|SecureRandom|new\\s+Random\\s*\\(|UUID\\s*\\.\\s*randomUUID"),
-            BoundaryScanner.rule("threads in the engine", "java\\.util\\.concurrent|new\\s+Thread\\b"));
-
-    @Test
-    void engineAndModelImportNoAdapterAndReadNoClock() {
-        List<BoundaryScanner.Violation> v = new java.util.ArrayList<>();
-        v.addAll(BoundaryScanner.scan(MAIN.resolve("dialog/engine"), PURE_ENGINE));
-        v.addAll(BoundaryScanner.scan(MAIN.resolve("dialog/model"), PURE_ENGINE));
-        assertTrue(v.isEmpty(), () -> "the engine must stay a pure function:\n" + join(v));
+    @BeforeAll
+    static void load() {
+        main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.rekindle");
     }
 
     @Test
-    void telegramJdbcAndOpenNlpStayInTheirPackages() {
-        List<BoundaryScanner.Violation> v = new java.util.ArrayList<>();
-        for (String pkg : List.of("dialog", "nlu", "store", "schedule", "local", "bot")) {
-            v.addAll(BoundaryScanner.scan(MAIN.resolve(pkg), List.of(BoundaryScanner.rule("Telegram outside telegram/", "org\\.telegram"))));
-        }
-        for (String pkg : List.of("dialog", "nlu", "telegram", "schedule", "local", "bot")) {
-            v.addAll(BoundaryScanner.scan(MAIN.resolve(pkg), List.of(BoundaryScanner.rule("JDBC outside store/", "java\\.sql|org\\.sqlite"))));
-        }
-        for (String pkg : List.of("dialog", "store", "telegram", "schedule", "local", "bot")) {
-            v.addAll(BoundaryScanner.scan(MAIN.resolve(pkg), List.of(BoundaryScanner.rule("OpenNLP outside nlu/", "opennlp"))));
-        }
-        assertTrue(v.isEmpty(), () -> "adapters stay at the edges:\n" + join(v));
+    void theEngineAndTheLanguageUseNoAdapterNoIoNoThreadsAndNoOtherPartOfRekindle() {
+        ArchRule rule = noClasses().that().resideInAnyPackage(ENGINE, MODEL).should().dependOnClassesThat()
+                .resideInAnyPackage("org.telegram..", "java.sql..", "javax.sql..", "org.sqlite..", "opennlp..",
+                        "org.snakeyaml..", "com.fasterxml..", "java.io..", "java.nio.file..", "java.net..",
+                        "java.util.concurrent..", "dev.rekindle.dialog.load..", "dev.rekindle.dialog.validate..",
+                        "dev.rekindle.dialog.session..", "dev.rekindle.nlu..", "dev.rekindle.bot..",
+                        "dev.rekindle.store..", "dev.rekindle.telegram..", "dev.rekindle.schedule..",
+                        "dev.rekindle.local..", "dev.rekindle.app..")
+                .because("the engine is a pure function of session, input and now (conventions.md)");
+        rule.check(main);
     }
 
     @Test
-    void scannerCatchesClockReadsAndImportsButNotComments() {
-        String src = """
-                package x;
-                import org.telegram.telegrambots.meta.api.objects.Update; // bad
-                // Instant.now() in a comment is fine
-                class Y {
-                    String s = "java.sql in a string is fine";
-                    java.time.Instant t = java.time.Instant.now();
-                    long n = System.nanoTime();
-                }
-                """;
-        List<BoundaryScanner.Violation> v = BoundaryScanner.scanSource(Path.of("Y.java"), src, PURE_ENGINE);
-        assertEquals(List.of(2, 6, 7), v.stream().map(BoundaryScanner.Violation::line).toList(), join(v));
+    void theEngineReadsNoClockAndDrawsNoUnseededRandomness() {
+        ArchRule rule = noClasses().that().resideInAnyPackage(ENGINE, MODEL).should()
+                .callMethod(Instant.class, "now").orShould().callMethod(LocalDate.class, "now")
+                .orShould().callMethod(LocalDateTime.class, "now").orShould().callMethod(ZonedDateTime.class, "now")
+                .orShould().callMethod(System.class, "currentTimeMillis").orShould().callMethod(System.class, "nanoTime")
+                .orShould().callMethod(Math.class, "random").orShould().callMethod(UUID.class, "randomUUID")
+                .orShould().callConstructor(Random.class).orShould().dependOnClassesThat()
+                .areAssignableTo(Clock.class).orShould().dependOnClassesThat().areAssignableTo(InstantSource.class)
+                .orShould().dependOnClassesThat().areAssignableTo(java.security.SecureRandom.class)
+                .because("time and chance come in as arguments, so a turn can be replayed and tested");
+        rule.check(main);
     }
 
-    private static String join(List<BoundaryScanner.Violation> v) {
-        StringBuilder b = new StringBuilder();
-        v.forEach(x -> b.append("  ").append(x).append('\n'));
-        return b.toString();
+    @Test
+    void eachAdaptersLibraryStaysInItsAdapter() {
+        noClasses().that().resideOutsideOfPackages("dev.rekindle.telegram..", "dev.rekindle.app..")
+                .should().dependOnClassesThat().resideInAPackage("org.telegram..")
+                .because("Telegram is one adapter: telegram/, wired in app/").check(main);
+        noClasses().that().resideOutsideOfPackages("dev.rekindle.store..", "dev.rekindle.app..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.sqlite..")
+                .because("the database is one adapter: store/").check(main);
+        noClasses().that().resideOutsideOfPackages("dev.rekindle.nlu..", "dev.rekindle.app..")
+                .should().dependOnClassesThat().resideInAPackage("opennlp..")
+                .because("OpenNLP is behind nlu/").check(main);
+    }
+
+    @Test
+    void theLayersPointInwards() {
+        noClasses().that().resideInAPackage("dev.rekindle.dialog..").should().dependOnClassesThat()
+                .resideInAnyPackage("dev.rekindle.nlu..", "dev.rekindle.bot..", "dev.rekindle.store..",
+                        "dev.rekindle.telegram..", "dev.rekindle.schedule..", "dev.rekindle.local..", "dev.rekindle.app..")
+                .because("the dialog language and engine know nothing of how they are run").check(main);
+        noClasses().that().resideInAPackage("dev.rekindle.nlu..").should().dependOnClassesThat()
+                .resideInAnyPackage("dev.rekindle.bot..", "dev.rekindle.store..", "dev.rekindle.telegram..",
+                        "dev.rekindle.schedule..", "dev.rekindle.local..", "dev.rekindle.app..")
+                .because("understanding is a library the adapters call").check(main);
+        noClasses().that().resideInAnyPackage("dev.rekindle.store..", "dev.rekindle.schedule..").should()
+                .dependOnClassesThat().resideInAnyPackage("dev.rekindle.telegram..", "dev.rekindle.local..",
+                        "dev.rekindle.app..")
+                .because("storage and timing serve every channel").check(main);
+        noClasses().that().resideInAnyPackage("dev.rekindle.bot..").should().dependOnClassesThat()
+                .resideInAnyPackage("dev.rekindle.telegram..", "dev.rekindle.local..", "dev.rekindle.app..")
+                .because("the bot's core is channel-neutral: Telegram and the terminal are its adapters").check(main);
+        noClasses().that().resideOutsideOfPackage("dev.rekindle.app..").should().dependOnClassesThat()
+                .resideInAPackage("dev.rekindle.app..")
+                .because("app/ wires everything together and nothing depends on it").check(main);
+    }
+
+    @Test
+    void noPackageCycles() {
+        slices().matching("dev.rekindle.(**)").should().beFreeOfCycles().check(main);
     }
 }

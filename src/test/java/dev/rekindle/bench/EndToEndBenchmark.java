@@ -12,7 +12,7 @@ import dev.rekindle.dialog.engine.Session;
 import dev.rekindle.dialog.load.DialogLoader;
 import dev.rekindle.dialog.model.DialogLibrary;
 import dev.rekindle.dialog.model.Partner;
-import dev.rekindle.nlu.Understanding;
+import dev.rekindle.nlu.understanding.Understanding;
 import dev.rekindle.store.Couples;
 import dev.rekindle.store.Profile;
 import dev.rekindle.store.Reply;

@@ -1,7 +1,7 @@
 package dev.rekindle.bench;
 
 import dev.rekindle.app.UnderstandingFactory;
-import dev.rekindle.nlu.Understanding;
+import dev.rekindle.nlu.understanding.Understanding;
 import dev.rekindle.nlu.safety.ReferenceLexiconMatcher;
 import dev.rekindle.nlu.safety.SafetyLexicon;
 import dev.rekindle.nlu.safety.TextNormalizer;

@@ -9,7 +9,7 @@ import dev.rekindle.dialog.engine.Chat;
 import dev.rekindle.dialog.engine.Engine;
 import dev.rekindle.dialog.load.DialogLoader;
 import dev.rekindle.dialog.model.Partner;
-import dev.rekindle.nlu.Understanding;
+import dev.rekindle.nlu.understanding.Understanding;
 import dev.rekindle.store.DueTimer;
 import dev.rekindle.store.Member;
 import dev.rekindle.store.OutboxEntry;

@@ -14,7 +14,7 @@ import dev.rekindle.dialog.model.DialogLibrary;
 import dev.rekindle.dialog.model.Partner;
 import dev.rekindle.dialog.model.State;
 import dev.rekindle.dialog.model.Step;
-import dev.rekindle.nlu.Understanding;
+import dev.rekindle.nlu.understanding.Understanding;
 import dev.rekindle.store.DueTimer;
 import dev.rekindle.store.Member;
 import dev.rekindle.store.OutboxEntry;

@@ -12,7 +12,7 @@ import dev.rekindle.dialog.load.DialogLoader;
 import dev.rekindle.dialog.load.LoadResult;
 import dev.rekindle.dialog.load.SourceFile;
 import dev.rekindle.dialog.model.Partner;
-import dev.rekindle.nlu.Understanding;
+import dev.rekindle.nlu.understanding.Understanding;
 import dev.rekindle.store.DueTimer;
 import dev.rekindle.store.Member;
 import dev.rekindle.store.OutboxEntry;

@@ -17,7 +17,7 @@ class ShippedTranscriptsTest {
     static final Path TESTS = DIALOGS.resolve("tests");
 
     /** The classifier and safety detector the bot itself uses, as the jar ships them. */
-    static dev.rekindle.nlu.Understanding productionUnderstanding() throws java.io.IOException {
+    static dev.rekindle.nlu.understanding.Understanding productionUnderstanding() throws java.io.IOException {
         return dev.rekindle.app.UnderstandingFactory.shipped();
     }
 

@@ -10,7 +10,7 @@ import dev.rekindle.dialog.load.SourceFile;
 import dev.rekindle.dialog.model.DialogLibrary;
 import dev.rekindle.local.TranscriptCoverage.Gap;
 import dev.rekindle.local.TranscriptCoverage.Promise;
-import dev.rekindle.nlu.Understanding;
+import dev.rekindle.nlu.understanding.Understanding;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Nested;

@@ -1,4 +1,6 @@
-package dev.rekindle.nlu;
+package dev.rekindle.nlu.understanding;
+
+import dev.rekindle.nlu.IntentClassifier;
 
 import dev.rekindle.dialog.engine.Chat;
 import dev.rekindle.dialog.engine.Input;

@@ -35,7 +35,26 @@ class ArchitectureTest {
 
     @Test
     void theEngineAndTheLanguageUseNoAdapterNoIoNoThreadsAndNoOtherPartOfRekindle() {
-        ArchRule rule = noClasses().that().resideInAnyPackage(ENGINE, MODEL).should().dependOnClassesThat()
+        pureDependencies().check(main);
+    }
+
+    @Test
+    void theRulesCatchAnEngineClassThatReadsTheClockOrTheDisk() {
+        JavaClasses fixture = new ClassFileImporter().importClasses(fixtureClass());
+        org.junit.jupiter.api.Assertions.assertTrue(pureDependencies().evaluate(fixture).hasViolation());
+        org.junit.jupiter.api.Assertions.assertTrue(noClockOrChance().evaluate(fixture).hasViolation());
+    }
+
+    private static Class<?> fixtureClass() {
+        try {
+            return Class.forName("dev.rekindle.dialog.engine.ImpureFixture");
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ArchRule pureDependencies() {
+        return noClasses().that().resideInAnyPackage(ENGINE, MODEL).should().dependOnClassesThat()
                 .resideInAnyPackage("org.telegram..", "java.sql..", "javax.sql..", "org.sqlite..", "opennlp..",
                         "org.snakeyaml..", "com.fasterxml..", "java.io..", "java.nio.file..", "java.net..",
                         "java.util.concurrent..", "dev.rekindle.dialog.load..", "dev.rekindle.dialog.validate..",
@@ -43,12 +62,15 @@ class ArchitectureTest {
                         "dev.rekindle.store..", "dev.rekindle.telegram..", "dev.rekindle.schedule..",
                         "dev.rekindle.local..", "dev.rekindle.app..")
                 .because("the engine is a pure function of session, input and now (conventions.md)");
-        rule.check(main);
     }
 
     @Test
     void theEngineReadsNoClockAndDrawsNoUnseededRandomness() {
-        ArchRule rule = noClasses().that().resideInAnyPackage(ENGINE, MODEL).should()
+        noClockOrChance().check(main);
+    }
+
+    private static ArchRule noClockOrChance() {
+        return noClasses().that().resideInAnyPackage(ENGINE, MODEL).should()
                 .callMethod(Instant.class, "now").orShould().callMethod(LocalDate.class, "now")
                 .orShould().callMethod(LocalDateTime.class, "now").orShould().callMethod(ZonedDateTime.class, "now")
                 .orShould().callMethod(System.class, "currentTimeMillis").orShould().callMethod(System.class, "nanoTime")
@@ -57,7 +79,6 @@ class ArchitectureTest {
                 .areAssignableTo(Clock.class).orShould().dependOnClassesThat().areAssignableTo(InstantSource.class)
                 .orShould().dependOnClassesThat().areAssignableTo(java.security.SecureRandom.class)
                 .because("time and chance come in as arguments, so a turn can be replayed and tested");
-        rule.check(main);
     }
 
     @Test

@@ -5,12 +5,9 @@ import dev.rekindle.dialog.engine.Chat;
 import dev.rekindle.dialog.engine.Engine;
 import dev.rekindle.dialog.engine.Input;
 import dev.rekindle.dialog.engine.Outcome;
-import dev.rekindle.dialog.engine.Run;
 import dev.rekindle.dialog.engine.Session;
-import dev.rekindle.dialog.model.Partner;
 import dev.rekindle.nlu.understanding.Understanding;
 import dev.rekindle.store.Cause;
-import dev.rekindle.store.Couple;
 import dev.rekindle.store.DueTimer;
 import dev.rekindle.store.Member;
 import dev.rekindle.store.OutboxKind;
@@ -20,12 +17,7 @@ import dev.rekindle.store.Store;
 import dev.rekindle.store.StoredSession;
 import java.time.Duration;
 import java.time.InstantSource;
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -45,6 +37,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>An update that fails is marked failed, logged with the couple, chat, dialog and state (never the
  * message text), and the partner gets the kind {@code internal_error} sentence.
+ *
+ * <p>What the engine's actions write is read by {@link CommitPlan}; a couple's first session comes from
+ * {@link CoupleSessions}.
  */
 public final class BotCore implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BotCore.class);
@@ -54,7 +49,7 @@ public final class BotCore implements AutoCloseable {
     private final Engine engine;
     private final Understanding understanding;
     private final Store store;
-    private final Members members;
+    private final CoupleSessions sessions;
     private final InstantSource clock;
     private final CoupleLanes lanes;
     private final Executor lanesExecutor;
@@ -66,7 +61,7 @@ public final class BotCore implements AutoCloseable {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.understanding = Objects.requireNonNull(understanding, "understanding");
         this.store = Objects.requireNonNull(store, "store");
-        this.members = new Members(store.couples());
+        this.sessions = new CoupleSessions(store, new Members(store.couples()));
         this.clock = Objects.requireNonNull(clock, "clock");
         this.lanesExecutor = Objects.requireNonNull(executor, "executor");
         this.lanes = new CoupleLanes(executor);
@@ -202,7 +197,8 @@ public final class BotCore implements AutoCloseable {
         Member who = r.who();
         String text = r instanceof Received.Text t ? t.text() : r instanceof Received.Command c ? c.args() : "";
         LOG.error("update {} of couple {} in chat {} ({}) failed and is kept as failed in the inbox: {}",
-                r.updateId(), who.coupleId(), who.chat(), where(who.coupleId(), who.chat()), describe(e, text));
+                r.updateId(), who.coupleId(), who.chat(), sessions.where(who.coupleId(), who.chat()),
+                describe(e, text));
         try {
             store.inbox().markFailed(r.updateId());
         } catch (RuntimeException m) {
@@ -219,7 +215,7 @@ public final class BotCore implements AutoCloseable {
                 return;
             }
             Session session = store.sessions().load(coupleId).map(StoredSession::session)
-                    .orElseGet(() -> newSession(coupleId));
+                    .orElseGet(() -> sessions.newSession(coupleId));
             Outcome o = engine.sayBot(session, chat, "internal_error", clock.instant());
             for (Action a : o.actions()) {
                 if (a instanceof Action.Send s) {
@@ -275,66 +271,15 @@ public final class BotCore implements AutoCloseable {
      */
     private CompletableFuture<Void> commit(long coupleId, Input input, Chat chat, Cause cause) {
         StoredSession stored = store.sessions().load(coupleId).orElse(null);
-        Session session = stored == null ? newSession(coupleId) : withPartnersJoined(stored.session(), coupleId);
+        Session session = stored == null ? sessions.newSession(coupleId)
+                : sessions.withPartnersJoined(stored.session(), coupleId);
         long version = stored == null ? 0 : stored.version();
         Outcome outcome = input == null
                 ? engine.sayBot(session, chat, "text_only", clock.instant())
                 : engine.handle(session, input, clock.instant());
-
-        List<Action.SaveJournal> journal = new ArrayList<>();
-        Map<String, Action.ScheduleTimer> schedule = new LinkedHashMap<>();
-        Set<String> cancel = new LinkedHashSet<>();
-        List<Outgoing> outbox = new ArrayList<>();
-        List<dev.rekindle.store.NewReminder> newReminders = new ArrayList<>();
-        List<Outgoing> reminderNotes = new ArrayList<>();
-        Map<Chat, OptionalLong> chatIds = new EnumMap<>(Chat.class);
-        for (Action a : outcome.actions()) {
-            if (a instanceof Action.Send s) {
-                chatId(coupleId, s.to(), chatIds).ifPresent(id ->
-                        outbox.add(new Outgoing(id, OutboxKind.SEND, OutboxPayload.send(s), s.ref())));
-            } else if (a instanceof Action.CloseButtons c) {
-                chatId(coupleId, c.to(), chatIds).ifPresent(id ->
-                        outbox.add(new Outgoing(id, OutboxKind.CLOSE_BUTTONS, OutboxPayload.closeButtons(c), c.ref())));
-            } else if (a instanceof Action.ScheduleTimer t) {
-                schedule.put(t.id(), t);
-            } else if (a instanceof Action.CancelTimer t) {
-                // the store cancels before it schedules: a timer set and cancelled in one turn is simply not set
-                schedule.remove(t.id());
-                cancel.add(t.id());
-            } else if (a instanceof Action.SaveJournal j) {
-                journal.add(j);
-            } else if (a instanceof Action.SetReminder r) {
-                reminders.plan(coupleId, r, clock.instant()).ifPresent(p -> {
-                    newReminders.add(p.reminder());
-                    reminderNotes.addAll(p.notes());
-                });
-            } else if (a instanceof Action.Trouble t) {
-                LOG.warn("couple {}: dialog {} in state {} (chat {}) misbehaved: {}", coupleId, t.dialog(), t.state(),
-                        t.chat(), t.problem());
-            } else if (a instanceof Action.SafetyRaised s) {
-                LOG.info("couple {}: the safety hook fired for partner {} ({})", coupleId, s.partner(), s.kind());
-            } else if (a instanceof Action.DialogStarted d) {
-                LOG.debug("couple {}: dialog {}@{} started in chat {}", coupleId, d.dialog(), d.version(), d.chat());
-            } else if (a instanceof Action.DialogEnded d) {
-                LOG.debug("couple {}: dialog {} ended in chat {} ({})", coupleId, d.dialog(), d.chat(), d.reason());
-            }
-            // Shared: the delivering Send follows in the same list; nothing else to do
-        }
-        cancel.removeIf(schedule::containsKey);
-        outbox.addAll(reminderNotes); // after the dialog's own words about the reminder
         // the lane waits for this future: the couple's next update loads after the commit is durable
-        return store.sessions().commitAsync(new dev.rekindle.store.UpdateCommit(coupleId, version, outcome.session(),
-                journal, List.copyOf(schedule.values()), List.copyOf(cancel), outbox, cause, newReminders))
+        return store.sessions().commitAsync(CommitPlan.of(store, reminders, clock, coupleId, version, outcome, cause))
                 .thenRun(this::notifyCommitted);
-    }
-
-    private OptionalLong chatId(long coupleId, Chat chat, Map<Chat, OptionalLong> known) {
-        OptionalLong id = known.computeIfAbsent(chat, c -> store.couples().chatId(coupleId, c));
-        if (id.isEmpty()) {
-            // e.g. a group dialog's message before the couple added the bot to a group: nowhere to deliver
-            LOG.warn("couple {} has no {} chat registered; a message for it is dropped", coupleId, chat);
-        }
-        return id;
     }
 
     private void notifyCommitted() {
@@ -344,41 +289,6 @@ public final class BotCore implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.warn("a commit listener failed: {}", describe(e, ""));
             }
-        }
-    }
-
-    // ---------------------------------------------------------------- sessions
-
-    /** A first session for the couple, with the names of the partners present; the seed comes from its id. */
-    private Session newSession(long coupleId) {
-        return Session.start(names(coupleId), 0x5DEECE66DL * (coupleId + 1));
-    }
-
-    /** A session started while partner A was alone learns partner B's name once B joined. */
-    private Session withPartnersJoined(Session session, long coupleId) {
-        if (session.isPaired()) {
-            return session;
-        }
-        Map<Partner, String> names = names(coupleId);
-        return names.containsKey(Partner.B) ? session.withName(Partner.B, names.get(Partner.B)) : session;
-    }
-
-    private Map<Partner, String> names(long coupleId) {
-        Couple couple = members.couple(coupleId).orElseThrow(() -> new IllegalStateException("couple " + coupleId
-                + " does not exist; an update was resolved to it, so the couples table was changed under the bot"));
-        Map<Partner, String> names = new EnumMap<>(Partner.class);
-        couple.users().forEach((partner, userId) -> names.put(partner,
-                store.couples().user(userId).map(u -> u.displayName()).orElse(partner == Partner.A ? "A" : "B")));
-        return names;
-    }
-
-    /** "dialog appreciation, state offer" or "no dialog running", for a log line. */
-    private String where(long coupleId, Chat chat) {
-        try {
-            Run run = store.sessions().load(coupleId).map(s -> s.session().run(chat)).orElse(null);
-            return run == null ? "no dialog running" : "dialog " + run.top().dialog() + ", state " + run.top().state();
-        } catch (RuntimeException e) {
-            return "session unreadable";
         }
     }
 

@@ -41,15 +41,7 @@ public final class DataExport {
         ObjectNode root = JSON.createObjectNode();
         root.put("exported", now.toString());
         root.put("about", about);
-        Optional<User> user = store.couples().user(userId);
-        ObjectNode u = root.putObject("user");
-        u.put("telegram_id", userId);
-        user.ifPresent(x -> {
-            u.put("name", x.displayName());
-            u.put("time_zone", x.timeZone().getId());
-            u.put("first_seen", x.created().toString());
-            u.put("unreachable", x.unreachable());
-        });
+        user(root, userId);
         store.pairings().profile(userId).ifPresent(p -> profile(root.putObject("onboarding"), p));
         Optional<Couple> couple = store.couples().coupleOf(userId);
         ArrayNode journal = root.putArray("journal");
@@ -60,44 +52,73 @@ public final class DataExport {
             Partner me = c.users().entrySet().stream().filter(e -> e.getValue() == userId).map(Map.Entry::getKey)
                     .findFirst().orElseThrow();
             root.putObject("couple").put("paired", c.users().size() == 2).put("since", c.created().toString());
-            for (JournalEntry e : store.journal().list(c.id())) {
-                if (e.author() == me) {
-                    journal.addObject().put("kind", e.kind()).put("dialog", e.dialog()).put("text", e.text())
-                            .put("written", e.created().toString());
-                }
+            journal(journal, c.id(), me);
+            reminders(reminders, c.id(), me);
+            answers(answers, consents, c.id(), me);
+        });
+        invitations(root.putArray("invitations"), userId);
+        try {
+            return JSON.writeValueAsBytes(root);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void user(ObjectNode root, long userId) {
+        Optional<User> user = store.couples().user(userId);
+        ObjectNode u = root.putObject("user");
+        u.put("telegram_id", userId);
+        user.ifPresent(x -> {
+            u.put("name", x.displayName());
+            u.put("time_zone", x.timeZone().getId());
+            u.put("first_seen", x.created().toString());
+            u.put("unreachable", x.unreachable());
+        });
+    }
+
+    /** The journal lines {@code me} wrote; not the partner's. */
+    private void journal(ArrayNode journal, long coupleId, Partner me) {
+        for (JournalEntry e : store.journal().list(coupleId)) {
+            if (e.author() == me) {
+                journal.addObject().put("kind", e.kind()).put("dialog", e.dialog()).put("text", e.text())
+                        .put("written", e.created().toString());
             }
-            for (dev.rekindle.store.StoredReminder r : store.reminders().of(c.id(), me)) {
-                ArrayNode days = reminders.addObject().put("dialog", r.dialog()).put("at", r.at().toString())
-                        .put("time_zone", r.zone().getId()).put("text", dev.rekindle.dialog.engine.Engine.plainText(r.html()))
-                        .put("next", r.nextDue().toString()).putArray("days");
-                r.days().stream().sorted().forEach(d -> days.add(d.name().toLowerCase(java.util.Locale.ROOT)));
-            }
-            store.sessions().load(c.id()).map(StoredSession::session).ifPresent(s -> {
-                for (Run run : s.runs().values()) {
-                    for (Frame f : run.stack()) {
-                        f.answers().getOrDefault(me, Map.of()).forEach((var, text) -> answers.addObject()
-                                .put("dialog", f.dialog()).put("question", var).put("answer", text));
-                        for (Frame.Consent k : f.consents()) {
-                            if (k.author() == me) {
-                                consents.addObject().put("dialog", f.dialog()).put("answer", k.variable())
-                                        .put("shown_to", k.with().name().toLowerCase(java.util.Locale.ROOT));
-                            }
+        }
+    }
+
+    private void reminders(ArrayNode reminders, long coupleId, Partner me) {
+        for (dev.rekindle.store.StoredReminder r : store.reminders().of(coupleId, me)) {
+            ArrayNode days = reminders.addObject().put("dialog", r.dialog()).put("at", r.at().toString())
+                    .put("time_zone", r.zone().getId()).put("text", dev.rekindle.dialog.engine.Engine.plainText(r.html()))
+                    .put("next", r.nextDue().toString()).putArray("days");
+            r.days().stream().sorted().forEach(d -> days.add(d.name().toLowerCase(java.util.Locale.ROOT)));
+        }
+    }
+
+    /** The answers {@code me} gave in dialogs still running, and what they agreed to share. */
+    private void answers(ArrayNode answers, ArrayNode consents, long coupleId, Partner me) {
+        store.sessions().load(coupleId).map(StoredSession::session).ifPresent(s -> {
+            for (Run run : s.runs().values()) {
+                for (Frame f : run.stack()) {
+                    f.answers().getOrDefault(me, Map.of()).forEach((var, text) -> answers.addObject()
+                            .put("dialog", f.dialog()).put("question", var).put("answer", text));
+                    for (Frame.Consent k : f.consents()) {
+                        if (k.author() == me) {
+                            consents.addObject().put("dialog", f.dialog()).put("answer", k.variable())
+                                    .put("shown_to", k.with().name().toLowerCase(java.util.Locale.ROOT));
                         }
                     }
                 }
-            });
+            }
         });
-        ArrayNode invitations = root.putArray("invitations");
+    }
+
+    private void invitations(ArrayNode invitations, long userId) {
         for (Invitation i : store.pairings().invitationsBy(userId)) {
             ObjectNode o = invitations.addObject().put("made", i.created().toString()).put("expires", i.expires().toString());
             if (i.used() != null) {
                 o.put("used", i.used().toString());
             }
-        }
-        try {
-            return JSON.writeValueAsBytes(root);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

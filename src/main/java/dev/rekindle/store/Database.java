@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.InstantSource;
@@ -13,7 +12,6 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.sqlite.SQLiteConfig;
@@ -24,10 +22,10 @@ import org.sqlite.SQLiteConfig;
  * guarded by a lock (threads queue here instead of failing with SQLITE_BUSY); reads use a small pool of
  * read-only connections, which the write-ahead log lets run beside the writer.
  *
- * <p>Group commit: {@link #writeSoon} queues a write for the writer thread, which takes everything queued (up
- * to {@link #MAX_BATCH}) and applies it in ONE transaction, each write inside its own SAVEPOINT: a write
- * that fails rolls back only its savepoint and its future fails; the others commit together, with one
- * fsync for the batch. A future completes only after the COMMIT returned, so what it reports is on disk
+ * <p>Group commit ({@link GroupCommit}): {@link #writeSoon} queues a write for the writer thread, which takes
+ * everything queued (up to {@link #MAX_BATCH}) and applies it in ONE transaction, each write inside its own
+ * SAVEPOINT: a write that fails rolls back only its savepoint and its future fails; the others commit together,
+ * with one fsync for the batch. A future completes only after the COMMIT returned, so what it reports is on disk
  * (synchronous=FULL). Each write keeps its own all-or-nothing; only durability is shared.
  */
 public final class Database implements AutoCloseable {
@@ -44,40 +42,15 @@ public final class Database implements AutoCloseable {
     private final ReentrantLock writeLock = new ReentrantLock();
     private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
     private final List<Connection> allReaders = new ArrayList<>();
-    private volatile boolean closed;
-    private boolean connectionsClosed;
-    private final LinkedBlockingQueue<Queued<?>> queue = new LinkedBlockingQueue<>();
-    private volatile Thread writerThread;
-    private long batches;
-    private long batched;
-
-    /** A write waiting for the writer thread. */
-    private static final class Queued<T> {
-        final String what;
-        final SqlWork<T> work;
-        final CompletableFuture<T> done = new CompletableFuture<>();
-        T result;
-        Throwable failure;
-
-        Queued(String what, SqlWork<T> work) {
-            this.what = what;
-            this.work = work;
-        }
-
-        void complete() {
-            if (failure == null) {
-                done.complete(result);
-            } else {
-                done.completeExceptionally(failure);
-            }
-        }
-    }
+    private boolean connectionsClosed; // guarded by writeLock
+    private final GroupCommit groupCommit;
 
     private Database(Path file, InstantSource clock, Connection writer, DataKey key) {
         this.file = file;
         this.clock = clock;
         this.writer = writer;
         this.key = key;
+        this.groupCommit = new GroupCommit(file, writer, writeLock, () -> connectionsClosed);
     }
 
     /**
@@ -183,7 +156,7 @@ public final class Database implements AutoCloseable {
                 return result;
             } finally {
                 if (!committed) {
-                    rollbackQuietly();
+                    rollbackQuietly(writer);
                 }
             }
         } catch (SQLException e) {
@@ -200,125 +173,16 @@ public final class Database implements AutoCloseable {
      * writer thread: dependants that do more than a little bookkeeping should continue on their own executor.
      */
     <T> CompletableFuture<T> writeSoon(String what, SqlWork<T> work) {
-        Queued<T> q = new Queued<>(what, work);
-        synchronized (queue) {
-            if (closed) {
-                return CompletableFuture.failedFuture(new StoreException("database " + file + " is closed"));
-            }
-            if (writerThread == null) {
-                writerThread = new Thread(this::writerLoop, WRITER_THREAD);
-                writerThread.setDaemon(true); // close() stops it; a forgotten store must not keep the JVM alive
-                writerThread.start();
-            }
-            queue.add(q);
-        }
-        return q.done;
+        return groupCommit.submit(what, work);
     }
 
     boolean onWriterThread() {
-        return Thread.currentThread() == writerThread;
+        return groupCommit.onWriterThread();
     }
 
     /** Group commits so far and the writes they carried, for tests and benchmarks. */
-    synchronized long[] groupCommitCounts() {
-        return new long[] {batches, batched};
-    }
-
-    private void writerLoop() {
-        List<Queued<?>> batch = new ArrayList<>();
-        while (true) {
-            try {
-                Queued<?> first = queue.take();
-                if (first.work == null) {
-                    return; // close() asked to stop; everything queued before was carried
-                }
-                batch.add(first);
-                queue.drainTo(batch, MAX_BATCH - 1);
-                boolean stop = batch.get(batch.size() - 1).work == null;
-                if (stop) {
-                    batch.remove(batch.size() - 1);
-                }
-                commitBatch(batch);
-                batch.clear();
-                if (stop) {
-                    return;
-                }
-            } catch (InterruptedException e) {
-                return;
-            }
-        }
-    }
-
-    private void commitBatch(List<Queued<?>> batch) {
-        writeLock.lock();
-        try {
-            if (connectionsClosed) {
-                StoreException gone = new StoreException("database " + file + " is closed");
-                batch.forEach(q -> q.failure = gone);
-            } else {
-                applyBatch(batch);
-            }
-        } finally {
-            writeLock.unlock();
-        }
-        synchronized (this) {
-            batches++;
-            batched += batch.size();
-        }
-        for (Queued<?> q : batch) {
-            q.complete();
-        }
-    }
-
-    private void applyBatch(List<Queued<?>> batch) {
-        try {
-            control(writer, "BEGIN IMMEDIATE");
-        } catch (SQLException e) {
-            StoreException f = new StoreException("database " + file + " could not start a write: " + e.getMessage(), e);
-            batch.forEach(q -> q.failure = f);
-            return;
-        }
-        boolean committed = false;
-        try {
-            for (Queued<?> q : batch) {
-                apply(q);
-            }
-            control(writer, "COMMIT");
-            committed = true;
-        } catch (SQLException e) {
-            // a savepoint could not be rolled back, or the COMMIT failed: nothing of the batch is written
-            for (Queued<?> q : batch) {
-                if (q.failure == null) {
-                    q.result = null;
-                    q.failure = new StoreException("database " + file + " could not " + q.what + ": the group "
-                            + "commit failed: " + e.getMessage(), e);
-                }
-            }
-        } finally {
-            if (!committed) {
-                rollbackQuietly();
-            }
-        }
-    }
-
-    private <T> void apply(Queued<T> q) throws SQLException {
-        control(writer, "SAVEPOINT w");
-        try {
-            q.result = q.work.run(writer);
-            control(writer, "RELEASE w");
-        } catch (SQLException e) {
-            undo(q, new StoreException("database " + file + " could not " + q.what + ": " + e.getMessage(), e));
-        } catch (RuntimeException e) {
-            undo(q, e);
-        }
-    }
-
-    /** Rolls back this write's savepoint only; if even that fails, the whole batch fails (thrown). */
-    private void undo(Queued<?> q, RuntimeException why) throws SQLException {
-        q.result = null;
-        q.failure = why;
-        control(writer, "ROLLBACK TO w");
-        control(writer, "RELEASE w");
+    long[] groupCommitCounts() {
+        return groupCommit.counts();
     }
 
     /** Runs {@code work} on a read connection inside one read transaction, so it sees one consistent state. */
@@ -353,7 +217,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private void rollbackQuietly() {
+    static void rollbackQuietly(Connection writer) {
         try {
             control(writer, "ROLLBACK");
         } catch (SQLException ignored) {
@@ -378,10 +242,8 @@ public final class Database implements AutoCloseable {
     }
 
     /** A transaction statement without rows, prepared once per connection (see {@link CachedStatements}). */
-    private static void control(Connection c, String sql) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement(sql)) {
-            p.executeUpdate();
-        }
+    static void control(Connection c, String sql) throws SQLException {
+        Sql.on(c, sql).update();
     }
 
     private static void execute(Connection c, String sql) throws SQLException {
@@ -391,7 +253,7 @@ public final class Database implements AutoCloseable {
     }
 
     private void ensureOpen() {
-        if (closed) {
+        if (groupCommit.closed()) {
             throw new StoreException("database " + file + " is closed");
         }
     }
@@ -402,21 +264,7 @@ public final class Database implements AutoCloseable {
      */
     @Override
     public void close() {
-        Thread w;
-        synchronized (queue) {
-            w = writerThread;
-            if (w != null && !closed) {
-                queue.add(new Queued<>("stop", null));
-            }
-            closed = true; // no new writeSoon; write() checks this too
-        }
-        if (w != null && w != Thread.currentThread()) {
-            try {
-                w.join(TimeUnit.SECONDS.toMillis(30));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        groupCommit.close();
         closeConnections();
     }
 

@@ -164,12 +164,7 @@ public final class WebhookServer implements AutoCloseable {
             return;
         }
         if (!secretMatches(ex.getRequestHeaders().getFirst(SECRET_HEADER))) {
-            if (rejectionLogged.compareAndSet(false, true)) {
-                LOG.warn("a webhook request without the right secret was refused (401); later ones are logged at debug "
-                        + "level. If Telegram sends them, another setWebhook has replaced ours: restart Rekindle");
-            } else {
-                LOG.debug("a webhook request without the right secret was refused (401)");
-            }
+            logRefusal();
             status(ex, 401);
             return;
         }
@@ -178,14 +173,31 @@ public final class WebhookServer implements AutoCloseable {
             status(ex, 413);
             return;
         }
+        status(ex, take(body));
+    }
+
+    /** The first refusal is a warning (ours was likely replaced), the others are for debugging. */
+    private void logRefusal() {
+        if (rejectionLogged.compareAndSet(false, true)) {
+            LOG.warn("a webhook request without the right secret was refused (401); later ones are logged at debug "
+                    + "level. If Telegram sends them, another setWebhook has replaced ours: restart Rekindle");
+        } else {
+            LOG.debug("a webhook request without the right secret was refused (401)");
+        }
+    }
+
+    /**
+     * Reads the body as an update, writes it to the inbox and hands a fresh one to the dispatch thread; returns
+     * the status to answer (200 once it is stored for good, or when it is skipped).
+     */
+    private int take(byte[] body) throws IOException {
         Update update;
         try {
             update = json.readValue(body, Update.class);
         } catch (JsonProcessingException e) {
             LOG.warn("a webhook request with the right secret is not an update ({}); answered 400",
                     e.getClass().getSimpleName());
-            status(ex, 400);
-            return;
+            return 400;
         }
         IncomingUpdate in;
         String raw;
@@ -195,8 +207,7 @@ public final class WebhookServer implements AutoCloseable {
         } catch (RuntimeException | JsonProcessingException e) {
             // as the polling does: a shape we did not expect is skipped, not sent again and again
             LOG.warn("update {} could not be read and is skipped: {}", update.getUpdateId(), redact.describe(e));
-            status(ex, 200);
-            return;
+            return 200;
         }
         boolean fresh;
         try {
@@ -204,8 +215,7 @@ public final class WebhookServer implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("update {} could not be stored in the inbox; answered 500 so that Telegram sends it again: {}",
                     in.updateId(), redact.describe(e));
-            status(ex, 500);
-            return;
+            return 500;
         }
         if (fresh) {
             try {
@@ -214,7 +224,7 @@ public final class WebhookServer implements AutoCloseable {
                 LOG.info("update {} is stored but Rekindle is stopping: it is handled at the next start", in.updateId());
             }
         }
-        status(ex, 200); // stored for good: Telegram may forget it now
+        return 200; // stored for good: Telegram may forget it now
     }
 
     /** Constant time in the length of our secret, whatever was sent. */

@@ -1,0 +1,105 @@
+package dev.rekindle.bot;
+
+import dev.rekindle.dialog.engine.Action;
+import dev.rekindle.dialog.engine.Chat;
+import dev.rekindle.dialog.engine.Outcome;
+import dev.rekindle.store.Cause;
+import dev.rekindle.store.NewReminder;
+import dev.rekindle.store.OutboxKind;
+import dev.rekindle.store.Outgoing;
+import dev.rekindle.store.Store;
+import dev.rekindle.store.UpdateCommit;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one commit of a turn, read from the engine's actions: messages as outbox entries (for the chats the couple
+ * has), timers set and cancelled, journal lines, reminders and the sentences about them; what only informs
+ * (trouble, safety, dialogs started and ended) is logged. Log lines are the core's (same logger), without text.
+ */
+final class CommitPlan {
+    private static final Logger LOG = LoggerFactory.getLogger(BotCore.class);
+
+    private final Store store;
+    private final ReminderDelivery reminders;
+    private final InstantSource clock;
+    private final long coupleId;
+    private final List<Action.SaveJournal> journal = new ArrayList<>();
+    private final Map<String, Action.ScheduleTimer> schedule = new LinkedHashMap<>();
+    private final Set<String> cancel = new LinkedHashSet<>();
+    private final List<Outgoing> outbox = new ArrayList<>();
+    private final List<NewReminder> newReminders = new ArrayList<>();
+    private final List<Outgoing> reminderNotes = new ArrayList<>();
+    private final Map<Chat, OptionalLong> chatIds = new EnumMap<>(Chat.class);
+
+    private CommitPlan(Store store, ReminderDelivery reminders, InstantSource clock, long coupleId) {
+        this.store = store;
+        this.reminders = reminders;
+        this.clock = clock;
+        this.coupleId = coupleId;
+    }
+
+    /** What {@code outcome} writes for the couple whose session was at {@code version}, marking {@code cause} done. */
+    static UpdateCommit of(Store store, ReminderDelivery reminders, InstantSource clock, long coupleId, long version,
+                           Outcome outcome, Cause cause) {
+        CommitPlan plan = new CommitPlan(store, reminders, clock, coupleId);
+        for (Action a : outcome.actions()) {
+            plan.add(a);
+        }
+        plan.cancel.removeIf(plan.schedule::containsKey);
+        plan.outbox.addAll(plan.reminderNotes); // after the dialog's own words about the reminder
+        return new UpdateCommit(coupleId, version, outcome.session(), plan.journal, List.copyOf(plan.schedule.values()),
+                List.copyOf(plan.cancel), plan.outbox, cause, plan.newReminders);
+    }
+
+    private void add(Action a) {
+        if (a instanceof Action.Send s) {
+            chatId(s.to()).ifPresent(id ->
+                    outbox.add(new Outgoing(id, OutboxKind.SEND, OutboxPayload.send(s), s.ref())));
+        } else if (a instanceof Action.CloseButtons c) {
+            chatId(c.to()).ifPresent(id ->
+                    outbox.add(new Outgoing(id, OutboxKind.CLOSE_BUTTONS, OutboxPayload.closeButtons(c), c.ref())));
+        } else if (a instanceof Action.ScheduleTimer t) {
+            schedule.put(t.id(), t);
+        } else if (a instanceof Action.CancelTimer t) {
+            // the store cancels before it schedules: a timer set and cancelled in one turn is simply not set
+            schedule.remove(t.id());
+            cancel.add(t.id());
+        } else if (a instanceof Action.SaveJournal j) {
+            journal.add(j);
+        } else if (a instanceof Action.SetReminder r) {
+            reminders.plan(coupleId, r, clock.instant()).ifPresent(p -> {
+                newReminders.add(p.reminder());
+                reminderNotes.addAll(p.notes());
+            });
+        } else if (a instanceof Action.Trouble t) {
+            LOG.warn("couple {}: dialog {} in state {} (chat {}) misbehaved: {}", coupleId, t.dialog(), t.state(),
+                    t.chat(), t.problem());
+        } else if (a instanceof Action.SafetyRaised s) {
+            LOG.info("couple {}: the safety hook fired for partner {} ({})", coupleId, s.partner(), s.kind());
+        } else if (a instanceof Action.DialogStarted d) {
+            LOG.debug("couple {}: dialog {}@{} started in chat {}", coupleId, d.dialog(), d.version(), d.chat());
+        } else if (a instanceof Action.DialogEnded d) {
+            LOG.debug("couple {}: dialog {} ended in chat {} ({})", coupleId, d.dialog(), d.chat(), d.reason());
+        }
+        // Shared: the delivering Send follows in the same list; nothing else to do
+    }
+
+    private OptionalLong chatId(Chat chat) {
+        OptionalLong id = chatIds.computeIfAbsent(chat, c -> store.couples().chatId(coupleId, c));
+        if (id.isEmpty()) {
+            // e.g. a group dialog's message before the couple added the bot to a group: nowhere to deliver
+            LOG.warn("couple {} has no {} chat registered; a message for it is dropped", coupleId, chat);
+        }
+        return id;
+    }
+}

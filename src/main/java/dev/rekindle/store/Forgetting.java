@@ -1,0 +1,67 @@
+package dev.rekindle.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalLong;
+
+/** Erasing a person, inside the caller's write transaction (see {@link Pairings#forget}). */
+final class Forgetting {
+    private Forgetting() {
+    }
+
+    /**
+     * Dissolves the person's couple of two, drops their own couple, and deletes their private chat's outbox rows,
+     * their invitations, profile, the raw updates that name them and their user row. Returns the couples dropped.
+     */
+    static List<Long> forget(Connection c, DataKey key, long userId, long now) throws SQLException {
+        List<Long> dropped = new ArrayList<>();
+        OptionalLong couple = CoupleSurgery.coupleOfUser(c, userId);
+        if (couple.isPresent() && CoupleSurgery.memberCount(c, couple.getAsLong()) > 1) {
+            CoupleSurgery.split(c, couple.getAsLong(), now);
+            dropped.add(couple.getAsLong());
+            couple = CoupleSurgery.coupleOfUser(c, userId);
+        }
+        OptionalLong privateChat = OptionalLong.empty();
+        if (couple.isPresent()) {
+            privateChat = Sql.on(c, "SELECT id FROM chats WHERE couple_id = ? AND kind = 'private'")
+                    .bind(couple.getAsLong()).oneLong();
+            CoupleSurgery.dropCouple(c, couple.getAsLong());
+            dropped.add(couple.getAsLong());
+        }
+        long chat = privateChat.orElse(userId); // a private chat's id is its user's
+        Sql.on(c, "DELETE FROM outbox WHERE chat_id = ?").bind(chat).update();
+        Sql.on(c, "DELETE FROM invitations WHERE inviter = ?").bind(userId).update();
+        Sql.on(c, "DELETE FROM profiles WHERE user_id = ?").bind(userId).update();
+        eraseUpdatesOf(c, key, userId);
+        Sql.on(c, "DELETE FROM users WHERE id = ?").bind(userId).update();
+        return dropped;
+    }
+
+    /**
+     * Erases the JSON of every update not done (pending, or failed and kept) that the user sent or appears in: it
+     * is encrypted, so each is decrypted here to look (few rows: done ones hold no JSON).
+     */
+    private static void eraseUpdatesOf(Connection c, DataKey key, long userId) throws SQLException {
+        String mark = "\"id\":" + userId + ",";
+        List<Long> theirs = Sql.on(c, "SELECT update_id, raw_json FROM inbox WHERE state <> 'done' AND raw_json <> ''")
+                .list(rs -> mentions(key, rs.getLong(1), rs.getObject(2), mark) ? rs.getLong(1) : null);
+        theirs.removeIf(Objects::isNull); // the updates that do not name them
+        for (long id : theirs) {
+            Sql.on(c, "UPDATE inbox SET raw_json = '' WHERE update_id = ?").bind(id).update();
+        }
+    }
+
+    private static boolean mentions(DataKey key, long updateId, Object stored, String mark) {
+        String where = SqliteInbox.where(updateId);
+        String json;
+        try {
+            json = key.decrypt(SqliteSessionStore.sealed(stored, where), where);
+        } catch (DataKey.TamperedException e) {
+            json = mark; // unreadable: erased too, it may be theirs
+        }
+        return json.contains(mark);
+    }
+}

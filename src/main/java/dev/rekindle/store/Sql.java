@@ -1,0 +1,112 @@
+package dev.rekindle.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * One prepared statement on a connection, in the shape of Jdbi's {@code Handle}:
+ * {@code Sql.on(c, "SELECT name FROM users WHERE id = ?").bind(id).one(rs -> rs.getString(1))}. Each call prepares
+ * the statement (the connection keeps it, see {@link CachedStatements}), binds the values by position, runs it,
+ * maps the rows while the results are open, and closes both. Values are bound, never written into the SQL text.
+ */
+final class Sql {
+    /** Reads the current row. */
+    @FunctionalInterface
+    interface Row<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    @FunctionalInterface
+    private interface Run<T> {
+        T on(PreparedStatement p) throws SQLException;
+    }
+
+    private final Connection c;
+    private final String sql;
+    private Object[] values = {};
+
+    private Sql(Connection c, String sql) {
+        this.c = c;
+        this.sql = sql;
+    }
+
+    static Sql on(Connection c, String sql) {
+        return new Sql(c, sql);
+    }
+
+    /** The values of the ?s, in order: Long, Integer, String, byte[] or null. */
+    Sql bind(Object... values) {
+        this.values = values;
+        return this;
+    }
+
+    /** Runs an INSERT, UPDATE, DELETE or a statement without rows; the number of rows changed. */
+    int update() throws SQLException {
+        return run(PreparedStatement::executeUpdate);
+    }
+
+    /** The first row, or empty when there is none. */
+    <T> Optional<T> one(Row<T> row) throws SQLException {
+        return run(p -> {
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next() ? Optional.of(row.map(rs)) : Optional.empty();
+            }
+        });
+    }
+
+    /** The first column of the first row as a long, or empty when there is no row. */
+    OptionalLong oneLong() throws SQLException {
+        return one(rs -> rs.getLong(1)).map(OptionalLong::of).orElse(OptionalLong.empty());
+    }
+
+    /** The first column of the one row a COUNT or an INSERT ... RETURNING always gives. */
+    long firstLong() throws SQLException {
+        return one(rs -> rs.getLong(1)).orElseThrow(() -> new SQLException("no row from: " + sql));
+    }
+
+    /** Every row, in the order the query gives them. */
+    <T> List<T> list(Row<T> row) throws SQLException {
+        return run(p -> {
+            List<T> out = new ArrayList<>();
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    out.add(row.map(rs));
+                }
+            }
+            return out;
+        });
+    }
+
+    private <T> T run(Run<T> run) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                bind(p, i + 1, values[i]);
+            }
+            return run.on(p);
+        }
+    }
+
+    private static void bind(PreparedStatement p, int i, Object v) throws SQLException {
+        if (v == null) {
+            p.setNull(i, Types.NULL);
+        } else if (v instanceof Long l) {
+            p.setLong(i, l);
+        } else if (v instanceof Integer n) {
+            p.setInt(i, n);
+        } else if (v instanceof String s) {
+            p.setString(i, s);
+        } else if (v instanceof byte[] b) {
+            p.setBytes(i, b);
+        } else {
+            throw new IllegalArgumentException("cannot bind a " + v.getClass().getSimpleName() + " (parameter " + i
+                    + "): bind a Long, Integer, String, byte[] or null");
+        }
+    }
+}

@@ -45,25 +45,36 @@ public record Evaluation(int examples, double accuracy, double accuracyAsClass, 
 
     /** Classifies every example of {@code data} and scores the answers; {@code safety} may be null. */
     public static Evaluation of(TextCategorizer categorizer, List<LabeledText> data, SafetyCheck safety) {
-        String oos = categorizer.model().outOfScopeRule().label();
-        int right = 0;
-        int rightAsClass = 0;
-        int in = 0;
-        int inRight = 0;
-        int nOos = 0;
-        int oosRight = 0;
-        Map<String, int[]> counts = new LinkedHashMap<>(); // label -> {support, predicted, truePositive}
-        Map<String, List<String>> mistakes = new LinkedHashMap<>();
-        int safetyExamples = 0;
-        int caught = 0;
-        int sameKind = 0;
-        int ordinary = 0;
-        int falseAlarms = 0;
-        List<String> missed = new ArrayList<>();
-        List<String> raised = new ArrayList<>();
-        Set<String> labels = new LinkedHashSet<>(categorizer.labels());
+        IntentTally intents = new IntentTally(categorizer.model().outOfScopeRule().label(), categorizer.labels());
+        SafetyTally alarms = new SafetyTally();
         for (LabeledText e : data) {
-            Prediction p = categorizer.categorize(e.text());
+            intents.add(e, categorizer.categorize(e.text()));
+            if (safety != null) {
+                alarms.add(e, safety.check(e.text()));
+            }
+        }
+        return intents.evaluation(data.size(), safety == null ? null : alarms.safety());
+    }
+
+    /** The intent answers counted so far: overall, in and out of scope, per label, and the mistakes. */
+    private static final class IntentTally {
+        private final String oos;
+        private final Set<String> labels;
+        private final Map<String, int[]> counts = new LinkedHashMap<>(); // label -> {support, predicted, truePositive}
+        private final Map<String, List<String>> mistakes = new LinkedHashMap<>(); // gold TAB predicted -> texts
+        private int right;
+        private int rightAsClass;
+        private int in;
+        private int inRight;
+        private int nOos;
+        private int oosRight;
+
+        IntentTally(String oos, List<String> labels) {
+            this.oos = oos;
+            this.labels = new LinkedHashSet<>(labels);
+        }
+
+        void add(LabeledText e, Prediction p) {
             String gold = e.label();
             String got = p.label();
             labels.add(gold);
@@ -89,52 +100,77 @@ public record Evaluation(int examples, double accuracy, double accuracyAsClass, 
                     inRight++;
                 }
             }
-            if (safety != null) {
-                String s = safety.check(e.text());
-                boolean isSafety = gold.equals(SafetyCheck.CRISIS) || gold.equals(SafetyCheck.ABUSE);
-                if (isSafety) {
-                    safetyExamples++;
-                    if (s != null) {
-                        caught++;
-                        if (s.equals(gold)) {
-                            sameKind++;
-                        }
-                    } else {
-                        missed.add(e.text());
+        }
+
+        Evaluation evaluation(int n, Safety safety) {
+            return new Evaluation(n, n == 0 ? 0 : (double) right / n, n == 0 ? 0 : (double) rightAsClass / n,
+                    in == 0 ? Double.NaN : (double) inRight / in, nOos == 0 ? Double.NaN : (double) oosRight / nOos,
+                    nOos, perLabel(), confusions(), safety);
+        }
+
+        private List<LabelScore> perLabel() {
+            List<LabelScore> perLabel = new ArrayList<>();
+            for (String l : labels.stream().sorted().toList()) {
+                int[] c = counts.getOrDefault(l, new int[3]);
+                double precision = c[1] == 0 ? 0 : (double) c[2] / c[1];
+                double recall = c[0] == 0 ? 0 : (double) c[2] / c[0];
+                double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+                if (c[0] > 0 || c[1] > 0) {
+                    perLabel.add(new LabelScore(l, c[0], c[1], precision, recall, f1));
+                }
+            }
+            return perLabel;
+        }
+
+        /** The ten most frequent mistakes, with up to three texts each. */
+        private List<Confusion> confusions() {
+            List<Confusion> confusions = new ArrayList<>();
+            mistakes.forEach((k, texts) -> {
+                String[] gp = k.split("\t");
+                confusions.add(new Confusion(gp[0], gp[1], texts.size(), List.copyOf(texts.subList(0,
+                        Math.min(3, texts.size())))));
+            });
+            confusions.sort(Comparator.comparingInt(Confusion::count).reversed()
+                    .thenComparing(Confusion::gold).thenComparing(Confusion::predicted));
+            return List.copyOf(confusions.subList(0, Math.min(10, confusions.size())));
+        }
+    }
+
+    /** The safety check's answers counted so far: crisis and abuse caught or missed, ordinary texts raised. */
+    private static final class SafetyTally {
+        private final List<String> missed = new ArrayList<>();
+        private final List<String> raised = new ArrayList<>();
+        private int examples;
+        private int caught;
+        private int sameKind;
+        private int ordinary;
+        private int falseAlarms;
+
+        /** @param raisedAs what the check said: the kind it raised, or null */
+        void add(LabeledText e, String raisedAs) {
+            String gold = e.label();
+            if (gold.equals(SafetyCheck.CRISIS) || gold.equals(SafetyCheck.ABUSE)) {
+                examples++;
+                if (raisedAs != null) {
+                    caught++;
+                    if (raisedAs.equals(gold)) {
+                        sameKind++;
                     }
                 } else {
-                    ordinary++;
-                    if (s != null) {
-                        falseAlarms++;
-                        raised.add(e.text());
-                    }
+                    missed.add(e.text());
+                }
+            } else {
+                ordinary++;
+                if (raisedAs != null) {
+                    falseAlarms++;
+                    raised.add(e.text());
                 }
             }
         }
-        List<LabelScore> perLabel = new ArrayList<>();
-        for (String l : labels.stream().sorted().toList()) {
-            int[] c = counts.getOrDefault(l, new int[3]);
-            double precision = c[1] == 0 ? 0 : (double) c[2] / c[1];
-            double recall = c[0] == 0 ? 0 : (double) c[2] / c[0];
-            double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
-            if (c[0] > 0 || c[1] > 0) {
-                perLabel.add(new LabelScore(l, c[0], c[1], precision, recall, f1));
-            }
+
+        Safety safety() {
+            return new Safety(examples, caught, sameKind, examples == 0 ? Double.NaN : (double) caught / examples,
+                    ordinary, falseAlarms, ordinary == 0 ? 0 : (double) falseAlarms / ordinary, missed, raised);
         }
-        List<Confusion> confusions = new ArrayList<>();
-        mistakes.forEach((k, texts) -> {
-            String[] gp = k.split("\t");
-            confusions.add(new Confusion(gp[0], gp[1], texts.size(), List.copyOf(texts.subList(0,
-                    Math.min(3, texts.size())))));
-        });
-        confusions.sort(Comparator.comparingInt(Confusion::count).reversed()
-                .thenComparing(Confusion::gold).thenComparing(Confusion::predicted));
-        Safety s = safety == null ? null : new Safety(safetyExamples, caught, sameKind,
-                safetyExamples == 0 ? Double.NaN : (double) caught / safetyExamples, ordinary, falseAlarms,
-                ordinary == 0 ? 0 : (double) falseAlarms / ordinary, missed, raised);
-        int n = data.size();
-        return new Evaluation(n, n == 0 ? 0 : (double) right / n, n == 0 ? 0 : (double) rightAsClass / n,
-                in == 0 ? Double.NaN : (double) inRight / in, nOos == 0 ? Double.NaN : (double) oosRight / nOos, nOos,
-                perLabel, List.copyOf(confusions.subList(0, Math.min(10, confusions.size()))), s);
     }
 }

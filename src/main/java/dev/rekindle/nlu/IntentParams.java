@@ -81,6 +81,15 @@ public record IntentParams(Pipeline pipeline, String algorithm, int iterations, 
      * An unknown key or a bad value is an {@link IllegalArgumentException} naming it.
      */
     public static IntentParams parse(String spec, IntentParams base) {
+        Draft d = new Draft(base);
+        for (Map.Entry<String, String> e : pairs(spec).entrySet()) {
+            d.set(e);
+        }
+        return d.build();
+    }
+
+    /** The {@code key=value} pairs of {@code spec}, keys in lower case, in order; a part without '=' is rejected. */
+    private static Map<String, String> pairs(String spec) {
         Map<String, String> kv = new LinkedHashMap<>();
         for (String part : spec.split(",")) {
             String s = part.strip();
@@ -93,25 +102,47 @@ public record IntentParams(Pipeline pipeline, String algorithm, int iterations, 
             }
             kv.put(s.substring(0, eq).strip().toLowerCase(Locale.ROOT), s.substring(eq + 1).strip());
         }
-        Pipeline p = base.pipeline;
-        boolean accents = p.foldAccents();
-        boolean repeats = p.squeezeRepeats();
-        boolean digits = p.foldDigits();
-        boolean words = p.words();
-        boolean stems = p.stems();
-        int ngrams = p.ngrams();
-        int cmin = p.charMin();
-        int cmax = p.charMax();
-        String algorithm = base.algorithm;
-        int iterations = base.iterations;
-        int cutoff = base.cutoff;
-        double l1 = base.l1;
-        double l2 = base.l2;
-        int threads = base.threads;
-        for (Map.Entry<String, String> e : kv.entrySet()) {
-            String v = e.getValue();
+        return kv;
+    }
+
+    /** The parameters being parsed: those of the base, changed one pair at a time. */
+    private static final class Draft {
+        private boolean accents;
+        private boolean repeats;
+        private boolean digits;
+        private boolean words;
+        private boolean stems;
+        private int ngrams;
+        private int cmin;
+        private int cmax;
+        private String algorithm;
+        private int iterations;
+        private int cutoff;
+        private double l1;
+        private double l2;
+        private int threads;
+
+        Draft(IntentParams base) {
+            Pipeline p = base.pipeline;
+            accents = p.foldAccents();
+            repeats = p.squeezeRepeats();
+            digits = p.foldDigits();
+            words = p.words();
+            stems = p.stems();
+            ngrams = p.ngrams();
+            cmin = p.charMin();
+            cmax = p.charMax();
+            algorithm = base.algorithm;
+            iterations = base.iterations;
+            cutoff = base.cutoff;
+            l1 = base.l1;
+            l2 = base.l2;
+            threads = base.threads;
+        }
+
+        void set(Map.Entry<String, String> e) {
             switch (e.getKey()) {
-                case "algorithm" -> algorithm = v.toUpperCase(Locale.ROOT);
+                case "algorithm" -> algorithm = e.getValue().toUpperCase(Locale.ROOT);
                 case "iterations" -> iterations = integer(e);
                 case "cutoff" -> cutoff = integer(e);
                 case "l1" -> l1 = decimal(e);
@@ -123,27 +154,33 @@ public record IntentParams(Pipeline pipeline, String algorithm, int iterations, 
                 case "words" -> words = bool(e);
                 case "stems" -> stems = bool(e);
                 case "ngrams" -> ngrams = integer(e);
-                case "chars" -> {
-                    if (v.equals("off") || v.equals("0")) {
-                        cmin = 0;
-                        cmax = 0;
-                    } else {
-                        String[] mm = v.split("-");
-                        try {
-                            cmin = Integer.parseInt(mm[0]);
-                            cmax = mm.length > 1 ? Integer.parseInt(mm[1]) : cmin;
-                        } catch (NumberFormatException ex) {
-                            throw new IllegalArgumentException("chars takes MIN-MAX or off: '" + v + "'");
-                        }
-                    }
-                }
+                case "chars" -> chars(e.getValue());
                 default -> throw new IllegalArgumentException("unknown parameter '" + e.getKey() + "' (known: "
                         + "algorithm, iterations, cutoff, l1, l2, threads, accents, repeats, digits, words, stems, "
                         + "ngrams, chars)");
             }
         }
-        return new IntentParams(new Pipeline(accents, repeats, digits, words, stems, ngrams, cmin, cmax),
-                algorithm, iterations, cutoff, l1, l2, threads);
+
+        /** {@code MIN-MAX}, {@code N} (MIN = MAX = N), or {@code off} / {@code 0}. */
+        private void chars(String v) {
+            if (v.equals("off") || v.equals("0")) {
+                cmin = 0;
+                cmax = 0;
+                return;
+            }
+            String[] mm = v.split("-");
+            try {
+                cmin = Integer.parseInt(mm[0]);
+                cmax = mm.length > 1 ? Integer.parseInt(mm[1]) : cmin;
+            } catch (NumberFormatException ex) {
+                throw new IllegalArgumentException("chars takes MIN-MAX or off: '" + v + "'");
+            }
+        }
+
+        IntentParams build() {
+            return new IntentParams(new Pipeline(accents, repeats, digits, words, stems, ngrams, cmin, cmax),
+                    algorithm, iterations, cutoff, l1, l2, threads);
+        }
     }
 
     private static String num(double d) {

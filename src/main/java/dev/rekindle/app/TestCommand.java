@@ -1,0 +1,138 @@
+package dev.rekindle.app;
+
+import dev.rekindle.dialog.load.LoadResult;
+import dev.rekindle.dialog.model.DialogLibrary;
+import dev.rekindle.local.Transcript;
+import dev.rekindle.local.TranscriptCoverage;
+import dev.rekindle.local.TranscriptException;
+import dev.rekindle.local.TranscriptLoader;
+import dev.rekindle.local.TranscriptRunner;
+import dev.rekindle.nlu.understanding.Understanding;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Future;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code rekindle test [DIR]}: every conversation transcript against the dialogs, and with {@code --coverage} what
+ * no transcript covers.
+ */
+@Command(name = "test", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Run every conversation transcript in DIR against the dialogs. "
+                + "Exits 1 when one fails or none was found.")
+final class TestCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", defaultValue = "dialogs/tests", paramLabel = "DIR",
+            description = "the transcripts folder (default: ${DEFAULT-VALUE})")
+    private Path dir;
+
+    @Option(names = "--dialogs", paramLabel = "DIR",
+            description = "the dialogs folder (default: the parent of the transcripts folder)")
+    private Path dialogs;
+
+    @Option(names = "--models", paramLabel = "DIR", description = Startup.MODELS_HELP)
+    private Path models;
+
+    @Option(names = "--coverage",
+            description = "also name each dialog with no transcript that ends it, stops it with /stop while it "
+                    + "runs, or (with actor: states) refuses the wrong partner's press; exits 1 if one lacks any")
+    private boolean coverage;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        Startup start = new Startup("test", spec.commandLine().getErr());
+        if (!Files.isDirectory(dir)) {
+            return start.missing(dir, "give the transcripts folder: rekindle test path/to/dialogs/tests");
+        }
+        Path dialogDir = dialogs != null ? dialogs : parentOf(dir);
+        if (!Files.isDirectory(dialogDir)) {
+            return start.missing(dialogDir, "give the dialogs folder with --dialogs");
+        }
+        List<Path> files = TranscriptLoader.list(dir);
+        if (files.isEmpty()) {
+            out.println("no transcripts (*.yaml) in " + dir);
+            out.println("0 passed, 0 failed");
+            return 1;
+        }
+        Future<Understanding> loading = start.loadInBackground(ModelSource.of(models));
+        DialogSource dialogSource = new DialogFolder(dialogDir);
+        LoadResult dialogsLoaded = dialogSource.load();
+        Understanding understanding = start.understandingOrRefuse(loading);
+        if (understanding == null) {
+            return 2;
+        }
+        DialogLibrary library = start.libraryOrReport(dialogSource, dialogsLoaded);
+        if (library == null) {
+            return 1;
+        }
+        TranscriptRunner runner = TranscriptRunner.of(library, understanding);
+        TranscriptCoverage covered = new TranscriptCoverage(library);
+        int failed = runAll(runner, files, covered, out);
+        if (!coverage) {
+            return failed > 0 ? 1 : 0;
+        }
+        boolean gaps = reportGaps(covered, out);
+        return failed > 0 || gaps ? 1 : 0;
+    }
+
+    /** Runs every transcript, printing PASS or FAIL (and what differs), then the totals; returns how many failed. */
+    private static int runAll(TranscriptRunner runner, List<Path> files, TranscriptCoverage covered, PrintWriter out)
+            throws IOException {
+        int passed = 0;
+        int failed = 0;
+        for (Path f : files) {
+            Transcript t;
+            try {
+                t = TranscriptLoader.load(f);
+            } catch (TranscriptException e) {
+                failed++;
+                out.println("FAIL " + f);
+                out.println(indent(e.getMessage()));
+                continue;
+            }
+            TranscriptRunner.Result r = runner.run(t, covered);
+            if (r.passed()) {
+                passed++;
+                out.println("PASS " + t.name());
+            } else {
+                failed++;
+                out.println("FAIL " + t.name());
+                out.println(indent(r.diff()));
+            }
+        }
+        out.println(passed + " passed, " + failed + " failed");
+        return failed;
+    }
+
+    /** Prints what no transcript covers; true when something is missing. */
+    private static boolean reportGaps(TranscriptCoverage covered, PrintWriter out) {
+        List<TranscriptCoverage.Gap> gaps = covered.gaps();
+        for (TranscriptCoverage.Gap g : gaps) {
+            out.println("MISSING " + g);
+        }
+        out.println(gaps.isEmpty() ? "every dialog is ended, stopped and guarded by a transcript"
+                : gaps.size() + " transcript" + (gaps.size() == 1 ? "" : "s") + " missing");
+        return !gaps.isEmpty();
+    }
+
+    private static Path parentOf(Path dir) {
+        Path parent = dir.normalize().getParent();
+        return parent != null ? parent : dir.toAbsolutePath().normalize().getParent();
+    }
+
+    private static String indent(String text) {
+        return "  " + text.replace("\n", "\n  ");
+    }
+}

@@ -14,8 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -62,22 +60,16 @@ public final class LocalCouple {
         }
     }
 
-    private record OpenMessage(Sent sent, List<Action.ButtonOut> buttons) {}
-
-    private record Entry(ScheduledTimer timer, long order) {}
-
     private final Handler engine;
     private final Understanding understanding;
     private Session session;
     private Instant now;
-    private long scheduleOrder;
-    private final Map<String, Entry> timers = new LinkedHashMap<>();
+    private final PendingTimers timers = new PendingTimers();
     private final List<Sent> sent = new ArrayList<>();
     private final List<Action> actions = new ArrayList<>();
-    private final Map<Chat, LinkedHashMap<String, OpenMessage>> open = new EnumMap<>(Chat.class);
+    private final OpenButtons open = new OpenButtons();
     private final List<JournalEntry> journal = new ArrayList<>();
     private final List<SetReminder> reminders = new ArrayList<>();
-    private long anonymousRefs;
 
     /**
      * A couple with the given display names (only A: a partner who is not paired yet) whose session
@@ -88,9 +80,6 @@ public final class LocalCouple {
         this.understanding = Objects.requireNonNull(understanding, "understanding");
         this.session = Session.start(names, seed);
         this.now = START;
-        for (Chat c : Chat.values()) {
-            open.put(c, new LinkedHashMap<>());
-        }
     }
 
     /** A couple on the real engine over {@code library}. */
@@ -127,12 +116,9 @@ public final class LocalCouple {
     /** {@code from} presses button {@code oneBasedIndex} of the latest message in {@code chat} with open buttons. */
     public List<Sent> press(Partner from, Chat chat, int oneBasedIndex) {
         checkCanAct(from, chat);
-        OpenMessage m = latestOpen(chat);
-        if (oneBasedIndex < 1 || oneBasedIndex > m.buttons().size()) {
-            throw new IllegalArgumentException("there is no button " + oneBasedIndex + " in " + describe(chat)
-                    + "; the buttons are " + numbered(m.sent().buttons()));
-        }
-        return handle(new Input.Press(from, chat, m.buttons().get(oneBasedIndex - 1).data()));
+        String where = describe(chat);
+        OpenButtons.OpenMessage m = open.latestOrThrow(chat, where);
+        return handle(new Input.Press(from, chat, OpenButtons.numbered(m, oneBasedIndex, where).data()));
     }
 
     /**
@@ -142,27 +128,9 @@ public final class LocalCouple {
     public List<Sent> press(Partner from, Chat chat, String label) {
         Objects.requireNonNull(label, "label");
         checkCanAct(from, chat);
-        OpenMessage m = latestOpen(chat);
-        Action.ButtonOut chosen = null;
-        for (Action.ButtonOut b : m.buttons()) {
-            if (b.label().equals(label)) {
-                chosen = b;
-                break;
-            }
-        }
-        if (chosen == null) {
-            for (Action.ButtonOut b : m.buttons()) {
-                if (b.label().equalsIgnoreCase(label.strip())) {
-                    chosen = b;
-                    break;
-                }
-            }
-        }
-        if (chosen == null) {
-            throw new IllegalArgumentException("there is no button \"" + label + "\" in " + describe(chat)
-                    + "; the buttons are " + quoted(m.sent().buttons()));
-        }
-        return handle(new Input.Press(from, chat, chosen.data()));
+        String where = describe(chat);
+        OpenButtons.OpenMessage m = open.latestOrThrow(chat, where);
+        return handle(new Input.Press(from, chat, OpenButtons.labelled(m, label, where).data()));
     }
 
     /**
@@ -177,27 +145,17 @@ public final class LocalCouple {
         Instant target = now.plus(duration);
         List<Sent> out = new ArrayList<>();
         int fired = 0;
-        while (true) {
-            Entry next = null;
-            for (Entry s : timers.values()) {
-                if (!s.timer().due().isAfter(target)
-                        && (next == null || s.timer().due().isBefore(next.timer().due())
-                        || (s.timer().due().equals(next.timer().due()) && s.order() < next.order()))) {
-                    next = s;
-                }
-            }
-            if (next == null) {
-                break;
-            }
+        ScheduledTimer next;
+        while ((next = timers.nextDueBy(target)) != null) {
             if (++fired > MAX_TIMER_FIRES_PER_ADVANCE) {
                 throw new IllegalStateException("more than " + MAX_TIMER_FIRES_PER_ADVANCE + " timers fired within "
-                        + duration + ": do timers keep rescheduling themselves? last: " + next.timer());
+                        + duration + ": do timers keep rescheduling themselves? last: " + next);
             }
-            timers.remove(next.timer().id());
-            if (next.timer().due().isAfter(now)) {
-                now = next.timer().due();
+            timers.cancel(next.id());
+            if (next.due().isAfter(now)) {
+                now = next.due();
             }
-            out.addAll(handle(new Input.TimerFired(next.timer().id())));
+            out.addAll(handle(new Input.TimerFired(next.id())));
         }
         if (target.isAfter(now)) {
             now = target;
@@ -245,21 +203,13 @@ public final class LocalCouple {
             Sent m = Sent.of(s);
             sent.add(m);
             out.add(m);
-            String key = s.ref() != null ? s.ref() : "#" + (++anonymousRefs);
-            LinkedHashMap<String, OpenMessage> chatOpen = open.get(s.to());
-            chatOpen.remove(key);
-            if (!s.buttons().isEmpty()) {
-                chatOpen.put(key, new OpenMessage(m, s.buttons()));
-            }
+            open.sent(s, m);
         } else if (a instanceof Action.CloseButtons c) {
-            if (c.ref() != null) {
-                open.get(c.to()).remove(c.ref());
-            }
+            open.close(c);
         } else if (a instanceof Action.ScheduleTimer t) {
-            timers.remove(t.id());
-            timers.put(t.id(), new Entry(new ScheduledTimer(t.id(), t.due(), t.grace()), ++scheduleOrder));
+            timers.schedule(new ScheduledTimer(t.id(), t.due(), t.grace()));
         } else if (a instanceof Action.CancelTimer t) {
-            timers.remove(t.id());
+            timers.cancel(t.id());
         } else if (a instanceof Action.SaveJournal j) {
             journal.add(new JournalEntry(j.dialog(), j.kind(), j.author(), j.text(), now));
         } else if (a instanceof Action.SetReminder r) {
@@ -301,38 +251,24 @@ public final class LocalCouple {
         return Collections.unmodifiableList(actions);
     }
 
-    /** Journal entries saved since the start, in order. */
     /** The reminders set so far, oldest first. */
     public List<SetReminder> reminders() {
         return List.copyOf(reminders);
     }
 
+    /** Journal entries saved since the start, in order. */
     public List<JournalEntry> journal() {
         return Collections.unmodifiableList(journal);
     }
 
     /** Timers not yet fired or cancelled, earliest first. */
     public List<ScheduledTimer> pendingTimers() {
-        List<Entry> s = new ArrayList<>(timers.values());
-        s.sort((x, y) -> {
-            int c = x.timer().due().compareTo(y.timer().due());
-            return c != 0 ? c : Long.compare(x.order(), y.order());
-        });
-        List<ScheduledTimer> out = new ArrayList<>();
-        for (Entry t : s) {
-            out.add(t.timer());
-        }
-        return out;
+        return timers.list();
     }
 
     /** The latest message in {@code chat} whose buttons are still open, if any (what a press acts on). */
     public java.util.Optional<Sent> openButtons(Chat chat) {
-        LinkedHashMap<String, OpenMessage> m = open.get(chat);
-        OpenMessage last = null;
-        for (OpenMessage o : m.values()) {
-            last = o;
-        }
-        return java.util.Optional.ofNullable(last == null ? null : last.sent());
+        return open.latest(chat).map(OpenButtons.OpenMessage::sent);
     }
 
     /** "Sam's private chat" or "the group". */
@@ -345,18 +281,6 @@ public final class LocalCouple {
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------
-
-    private OpenMessage latestOpen(Chat chat) {
-        OpenMessage last = null;
-        for (OpenMessage o : open.get(chat).values()) {
-            last = o;
-        }
-        if (last == null) {
-            throw new IllegalArgumentException("there are no open buttons in " + describe(chat)
-                    + " (no message there has buttons that can still be pressed)");
-        }
-        return last;
-    }
 
     private void checkCanAct(Partner from, Chat chat) {
         Objects.requireNonNull(from, "from");
@@ -395,27 +319,5 @@ public final class LocalCouple {
             }
         }
         return -1;
-    }
-
-    private static String numbered(List<String> labels) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < labels.size(); i++) {
-            if (i > 0) {
-                b.append(", ");
-            }
-            b.append(i + 1).append(" \"").append(labels.get(i)).append('"');
-        }
-        return b.toString();
-    }
-
-    private static String quoted(List<String> labels) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < labels.size(); i++) {
-            if (i > 0) {
-                b.append(", ");
-            }
-            b.append('"').append(labels.get(i)).append('"');
-        }
-        return b.toString();
     }
 }

@@ -231,6 +231,23 @@ class TranscriptLoaderTest {
     }
 
     @Test
+    void transcriptsAreReadWithTheLimitsOfADialog() {
+        StringBuilder aliases = new StringBuilder("transcript: &said hi\nsteps:\n");
+        for (int i = 0; i < 21; i++) {
+            aliases.append("  - A: *said\n");
+        }
+        TranscriptException e = assertThrows(TranscriptException.class,
+                () -> TranscriptLoader.parse("docs/dialogs.md", aliases.toString(), 40));
+        assertEquals("docs/dialogs.md:62:8: error: too many aliases (*name): at most 20 per file"
+                + " (write the values out instead of repeating aliases)", e.problems().get(0).toString());
+
+        String deep = "transcript: x\nsteps:\n  - A: " + "[".repeat(41) + "hi" + "]".repeat(41) + "\n";
+        e = assertThrows(TranscriptException.class, () -> TranscriptLoader.parse("t.yaml", deep));
+        assertTrue(e.problems().get(0).toString().startsWith("t.yaml:3:45: error: values are nested more than 40 levels deep"),
+                e.problems().toString());
+    }
+
+    @Test
     void loadsFilesAndListsYamlFilesSorted(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("b.yaml"), "transcript: b\nsteps:\n  - A: hi\n");
         Files.writeString(dir.resolve("a.yml"), "transcript: a\nsteps:\n  - A: hi\n");

@@ -33,8 +33,11 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
  * Turns the text of one file into a {@link YNode} tree, refusing what a dialog never needs and an attacker
  * might use: huge files, alias bombs, deep nesting, custom tags. Duplicate keys are reported here (YAML
  * would silently keep the last one, hiding a therapist's mistake).
+ *
+ * <p>Public only for {@link #compose}, through which the other YAML files of the project (conversation
+ * transcripts) are read with the same limits.
  */
-final class SafeYaml {
+public final class SafeYaml {
     static final int MAX_CHARS = 1024 * 1024;
     static final int MAX_ALIASES = 20;
     static final int MAX_DEPTH = 40;
@@ -45,19 +48,36 @@ final class SafeYaml {
     private final String file;
     private final String content;
     private final Problems problems;
+    private final boolean refuseTags;
     private final String[] lines;
     private final Set<Node> inProgress = Collections.newSetFromMap(new IdentityHashMap<>());
 
-    private SafeYaml(String file, String content, Problems problems) {
+    private SafeYaml(String file, String content, Problems problems, boolean refuseTags) {
         this.file = file;
         this.content = content;
         this.problems = problems;
+        this.refuseTags = refuseTags;
         this.lines = content.split("\r\n|\r|\n", -1);
     }
 
     /** The tree of the file, or empty when it cannot be read (the reason is in problems). */
     static Optional<YNode> parse(String file, String content, Problems problems) {
-        return new SafeYaml(file, content, problems).parse();
+        return new SafeYaml(file, content, problems, true).parse();
+    }
+
+    /**
+     * The node tree of a YAML file that is not a dialog (a conversation transcript), read with the limits and
+     * settings a dialog is read with: size, aliases, nesting, no recursive keys. Empty when the file breaks a
+     * limit (the reason is in {@code problems}, counted from line 1) or holds no document (nothing added). Tags
+     * are left to the caller, which only composes nodes, so no tag can construct anything. A syntax error is
+     * thrown as snakeyaml's exception, for the caller to word.
+     */
+    public static Optional<Node> compose(String file, String content, Problems problems) {
+        SafeYaml reader = new SafeYaml(file, content, problems, false);
+        if (reader.tooLarge() || !reader.eventsAreSafe()) {
+            return Optional.empty();
+        }
+        return new Compose(settings()).composeString(content);
     }
 
     private static LoadSettings settings() {
@@ -71,10 +91,17 @@ final class SafeYaml {
                 .build();
     }
 
-    private Optional<YNode> parse() {
+    private boolean tooLarge() {
         if (content.length() > MAX_CHARS) {
             problems.error(Source.of(file, 1, 1), "file is larger than 1 MiB",
                     "split it into several dialogs; a dialog file is normally a few kilobytes");
+            return true;
+        }
+        return false;
+    }
+
+    private Optional<YNode> parse() {
+        if (tooLarge()) {
             return Optional.empty();
         }
         try {
@@ -97,7 +124,7 @@ final class SafeYaml {
         }
     }
 
-    /** One pass over the events, before building nodes: tags, aliases and nesting, each with its position. */
+    /** One pass over the events, before building nodes: tags (of dialogs), aliases and nesting, each with its position. */
     private boolean eventsAreSafe() {
         int aliases = 0;
         int depth = 0;
@@ -124,7 +151,7 @@ final class SafeYaml {
                     return false;
                 }
             }
-            if (tag.isPresent() && !STANDARD_TAGS.contains(tag.get())) {
+            if (refuseTags && tag.isPresent() && !STANDARD_TAGS.contains(tag.get())) {
                 problems.error(at(e), "tag '" + shortTag(tag.get()) + "' is not allowed in dialog files",
                         "remove the tag and write the value as plain text, a list or a mapping");
                 safe = false; // go on: report every tag of the file at once

@@ -1,0 +1,131 @@
+package dev.rekindle.local;
+
+import dev.rekindle.dialog.engine.Chat;
+import dev.rekindle.dialog.model.Partner;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.PatternSyntaxException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+
+/**
+ * What a step expects the bot to send (a step's {@code expect:}: to whom, which text, which buttons), and the
+ * text check ({@code text:}, {@code contains:} or {@code matches:}) that journal entries and reminders use too.
+ */
+final class TranscriptExpectations {
+    private final TranscriptNodes nodes;
+    private final Map<Partner, String> partners;
+
+    TranscriptExpectations(TranscriptNodes nodes, Map<Partner, String> partners) {
+        this.nodes = nodes;
+        this.partners = partners;
+    }
+
+    /** The messages of step {@code number}'s expect: in order; null (reported) when it is not a list. */
+    List<Transcript.ExpectedMessage> read(Node n, int number) {
+        if (!(n instanceof SequenceNode)) {
+            nodes.error(nodes.at(n), "expect must be a list of messages ([] when the bot says nothing)",
+                    "for example expect: [{to: A, contains: Hello}]");
+            return null;
+        }
+        List<Transcript.ExpectedMessage> out = new ArrayList<>();
+        for (Node e : ((SequenceNode) n).getValue()) {
+            if (!(e instanceof MappingNode)) {
+                nodes.error(nodes.at(e), "an expected message is a mapping with to: and text:, contains: or matches:",
+                        "for example - {to: A, contains: Hello}");
+                continue;
+            }
+            MappingNode m = (MappingNode) e;
+            Map<String, NodeTuple> k = nodes.keys(m, TranscriptLoader.EXPECT_KEYS, "in an expected message of step " + number);
+            Chat to = recipient(m, k);
+            Transcript.TextCheck check = textCheck(k);
+            List<String> buttons = k.containsKey("buttons") ? buttons(k.get("buttons").getValueNode()) : null;
+            if (to != null) {
+                out.add(new Transcript.ExpectedMessage(to, check, buttons, nodes.at(m)));
+            }
+        }
+        return out;
+    }
+
+    /** The chat of to: (A, B or group); null when it is missing or wrong (reported). */
+    private Chat recipient(MappingNode m, Map<String, NodeTuple> k) {
+        if (!k.containsKey("to")) {
+            nodes.error(nodes.at(m), "an expected message needs to: (A, B or group)", "");
+            return null;
+        }
+        Chat to = null;
+        Node tn = k.get("to").getValueNode();
+        String v = nodes.text(tn, "to");
+        if ("A".equals(v)) {
+            to = Chat.A;
+        } else if ("B".equals(v)) {
+            to = Chat.B;
+        } else if ("group".equals(v)) {
+            to = Chat.GROUP;
+        } else if (v != null) {
+            nodes.error(nodes.at(tn), "to: is A, B or group, not '" + v + "'",
+                    v.equalsIgnoreCase("group") ? "write group in lower case" : "");
+        }
+        if (to == Chat.B && !partners.containsKey(Partner.B)) {
+            nodes.error(nodes.at(tn), "to: B, but B is not in partners (this transcript is an unpaired user)",
+                    "add B under partners, e.g. partners: {A: Sam, B: Alex}");
+        }
+        return to;
+    }
+
+    /** The labels of buttons: ([] for none); null (reported) when it is not a list. */
+    private List<String> buttons(Node b) {
+        if (!(b instanceof SequenceNode)) {
+            nodes.error(nodes.at(b), "buttons must be a list of labels ([] for none)", "buttons: [Yes, No]");
+            return null;
+        }
+        List<String> buttons = new ArrayList<>();
+        for (Node label : ((SequenceNode) b).getValue()) {
+            String l = nodes.text(label, "a button label");
+            if (l != null) {
+                buttons.add(l);
+            }
+        }
+        return buttons;
+    }
+
+    /** At most one of text:, contains:, matches: (null when none). */
+    Transcript.TextCheck textCheck(Map<String, NodeTuple> k) {
+        List<String> given = new ArrayList<>();
+        for (String key : List.of("text", "contains", "matches")) {
+            if (k.containsKey(key)) {
+                given.add(key);
+            }
+        }
+        if (given.isEmpty()) {
+            return null;
+        }
+        if (given.size() > 1) {
+            nodes.error(nodes.at(k.get(given.get(1)).getKeyNode()), "use one of text:, contains: and matches:, not "
+                    + String.join(" and ", given), "");
+            return null;
+        }
+        String key = given.get(0);
+        Node vn = k.get(key).getValueNode();
+        String v = nodes.text(vn, key);
+        if (v == null) {
+            return null;
+        }
+        if (key.equals("text")) {
+            return Transcript.TextCheck.text(v);
+        }
+        if (key.equals("contains")) {
+            return Transcript.TextCheck.contains(v);
+        }
+        try {
+            return Transcript.TextCheck.matches(v);
+        } catch (PatternSyntaxException e) {
+            nodes.error(nodes.at(vn), "matches: is not a valid Java regular expression: " + e.getDescription()
+                    + " near character " + (e.getIndex() + 1), "quote special characters with \\\\");
+            return null;
+        }
+    }
+}

@@ -111,7 +111,12 @@ public final class BotCore implements AutoCloseable {
             // without waiting for it here, which could wait in a circle
             LOG.warn("update {} was handed on to couple {}, whose lane its flow did not hold; it goes on there",
                     r.updateId(), r.who().coupleId());
-            submit(r);
+            var unused = submit(r).whenComplete((v, e) -> {
+                if (e != null) {
+                    LOG.error("update {} handed on to couple {} failed: {}", r.updateId(), r.who().coupleId(),
+                            e.toString());
+                }
+            });
             return CompletableFuture.completedFuture(null);
         });
     }

@@ -66,7 +66,7 @@ final class CoupleLanes {
         for (long lane : lanes) {
             tails.put(lane, next);
         }
-        next.whenComplete((v, e) -> lanes.forEach(lane -> tails.remove(lane, next)));
+        var unused = next.whenComplete((v, e) -> lanes.forEach(lane -> tails.remove(lane, next))); // next is returned
         return next;
     }
 

@@ -208,7 +208,7 @@ sealed interface FlowButton {
             // in whole seconds, so that a forged time (far past, far future) is merely stale, never an exception
             long asked = askedAt.getAsLong();
             long nowSecond = now.getEpochSecond();
-            return asked > nowSecond + CLOCK_SKEW_SECONDS || asked < nowSecond - lifetime.getSeconds();
+            return asked > nowSecond + CLOCK_SKEW_SECONDS || asked < nowSecond - lifetime.toSeconds();
         }
 
         String encode() {

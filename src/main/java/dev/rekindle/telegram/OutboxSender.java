@@ -161,13 +161,14 @@ public final class OutboxSender implements AutoCloseable {
         ChatBatch batch = new ChatBatch();
         CompletableFuture<Void> released = new CompletableFuture<>();
         releasing.add(released);
-        CompletableFuture.supplyAsync(() -> sendChat(entries, now, batch), workers)
+        var unused = CompletableFuture.supplyAsync(() -> sendChat(entries, now, batch), workers)
                 .exceptionally(x -> {
                     Throwable cause = x.getCause() == null ? x : x.getCause();
                     LOG.error("sending to chat {} failed; its entries stay pending: {}", chat, cause.toString());
                     return new ChatRound(true, null);
                 })
                 .thenCompose(r -> batch.marksDurable().thenApply(v -> r))
+                // the round's failures are handled by exceptionally above; the chat is released through `released`
                 .whenComplete((r, x) -> {
                     if (r == null || !r.held()) {
                         heldUntil.remove(chat);
@@ -216,7 +217,7 @@ public final class OutboxSender implements AutoCloseable {
     /** The chat's next message comes at {@code at}, after one that just went: "typing..." meanwhile. */
     private void typingUntil(long chatId, Instant at) {
         if (optional != null && Duration.between(clock.instant(), at).compareTo(TYPING_LASTS) <= 0) {
-            optional.typingAsync(chatId);
+            var unused = optional.typingAsync(chatId); // optional: OptionalCalls logs its own failures
         }
     }
 

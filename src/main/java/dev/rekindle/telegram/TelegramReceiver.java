@@ -130,7 +130,7 @@ public final class TelegramReceiver implements UpdateSink {
     private void handleLive(List<IncomingUpdate> stored) {
         for (IncomingUpdate u : stored) {
             if (u instanceof IncomingUpdate.ButtonPress p) {
-                optional.answerPressAsync(p.callbackQueryId());
+                var unused = optional.answerPressAsync(p.callbackQueryId()); // optional: OptionalCalls logs failures
             }
         }
         for (IncomingUpdate u : stored) {

@@ -31,7 +31,7 @@ public final class LexiconBenchmark {
     public static void main(String[] args) throws IOException {
         Path models = Path.of("models", "en");
         SafetyLexicon lexicon = SafetyLexicon.load(models.resolve("safety.txt"));
-        Understanding understanding = UnderstandingFactory.load(models, new PrintWriter(System.err, true));
+        Understanding understanding = UnderstandingFactory.load(models, new PrintWriter(new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8), true));
         List<String> texts = new ArrayList<>();
         try (Stream<Path> files = Files.list(models.resolve("intents"))) {
             for (Path f : files.sorted().toList()) {

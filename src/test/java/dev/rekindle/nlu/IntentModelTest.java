@@ -70,7 +70,7 @@ class IntentModelTest {
         Files.writeString(f, "hello, this is not a model at all");
         IOException e = assertThrows(IOException.class, () -> IntentModel.load(f));
         assertTrue(e.getMessage().contains("not a Rekindle intent model"), e.getMessage());
-        Files.write(f, java.util.Arrays.copyOf("RKINTENT".getBytes(), 10));
+        Files.write(f, java.util.Arrays.copyOf("RKINTENT".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 10));
         assertTrue(assertThrows(IOException.class, () -> IntentModel.load(f)).getMessage().contains("cut short"));
     }
 

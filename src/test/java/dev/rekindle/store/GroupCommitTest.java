@@ -47,7 +47,7 @@ class GroupCommitTest {
     private static CountDownLatch holdWriter(SqliteStore store) throws InterruptedException {
         CountDownLatch inside = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        store.database().writeSoon("hold the writer", c -> {
+        var unused = store.database().writeSoon("hold the writer", c -> {
             inside.countDown();
             try {
                 release.await(10, TimeUnit.SECONDS);

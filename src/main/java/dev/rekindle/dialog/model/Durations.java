@@ -33,7 +33,7 @@ public final class Durations {
 
     /** Formats back to the shortest exact form, e.g. PT90M gives 90m, PT2H gives 2h. */
     public static String format(Duration d) {
-        long s = d.getSeconds();
+        long s = d.toSeconds();
         if (s % 86400 == 0) return s / 86400 + "d";
         if (s % 3600 == 0) return s / 3600 + "h";
         if (s % 60 == 0) return s / 60 + "m";

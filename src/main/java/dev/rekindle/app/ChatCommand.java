@@ -2,7 +2,6 @@ package dev.rekindle.app;
 
 import static dev.rekindle.app.Startup.count;
 
-import dev.rekindle.dialog.load.LoadResult;
 import dev.rekindle.dialog.model.DialogLibrary;
 import dev.rekindle.dialog.model.Partner;
 import dev.rekindle.local.LocalCouple;
@@ -17,7 +16,6 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.Future;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -75,16 +73,12 @@ final class ChatCommand implements Callable<Integer> {
         }
         DialogSource dialogSource = DialogSource.choose(dialogs);
         ModelSource modelSource = ModelSource.of(models);
-        Future<Understanding> loading = start.loadInBackground(modelSource);
-        LoadResult dialogsLoaded = dialogSource.load();
-        Understanding understanding = start.understandingOrRefuse(loading);
-        if (understanding == null) {
-            return 2;
+        Startup.Loaded loaded = start.load(modelSource, dialogSource);
+        if (!loaded.ready()) {
+            return loaded.refusal();
         }
-        DialogLibrary library = start.libraryOrReport(dialogSource, dialogsLoaded);
-        if (library == null) {
-            return 1;
-        }
+        Understanding understanding = loaded.understanding();
+        DialogLibrary library = loaded.library();
         LocalCouple couple = LocalCouple.of(library, understanding, partners, seed);
         greet(partners, library, dialogSource, modelSource);
         new TerminalChat(couple, new InputStreamReader(stdin, StandardCharsets.UTF_8), stdout, interactive).run();

@@ -1,6 +1,5 @@
 package dev.rekindle.app;
 
-import dev.rekindle.dialog.load.LoadResult;
 import dev.rekindle.dialog.model.DialogLibrary;
 import dev.rekindle.nlu.understanding.Understanding;
 import dev.rekindle.store.SqliteStore;
@@ -15,7 +14,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -95,17 +93,13 @@ final class RunCommand implements Callable<Integer> {
         if (dialogs != null && !Files.isDirectory(dialogs)) {
             return start.missing(dialogs, "give the dialogs folder, or leave --dialogs out");
         }
-        Future<Understanding> loading = start.loadInBackground(ModelSource.of(models));
         DialogSource dialogSource = DialogSource.choose(dialogs);
-        LoadResult dialogsLoaded = dialogSource.load();
-        Understanding understanding = start.understandingOrRefuse(loading);
-        if (understanding == null) {
-            return 2;
+        Startup.Loaded loaded = start.load(ModelSource.of(models), dialogSource);
+        if (!loaded.ready()) {
+            return loaded.refusal();
         }
-        DialogLibrary library = start.libraryOrReport(dialogSource, dialogsLoaded);
-        if (library == null) {
-            return 1;
-        }
+        Understanding understanding = loaded.understanding();
+        DialogLibrary library = loaded.library();
         Path file = db != null ? db : SqliteStore.file(env);
         return runOnTelegram(settings, webhook, library, understanding, file, err);
     }

@@ -41,6 +41,27 @@ final class Startup {
     }
 
     /**
+     * The understanding and the dialogs, loaded side by side; when either cannot be used, the exit code and the
+     * reason already said on stderr (2: no safety detector, 1: dialogs with errors).
+     */
+    record Loaded(Understanding understanding, DialogLibrary library, int refusal) {
+        boolean ready() {
+            return refusal == 0;
+        }
+    }
+
+    Loaded load(ModelSource models, DialogSource dialogs) throws Exception {
+        Future<Understanding> loading = loadInBackground(models);
+        LoadResult dialogsLoaded = dialogs.load();
+        Understanding understanding = understandingOrRefuse(loading);
+        if (understanding == null) {
+            return new Loaded(null, null, 2);
+        }
+        DialogLibrary library = libraryOrReport(dialogs, dialogsLoaded);
+        return new Loaded(understanding, library, library == null ? 1 : 0);
+    }
+
+    /**
      * Starts loading the understanding of {@code source} on a thread of its own, so that the caller loads the
      * dialogs meanwhile: each takes one to two seconds in a new JVM, and a first start should answer quickly.
      */

@@ -1,6 +1,5 @@
 package dev.rekindle.app;
 
-import dev.rekindle.dialog.load.LoadResult;
 import dev.rekindle.dialog.model.DialogLibrary;
 import dev.rekindle.local.Transcript;
 import dev.rekindle.local.TranscriptCoverage;
@@ -14,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -66,17 +64,13 @@ final class TestCommand implements Callable<Integer> {
             out.println("0 passed, 0 failed");
             return 1;
         }
-        Future<Understanding> loading = start.loadInBackground(ModelSource.of(models));
         DialogSource dialogSource = new DialogFolder(dialogDir);
-        LoadResult dialogsLoaded = dialogSource.load();
-        Understanding understanding = start.understandingOrRefuse(loading);
-        if (understanding == null) {
-            return 2;
+        Startup.Loaded loaded = start.load(ModelSource.of(models), dialogSource);
+        if (!loaded.ready()) {
+            return loaded.refusal();
         }
-        DialogLibrary library = start.libraryOrReport(dialogSource, dialogsLoaded);
-        if (library == null) {
-            return 1;
-        }
+        Understanding understanding = loaded.understanding();
+        DialogLibrary library = loaded.library();
         TranscriptRunner runner = TranscriptRunner.of(library, understanding);
         TranscriptCoverage covered = new TranscriptCoverage(library);
         int failed = runAll(runner, files, covered, out);

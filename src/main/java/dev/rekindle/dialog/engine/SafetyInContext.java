@@ -52,8 +52,8 @@ final class SafetyInContext {
             return true;
         }
         pendingSafety = asks ? decision : null;
-        SafetyKind asked = decision.kind() != null && decision.kind().checkedBeforeSharing() ? decision.kind() : null;
-        holdForSharing = reading.beforeSharing() != null ? reading.beforeSharing() : asked;
+        SafetyKind held = reading.beforeSharing() != null ? reading.beforeSharing() : decision.kind();
+        holdForSharing = held != null && held.checkedBeforeSharing() ? held : null;
         return false;
     }
 

@@ -57,14 +57,9 @@ public record LexiconPattern(String source, int line, List<Element> elements) {
         return new LexiconPattern(text.trim(), line, List.copyOf(out));
     }
 
-    /** The first position where the pattern matches: [start, end) in words, or null. */
-    public int[] find(List<String> words) {
-        return find(words, Set.of());
-    }
-
     /**
-     * The same, where a message word in {@code known} (a common English word) is never taken for a typo of
-     * another: "doing" is not "dying", "shell" not "shelf"; its own inflections still count ("strangles" is
+     * The first position where the pattern matches: [start, end) in words, or null. A message word in
+     * {@code known} (a common English word) is never taken for a typo of another: "doing" is not "dying", "shell" not "shelf"; its own inflections still count ("strangles" is
      * "strangled").
      */
     public int[] find(List<String> words, Set<String> known) {

@@ -10,8 +10,6 @@ import dev.rekindle.nlu.understanding.Understanding;
 import dev.rekindle.store.Cause;
 import dev.rekindle.store.DueTimer;
 import dev.rekindle.store.Member;
-import dev.rekindle.store.OutboxKind;
-import dev.rekindle.store.Outgoing;
 import dev.rekindle.store.StaleSessionException;
 import dev.rekindle.store.Store;
 import dev.rekindle.store.StoredSession;
@@ -224,9 +222,8 @@ public final class BotCore implements AutoCloseable {
             Outcome o = engine.sayBot(session, chat, "internal_error", clock.instant());
             for (Action a : o.actions()) {
                 if (a instanceof Action.Send s) {
-                    Action.Send plain = new Action.Send(s.to(), null, s.html(), List.of());
-                    store.outbox().enqueue(coupleId, new Outgoing(chatId.getAsLong(), OutboxKind.SEND,
-                            OutboxPayload.send(plain), null));
+                    store.outbox().enqueue(coupleId,
+                            OutboxPayload.entry(chatId.getAsLong(), OutboxPayload.of(s).withoutButtons(), null));
                 }
             }
             notifyCommitted();

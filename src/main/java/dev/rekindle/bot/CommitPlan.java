@@ -5,7 +5,6 @@ import dev.rekindle.dialog.engine.Chat;
 import dev.rekindle.dialog.engine.Outcome;
 import dev.rekindle.store.Cause;
 import dev.rekindle.store.NewReminder;
-import dev.rekindle.store.OutboxKind;
 import dev.rekindle.store.Outgoing;
 import dev.rekindle.store.Store;
 import dev.rekindle.store.UpdateCommit;
@@ -63,11 +62,10 @@ final class CommitPlan {
 
     private void add(Action a) {
         if (a instanceof Action.Send s) {
-            chatId(s.to()).ifPresent(id ->
-                    outbox.add(new Outgoing(id, OutboxKind.SEND, OutboxPayload.send(s), s.ref())));
+            chatId(s.to()).ifPresent(id -> outbox.add(OutboxPayload.entry(id, OutboxPayload.of(s), s.ref())));
         } else if (a instanceof Action.CloseButtons c) {
-            chatId(c.to()).ifPresent(id ->
-                    outbox.add(new Outgoing(id, OutboxKind.CLOSE_BUTTONS, OutboxPayload.closeButtons(c), c.ref())));
+            chatId(c.to()).ifPresent(id -> outbox.add(
+                    OutboxPayload.entry(id, new OutboxMessage.CloseButtons(0, c.chosenLabel()), c.ref())));
         } else if (a instanceof Action.ScheduleTimer t) {
             schedule.put(t.id(), t);
         } else if (a instanceof Action.CancelTimer t) {

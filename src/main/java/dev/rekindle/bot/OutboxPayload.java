@@ -2,75 +2,77 @@ package dev.rekindle.bot;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rekindle.dialog.engine.Action;
+import dev.rekindle.store.OutboxKind;
+import dev.rekindle.store.Outgoing;
 
 /**
- * The engine's Send and CloseButtons as the outbox keeps them: JSON in the engine's own terms (HTML and
- * buttons), not a Bot API body, so the core stays channel-free and the sender renders at the last moment
- * (splitting included). The payload holds what a partner shared; the store erases it once sent.
+ * {@link OutboxMessage}s as the outbox keeps them: JSON in the bot's own terms, not a Bot API body, so the core
+ * stays channel-free. The payload holds what a partner shared; the store erases it once sent. Payloads written
+ * before the outbox had its own type (an engine Send or CloseButtons, with a chat and a ref) still read.
  */
 public final class OutboxPayload {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    /** How a payload of the engine's CloseButtons named a pressed message, before pressedMessageId. */
+    private static final String PRESSED = "msg:";
 
     private OutboxPayload() {}
 
+    /** The engine's message, in the outbox's terms (the chat is the entry's). */
+    public static OutboxMessage.Text of(Action.Send send) {
+        return new OutboxMessage.Text(send.html(),
+                send.buttons().stream().map(b -> new OutboxMessage.Button(b.label(), b.data())).toList());
+    }
+
     /**
-     * The ref, inside a close-buttons payload, of a message known by its channel id: the bot's own flows
-     * (onboarding, pairing, confirmations, the group's link) may run before any couple exists, so their messages
-     * have no couple-scoped ref in message_refs; the press names the message instead. The entry itself carries
-     * no message_ref then. Engine refs never hold a colon, so the two cannot be confused.
+     * The outbox entry that sends {@code message} to {@code chatId}; {@code ref} is the engine's name for the
+     * message sent, or for the message whose buttons close (null for the bot's own flows).
      */
-    public static String pressedMessageRef(long messageId) {
-        return PRESSED + messageId;
+    public static Outgoing entry(long chatId, OutboxMessage message, String ref) {
+        OutboxKind kind = message instanceof OutboxMessage.Text ? OutboxKind.SEND : OutboxKind.CLOSE_BUTTONS;
+        return new Outgoing(chatId, kind, write(message), ref);
     }
 
-    /** The channel's message id in a ref made by {@link #pressedMessageRef}; empty for any other ref. */
-    public static java.util.OptionalLong pressedMessageId(String ref) {
-        if (ref == null || !ref.startsWith(PRESSED)) {
-            return java.util.OptionalLong.empty();
-        }
+    static String write(OutboxMessage message) {
         try {
-            return java.util.OptionalLong.of(Long.parseLong(ref.substring(PRESSED.length())));
-        } catch (NumberFormatException e) {
-            return java.util.OptionalLong.empty();
-        }
-    }
-
-    private static final String PRESSED = "msg:";
-
-    public static String send(Action.Send send) {
-        return write(send);
-    }
-
-    public static Action.Send readSend(String payload) {
-        return read(payload, Action.Send.class);
-    }
-
-    public static String closeButtons(Action.CloseButtons close) {
-        return write(close);
-    }
-
-    public static Action.CloseButtons readCloseButtons(String payload) {
-        return read(payload, Action.CloseButtons.class);
-    }
-
-    private static String write(Object value) {
-        try {
-            return MAPPER.writeValueAsString(value);
+            return MAPPER.writeValueAsString(message);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("could not write an outbox payload: " + e.getOriginalMessage(), e);
         }
     }
 
-    private static <T> T read(String payload, Class<T> type) {
+    public static OutboxMessage.Text readText(String payload) {
         try {
-            return MAPPER.readValue(payload, type);
+            return MAPPER.readValue(payload, OutboxMessage.Text.class);
         } catch (JsonProcessingException e) {
-            // the location only: the payload itself may hold a partner's words
-            throw new IllegalArgumentException("an outbox payload is not a " + type.getSimpleName() + " ("
-                    + e.getOriginalMessage().split("\n", 2)[0].replaceAll("\"[^\"]*\"", "\"...\"") + ")");
+            throw unreadable(e, "message");
         }
+    }
+
+    public static OutboxMessage.CloseButtons readCloseButtons(String payload) {
+        try {
+            JsonNode n = MAPPER.readTree(payload);
+            long pressed = n.path("pressedMessageId").asLong(0);
+            String legacyRef = n.path("ref").asText("");
+            if (pressed == 0 && legacyRef.startsWith(PRESSED)) {
+                pressed = Long.parseLong(legacyRef.substring(PRESSED.length()));
+            }
+            JsonNode label = n.path("chosenLabel");
+            return new OutboxMessage.CloseButtons(pressed, label.isTextual() ? label.asText() : null);
+        } catch (JsonProcessingException e) {
+            throw unreadable(e, "close-buttons");
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("an outbox close-buttons payload names a pressed message that is not "
+                    + "a number");
+        }
+    }
+
+    private static IllegalArgumentException unreadable(JsonProcessingException e, String what) {
+        // the location only: the payload itself may hold a partner's words
+        return new IllegalArgumentException("an outbox payload is not a " + what + " ("
+                + e.getOriginalMessage().split("\n", 2)[0].replaceAll("\"[^\"]*\"", "\"...\"") + ")");
     }
 }

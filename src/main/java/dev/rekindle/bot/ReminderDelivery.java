@@ -8,7 +8,6 @@ import dev.rekindle.schedule.QuietHours;
 import dev.rekindle.schedule.ReminderTimes;
 import dev.rekindle.store.DueTimer;
 import dev.rekindle.store.NewReminder;
-import dev.rekindle.store.OutboxKind;
 import dev.rekindle.store.Outgoing;
 import dev.rekindle.store.Reminders;
 import dev.rekindle.store.Store;
@@ -69,7 +68,7 @@ final class ReminderDelivery {
                 && engine.library().bot().messages().containsKey("reminder_quiet")) {
             LocalTime local = ReminderTimes.occurrenceAfter(set.at(), set.days(), anchor, now).atZone(recipient.get()).toLocalTime();
             notes = store.couples().chatId(coupleId, Chat.privateOf(set.recipient())).stream()
-                    .mapToObj(chat -> send(chat, Chat.privateOf(set.recipient()), engine.botSentence("reminder_quiet",
+                    .mapToObj(chat -> send(chat, engine.botSentence("reminder_quiet",
                             Map.of("time", CLOCK.format(local), "from", CLOCK.format(quiet.from()),
                                     "until", CLOCK.format(quiet.until())))))
                     .toList();
@@ -107,7 +106,7 @@ final class ReminderDelivery {
         Outgoing message = null;
         if (!late && !paused) {
             Chat to = Chat.privateOf(r.recipient());
-            message = store.couples().chatId(coupleId, to).stream().mapToObj(chat -> send(chat, to, r.html()))
+            message = store.couples().chatId(coupleId, to).stream().mapToObj(chat -> send(chat, r.html()))
                     .findFirst().orElse(null);
         }
         Instant next = next(r, r.at(), now.isAfter(t.due()) ? now : t.due());
@@ -143,7 +142,7 @@ final class ReminderDelivery {
                 .flatMap(store.couples()::user).map(User::timeZone);
     }
 
-    private static Outgoing send(long chatId, Chat to, String html) {
-        return new Outgoing(chatId, OutboxKind.SEND, OutboxPayload.send(new Action.Send(to, null, html, List.of())), null);
+    private static Outgoing send(long chatId, String html) {
+        return OutboxPayload.entry(chatId, new OutboxMessage.Text(html, List.of()), null);
     }
 }

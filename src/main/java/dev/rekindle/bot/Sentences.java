@@ -1,10 +1,7 @@
 package dev.rekindle.bot;
 
-import dev.rekindle.dialog.engine.Action;
-import dev.rekindle.dialog.engine.Chat;
 import dev.rekindle.dialog.engine.Engine;
 import dev.rekindle.dialog.model.BotSettings;
-import dev.rekindle.store.OutboxKind;
 import dev.rekindle.store.Outgoing;
 import dev.rekindle.store.Reply;
 import java.util.ArrayList;
@@ -29,10 +26,8 @@ final class Sentences {
         }
     }
 
-    Outgoing say(long chatId, String key, Map<String, String> values, List<Action.ButtonOut> buttons) {
-        Chat to = chatId < 0 ? Chat.GROUP : Chat.A; // the outbox goes by chat id; this only names the kind of chat
-        Action.Send send = new Action.Send(to, null, engine.botSentence(key, values), buttons);
-        return new Outgoing(chatId, OutboxKind.SEND, OutboxPayload.send(send), null);
+    Outgoing say(long chatId, String key, Map<String, String> values, List<OutboxMessage.Button> buttons) {
+        return OutboxPayload.entry(chatId, new OutboxMessage.Text(engine.botSentence(key, values), buttons), null);
     }
 
     Outgoing say(long chatId, String key, Map<String, String> values) {
@@ -55,11 +50,8 @@ final class Sentences {
         if (messageId <= 0) {
             return List.of();
         }
-        Chat to = chatId < 0 ? Chat.GROUP : Chat.A; // as in say(): the outbox goes by chat id
-        String ref = OutboxPayload.pressedMessageRef(messageId);
         // the id rides in the payload: an entry of no couple has no message_ref (a CHECK in the schema)
-        return List.of(new Outgoing(chatId, OutboxKind.CLOSE_BUTTONS,
-                OutboxPayload.closeButtons(new Action.CloseButtons(to, ref, null)), null));
+        return List.of(OutboxPayload.entry(chatId, new OutboxMessage.CloseButtons(messageId, null), null));
     }
 
     /**
@@ -82,11 +74,11 @@ final class Sentences {
         return engine.botLabel(key);
     }
 
-    Action.ButtonOut button(String labelKey, FlowButton button) {
-        return new Action.ButtonOut(engine.botLabel(labelKey), button.encode());
+    OutboxMessage.Button button(String labelKey, FlowButton button) {
+        return new OutboxMessage.Button(engine.botLabel(labelKey), button.encode());
     }
 
-    Action.ButtonOut button(String labelKey, String what, String choice) {
-        return new Action.ButtonOut(engine.botLabel(labelKey), PREFIX + what + ":" + choice);
+    OutboxMessage.Button button(String labelKey, String what, String choice) {
+        return new OutboxMessage.Button(engine.botLabel(labelKey), PREFIX + what + ":" + choice);
     }
 }

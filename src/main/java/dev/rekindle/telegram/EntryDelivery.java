@@ -84,7 +84,7 @@ final class EntryDelivery {
 
     private Outcome send(OutboxEntry e, Instant now, ChatBatch batch) {
         // the parts a previous attempt delivered (before a 429, or before a restart) are stored with the entry
-        TelegramDelivery.Delivered d = delivery.send(e.chatId(), OutboxPayload.readSend(e.payload()), e.partsSent(),
+        TelegramDelivery.Delivered d = delivery.send(e.chatId(), OutboxPayload.readText(e.payload()), e.partsSent(),
                 partsSent -> partsStored(e, partsSent));
         if (d instanceof TelegramDelivery.Delivered.Sent s) {
             if (e.ref() != null && e.coupleId() != null) {
@@ -118,8 +118,8 @@ final class EntryDelivery {
         Long thisRound = e.coupleId() == null || e.ref() == null ? null
                 : batch.sent.get(e.coupleId() + "/" + e.chatId() + "/" + e.ref());
         // the message whose buttons close may have gone out in this turn, its mark not yet durable
-        OptionalLong pressed = e.ref() != null ? OptionalLong.empty()
-                : OutboxPayload.pressedMessageId(OutboxPayload.readCloseButtons(e.payload()).ref());
+        long pressedId = e.ref() != null ? 0 : OutboxPayload.readCloseButtons(e.payload()).pressedMessageId();
+        OptionalLong pressed = pressedId > 0 ? OptionalLong.of(pressedId) : OptionalLong.empty();
         OptionalLong messageId = pressed.isPresent() ? pressed
                 : thisRound != null ? OptionalLong.of(thisRound)
                 : e.coupleId() == null || e.ref() == null ? OptionalLong.empty()

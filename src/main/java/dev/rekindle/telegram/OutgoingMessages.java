@@ -1,6 +1,6 @@
 package dev.rekindle.telegram;
 
-import dev.rekindle.dialog.engine.Action;
+import dev.rekindle.bot.OutboxMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +34,7 @@ public final class OutgoingMessages {
     }
 
     /** The messages for one Send, in order; only the last carries the buttons. */
-    public List<SendMessage> send(long chatId, Action.Send send) {
+    public List<SendMessage> send(long chatId, OutboxMessage.Text send) {
         List<String> parts = splitter.split(send.html());
         List<SendMessage> out = new ArrayList<>(parts.size());
         for (int i = 0; i < parts.size(); i++) {
@@ -60,9 +60,9 @@ public final class OutgoingMessages {
         return AnswerCallbackQuery.builder().callbackQueryId(callbackQueryId).build();
     }
 
-    static InlineKeyboardMarkup keyboard(List<Action.ButtonOut> buttons) {
+    static InlineKeyboardMarkup keyboard(List<OutboxMessage.Button> buttons) {
         List<InlineKeyboardRow> rows = new ArrayList<>(buttons.size());
-        for (Action.ButtonOut b : buttons) {
+        for (OutboxMessage.Button b : buttons) {
             int bytes = b.data().getBytes(StandardCharsets.UTF_8).length;
             if (bytes > MAX_CALLBACK_BYTES) {
                 // the validator keeps dialog data short; reaching this means a new kind of data was added unchecked

@@ -1,6 +1,6 @@
 package dev.rekindle.telegram;
 
-import dev.rekindle.dialog.engine.Action;
+import dev.rekindle.bot.OutboxMessage;
 import java.util.ArrayList;
 import java.util.List;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
@@ -58,7 +58,7 @@ public final class TelegramDelivery {
         boolean partsSent(int partsSent);
     }
 
-    public Delivered send(long chatId, Action.Send send) {
+    public Delivered send(long chatId, OutboxMessage.Text send) {
         return send(chatId, send, 0, Progress.NONE);
     }
 
@@ -66,7 +66,7 @@ public final class TelegramDelivery {
      * Sends the parts of {@code send} from part {@code fromPart} on (0 for all); after each part but the last,
      * tells {@code progress} how many parts have gone out in all (counting those before {@code fromPart}).
      */
-    public Delivered send(long chatId, Action.Send send, int fromPart, Progress progress) {
+    public Delivered send(long chatId, OutboxMessage.Text send, int fromPart, Progress progress) {
         List<SendMessage> parts = outgoing.send(chatId, send);
         if (fromPart < 0 || fromPart >= parts.size()) {
             throw new IllegalArgumentException("part " + fromPart + " does not exist: the message has "

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rekindle.bot.OutboxMessage;
 import dev.rekindle.bot.OutboxPayload;
 import dev.rekindle.dialog.engine.Action;
 import dev.rekindle.dialog.engine.Chat;
@@ -352,8 +353,7 @@ class TelegramBotIT extends BotOnFakeTelegram {
         makeCouple(bot.store());
         api.failNextAfter("sendMessage", 1, Failure.tooManyRequests(60)); // part 1 goes, part 2 meets a 429
         String text = one + "\n\n" + two + "\n\n" + three; // over 4,096 characters: three parts
-        bot.store().outbox().enqueue(couple, new Outgoing(SAM.id(), OutboxKind.SEND,
-                OutboxPayload.send(new Action.Send(Chat.A, null, text, List.of())), null));
+        bot.store().outbox().enqueue(couple, OutboxPayload.entry(SAM.id(), new OutboxMessage.Text(text, List.of()), null));
         api.awaitCall("sendMessage", c -> c.status() == 429, WAIT);
         bot.close(); // Telegram's wait outlasts this instance: the next one must know part 1 went out
         assertEquals(List.of(one), chats.received(SAM.id()));

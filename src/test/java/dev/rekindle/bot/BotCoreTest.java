@@ -74,9 +74,9 @@ class BotCoreTest {
     }
 
     /** What the outbox holds for a chat, oldest first, read as the engine's Sends. */
-    private List<Action.Send> sends(long chatId) {
+    private List<OutboxMessage.Text> sends(long chatId) {
         return store.outbox().due(chatId, clock.instant().plus(Duration.ofDays(1)), 100).stream()
-                .filter(e -> e.kind() == OutboxKind.SEND).map(e -> OutboxPayload.readSend(e.payload())).toList();
+                .filter(e -> e.kind() == OutboxKind.SEND).map(e -> OutboxPayload.readText(e.payload())).toList();
     }
 
     private void markAllSent() {
@@ -92,8 +92,9 @@ class BotCoreTest {
         assertTrue(store.inbox().pending().isEmpty(), "the update is done in the same commit");
         markAllSent();
         run(new Received.Text(receive("text"), sam(), "You made coffee every morning while I was swamped."));
-        Action.Send offer = sends(SAM).get(0);
-        assertEquals(List.of("Send it", "Keep it private"), offer.buttons().stream().map(Action.ButtonOut::label).toList());
+        OutboxMessage.Text offer = sends(SAM).get(0);
+        assertEquals(List.of("Send it", "Keep it private"), offer.buttons().stream().map(OutboxMessage.Button::label).toList());
+        String offerRef = store.outbox().due(SAM, clock.instant(), 10).get(0).ref();
         assertEquals(List.of(), sends(ALEX), "nothing reaches Alex before Sam says yes");
         markAllSent();
         run(new Received.Press(receive("press"), sam(), offer.buttons().get(0).data()));
@@ -101,7 +102,7 @@ class BotCoreTest {
         assertEquals(1, store.journal().list(couple).size());
         // the press closes the offer's buttons: an edit for the message the engine named
         assertTrue(store.outbox().due(SAM, clock.instant(), 10).stream()
-                .anyMatch(e -> e.kind() == OutboxKind.CLOSE_BUTTONS && offer.ref().equals(e.ref())));
+                .anyMatch(e -> e.kind() == OutboxKind.CLOSE_BUTTONS && offerRef.equals(e.ref())));
     }
 
     @Test
@@ -109,14 +110,14 @@ class BotCoreTest {
         run(new Received.Command(receive("cmd"), sam(), "appreciate", ""));
         markAllSent();
         run(new Received.Text(receive("text"), sam(), "You made coffee every morning while I was swamped."));
-        Action.Send offer = sends(SAM).get(0);
+        OutboxMessage.Text offer = sends(SAM).get(0);
         markAllSent();
         run(new Received.Press(receive("press"), sam(), offer.buttons().get(1).data()));
         markAllSent();
         long version = store.sessions().load(couple).orElseThrow().version();
         run(new Received.Press(receive("again"), sam(), offer.buttons().get(1).data()));
         assertEquals(List.of("That button belongs to an earlier message, so it doesn't do anything now."),
-                sends(SAM).stream().map(Action.Send::html).toList());
+                sends(SAM).stream().map(OutboxMessage.Text::html).toList());
         assertEquals(store.sessions().load(couple).orElseThrow().session().runs(), java.util.Map.of(),
                 "the dialog had ended and stays ended");
         assertEquals(version + 1, store.sessions().load(couple).orElseThrow().version());
@@ -126,7 +127,7 @@ class BotCoreTest {
     void aPhotoGetsTheTextOnlySentenceAndNoCrash() {
         run(new Received.NonText(receive("photo"), sam()));
         assertEquals(List.of("I can only read written words here. Could you type it as a message?"),
-                sends(SAM).stream().map(Action.Send::html).toList());
+                sends(SAM).stream().map(OutboxMessage.Text::html).toList());
         assertTrue(store.inbox().pending().isEmpty());
     }
 
@@ -142,7 +143,7 @@ class BotCoreTest {
         // no group registered for this couple: the kind word has nowhere to go, and nothing crashed
         run(new Received.Text(receive("text"), new Member(single, Partner.B, Chat.A), "hello there"));
         assertEquals(List.of("Sorry, something went wrong on my side. Please try again in a moment."),
-                sends(2001L).stream().map(Action.Send::html).toList());
+                sends(2001L).stream().map(OutboxMessage.Text::html).toList());
     }
 
     private long createUser(long id, String name) {
@@ -159,7 +160,7 @@ class BotCoreTest {
         assertEquals(1, due.size());
         core.fire(due.get(0)).join();
         assertEquals(List.of("No rush. When something comes to mind, just write it here: one small thing is enough."),
-                sends(SAM).stream().map(Action.Send::html).toList());
+                sends(SAM).stream().map(OutboxMessage.Text::html).toList());
         core.fire(due.get(0)).join(); // a second firing of the same timer finds it fired: no second nudge
         assertEquals(1, sends(SAM).size());
     }
@@ -167,7 +168,7 @@ class BotCoreTest {
     @Test
     void affectionsCheckBackIsAStoredTimerThatSurvivesARestartAndWaitsForAnotherExerciseToEnd() {
         run(new Received.Command(receive("cmd"), sam(), "affection", ""));
-        Action.Send choose = sends(SAM).get(0);
+        OutboxMessage.Text choose = sends(SAM).get(0);
         markAllSent();
         run(new Received.Press(receive("press"), sam(), choose.buttons().get(2).data())); // dancing in the kitchen
         assertTrue(sends(SAM).get(0).html().contains("I'll ask you tomorrow"));
@@ -182,7 +183,7 @@ class BotCoreTest {
                 Understanding.withoutSafety(new KeywordIntentClassifier()), store, clock, Runnable::run);
         clock.advance(Duration.ofHours(20));
         run(new Received.Text(receive("text"), sam(), "should we see a couples therapist?"));
-        Action.Send professional = sends(SAM).get(0);
+        OutboxMessage.Text professional = sends(SAM).get(0);
         assertTrue(professional.html().contains("A professional can help a lot"), "free text started an exercise by intent");
         markAllSent();
 
@@ -200,16 +201,16 @@ class BotCoreTest {
         due = store.timers().due(clock.instant(), 10);
         assertEquals(1, due.size(), "it tried again an hour later");
         core.fire(due.get(0)).join();
-        Action.Send checkBack = sends(SAM).get(0);
+        OutboxMessage.Text checkBack = sends(SAM).get(0);
         assertTrue(checkBack.html().contains("a dance in the kitchen or living room"), checkBack.html());
         assertEquals(List.of("It felt good", "A bit awkward", "It didn't happen"),
-                checkBack.buttons().stream().map(Action.ButtonOut::label).toList());
+                checkBack.buttons().stream().map(OutboxMessage.Button::label).toList());
     }
 
     @Test
     void unpairingTakesAPendingCheckBackWithTheCouplesSessionAndTimers() {
         run(new Received.Command(receive("cmd"), sam(), "affection", ""));
-        Action.Send choose = sends(SAM).get(0);
+        OutboxMessage.Text choose = sends(SAM).get(0);
         markAllSent();
         run(new Received.Press(receive("press"), sam(), choose.buttons().get(0).data()));
         assertEquals(1, store.sessions().load(couple).orElseThrow().session().followUps().size());

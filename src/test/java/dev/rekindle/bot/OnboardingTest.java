@@ -124,9 +124,9 @@ class OnboardingTest {
             assertEquals(OutboxKind.CLOSE_BUTTONS, added.get(0).kind(), "the buttons close first");
             assertEquals(ANA, added.get(0).chatId());
             assertEquals(null, added.get(0).ref(), "an entry of no couple has no message_ref");
-            assertEquals(OptionalLong.of(4711), OutboxPayload.pressedMessageId(
-                    OutboxPayload.readCloseButtons(added.get(0).payload()).ref()), "the pressed message, by its id");
-            assertEquals(engine.botSentence("forget_kept", Map.of()), OutboxPayload.readSend(added.get(1).payload()).html());
+            assertEquals(4711, OutboxPayload.readCloseButtons(added.get(0).payload()).pressedMessageId(),
+                    "the pressed message, by its id");
+            assertEquals(engine.botSentence("forget_kept", Map.of()), OutboxPayload.readText(added.get(1).payload()).html());
         }
     }
 
@@ -181,7 +181,7 @@ class OnboardingTest {
         List<OutboxEntry> sends = store.outbox().due(Instant.parse("2100-01-01T00:00:00Z"), 100).stream()
                 .filter(e -> e.kind() == dev.rekindle.store.OutboxKind.SEND).toList();
         Map<String, String> buttons = new java.util.LinkedHashMap<>();
-        OutboxPayload.readSend(sends.get(sends.size() - 1).payload()).buttons().forEach(b -> buttons.put(b.label(), b.data()));
+        OutboxPayload.readText(sends.get(sends.size() - 1).payload()).buttons().forEach(b -> buttons.put(b.label(), b.data()));
         return buttons;
     }
 
@@ -189,7 +189,7 @@ class OnboardingTest {
     private static String confirmation(SqliteStore store, Onboarding onboarding, Received ask, String yes) {
         tap(store, onboarding, ask);
         List<OutboxEntry> due = store.outbox().due(Instant.parse("2100-01-01T00:00:00Z"), 100);
-        Action.Send question = OutboxPayload.readSend(due.get(due.size() - 1).payload());
+        OutboxMessage.Text question = OutboxPayload.readText(due.get(due.size() - 1).payload());
         return question.buttons().stream().filter(b -> b.label().equals(yes)).findFirst().orElseThrow().data();
     }
 
@@ -200,6 +200,6 @@ class OnboardingTest {
 
     private static List<String> sentTo(SqliteStore store, long chatId) {
         return store.outbox().due(Instant.parse("2100-01-01T00:00:00Z"), 100).stream().filter(e -> e.chatId() == chatId)
-                .filter(e -> e.kind() == dev.rekindle.store.OutboxKind.SEND).map(e -> OutboxPayload.readSend(e.payload()).html()).toList();
+                .filter(e -> e.kind() == dev.rekindle.store.OutboxKind.SEND).map(e -> OutboxPayload.readText(e.payload()).html()).toList();
     }
 }

@@ -125,7 +125,7 @@ class PrivacyPropertyTest {
                 written.put(p, new ArrayList<>());
                 released.put(p, new HashSet<>());
             }
-            Map<Long, List<Action.Send>> seen = Map.of(SAM, new ArrayList<>(), ALEX, new ArrayList<>(),
+            Map<Long, List<OutboxMessage.Text>> seen = Map.of(SAM, new ArrayList<>(), ALEX, new ArrayList<>(),
                     GROUP, new ArrayList<>());
             long update = 1;
             int marker = 0;
@@ -159,15 +159,15 @@ class PrivacyPropertyTest {
                     trail.add(who + "@" + chat + " " + c);
                     core.submit(new Received.Command(id, m, c.substring(1), "")).join();
                 } else if (kind < 192) {
-                    List<Action.Send> here = seen.get(chatId).stream().filter(s -> !s.buttons().isEmpty()).toList();
+                    List<OutboxMessage.Text> here = seen.get(chatId).stream().filter(s -> !s.buttons().isEmpty()).toList();
                     if (here.isEmpty()) {
                         store.inbox().markDone(id);
                         continue;
                     }
                     // mostly the latest message with buttons, sometimes an older (stale) one
-                    Action.Send msg = random.nextInt(4) == 0 ? here.get(random.nextInt(here.size())) : here.get(here.size() - 1);
+                    OutboxMessage.Text msg = random.nextInt(4) == 0 ? here.get(random.nextInt(here.size())) : here.get(here.size() - 1);
                     // the first button usually goes on (and is the "yes" of a consent), so it is drawn more often
-                    Action.ButtonOut b = msg.buttons().get(random.nextInt(10) < 6 ? 0 : random.nextInt(msg.buttons().size()));
+                    OutboxMessage.Button b = msg.buttons().get(random.nextInt(10) < 6 ? 0 : random.nextInt(msg.buttons().size()));
                     if (!inGroup && consentYes.contains(b.label())) {
                         released.get(who).addAll(written.get(who));
                     }
@@ -187,7 +187,7 @@ class PrivacyPropertyTest {
                 }
                 for (OutboxEntry e : store.outbox().due(clock.instant().plus(Duration.ofDays(365)), 1000)) {
                     if (e.kind() == OutboxKind.SEND) {
-                        Action.Send s = OutboxPayload.readSend(e.payload());
+                        OutboxMessage.Text s = OutboxPayload.readText(e.payload());
                         seen.get(e.chatId()).add(s);
                         String leak = leak(e.chatId(), s.html(), released);
                         if (PRIVATE_MARKER.matcher(s.html()).find() && e.chatId() != chatId) {

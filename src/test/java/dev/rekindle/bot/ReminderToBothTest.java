@@ -116,7 +116,7 @@ class ReminderToBothTest {
 
     private List<String> texts(long chatId) {
         return store.outbox().due(chatId, clock.instant().plus(Duration.ofDays(30)), 100).stream()
-                .filter(e -> e.kind() == OutboxKind.SEND).map(e -> Engine.plainText(OutboxPayload.readSend(e.payload()).html()))
+                .filter(e -> e.kind() == OutboxKind.SEND).map(e -> Engine.plainText(OutboxPayload.readText(e.payload()).html()))
                 .toList();
     }
 
@@ -134,8 +134,8 @@ class ReminderToBothTest {
     void eachPartnerIsRemindedPrivatelyAtTheSameMomentWithinTheirOwnQuietHours() {
         Member samInGroup = new Member(couple, Partner.A, Chat.GROUP);
         core.submit(new Received.Command(receive(), samInGroup, "together_test", "")).join();
-        Action.Send offer = store.outbox().due(GROUP, clock.instant(), 10).stream()
-                .map(e -> OutboxPayload.readSend(e.payload())).filter(s -> !s.buttons().isEmpty()).findFirst().orElseThrow();
+        OutboxMessage.Text offer = store.outbox().due(GROUP, clock.instant(), 10).stream()
+                .map(e -> OutboxPayload.readText(e.payload())).filter(s -> !s.buttons().isEmpty()).findFirst().orElseThrow();
         markAllSent();
         core.submit(new Received.Press(receive(), samInGroup, offer.buttons().get(0).data())).join();
         assertEquals(List.of("Set for both of you."), texts(GROUP));

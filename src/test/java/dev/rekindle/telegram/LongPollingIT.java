@@ -58,8 +58,8 @@ class LongPollingIT {
 
             // a button on a message the bot sent, pressed while a getUpdates is held open
             int messageId = clients.client().execute(OutgoingMessages.telegram().send(US.id(),
-                    new dev.rekindle.dialog.engine.Action.Send(dev.rekindle.dialog.engine.Chat.GROUP, "m1", "Start?",
-                            List.of(new dev.rekindle.dialog.engine.Action.ButtonOut("Yes", "menu.checkin@1")))).get(0))
+                    new dev.rekindle.bot.OutboxMessage.Text("Start?",
+                            List.of(new dev.rekindle.bot.OutboxMessage.Button("Yes", "menu.checkin@1")))).get(0))
                     .getMessageId();
             int press = api.pushPress(ANNA, US.id(), messageId, "menu.checkin@1");
             ButtonPress p = assertInstanceOf(ButtonPress.class, next());

@@ -3,6 +3,7 @@ package dev.rekindle.telegram;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rekindle.bot.OutboxMessage;
 import dev.rekindle.bot.OutboxPayload;
 import dev.rekindle.dialog.engine.Action;
 import dev.rekindle.dialog.engine.Chat;
@@ -64,8 +65,7 @@ class OutboxSenderIT {
     }
 
     private void queue(long chatId, String text) {
-        store.outbox().enqueue(null, new Outgoing(chatId, OutboxKind.SEND,
-                OutboxPayload.send(new Action.Send(Chat.A, null, text, List.of())), null));
+        store.outbox().enqueue(null, OutboxPayload.entry(chatId, new OutboxMessage.Text(text, List.of()), null));
     }
 
     private List<String> sentTexts(long chatId) {

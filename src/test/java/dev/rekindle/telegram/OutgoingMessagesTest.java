@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.rekindle.dialog.engine.Action;
+import dev.rekindle.bot.OutboxMessage;
 import dev.rekindle.dialog.engine.Chat;
 import dev.rekindle.telegram.TelegramDelivery.Delivered;
 import java.time.Duration;
@@ -20,13 +20,13 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMa
 class OutgoingMessagesTest {
     private static final long ANNA = 111222333L;
     private final OutgoingMessages outgoing = OutgoingMessages.telegram();
-    private final List<Action.ButtonOut> buttons = List.of(
-            new Action.ButtonOut("Yes, let's", "checkin.ask.yes@1a"),
-            new Action.ButtonOut("Not now", "checkin.ask.later@1a"));
+    private final List<OutboxMessage.Button> buttons = List.of(
+            new OutboxMessage.Button("Yes, let's", "checkin.ask.yes@1a"),
+            new OutboxMessage.Button("Not now", "checkin.ask.later@1a"));
 
     @Test
     void sendBecomesOneHtmlMessageWithOneButtonPerRow() {
-        List<SendMessage> out = outgoing.send(ANNA, new Action.Send(Chat.A, "m1", "<b>Ready</b> &amp; calm?", buttons));
+        List<SendMessage> out = outgoing.send(ANNA, new OutboxMessage.Text("<b>Ready</b> &amp; calm?", buttons));
         assertEquals(1, out.size());
         SendMessage m = out.get(0);
         assertEquals("111222333", m.getChatId());
@@ -42,7 +42,7 @@ class OutgoingMessagesTest {
     @Test
     void aLongSendPutsTheButtonsOnTheLastPartOnly() {
         String html = "Первая часть 💬.\n\n".repeat(300);
-        List<SendMessage> out = outgoing.send(ANNA, new Action.Send(Chat.A, "m1", html, buttons));
+        List<SendMessage> out = outgoing.send(ANNA, new OutboxMessage.Text(html, buttons));
         assertTrue(out.size() > 1);
         for (int i = 0; i < out.size() - 1; i++) {
             assertNull(out.get(i).getReplyMarkup());
@@ -54,7 +54,7 @@ class OutgoingMessagesTest {
     void callbackDataOverSixtyFourBytesIsRefusedBeforeTelegramRefusesIt() {
         String data = "ж".repeat(33); // 66 bytes in UTF-8, 33 characters
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> outgoing.send(ANNA,
-                new Action.Send(Chat.A, "m1", "?", List.of(new Action.ButtonOut("Too long", data)))));
+                new OutboxMessage.Text("?", List.of(new OutboxMessage.Button("Too long", data)))));
         assertTrue(e.getMessage().contains("66 bytes"), e.getMessage());
     }
 
@@ -64,7 +64,7 @@ class OutgoingMessagesTest {
                 TelegramClients clients = TelegramClients.open(api.settings(Duration.ofSeconds(1)))) {
             TelegramDelivery delivery = new TelegramDelivery(clients.client(), outgoing, clients.redact());
             int id = assertInstanceOf(Delivered.Sent.class,
-                    delivery.send(ANNA, new Action.Send(Chat.A, "m1", "<i>Ready</i> &lt;3?", buttons))).lastMessageId();
+                    delivery.send(ANNA, new OutboxMessage.Text("<i>Ready</i> &lt;3?", buttons))).lastMessageId();
             assertTrue(api.message(ANNA, id).has("reply_markup"));
             assertInstanceOf(Delivered.Sent.class, delivery.closeButtons(ANNA, id));
             JsonNode after = api.message(ANNA, id);
@@ -80,7 +80,7 @@ class OutgoingMessagesTest {
                 TelegramClients clients = TelegramClients.open(api.settings(Duration.ofSeconds(1)))) {
             TelegramDelivery delivery = new TelegramDelivery(clients.client(), outgoing, clients.redact());
             Delivered.Sent sent = assertInstanceOf(Delivered.Sent.class,
-                    delivery.send(ANNA, new Action.Send(Chat.A, "m1", html, buttons)));
+                    delivery.send(ANNA, new OutboxMessage.Text(html, buttons)));
             assertEquals(3, sent.messageIds().size());
             assertEquals(List.of(1, 2, 3), sent.messageIds());
             List<FakeBotApi.Call> calls = api.calls("sendMessage");

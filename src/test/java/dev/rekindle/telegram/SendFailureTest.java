@@ -6,8 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rekindle.dialog.engine.Action;
-import dev.rekindle.dialog.engine.Chat;
+import dev.rekindle.bot.OutboxMessage;
 import dev.rekindle.telegram.FakeBotApi.Failure;
 import dev.rekindle.telegram.SendFailure.Migrated;
 import dev.rekindle.telegram.SendFailure.NotModified;
@@ -40,8 +39,8 @@ class SendFailureTest {
         api.close();
     }
 
-    private static Action.Send send(String html) {
-        return new Action.Send(Chat.A, "m1", html, List.of());
+    private static OutboxMessage.Text send(String html) {
+        return new OutboxMessage.Text(html, List.of());
     }
 
     private SendFailure failureOf(Delivered d) {
@@ -108,7 +107,7 @@ class SendFailureTest {
     @Test
     void closingButtonsTwiceCountsAsDoneBecauseNotModifiedMeansAlreadyDone() throws Exception {
         Delivered.Sent sent = assertInstanceOf(Delivered.Sent.class, delivery.send(ANNA,
-                new Action.Send(Chat.A, "m1", "Ready?", List.of(new Action.ButtonOut("Yes", "x.y.yes@1")))));
+                new OutboxMessage.Text("Ready?", List.of(new OutboxMessage.Button("Yes", "x.y.yes@1")))));
         int id = sent.lastMessageId();
         assertInstanceOf(Delivered.Sent.class, delivery.closeButtons(ANNA, id));
         assertInstanceOf(Delivered.Sent.class, delivery.closeButtons(ANNA, id));

@@ -2,6 +2,7 @@ package dev.rekindle.bot;
 
 import dev.rekindle.dialog.engine.Action;
 import dev.rekindle.dialog.engine.Chat;
+import dev.rekindle.dialog.engine.Effects;
 import dev.rekindle.dialog.engine.Outcome;
 import dev.rekindle.store.Cause;
 import dev.rekindle.store.NewReminder;
@@ -11,12 +12,9 @@ import dev.rekindle.store.UpdateCommit;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,9 +30,6 @@ final class CommitPlan {
     private final ReminderDelivery reminders;
     private final InstantSource clock;
     private final long coupleId;
-    private final List<Action.SaveJournal> journal = new ArrayList<>();
-    private final Map<String, Action.ScheduleTimer> schedule = new LinkedHashMap<>();
-    private final Set<String> cancel = new LinkedHashSet<>();
     private final List<Outgoing> outbox = new ArrayList<>();
     private final List<NewReminder> newReminders = new ArrayList<>();
     private final List<Outgoing> reminderNotes = new ArrayList<>();
@@ -51,35 +46,34 @@ final class CommitPlan {
     static UpdateCommit of(Store store, ReminderDelivery reminders, InstantSource clock, long coupleId, long version,
                            Outcome outcome, Cause cause) {
         CommitPlan plan = new CommitPlan(store, reminders, clock, coupleId);
-        for (Action a : outcome.actions()) {
-            plan.add(a);
+        Effects effects = Effects.of(outcome);
+        for (Action.ToChat m : effects.toChats()) {
+            plan.queue(m);
         }
-        plan.cancel.removeIf(plan.schedule::containsKey);
+        for (Action.SetReminder r : effects.reminders()) {
+            plan.remind(r);
+        }
+        effects.notices().forEach(plan::log);
         plan.outbox.addAll(plan.reminderNotes); // after the dialog's own words about the reminder
-        return new UpdateCommit(coupleId, version, outcome.session(), plan.journal, List.copyOf(plan.schedule.values()),
-                List.copyOf(plan.cancel), plan.outbox, cause, plan.newReminders);
+        return new UpdateCommit(coupleId, version, outcome.session(), effects.journal(), effects.timersSet(),
+                effects.timersCancelled(), plan.outbox, cause, plan.newReminders);
     }
 
-    private void add(Action a) {
-        if (a instanceof Action.Send s) {
-            chatId(s.to()).ifPresent(id -> outbox.add(OutboxPayload.entry(id, OutboxPayload.of(s), s.ref())));
-        } else if (a instanceof Action.CloseButtons c) {
-            chatId(c.to()).ifPresent(id -> outbox.add(
-                    OutboxPayload.entry(id, new OutboxMessage.CloseButtons(0, c.chosenLabel()), c.ref())));
-        } else if (a instanceof Action.ScheduleTimer t) {
-            schedule.put(t.id(), t);
-        } else if (a instanceof Action.CancelTimer t) {
-            // the store cancels before it schedules: a timer set and cancelled in one turn is simply not set
-            schedule.remove(t.id());
-            cancel.add(t.id());
-        } else if (a instanceof Action.SaveJournal j) {
-            journal.add(j);
-        } else if (a instanceof Action.SetReminder r) {
-            reminders.plan(coupleId, r, clock.instant()).ifPresent(p -> {
-                newReminders.add(p.reminder());
-                reminderNotes.addAll(p.notes());
-            });
-        } else if (a instanceof Action.Trouble t) {
+    private void queue(Action.ToChat m) {
+        OutboxMessage message = m instanceof Action.Send s ? OutboxPayload.of(s)
+                : new OutboxMessage.CloseButtons(0, ((Action.CloseButtons) m).chosenLabel());
+        chatId(m.to()).ifPresent(id -> outbox.add(OutboxPayload.entry(id, message, m.ref())));
+    }
+
+    private void remind(Action.SetReminder r) {
+        reminders.plan(coupleId, r, clock.instant()).ifPresent(p -> {
+            newReminders.add(p.reminder());
+            reminderNotes.addAll(p.notes());
+        });
+    }
+
+    private void log(Action a) {
+        if (a instanceof Action.Trouble t) {
             LOG.warn("couple {}: dialog {} in state {} (chat {}) misbehaved: {}", coupleId, t.dialog(), t.state(),
                     t.chat(), t.problem());
         } else if (a instanceof Action.SafetyRaised s) {

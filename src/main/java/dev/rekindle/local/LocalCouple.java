@@ -2,6 +2,7 @@ package dev.rekindle.local;
 
 import dev.rekindle.dialog.engine.Action;
 import dev.rekindle.dialog.engine.Chat;
+import dev.rekindle.dialog.engine.Effects;
 import dev.rekindle.dialog.engine.Engine;
 import dev.rekindle.dialog.engine.Input;
 import dev.rekindle.dialog.engine.Outcome;
@@ -190,36 +191,34 @@ public final class LocalCouple {
             throw new EngineFailure(input, new IllegalStateException("the engine returned no session"));
         }
         session = outcome.session();
-        List<Sent> out = new ArrayList<>();
-        for (Action a : outcome.actions()) {
-            actions.add(a);
-            apply(a, out);
-        }
-        return out;
+        actions.addAll(outcome.actions());
+        return apply(Effects.of(outcome));
     }
 
-    private void apply(Action a, List<Sent> out) {
-        if (a instanceof Action.Send s) {
-            Sent m = Sent.of(s);
-            sent.add(m);
-            out.add(m);
-            open.sent(s, m);
-        } else if (a instanceof Action.CloseButtons c) {
-            open.close(c);
-        } else if (a instanceof Action.ScheduleTimer t) {
-            timers.schedule(new ScheduledTimer(t.id(), t.due(), t.grace()));
-        } else if (a instanceof Action.CancelTimer t) {
-            timers.cancel(t.id());
-        } else if (a instanceof Action.SaveJournal j) {
-            journal.add(new JournalEntry(j.dialog(), j.kind(), j.author(), j.text(), now));
-        } else if (a instanceof Action.SetReminder r) {
+    /** Carries out what the outcome asks, as the running bot's commit does; notices are in actions() only. */
+    private List<Sent> apply(Effects effects) {
+        List<Sent> out = new ArrayList<>();
+        for (Action.ToChat m : effects.toChats()) {
+            if (m instanceof Action.Send s) {
+                Sent message = Sent.of(s);
+                sent.add(message);
+                out.add(message);
+                open.sent(s, message);
+            } else {
+                open.close((Action.CloseButtons) m);
+            }
+        }
+        effects.timersCancelled().forEach(timers::cancel);
+        effects.timersSet().forEach(t -> timers.schedule(new ScheduledTimer(t.id(), t.due(), t.grace())));
+        effects.journal().forEach(j -> journal.add(new JournalEntry(j.dialog(), j.kind(), j.author(), j.text(), now)));
+        for (Action.SetReminder r : effects.reminders()) {
             String text = dev.rekindle.dialog.engine.Engine.plainText(r.html());
             // the same person, dialog and text: a new time for the same reminder, as the store keeps it
             reminders.removeIf(old -> old.recipient() == r.recipient() && old.dialog().equals(r.dialog())
                     && old.text().equals(text));
             reminders.add(new SetReminder(r.recipient(), r.dialog(), r.at(), r.days(), text));
         }
-        // Shared, DialogStarted, DialogEnded, SafetyRaised: recorded in actions() only; nothing to carry out here.
+        return out;
     }
 
     // ---- what happened so far ------------------------------------------------------------------------

@@ -17,7 +17,7 @@ public sealed interface Action {
      * Send a message. {@code html} is Telegram-HTML (only b and i tags; everything else escaped).
      * {@code ref} names the message so a later action can edit it; buttons are one per row.
      */
-    record Send(Chat to, String ref, String html, List<ButtonOut> buttons) implements Action {
+    record Send(Chat to, String ref, String html, List<ButtonOut> buttons) implements ToChat {
         public Send {
             buttons = List.copyOf(buttons);
         }
@@ -26,7 +26,14 @@ public sealed interface Action {
     record ButtonOut(String label, String data) {}
 
     /** Take the buttons off a message that was answered, so they cannot be pressed twice. */
-    record CloseButtons(Chat to, String ref, String chosenLabel) implements Action {}
+    record CloseButtons(Chat to, String ref, String chosenLabel) implements ToChat {}
+
+    /** What goes to one of the couple's chats, in the order the engine said it: a message or a closing. */
+    sealed interface ToChat extends Action permits Send, CloseButtons {
+        Chat to();
+
+        String ref();
+    }
 
     record ScheduleTimer(String id, Instant due, Duration grace) implements Action {}
 

@@ -72,11 +72,37 @@ public final class Onboarding {
         this.dataRights = new DataRights(store, say, clock, documents);
     }
 
+    /** The commands of the bot's own flows; every other command of an onboarded person is the dialogs'. */
+    private static final Set<String> FLOW_COMMANDS = Set.of("invite", "unpair", "export", "reminders", "forget");
+
+    /**
+     * Whether a private-chat update goes straight to the dialogs: an onboarded person's words, dialog buttons and
+     * commands, when no question of the bot's own waits for them (a reminder's new time). Read on the receiving
+     * thread: the updates that open such a question or end onboarding's hold are {@link #waitedFor waited for},
+     * and an update this sends to {@link #route} instead is routed there again, which is always right.
+     */
+    public boolean forDialogs(Received r) {
+        if (r instanceof Received.Command c && (FLOW_COMMANDS.contains(c.command())
+                || c.command().equals("start") && !c.args().isBlank())) {
+            return false;
+        }
+        if (r instanceof Received.Press press && FlowButton.parse(press.data()).isPresent()) {
+            return false;
+        }
+        if (!store.pairings().profile(r.from().userId()).map(Profile::onboarded).orElse(false)) {
+            return false;
+        }
+        return !(r instanceof Received.Text) || !reminders.awaitsTime(r.who());
+    }
+
     /**
      * Takes a private-chat update of {@code r.who()} if it belongs to onboarding or pairing, committing its
      * reply; returns what the core should handle instead (the update itself, or a safety alert), or empty.
      */
-    public Optional<Received> route(Received r, long chatId, long userId, String firstName) {
+    public Optional<Received> route(Received r) {
+        long chatId = r.from().chatId();
+        long userId = r.from().userId();
+        String firstName = r.from().firstName();
         Profile p = store.pairings().profile(userId).orElse(null);
         boolean onboarded = p != null && p.onboarded();
         if (r instanceof Received.Command c) {
@@ -103,11 +129,11 @@ public final class Onboarding {
      * inviter's. An accept moves the invitee out of their couple of one into the inviter's couple, so it waits
      * for what is in hand in both (the invitee's earlier words, the inviter's dialogs) and both wait for it; the
      * couple it hands a safety alert to is the inviter's, which it holds. The pending invitation read here is
-     * current: opening an invitation {@link #changesCouples changes couples} too, so the receiver waited for it.
+     * current: opening an invitation is {@link #waitedFor waited for} too.
      */
-    public Set<Long> lanes(Received r, long userId) {
+    public Set<Long> lanes(Received r) {
         if (r instanceof Received.Press p && FlowButton.parse(p.data()).equals(Optional.of(new FlowButton.Accept(true)))) {
-            Optional<Long> theirs = pairing.inviterCouple(userId);
+            Optional<Long> theirs = pairing.inviterCouple(r.from().userId());
             if (theirs.isPresent() && theirs.get() != r.who().coupleId()) {
                 return Set.of(r.who().coupleId(), theirs.get());
             }
@@ -117,16 +143,17 @@ public final class Onboarding {
 
     /**
      * Whether {@code r} may change who is in which couple (accepting an invitation, unpairing, forgetting) or
-     * what a later update of the person resolves to (opening an invitation, which a later accept reads). The
-     * receiver waits for such an update to be handled before it resolves the next one, so the next one goes to
-     * the couple its writer is in by then.
+     * what a later update of the person resolves to (opening an invitation, which a later accept reads; asking a
+     * reminder's new time, which decides whether the next words go to the dialogs). The receiver waits for such an
+     * update to be handled before it resolves the next one, so the next one goes where its writer is by then.
      */
-    public static boolean changesCouples(Received r) {
+    public static boolean waitedFor(Received r) {
         if (r instanceof Received.Press p) {
             FlowButton b = FlowButton.parse(p.data()).orElse(null);
             return b instanceof FlowButton.Accept a && a.yes()
                     || b instanceof FlowButton.Unpair u && u.confirmation().yes()
-                    || b instanceof FlowButton.Forget f && f.confirmation().yes();
+                    || b instanceof FlowButton.Forget f && f.confirmation().yes()
+                    || b instanceof FlowButton.Reminder m && m.choice().startsWith("time.");
         }
         return r instanceof Received.Command c && c.command().equals("start") && !c.args().isBlank();
     }

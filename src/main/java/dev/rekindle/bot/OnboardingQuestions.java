@@ -113,14 +113,14 @@ final class OnboardingQuestions {
             return name(r, p, chatId, mine.name());
         } else if (button instanceof FlowButton.NameNeedsHelp help) {
             // the words as written go to the core, whose safety hook answers them privately
-            return Optional.of(new Received.Text(r.updateId(), r.who(), help.words()));
+            return Optional.of(new Received.Text(r.updateId(), r.who(), r.from(), help.words()));
         } else if (button instanceof FlowButton.AnotherName) {
             store.pairings().say(say.reply(r, chatId, List.of(question(chatId, p))));
         } else if (button instanceof FlowButton.Utc) {
             return zone(r, p, chatId, "UTC");
         } else if (button instanceof FlowButton.Screening && p.step() == Step.DONE) {
             // again, or handled again after a crash before the core's commit: the help comes (again)
-            return Optional.of(new Received.Safety(r.updateId(), r.who(), SafetyKind.ABUSE));
+            return Optional.of(new Received.Safety(r.updateId(), r.who(), r.from(), SafetyKind.ABUSE));
         } else if (button instanceof FlowButton.Screening s) {
             return screened(r, p, chatId, userId, s.answer());
         } else {
@@ -192,7 +192,7 @@ final class OnboardingQuestions {
         if (answer == Safety.UNSAFE) {
             // the core commits the safety dialog and marks the update done
             store.pairings().save(next, null, null, new Reply(say.closing(r, chatId, out), OptionalLong.empty()));
-            return Optional.of(new Received.Safety(r.updateId(), r.who(), SafetyKind.ABUSE));
+            return Optional.of(new Received.Safety(r.updateId(), r.who(), r.from(), SafetyKind.ABUSE));
         }
         store.pairings().save(next, null, null, say.reply(r, chatId, out));
         return Optional.empty();

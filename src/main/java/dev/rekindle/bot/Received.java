@@ -4,29 +4,48 @@ import dev.rekindle.dialog.model.SafetyKind;
 import dev.rekindle.store.Member;
 
 /**
- * Something a partner did in one of the couple's chats, in channel-neutral terms: the adapter has already
- * stored it in the inbox under {@code updateId} and resolved who wrote where ({@link Member}). Text and
- * command arguments are a partner's words: they stay out of {@link #toString()} and out of every log line.
+ * Something a partner did in one of the couple's chats: the adapter has already stored it in the inbox under
+ * {@code updateId}, resolved who wrote where in the engine's terms ({@link Member}) and kept where it came from in
+ * the channel's ids ({@link Origin}), which the bot's own flows answer by. Text and command arguments are a
+ * partner's words: they stay out of {@link #toString()} and out of every log line.
  */
 public sealed interface Received {
     long updateId();
 
     Member who();
 
+    Origin from();
+
+    /**
+     * Where an update came from, in the channel's ids: the chat, the person, and the first name they go by there
+     * (empty when the channel did not say).
+     */
+    record Origin(long chatId, long userId, String firstName) {
+        public Origin {
+            firstName = firstName == null ? "" : firstName;
+        }
+
+        /** A person's own private chat, whose id is theirs. */
+        public static Origin privateChat(long userId, String firstName) {
+            return new Origin(userId, userId, firstName);
+        }
+    }
+
     /** Free text. */
-    record Text(long updateId, Member who, String text) implements Received {
+    record Text(long updateId, Member who, Origin from, String text) implements Received {
         @Override
         public String toString() {
-            return "Text[updateId=" + updateId + ", who=" + who + ", text=(" + text.length() + " chars)]";
+            return "Text[updateId=" + updateId + ", who=" + who + ", from=" + from + ", text=(" + text.length()
+                    + " chars)]";
         }
     }
 
     /** A slash command: {@code command} lower case without the slash or any @botname; {@code args} may be empty. */
-    record Command(long updateId, Member who, String command, String args) implements Received {
+    record Command(long updateId, Member who, Origin from, String command, String args) implements Received {
         @Override
         public String toString() {
-            return "Command[updateId=" + updateId + ", who=" + who + ", command=" + command + ", args=("
-                    + args.length() + " chars)]";
+            return "Command[updateId=" + updateId + ", who=" + who + ", from=" + from + ", command=" + command
+                    + ", args=(" + args.length() + " chars)]";
         }
     }
 
@@ -34,18 +53,18 @@ public sealed interface Received {
      * A press on one of the bot's buttons, with its callback data. {@code messageId} is the channel's id of the
      * message the button is on (0 when unknown): the bot's own flows close that message's buttons by it.
      */
-    record Press(long updateId, Member who, String data, long messageId) implements Received {
-        public Press(long updateId, Member who, String data) {
-            this(updateId, who, data, 0);
+    record Press(long updateId, Member who, Origin from, String data, long messageId) implements Received {
+        public Press(long updateId, Member who, Origin from, String data) {
+            this(updateId, who, from, data, 0);
         }
     }
 
     /** A photo, voice note, sticker or file: the bot reads words only and says so kindly. */
-    record NonText(long updateId, Member who) implements Received {}
+    record NonText(long updateId, Member who, Origin from) implements Received {}
 
     /**
      * A partner answered the private safety screening that they do not feel safe: the core starts the safety
      * dialog in their private chat and pauses the couple's shared exercises, as for a disclosure in a message.
      */
-    record Safety(long updateId, Member who, SafetyKind kind) implements Received {}
+    record Safety(long updateId, Member who, Origin from, SafetyKind kind) implements Received {}
 }

@@ -5,9 +5,7 @@ import dev.rekindle.bot.BotCore;
 import dev.rekindle.bot.CoupleGroups;
 import dev.rekindle.bot.Members;
 import dev.rekindle.bot.Onboarding;
-import dev.rekindle.bot.Received;
 import dev.rekindle.store.Inbox;
-import dev.rekindle.store.Member;
 import dev.rekindle.store.Outbox;
 import dev.rekindle.store.ReceivedUpdate;
 import java.time.Duration;
@@ -38,13 +36,9 @@ public final class TelegramReceiver implements UpdateSink {
     private static final Logger LOG = LoggerFactory.getLogger(TelegramReceiver.class);
 
     private final Inbox inbox;
-    private final Outbox outbox;
-    private final Members members;
     private final BotCore core;
     private final OptionalCalls optional;
-    private final Onboarding onboarding;
-    private final CoupleGroups groups;
-    private final Runnable committed;
+    private final UpdateRouter router;
     private final ObjectMapper json = TelegramClients.updateJson();
     /** How long the receiver waits for an update that changes couples before it resolves the next one. */
     private static final Duration CHANGE_WAIT = Duration.ofSeconds(60);
@@ -62,13 +56,9 @@ public final class TelegramReceiver implements UpdateSink {
     public TelegramReceiver(Inbox inbox, Outbox outbox, Members members, BotCore core, OptionalCalls optional,
                             Onboarding onboarding, CoupleGroups groups, Runnable committed) {
         this.inbox = inbox;
-        this.outbox = outbox;
-        this.members = members;
         this.core = core;
         this.optional = optional;
-        this.onboarding = onboarding;
-        this.groups = groups;
-        this.committed = committed;
+        this.router = new UpdateRouter(members, onboarding, groups, inbox, outbox, committed);
     }
 
     @Override
@@ -178,112 +168,35 @@ public final class TelegramReceiver implements UpdateSink {
      *
      * <p>Every update of a couple, whether for the dialogs or for the bot's own flows (onboarding, pairing,
      * {@code /forget}, the group's {@code /link}, membership), goes through the couple's one lane in the order
-     * received. Who wrote where is resolved here, on the receiving thread, in order; an update that may change
-     * who is in which couple (or which couple a group is) is waited for before the next is resolved, so that one
-     * resolves against what the earlier ones did. Those are rare (accepting, unpairing, forgetting, linking, a
-     * partner leaving), the wait is for one commit, and everything else goes on without waiting.
+     * received. Who wrote where is resolved here, on the receiving thread, in order ({@link UpdateRouter}); an
+     * update that may change who is in which couple (or which couple a group is) is waited for before the next is
+     * resolved, so that one resolves against what the earlier ones did. Those are rare (accepting, unpairing,
+     * forgetting, linking, a partner leaving), the wait is for one commit, and everything else goes on without
+     * waiting.
      */
     private Optional<CompletableFuture<Void>> dispatch(IncomingUpdate update) {
-        long id = update.updateId();
+        UpdateRoute route;
         try {
-            if (update instanceof IncomingUpdate.TextMessage t) {
-                return route(t.chatId(), t.chatType(), t.userId(), t.firstName(), null, null,
-                        m -> new Received.Text(id, m, t.text()), id, 0);
-            }
-            if (update instanceof IncomingUpdate.Command c) {
-                return route(c.chatId(), c.chatType(), c.userId(), c.firstName(), c.command(), null,
-                        m -> new Received.Command(id, m, c.command(), c.args()), id, 0);
-            }
-            if (update instanceof IncomingUpdate.ButtonPress p) {
-                return route(p.chatId(), p.chatType(), p.userId(), p.firstName(), null, p.data(),
-                        m -> new Received.Press(id, m, p.data(), p.messageId()), id, p.messageId());
-            }
-            if (update instanceof IncomingUpdate.NonTextMessage n) {
-                return route(n.chatId(), n.chatType(), n.userId(), "", null, null,
-                        m -> new Received.NonText(id, m), id, 0);
-            }
-            if (groups != null && update instanceof IncomingUpdate.BotAdded a && a.chatType().isGroup()) {
-                return flow(id, Set.of(groups.lane(a.chatId())), false, () -> groups.botAdded(id, a.chatId()));
-            }
-            if (groups != null && update instanceof IncomingUpdate.BotRemoved b) {
-                if (b.chatType().isGroup()) {
-                    return flow(id, Set.of(groups.lane(b.chatId())), true, () -> groups.botRemoved(id, b.chatId()));
-                }
-                // a private chat's id is its user's: they blocked the bot. Waited for, so that a message they
-                // write next (which marks them reachable again, here) comes after it
-                Optional<Long> couple = members.coupleOf(b.chatId());
-                if (couple.isEmpty()) {
-                    return done(id);
-                }
-                return flow(id, Set.of(couple.get()), true, () -> onboarding.blocked(id, b.chatId()));
-            }
-            if (groups != null && update instanceof IncomingUpdate.MemberLeft l) {
-                return flow(id, Set.of(groups.lane(l.chatId())), true, () -> groups.memberLeft(id, l.chatId(), l.userId()));
-            }
-            if (update instanceof IncomingUpdate.GroupMigrated g) {
-                Set<Long> lanes = groups == null ? Set.of(g.oldChatId())
-                        : Set.of(groups.lane(g.oldChatId()), groups.lane(g.newChatId()));
-                return flow(id, lanes, true, () -> {
-                    // said twice (old and new chat); moving an already moved chat changes nothing
-                    outbox.moveChat(g.oldChatId(), g.newChatId());
-                    if (groups != null) {
-                        groups.migrated(g.oldChatId(), g.newChatId());
-                    }
-                    inbox.markDone(id);
-                    LOG.info("group {} became supergroup {}", g.oldChatId(), g.newChatId());
-                });
-            }
-            LOG.debug("update {} ({}) needs no action", id, update);
-            return done(id);
+            route = router.route(update);
         } catch (RuntimeException e) {
             // the inbox keeps it pending: the next start tries again
-            LOG.error("update {} ({}) could not be handed on: {}", id, update.getClass().getSimpleName(),
+            LOG.error("update {} ({}) could not be handed on: {}", update.updateId(), update.getClass().getSimpleName(),
                     e.getClass().getSimpleName() + ": " + e.getMessage());
             return Optional.empty();
         }
+        return submit(route);
     }
 
-    /**
-     * Who wrote where, then: the group's own /link and buttons to the group flow; a private update through
-     * onboarding; everything else to the core. An update nobody takes is marked done untouched.
-     * {@code pressedMessage} is the id of the message a press came from (0 for anything else).
-     */
-    private Optional<CompletableFuture<Void>> route(long chatId, ChatType type, long userId, String firstName,
-                                                    String command, String pressData,
-                                                    java.util.function.Function<Member, Received> make, long id,
-                                                    long pressedMessage) {
-        if (groups != null && type.isGroup() && CoupleGroups.isOurs(command, pressData)) {
-            long lane = groups.lane(chatId, userId);
-            if (command != null) {
-                return flow(id, Set.of(lane), false, () -> groups.link(id, chatId, userId));
-            }
-            // the press that links changes which couple the group is: the group's next message waits for it
-            return flow(id, Set.of(lane), true, () -> groups.press(id, chatId, userId, pressData, pressedMessage));
+    /** The one place an update is handed to the core: its route's lane(s), or marked done. */
+    private Optional<CompletableFuture<Void>> submit(UpdateRoute route) {
+        if (route instanceof UpdateRoute.ToDialogs d) {
+            return submit(d.updateId(), core.submit(d.received()), false);
         }
-        Optional<Member> m = member(chatId, type, userId, firstName);
-        if (m.isEmpty()) {
-            return done(id);
+        if (route instanceof UpdateRoute.ToFlow f) {
+            return submit(f.updateId(), core.submitFlow(f.lanes(), f.flow()), f.waited());
         }
-        Received r = make.apply(m.get());
-        if (onboarding != null && type == ChatType.PRIVATE) {
-            return submit(id, core.submitFlow(onboarding.lanes(r, userId), () -> {
-                Optional<Received> next = onboarding.route(r, chatId, userId, firstName);
-                if (next.isEmpty()) {
-                    committed.run();
-                }
-                return next;
-            }), Onboarding.changesCouples(r));
-        }
-        return Optional.of(core.submit(r));
-    }
-
-    /** A flow of the bot's own that ends with its commit (or a mark done), on {@code lanes}. */
-    private Optional<CompletableFuture<Void>> flow(long id, Set<Long> lanes, boolean changesCouples, Runnable work) {
-        return submit(id, core.submitFlow(lanes, () -> {
-            work.run();
-            committed.run();
-            return Optional.empty();
-        }), changesCouples);
+        inbox.markDone(route.updateId());
+        return Optional.empty();
     }
 
     /**
@@ -312,25 +225,5 @@ public final class TelegramReceiver implements UpdateSink {
             }
         }
         return Optional.of(logged);
-    }
-
-    private Optional<Member> member(long chatId, ChatType type, long userId, String firstName) {
-        if (type == ChatType.PRIVATE) {
-            return Optional.of(members.inPrivateChat(chatId, userId, firstName));
-        }
-        if (type.isGroup()) {
-            Optional<Member> m = members.inGroup(chatId, userId);
-            if (m.isEmpty()) {
-                // not a couple's group, or someone other than its two partners: no state changes, no reply
-                LOG.debug("a message in group {} from user {}, who is not a partner there, is ignored", chatId, userId);
-            }
-            return m;
-        }
-        return Optional.empty();
-    }
-
-    private Optional<CompletableFuture<Void>> done(long updateId) {
-        inbox.markDone(updateId);
-        return Optional.empty();
     }
 }

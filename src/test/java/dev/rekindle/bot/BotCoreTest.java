@@ -63,6 +63,12 @@ class BotCoreTest {
         return new Member(couple, Partner.A, Chat.A);
     }
 
+    /** Where {@code m} writes, in Telegram's ids. */
+    private static Received.Origin from(Member m) {
+        long user = m.partner() == Partner.A ? SAM : ALEX;
+        return new Received.Origin(m.chat() == Chat.GROUP ? GROUP : user, user, "");
+    }
+
     private long receive(String what) {
         long id = nextUpdate++;
         assertTrue(store.inbox().receive(id, "{\"what\":\"" + what + "\"}"));
@@ -87,17 +93,17 @@ class BotCoreTest {
 
     @Test
     void anAppreciationIsQueuedForThePartnerOnlyAfterConsent() {
-        run(new Received.Command(receive("cmd"), sam(), "appreciate", ""));
+        run(new Received.Command(receive("cmd"), sam(), from(sam()), "appreciate", ""));
         assertTrue(sends(SAM).get(0).html().contains("this week"));
         assertTrue(store.inbox().pending().isEmpty(), "the update is done in the same commit");
         markAllSent();
-        run(new Received.Text(receive("text"), sam(), "You made coffee every morning while I was swamped."));
+        run(new Received.Text(receive("text"), sam(), from(sam()), "You made coffee every morning while I was swamped."));
         OutboxMessage.Text offer = sends(SAM).get(0);
         assertEquals(List.of("Send it", "Keep it private"), offer.buttons().stream().map(OutboxMessage.Button::label).toList());
         String offerRef = store.outbox().due(SAM, clock.instant(), 10).get(0).ref();
         assertEquals(List.of(), sends(ALEX), "nothing reaches Alex before Sam says yes");
         markAllSent();
-        run(new Received.Press(receive("press"), sam(), offer.buttons().get(0).data()));
+        run(new Received.Press(receive("press"), sam(), from(sam()), offer.buttons().get(0).data()));
         assertTrue(sends(ALEX).get(0).html().contains("coffee every morning"));
         assertEquals(1, store.journal().list(couple).size());
         // the press closes the offer's buttons: an edit for the message the engine named
@@ -107,15 +113,15 @@ class BotCoreTest {
 
     @Test
     void aPressOnAStaleButtonGetsTheKindReplyAndChangesNothing() {
-        run(new Received.Command(receive("cmd"), sam(), "appreciate", ""));
+        run(new Received.Command(receive("cmd"), sam(), from(sam()), "appreciate", ""));
         markAllSent();
-        run(new Received.Text(receive("text"), sam(), "You made coffee every morning while I was swamped."));
+        run(new Received.Text(receive("text"), sam(), from(sam()), "You made coffee every morning while I was swamped."));
         OutboxMessage.Text offer = sends(SAM).get(0);
         markAllSent();
-        run(new Received.Press(receive("press"), sam(), offer.buttons().get(1).data()));
+        run(new Received.Press(receive("press"), sam(), from(sam()), offer.buttons().get(1).data()));
         markAllSent();
         long version = store.sessions().load(couple).orElseThrow().version();
-        run(new Received.Press(receive("again"), sam(), offer.buttons().get(1).data()));
+        run(new Received.Press(receive("again"), sam(), from(sam()), offer.buttons().get(1).data()));
         assertEquals(List.of("That button belongs to an earlier message, so it doesn't do anything now."),
                 sends(SAM).stream().map(OutboxMessage.Text::html).toList());
         assertEquals(store.sessions().load(couple).orElseThrow().session().runs(), java.util.Map.of(),
@@ -125,7 +131,7 @@ class BotCoreTest {
 
     @Test
     void aPhotoGetsTheTextOnlySentenceAndNoCrash() {
-        run(new Received.NonText(receive("photo"), sam()));
+        run(new Received.NonText(receive("photo"), sam(), from(sam())));
         assertEquals(List.of("I can only read written words here. Could you type it as a message?"),
                 sends(SAM).stream().map(OutboxMessage.Text::html).toList());
         assertTrue(store.inbox().pending().isEmpty());
@@ -137,11 +143,11 @@ class BotCoreTest {
         store.couples().registerPrivateChat(2001L, 2001L);
         // partner B is not in this couple of one: the engine refuses the input
         long id = receive("text");
-        run(new Received.Text(id, new Member(single, Partner.B, Chat.GROUP), "hello there"));
+        run(new Received.Text(id, new Member(single, Partner.B, Chat.GROUP), from(new Member(single, Partner.B, Chat.GROUP)), "hello there"));
         assertTrue(store.inbox().pending().isEmpty(), "not pending any more: failed");
         assertEquals(0, store.sessions().load(single).map(s -> s.version()).orElse(0L));
         // no group registered for this couple: the kind word has nowhere to go, and nothing crashed
-        run(new Received.Text(receive("text"), new Member(single, Partner.B, Chat.A), "hello there"));
+        run(new Received.Text(receive("text"), new Member(single, Partner.B, Chat.A), from(new Member(single, Partner.B, Chat.A)), "hello there"));
         assertEquals(List.of("Sorry, something went wrong on my side. Please try again in a moment."),
                 sends(2001L).stream().map(OutboxMessage.Text::html).toList());
     }
@@ -153,7 +159,7 @@ class BotCoreTest {
 
     @Test
     void aFiredTimerIsCommittedOnceAndItsNudgeQueued() {
-        run(new Received.Command(receive("cmd"), sam(), "appreciate", ""));
+        run(new Received.Command(receive("cmd"), sam(), from(sam()), "appreciate", ""));
         markAllSent();
         clock.advance(Duration.ofHours(2));
         List<DueTimer> due = store.timers().due(clock.instant(), 10);
@@ -167,10 +173,10 @@ class BotCoreTest {
 
     @Test
     void affectionsCheckBackIsAStoredTimerThatSurvivesARestartAndWaitsForAnotherExerciseToEnd() {
-        run(new Received.Command(receive("cmd"), sam(), "affection", ""));
+        run(new Received.Command(receive("cmd"), sam(), from(sam()), "affection", ""));
         OutboxMessage.Text choose = sends(SAM).get(0);
         markAllSent();
-        run(new Received.Press(receive("press"), sam(), choose.buttons().get(2).data())); // dancing in the kitchen
+        run(new Received.Press(receive("press"), sam(), from(sam()), choose.buttons().get(2).data())); // dancing in the kitchen
         assertTrue(sends(SAM).get(0).html().contains("I'll ask you tomorrow"));
         assertEquals(java.util.Map.of(), store.sessions().load(couple).orElseThrow().session().runs(),
                 "the dialog has ended: nothing holds the chat");
@@ -182,7 +188,7 @@ class BotCoreTest {
         core = new BotCore(new Engine(DialogLoader.loadDirectory(Path.of("dialogs")).library().orElseThrow()),
                 Understanding.withoutSafety(new KeywordIntentClassifier()), store, clock, Runnable::run);
         clock.advance(Duration.ofHours(20));
-        run(new Received.Text(receive("text"), sam(), "should we see a couples therapist?"));
+        run(new Received.Text(receive("text"), sam(), from(sam()), "should we see a couples therapist?"));
         OutboxMessage.Text professional = sends(SAM).get(0);
         assertTrue(professional.html().contains("A professional can help a lot"), "free text started an exercise by intent");
         markAllSent();
@@ -195,7 +201,7 @@ class BotCoreTest {
         assertEquals("professional", store.sessions().load(couple).orElseThrow().session().run(Chat.A).top().dialog());
 
         String notNow = professional.buttons().get(professional.buttons().size() - 1).data();
-        run(new Received.Press(receive("press"), sam(), notNow));
+        run(new Received.Press(receive("press"), sam(), from(sam()), notNow));
         markAllSent();
         clock.advance(Duration.ofHours(1));
         due = store.timers().due(clock.instant(), 10);
@@ -209,10 +215,10 @@ class BotCoreTest {
 
     @Test
     void unpairingTakesAPendingCheckBackWithTheCouplesSessionAndTimers() {
-        run(new Received.Command(receive("cmd"), sam(), "affection", ""));
+        run(new Received.Command(receive("cmd"), sam(), from(sam()), "affection", ""));
         OutboxMessage.Text choose = sends(SAM).get(0);
         markAllSent();
-        run(new Received.Press(receive("press"), sam(), choose.buttons().get(0).data()));
+        run(new Received.Press(receive("press"), sam(), from(sam()), choose.buttons().get(0).data()));
         assertEquals(1, store.sessions().load(couple).orElseThrow().session().followUps().size());
         store.pairings().dissolve(couple, new dev.rekindle.store.Reply(List.of(), java.util.OptionalLong.empty()));
         clock.advance(Duration.ofDays(2));
@@ -227,7 +233,7 @@ class BotCoreTest {
         assertEquals(Partner.A, first.partner());
         assertEquals(Chat.A, first.chat());
         assertEquals(first, members.inPrivateChat(3001L, 3001L, "Robin"));
-        run(new Received.Command(receive("cmd"), first, "appreciate", ""));
+        run(new Received.Command(receive("cmd"), first, from(first), "appreciate", ""));
         assertTrue(sends(3001L).get(0).html().contains("this week"));
         assertTrue(members.inGroup(GROUP, 3001L).isEmpty(), "a stranger in a couple's group is not a partner");
     }

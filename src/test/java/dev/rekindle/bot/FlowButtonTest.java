@@ -77,18 +77,20 @@ class FlowButtonTest {
     }
 
     @Test
-    void aYesToUnpairForgetOrAnInvitationChangesCouplesSoTheReceiverWaitsForIt() {
+    void aYesToUnpairForgetOrAnInvitationOrAskingAReminderTimeIsWaitedForBeforeTheNextUpdate() {
         for (String data : List.of(new FlowButton.Unpair(FlowButton.Confirmation.yesAsked(ASKED)).encode(),
-                new FlowButton.Forget(FlowButton.Confirmation.yesAsked(ASKED)).encode(), new FlowButton.Accept(true).encode())) {
-            assertTrue(Onboarding.changesCouples(press(data)), data);
+                new FlowButton.Forget(FlowButton.Confirmation.yesAsked(ASKED)).encode(), new FlowButton.Accept(true).encode(),
+                new FlowButton.Reminder("time.12").encode())) {
+            assertTrue(Onboarding.waitedFor(press(data)), data);
         }
         for (String data : List.of(new FlowButton.Unpair(FlowButton.Confirmation.no()).encode(),
-                new FlowButton.Accept(false).encode(), new FlowButton.Age(true).encode(), "checkin.ask.yes@1a")) {
-            assertFalse(Onboarding.changesCouples(press(data)), data);
+                new FlowButton.Accept(false).encode(), new FlowButton.Age(true).encode(), "checkin.ask.yes@1a",
+                new FlowButton.Reminder("stop.12").encode())) {
+            assertFalse(Onboarding.waitedFor(press(data)), data);
         }
     }
 
     private static Received press(String data) {
-        return new Received.Press(1, new dev.rekindle.store.Member(7, dev.rekindle.dialog.model.Partner.A, dev.rekindle.dialog.engine.Chat.A), data);
+        return new Received.Press(1, new dev.rekindle.store.Member(7, dev.rekindle.dialog.model.Partner.A, dev.rekindle.dialog.engine.Chat.A), Received.Origin.privateChat(7, ""), data);
     }
 }

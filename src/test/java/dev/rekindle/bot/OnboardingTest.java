@@ -1,6 +1,7 @@
 package dev.rekindle.bot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rekindle.dialog.engine.Action;
@@ -32,6 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 class OnboardingTest {
     private static final long USER = 444555666L;
     private static final long ANA = 111222333L;
+    private static final Received.Origin ALEX_CHAT = Received.Origin.privateChat(USER, "Alexandra");
+    private static final Received.Origin ANA_CHAT = Received.Origin.privateChat(ANA, "Ana");
 
     @TempDir
     Path dir;
@@ -51,17 +54,47 @@ class OnboardingTest {
             store.pairings().save(Profile.start(USER).adult(true).consentedAt(clock.instant()).at(Step.ZONE), null, null,
                     new Reply(List.of(), OptionalLong.empty()));
 
-            Received crisis = new Received.Text(1, alex, "I can't go on anymore");
-            assertEquals(Optional.of(crisis), onboarding.route(crisis, USER, USER, "Alexandra"),
+            Received crisis = new Received.Text(1, alex, ALEX_CHAT, "I can't go on anymore");
+            assertEquals(Optional.of(crisis), onboarding.route(crisis),
                     "a flagged text that is no time zone goes to the core, whose safety hook answers it");
             assertEquals(Step.ZONE, store.pairings().profile(USER).orElseThrow().step());
 
             store.inbox().receive(2, "{}");
-            Received city = new Received.Text(2, alex, "Toronto");
-            assertTrue(onboarding.route(city, USER, USER, "Alexandra").isEmpty(), "onboarding took the answer");
+            Received city = new Received.Text(2, alex, ALEX_CHAT, "Toronto");
+            assertTrue(onboarding.route(city).isEmpty(), "onboarding took the answer");
             assertEquals(Step.SAFETY, store.pairings().profile(USER).orElseThrow().step(), "the safety question comes next");
             assertEquals("America/Toronto", store.couples().user(USER).orElseThrow().timeZone().getId());
             assertEquals(couple, store.couples().coupleOf(USER).orElseThrow().id());
+        }
+    }
+
+    @Test
+    void anOnboardedPersonsWordsDialogButtonsAndCommandsGoStraightToTheDialogsButTheFlowsOwnDoNot() {
+        InstantSource clock = InstantSource.fixed(Instant.parse("2026-11-30T12:00:00Z"));
+        try (SqliteStore store = SqliteStore.open(dir.resolve("rekindle.db"), clock)) {
+            Engine engine = new Engine(DialogLoader.loadDirectory(Path.of("dialogs")).library().orElseThrow());
+            Onboarding onboarding = new Onboarding(store, engine, clock, "rekindle_bot", new SecureRandom(),
+                    (chat, name, file) -> true, text -> false);
+            store.couples().createUser(ANA, "Ana", ZoneOffset.UTC);
+            store.couples().startCouple(ANA);
+            store.couples().registerPrivateChat(ANA, ANA);
+            Member ana = store.couples().find(ANA, ANA).orElseThrow();
+            Received words = new Received.Text(1, ana, ANA_CHAT, "we had a lovely walk");
+            store.pairings().save(Profile.start(ANA).adult(true).consentedAt(clock.instant()).at(Step.ZONE), null, null,
+                    new Reply(List.of(), OptionalLong.empty()));
+            assertFalse(onboarding.forDialogs(words), "not onboarded yet: the words may answer a question");
+
+            store.pairings().save(Profile.start(ANA).adult(true).consentedAt(clock.instant()).at(Step.DONE), null, null,
+                    new Reply(List.of(), OptionalLong.empty()));
+            assertTrue(onboarding.forDialogs(words));
+            assertTrue(onboarding.forDialogs(new Received.Press(2, ana, ANA_CHAT, "checkin.ask.yes@1a")));
+            assertTrue(onboarding.forDialogs(new Received.Command(3, ana, ANA_CHAT, "appreciate", "")));
+            assertTrue(onboarding.forDialogs(new Received.Command(4, ana, ANA_CHAT, "start", "")));
+            for (String flow : List.of("invite", "unpair", "export", "reminders", "forget")) {
+                assertFalse(onboarding.forDialogs(new Received.Command(5, ana, ANA_CHAT, flow, "")), flow);
+            }
+            assertFalse(onboarding.forDialogs(new Received.Command(6, ana, ANA_CHAT, "start", "ABCD-1234")), "an invitation");
+            assertFalse(onboarding.forDialogs(new Received.Press(7, ana, ANA_CHAT, new FlowButton.Accept(true).encode())));
         }
     }
 
@@ -83,20 +116,20 @@ class OnboardingTest {
             }
             Member ana = store.couples().find(ANA, ANA).orElseThrow();
 
-            String endIt = confirmation(store, onboarding, new Received.Command(1, ana, "unpair", ""), "Yes, end it");
-            String deleteIt = confirmation(store, onboarding, new Received.Command(2, ana, "forget", ""), "Yes, delete it all");
+            String endIt = confirmation(store, onboarding, new Received.Command(1, ana, ANA_CHAT, "unpair", ""), "Yes, end it");
+            String deleteIt = confirmation(store, onboarding, new Received.Command(2, ana, ANA_CHAT, "forget", ""), "Yes, delete it all");
             clock.advance(Duration.ofDays(3)); // Ana scrolls up and taps the old buttons by mistake
-            tap(store, onboarding, new Received.Press(3, ana, endIt));
-            tap(store, onboarding, new Received.Press(4, ana, deleteIt));
+            tap(store, onboarding, new Received.Press(3, ana, ANA_CHAT, endIt));
+            tap(store, onboarding, new Received.Press(4, ana, ANA_CHAT, deleteIt));
             assertEquals(CoupleStatus.ACTIVE, store.couples().coupleOf(ANA).orElseThrow().status(),
                     "an old 'Yes, end it' ended nothing");
             assertTrue(store.couples().user(ANA).isPresent(), "an old 'Yes, delete it all' deleted nothing");
             assertEquals(List.of(engine.botSentence("stale_button", Map.of()),
                     engine.botSentence("stale_button", Map.of())), sentTo(store, ANA).subList(2, 4));
 
-            String fresh = confirmation(store, onboarding, new Received.Command(5, ana, "forget", ""), "Yes, delete it all");
+            String fresh = confirmation(store, onboarding, new Received.Command(5, ana, ANA_CHAT, "forget", ""), "Yes, delete it all");
             clock.advance(Duration.ofMinutes(5));
-            tap(store, onboarding, new Received.Press(6, ana, fresh));
+            tap(store, onboarding, new Received.Press(6, ana, ANA_CHAT, fresh));
             assertTrue(store.couples().user(ANA).isEmpty(), "a confirmation tapped while it is fresh deletes");
         }
     }
@@ -115,9 +148,9 @@ class OnboardingTest {
                     clock.instant(), null), null, null, new Reply(List.of(), OptionalLong.empty()));
             Member ana = store.couples().find(ANA, ANA).orElseThrow();
 
-            String keep = confirmation(store, onboarding, new Received.Command(1, ana, "forget", ""), "No, keep it");
+            String keep = confirmation(store, onboarding, new Received.Command(1, ana, ANA_CHAT, "forget", ""), "No, keep it");
             int before = store.outbox().due(Instant.parse("2100-01-01T00:00:00Z"), 100).size();
-            tap(store, onboarding, new Received.Press(2, ana, keep, 4711));
+            tap(store, onboarding, new Received.Press(2, ana, ANA_CHAT, keep, 4711));
 
             List<OutboxEntry> added = store.outbox().due(Instant.parse("2100-01-01T00:00:00Z"), 100)
                     .subList(before, before + 2);
@@ -147,26 +180,26 @@ class OnboardingTest {
             Member ana = store.couples().find(ANA, ANA).orElseThrow();
 
             store.inbox().receive(1, "{}");
-            Received disclosure = new Received.Text(1, ana, "he hits me");
-            assertEquals(Optional.of(disclosure), onboarding.route(disclosure, ANA, ANA, "Ana"),
+            Received disclosure = new Received.Text(1, ana, ANA_CHAT, "he hits me");
+            assertEquals(Optional.of(disclosure), onboarding.route(disclosure),
                     "words of the safety lexicon go to the core, whose safety hook answers them");
 
-            String yes = confirmation(store, onboarding, new Received.Text(2, ana, "Kim"), "Yes, that's my name");
+            String yes = confirmation(store, onboarding, new Received.Text(2, ana, ANA_CHAT, "Kim"), "Yes, that's my name");
             assertEquals(engine.botSentence("onboarding_name_check", Map.of("name", "Kim")), lastSent(store));
             assertEquals(Step.NAME, store.pairings().profile(ANA).orElseThrow().step(), "nothing taken before the answer");
             String help = lastButtons(store).get("I need help");
             String other = lastButtons(store).get("Another name");
 
-            tap(store, onboarding, new Received.Press(3, ana, other));
+            tap(store, onboarding, new Received.Press(3, ana, ANA_CHAT, other));
             assertEquals(engine.botSentence("onboarding_name", Map.of()), lastSent(store), "the question again");
             assertEquals(Step.NAME, store.pairings().profile(ANA).orElseThrow().step());
 
             store.inbox().receive(4, "{}");
-            assertEquals(Optional.of(new Received.Text(4, ana, "Kim")),
-                    onboarding.route(new Received.Press(4, ana, help), ANA, ANA, "Ana"),
+            assertEquals(Optional.of(new Received.Text(4, ana, ANA_CHAT, "Kim")),
+                    onboarding.route(new Received.Press(4, ana, ANA_CHAT, help)),
                     "'I need help' hands the words to the core's safety hook");
 
-            tap(store, onboarding, new Received.Press(5, ana, yes));
+            tap(store, onboarding, new Received.Press(5, ana, ANA_CHAT, yes));
             assertEquals("Kim", store.couples().user(ANA).orElseThrow().displayName());
             assertEquals(Step.ZONE, store.pairings().profile(ANA).orElseThrow().step(), "the time zone comes next");
         }
@@ -195,7 +228,7 @@ class OnboardingTest {
 
     private static void tap(SqliteStore store, Onboarding onboarding, Received r) {
         store.inbox().receive(r.updateId(), "{}");
-        assertTrue(onboarding.route(r, ANA, ANA, "Ana").isEmpty(), "onboarding handles " + r);
+        assertTrue(onboarding.route(r).isEmpty(), "onboarding handles " + r);
     }
 
     private static List<String> sentTo(SqliteStore store, long chatId) {

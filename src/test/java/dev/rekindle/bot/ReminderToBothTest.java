@@ -133,11 +133,11 @@ class ReminderToBothTest {
     @Test
     void eachPartnerIsRemindedPrivatelyAtTheSameMomentWithinTheirOwnQuietHours() {
         Member samInGroup = new Member(couple, Partner.A, Chat.GROUP);
-        core.submit(new Received.Command(receive(), samInGroup, "together_test", "")).join();
+        core.submit(new Received.Command(receive(), samInGroup, new Received.Origin(GROUP, SAM, "Sam"), "together_test", "")).join();
         OutboxMessage.Text offer = store.outbox().due(GROUP, clock.instant(), 10).stream()
                 .map(e -> OutboxPayload.readText(e.payload())).filter(s -> !s.buttons().isEmpty()).findFirst().orElseThrow();
         markAllSent();
-        core.submit(new Received.Press(receive(), samInGroup, offer.buttons().get(0).data())).join();
+        core.submit(new Received.Press(receive(), samInGroup, new Received.Origin(GROUP, SAM, "Sam"), offer.buttons().get(0).data())).join();
         assertEquals(List.of("Set for both of you."), texts(GROUP));
         assertEquals(List.of(), texts(SAM), "19:30 in Berlin is not in Sam's quiet hours: nothing to say");
         assertEquals(List.of(), texts(ALEX), "Alex is not told anything in the night (03:30 in Tokyo)");

@@ -52,7 +52,7 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>It drives the core, not Telegram: the fake Bot API's one-message-a-second limit per chat would make
  * thousands of steps take hours. Onboarding and pairing (Java flows before the core) are not in the walk.
  */
-class PrivacyPropertyTest {
+class PrivacyPropertyIT {
     private static final long SAM = 1001L;
     private static final long ALEX = 1002L;
     private static final long GROUP = -100500L;
@@ -152,12 +152,12 @@ class PrivacyPropertyTest {
                     }
                     String text = String.format(SHAPES.get(random.nextInt(SHAPES.size())), tag);
                     trail.add(who + "@" + chat + " text " + tag);
-                    core.submit(new Received.Text(id, m, text)).join();
+                    core.submit(new Received.Text(id, m, new Received.Origin(chatId, chatId == GROUP ? (who == Partner.A ? SAM : ALEX) : chatId, ""), text)).join();
                 } else if (kind < 75) {
                     List<String> from = random.nextBoolean() ? sharing : commands;
                     String c = from.get(random.nextInt(from.size()));
                     trail.add(who + "@" + chat + " " + c);
-                    core.submit(new Received.Command(id, m, c.substring(1), "")).join();
+                    core.submit(new Received.Command(id, m, new Received.Origin(chatId, chatId == GROUP ? (who == Partner.A ? SAM : ALEX) : chatId, ""), c.substring(1), "")).join();
                 } else if (kind < 192) {
                     List<OutboxMessage.Text> here = seen.get(chatId).stream().filter(s -> !s.buttons().isEmpty()).toList();
                     if (here.isEmpty()) {
@@ -172,7 +172,7 @@ class PrivacyPropertyTest {
                         released.get(who).addAll(written.get(who));
                     }
                     trail.add(who + "@" + chat + " press '" + b.label() + "'");
-                    core.submit(new Received.Press(id, m, b.data())).join();
+                    core.submit(new Received.Press(id, m, new Received.Origin(chatId, chatId == GROUP ? (who == Partner.A ? SAM : ALEX) : chatId, ""), b.data())).join();
                 } else if (kind < 198) {
                     store.inbox().markDone(id);
                     clock.advance(Duration.ofMinutes(1 + random.nextInt(24 * 60)));
@@ -183,7 +183,7 @@ class PrivacyPropertyTest {
                 } else {
                     SafetyKind k = random.nextInt(3) == 0 ? SafetyKind.ABUSE : SafetyKind.CRISIS; // abuse pauses sharing for good
                     trail.add(who + "@" + chat + " safety " + k);
-                    core.submit(new Received.Safety(id, m, k)).join();
+                    core.submit(new Received.Safety(id, m, new Received.Origin(chatId, chatId == GROUP ? (who == Partner.A ? SAM : ALEX) : chatId, ""), k)).join();
                 }
                 for (OutboxEntry e : store.outbox().due(clock.instant().plus(Duration.ofDays(365)), 1000)) {
                     if (e.kind() == OutboxKind.SEND) {

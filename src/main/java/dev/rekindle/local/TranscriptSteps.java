@@ -154,7 +154,7 @@ final class TranscriptSteps {
             return null;
         }
         if (!IntentTaxonomy.contains(v)) {
-            String hint = Suggest.hint(v, IntentTaxonomy.NAMES);
+            String hint = TranscriptNodes.didYouMean(v, IntentTaxonomy.NAMES);
             nodes.error(nodes.at(n), "intent '" + v + "' is not in the taxonomy",
                     hint.isEmpty() ? "known intents: " + String.join(", ", IntentTaxonomy.NAMES) : hint);
             return null;
@@ -257,7 +257,7 @@ final class TranscriptSteps {
             return null;
         }
         if (!TranscriptLoader.SAYERS.contains(key)) {
-            String hint = Suggest.hint(key, TranscriptLoader.SAYERS);
+            String hint = TranscriptNodes.didYouMean(key, TranscriptLoader.SAYERS);
             nodes.error(nodes.at(keyNode), "'" + key + "' is not a partner and chat",
                     hint.isEmpty() ? "write A, B, A@group or B@group" : hint);
             return null;

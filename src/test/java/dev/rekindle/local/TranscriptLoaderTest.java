@@ -168,6 +168,15 @@ class TranscriptLoaderTest {
     }
 
     @Test
+    void aMisspeltTranscriptWordMayBeTwoEditsOffOrOneWhenShort() {
+        assertEquals("did you mean 'wait'?", TranscriptNodes.didYouMean("wiet", List.of("wait", "expect")));
+        assertEquals("did you mean 'expect'?", TranscriptNodes.didYouMean("Expcet", List.of("wait", "expect")));
+        assertEquals("did you mean 'A'?", TranscriptNodes.didYouMean("C", TranscriptLoader.SAYERS));
+        assertEquals("", TranscriptNodes.didYouMean("Cg", TranscriptLoader.SAYERS), "two edits are too many for a short word");
+        assertEquals("", TranscriptNodes.didYouMean("pause", List.of("wait", "expect")));
+    }
+
+    @Test
     void yamlSyntaxErrorsHaveAPosition() {
         TranscriptException e = assertThrows(TranscriptException.class,
                 () -> TranscriptLoader.parse("t.yaml", "transcript: x\nsteps:\n  - A: [unclosed\n"));

@@ -24,8 +24,8 @@ import java.util.regex.Pattern;
  * time zone and the private safety question. The step a person is on is kept in their profile; each answer is
  * one transaction with the next question.
  *
- * <p>A "not safe" answer to the screening is handed to the core as {@link Received.Safety}: the same safety hook
- * as a disclosure (the abuse dialog privately, the couple's shared exercises paused, the partner never told).
+ * <p>A "not safe" answer to the screening is handed to the core as {@link Received.ScreenedUnsafe}: the same safety
+ * hook as a disclosure (the abuse dialog privately, the couple's shared exercises paused, the partner never told).
  */
 final class OnboardingQuestions {
     private static final int MAX_NAME = 40;
@@ -121,7 +121,7 @@ final class OnboardingQuestions {
             return zone(r, p, chatId, "UTC");
         } else if (button instanceof FlowButton.Screening && p.step() == OnboardingStage.DONE) {
             // again, or handled again after a crash before the core's commit: the help comes (again)
-            return Optional.of(new Received.Safety(r.updateId(), r.who(), SafetyKind.ABUSE));
+            return Optional.of(new Received.ScreenedUnsafe(r.updateId(), r.who(), SafetyKind.ABUSE));
         } else if (button instanceof FlowButton.Screening s) {
             return screened(r, p, chatId, userId, s.answer());
         } else {
@@ -193,7 +193,7 @@ final class OnboardingQuestions {
         if (answer == ScreeningAnswer.UNSAFE) {
             // the core commits the safety dialog and marks the update done
             store.pairings().save(next, null, null, new Reply(say.closing(r, chatId, out), OptionalLong.empty()));
-            return Optional.of(new Received.Safety(r.updateId(), r.who(), SafetyKind.ABUSE));
+            return Optional.of(new Received.ScreenedUnsafe(r.updateId(), r.who(), SafetyKind.ABUSE));
         }
         store.pairings().save(next, null, null, say.reply(r, chatId, out));
         return Optional.empty();

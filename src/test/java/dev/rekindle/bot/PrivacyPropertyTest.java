@@ -183,7 +183,7 @@ class PrivacyPropertyTest {
                 } else {
                     SafetyKind k = random.nextInt(3) == 0 ? SafetyKind.ABUSE : SafetyKind.CRISIS; // abuse pauses sharing for good
                     trail.add(who + "@" + chat + " safety " + k);
-                    core.submit(new Received.Safety(id, m, k)).join();
+                    core.submit(new Received.ScreenedUnsafe(id, m, k)).join();
                 }
                 for (OutboxEntry e : store.outbox().due(clock.instant().plus(Duration.ofDays(365)), 1000)) {
                     if (e.kind() == OutboxKind.SEND) {

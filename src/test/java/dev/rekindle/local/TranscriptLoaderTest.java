@@ -94,7 +94,7 @@ class TranscriptLoaderTest {
 
         assertEquals(Duration.ofMinutes(10), assertInstanceOf(Transcript.Wait.class, t.steps().get(5)).duration());
 
-        Transcript.Safety safety = assertInstanceOf(Transcript.Safety.class, t.steps().get(6));
+        Transcript.Detection safety = assertInstanceOf(Transcript.Detection.class, t.steps().get(6));
         assertEquals(SafetyKind.ABUSE, safety.kind());
         assertEquals(Chat.GROUP, safety.chat());
 

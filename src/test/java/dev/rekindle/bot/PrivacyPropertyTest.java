@@ -14,7 +14,7 @@ import dev.rekindle.dialog.model.DialogLibrary;
 import dev.rekindle.dialog.model.Partner;
 import dev.rekindle.dialog.model.State;
 import dev.rekindle.dialog.model.Step;
-import dev.rekindle.nlu.understanding.Understanding;
+import dev.rekindle.nlu.understanding.TestUnderstanding;
 import dev.rekindle.store.DueTimer;
 import dev.rekindle.store.Member;
 import dev.rekindle.store.OutboxEntry;
@@ -110,7 +110,7 @@ class PrivacyPropertyTest {
         Random random = new Random(seed);
         MovableClock clock = MovableClock.at(Instant.parse("2026-01-05T09:00:00Z"));
         try (SqliteStore store = SqliteStore.open(dir.resolve("seed" + seed + ".db"), clock)) {
-            BotCore core = new BotCore(new Engine(library), Understanding.withoutSafety(new KeywordIntentClassifier()),
+            BotCore core = new BotCore(new Engine(library), TestUnderstanding.withoutSafety(new KeywordIntentClassifier()),
                     store, clock, Runnable::run);
             store.couples().createUser(SAM, "Sam", ZoneOffset.UTC);
             store.couples().createUser(ALEX, "Alex", ZoneOffset.UTC);

@@ -97,7 +97,7 @@ final class NluEvalCommand implements Callable<Integer> {
         }
     }
 
-    private static void printSafety(Evaluation.Safety s, PrintWriter o) {
+    private static void printSafety(Evaluation.SafetyScore s, PrintWriter o) {
         if (s == null) {
             o.println("safety: no safety detector wired");
             return;

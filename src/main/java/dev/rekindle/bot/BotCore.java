@@ -190,7 +190,7 @@ public final class BotCore implements AutoCloseable {
         if (r instanceof Received.Press p) {
             return new Input.Press(who.partner(), who.chat(), p.data());
         }
-        if (r instanceof Received.Safety s) {
+        if (r instanceof Received.ScreenedUnsafe s) {
             return new Input.SafetyAlert(who.partner(), who.chat(), s.kind());
         }
         return null;

@@ -1,6 +1,6 @@
 package dev.rekindle.bot;
 
-import dev.rekindle.store.Profile.Safety;
+import dev.rekindle.store.Profile.ScreeningAnswer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -35,9 +35,9 @@ sealed interface FlowButton {
                     : choice.startsWith("h:") ? new NameNeedsHelp(choice.substring(2)) : new AnotherName();
             case "zone" -> new Utc();
             case "safety" -> new Screening(switch (choice) {
-                case "safe" -> Safety.SAFE;
-                case "unsafe" -> Safety.UNSAFE;
-                default -> Safety.UNSAID;
+                case "safe" -> ScreeningAnswer.SAFE;
+                case "unsafe" -> ScreeningAnswer.UNSAFE;
+                default -> ScreeningAnswer.UNSAID;
             });
             case "accept" -> new Accept(choice.equals("y"));
             case "unpair" -> new Unpair(Confirmation.parse(choice));
@@ -118,7 +118,7 @@ sealed interface FlowButton {
     }
 
     /** An answer to the private safety question; anything but "safe" or "unsafe" reads as unsaid. */
-    record Screening(Safety answer) implements FlowButton {
+    record Screening(ScreeningAnswer answer) implements FlowButton {
         @Override
         public String encode() {
             return data("safety", switch (answer) {

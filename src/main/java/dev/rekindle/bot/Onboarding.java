@@ -2,8 +2,8 @@ package dev.rekindle.bot;
 
 import dev.rekindle.dialog.engine.Engine;
 import dev.rekindle.store.Profile;
-import dev.rekindle.store.Profile.Safety;
-import dev.rekindle.store.Profile.Step;
+import dev.rekindle.store.Profile.OnboardingStage;
+import dev.rekindle.store.Profile.ScreeningAnswer;
 import dev.rekindle.store.Reply;
 import dev.rekindle.store.Store;
 import java.security.SecureRandom;
@@ -220,23 +220,24 @@ public final class Onboarding {
      * an old message's button, a second tap, or a press of an earlier version's button.
      */
     private static boolean answerable(FlowButton button, Profile p, Instant now) {
-        Step step = p == null ? Step.ABOUT : p.step();
+        OnboardingStage step = p == null ? OnboardingStage.ABOUT : p.step();
         if (button instanceof FlowButton.Age) {
-            return step == Step.AGE;
+            return step == OnboardingStage.AGE;
         }
         if (button instanceof FlowButton.Privacy) {
-            return step == Step.PRIVACY;
+            return step == OnboardingStage.PRIVACY;
         }
         if (button instanceof FlowButton.TelegramName || button instanceof FlowButton.NameIsMine
                 || button instanceof FlowButton.AnotherName || button instanceof FlowButton.NameNeedsHelp) {
-            return step == Step.NAME;
+            return step == OnboardingStage.NAME;
         }
         if (button instanceof FlowButton.Utc) {
-            return step == Step.ZONE;
+            return step == OnboardingStage.ZONE;
         }
         if (button instanceof FlowButton.Screening s) {
             // also once onboarded: the same press handled again after a crash before the core's commit still brings help
-            return step == Step.SAFETY || (step == Step.DONE && p.unsafe() && s.answer() == Safety.UNSAFE);
+            return step == OnboardingStage.SAFETY
+                    || (step == OnboardingStage.DONE && p.unsafe() && s.answer() == ScreeningAnswer.UNSAFE);
         }
         if (button instanceof FlowButton.Accept) {
             return p != null && p.onboarded() && p.pendingInvite() != null;

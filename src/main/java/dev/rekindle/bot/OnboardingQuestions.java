@@ -3,8 +3,8 @@ package dev.rekindle.bot;
 import dev.rekindle.dialog.model.SafetyKind;
 import dev.rekindle.store.Outgoing;
 import dev.rekindle.store.Profile;
-import dev.rekindle.store.Profile.Safety;
-import dev.rekindle.store.Profile.Step;
+import dev.rekindle.store.Profile.OnboardingStage;
+import dev.rekindle.store.Profile.ScreeningAnswer;
 import dev.rekindle.store.Reply;
 import dev.rekindle.store.Store;
 import dev.rekindle.store.User;
@@ -24,8 +24,8 @@ import java.util.regex.Pattern;
  * time zone and the private safety question. The step a person is on is kept in their profile; each answer is
  * one transaction with the next question.
  *
- * <p>A "not safe" answer to the screening is handed to the core as {@link Received.Safety}: the same safety hook
- * as a disclosure (the abuse dialog privately, the couple's shared exercises paused, the partner never told).
+ * <p>A "not safe" answer to the screening is handed to the core as {@link Received.ScreenedUnsafe}: the same safety
+ * hook as a disclosure (the abuse dialog privately, the couple's shared exercises paused, the partner never told).
  */
 final class OnboardingQuestions {
     private static final int MAX_NAME = 40;
@@ -53,9 +53,9 @@ final class OnboardingQuestions {
     Optional<Received> continueOnboarding(Received r, Profile p, long chatId, long userId, List<Outgoing> before) {
         List<Outgoing> out = new ArrayList<>(before);
         Profile next = p == null ? Profile.start(userId) : p;
-        if (next.step() == Step.ABOUT) {
+        if (next.step() == OnboardingStage.ABOUT) {
             out.add(say.say(chatId, "onboarding_about"));
-            next = next.at(Step.AGE);
+            next = next.at(OnboardingStage.AGE);
         }
         out.add(question(chatId, next));
         store.pairings().save(next, null, null, say.reply(r, chatId, out));
@@ -67,13 +67,13 @@ final class OnboardingQuestions {
      * else handed to the core when the safety detector flags it, else the question again.
      */
     Optional<Received> text(Received.Text t, Profile p, long chatId, long userId) {
-        Step step = p == null ? null : p.step();
-        if (step == Step.ZONE && TimeZones.parse(t.text()).isPresent()) {
+        OnboardingStage step = p == null ? null : p.step();
+        if (step == OnboardingStage.ZONE && TimeZones.parse(t.text()).isPresent()) {
             // a city of our list or a UTC offset answers the question; the classifier, tuned for recall, can take
             // one unknown word for a crisis ("Toronto" did), and onboarding would never ask the safety question
             return zone(t, p, chatId, t.text());
         }
-        if (step == Step.NAME && looksLikeAName(t.text()) && !alarmingWords.test(t.text())
+        if (step == OnboardingStage.NAME && looksLikeAName(t.text()) && !alarmingWords.test(t.text())
                 && fitsAButton(t.text().strip()) && alarming.test(t.text())) {
             // the classifier, tuned for recall, flags some names ("Kim" reads as abuse to it); asking keeps both
             // the name and the disclosure it might be: neither is taken for the other without the person's word
@@ -87,8 +87,8 @@ final class OnboardingQuestions {
         if (alarming.test(t.text())) {
             return Optional.of(t); // safety before everything: the core's hook answers it privately
         }
-        if (step == Step.NAME || step == Step.ZONE) {
-            return step == Step.NAME ? name(t, p, chatId, t.text().strip()) : zone(t, p, chatId, t.text());
+        if (step == OnboardingStage.NAME || step == OnboardingStage.ZONE) {
+            return step == OnboardingStage.NAME ? name(t, p, chatId, t.text().strip()) : zone(t, p, chatId, t.text());
         }
         return continueOnboarding(t, p, chatId, userId, List.of());
     }
@@ -99,13 +99,14 @@ final class OnboardingQuestions {
      */
     Optional<Received> press(Received r, Profile p, long chatId, long userId, String firstName, FlowButton button) {
         if (button instanceof FlowButton.Age a) {
-            Profile next = a.adult() ? p.adult(true).at(Step.PRIVACY) : p.adult(false).at(Step.UNDER_AGE);
+            Profile next = a.adult() ? p.adult(true).at(OnboardingStage.PRIVACY)
+                    : p.adult(false).at(OnboardingStage.UNDER_AGE);
             store.pairings().save(next, null, null, say.reply(r, chatId, List.of(question(chatId, next))));
         } else if (button instanceof FlowButton.Privacy privacy && privacy.agreed()) {
-            Profile next = p.consentedAt(clock.instant()).at(Step.NAME);
+            Profile next = p.consentedAt(clock.instant()).at(OnboardingStage.NAME);
             store.pairings().save(next, null, null, say.reply(r, chatId, List.of(question(chatId, next))));
         } else if (button instanceof FlowButton.Privacy) {
-            store.pairings().save(p.at(Step.ABOUT), null, null,
+            store.pairings().save(p.at(OnboardingStage.ABOUT), null, null,
                     say.reply(r, chatId, List.of(say.say(chatId, "onboarding_no_consent"))));
         } else if (button instanceof FlowButton.TelegramName) {
             return name(r, p, chatId, firstName == null || firstName.isBlank() ? "you" : firstName.strip());
@@ -118,9 +119,9 @@ final class OnboardingQuestions {
             store.pairings().say(say.reply(r, chatId, List.of(question(chatId, p))));
         } else if (button instanceof FlowButton.Utc) {
             return zone(r, p, chatId, "UTC");
-        } else if (button instanceof FlowButton.Screening && p.step() == Step.DONE) {
+        } else if (button instanceof FlowButton.Screening && p.step() == OnboardingStage.DONE) {
             // again, or handled again after a crash before the core's commit: the help comes (again)
-            return Optional.of(new Received.Safety(r.updateId(), r.who(), r.from(), SafetyKind.ABUSE));
+            return Optional.of(new Received.ScreenedUnsafe(r.updateId(), r.who(), r.from(), SafetyKind.ABUSE));
         } else if (button instanceof FlowButton.Screening s) {
             return screened(r, p, chatId, userId, s.answer());
         } else {
@@ -140,9 +141,9 @@ final class OnboardingQuestions {
                     List.of(say.button("label_telegram_name", new FlowButton.TelegramName())));
             case ZONE -> say.say(chatId, "onboarding_zone", Map.of(), List.of(say.button("label_utc", new FlowButton.Utc())));
             case SAFETY -> say.say(chatId, "onboarding_safety", Map.of(), List.of(
-                    say.button("label_safe", new FlowButton.Screening(Safety.SAFE)),
-                    say.button("label_unsafe", new FlowButton.Screening(Safety.UNSAFE)),
-                    say.button("label_unsaid", new FlowButton.Screening(Safety.UNSAID))));
+                    say.button("label_safe", new FlowButton.Screening(ScreeningAnswer.SAFE)),
+                    say.button("label_unsafe", new FlowButton.Screening(ScreeningAnswer.UNSAFE)),
+                    say.button("label_unsaid", new FlowButton.Screening(ScreeningAnswer.UNSAID))));
             case UNDER_AGE -> say.say(chatId, "onboarding_under_age");
             case DONE -> say.say(chatId, "onboarding_done");
         };
@@ -164,7 +165,7 @@ final class OnboardingQuestions {
             store.pairings().say(say.reply(r, chatId, List.of(say.say(chatId, "onboarding_name_invalid"))));
             return Optional.empty();
         }
-        Profile next = p.at(Step.ZONE);
+        Profile next = p.at(OnboardingStage.ZONE);
         store.pairings().save(next, name, null, say.reply(r, chatId, List.of(question(chatId, next))));
         return Optional.empty();
     }
@@ -176,23 +177,23 @@ final class OnboardingQuestions {
                     List.of(say.button("label_utc", new FlowButton.Utc()))))));
             return Optional.empty();
         }
-        Profile next = p.at(Step.SAFETY);
+        Profile next = p.at(OnboardingStage.SAFETY);
         store.pairings().save(next, null, zone.get(), say.reply(r, chatId, List.of(question(chatId, next))));
         return Optional.empty();
     }
 
-    private Optional<Received> screened(Received r, Profile p, long chatId, long userId, Safety answer) {
-        Profile next = p.screened(answer, clock.instant()).at(Step.DONE);
+    private Optional<Received> screened(Received r, Profile p, long chatId, long userId, ScreeningAnswer answer) {
+        Profile next = p.screened(answer, clock.instant()).at(OnboardingStage.DONE);
         User user = store.couples().user(userId).orElseThrow();
         List<Outgoing> out = new ArrayList<>();
         out.add(say.say(chatId, "onboarding_done", Map.of("name", user.displayName(), "zone", user.timeZone().getId())));
         if (next.pendingInvite() != null) {
             out.add(offer.of(chatId, next.pendingInvite()));
         }
-        if (answer == Safety.UNSAFE) {
+        if (answer == ScreeningAnswer.UNSAFE) {
             // the core commits the safety dialog and marks the update done
             store.pairings().save(next, null, null, new Reply(say.closing(r, chatId, out), OptionalLong.empty()));
-            return Optional.of(new Received.Safety(r.updateId(), r.who(), r.from(), SafetyKind.ABUSE));
+            return Optional.of(new Received.ScreenedUnsafe(r.updateId(), r.who(), r.from(), SafetyKind.ABUSE));
         }
         store.pairings().save(next, null, null, say.reply(r, chatId, out));
         return Optional.empty();

@@ -152,7 +152,7 @@ final class Pairing {
         }
         if (unsafe) {
             // the screening's answer belongs to the person, not to a couple: the new couple's shared exercises pause too
-            return Optional.of(new Received.Safety(r.updateId(), new Member(coupleId, Partner.B, Chat.B), r.from(),
+            return Optional.of(new Received.ScreenedUnsafe(r.updateId(), new Member(coupleId, Partner.B, Chat.B), r.from(),
                     SafetyKind.ABUSE));
         }
         return Optional.empty();

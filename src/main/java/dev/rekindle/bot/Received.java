@@ -66,5 +66,5 @@ public sealed interface Received {
      * A partner answered the private safety screening that they do not feel safe: the core starts the safety
      * dialog in their private chat and pauses the couple's shared exercises, as for a disclosure in a message.
      */
-    record Safety(long updateId, Member who, Origin from, SafetyKind kind) implements Received {}
+    record ScreenedUnsafe(long updateId, Member who, Origin from, SafetyKind kind) implements Received {}
 }

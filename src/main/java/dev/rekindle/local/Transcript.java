@@ -21,15 +21,19 @@ import java.util.regex.Pattern;
  * @param seed     the session's random seed
  */
 public record Transcript(String name, String file, Source source, Map<Partner, String> partners, long seed,
-                         List<Step> steps) {
+                         List<TestStep> steps) {
 
     public Transcript {
         partners = Map.copyOf(partners);
         steps = List.copyOf(steps);
     }
 
-    /** One thing that happens. {@link #expect()} is null when the step does not check the bot's answer. */
-    public sealed interface Step permits Say, Press, Wait, Safety, JournalCheck, RemindersCheck {
+    /**
+     * One step of the transcript ({@code steps:} in its YAML): one thing that happens, and what the bot must answer.
+     * Not the dialog language's {@link dev.rekindle.dialog.model.Step}. {@link #expect()} is null when the step does
+     * not check the bot's answer.
+     */
+    public sealed interface TestStep permits Say, Press, Wait, Detection, JournalCheck, RemindersCheck {
         Source source();
 
         /** ALL messages the bot must send in response, in order ([] = none); null = not checked. */
@@ -41,7 +45,7 @@ public record Transcript(String name, String file, Source source, Map<Partner, S
 
     /** A partner writes text (a command when it starts with '/'); {@code intent} overrides the classifier. */
     public record Say(Partner from, Chat chat, String text, String intent, List<ExpectedMessage> expect,
-                      Source source) implements Step {
+                      Source source) implements TestStep {
         public Say {
             expect = copyOrNull(expect);
         }
@@ -54,7 +58,7 @@ public record Transcript(String name, String file, Source source, Map<Partner, S
 
     /** A partner presses a button by label, or by {@code number} (1-based) when label is null. */
     public record Press(Partner from, Chat chat, String label, int number, List<ExpectedMessage> expect,
-                        Source source) implements Step {
+                        Source source) implements TestStep {
         public Press {
             expect = copyOrNull(expect);
         }
@@ -66,7 +70,7 @@ public record Transcript(String name, String file, Source source, Map<Partner, S
     }
 
     /** Time passes; due timers fire. */
-    public record Wait(Duration duration, List<ExpectedMessage> expect, Source source) implements Step {
+    public record Wait(Duration duration, List<ExpectedMessage> expect, Source source) implements TestStep {
         public Wait {
             expect = copyOrNull(expect);
         }
@@ -77,11 +81,13 @@ public record Transcript(String name, String file, Source source, Map<Partner, S
         }
     }
 
-    /** The safety detector flags a message of {@code from} in {@code chat}. */
-    /** The detector, simulated: a flow of {@code kind}, or, with {@code check}, the gentle check of that kind. */
-    public record Safety(Partner from, Chat chat, SafetyKind kind, boolean check, List<ExpectedMessage> expect,
-                         Source source) implements Step {
-        public Safety {
+    /**
+     * The safety detector, simulated ({@code safety: {A: abuse}}): it reads a message of {@code from} in {@code chat}
+     * as a flow of {@code kind}, or, with {@code check}, as the gentle check of that kind.
+     */
+    public record Detection(Partner from, Chat chat, SafetyKind kind, boolean check, List<ExpectedMessage> expect,
+                            Source source) implements TestStep {
+        public Detection {
             expect = copyOrNull(expect);
         }
 
@@ -92,7 +98,7 @@ public record Transcript(String name, String file, Source source, Map<Partner, S
     }
 
     /** The journal so far must hold exactly these entries, in order. */
-    public record JournalCheck(List<ExpectedEntry> entries, Source source) implements Step {
+    public record JournalCheck(List<ExpectedEntry> entries, Source source) implements TestStep {
         public JournalCheck {
             entries = List.copyOf(entries);
         }
@@ -131,7 +137,7 @@ public record Transcript(String name, String file, Source source, Map<Partner, S
     }
 
     /** The reminders set so far (each replacing one of the same person, dialog and text) must be exactly these. */
-    public record RemindersCheck(List<ExpectedReminder> reminders, Source source) implements Step {
+    public record RemindersCheck(List<ExpectedReminder> reminders, Source source) implements TestStep {
         public RemindersCheck {
             reminders = List.copyOf(reminders);
         }

@@ -23,7 +23,7 @@ final class TranscriptChecks {
         this.expectations = expectations;
     }
 
-    Transcript.Step journal(Node n, Source src) {
+    Transcript.TestStep journal(Node n, Source src) {
         if (!(n instanceof SequenceNode)) {
             nodes.error(nodes.at(n), "journal must be a list of entries ([] for none)",
                     "for example journal: [{kind: appreciation, author: A, contains: coffee}]");
@@ -57,7 +57,7 @@ final class TranscriptChecks {
         return ok ? new Transcript.JournalCheck(entries, src) : null;
     }
 
-    Transcript.Step reminders(Node n, Source src) {
+    Transcript.TestStep reminders(Node n, Source src) {
         String example = "for example reminders: [{to: A, at: \"19:30\", days: [fri], contains: date night}]";
         if (!(n instanceof SequenceNode)) {
             nodes.error(nodes.at(n), "reminders must be a list of reminders ([] for none)", example);

@@ -71,7 +71,7 @@ public final class TranscriptLoader {
         }
         Map<String, NodeTuple> top = nodes.keys(map, TOP_KEYS, "at the top of a transcript");
         TranscriptHeader header = TranscriptHeader.read(nodes, map, top);
-        List<Transcript.Step> steps = new TranscriptSteps(nodes, header.partners()).read(map, top);
+        List<Transcript.TestStep> steps = new TranscriptSteps(nodes, header.partners()).read(map, top);
         nodes.throwIfAny();
         return new Transcript(header.name(), file, nodes.start(), header.partners(), header.seed(), steps);
     }

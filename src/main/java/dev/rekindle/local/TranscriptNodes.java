@@ -4,7 +4,9 @@ import dev.rekindle.dialog.load.SafeYaml;
 import dev.rekindle.dialog.model.Source;
 import dev.rekindle.dialog.validate.Problem;
 import dev.rekindle.dialog.validate.Problems;
+import dev.rekindle.dialog.validate.Suggest;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +82,7 @@ final class TranscriptNodes {
                 continue;
             }
             if (!allowed.contains(key)) {
-                String hint = Suggest.hint(key, allowed);
+                String hint = didYouMean(key, allowed);
                 error(at(k), "unknown key '" + key + "' " + where,
                         hint.isEmpty() ? "known keys: " + String.join(", ", allowed) : hint);
                 continue;
@@ -142,6 +144,15 @@ final class TranscriptNodes {
     TranscriptException fail(Source where, String message, String hint) {
         error(where, message, hint);
         return new TranscriptException(problems);
+    }
+
+    /**
+     * "did you mean 'expect'?" for a misspelt key or name of a transcript, or "" when nothing is close: the
+     * closest candidate at most two edits away (one for words of up to three letters).
+     */
+    static String didYouMean(String word, Collection<String> candidates) {
+        return Suggest.closest(word, candidates, word.length() <= 3 ? 1 : 2)
+                .map(c -> "did you mean '" + c + "'?").orElse("");
     }
 
     /** How many problems were found so far (to tell whether a part added one). */

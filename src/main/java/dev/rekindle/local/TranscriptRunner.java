@@ -34,7 +34,7 @@ public final class TranscriptRunner {
      * What one step did to the couple's session, for checks that look across transcripts (which dialogs
      * reach an end, are stopped, refuse a press): the session before and after, and the engine's actions.
      */
-    public record StepTrace(Transcript transcript, Transcript.Step step, Session before, Session after,
+    public record StepTrace(Transcript transcript, Transcript.TestStep step, Session before, Session after,
                             List<Action> actions) {
         public StepTrace {
             actions = List.copyOf(actions);
@@ -69,7 +69,7 @@ public final class TranscriptRunner {
     public Result run(Transcript t, Tracer tracer) {
         LocalCouple couple = new LocalCouple(engine, understanding, t.partners(), t.seed());
         int number = 0;
-        for (Transcript.Step step : t.steps()) {
+        for (Transcript.TestStep step : t.steps()) {
             number++;
             String head = t.file() + ": step " + number + " (" + step.written() + ")";
             String problem;
@@ -101,7 +101,7 @@ public final class TranscriptRunner {
         return new Result(t, true, number, "", couple.sent());
     }
 
-    private static List<Sent> perform(LocalCouple couple, Transcript.Step step) {
+    private static List<Sent> perform(LocalCouple couple, Transcript.TestStep step) {
         if (step instanceof Transcript.Say s) {
             return s.intent() == null ? couple.say(s.from(), s.chat(), s.text())
                     : couple.say(s.from(), s.chat(), s.text(), s.intent());
@@ -113,7 +113,7 @@ public final class TranscriptRunner {
         if (step instanceof Transcript.Wait w) {
             return couple.advance(w.duration());
         }
-        if (step instanceof Transcript.Safety s) {
+        if (step instanceof Transcript.Detection s) {
             return s.check() ? couple.check(s.from(), s.chat(), s.kind()) : couple.safety(s.from(), s.chat(), s.kind());
         }
         throw new IllegalStateException("unknown step " + step);

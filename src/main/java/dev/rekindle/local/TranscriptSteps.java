@@ -41,8 +41,8 @@ final class TranscriptSteps {
     }
 
     /** The steps: under the top key, a list of at least one step. */
-    List<Transcript.Step> read(MappingNode root, Map<String, NodeTuple> top) {
-        List<Transcript.Step> steps = new ArrayList<>();
+    List<Transcript.TestStep> read(MappingNode root, Map<String, NodeTuple> top) {
+        List<Transcript.TestStep> steps = new ArrayList<>();
         if (!top.containsKey("steps")) {
             nodes.error(nodes.at(root), "the transcript has no steps", "add steps: with at least one step, e.g. - A: /help");
             return steps;
@@ -55,7 +55,7 @@ final class TranscriptSteps {
         } else {
             int number = 0;
             for (Node n : ((SequenceNode) s).getValue()) {
-                Transcript.Step step = step(n, ++number);
+                Transcript.TestStep step = step(n, ++number);
                 if (step != null) {
                     steps.add(step);
                 }
@@ -64,7 +64,7 @@ final class TranscriptSteps {
         return steps;
     }
 
-    private Transcript.Step step(Node n, int number) {
+    private Transcript.TestStep step(Node n, int number) {
         if (!(n instanceof MappingNode)) {
             nodes.error(nodes.at(n), "step " + number + " must be a mapping",
                     "for example - A: hello   or   - press: {A: \"Yes\"}");
@@ -154,7 +154,7 @@ final class TranscriptSteps {
             return null;
         }
         if (!IntentTaxonomy.contains(v)) {
-            String hint = Suggest.hint(v, IntentTaxonomy.NAMES);
+            String hint = TranscriptNodes.didYouMean(v, IntentTaxonomy.NAMES);
             nodes.error(nodes.at(n), "intent '" + v + "' is not in the taxonomy",
                     hint.isEmpty() ? "known intents: " + String.join(", ", IntentTaxonomy.NAMES) : hint);
             return null;
@@ -162,7 +162,7 @@ final class TranscriptSteps {
         return v;
     }
 
-    private Transcript.Step say(NodeTuple t, String act, String intent, Map<String, NodeTuple> k,
+    private Transcript.TestStep say(NodeTuple t, String act, String intent, Map<String, NodeTuple> k,
                                 List<Transcript.ExpectedMessage> expect, Source src) {
         Who who = who(act, t.getKeyNode());
         String text = nodes.text(t.getValueNode(), act);
@@ -181,7 +181,7 @@ final class TranscriptSteps {
         return new Transcript.Say(who.partner(), who.chat(), text, intent, expect, src);
     }
 
-    private Transcript.Step wait(Node n, List<Transcript.ExpectedMessage> expect, Source src) {
+    private Transcript.TestStep wait(Node n, List<Transcript.ExpectedMessage> expect, Source src) {
         String v = nodes.text(n, "wait");
         if (v == null) {
             return null;
@@ -195,7 +195,7 @@ final class TranscriptSteps {
         return new Transcript.Wait(d.get(), expect, src);
     }
 
-    private Transcript.Step press(Node n, List<Transcript.ExpectedMessage> expect, Source src) {
+    private Transcript.TestStep press(Node n, List<Transcript.ExpectedMessage> expect, Source src) {
         NodeTuple only = nodes.single(n, "press", "press: {A: \"Send it\"}   or   press: {B@group: 2}");
         if (only == null) {
             return null;
@@ -231,7 +231,7 @@ final class TranscriptSteps {
         return new Transcript.Press(who.partner(), who.chat(), s.getValue(), 0, expect, src);
     }
 
-    private Transcript.Step safety(Node n, List<Transcript.ExpectedMessage> expect, Source src) {
+    private Transcript.TestStep safety(Node n, List<Transcript.ExpectedMessage> expect, Source src) {
         NodeTuple only = nodes.single(n, "safety", "safety: {A: crisis}   or   safety: {B@group: abuse}");
         if (only == null) {
             return null;
@@ -249,7 +249,7 @@ final class TranscriptSteps {
                     + ", or 'check' and one of them for the gentle check, not '" + v + "'", "");
             return null;
         }
-        return new Transcript.Safety(who.partner(), who.chat(), parsed.get(), check, expect, src);
+        return new Transcript.Detection(who.partner(), who.chat(), parsed.get(), check, expect, src);
     }
 
     private Who who(String key, Node keyNode) {
@@ -257,7 +257,7 @@ final class TranscriptSteps {
             return null;
         }
         if (!TranscriptLoader.SAYERS.contains(key)) {
-            String hint = Suggest.hint(key, TranscriptLoader.SAYERS);
+            String hint = TranscriptNodes.didYouMean(key, TranscriptLoader.SAYERS);
             nodes.error(nodes.at(keyNode), "'" + key + "' is not a partner and chat",
                     hint.isEmpty() ? "write A, B, A@group or B@group" : hint);
             return null;

@@ -23,13 +23,15 @@ import java.util.Set;
  */
 public record Evaluation(int examples, double accuracy, double accuracyAsClass, double inScopeAccuracy,
                          double outOfScopeRecall, int outOfScope, List<LabelScore> perLabel,
-                         List<Confusion> confusions, Safety safety) {
+                         List<Confusion> confusions, SafetyScore safety) {
 
     public record LabelScore(String label, int support, int predicted, double precision, double recall, double f1) {}
 
     public record Confusion(String gold, String predicted, int count, List<String> examples) {}
 
     /**
+     * How the safety check did on the same data: crises and abuse caught, and false alarms.
+     *
      * @param examples       gold crisis or abuse examples
      * @param caught         of those, how many the check raised (as either kind)
      * @param sameKind       of those, how many it raised as the gold kind
@@ -40,8 +42,8 @@ public record Evaluation(int examples, double accuracy, double accuracyAsClass, 
      * @param missed         the texts of the missed crisis or abuse examples
      * @param raised         the texts of the false alarms
      */
-    public record Safety(int examples, int caught, int sameKind, double recall, int ordinary, int falseAlarms,
-                         double falseAlarmRate, List<String> missed, List<String> raised) {}
+    public record SafetyScore(int examples, int caught, int sameKind, double recall, int ordinary, int falseAlarms,
+                              double falseAlarmRate, List<String> missed, List<String> raised) {}
 
     /** Classifies every example of {@code data} and scores the answers; {@code safety} may be null. */
     public static Evaluation of(TextCategorizer categorizer, List<LabeledText> data, SafetyCheck safety) {
@@ -102,7 +104,7 @@ public record Evaluation(int examples, double accuracy, double accuracyAsClass, 
             }
         }
 
-        Evaluation evaluation(int n, Safety safety) {
+        Evaluation evaluation(int n, SafetyScore safety) {
             return new Evaluation(n, n == 0 ? 0 : (double) right / n, n == 0 ? 0 : (double) rightAsClass / n,
                     in == 0 ? Double.NaN : (double) inRight / in, nOos == 0 ? Double.NaN : (double) oosRight / nOos,
                     nOos, perLabel(), confusions(), safety);
@@ -168,8 +170,8 @@ public record Evaluation(int examples, double accuracy, double accuracyAsClass, 
             }
         }
 
-        Safety safety() {
-            return new Safety(examples, caught, sameKind, examples == 0 ? Double.NaN : (double) caught / examples,
+        SafetyScore safety() {
+            return new SafetyScore(examples, caught, sameKind, examples == 0 ? Double.NaN : (double) caught / examples,
                     ordinary, falseAlarms, ordinary == 0 ? 0 : (double) falseAlarms / ordinary, missed, raised);
         }
     }

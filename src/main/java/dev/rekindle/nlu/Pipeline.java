@@ -8,7 +8,7 @@ import java.util.List;
 import opennlp.tools.doccat.FeatureGenerator;
 
 /**
- * How a message becomes features: the normalisation ({@link TextNormalizer}) and the feature generators. Stored in
+ * How a message becomes features: the normalisation ({@link FeatureTokens}) and the feature generators. Stored in
  * every model, so the runtime always analyses text exactly as the trainer did.
  *
  * @param foldAccents    drop accents ("café" = "cafe")
@@ -37,7 +37,7 @@ public record Pipeline(boolean foldAccents, boolean squeezeRepeats, boolean fold
 
     /** The message as normalised tokens. */
     public String[] tokens(String text) {
-        return TextNormalizer.tokens(text, this);
+        return FeatureTokens.of(text, this);
     }
 
     /** New feature generators for this pipeline (all stateless). */

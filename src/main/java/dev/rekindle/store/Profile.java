@@ -5,55 +5,62 @@ import java.time.Instant;
 /**
  * Where a user stands in onboarding and what they said there.
  *
- * @param step          the onboarding step they are on ({@link Step#DONE} once finished)
+ * @param step          the onboarding stage they are at ({@link OnboardingStage#DONE} once finished)
  * @param adult         they said they are 18 or older
  * @param consented     when they agreed to the privacy note; null before
  * @param safety        their answer to the private safety question; null before it was asked
  * @param screened      when they answered it; null before
  * @param pendingInvite the hash of an invitation they opened before finishing onboarding; null if none
  */
-public record Profile(long userId, Step step, boolean adult, Instant consented, Safety safety, Instant screened,
-                      String pendingInvite) {
+public record Profile(long userId, OnboardingStage step, boolean adult, Instant consented, ScreeningAnswer safety,
+                      Instant screened, String pendingInvite) {
 
-    public enum Step {
+    /**
+     * Where a user is in onboarding: the question they are asked, or DONE, or UNDER_AGE. Stored by name, in lower
+     * case ({@code profiles.step}), so a constant keeps its name.
+     */
+    public enum OnboardingStage {
         ABOUT, AGE, PRIVACY, NAME, ZONE, SAFETY, DONE, UNDER_AGE;
 
         String column() {
             return name().toLowerCase(java.util.Locale.ROOT);
         }
 
-        static Step ofColumn(String s) {
+        static OnboardingStage ofColumn(String s) {
             return valueOf(s.toUpperCase(java.util.Locale.ROOT));
         }
     }
 
-    /** The answer to "do you feel safe with your partner?". Never shown to the partner. */
-    public enum Safety {
+    /**
+     * The answer to the private screening "do you feel safe with your partner?". Never shown to the partner. Stored
+     * by name, in lower case ({@code profiles.safety}), so a constant keeps its name.
+     */
+    public enum ScreeningAnswer {
         SAFE, UNSAFE, UNSAID;
 
         String column() {
             return name().toLowerCase(java.util.Locale.ROOT);
         }
 
-        static Safety ofColumn(String s) {
+        static ScreeningAnswer ofColumn(String s) {
             return s == null ? null : valueOf(s.toUpperCase(java.util.Locale.ROOT));
         }
     }
 
     /** A user who has just met the bot. */
     public static Profile start(long userId) {
-        return new Profile(userId, Step.ABOUT, false, null, null, null, null);
+        return new Profile(userId, OnboardingStage.ABOUT, false, null, null, null, null);
     }
 
     public boolean onboarded() {
-        return step == Step.DONE;
+        return step == OnboardingStage.DONE;
     }
 
     public boolean unsafe() {
-        return safety == Safety.UNSAFE;
+        return safety == ScreeningAnswer.UNSAFE;
     }
 
-    public Profile at(Step next) {
+    public Profile at(OnboardingStage next) {
         return new Profile(userId, next, adult, consented, safety, screened, pendingInvite);
     }
 
@@ -65,7 +72,7 @@ public record Profile(long userId, Step step, boolean adult, Instant consented, 
         return new Profile(userId, step, adult, when, safety, screened, pendingInvite);
     }
 
-    public Profile screened(Safety answer, Instant when) {
+    public Profile screened(ScreeningAnswer answer, Instant when) {
         return new Profile(userId, step, adult, consented, answer, when, pendingInvite);
     }
 

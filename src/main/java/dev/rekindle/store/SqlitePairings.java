@@ -32,8 +32,8 @@ final class SqlitePairings implements Pairings {
     public Optional<Profile> profile(long userId) {
         return db.read("read the profile of user " + userId, c -> Sql.on(c, "SELECT step, adult, consented, safety, "
                 + "screened, pending_invite FROM profiles WHERE user_id = ?").bind(userId).one(rs -> new Profile(userId,
-                Profile.Step.ofColumn(rs.getString(1)), rs.getInt(2) == 1, instant(rs, 3),
-                Profile.Safety.ofColumn(rs.getString(4)), instant(rs, 5), rs.getString(6))));
+                Profile.OnboardingStage.ofColumn(rs.getString(1)), rs.getInt(2) == 1, instant(rs, 3),
+                Profile.ScreeningAnswer.ofColumn(rs.getString(4)), instant(rs, 5), rs.getString(6))));
     }
 
     @Override

@@ -245,7 +245,7 @@ class CouplesIT extends BotOnFakeTelegram {
         api.pushText(SAM, "he hits me when he's drunk");
         chats.awaitSent(SAM.id(), "not your fault");
         assertEquals("Sam", bot.store().couples().user(SAM.id()).orElseThrow().displayName());
-        assertEquals(Profile.Step.NAME, bot.store().pairings().profile(SAM.id()).orElseThrow().step());
+        assertEquals(Profile.OnboardingStage.NAME, bot.store().pairings().profile(SAM.id()).orElseThrow().step());
     }
 
     @Test
@@ -371,7 +371,7 @@ class CouplesIT extends BotOnFakeTelegram {
         api.pushGroupText(US, SAM, "/checkin");
         chats.awaitSent(US.id(), "Shared exercises are paused for now");
         roundTrip(SAM);
-        assertEquals(Profile.Safety.UNSAFE, bot.store().pairings().profile(ALEX.id()).orElseThrow().safety());
+        assertEquals(Profile.ScreeningAnswer.UNSAFE, bot.store().pairings().profile(ALEX.id()).orElseThrow().safety());
         for (String word : List.of("not your fault", "hotline", "violence", "I've paused", "unsafe", "not always")) {
             assertTrue(chats.sent(SAM.id(), word).isEmpty(), "Sam is never told: " + word);
             assertTrue(chats.sent(US.id(), word).isEmpty(), "the group is never told: " + word);

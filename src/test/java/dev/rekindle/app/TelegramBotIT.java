@@ -78,7 +78,7 @@ class TelegramBotIT extends BotOnFakeTelegram {
     /** As if the user had gone through onboarding (18+, consent, safe). */
     static void onboarded(Store store, long userId) {
         java.time.Instant now = java.time.Instant.now();
-        store.pairings().save(new Profile(userId, Profile.Step.DONE, true, now, Profile.Safety.SAFE, now, null), null, null,
+        store.pairings().save(new Profile(userId, Profile.OnboardingStage.DONE, true, now, Profile.ScreeningAnswer.SAFE, now, null), null, null,
                 new Reply(List.of(), java.util.OptionalLong.empty()));
     }
 

@@ -360,7 +360,7 @@ public final class EndToEndBenchmark {
     /** As if the partner had gone through onboarding (18+, consent, safe): the loop starts at the dialogs. */
     private static void onboarded(Store store, long userId) {
         Instant now = Instant.now();
-        store.pairings().save(new Profile(userId, Profile.Step.DONE, true, now, Profile.Safety.SAFE, now, null), null,
+        store.pairings().save(new Profile(userId, Profile.OnboardingStage.DONE, true, now, Profile.ScreeningAnswer.SAFE, now, null), null,
                 null, new Reply(List.of(), java.util.OptionalLong.empty()));
     }
 

@@ -4,7 +4,7 @@ import dev.rekindle.app.UnderstandingFactory;
 import dev.rekindle.nlu.understanding.Understanding;
 import dev.rekindle.nlu.safety.ReferenceLexiconMatcher;
 import dev.rekindle.nlu.safety.SafetyLexicon;
-import dev.rekindle.nlu.safety.TextNormalizer;
+import dev.rekindle.nlu.safety.LexiconWords;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -50,7 +50,7 @@ public final class LexiconBenchmark {
             understanding.input(dev.rekindle.dialog.model.Partner.A, dev.rekindle.dialog.engine.Chat.A, t);
         }
         System.out.printf(Locale.ROOT, "| %-44s | %10s |%n| %s | ---------: |%n", "what", "µs / text", "-".repeat(44));
-        measure("normaliser (TextNormalizer.words)", texts, TextNormalizer::words);
+        measure("normaliser (LexiconWords.of)", texts, LexiconWords::of);
         measure("lexicon, before the index (reference)", texts, t -> ReferenceLexiconMatcher.find(lexicon, t));
         measure("lexicon, in use (SafetyLexicon.find)", texts, lexicon::find);
         measure("intent classifier (OpenNLP)", texts, t -> understanding.classifier().classify(t));

@@ -9,7 +9,7 @@ import dev.rekindle.dialog.engine.Chat;
 import dev.rekindle.dialog.engine.Engine;
 import dev.rekindle.dialog.load.DialogLoader;
 import dev.rekindle.dialog.model.Partner;
-import dev.rekindle.nlu.understanding.Understanding;
+import dev.rekindle.nlu.understanding.TestUnderstanding;
 import dev.rekindle.store.DueTimer;
 import dev.rekindle.store.Member;
 import dev.rekindle.store.OutboxEntry;
@@ -45,7 +45,7 @@ class BotCoreTest {
     void open() {
         store = SqliteStore.open(dir.resolve("rekindle.db"), clock);
         Engine engine = new Engine(DialogLoader.loadDirectory(Path.of("dialogs")).library().orElseThrow());
-        core = new BotCore(engine, Understanding.withoutSafety(new KeywordIntentClassifier()), store, clock, Runnable::run);
+        core = new BotCore(engine, TestUnderstanding.withoutSafety(new KeywordIntentClassifier()), store, clock, Runnable::run);
         store.couples().createUser(SAM, "Sam", ZoneOffset.UTC);
         store.couples().createUser(ALEX, "Alex", ZoneOffset.UTC);
         couple = store.couples().createCouple(SAM, ALEX);
@@ -186,7 +186,7 @@ class BotCoreTest {
         store.close();
         store = SqliteStore.open(dir.resolve("rekindle.db"), clock);
         core = new BotCore(new Engine(DialogLoader.loadDirectory(Path.of("dialogs")).library().orElseThrow()),
-                Understanding.withoutSafety(new KeywordIntentClassifier()), store, clock, Runnable::run);
+                TestUnderstanding.withoutSafety(new KeywordIntentClassifier()), store, clock, Runnable::run);
         clock.advance(Duration.ofHours(20));
         run(new Received.Text(receive("text"), sam(), from(sam()), "should we see a couples therapist?"));
         OutboxMessage.Text professional = sends(SAM).get(0);

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rekindle.store.Profile.Safety;
+import dev.rekindle.store.Profile.ScreeningAnswer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,8 +21,8 @@ class FlowButtonTest {
         List<FlowButton> buttons = List.of(new FlowButton.Age(true), new FlowButton.Age(false),
                 new FlowButton.Privacy(true), new FlowButton.Privacy(false), new FlowButton.TelegramName(),
                 new FlowButton.NameIsMine("Anne-Marie"), new FlowButton.AnotherName(), new FlowButton.NameNeedsHelp("Kim"),
-                new FlowButton.Utc(), new FlowButton.Screening(Safety.SAFE), new FlowButton.Screening(Safety.UNSAFE),
-                new FlowButton.Screening(Safety.UNSAID), new FlowButton.Accept(true), new FlowButton.Accept(false),
+                new FlowButton.Utc(), new FlowButton.Screening(ScreeningAnswer.SAFE), new FlowButton.Screening(ScreeningAnswer.UNSAFE),
+                new FlowButton.Screening(ScreeningAnswer.UNSAID), new FlowButton.Accept(true), new FlowButton.Accept(false),
                 new FlowButton.Unpair(FlowButton.Confirmation.yesAsked(ASKED)), new FlowButton.Unpair(FlowButton.Confirmation.no()),
                 new FlowButton.Forget(FlowButton.Confirmation.yesAsked(ASKED)), new FlowButton.Forget(FlowButton.Confirmation.no()),
                 new FlowButton.Reminder("time.12"));
@@ -36,7 +36,7 @@ class FlowButtonTest {
     void theDataKeepsTheShapeButtonsAlreadySentCarry() {
         assertEquals("rk:age:y", new FlowButton.Age(true).encode());
         assertEquals("rk:namecheck:h:Kim", new FlowButton.NameNeedsHelp("Kim").encode());
-        assertEquals("rk:safety:unsafe", new FlowButton.Screening(Safety.UNSAFE).encode());
+        assertEquals("rk:safety:unsafe", new FlowButton.Screening(ScreeningAnswer.UNSAFE).encode());
         assertEquals("rk:forget:y:" + ASKED.getEpochSecond(), new FlowButton.Forget(FlowButton.Confirmation.yesAsked(ASKED)).encode());
         assertEquals("rk:unpair:n", new FlowButton.Unpair(FlowButton.Confirmation.no()).encode());
     }
@@ -46,7 +46,7 @@ class FlowButtonTest {
         assertEquals(Optional.empty(), FlowButton.parse("checkin.ask.yes@1a"));
         assertEquals(Optional.of(new FlowButton.Unknown()), FlowButton.parse("rk:link:y"));
         assertEquals(Optional.of(new FlowButton.Unknown()), FlowButton.parse("rk:"));
-        assertEquals(Optional.of(new FlowButton.Screening(Safety.UNSAID)), FlowButton.parse("rk:safety:maybe"));
+        assertEquals(Optional.of(new FlowButton.Screening(ScreeningAnswer.UNSAID)), FlowButton.parse("rk:safety:maybe"));
         assertEquals(Optional.of(new FlowButton.AnotherName()), FlowButton.parse("rk:namecheck:"));
     }
 

@@ -12,7 +12,7 @@ import dev.rekindle.store.Member;
 import dev.rekindle.store.OutboxEntry;
 import dev.rekindle.store.OutboxKind;
 import dev.rekindle.store.Profile;
-import dev.rekindle.store.Profile.Step;
+import dev.rekindle.store.Profile.OnboardingStage;
 import dev.rekindle.store.Reply;
 import dev.rekindle.store.SqliteStore;
 import java.nio.file.Path;
@@ -51,18 +51,18 @@ class OnboardingTest {
             long couple = store.couples().startCouple(USER);
             store.couples().registerPrivateChat(USER, USER);
             Member alex = store.couples().find(USER, USER).orElseThrow();
-            store.pairings().save(Profile.start(USER).adult(true).consentedAt(clock.instant()).at(Step.ZONE), null, null,
+            store.pairings().save(Profile.start(USER).adult(true).consentedAt(clock.instant()).at(OnboardingStage.ZONE), null, null,
                     new Reply(List.of(), OptionalLong.empty()));
 
             Received crisis = new Received.Text(1, alex, ALEX_CHAT, "I can't go on anymore");
             assertEquals(Optional.of(crisis), onboarding.route(crisis),
                     "a flagged text that is no time zone goes to the core, whose safety hook answers it");
-            assertEquals(Step.ZONE, store.pairings().profile(USER).orElseThrow().step());
+            assertEquals(OnboardingStage.ZONE, store.pairings().profile(USER).orElseThrow().step());
 
             store.inbox().receive(2, "{}");
             Received city = new Received.Text(2, alex, ALEX_CHAT, "Toronto");
             assertTrue(onboarding.route(city).isEmpty(), "onboarding took the answer");
-            assertEquals(Step.SAFETY, store.pairings().profile(USER).orElseThrow().step(), "the safety question comes next");
+            assertEquals(OnboardingStage.SAFETY, store.pairings().profile(USER).orElseThrow().step(), "the safety question comes next");
             assertEquals("America/Toronto", store.couples().user(USER).orElseThrow().timeZone().getId());
             assertEquals(couple, store.couples().coupleOf(USER).orElseThrow().id());
         }
@@ -80,11 +80,11 @@ class OnboardingTest {
             store.couples().registerPrivateChat(ANA, ANA);
             Member ana = store.couples().find(ANA, ANA).orElseThrow();
             Received words = new Received.Text(1, ana, ANA_CHAT, "we had a lovely walk");
-            store.pairings().save(Profile.start(ANA).adult(true).consentedAt(clock.instant()).at(Step.ZONE), null, null,
+            store.pairings().save(Profile.start(ANA).adult(true).consentedAt(clock.instant()).at(OnboardingStage.ZONE), null, null,
                     new Reply(List.of(), OptionalLong.empty()));
             assertFalse(onboarding.forDialogs(words), "not onboarded yet: the words may answer a question");
 
-            store.pairings().save(Profile.start(ANA).adult(true).consentedAt(clock.instant()).at(Step.DONE), null, null,
+            store.pairings().save(Profile.start(ANA).adult(true).consentedAt(clock.instant()).at(OnboardingStage.DONE), null, null,
                     new Reply(List.of(), OptionalLong.empty()));
             assertTrue(onboarding.forDialogs(words));
             assertTrue(onboarding.forDialogs(new Received.Press(2, ana, ANA_CHAT, "checkin.ask.yes@1a")));
@@ -111,7 +111,7 @@ class OnboardingTest {
             store.couples().createCouple(ANA, USER);
             for (long user : new long[] {ANA, USER}) {
                 store.couples().registerPrivateChat(user, user);
-                store.pairings().save(new Profile(user, Step.DONE, true, clock.instant(), Profile.Safety.SAFE,
+                store.pairings().save(new Profile(user, OnboardingStage.DONE, true, clock.instant(), Profile.ScreeningAnswer.SAFE,
                         clock.instant(), null), null, null, new Reply(List.of(), OptionalLong.empty()));
             }
             Member ana = store.couples().find(ANA, ANA).orElseThrow();
@@ -144,7 +144,7 @@ class OnboardingTest {
             store.couples().createUser(ANA, "Ana", ZoneOffset.UTC);
             store.couples().startCouple(ANA);
             store.couples().registerPrivateChat(ANA, ANA);
-            store.pairings().save(new Profile(ANA, Step.DONE, true, clock.instant(), Profile.Safety.SAFE,
+            store.pairings().save(new Profile(ANA, OnboardingStage.DONE, true, clock.instant(), Profile.ScreeningAnswer.SAFE,
                     clock.instant(), null), null, null, new Reply(List.of(), OptionalLong.empty()));
             Member ana = store.couples().find(ANA, ANA).orElseThrow();
 
@@ -175,7 +175,7 @@ class OnboardingTest {
             store.couples().createUser(ANA, "Ana", ZoneOffset.UTC);
             store.couples().startCouple(ANA);
             store.couples().registerPrivateChat(ANA, ANA);
-            store.pairings().save(Profile.start(ANA).adult(true).consentedAt(clock.instant()).at(Step.NAME), null, null,
+            store.pairings().save(Profile.start(ANA).adult(true).consentedAt(clock.instant()).at(OnboardingStage.NAME), null, null,
                     new Reply(List.of(), OptionalLong.empty()));
             Member ana = store.couples().find(ANA, ANA).orElseThrow();
 
@@ -186,13 +186,13 @@ class OnboardingTest {
 
             String yes = confirmation(store, onboarding, new Received.Text(2, ana, ANA_CHAT, "Kim"), "Yes, that's my name");
             assertEquals(engine.botSentence("onboarding_name_check", Map.of("name", "Kim")), lastSent(store));
-            assertEquals(Step.NAME, store.pairings().profile(ANA).orElseThrow().step(), "nothing taken before the answer");
+            assertEquals(OnboardingStage.NAME, store.pairings().profile(ANA).orElseThrow().step(), "nothing taken before the answer");
             String help = lastButtons(store).get("I need help");
             String other = lastButtons(store).get("Another name");
 
             tap(store, onboarding, new Received.Press(3, ana, ANA_CHAT, other));
             assertEquals(engine.botSentence("onboarding_name", Map.of()), lastSent(store), "the question again");
-            assertEquals(Step.NAME, store.pairings().profile(ANA).orElseThrow().step());
+            assertEquals(OnboardingStage.NAME, store.pairings().profile(ANA).orElseThrow().step());
 
             store.inbox().receive(4, "{}");
             assertEquals(Optional.of(new Received.Text(4, ana, ANA_CHAT, "Kim")),
@@ -201,7 +201,7 @@ class OnboardingTest {
 
             tap(store, onboarding, new Received.Press(5, ana, ANA_CHAT, yes));
             assertEquals("Kim", store.couples().user(ANA).orElseThrow().displayName());
-            assertEquals(Step.ZONE, store.pairings().profile(ANA).orElseThrow().step(), "the time zone comes next");
+            assertEquals(OnboardingStage.ZONE, store.pairings().profile(ANA).orElseThrow().step(), "the time zone comes next");
         }
     }
 

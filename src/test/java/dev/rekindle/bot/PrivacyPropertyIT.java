@@ -14,7 +14,7 @@ import dev.rekindle.dialog.model.DialogLibrary;
 import dev.rekindle.dialog.model.Partner;
 import dev.rekindle.dialog.model.State;
 import dev.rekindle.dialog.model.Step;
-import dev.rekindle.nlu.understanding.Understanding;
+import dev.rekindle.nlu.understanding.TestUnderstanding;
 import dev.rekindle.store.DueTimer;
 import dev.rekindle.store.Member;
 import dev.rekindle.store.OutboxEntry;
@@ -110,7 +110,7 @@ class PrivacyPropertyIT {
         Random random = new Random(seed);
         MovableClock clock = MovableClock.at(Instant.parse("2026-01-05T09:00:00Z"));
         try (SqliteStore store = SqliteStore.open(dir.resolve("seed" + seed + ".db"), clock)) {
-            BotCore core = new BotCore(new Engine(library), Understanding.withoutSafety(new KeywordIntentClassifier()),
+            BotCore core = new BotCore(new Engine(library), TestUnderstanding.withoutSafety(new KeywordIntentClassifier()),
                     store, clock, Runnable::run);
             store.couples().createUser(SAM, "Sam", ZoneOffset.UTC);
             store.couples().createUser(ALEX, "Alex", ZoneOffset.UTC);
@@ -183,7 +183,7 @@ class PrivacyPropertyIT {
                 } else {
                     SafetyKind k = random.nextInt(3) == 0 ? SafetyKind.ABUSE : SafetyKind.CRISIS; // abuse pauses sharing for good
                     trail.add(who + "@" + chat + " safety " + k);
-                    core.submit(new Received.Safety(id, m, new Received.Origin(chatId, chatId == GROUP ? (who == Partner.A ? SAM : ALEX) : chatId, ""), k)).join();
+                    core.submit(new Received.ScreenedUnsafe(id, m, new Received.Origin(chatId, chatId == GROUP ? (who == Partner.A ? SAM : ALEX) : chatId, ""), k)).join();
                 }
                 for (OutboxEntry e : store.outbox().due(clock.instant().plus(Duration.ofDays(365)), 1000)) {
                     if (e.kind() == OutboxKind.SEND) {

@@ -12,7 +12,7 @@ import dev.rekindle.dialog.load.DialogLoader;
 import dev.rekindle.dialog.load.LoadResult;
 import dev.rekindle.dialog.load.SourceFile;
 import dev.rekindle.dialog.model.Partner;
-import dev.rekindle.nlu.understanding.Understanding;
+import dev.rekindle.nlu.understanding.TestUnderstanding;
 import dev.rekindle.store.DueTimer;
 import dev.rekindle.store.Member;
 import dev.rekindle.store.OutboxEntry;
@@ -93,7 +93,7 @@ class ReminderToBothTest {
         LoadResult loaded = DialogLoader.loadSources(files);
         assertFalse(loaded.hasErrors(), () -> loaded.problems().toString());
         store = SqliteStore.open(dir.resolve("rekindle.db"), clock);
-        core = new BotCore(new Engine(loaded.library().orElseThrow()), Understanding.withoutSafety(new KeywordIntentClassifier()),
+        core = new BotCore(new Engine(loaded.library().orElseThrow()), TestUnderstanding.withoutSafety(new KeywordIntentClassifier()),
                 store, clock, Runnable::run);
         store.couples().createUser(SAM, "Sam", BERLIN);
         store.couples().createUser(ALEX, "Alex", TOKYO);

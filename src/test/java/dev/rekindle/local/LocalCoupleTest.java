@@ -125,7 +125,7 @@ class LocalCoupleTest {
 
         @Test
         void anUnpairedUserHasNoPartnerB() {
-            LocalCouple single = new LocalCouple(engine, dev.rekindle.nlu.understanding.Understanding.withoutSafety(new KeywordIntentClassifier()), Map.of(Partner.A, "Sam"), 1);
+            LocalCouple single = new LocalCouple(engine, dev.rekindle.nlu.understanding.TestUnderstanding.withoutSafety(new KeywordIntentClassifier()), Map.of(Partner.A, "Sam"), 1);
             assertFalse(single.isPaired());
             assertThrows(IllegalArgumentException.class, () -> single.say(Partner.B, Chat.B, "hi"));
         }
@@ -194,7 +194,7 @@ class LocalCoupleTest {
     class OnTheRealEngine {
 
         private LocalCouple couple() throws Exception {
-            return LocalCouple.of(TestDialogs.library(), dev.rekindle.nlu.understanding.Understanding.withoutSafety(new KeywordIntentClassifier()),
+            return LocalCouple.of(TestDialogs.library(), dev.rekindle.nlu.understanding.TestUnderstanding.withoutSafety(new KeywordIntentClassifier()),
                     Map.of(Partner.A, "Sam", Partner.B, "Alex"), 1);
         }
 

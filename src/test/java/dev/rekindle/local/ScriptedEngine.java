@@ -74,7 +74,7 @@ final class ScriptedEngine implements LocalCouple.Handler {
     }
 
     static LocalCouple couple(ScriptedEngine engine) {
-        return new LocalCouple(engine, dev.rekindle.nlu.understanding.Understanding.withoutSafety(new dev.rekindle.app.KeywordIntentClassifier()),
+        return new LocalCouple(engine, dev.rekindle.nlu.understanding.TestUnderstanding.withoutSafety(new dev.rekindle.app.KeywordIntentClassifier()),
                 java.util.Map.of(Partner.A, "Sam", Partner.B, "Alex"), 1);
     }
 }

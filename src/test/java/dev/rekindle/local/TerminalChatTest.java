@@ -89,7 +89,7 @@ class TerminalChatTest {
         void namesSwitchPartnersAndAnUnpairedUserHasNoB() throws Exception {
             assertEquals("-- you are Alex (B), in your private chat\n",
                     run(ScriptedEngine.couple(), "/as alex\n", false));
-            LocalCouple single = new LocalCouple(new ScriptedEngine(), dev.rekindle.nlu.understanding.Understanding.withoutSafety(new KeywordIntentClassifier()),
+            LocalCouple single = new LocalCouple(new ScriptedEngine(), dev.rekindle.nlu.understanding.TestUnderstanding.withoutSafety(new KeywordIntentClassifier()),
                     Map.of(Partner.A, "Sam"), 1);
             assertEquals("! there is no partner B: Sam is not paired (give two names with --names to simulate a couple)\n",
                     run(single, "/as B\n", false));
@@ -110,7 +110,7 @@ class TerminalChatTest {
 
         @Test
         void aScriptedSessionAgainstSmallDialogs() throws Exception {
-            LocalCouple couple = LocalCouple.of(TestDialogs.library(), dev.rekindle.nlu.understanding.Understanding.withoutSafety(new KeywordIntentClassifier()),
+            LocalCouple couple = LocalCouple.of(TestDialogs.library(), dev.rekindle.nlu.understanding.TestUnderstanding.withoutSafety(new KeywordIntentClassifier()),
                     Map.of(Partner.A, "Sam", Partner.B, "Alex"), 1);
             String out = run(couple, """
                     /hello

@@ -10,7 +10,7 @@ import dev.rekindle.dialog.load.SourceFile;
 import dev.rekindle.dialog.model.DialogLibrary;
 import dev.rekindle.local.TranscriptCoverage.Gap;
 import dev.rekindle.local.TranscriptCoverage.Promise;
-import dev.rekindle.nlu.understanding.Understanding;
+import dev.rekindle.nlu.understanding.TestUnderstanding;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
@@ -62,7 +62,7 @@ class TranscriptCoverageTest {
 
         private final DialogLibrary library = load();
         private final TranscriptRunner runner = TranscriptRunner.of(library,
-                Understanding.withoutSafety(new KeywordIntentClassifier()));
+                TestUnderstanding.withoutSafety(new KeywordIntentClassifier()));
 
         private DialogLibrary load() {
             List<SourceFile> sources = new ArrayList<>(TestDialogs.sources());

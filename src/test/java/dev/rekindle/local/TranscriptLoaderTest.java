@@ -94,7 +94,7 @@ class TranscriptLoaderTest {
 
         assertEquals(Duration.ofMinutes(10), assertInstanceOf(Transcript.Wait.class, t.steps().get(5)).duration());
 
-        Transcript.Safety safety = assertInstanceOf(Transcript.Safety.class, t.steps().get(6));
+        Transcript.Detection safety = assertInstanceOf(Transcript.Detection.class, t.steps().get(6));
         assertEquals(SafetyKind.ABUSE, safety.kind());
         assertEquals(Chat.GROUP, safety.chat());
 
@@ -165,6 +165,15 @@ class TranscriptLoaderTest {
                 "dialogs/tests/bad.yaml:18:13: error: intent 'apreciation' is not in the taxonomy"
                         + " (did you mean 'appreciation'?)"), lines);
         assertTrue(e.getMessage().startsWith("dialogs/tests/bad.yaml:4:5: error: unknown key 'expct'"));
+    }
+
+    @Test
+    void aMisspeltTranscriptWordMayBeTwoEditsOffOrOneWhenShort() {
+        assertEquals("did you mean 'wait'?", TranscriptNodes.didYouMean("wiet", List.of("wait", "expect")));
+        assertEquals("did you mean 'expect'?", TranscriptNodes.didYouMean("Expcet", List.of("wait", "expect")));
+        assertEquals("did you mean 'A'?", TranscriptNodes.didYouMean("C", TranscriptLoader.SAYERS));
+        assertEquals("", TranscriptNodes.didYouMean("Cg", TranscriptLoader.SAYERS), "two edits are too many for a short word");
+        assertEquals("", TranscriptNodes.didYouMean("pause", List.of("wait", "expect")));
     }
 
     @Test

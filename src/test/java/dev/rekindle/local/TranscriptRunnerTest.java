@@ -16,7 +16,7 @@ class TranscriptRunnerTest {
 
     @Nested
     class OnAScriptedEngine {
-        private final TranscriptRunner runner = new TranscriptRunner(new ScriptedEngine(), dev.rekindle.nlu.understanding.Understanding.withoutSafety(new KeywordIntentClassifier()));
+        private final TranscriptRunner runner = new TranscriptRunner(new ScriptedEngine(), dev.rekindle.nlu.understanding.TestUnderstanding.withoutSafety(new KeywordIntentClassifier()));
 
         @Test
         void aMatchingTranscriptPasses() throws Exception {
@@ -160,7 +160,7 @@ class TranscriptRunnerTest {
 
         @Test
         void aFailingTranscriptYieldsTheDiff() throws Exception {
-            TranscriptRunner runner = TranscriptRunner.of(TestDialogs.library(), dev.rekindle.nlu.understanding.Understanding.withoutSafety(new KeywordIntentClassifier()));
+            TranscriptRunner runner = TranscriptRunner.of(TestDialogs.library(), dev.rekindle.nlu.understanding.TestUnderstanding.withoutSafety(new KeywordIntentClassifier()));
             TranscriptRunner.Result r = runner.run(parse("""
                     transcript: hello goes wrong
                     steps:
@@ -180,7 +180,7 @@ class TranscriptRunnerTest {
 
         @Test
         void aMatchingTranscriptPasses() throws Exception {
-            TranscriptRunner runner = TranscriptRunner.of(TestDialogs.library(), dev.rekindle.nlu.understanding.Understanding.withoutSafety(new KeywordIntentClassifier()));
+            TranscriptRunner runner = TranscriptRunner.of(TestDialogs.library(), dev.rekindle.nlu.understanding.TestUnderstanding.withoutSafety(new KeywordIntentClassifier()));
             TranscriptRunner.Result r = runner.run(parse("""
                     transcript: hello, note and ping
                     steps:

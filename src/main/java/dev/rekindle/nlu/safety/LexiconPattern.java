@@ -34,13 +34,13 @@ public record LexiconPattern(String source, int line, List<Element> elements) {
             } else if (raw.equals("*")) {
                 out.add(new AnyOne());
             } else if (raw.endsWith("*") && raw.length() > 1) {
-                List<String> w = TextNormalizer.words(raw.substring(0, raw.length() - 1));
+                List<String> w = LexiconWords.of(raw.substring(0, raw.length() - 1));
                 if (w.size() != 1) {
                     throw new IllegalArgumentException("'" + raw + "' is not a word prefix: write letters then one *, e.g. kill*");
                 }
                 out.add(new Prefix(w.get(0)));
             } else {
-                List<String> words = TextNormalizer.words(raw);
+                List<String> words = LexiconWords.of(raw);
                 if (words.isEmpty()) {
                     throw new IllegalArgumentException("'" + raw + "' has no letters or digits");
                 }

@@ -164,7 +164,7 @@ public final class SafetyLexicon {
 
     /** Every section's first matching pattern, with the harmless idioms cut out first. */
     public Hits read(String text) {
-        List<String> words = new ArrayList<>(TextNormalizer.words(text));
+        List<String> words = new ArrayList<>(LexiconWords.of(text));
         if (words.isEmpty()) {
             return new Hits(Map.of(), Map.of(), false, false, false, false, 0); // every pattern needs a word
         }

@@ -23,18 +23,13 @@ public final class Understanding {
         this.safety = safety;
     }
 
-    /** Intents only, with no safety detector: for tests that simulate the detector themselves. */
-    public static Understanding withoutSafety(IntentClassifier classifier) {
-        return new Understanding(classifier, null);
-    }
-
     public static Understanding of(IntentClassifier classifier, SafetyDetector safety) {
         return new Understanding(classifier, Objects.requireNonNull(safety, "safety"));
     }
 
     /** The safety detector's reading of {@code text}. */
     public SafetyReading safety(String text) {
-        return safety == null ? SafetyReading.NONE : safety.read(text);
+        return safety.read(text);
     }
 
     /**
@@ -54,7 +49,7 @@ public final class Understanding {
         return classifier;
     }
 
-    /** The detector, for explaining a decision; null only in tests that simulate it. */
+    /** The detector, for explaining a decision. */
     public SafetyDetector detector() {
         return safety;
     }

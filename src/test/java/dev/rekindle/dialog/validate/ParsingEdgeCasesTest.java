@@ -90,4 +90,12 @@ class ParsingEdgeCasesTest {
         assertEquals(Optional.of("conflict"), Suggest.closest("confilct", List.of("conflict")), "swapped letters");
         assertEquals(Optional.empty(), Suggest.closest("colour", List.of("id", "title", "states")));
     }
+
+    @Test
+    void aReaderWithItsOwnRuleChoosesHowManyEditsATypoMayHave() {
+        assertEquals(Optional.empty(), Suggest.closest("wiet", List.of("wait")), "one edit for a four-letter word");
+        assertEquals(Optional.of("wait"), Suggest.closest("wiet", List.of("wait", "expect"), 2));
+        assertEquals(Optional.of("A"), Suggest.closest("", List.of("A", "B"), 1), "nothing typed is one edit from A");
+        assertEquals(Optional.empty(), Suggest.closest("wiet", List.of(), 2));
+    }
 }

@@ -6,13 +6,20 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The normalisation the safety lexicon is written against: lower case, accents and curly quotes
- * folded, apostrophes dropped (i'm becomes im), every other non-letter, non-digit a space.
+ * The words the safety lexicon ({@code safety.txt}) is written against, for both its lines and the messages it
+ * reads: lower case, accents and curly quotes folded, apostrophes dropped (i'm becomes im), every other non-letter,
+ * non-digit a space.
+ *
+ * <p>Not the intent classifier's {@code FeatureTokens}, on purpose: those follow each trained model's stored
+ * pipeline (accents, repeats and digits folded or not) and keep an apostrophe that does not stand inside a word as a
+ * separator; these are fixed, so that a therapist's line means the same with every model. Changing either to match
+ * the other would change what the lexicon or a shipped model sees.
  */
-public final class TextNormalizer {
-    private TextNormalizer() {}
+public final class LexiconWords {
+    private LexiconWords() {}
 
-    public static List<String> words(String text) {
+    /** The words of {@code text}, in order. */
+    public static List<String> of(String text) {
         if (ascii(text)) {
             return asciiWords(text);
         }

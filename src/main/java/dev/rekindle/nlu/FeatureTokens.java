@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Turns a message into the tokens the features are made of. Stateless.
+ * The tokens the intent classifier's features are made of ({@link Pipeline#tokens}). Stateless.
  * <ol>
  *   <li>Unicode compatibility folding (NFKC: full-width letters, ligatures), then lower case;</li>
  *   <li>curly quotes, back-ticks and primes become {@code '}; accents are dropped if asked ("café" = "cafe");</li>
@@ -15,11 +15,17 @@ import java.util.Locale;
  *   <li>digits may be folded ("at 7pm" = "at 0pm") so numbers do not each need examples;</li>
  *   <li>tokens are runs of letters and digits; everything else separates them.</li>
  * </ol>
+ *
+ * <p>Not the safety lexicon's {@link dev.rekindle.nlu.safety.LexiconWords}, on purpose: these tokens follow the
+ * {@link Pipeline} stored in each trained model (accents, repeats and digits folded or not), and the shipped models
+ * in {@code models/} were trained on exactly these; the lexicon's words always drop accents, never fold repeats or
+ * digits, and drop an apostrophe wherever it stands. Changing either to match the other would change what a shipped
+ * model or a therapist's lexicon line sees.
  */
-final class TextNormalizer {
-    private TextNormalizer() {}
+final class FeatureTokens {
+    private FeatureTokens() {}
 
-    static String[] tokens(String text, Pipeline p) {
+    static String[] of(String text, Pipeline p) {
         if (text == null || text.isEmpty()) {
             return new String[0];
         }

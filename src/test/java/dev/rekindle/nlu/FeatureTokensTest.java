@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import org.junit.jupiter.api.Test;
 
-class TextNormalizerTest {
+class FeatureTokensTest {
     private static final Pipeline ALL = IntentParams.defaults().pipeline();
     private static final Pipeline NONE = new Pipeline(false, false, false, true, true, 1, 0, 0);
 

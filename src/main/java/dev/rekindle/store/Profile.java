@@ -16,28 +16,12 @@ public record Profile(long userId, Step step, boolean adult, Instant consented, 
                       String pendingInvite) {
 
     public enum Step {
-        ABOUT, AGE, PRIVACY, NAME, ZONE, SAFETY, DONE, UNDER_AGE;
-
-        String column() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
-
-        static Step ofColumn(String s) {
-            return valueOf(s.toUpperCase(java.util.Locale.ROOT));
-        }
+        ABOUT, AGE, PRIVACY, NAME, ZONE, SAFETY, DONE, UNDER_AGE
     }
 
     /** The answer to "do you feel safe with your partner?". Never shown to the partner. */
     public enum Safety {
-        SAFE, UNSAFE, UNSAID;
-
-        String column() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
-
-        static Safety ofColumn(String s) {
-            return s == null ? null : valueOf(s.toUpperCase(java.util.Locale.ROOT));
-        }
+        SAFE, UNSAFE, UNSAID
     }
 
     /** A user who has just met the bot. */

@@ -1,6 +1,7 @@
-package dev.rekindle.store;
+package dev.rekindle.store.sqlite;
 
 import dev.rekindle.dialog.model.Partner;
+import dev.rekindle.store.InvitationGoneException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;

@@ -1,6 +1,8 @@
-package dev.rekindle.store;
+package dev.rekindle.store.sqlite;
 
 import dev.rekindle.dialog.engine.Action;
+import dev.rekindle.store.DueTimer;
+import dev.rekindle.store.TimerStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,7 +1,12 @@
-package dev.rekindle.store;
+package dev.rekindle.store.sqlite;
 
 import dev.rekindle.dialog.engine.Chat;
 import dev.rekindle.dialog.model.Partner;
+import dev.rekindle.store.Couple;
+import dev.rekindle.store.CoupleStatus;
+import dev.rekindle.store.Couples;
+import dev.rekindle.store.Member;
+import dev.rekindle.store.User;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -105,7 +110,7 @@ final class SqliteCouples implements Couples {
         try (PreparedStatement p = c.prepareStatement(
                 "INSERT INTO couples (created, status) VALUES (?, ?) RETURNING id")) {
             p.setLong(1, db.clock().millis());
-            p.setString(2, status.column());
+            p.setString(2, Columns.name(status));
             try (ResultSet rs = p.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -156,7 +161,7 @@ final class SqliteCouples implements Couples {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new Couple(coupleId, CoupleStatus.ofColumn(rs.getString(1)),
+                return Optional.of(new Couple(coupleId, Columns.coupleStatus(rs.getString(1)),
                         Instant.ofEpochMilli(rs.getLong(2)), users));
             }
         }

@@ -1,5 +1,10 @@
-package dev.rekindle.store;
+package dev.rekindle.store.sqlite;
 
+import dev.rekindle.store.Outbox;
+import dev.rekindle.store.OutboxEntry;
+import dev.rekindle.store.OutboxKind;
+import dev.rekindle.store.OutboxState;
+import dev.rekindle.store.Outgoing;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -51,7 +56,7 @@ final class SqliteOutbox implements Outbox {
                 p.setLong(1, coupleId);
             }
             p.setLong(2, m.chatId());
-            p.setString(3, m.kind().column());
+            p.setString(3, Columns.kind(m.kind()));
             p.setString(4, m.ref());
             p.setLong(5, now);
             p.setLong(6, now);
@@ -117,9 +122,9 @@ final class SqliteOutbox implements Outbox {
                 long couple = rs.getLong(2);
                 Long coupleId = rs.wasNull() ? null : couple;
                 long id = rs.getLong(1);
-                out.add(new OutboxEntry(id, coupleId, rs.getLong(3), OutboxKind.ofColumn(rs.getString(4)),
+                out.add(new OutboxEntry(id, coupleId, rs.getLong(3), Columns.outboxKind(rs.getString(4)),
                         payload(key, id, rs.getObject(5)), rs.getString(6), Instant.ofEpochMilli(rs.getLong(7)), rs.getInt(8),
-                        Instant.ofEpochMilli(rs.getLong(9)), OutboxState.ofColumn(rs.getString(10)), rs.getString(11),
+                        Instant.ofEpochMilli(rs.getLong(9)), Columns.outboxState(rs.getString(10)), rs.getString(11),
                         rs.getInt(12)));
             }
         }
@@ -198,7 +203,7 @@ final class SqliteOutbox implements Outbox {
         // the state, kind and chat are what is checked and used here: the payload is not decrypted (null key)
         OutboxEntry e = entry(c, null, id).orElseThrow(() -> new SQLException("outbox entry " + id + " does not exist"));
         if (e.state() != OutboxState.PENDING) {
-            throw new SQLException("outbox entry " + id + " is " + e.state().column() + ", not pending; "
+            throw new SQLException("outbox entry " + id + " is " + Columns.name(e.state()) + ", not pending; "
                     + "a sender reports each entry once");
         }
         return e;

@@ -1,5 +1,6 @@
-package dev.rekindle.store;
+package dev.rekindle.store.sqlite;
 
+import dev.rekindle.store.StoreException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,12 +29,12 @@ import org.sqlite.SQLiteConfig;
  * with one fsync for the batch. A future completes only after the COMMIT returned, so what it reports is on disk
  * (synchronous=FULL). Each write keeps its own all-or-nothing; only durability is shared.
  */
-public final class Database implements AutoCloseable {
+final class Database implements AutoCloseable {
     static final int BUSY_TIMEOUT_MILLIS = 5000;
     private static final int READERS = 2;
     /** The most writes one group commit carries; more wait for the next. */
     static final int MAX_BATCH = 512;
-    public static final String WRITER_THREAD = "rekindle-store-writer";
+    static final String WRITER_THREAD = "rekindle-store-writer";
 
     private final Path file;
     private final InstantSource clock;
@@ -57,7 +58,7 @@ public final class Database implements AutoCloseable {
      * Opens (creating if needed) the database at {@code file} and brings its schema up to date, with the data key
      * from {@code REKINDLE_DATA_KEY} or the key file next to it (see {@link DataKey#resolve}).
      */
-    public static Database open(Path file, InstantSource clock) {
+    static Database open(Path file, InstantSource clock) {
         return open(file, clock, Migrations.latest());
     }
 
@@ -129,7 +130,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    public Path file() {
+    Path file() {
         return file;
     }
 

@@ -1,5 +1,8 @@
-package dev.rekindle.store;
+package dev.rekindle.store.sqlite;
 
+import dev.rekindle.store.Inbox;
+import dev.rekindle.store.ReceivedUpdate;
+import dev.rekindle.store.SessionStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,7 +1,12 @@
-package dev.rekindle.store;
+package dev.rekindle.store.sqlite;
 
 import dev.rekindle.dialog.engine.Action;
 import dev.rekindle.dialog.model.Partner;
+import dev.rekindle.store.NewReminder;
+import dev.rekindle.store.Outgoing;
+import dev.rekindle.store.Reminders;
+import dev.rekindle.store.Reply;
+import dev.rekindle.store.StoredReminder;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

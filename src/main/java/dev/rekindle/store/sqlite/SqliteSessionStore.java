@@ -1,9 +1,16 @@
-package dev.rekindle.store;
+package dev.rekindle.store.sqlite;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.rekindle.dialog.engine.Action;
 import dev.rekindle.dialog.session.SessionJson;
+import dev.rekindle.store.Cause;
+import dev.rekindle.store.NewReminder;
+import dev.rekindle.store.Outgoing;
+import dev.rekindle.store.SessionStore;
+import dev.rekindle.store.StaleSessionException;
+import dev.rekindle.store.StoredSession;
+import dev.rekindle.store.UpdateCommit;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,7 +1,9 @@
-package dev.rekindle.store;
+package dev.rekindle.store.sqlite;
 
 import dev.rekindle.dialog.engine.Action;
 import dev.rekindle.dialog.model.Partner;
+import dev.rekindle.store.JournalEntry;
+import dev.rekindle.store.JournalStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,10 +95,8 @@ final class Database implements AutoCloseable {
             }
             for (int i = 0; i < READERS; i++) {
                 Connection r = connect(file);
-                try (Statement s = r.createStatement()) {
-                    // a read connection that tries to write is a bug; make it fail loudly
-                    s.execute("PRAGMA query_only = ON");
-                }
+                // a read connection that tries to write is a bug; make it fail loudly
+                Sql.on(r, "PRAGMA query_only = ON").execute();
                 db.allReaders.add(r);
                 db.readers.add(r);
             }
@@ -234,7 +231,7 @@ final class Database implements AutoCloseable {
         writeLock.lock();
         try {
             ensureOpen();
-            execute(writer, "PRAGMA wal_checkpoint(TRUNCATE)");
+            Sql.on(writer, "PRAGMA wal_checkpoint(TRUNCATE)").execute();
         } catch (SQLException e) {
             throw new StoreException("database " + file + " could not fold its write-ahead log back: " + e.getMessage(), e);
         } finally {
@@ -245,12 +242,6 @@ final class Database implements AutoCloseable {
     /** A transaction statement without rows, prepared once per connection (see {@link CachedStatements}). */
     static void control(Connection c, String sql) throws SQLException {
         Sql.on(c, sql).update();
-    }
-
-    private static void execute(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
     }
 
     private void ensureOpen() {

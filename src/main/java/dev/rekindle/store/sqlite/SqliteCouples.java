@@ -8,7 +8,6 @@ import dev.rekindle.store.Couples;
 import dev.rekindle.store.Member;
 import dev.rekindle.store.User;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -29,34 +28,18 @@ final class SqliteCouples implements Couples {
     @Override
     public User createUser(long userId, String displayName, ZoneId timeZone) {
         Instant now = db.clock().instant();
-        db.write("create user " + userId, c -> {
-            try (PreparedStatement p = c.prepareStatement(
-                    "INSERT INTO users (id, display_name, time_zone, unreachable, created) VALUES (?, ?, ?, 0, ?)")) {
-                p.setLong(1, userId);
-                p.setString(2, displayName);
-                p.setString(3, timeZone.getId());
-                p.setLong(4, now.toEpochMilli());
-                return p.executeUpdate();
-            }
-        });
+        db.write("create user " + userId, c -> Sql.on(c,
+                "INSERT INTO users (id, display_name, time_zone, unreachable, created) VALUES (?, ?, ?, 0, ?)")
+                .bind(userId, displayName, timeZone.getId(), now.toEpochMilli()).update());
         return new User(userId, displayName, timeZone, false, Instant.ofEpochMilli(now.toEpochMilli()));
     }
 
     @Override
     public Optional<User> user(long userId) {
-        return db.read("read user " + userId, c -> {
-            try (PreparedStatement p = c.prepareStatement(
-                    "SELECT display_name, time_zone, unreachable, created FROM users WHERE id = ?")) {
-                p.setLong(1, userId);
-                try (ResultSet rs = p.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.empty();
-                    }
-                    return Optional.of(new User(userId, rs.getString(1), ZoneId.of(rs.getString(2)), rs.getInt(3) == 1,
-                            Instant.ofEpochMilli(rs.getLong(4))));
-                }
-            }
-        });
+        return db.read("read user " + userId, c -> Sql.on(c,
+                "SELECT display_name, time_zone, unreachable, created FROM users WHERE id = ?").bind(userId)
+                .one(rs -> new User(userId, rs.getString(1), ZoneId.of(rs.getString(2)), rs.getInt(3) == 1,
+                        Instant.ofEpochMilli(rs.getLong(4)))));
     }
 
     @Override
@@ -65,11 +48,7 @@ final class SqliteCouples implements Couples {
     }
 
     static int setUnreachable(Connection c, long userId, boolean unreachable) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("UPDATE users SET unreachable = ? WHERE id = ?")) {
-            p.setInt(1, unreachable ? 1 : 0);
-            p.setLong(2, userId);
-            return p.executeUpdate();
-        }
+        return Sql.on(c, "UPDATE users SET unreachable = ? WHERE id = ?").bind(unreachable ? 1 : 0, userId).update();
     }
 
     @Override
@@ -84,12 +63,9 @@ final class SqliteCouples implements Couples {
     @Override
     public void join(long coupleId, long userB) {
         db.write("let user " + userB + " join couple " + coupleId, c -> {
-            try (PreparedStatement p = c.prepareStatement(
-                    "UPDATE couples SET status = 'active' WHERE id = ? AND status = 'forming'")) {
-                p.setLong(1, coupleId);
-                if (p.executeUpdate() != 1) {
-                    throw new SQLException("couple " + coupleId + " is not forming (unknown, or both partners are in)");
-                }
+            if (Sql.on(c, "UPDATE couples SET status = 'active' WHERE id = ? AND status = 'forming'").bind(coupleId)
+                    .update() != 1) {
+                throw new SQLException("couple " + coupleId + " is not forming (unknown, or both partners are in)");
             }
             addMember(c, coupleId, Partner.B, userB);
             return null;
@@ -107,25 +83,13 @@ final class SqliteCouples implements Couples {
     }
 
     private long insertCouple(Connection c, CoupleStatus status) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement(
-                "INSERT INTO couples (created, status) VALUES (?, ?) RETURNING id")) {
-            p.setLong(1, db.clock().millis());
-            p.setString(2, Columns.name(status));
-            try (ResultSet rs = p.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return Sql.on(c, "INSERT INTO couples (created, status) VALUES (?, ?) RETURNING id")
+                .bind(db.clock().millis(), Columns.name(status)).firstLong();
     }
 
     private static void addMember(Connection c, long coupleId, Partner partner, long userId) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement(
-                "INSERT INTO members (couple_id, partner, user_id) VALUES (?, ?, ?)")) {
-            p.setLong(1, coupleId);
-            p.setString(2, partner.name());
-            p.setLong(3, userId);
-            p.executeUpdate();
-        }
+        Sql.on(c, "INSERT INTO members (couple_id, partner, user_id) VALUES (?, ?, ?)")
+                .bind(coupleId, partner.name(), userId).update();
     }
 
     @Override
@@ -136,125 +100,72 @@ final class SqliteCouples implements Couples {
     @Override
     public Optional<Couple> coupleOf(long userId) {
         return db.read("find the couple of user " + userId, c -> {
-            try (PreparedStatement p = c.prepareStatement("SELECT couple_id FROM members WHERE user_id = ?")) {
-                p.setLong(1, userId);
-                try (ResultSet rs = p.executeQuery()) {
-                    return rs.next() ? readCouple(c, rs.getLong(1)) : Optional.<Couple>empty();
-                }
-            }
+            OptionalLong coupleId = Sql.on(c, "SELECT couple_id FROM members WHERE user_id = ?").bind(userId).oneLong();
+            return coupleId.isPresent() ? readCouple(c, coupleId.getAsLong()) : Optional.<Couple>empty();
         });
     }
 
     private static Optional<Couple> readCouple(Connection c, long coupleId) throws SQLException {
         Map<Partner, Long> users = new EnumMap<>(Partner.class);
-        try (PreparedStatement p = c.prepareStatement("SELECT partner, user_id FROM members WHERE couple_id = ?")) {
-            p.setLong(1, coupleId);
-            try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) {
-                    users.put(Partner.valueOf(rs.getString(1)), rs.getLong(2));
-                }
-            }
+        for (Map.Entry<Partner, Long> m : Sql.on(c, "SELECT partner, user_id FROM members WHERE couple_id = ?")
+                .bind(coupleId).list(rs -> Map.entry(Partner.valueOf(rs.getString(1)), rs.getLong(2)))) {
+            users.put(m.getKey(), m.getValue());
         }
-        try (PreparedStatement p = c.prepareStatement("SELECT status, created FROM couples WHERE id = ?")) {
-            p.setLong(1, coupleId);
-            try (ResultSet rs = p.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new Couple(coupleId, Columns.coupleStatus(rs.getString(1)),
+        return Sql.on(c, "SELECT status, created FROM couples WHERE id = ?").bind(coupleId)
+                .one(rs -> new Couple(coupleId, Columns.coupleStatus(rs.getString(1)),
                         Instant.ofEpochMilli(rs.getLong(2)), users));
-            }
-        }
     }
 
     @Override
     public void registerPrivateChat(long chatId, long userId) {
         db.write("register private chat " + chatId + " of user " + userId, c -> {
-            long coupleId;
-            String partner;
-            try (PreparedStatement p = c.prepareStatement("SELECT couple_id, partner FROM members WHERE user_id = ?")) {
-                p.setLong(1, userId);
-                try (ResultSet rs = p.executeQuery()) {
-                    if (!rs.next()) {
-                        throw new SQLException("user " + userId + " belongs to no couple; start or join one first");
-                    }
-                    coupleId = rs.getLong(1);
-                    partner = rs.getString(2);
-                }
-            }
-            try (PreparedStatement p = c.prepareStatement(
-                    "INSERT INTO chats (id, kind, couple_id, partner) VALUES (?, 'private', ?, ?) "
-                            + "ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, couple_id = excluded.couple_id, "
-                            + "partner = excluded.partner")) {
-                p.setLong(1, chatId);
-                p.setLong(2, coupleId);
-                p.setString(3, partner);
-                return p.executeUpdate();
-            }
+            Map.Entry<Long, String> seat = Sql.on(c, "SELECT couple_id, partner FROM members WHERE user_id = ?")
+                    .bind(userId).one(rs -> Map.entry(rs.getLong(1), rs.getString(2)))
+                    .orElseThrow(() -> new SQLException("user " + userId
+                            + " belongs to no couple; start or join one first"));
+            return Sql.on(c, "INSERT INTO chats (id, kind, couple_id, partner) VALUES (?, 'private', ?, ?) "
+                    + "ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, couple_id = excluded.couple_id, "
+                    + "partner = excluded.partner").bind(chatId, seat.getKey(), seat.getValue()).update();
         });
     }
 
     @Override
     public void registerGroupChat(long chatId, long coupleId) {
         db.write("register group chat " + chatId + " of couple " + coupleId, c -> {
-            try (PreparedStatement p = c.prepareStatement(
-                    "DELETE FROM chats WHERE couple_id = ? AND kind = 'group' AND id <> ?")) {
-                p.setLong(1, coupleId);
-                p.setLong(2, chatId);
-                p.executeUpdate();
-            }
-            try (PreparedStatement p = c.prepareStatement(
-                    "INSERT INTO chats (id, kind, couple_id, partner) VALUES (?, 'group', ?, NULL) "
-                            + "ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, couple_id = excluded.couple_id, "
-                            + "partner = NULL")) {
-                p.setLong(1, chatId);
-                p.setLong(2, coupleId);
-                return p.executeUpdate();
-            }
+            Sql.on(c, "DELETE FROM chats WHERE couple_id = ? AND kind = 'group' AND id <> ?").bind(coupleId, chatId)
+                    .update();
+            return Sql.on(c, "INSERT INTO chats (id, kind, couple_id, partner) VALUES (?, 'group', ?, NULL) "
+                    + "ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, couple_id = excluded.couple_id, "
+                    + "partner = NULL").bind(chatId, coupleId).update();
         });
     }
 
     @Override
     public Optional<Member> find(long chatId, long userId) {
-        return db.read("find the member behind chat " + chatId + " and user " + userId, c -> {
-            try (PreparedStatement p = c.prepareStatement(
-                    "SELECT ch.couple_id, ch.kind, ch.partner, m.partner FROM chats ch "
-                            + "JOIN members m ON m.couple_id = ch.couple_id AND m.user_id = ? WHERE ch.id = ?")) {
-                p.setLong(1, userId);
-                p.setLong(2, chatId);
-                try (ResultSet rs = p.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.empty();
-                    }
-                    long coupleId = rs.getLong(1);
-                    Partner member = Partner.valueOf(rs.getString(4));
-                    if (rs.getString(2).equals("group")) {
-                        return Optional.of(new Member(coupleId, member, Chat.GROUP));
-                    }
-                    // someone else's private chat is not theirs to speak in
-                    if (!rs.getString(3).equals(member.name())) {
-                        return Optional.empty();
-                    }
-                    return Optional.of(new Member(coupleId, member, Chat.privateOf(member)));
-                }
-            }
-        });
+        return db.read("find the member behind chat " + chatId + " and user " + userId, c -> Sql.on(c,
+                "SELECT ch.couple_id, ch.kind, ch.partner, m.partner FROM chats ch "
+                        + "JOIN members m ON m.couple_id = ch.couple_id AND m.user_id = ? WHERE ch.id = ?")
+                .bind(userId, chatId).one(SqliteCouples::member).flatMap(m -> m));
+    }
+
+    private static Optional<Member> member(ResultSet rs) throws SQLException {
+        long coupleId = rs.getLong(1);
+        Partner member = Partner.valueOf(rs.getString(4));
+        if (rs.getString(2).equals("group")) {
+            return Optional.of(new Member(coupleId, member, Chat.GROUP));
+        }
+        // someone else's private chat is not theirs to speak in
+        if (!rs.getString(3).equals(member.name())) {
+            return Optional.empty();
+        }
+        return Optional.of(new Member(coupleId, member, Chat.privateOf(member)));
     }
 
     @Override
     public OptionalLong chatId(long coupleId, Chat chat) {
-        return db.read("find chat " + chat + " of couple " + coupleId, c -> {
-            try (PreparedStatement p = c.prepareStatement(chat.isGroup()
-                    ? "SELECT id FROM chats WHERE couple_id = ? AND kind = 'group'"
-                    : "SELECT id FROM chats WHERE couple_id = ? AND kind = 'private' AND partner = ?")) {
-                p.setLong(1, coupleId);
-                if (!chat.isGroup()) {
-                    p.setString(2, chat.owner().name());
-                }
-                try (ResultSet rs = p.executeQuery()) {
-                    return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
-                }
-            }
-        });
+        return db.read("find chat " + chat + " of couple " + coupleId, c -> chat.isGroup()
+                ? Sql.on(c, "SELECT id FROM chats WHERE couple_id = ? AND kind = 'group'").bind(coupleId).oneLong()
+                : Sql.on(c, "SELECT id FROM chats WHERE couple_id = ? AND kind = 'private' AND partner = ?")
+                        .bind(coupleId, chat.owner().name()).oneLong());
     }
 }

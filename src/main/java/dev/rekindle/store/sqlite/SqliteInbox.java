@@ -4,11 +4,8 @@ import dev.rekindle.store.Inbox;
 import dev.rekindle.store.ReceivedUpdate;
 import dev.rekindle.store.SessionStore;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,16 +23,7 @@ final class SqliteInbox implements Inbox {
     @Override
     public boolean receive(long updateId, String rawJson) {
         long now = db.clock().millis();
-        return db.write("receive update " + updateId, c -> {
-            try (PreparedStatement p = c.prepareStatement(
-                    "INSERT INTO inbox (update_id, raw_json, received, state) VALUES (?, ?, ?, 'pending') "
-                            + "ON CONFLICT (update_id) DO NOTHING")) {
-                p.setLong(1, updateId);
-                p.setBytes(2, seal(updateId, rawJson));
-                p.setLong(3, now);
-                return p.executeUpdate() == 1;
-            }
-        });
+        return db.write("receive update " + updateId, c -> insert(c, updateId, rawJson, now));
     }
 
     /** One getUpdates batch, in the next group commit (shared with the commits in flight): one fsync. */
@@ -47,20 +35,19 @@ final class SqliteInbox implements Inbox {
         long now = db.clock().millis();
         return SessionStore.await(db.writeSoon("receive " + rawJsonById.size() + " updates", c -> {
             Set<Long> fresh = new LinkedHashSet<>();
-            try (PreparedStatement p = c.prepareStatement(
-                    "INSERT INTO inbox (update_id, raw_json, received, state) VALUES (?, ?, ?, 'pending') "
-                            + "ON CONFLICT (update_id) DO NOTHING")) {
-                for (Map.Entry<Long, String> e : rawJsonById.entrySet()) {
-                    p.setLong(1, e.getKey());
-                    p.setBytes(2, seal(e.getKey(), e.getValue()));
-                    p.setLong(3, now);
-                    if (p.executeUpdate() == 1) {
-                        fresh.add(e.getKey());
-                    }
+            for (Map.Entry<Long, String> e : rawJsonById.entrySet()) {
+                if (insert(c, e.getKey(), e.getValue(), now)) {
+                    fresh.add(e.getKey());
                 }
             }
             return fresh;
         }));
+    }
+
+    /** Keeps an update as pending; false when its id is in the inbox already (a redelivery). */
+    private boolean insert(Connection c, long updateId, String rawJson, long now) throws SQLException {
+        return Sql.on(c, "INSERT INTO inbox (update_id, raw_json, received, state) VALUES (?, ?, ?, 'pending') "
+                + "ON CONFLICT (update_id) DO NOTHING").bind(updateId, seal(updateId, rawJson), now).update() == 1;
     }
 
     /**
@@ -77,21 +64,14 @@ final class SqliteInbox implements Inbox {
 
     @Override
     public List<ReceivedUpdate> pending() {
-        return db.read("list pending updates", c -> {
-            try (PreparedStatement p = c.prepareStatement(
-                    "SELECT update_id, raw_json, received FROM inbox WHERE state = 'pending' ORDER BY update_id")) {
-                List<ReceivedUpdate> out = new ArrayList<>();
-                try (ResultSet rs = p.executeQuery()) {
-                    while (rs.next()) {
-                        long id = rs.getLong(1);
-                        String where = where(id);
-                        out.add(new ReceivedUpdate(id, db.key().decrypt(SqliteSessionStore.sealed(rs.getObject(2), where),
-                                where), Instant.ofEpochMilli(rs.getLong(3))));
-                    }
-                }
-                return out;
-            }
-        });
+        return db.read("list pending updates", c -> Sql.on(c,
+                "SELECT update_id, raw_json, received FROM inbox WHERE state = 'pending' ORDER BY update_id")
+                .list(rs -> {
+                    long id = rs.getLong(1);
+                    String where = where(id);
+                    return new ReceivedUpdate(id, db.key().decrypt(SqliteSessionStore.sealed(rs.getObject(2), where),
+                            where), Instant.ofEpochMilli(rs.getLong(3)));
+                }));
     }
 
     @Override
@@ -108,14 +88,10 @@ final class SqliteInbox implements Inbox {
      * needed once handled (the update id alone keeps a redelivery from acting twice).
      */
     static void markDone(Connection c, long updateId, long now) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement(
-                "UPDATE inbox SET state = 'done', done = ?, raw_json = '' WHERE update_id = ? AND state = 'pending'")) {
-            p.setLong(1, now);
-            p.setLong(2, updateId);
-            if (p.executeUpdate() != 1) {
-                throw new SQLException("update " + updateId + " is not pending in the inbox (never received, or "
-                        + "already done); it must not act twice");
-            }
+        if (Sql.on(c, "UPDATE inbox SET state = 'done', done = ?, raw_json = '' WHERE update_id = ? "
+                + "AND state = 'pending'").bind(now, updateId).update() != 1) {
+            throw new SQLException("update " + updateId + " is not pending in the inbox (never received, or "
+                    + "already done); it must not act twice");
         }
     }
 
@@ -123,27 +99,16 @@ final class SqliteInbox implements Inbox {
     public void markFailed(long updateId) {
         long now = db.clock().millis();
         db.write("mark update " + updateId + " failed", c -> {
-            try (PreparedStatement p = c.prepareStatement(
-                    "UPDATE inbox SET state = 'failed', done = ? WHERE update_id = ? AND state = 'pending'")) {
-                p.setLong(1, now);
-                p.setLong(2, updateId);
-                if (p.executeUpdate() != 1) {
-                    throw new SQLException("update " + updateId + " is not pending in the inbox");
-                }
-                return null;
+            if (Sql.on(c, "UPDATE inbox SET state = 'failed', done = ? WHERE update_id = ? AND state = 'pending'")
+                    .bind(now, updateId).update() != 1) {
+                throw new SQLException("update " + updateId + " is not pending in the inbox");
             }
+            return null;
         });
     }
 
     @Override
     public OptionalLong highestUpdateId() {
-        return db.read("read the highest update id", c -> {
-            try (PreparedStatement p = c.prepareStatement("SELECT MAX(update_id) FROM inbox");
-                 ResultSet rs = p.executeQuery()) {
-                rs.next();
-                long max = rs.getLong(1);
-                return rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(max);
-            }
-        });
+        return db.read("read the highest update id", c -> Sql.on(c, "SELECT MAX(update_id) FROM inbox").oneLong());
     }
 }

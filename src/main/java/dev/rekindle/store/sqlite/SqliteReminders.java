@@ -8,16 +8,15 @@ import dev.rekindle.store.Reminders;
 import dev.rekindle.store.Reply;
 import dev.rekindle.store.StoredReminder;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -34,13 +33,16 @@ final class SqliteReminders implements Reminders {
 
     @Override
     public List<StoredReminder> of(long coupleId, Partner recipient) {
-        return list("SELECT " + COLUMNS + " FROM reminders WHERE couple_id = ? AND partner = ? ORDER BY id",
-                coupleId, recipient);
+        return db.read("list the reminders of couple " + coupleId, c -> Sql.on(c,
+                "SELECT " + COLUMNS + " FROM reminders WHERE couple_id = ? AND partner = ? ORDER BY id")
+                .bind(coupleId, recipient.name()).list(this::row));
     }
 
     @Override
     public List<StoredReminder> ofCouple(long coupleId) {
-        return list("SELECT " + COLUMNS + " FROM reminders WHERE couple_id = ? ORDER BY id", coupleId, null);
+        return db.read("list the reminders of couple " + coupleId, c -> Sql.on(c,
+                "SELECT " + COLUMNS + " FROM reminders WHERE couple_id = ? ORDER BY id").bind(coupleId)
+                .list(this::row));
     }
 
     @Override
@@ -48,40 +50,19 @@ final class SqliteReminders implements Reminders {
         return db.read("read reminder " + id, c -> one(c, coupleId, id));
     }
 
-    private List<StoredReminder> list(String sql, long coupleId, Partner recipient) {
-        return db.read("list the reminders of couple " + coupleId, c -> {
-            try (PreparedStatement p = c.prepareStatement(sql)) {
-                p.setLong(1, coupleId);
-                if (recipient != null) {
-                    p.setString(2, recipient.name());
-                }
-                return rows(p);
-            }
-        });
-    }
-
     private Optional<StoredReminder> one(Connection c, long coupleId, long id) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("SELECT " + COLUMNS + " FROM reminders WHERE couple_id = ? AND id = ?")) {
-            p.setLong(1, coupleId);
-            p.setLong(2, id);
-            List<StoredReminder> found = rows(p);
-            return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
-        }
+        return Sql.on(c, "SELECT " + COLUMNS + " FROM reminders WHERE couple_id = ? AND id = ?").bind(coupleId, id)
+                .one(this::row);
     }
 
-    private List<StoredReminder> rows(PreparedStatement p) throws SQLException {
-        List<StoredReminder> out = new ArrayList<>();
-        try (ResultSet rs = p.executeQuery()) {
-            while (rs.next()) {
-                long id = rs.getLong(1);
-                String where = "reminders:" + id;
-                String html = db.key().decrypt(SqliteSessionStore.sealed(rs.getObject(8), where), where);
-                out.add(new StoredReminder(id, rs.getLong(2), Partner.valueOf(rs.getString(3)), rs.getString(4),
-                        LocalTime.parse(rs.getString(5)), days(rs.getString(6)), ZoneId.of(rs.getString(7)), html,
-                        Instant.ofEpochMilli(rs.getLong(9)), rs.getInt(10) == 1));
-            }
-        }
-        return out;
+    /** A reminder from a row of {@link #COLUMNS}, its text decrypted. */
+    private StoredReminder row(ResultSet rs) throws SQLException {
+        long id = rs.getLong(1);
+        String where = "reminders:" + id;
+        String html = db.key().decrypt(SqliteSessionStore.sealed(rs.getObject(8), where), where);
+        return new StoredReminder(id, rs.getLong(2), Partner.valueOf(rs.getString(3)), rs.getString(4),
+                LocalTime.parse(rs.getString(5)), days(rs.getString(6)), ZoneId.of(rs.getString(7)), html,
+                Instant.ofEpochMilli(rs.getLong(9)), rs.getInt(10) == 1);
     }
 
     /**
@@ -89,45 +70,22 @@ final class SqliteReminders implements Reminders {
      * same text is replaced (a new time for the same ritual), then the row and its timer are written.
      */
     static void set(Connection c, DataKey key, long coupleId, NewReminder r, long now) throws SQLException {
-        List<Long> same = new ArrayList<>();
-        try (PreparedStatement p = c.prepareStatement(
-                "SELECT id, text FROM reminders WHERE couple_id = ? AND partner = ? AND dialog = ?")) {
-            p.setLong(1, coupleId);
-            p.setString(2, r.recipient().name());
-            p.setString(3, r.dialog());
-            try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) {
+        List<Long> same = Sql.on(c, "SELECT id, text FROM reminders WHERE couple_id = ? AND partner = ? AND dialog = ?")
+                .bind(coupleId, r.recipient().name(), r.dialog()).list(rs -> {
                     String where = "reminders:" + rs.getLong(1);
-                    if (key.decrypt(SqliteSessionStore.sealed(rs.getObject(2), where), where).equals(r.html())) {
-                        same.add(rs.getLong(1));
-                    }
-                }
-            }
-        }
+                    String html = key.decrypt(SqliteSessionStore.sealed(rs.getObject(2), where), where);
+                    return html.equals(r.html()) ? rs.getLong(1) : null;
+                });
+        same.removeIf(Objects::isNull); // the ones with another text
         for (long old : same) {
             delete(c, coupleId, old);
         }
-        long id;
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO reminders (couple_id, partner, dialog, at, days, zone, "
-                + "text, next_due, awaiting_time, created) VALUES (?, ?, ?, ?, ?, ?, X'', ?, 0, ?) RETURNING id")) {
-            p.setLong(1, coupleId);
-            p.setString(2, r.recipient().name());
-            p.setString(3, r.dialog());
-            p.setString(4, r.at().toString());
-            p.setString(5, column(r.days()));
-            p.setString(6, r.zone().getId());
-            p.setLong(7, r.nextDue().toEpochMilli());
-            p.setLong(8, now);
-            try (ResultSet rs = p.executeQuery()) {
-                rs.next();
-                id = rs.getLong(1);
-            }
-        }
-        try (PreparedStatement p = c.prepareStatement("UPDATE reminders SET text = ? WHERE id = ?")) {
-            p.setBytes(1, key.encrypt(r.html(), "reminders:" + id));
-            p.setLong(2, id);
-            p.executeUpdate();
-        }
+        long id = Sql.on(c, "INSERT INTO reminders (couple_id, partner, dialog, at, days, zone, "
+                + "text, next_due, awaiting_time, created) VALUES (?, ?, ?, ?, ?, ?, X'', ?, 0, ?) RETURNING id")
+                .bind(coupleId, r.recipient().name(), r.dialog(), r.at().toString(), column(r.days()), r.zone().getId(),
+                        r.nextDue().toEpochMilli(), now).firstLong();
+        Sql.on(c, "UPDATE reminders SET text = ? WHERE id = ?").bind(key.encrypt(r.html(), "reminders:" + id), id)
+                .update();
         schedule(c, coupleId, id, r.nextDue());
     }
 
@@ -135,24 +93,16 @@ final class SqliteReminders implements Reminders {
     public boolean delivered(long coupleId, long id, Instant due, Outgoing message, Instant nextDue) {
         long now = db.clock().millis();
         return db.write("deliver reminder " + id + " of couple " + coupleId, c -> {
-            try (PreparedStatement p = c.prepareStatement("UPDATE timers SET state = 'fired' WHERE couple_id = ? "
-                    + "AND timer_id = ? AND state = 'pending' AND due = ?")) {
-                p.setLong(1, coupleId);
-                p.setString(2, TIMER_PREFIX + id);
-                p.setLong(3, due.toEpochMilli());
-                if (p.executeUpdate() != 1) {
-                    return false;
-                }
+            if (Sql.on(c, "UPDATE timers SET state = 'fired' WHERE couple_id = ? "
+                    + "AND timer_id = ? AND state = 'pending' AND due = ?")
+                    .bind(coupleId, TIMER_PREFIX + id, due.toEpochMilli()).update() != 1) {
+                return false;
             }
             if (message != null) {
                 SqliteOutbox.enqueue(c, db.key(), coupleId, message, now);
             }
-            try (PreparedStatement p = c.prepareStatement("UPDATE reminders SET next_due = ? WHERE couple_id = ? AND id = ?")) {
-                p.setLong(1, nextDue.toEpochMilli());
-                p.setLong(2, coupleId);
-                p.setLong(3, id);
-                p.executeUpdate();
-            }
+            Sql.on(c, "UPDATE reminders SET next_due = ? WHERE couple_id = ? AND id = ?")
+                    .bind(nextDue.toEpochMilli(), coupleId, id).update();
             schedule(c, coupleId, id, nextDue);
             return true;
         });
@@ -175,16 +125,7 @@ final class SqliteReminders implements Reminders {
     public int stopAll(long coupleId, Partner recipient, Reply reply) {
         long now = db.clock().millis();
         return db.write("stop the reminders of partner " + recipient + " of couple " + coupleId, c -> {
-            List<Long> ids = new ArrayList<>();
-            try (PreparedStatement p = c.prepareStatement("SELECT id FROM reminders WHERE couple_id = ? AND partner = ?")) {
-                p.setLong(1, coupleId);
-                p.setString(2, recipient.name());
-                try (ResultSet rs = p.executeQuery()) {
-                    while (rs.next()) {
-                        ids.add(rs.getLong(1));
-                    }
-                }
-            }
+            List<Long> ids = idsOf(c, coupleId, recipient);
             for (long id : ids) {
                 delete(c, coupleId, id);
             }
@@ -206,16 +147,9 @@ final class SqliteReminders implements Reminders {
 
     @Override
     public Optional<Long> awaitingTime(long coupleId, Partner recipient) {
-        return db.read("find a reminder waiting for a time", c -> {
-            try (PreparedStatement p = c.prepareStatement("SELECT id FROM reminders WHERE couple_id = ? AND partner = ? "
-                    + "AND awaiting_time = 1 LIMIT 1")) {
-                p.setLong(1, coupleId);
-                p.setString(2, recipient.name());
-                try (ResultSet rs = p.executeQuery()) {
-                    return rs.next() ? Optional.of(rs.getLong(1)) : Optional.<Long>empty();
-                }
-            }
-        });
+        return db.read("find a reminder waiting for a time", c -> Sql.on(c, "SELECT id FROM reminders "
+                + "WHERE couple_id = ? AND partner = ? AND awaiting_time = 1 LIMIT 1").bind(coupleId, recipient.name())
+                .one(rs -> rs.getLong(1)));
     }
 
     @Override
@@ -224,32 +158,19 @@ final class SqliteReminders implements Reminders {
     }
 
     private static int awaiting(Connection c, long coupleId, Partner recipient, int value, Long id) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("UPDATE reminders SET awaiting_time = ? WHERE couple_id = ? "
-                + "AND partner = ?" + (id == null ? "" : " AND id = ?"))) {
-            p.setInt(1, value);
-            p.setLong(2, coupleId);
-            p.setString(3, recipient.name());
-            if (id != null) {
-                p.setLong(4, id);
-            }
-            return p.executeUpdate();
-        }
+        String sql = "UPDATE reminders SET awaiting_time = ? WHERE couple_id = ? AND partner = ?";
+        return id == null
+                ? Sql.on(c, sql).bind(value, coupleId, recipient.name()).update()
+                : Sql.on(c, sql + " AND id = ?").bind(value, coupleId, recipient.name(), id).update();
     }
 
     @Override
     public boolean changeTime(long coupleId, Partner recipient, long id, LocalTime at, Instant nextDue, Reply reply) {
         long now = db.clock().millis();
         return db.write("change the time of reminder " + id, c -> {
-            boolean changed;
-            try (PreparedStatement p = c.prepareStatement("UPDATE reminders SET at = ?, next_due = ?, awaiting_time = 0 "
-                    + "WHERE couple_id = ? AND partner = ? AND id = ?")) {
-                p.setString(1, at.toString());
-                p.setLong(2, nextDue.toEpochMilli());
-                p.setLong(3, coupleId);
-                p.setString(4, recipient.name());
-                p.setLong(5, id);
-                changed = p.executeUpdate() == 1;
-            }
+            boolean changed = Sql.on(c, "UPDATE reminders SET at = ?, next_due = ?, awaiting_time = 0 "
+                    + "WHERE couple_id = ? AND partner = ? AND id = ?")
+                    .bind(at.toString(), nextDue.toEpochMilli(), coupleId, recipient.name(), id).update() == 1;
             if (changed) {
                 schedule(c, coupleId, id, nextDue);
             }
@@ -273,39 +194,21 @@ final class SqliteReminders implements Reminders {
      * their timers move, ids (and so the text's encryption binding) unchanged.
      */
     static void move(Connection c, long from, Partner who, long to, Partner as) throws SQLException {
-        List<Long> ids = new ArrayList<>();
-        try (PreparedStatement p = c.prepareStatement("SELECT id FROM reminders WHERE couple_id = ? AND partner = ?")) {
-            p.setLong(1, from);
-            p.setString(2, who.name());
-            try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getLong(1));
-                }
-            }
+        for (long id : idsOf(c, from, who)) {
+            Sql.on(c, "UPDATE timers SET couple_id = ? WHERE couple_id = ? AND timer_id = ?")
+                    .bind(to, from, TIMER_PREFIX + id).update();
+            Sql.on(c, "UPDATE reminders SET couple_id = ?, partner = ? WHERE id = ?").bind(to, as.name(), id).update();
         }
-        for (long id : ids) {
-            try (PreparedStatement p = c.prepareStatement("UPDATE timers SET couple_id = ? WHERE couple_id = ? AND timer_id = ?")) {
-                p.setLong(1, to);
-                p.setLong(2, from);
-                p.setString(3, TIMER_PREFIX + id);
-                p.executeUpdate();
-            }
-            try (PreparedStatement p = c.prepareStatement("UPDATE reminders SET couple_id = ?, partner = ? WHERE id = ?")) {
-                p.setLong(1, to);
-                p.setString(2, as.name());
-                p.setLong(3, id);
-                p.executeUpdate();
-            }
-        }
+    }
+
+    private static List<Long> idsOf(Connection c, long coupleId, Partner recipient) throws SQLException {
+        return Sql.on(c, "SELECT id FROM reminders WHERE couple_id = ? AND partner = ?")
+                .bind(coupleId, recipient.name()).list(rs -> rs.getLong(1));
     }
 
     private static void delete(Connection c, long coupleId, long id) throws SQLException {
         SqliteTimerStore.leavePending(c, coupleId, TIMER_PREFIX + id, "cancelled");
-        try (PreparedStatement p = c.prepareStatement("DELETE FROM reminders WHERE couple_id = ? AND id = ?")) {
-            p.setLong(1, coupleId);
-            p.setLong(2, id);
-            p.executeUpdate();
-        }
+        Sql.on(c, "DELETE FROM reminders WHERE couple_id = ? AND id = ?").bind(coupleId, id).update();
     }
 
     private static void schedule(Connection c, long coupleId, long id, Instant due) throws SQLException {

@@ -221,7 +221,7 @@ final class SqliteReminders implements Reminders {
 
     private static Set<DayOfWeek> days(String column) {
         Set<DayOfWeek> out = EnumSet.noneOf(DayOfWeek.class);
-        for (String n : column.split(",")) {
+        for (String n : column.split(",", -1)) {
             out.add(DayOfWeek.of(Integer.parseInt(n.strip())));
         }
         return out;

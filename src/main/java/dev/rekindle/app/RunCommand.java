@@ -2,7 +2,7 @@ package dev.rekindle.app;
 
 import dev.rekindle.dialog.model.DialogLibrary;
 import dev.rekindle.nlu.understanding.Understanding;
-import dev.rekindle.store.SqliteStore;
+import dev.rekindle.store.sqlite.SqliteStore;
 import dev.rekindle.store.StoreException;
 import dev.rekindle.telegram.TelegramSettings;
 import dev.rekindle.telegram.WebhookSettings;

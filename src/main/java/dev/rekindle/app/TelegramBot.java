@@ -13,7 +13,7 @@ import dev.rekindle.dialog.model.Dialog;
 import dev.rekindle.dialog.model.DialogLibrary;
 import dev.rekindle.nlu.understanding.Understanding;
 import dev.rekindle.schedule.TimerScheduler;
-import dev.rekindle.store.SqliteStore;
+import dev.rekindle.store.sqlite.SqliteStore;
 import dev.rekindle.telegram.BotIdentity;
 import dev.rekindle.telegram.OptionalCalls;
 import dev.rekindle.telegram.OutboxSender;

@@ -20,15 +20,7 @@ public record Profile(long userId, OnboardingStage step, boolean adult, Instant 
      * case ({@code profiles.step}), so a constant keeps its name.
      */
     public enum OnboardingStage {
-        ABOUT, AGE, PRIVACY, NAME, ZONE, SAFETY, DONE, UNDER_AGE;
-
-        String column() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
-
-        static OnboardingStage ofColumn(String s) {
-            return valueOf(s.toUpperCase(java.util.Locale.ROOT));
-        }
+        ABOUT, AGE, PRIVACY, NAME, ZONE, SAFETY, DONE, UNDER_AGE
     }
 
     /**
@@ -36,15 +28,7 @@ public record Profile(long userId, OnboardingStage step, boolean adult, Instant 
      * by name, in lower case ({@code profiles.safety}), so a constant keeps its name.
      */
     public enum ScreeningAnswer {
-        SAFE, UNSAFE, UNSAID;
-
-        String column() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
-
-        static ScreeningAnswer ofColumn(String s) {
-            return s == null ? null : valueOf(s.toUpperCase(java.util.Locale.ROOT));
-        }
+        SAFE, UNSAFE, UNSAID
     }
 
     /** A user who has just met the bot. */

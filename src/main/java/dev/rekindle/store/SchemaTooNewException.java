@@ -7,7 +7,7 @@ public final class SchemaTooNewException extends StoreException {
     private final int found;
     private final int known;
 
-    SchemaTooNewException(String file, int found, int known) {
+    public SchemaTooNewException(String file, int found, int known) {
         super("database " + file + " is at schema version " + found + " but this Rekindle knows up to " + known
                 + ": upgrade Rekindle or restore a backup made by this version");
         this.found = found;

@@ -7,7 +7,7 @@ package dev.rekindle.store;
 public final class StaleSessionException extends StoreException {
     private static final long serialVersionUID = 1L;
 
-    StaleSessionException(long coupleId, long expected, long found) {
+    public StaleSessionException(long coupleId, long expected, long found) {
         super("session of couple " + coupleId + " is at version " + found + " but the commit expected " + expected
                 + ": another update changed it first; reload the session and handle the input again");
     }

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The boundaries of conventions.md, read from the compiled main classes (ArchUnit): a pure engine at the centre,
- * each adapter's library only in its adapter, the layers pointing inwards, and no package cycles.
+ * each adapter's library only in its adapter, the SQLite store named only by the wiring, the layers pointing
+ * inwards, and no package cycles.
  */
 class ArchitectureTest {
     private static final String ENGINE = "dev.rekindle.dialog.engine..";
@@ -86,12 +87,20 @@ class ArchitectureTest {
         noClasses().that().resideOutsideOfPackages("dev.rekindle.telegram..", "dev.rekindle.app..")
                 .should().dependOnClassesThat().resideInAPackage("org.telegram..")
                 .because("Telegram is one adapter: telegram/, wired in app/").check(main);
-        noClasses().that().resideOutsideOfPackages("dev.rekindle.store..", "dev.rekindle.app..")
+        noClasses().that().resideOutsideOfPackage("dev.rekindle.store.sqlite..")
                 .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.sqlite..")
-                .because("the database is one adapter: store/").check(main);
+                .because("the database is one adapter: store/sqlite/, behind the ports in store/").check(main);
         noClasses().that().resideOutsideOfPackages("dev.rekindle.nlu..", "dev.rekindle.app..")
                 .should().dependOnClassesThat().resideInAPackage("opennlp..")
                 .because("OpenNLP is behind nlu/").check(main);
+    }
+
+    @Test
+    void onlyTheWiringNamesTheSqliteStore() {
+        noClasses().that().resideOutsideOfPackages("dev.rekindle.store.sqlite..", "dev.rekindle.app..")
+                .should().dependOnClassesThat().resideInAPackage("dev.rekindle.store.sqlite..")
+                .because("the rest of Rekindle speaks to the store through its ports in store/; app/ opens the SQLite "
+                        + "one").check(main);
     }
 
     @Test

@@ -14,7 +14,7 @@ import dev.rekindle.store.DueTimer;
 import dev.rekindle.store.Member;
 import dev.rekindle.store.OutboxEntry;
 import dev.rekindle.store.OutboxKind;
-import dev.rekindle.store.SqliteStore;
+import dev.rekindle.store.sqlite.SqliteStore;
 import dev.rekindle.testing.MovableClock;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -14,7 +14,7 @@ import dev.rekindle.store.OutboxKind;
 import dev.rekindle.store.Profile;
 import dev.rekindle.store.Profile.OnboardingStage;
 import dev.rekindle.store.Reply;
-import dev.rekindle.store.SqliteStore;
+import dev.rekindle.store.sqlite.SqliteStore;
 import java.nio.file.Path;
 import dev.rekindle.testing.MovableClock;
 import java.security.SecureRandom;

@@ -18,7 +18,7 @@ import dev.rekindle.store.Member;
 import dev.rekindle.store.OutboxEntry;
 import dev.rekindle.store.OutboxKind;
 import dev.rekindle.store.Reminders;
-import dev.rekindle.store.SqliteStore;
+import dev.rekindle.store.sqlite.SqliteStore;
 import dev.rekindle.store.StoredReminder;
 import dev.rekindle.testing.MovableClock;
 import java.io.IOException;

@@ -9,7 +9,7 @@ import dev.rekindle.dialog.engine.Session;
 import dev.rekindle.dialog.model.Partner;
 import dev.rekindle.store.Cause;
 import dev.rekindle.store.DueTimer;
-import dev.rekindle.store.SqliteStore;
+import dev.rekindle.store.sqlite.SqliteStore;
 import dev.rekindle.store.UpdateCommit;
 import dev.rekindle.testing.MovableClock;
 import java.nio.file.Path;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.rekindle.dialog.engine.Chat;
 import dev.rekindle.dialog.model.Partner;
+import dev.rekindle.store.sqlite.SqliteStore;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;

@@ -5,14 +5,14 @@ import java.time.Instant;
 import java.time.InstantSource;
 
 /** A clock tests move by hand. */
-final class TestClock implements InstantSource {
+public final class TestClock implements InstantSource {
     private volatile Instant now;
 
-    TestClock(Instant start) {
+    public TestClock(Instant start) {
         this.now = start;
     }
 
-    static TestClock atNoon() {
+    public static TestClock atNoon() {
         return new TestClock(Instant.parse("2025-03-01T12:00:00Z"));
     }
 
@@ -21,7 +21,7 @@ final class TestClock implements InstantSource {
         return now;
     }
 
-    void advance(Duration d) {
+    public void advance(Duration d) {
         now = now.plus(d);
     }
 }

@@ -9,7 +9,7 @@ import dev.rekindle.dialog.engine.Action;
 import dev.rekindle.dialog.engine.Chat;
 import dev.rekindle.store.OutboxKind;
 import dev.rekindle.store.Outgoing;
-import dev.rekindle.store.SqliteStore;
+import dev.rekindle.store.sqlite.SqliteStore;
 import dev.rekindle.telegram.FakeBotApi.Call;
 import dev.rekindle.testing.Eventually;
 import java.nio.file.Path;

@@ -1,11 +1,11 @@
-package dev.rekindle.store;
+package dev.rekindle.store.sqlite;
 
+import dev.rekindle.store.StoreException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,12 +28,12 @@ import org.sqlite.SQLiteConfig;
  * with one fsync for the batch. A future completes only after the COMMIT returned, so what it reports is on disk
  * (synchronous=FULL). Each write keeps its own all-or-nothing; only durability is shared.
  */
-public final class Database implements AutoCloseable {
+final class Database implements AutoCloseable {
     static final int BUSY_TIMEOUT_MILLIS = 5000;
     private static final int READERS = 2;
     /** The most writes one group commit carries; more wait for the next. */
     static final int MAX_BATCH = 512;
-    public static final String WRITER_THREAD = "rekindle-store-writer";
+    static final String WRITER_THREAD = "rekindle-store-writer";
 
     private final Path file;
     private final InstantSource clock;
@@ -57,7 +57,7 @@ public final class Database implements AutoCloseable {
      * Opens (creating if needed) the database at {@code file} and brings its schema up to date, with the data key
      * from {@code REKINDLE_DATA_KEY} or the key file next to it (see {@link DataKey#resolve}).
      */
-    public static Database open(Path file, InstantSource clock) {
+    static Database open(Path file, InstantSource clock) {
         return open(file, clock, Migrations.latest());
     }
 
@@ -95,10 +95,8 @@ public final class Database implements AutoCloseable {
             }
             for (int i = 0; i < READERS; i++) {
                 Connection r = connect(file);
-                try (Statement s = r.createStatement()) {
-                    // a read connection that tries to write is a bug; make it fail loudly
-                    s.execute("PRAGMA query_only = ON");
-                }
+                // a read connection that tries to write is a bug; make it fail loudly
+                Sql.on(r, "PRAGMA query_only = ON").execute();
                 db.allReaders.add(r);
                 db.readers.add(r);
             }
@@ -129,7 +127,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    public Path file() {
+    Path file() {
         return file;
     }
 
@@ -233,7 +231,7 @@ public final class Database implements AutoCloseable {
         writeLock.lock();
         try {
             ensureOpen();
-            execute(writer, "PRAGMA wal_checkpoint(TRUNCATE)");
+            Sql.on(writer, "PRAGMA wal_checkpoint(TRUNCATE)").execute();
         } catch (SQLException e) {
             throw new StoreException("database " + file + " could not fold its write-ahead log back: " + e.getMessage(), e);
         } finally {
@@ -244,12 +242,6 @@ public final class Database implements AutoCloseable {
     /** A transaction statement without rows, prepared once per connection (see {@link CachedStatements}). */
     static void control(Connection c, String sql) throws SQLException {
         Sql.on(c, sql).update();
-    }
-
-    private static void execute(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
     }
 
     private void ensureOpen() {

@@ -1,5 +1,6 @@
-package dev.rekindle.store;
+package dev.rekindle.store.sqlite;
 
+import dev.rekindle.store.StoreException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,12 +1,17 @@
-package dev.rekindle.store;
+package dev.rekindle.store.sqlite;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.rekindle.dialog.engine.Action;
 import dev.rekindle.dialog.session.SessionJson;
+import dev.rekindle.store.Cause;
+import dev.rekindle.store.NewReminder;
+import dev.rekindle.store.Outgoing;
+import dev.rekindle.store.SessionStore;
+import dev.rekindle.store.StaleSessionException;
+import dev.rekindle.store.StoredSession;
+import dev.rekindle.store.UpdateCommit;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
@@ -52,19 +57,12 @@ final class SqliteSessionStore implements SessionStore {
 
     /** The session as the database holds it, bypassing the cache. */
     Optional<StoredSession> loadFromDatabase(long coupleId) {
-        return db.read("load the session of couple " + coupleId, c -> {
-            try (PreparedStatement p = c.prepareStatement(
-                    "SELECT engine_json, version FROM sessions WHERE couple_id = ?")) {
-                p.setLong(1, coupleId);
-                try (ResultSet rs = p.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.empty();
-                    }
-                    String json = db.key().decrypt(sealed(rs.getObject(1), "sessions:" + coupleId), "sessions:" + coupleId);
-                    return Optional.of(new StoredSession(coupleId, SessionJson.read(json), rs.getLong(2)));
-                }
-            }
-        });
+        return db.read("load the session of couple " + coupleId, c -> Sql.on(c,
+                "SELECT engine_json, version FROM sessions WHERE couple_id = ?").bind(coupleId).one(rs -> {
+                    String where = "sessions:" + coupleId;
+                    String json = db.key().decrypt(sealed(rs.getObject(1), where), where);
+                    return new StoredSession(coupleId, SessionJson.read(json), rs.getLong(2));
+                }));
     }
 
     @Override
@@ -150,23 +148,11 @@ final class SqliteSessionStore implements SessionStore {
         String sql = found == 0
                 ? "INSERT INTO sessions (engine_json, schema, version, updated, couple_id) VALUES (?, ?, ?, ?, ?)"
                 : "UPDATE sessions SET engine_json = ?, schema = ?, version = ?, updated = ? WHERE couple_id = ?";
-        try (PreparedStatement p = c.prepareStatement(sql)) {
-            p.setBytes(1, sealed);
-            p.setInt(2, commit.session().schema());
-            p.setLong(3, newVersion);
-            p.setLong(4, now);
-            p.setLong(5, commit.coupleId());
-            p.executeUpdate();
-        }
+        Sql.on(c, sql).bind(sealed, commit.session().schema(), newVersion, now, commit.coupleId()).update();
     }
 
     private static long currentVersion(Connection c, long coupleId) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("SELECT version FROM sessions WHERE couple_id = ?")) {
-            p.setLong(1, coupleId);
-            try (ResultSet rs = p.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : 0;
-            }
-        }
+        return Sql.on(c, "SELECT version FROM sessions WHERE couple_id = ?").bind(coupleId).oneLong().orElse(0);
     }
 
     private static void markCauseDone(Connection c, long coupleId, Cause cause, long now) throws SQLException {

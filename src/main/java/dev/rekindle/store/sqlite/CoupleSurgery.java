@@ -1,6 +1,7 @@
-package dev.rekindle.store;
+package dev.rekindle.store.sqlite;
 
 import dev.rekindle.dialog.model.Partner;
+import dev.rekindle.store.InvitationGoneException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -44,24 +45,25 @@ final class CoupleSurgery {
 
     /** Each partner of the couple goes on alone in a new couple of one, with only the journal lines they wrote. */
     static void split(Connection c, long coupleId, long now) throws SQLException {
-        // partner ordinal, user id, private chat id or 0
-        List<long[]> partners = Sql.on(c, "SELECT m.partner, m.user_id, ch.id FROM members m "
+        // privateChat is 0 when the partner has none registered
+        record Seat(Partner partner, long userId, long privateChat) {}
+        List<Seat> partners = Sql.on(c, "SELECT m.partner, m.user_id, ch.id FROM members m "
                 + "LEFT JOIN chats ch ON ch.couple_id = m.couple_id AND ch.kind = 'private' AND ch.partner = m.partner "
                 + "WHERE m.couple_id = ?").bind(coupleId)
-                .list(rs -> new long[] {Partner.valueOf(rs.getString(1)).ordinal(), rs.getLong(2), rs.getLong(3)});
+                .list(rs -> new Seat(Partner.valueOf(rs.getString(1)), rs.getLong(2), rs.getLong(3)));
         List<Long> alone = new ArrayList<>();
-        for (long[] who : partners) {
+        for (Seat who : partners) {
             long newCouple = insertCouple(c, now);
             alone.add(newCouple);
-            moveJournal(c, coupleId, Partner.values()[(int) who[0]], newCouple, Partner.A);
+            moveJournal(c, coupleId, who.partner(), newCouple, Partner.A);
         }
         dropCouple(c, coupleId);
         for (int i = 0; i < partners.size(); i++) {
-            long[] who = partners.get(i);
-            Sql.on(c, "INSERT INTO members (couple_id, partner, user_id) VALUES (?, 'A', ?)").bind(alone.get(i), who[1])
-                    .update();
-            if (who[2] != 0) {
-                registerPrivate(c, who[2], alone.get(i), Partner.A);
+            Seat who = partners.get(i);
+            Sql.on(c, "INSERT INTO members (couple_id, partner, user_id) VALUES (?, 'A', ?)")
+                    .bind(alone.get(i), who.userId()).update();
+            if (who.privateChat() != 0) {
+                registerPrivate(c, who.privateChat(), alone.get(i), Partner.A);
             }
         }
     }

@@ -1,5 +1,6 @@
-package dev.rekindle.store;
+package dev.rekindle.store.sqlite;
 
+import dev.rekindle.store.StoreException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -24,8 +25,8 @@ import javax.crypto.spec.SecretKeySpec;
  * next to the database, created with mode 0600 on first start. Key material never reaches a log line or a
  * message.
  */
-public final class DataKey {
-    public static final String ENV = "REKINDLE_DATA_KEY";
+final class DataKey {
+    static final String ENV = "REKINDLE_DATA_KEY";
     static final byte VERSION = 1;
     static final int KEY_BYTES = 32;
     static final int NONCE_BYTES = 12;
@@ -85,7 +86,7 @@ public final class DataKey {
     }
 
     /** The key file for a database: {@code data/rekindle.db} has {@code data/rekindle.key}. */
-    public static Path keyFile(Path database) {
+    static Path keyFile(Path database) {
         String name = database.getFileName().toString();
         int dot = name.lastIndexOf('.');
         String base = dot > 0 ? name.substring(0, dot) : name;
@@ -96,7 +97,7 @@ public final class DataKey {
      * The key named by {@code REKINDLE_DATA_KEY} in {@code env}, else the one in the key file next to
      * {@code database}, created (mode 0600) if there is none yet.
      */
-    public static DataKey resolve(Map<String, String> env, Path database) {
+    static DataKey resolve(Map<String, String> env, Path database) {
         String named = env.get(ENV);
         if (named != null && !named.isBlank()) {
             byte[] raw;
@@ -202,7 +203,7 @@ public final class DataKey {
     }
 
     /** A stored encrypted value that does not decrypt: never served. */
-    public static final class TamperedException extends StoreException {
+    static final class TamperedException extends StoreException {
         private static final long serialVersionUID = 1L;
 
         TamperedException(String where, String why) {

@@ -1,4 +1,4 @@
-package dev.rekindle.store;
+package dev.rekindle.store.sqlite;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,6 +9,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.rekindle.dialog.engine.Action;
 import dev.rekindle.dialog.engine.Chat;
 import dev.rekindle.dialog.model.Partner;
+import dev.rekindle.store.Cause;
+import dev.rekindle.store.Fixture;
+import dev.rekindle.store.OutboxKind;
+import dev.rekindle.store.Outgoing;
+import dev.rekindle.store.ReceivedUpdate;
+import dev.rekindle.store.StaleSessionException;
+import dev.rekindle.store.StoreException;
+import dev.rekindle.store.StoredSession;
+import dev.rekindle.store.TestClock;
+import dev.rekindle.store.UpdateCommit;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,10 @@
-package dev.rekindle.store;
+package dev.rekindle.store.sqlite;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,12 +16,18 @@ import java.util.OptionalLong;
  * {@code Sql.on(c, "SELECT name FROM users WHERE id = ?").bind(id).one(rs -> rs.getString(1))}. Each call prepares
  * the statement (the connection keeps it, see {@link CachedStatements}), binds the values by position, runs it,
  * maps the rows while the results are open, and closes both. Values are bound, never written into the SQL text.
+ * This is the store's one place that opens and closes statements and results.
  */
 final class Sql {
     /** Reads the current row. */
     @FunctionalInterface
     interface Row<T> {
         T map(ResultSet rs) throws SQLException;
+    }
+
+    @FunctionalInterface
+    private interface Results<T> {
+        T read(ResultSet rs) throws SQLException;
     }
 
     @FunctionalInterface
@@ -54,16 +61,21 @@ final class Sql {
 
     /** The first row, or empty when there is none. */
     <T> Optional<T> one(Row<T> row) throws SQLException {
-        return run(p -> {
-            try (ResultSet rs = p.executeQuery()) {
-                return rs.next() ? Optional.of(row.map(rs)) : Optional.empty();
-            }
-        });
+        return query(rs -> rs.next() ? Optional.of(row.map(rs)) : Optional.empty());
     }
 
-    /** The first column of the first row as a long, or empty when there is no row. */
+    /**
+     * The first column of the first row as a long, or empty when there is no row or it holds NULL (as MAX and MIN
+     * give over no rows).
+     */
     OptionalLong oneLong() throws SQLException {
-        return one(rs -> rs.getLong(1)).map(OptionalLong::of).orElse(OptionalLong.empty());
+        return query(rs -> {
+            if (!rs.next()) {
+                return OptionalLong.empty();
+            }
+            long v = rs.getLong(1);
+            return rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(v);
+        });
     }
 
     /** The first column of the one row a COUNT or an INSERT ... RETURNING always gives. */
@@ -73,14 +85,34 @@ final class Sql {
 
     /** Every row, in the order the query gives them. */
     <T> List<T> list(Row<T> row) throws SQLException {
-        return run(p -> {
+        return query(rs -> {
             List<T> out = new ArrayList<>();
-            try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) {
-                    out.add(row.map(rs));
-                }
+            while (rs.next()) {
+                out.add(row.map(rs));
             }
             return out;
+        });
+    }
+
+    /**
+     * Runs SQL that binds no values and whose rows, if any, are not wanted (a migration's DDL, a PRAGMA) as a plain
+     * statement, which the connection does not keep: such SQL runs once, or seldom.
+     */
+    void execute() throws SQLException {
+        if (values.length > 0) {
+            throw new IllegalStateException("execute() binds no values; use update() for: " + sql);
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    /** Runs the query and reads its results, all of them or only the first row, while they are open. */
+    private <T> T query(Results<T> results) throws SQLException {
+        return run(p -> {
+            try (ResultSet rs = p.executeQuery()) {
+                return results.read(rs);
+            }
         });
     }
 

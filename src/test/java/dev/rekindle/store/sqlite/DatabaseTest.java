@@ -1,9 +1,11 @@
-package dev.rekindle.store;
+package dev.rekindle.store.sqlite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rekindle.store.StoreException;
+import dev.rekindle.store.TestClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

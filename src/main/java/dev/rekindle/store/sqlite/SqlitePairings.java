@@ -1,6 +1,13 @@
-package dev.rekindle.store;
+package dev.rekindle.store.sqlite;
 
 import dev.rekindle.dialog.model.Partner;
+import dev.rekindle.store.GroupProposal;
+import dev.rekindle.store.Invitation;
+import dev.rekindle.store.InvitationGoneException;
+import dev.rekindle.store.Outgoing;
+import dev.rekindle.store.Pairings;
+import dev.rekindle.store.Profile;
+import dev.rekindle.store.Reply;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -32,8 +39,8 @@ final class SqlitePairings implements Pairings {
     public Optional<Profile> profile(long userId) {
         return db.read("read the profile of user " + userId, c -> Sql.on(c, "SELECT step, adult, consented, safety, "
                 + "screened, pending_invite FROM profiles WHERE user_id = ?").bind(userId).one(rs -> new Profile(userId,
-                Profile.OnboardingStage.ofColumn(rs.getString(1)), rs.getInt(2) == 1, instant(rs, 3),
-                Profile.ScreeningAnswer.ofColumn(rs.getString(4)), instant(rs, 5), rs.getString(6))));
+                Columns.step(rs.getString(1)), rs.getInt(2) == 1, instant(rs, 3),
+                Columns.safety(rs.getString(4)), instant(rs, 5), rs.getString(6))));
     }
 
     @Override
@@ -45,8 +52,8 @@ final class SqlitePairings implements Pairings {
                     + "step = excluded.step, adult = excluded.adult, consented = excluded.consented, "
                     + "safety = excluded.safety, screened = excluded.screened, pending_invite = excluded.pending_invite, "
                     + "updated = excluded.updated")
-                    .bind(profile.userId(), profile.step().column(), profile.adult() ? 1 : 0,
-                            millis(profile.consented()), profile.safety() == null ? null : profile.safety().column(),
+                    .bind(profile.userId(), Columns.name(profile.step()), profile.adult() ? 1 : 0,
+                            millis(profile.consented()), profile.safety() == null ? null : Columns.name(profile.safety()),
                             millis(profile.screened()), profile.pendingInvite(), now)
                     .update();
             if (displayName != null) {

@@ -1,4 +1,4 @@
-package dev.rekindle.store;
+package dev.rekindle.store.sqlite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -7,6 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rekindle.dialog.engine.Chat;
 import dev.rekindle.dialog.model.Partner;
+import dev.rekindle.store.Cause;
+import dev.rekindle.store.Couple;
+import dev.rekindle.store.CoupleStatus;
+import dev.rekindle.store.Fixture;
+import dev.rekindle.store.GroupProposal;
+import dev.rekindle.store.InvitationGoneException;
+import dev.rekindle.store.JournalEntry;
+import dev.rekindle.store.Reply;
+import dev.rekindle.store.TestClock;
+import dev.rekindle.store.UpdateCommit;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -111,9 +121,9 @@ class PairingsTest {
         alone(22, "Ben");
         store.pairings().invite("h1", ana, 11, in48h(), QUIET);
         store.pairings().accept("h1", 22, 22, clock.instant(), QUIET);
-        assertEquals("1", Fixture.text(store, "SELECT COUNT(*) FROM invitations WHERE used_by = 22"));
+        assertEquals("1", Rows.text(store, "SELECT COUNT(*) FROM invitations WHERE used_by = 22"));
         store.pairings().forget(22, QUIET);
-        assertEquals("0", Fixture.text(store, "SELECT COUNT(*) FROM invitations WHERE used_by = 22"),
+        assertEquals("0", Rows.text(store, "SELECT COUNT(*) FROM invitations WHERE used_by = 22"),
                 "Ben's id is gone from the invitation he used (it went with the couple it made)");
     }
 

@@ -1,10 +1,14 @@
-package dev.rekindle.store;
+package dev.rekindle.store.sqlite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rekindle.store.Fixture;
+import dev.rekindle.store.ReceivedUpdate;
+import dev.rekindle.store.StoreException;
+import dev.rekindle.store.TestClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -74,7 +78,7 @@ class InboxTest {
     void aDoneUpdateKeepsNoneOfWhatWasWritten() {
         store.inbox().receive(5, "{\"message\":{\"text\":\"something private\"}}");
         store.inbox().markDone(5);
-        assertEquals("", Fixture.text(store, "SELECT raw_json FROM inbox WHERE update_id = 5"));
+        assertEquals("", Rows.text(store, "SELECT raw_json FROM inbox WHERE update_id = 5"));
     }
 
     @Test

@@ -1,5 +1,14 @@
-package dev.rekindle.store;
+package dev.rekindle.store.sqlite;
 
+import dev.rekindle.store.Couples;
+import dev.rekindle.store.Inbox;
+import dev.rekindle.store.JournalStore;
+import dev.rekindle.store.Outbox;
+import dev.rekindle.store.Pairings;
+import dev.rekindle.store.Reminders;
+import dev.rekindle.store.SessionStore;
+import dev.rekindle.store.Store;
+import dev.rekindle.store.TimerStore;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.Map;
@@ -7,7 +16,7 @@ import java.util.Map;
 /** The {@link Store} in one SQLite file. */
 public final class SqliteStore implements Store {
     /** Where the database lives unless {@code REKINDLE_DB} says otherwise. */
-    public static final Path DEFAULT_FILE = Path.of("data", "rekindle.db");
+    private static final Path DEFAULT_FILE = Path.of("data", "rekindle.db");
 
     private final Database db;
     private final SqliteSessionStore sessions;
@@ -40,7 +49,7 @@ public final class SqliteStore implements Store {
         return new SqliteStore(db, cache);
     }
 
-    /** The database file named by {@code REKINDLE_DB} in {@code env}, else {@link #DEFAULT_FILE}. */
+    /** The database file named by {@code REKINDLE_DB} in {@code env}, else {@code data/rekindle.db}. */
     public static Path file(Map<String, String> env) {
         String named = env.get("REKINDLE_DB");
         return named == null || named.isBlank() ? DEFAULT_FILE : Path.of(named);

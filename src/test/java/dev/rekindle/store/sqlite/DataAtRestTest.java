@@ -1,4 +1,4 @@
-package dev.rekindle.store;
+package dev.rekindle.store.sqlite;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,6 +10,16 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.rekindle.dialog.engine.Action;
 import dev.rekindle.dialog.model.Partner;
 import dev.rekindle.dialog.session.SessionJson;
+import dev.rekindle.store.Cause;
+import dev.rekindle.store.Fixture;
+import dev.rekindle.store.JournalEntry;
+import dev.rekindle.store.OutboxKind;
+import dev.rekindle.store.Outgoing;
+import dev.rekindle.store.ReceivedUpdate;
+import dev.rekindle.store.StoreException;
+import dev.rekindle.store.TestClock;
+import dev.rekindle.store.UpdateCommit;
+import dev.rekindle.testing.DatabaseBytes;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +28,6 @@ import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import dev.rekindle.testing.DatabaseBytes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -141,9 +150,8 @@ class DataAtRestTest {
         assumeTrue(System.getenv(DataKey.ENV) == null, "the environment names a key");
         assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "no POSIX permissions here");
         Path keyFile = file().resolveSibling("rekindle.key");
-        try (SqliteStore store = SqliteStore.open(file(), clock)) {
-            assertTrue(Files.exists(keyFile));
-        }
+        SqliteStore.open(file(), clock).close();
+        assertTrue(Files.exists(keyFile));
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile)));
         assertEquals(32, Base64.getDecoder().decode(Files.readString(keyFile).strip()).length);
     }
@@ -254,7 +262,7 @@ class DataAtRestTest {
             store.inbox().markDone(8);
             store.outbox().markSent(queued);
             assertEquals("", store.outbox().entry(queued).orElseThrow().payload(), "a sent message keeps no payload");
-            assertEquals("", Fixture.text(store, "SELECT raw_json FROM inbox WHERE update_id = 8"),
+            assertEquals("", Rows.text(store, "SELECT raw_json FROM inbox WHERE update_id = 8"),
                     "a done update keeps no JSON");
         }
     }
@@ -312,7 +320,7 @@ class DataAtRestTest {
         try (SqliteStore store = open(key)) {
             assertEquals(List.of(update), store.inbox().pending().stream().map(ReceivedUpdate::rawJson).toList());
             assertEquals(payload, store.outbox().due(clock.instant(), 10).get(0).payload());
-            assertEquals("", Fixture.text(store, "SELECT raw_json FROM inbox WHERE update_id = 2"),
+            assertEquals("", Rows.text(store, "SELECT raw_json FROM inbox WHERE update_id = 2"),
                     "an erased value stays erased");
         }
         assertFalse(filesHold(MARKER), "encrypted in place, the old text overwritten");

@@ -1,8 +1,15 @@
-package dev.rekindle.store;
+package dev.rekindle.store.sqlite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.rekindle.store.Cause;
+import dev.rekindle.store.Fixture;
+import dev.rekindle.store.StaleSessionException;
+import dev.rekindle.store.StoreException;
+import dev.rekindle.store.StoredSession;
+import dev.rekindle.store.TestClock;
+import dev.rekindle.store.UpdateCommit;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.rekindle.store;
+package dev.rekindle.store.sqlite;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;

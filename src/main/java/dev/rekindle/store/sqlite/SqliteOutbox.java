@@ -1,12 +1,13 @@
-package dev.rekindle.store;
+package dev.rekindle.store.sqlite;
 
+import dev.rekindle.store.Outbox;
+import dev.rekindle.store.OutboxEntry;
+import dev.rekindle.store.OutboxKind;
+import dev.rekindle.store.OutboxState;
+import dev.rekindle.store.Outgoing;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -41,30 +42,10 @@ final class SqliteOutbox implements Outbox {
      * row is inserted with an empty BLOB and its payload set right after, in the same transaction.
      */
     static long enqueue(Connection c, DataKey key, Long coupleId, Outgoing m, long now) throws SQLException {
-        long id;
-        try (PreparedStatement p = c.prepareStatement(
-                "INSERT INTO outbox (couple_id, chat_id, kind, payload, message_ref, created, attempts, next_attempt, "
-                        + "state) VALUES (?, ?, ?, X'', ?, ?, 0, ?, 'pending') RETURNING id")) {
-            if (coupleId == null) {
-                p.setNull(1, Types.INTEGER);
-            } else {
-                p.setLong(1, coupleId);
-            }
-            p.setLong(2, m.chatId());
-            p.setString(3, m.kind().column());
-            p.setString(4, m.ref());
-            p.setLong(5, now);
-            p.setLong(6, now);
-            try (ResultSet rs = p.executeQuery()) {
-                rs.next();
-                id = rs.getLong(1);
-            }
-        }
-        try (PreparedStatement p = c.prepareStatement("UPDATE outbox SET payload = ? WHERE id = ?")) {
-            p.setBytes(1, key.encrypt(m.payload(), where(id)));
-            p.setLong(2, id);
-            p.executeUpdate();
-        }
+        long id = Sql.on(c, "INSERT INTO outbox (couple_id, chat_id, kind, payload, message_ref, created, attempts, "
+                + "next_attempt, state) VALUES (?, ?, ?, X'', ?, ?, 0, ?, 'pending') RETURNING id")
+                .bind(coupleId, m.chatId(), Columns.kind(m.kind()), m.ref(), now, now).firstLong();
+        Sql.on(c, "UPDATE outbox SET payload = ? WHERE id = ?").bind(key.encrypt(m.payload(), where(id)), id).update();
         return id;
     }
 
@@ -74,27 +55,15 @@ final class SqliteOutbox implements Outbox {
 
     @Override
     public List<OutboxEntry> due(Instant now, int limit) {
-        return db.read("list due outbox entries", c -> {
-            try (PreparedStatement p = c.prepareStatement(DUE + " ORDER BY o.id LIMIT ?")) {
-                p.setLong(1, now.toEpochMilli());
-                p.setLong(2, now.toEpochMilli());
-                p.setInt(3, limit);
-                return entries(p, db.key());
-            }
-        });
+        return db.read("list due outbox entries", c -> Sql.on(c, DUE + " ORDER BY o.id LIMIT ?")
+                .bind(now.toEpochMilli(), now.toEpochMilli(), limit).list(row(db.key())));
     }
 
     @Override
     public List<OutboxEntry> due(long chatId, Instant now, int limit) {
-        return db.read("list due outbox entries of chat " + chatId, c -> {
-            try (PreparedStatement p = c.prepareStatement(DUE + " AND o.chat_id = ? ORDER BY o.id LIMIT ?")) {
-                p.setLong(1, now.toEpochMilli());
-                p.setLong(2, now.toEpochMilli());
-                p.setLong(3, chatId);
-                p.setInt(4, limit);
-                return entries(p, db.key());
-            }
-        });
+        return db.read("list due outbox entries of chat " + chatId, c -> Sql.on(c,
+                DUE + " AND o.chat_id = ? ORDER BY o.id LIMIT ?").bind(now.toEpochMilli(), now.toEpochMilli(), chatId,
+                limit).list(row(db.key())));
     }
 
     @Override
@@ -103,27 +72,20 @@ final class SqliteOutbox implements Outbox {
     }
 
     private static Optional<OutboxEntry> entry(Connection c, DataKey key, long id) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("SELECT " + COLUMNS + " FROM outbox o WHERE o.id = ?")) {
-            p.setLong(1, id);
-            List<OutboxEntry> found = entries(p, key);
-            return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
-        }
+        return Sql.on(c, "SELECT " + COLUMNS + " FROM outbox o WHERE o.id = ?").bind(id).one(row(key));
     }
 
-    private static List<OutboxEntry> entries(PreparedStatement p, DataKey key) throws SQLException {
-        List<OutboxEntry> out = new ArrayList<>();
-        try (ResultSet rs = p.executeQuery()) {
-            while (rs.next()) {
-                long couple = rs.getLong(2);
-                Long coupleId = rs.wasNull() ? null : couple;
-                long id = rs.getLong(1);
-                out.add(new OutboxEntry(id, coupleId, rs.getLong(3), OutboxKind.ofColumn(rs.getString(4)),
-                        payload(key, id, rs.getObject(5)), rs.getString(6), Instant.ofEpochMilli(rs.getLong(7)), rs.getInt(8),
-                        Instant.ofEpochMilli(rs.getLong(9)), OutboxState.ofColumn(rs.getString(10)), rs.getString(11),
-                        rs.getInt(12)));
-            }
-        }
-        return out;
+    /** An entry from a row of {@link #COLUMNS}, its payload decrypted with {@code key} (null: not decrypted). */
+    private static Sql.Row<OutboxEntry> row(DataKey key) {
+        return rs -> {
+            long couple = rs.getLong(2);
+            Long coupleId = rs.wasNull() ? null : couple;
+            long id = rs.getLong(1);
+            return new OutboxEntry(id, coupleId, rs.getLong(3), Columns.outboxKind(rs.getString(4)),
+                    payload(key, id, rs.getObject(5)), rs.getString(6), Instant.ofEpochMilli(rs.getLong(7)), rs.getInt(8),
+                    Instant.ofEpochMilli(rs.getLong(9)), Columns.outboxState(rs.getString(10)), rs.getString(11),
+                    rs.getInt(12));
+        };
     }
 
     /**
@@ -172,33 +134,25 @@ final class SqliteOutbox implements Outbox {
         OutboxEntry e = pending(c, id);
         sent(c, e);
         if (e.kind() == OutboxKind.SEND && e.ref() != null) {
-            try (PreparedStatement p = c.prepareStatement(
-                    "INSERT INTO message_refs (couple_id, chat_id, ref, message_id) VALUES (?, ?, ?, ?) "
-                            + "ON CONFLICT (couple_id, chat_id, ref) DO UPDATE SET message_id = excluded.message_id")) {
-                p.setLong(1, e.coupleId());
-                p.setLong(2, e.chatId());
-                p.setString(3, e.ref());
-                p.setLong(4, messageId);
-                p.executeUpdate();
-            }
+            long coupleId = e.coupleId(); // message_refs keeps only a couple's messages
+            Sql.on(c, "INSERT INTO message_refs (couple_id, chat_id, ref, message_id) VALUES (?, ?, ?, ?) "
+                    + "ON CONFLICT (couple_id, chat_id, ref) DO UPDATE SET message_id = excluded.message_id")
+                    .bind(coupleId, e.chatId(), e.ref(), messageId).update();
         }
         return null;
     }
 
     /** A sent entry keeps no payload: it may hold what a partner shared, which Telegram now has. */
     private static void sent(Connection c, OutboxEntry e) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement(
-                "UPDATE outbox SET state = 'sent', attempts = attempts + 1, payload = '' WHERE id = ?")) {
-            p.setLong(1, e.id());
-            p.executeUpdate();
-        }
+        Sql.on(c, "UPDATE outbox SET state = 'sent', attempts = attempts + 1, payload = '' WHERE id = ?").bind(e.id())
+                .update();
     }
 
     private static OutboxEntry pending(Connection c, long id) throws SQLException {
         // the state, kind and chat are what is checked and used here: the payload is not decrypted (null key)
         OutboxEntry e = entry(c, null, id).orElseThrow(() -> new SQLException("outbox entry " + id + " does not exist"));
         if (e.state() != OutboxState.PENDING) {
-            throw new SQLException("outbox entry " + id + " is " + e.state().column() + ", not pending; "
+            throw new SQLException("outbox entry " + id + " is " + Columns.name(e.state()) + ", not pending; "
                     + "a sender reports each entry once");
         }
         return e;
@@ -209,12 +163,7 @@ final class SqliteOutbox implements Outbox {
         return db.writeSoon("note the parts of outbox entry " + id + " sent", c -> {
             pending(c, id);
             // never backwards: a late mark from before a restart must not make parts go out again
-            try (PreparedStatement p = c.prepareStatement(
-                    "UPDATE outbox SET parts_sent = MAX(parts_sent, ?) WHERE id = ?")) {
-                p.setInt(1, partsSent);
-                p.setLong(2, id);
-                p.executeUpdate();
-            }
+            Sql.on(c, "UPDATE outbox SET parts_sent = MAX(parts_sent, ?) WHERE id = ?").bind(partsSent, id).update();
             return null;
         });
     }
@@ -223,12 +172,8 @@ final class SqliteOutbox implements Outbox {
     public void retryAt(long id, Instant when) {
         db.write("reschedule outbox entry " + id, c -> {
             pending(c, id);
-            try (PreparedStatement p = c.prepareStatement(
-                    "UPDATE outbox SET attempts = attempts + 1, next_attempt = ? WHERE id = ?")) {
-                p.setLong(1, when.toEpochMilli());
-                p.setLong(2, id);
-                return p.executeUpdate();
-            }
+            return Sql.on(c, "UPDATE outbox SET attempts = attempts + 1, next_attempt = ? WHERE id = ?")
+                    .bind(when.toEpochMilli(), id).update();
         });
     }
 
@@ -246,26 +191,17 @@ final class SqliteOutbox implements Outbox {
             OutboxEntry e = pending(c, id);
             fail(c, e, reason);
             // Telegram gives a private chat the id of its user; a registered private chat names its member
-            try (PreparedStatement p = c.prepareStatement(
-                    "UPDATE users SET unreachable = 1 WHERE id = ? OR id IN (SELECT m.user_id FROM chats ch "
-                            + "JOIN members m ON m.couple_id = ch.couple_id AND m.partner = ch.partner "
-                            + "WHERE ch.id = ? AND ch.kind = 'private')")) {
-                p.setLong(1, e.chatId());
-                p.setLong(2, e.chatId());
-                p.executeUpdate();
-            }
+            Sql.on(c, "UPDATE users SET unreachable = 1 WHERE id = ? OR id IN (SELECT m.user_id FROM chats ch "
+                    + "JOIN members m ON m.couple_id = ch.couple_id AND m.partner = ch.partner "
+                    + "WHERE ch.id = ? AND ch.kind = 'private')").bind(e.chatId(), e.chatId()).update();
             return null;
         });
     }
 
     /** A given-up entry keeps why, not what: the payload may quote what a partner shared, and is never sent now. */
     private static void fail(Connection c, OutboxEntry e, String reason) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement(
-                "UPDATE outbox SET state = 'failed', attempts = attempts + 1, failure = ?, payload = '' WHERE id = ?")) {
-            p.setString(1, reason);
-            p.setLong(2, e.id());
-            p.executeUpdate();
-        }
+        Sql.on(c, "UPDATE outbox SET state = 'failed', attempts = attempts + 1, failure = ?, payload = '' WHERE id = ?")
+                .bind(reason, e.id()).update();
     }
 
     @Override
@@ -276,11 +212,7 @@ final class SqliteOutbox implements Outbox {
                     "UPDATE OR REPLACE chats SET id = ? WHERE id = ?",
                     "UPDATE outbox SET chat_id = ? WHERE chat_id = ?",
                     "UPDATE OR REPLACE message_refs SET chat_id = ? WHERE chat_id = ?")) {
-                try (PreparedStatement p = c.prepareStatement(sql)) {
-                    p.setLong(1, toChatId);
-                    p.setLong(2, fromChatId);
-                    p.executeUpdate();
-                }
+                Sql.on(c, sql).bind(toChatId, fromChatId).update();
             }
             return null;
         });
@@ -288,16 +220,8 @@ final class SqliteOutbox implements Outbox {
 
     @Override
     public OptionalLong messageId(long coupleId, long chatId, String ref) {
-        return db.read("find the message sent for " + ref, c -> {
-            try (PreparedStatement p = c.prepareStatement(
-                    "SELECT message_id FROM message_refs WHERE couple_id = ? AND chat_id = ? AND ref = ?")) {
-                p.setLong(1, coupleId);
-                p.setLong(2, chatId);
-                p.setString(3, ref);
-                try (ResultSet rs = p.executeQuery()) {
-                    return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
-                }
-            }
-        });
+        return db.read("find the message sent for " + ref, c -> Sql.on(c,
+                "SELECT message_id FROM message_refs WHERE couple_id = ? AND chat_id = ? AND ref = ?")
+                .bind(coupleId, chatId, ref).oneLong());
     }
 }

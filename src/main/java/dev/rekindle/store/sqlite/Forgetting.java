@@ -1,4 +1,4 @@
-package dev.rekindle.store;
+package dev.rekindle.store.sqlite;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
 
-/** Erasing a person, inside the caller's write transaction (see {@link Pairings#forget}). */
+/** Erasing a person, inside the caller's write transaction (see {@link dev.rekindle.store.Pairings#forget}). */
 final class Forgetting {
     private Forgetting() {
     }

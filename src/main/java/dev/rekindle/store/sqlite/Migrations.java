@@ -1,13 +1,11 @@
-package dev.rekindle.store;
+package dev.rekindle.store.sqlite;
 
+import dev.rekindle.store.SchemaTooNewException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,10 +38,8 @@ final class Migrations {
             throw new IllegalArgumentException("schema version must be between 0 and " + latest() + ": " + target);
         }
         int current = db.write("read its schema version", c -> {
-            try (Statement s = c.createStatement()) {
-                s.execute("CREATE TABLE IF NOT EXISTS schema_version ("
-                        + "version INTEGER PRIMARY KEY, script TEXT NOT NULL, applied INTEGER NOT NULL)");
-            }
+            Sql.on(c, "CREATE TABLE IF NOT EXISTS schema_version ("
+                    + "version INTEGER PRIMARY KEY, script TEXT NOT NULL, applied INTEGER NOT NULL)").execute();
             return version(c);
         });
         if (current > target) {
@@ -57,18 +53,11 @@ final class Migrations {
                 if (version(c) != version - 1) {
                     throw new SQLException("another program migrated the database meanwhile; open it again");
                 }
-                try (Statement s = c.createStatement()) {
-                    for (String sql : statements) {
-                        s.execute(sql);
-                    }
+                for (String sql : statements) {
+                    Sql.on(c, sql).execute();
                 }
-                try (PreparedStatement p = c.prepareStatement(
-                        "INSERT INTO schema_version (version, script, applied) VALUES (?, ?, ?)")) {
-                    p.setInt(1, version);
-                    p.setString(2, script);
-                    p.setLong(3, db.clock().millis());
-                    p.executeUpdate();
-                }
+                Sql.on(c, "INSERT INTO schema_version (version, script, applied) VALUES (?, ?, ?)")
+                        .bind(version, script, db.clock().millis()).update();
                 return null;
             });
         }
@@ -79,11 +68,7 @@ final class Migrations {
     }
 
     static int version(Connection c) throws SQLException {
-        try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
-            rs.next();
-            return rs.getInt(1);
-        }
+        return Math.toIntExact(Sql.on(c, "SELECT COALESCE(MAX(version), 0) FROM schema_version").firstLong());
     }
 
     static String load(String script) {
@@ -105,7 +90,7 @@ final class Migrations {
     static List<String> statements(String script) {
         List<String> out = new ArrayList<>();
         StringBuilder current = new StringBuilder();
-        for (String line : script.split("\\R")) {
+        for (String line : script.split("\\R", -1)) {
             String trimmed = line.strip();
             if (trimmed.isEmpty() || trimmed.startsWith("--")) {
                 continue;

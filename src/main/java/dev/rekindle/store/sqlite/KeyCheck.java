@@ -1,10 +1,8 @@
-package dev.rekindle.store;
+package dev.rekindle.store.sqlite;
 
+import dev.rekindle.store.StoreException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -26,17 +24,9 @@ final class KeyCheck {
     private KeyCheck() {}
 
     static void verify(Database db) {
-        byte[] stored = db.write("read its key check", c -> {
-            if (!hasMeta(c)) {
-                return null;
-            }
-            try (PreparedStatement p = c.prepareStatement("SELECT value FROM meta WHERE name = ?")) {
-                p.setString(1, NAME);
-                try (ResultSet rs = p.executeQuery()) {
-                    return rs.next() ? rs.getBytes(1) : null;
-                }
-            }
-        });
+        byte[] stored = db.write("read its key check", c -> hasMeta(c)
+                ? Sql.on(c, "SELECT value FROM meta WHERE name = ?").bind(NAME).one(rs -> rs.getBytes(1)).orElse(null)
+                : null);
         if (stored == null) {
             return;
         }
@@ -56,11 +46,8 @@ final class KeyCheck {
     static void sealAndRecord(Database db, int schemaVersion) {
         int sealed = db.write("encrypt its free text", c -> {
             int n = 0;
-            try (PreparedStatement p = c.prepareStatement("INSERT OR IGNORE INTO meta (name, value) VALUES (?, ?)")) {
-                p.setString(1, NAME);
-                p.setBytes(2, db.key().encrypt(CONSTANT, WHERE));
-                p.executeUpdate();
-            }
+            Sql.on(c, "INSERT OR IGNORE INTO meta (name, value) VALUES (?, ?)")
+                    .bind(NAME, db.key().encrypt(CONSTANT, WHERE)).update();
             n += seal(c, db.key(), "SELECT couple_id, engine_json FROM sessions WHERE typeof(engine_json) = 'text'",
                     "UPDATE sessions SET engine_json = ? WHERE couple_id = ?", "sessions:");
             n += seal(c, db.key(), "SELECT id, text FROM journal WHERE typeof(text) = 'text'",
@@ -82,28 +69,15 @@ final class KeyCheck {
 
     private static int seal(Connection c, DataKey key, String select, String update, String table)
             throws SQLException {
-        List<Object[]> rows = new ArrayList<>();
-        try (PreparedStatement p = c.prepareStatement(select); ResultSet rs = p.executeQuery()) {
-            while (rs.next()) {
-                rows.add(new Object[] {rs.getLong(1), rs.getString(2)});
-            }
-        }
-        try (PreparedStatement p = c.prepareStatement(update)) {
-            for (Object[] row : rows) {
-                long id = (Long) row[0];
-                p.setBytes(1, key.encrypt((String) row[1], table + id));
-                p.setLong(2, id);
-                p.executeUpdate();
-            }
+        record Plain(long id, String text) {}
+        List<Plain> rows = Sql.on(c, select).list(rs -> new Plain(rs.getLong(1), rs.getString(2)));
+        for (Plain row : rows) {
+            Sql.on(c, update).bind(key.encrypt(row.text(), table + row.id()), row.id()).update();
         }
         return rows.size();
     }
 
     private static boolean hasMeta(Connection c) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement(
-                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'");
-             ResultSet rs = p.executeQuery()) {
-            return rs.next();
-        }
+        return Sql.on(c, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").oneLong().isPresent();
     }
 }

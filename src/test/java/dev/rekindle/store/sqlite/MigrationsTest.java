@@ -1,10 +1,14 @@
-package dev.rekindle.store;
+package dev.rekindle.store.sqlite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rekindle.store.Fixture;
+import dev.rekindle.store.OutboxEntry;
+import dev.rekindle.store.SchemaTooNewException;
+import dev.rekindle.store.TestClock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

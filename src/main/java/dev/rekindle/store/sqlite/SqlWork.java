@@ -1,4 +1,4 @@
-package dev.rekindle.store;
+package dev.rekindle.store.sqlite;
 
 import java.sql.Connection;
 import java.sql.SQLException;

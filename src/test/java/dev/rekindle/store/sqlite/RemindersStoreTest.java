@@ -1,10 +1,19 @@
-package dev.rekindle.store;
+package dev.rekindle.store.sqlite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rekindle.dialog.model.Partner;
+import dev.rekindle.store.Cause;
+import dev.rekindle.store.Fixture;
+import dev.rekindle.store.NewReminder;
+import dev.rekindle.store.OutboxKind;
+import dev.rekindle.store.Outgoing;
+import dev.rekindle.store.Reply;
+import dev.rekindle.store.StoredReminder;
+import dev.rekindle.store.TestClock;
+import dev.rekindle.store.UpdateCommit;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -131,7 +140,7 @@ class RemindersStoreTest {
             store.pairings().dissolve(couple, SILENT);
             assertTrue(store.reminders().ofCouple(couple).isEmpty());
             assertTrue(store.timers().nextDue().isEmpty());
-            assertEquals("0", Fixture.text(store, "SELECT COUNT(*) FROM reminders"));
+            assertEquals("0", Rows.text(store, "SELECT COUNT(*) FROM reminders"));
         }
     }
 
@@ -146,7 +155,7 @@ class RemindersStoreTest {
             set(store, couple, new NewReminder(Partner.B, "rituals", LocalTime.of(8, 0), EnumSet.allOf(DayOfWeek.class),
                     Fixture.ZONE, "Morning", due), 1);
             store.pairings().forget(1, SILENT);
-            assertEquals("0", Fixture.text(store, "SELECT COUNT(*) FROM reminders"));
+            assertEquals("0", Rows.text(store, "SELECT COUNT(*) FROM reminders"));
             assertTrue(store.timers().nextDue().isEmpty());
         }
     }

@@ -1,0 +1,171 @@
+package dev.rekindle.store.sqlite;
+
+import dev.rekindle.dialog.engine.Chat;
+import dev.rekindle.dialog.model.Partner;
+import dev.rekindle.store.Couple;
+import dev.rekindle.store.CoupleStatus;
+import dev.rekindle.store.Couples;
+import dev.rekindle.store.Member;
+import dev.rekindle.store.User;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** {@link Couples} in the users, couples, members and chats tables. */
+final class SqliteCouples implements Couples {
+    private final Database db;
+
+    SqliteCouples(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public User createUser(long userId, String displayName, ZoneId timeZone) {
+        Instant now = db.clock().instant();
+        db.write("create user " + userId, c -> Sql.on(c,
+                "INSERT INTO users (id, display_name, time_zone, unreachable, created) VALUES (?, ?, ?, 0, ?)")
+                .bind(userId, displayName, timeZone.getId(), now.toEpochMilli()).update());
+        return new User(userId, displayName, timeZone, false, Instant.ofEpochMilli(now.toEpochMilli()));
+    }
+
+    @Override
+    public Optional<User> user(long userId) {
+        return db.read("read user " + userId, c -> Sql.on(c,
+                "SELECT display_name, time_zone, unreachable, created FROM users WHERE id = ?").bind(userId)
+                .one(rs -> new User(userId, rs.getString(1), ZoneId.of(rs.getString(2)), rs.getInt(3) == 1,
+                        Instant.ofEpochMilli(rs.getLong(4)))));
+    }
+
+    @Override
+    public void markReachable(long userId) {
+        db.write("mark user " + userId + " reachable", c -> setUnreachable(c, userId, false));
+    }
+
+    static int setUnreachable(Connection c, long userId, boolean unreachable) throws SQLException {
+        return Sql.on(c, "UPDATE users SET unreachable = ? WHERE id = ?").bind(unreachable ? 1 : 0, userId).update();
+    }
+
+    @Override
+    public long startCouple(long userA) {
+        return db.write("start a couple for user " + userA, c -> {
+            long id = insertCouple(c, CoupleStatus.FORMING);
+            addMember(c, id, Partner.A, userA);
+            return id;
+        });
+    }
+
+    @Override
+    public void join(long coupleId, long userB) {
+        db.write("let user " + userB + " join couple " + coupleId, c -> {
+            if (Sql.on(c, "UPDATE couples SET status = 'active' WHERE id = ? AND status = 'forming'").bind(coupleId)
+                    .update() != 1) {
+                throw new SQLException("couple " + coupleId + " is not forming (unknown, or both partners are in)");
+            }
+            addMember(c, coupleId, Partner.B, userB);
+            return null;
+        });
+    }
+
+    @Override
+    public long createCouple(long userA, long userB) {
+        return db.write("create a couple of users " + userA + " and " + userB, c -> {
+            long id = insertCouple(c, CoupleStatus.ACTIVE);
+            addMember(c, id, Partner.A, userA);
+            addMember(c, id, Partner.B, userB);
+            return id;
+        });
+    }
+
+    private long insertCouple(Connection c, CoupleStatus status) throws SQLException {
+        return Sql.on(c, "INSERT INTO couples (created, status) VALUES (?, ?) RETURNING id")
+                .bind(db.clock().millis(), Columns.name(status)).firstLong();
+    }
+
+    private static void addMember(Connection c, long coupleId, Partner partner, long userId) throws SQLException {
+        Sql.on(c, "INSERT INTO members (couple_id, partner, user_id) VALUES (?, ?, ?)")
+                .bind(coupleId, partner.name(), userId).update();
+    }
+
+    @Override
+    public Optional<Couple> couple(long coupleId) {
+        return db.read("read couple " + coupleId, c -> readCouple(c, coupleId));
+    }
+
+    @Override
+    public Optional<Couple> coupleOf(long userId) {
+        return db.read("find the couple of user " + userId, c -> {
+            OptionalLong coupleId = Sql.on(c, "SELECT couple_id FROM members WHERE user_id = ?").bind(userId).oneLong();
+            return coupleId.isPresent() ? readCouple(c, coupleId.getAsLong()) : Optional.<Couple>empty();
+        });
+    }
+
+    private static Optional<Couple> readCouple(Connection c, long coupleId) throws SQLException {
+        Map<Partner, Long> users = new EnumMap<>(Partner.class);
+        for (Map.Entry<Partner, Long> m : Sql.on(c, "SELECT partner, user_id FROM members WHERE couple_id = ?")
+                .bind(coupleId).list(rs -> Map.entry(Partner.valueOf(rs.getString(1)), rs.getLong(2)))) {
+            users.put(m.getKey(), m.getValue());
+        }
+        return Sql.on(c, "SELECT status, created FROM couples WHERE id = ?").bind(coupleId)
+                .one(rs -> new Couple(coupleId, Columns.coupleStatus(rs.getString(1)),
+                        Instant.ofEpochMilli(rs.getLong(2)), users));
+    }
+
+    @Override
+    public void registerPrivateChat(long chatId, long userId) {
+        db.write("register private chat " + chatId + " of user " + userId, c -> {
+            Map.Entry<Long, String> seat = Sql.on(c, "SELECT couple_id, partner FROM members WHERE user_id = ?")
+                    .bind(userId).one(rs -> Map.entry(rs.getLong(1), rs.getString(2)))
+                    .orElseThrow(() -> new SQLException("user " + userId
+                            + " belongs to no couple; start or join one first"));
+            return Sql.on(c, "INSERT INTO chats (id, kind, couple_id, partner) VALUES (?, 'private', ?, ?) "
+                    + "ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, couple_id = excluded.couple_id, "
+                    + "partner = excluded.partner").bind(chatId, seat.getKey(), seat.getValue()).update();
+        });
+    }
+
+    @Override
+    public void registerGroupChat(long chatId, long coupleId) {
+        db.write("register group chat " + chatId + " of couple " + coupleId, c -> {
+            Sql.on(c, "DELETE FROM chats WHERE couple_id = ? AND kind = 'group' AND id <> ?").bind(coupleId, chatId)
+                    .update();
+            return Sql.on(c, "INSERT INTO chats (id, kind, couple_id, partner) VALUES (?, 'group', ?, NULL) "
+                    + "ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, couple_id = excluded.couple_id, "
+                    + "partner = NULL").bind(chatId, coupleId).update();
+        });
+    }
+
+    @Override
+    public Optional<Member> find(long chatId, long userId) {
+        return db.read("find the member behind chat " + chatId + " and user " + userId, c -> Sql.on(c,
+                "SELECT ch.couple_id, ch.kind, ch.partner, m.partner FROM chats ch "
+                        + "JOIN members m ON m.couple_id = ch.couple_id AND m.user_id = ? WHERE ch.id = ?")
+                .bind(userId, chatId).one(SqliteCouples::member).flatMap(m -> m));
+    }
+
+    private static Optional<Member> member(ResultSet rs) throws SQLException {
+        long coupleId = rs.getLong(1);
+        Partner member = Partner.valueOf(rs.getString(4));
+        if (rs.getString(2).equals("group")) {
+            return Optional.of(new Member(coupleId, member, Chat.GROUP));
+        }
+        // someone else's private chat is not theirs to speak in
+        if (!rs.getString(3).equals(member.name())) {
+            return Optional.empty();
+        }
+        return Optional.of(new Member(coupleId, member, Chat.privateOf(member)));
+    }
+
+    @Override
+    public OptionalLong chatId(long coupleId, Chat chat) {
+        return db.read("find chat " + chat + " of couple " + coupleId, c -> chat.isGroup()
+                ? Sql.on(c, "SELECT id FROM chats WHERE couple_id = ? AND kind = 'group'").bind(coupleId).oneLong()
+                : Sql.on(c, "SELECT id FROM chats WHERE couple_id = ? AND kind = 'private' AND partner = ?")
+                        .bind(coupleId, chat.owner().name()).oneLong());
+    }
+}

@@ -272,15 +272,12 @@ public final class BotCore implements AutoCloseable {
      * outcome with {@code cause}.
      */
     private CompletableFuture<Void> commit(long coupleId, Input input, Chat chat, Cause cause) {
-        StoredSession stored = store.sessions().load(coupleId).orElse(null);
-        Session session = stored == null ? sessions.newSession(coupleId)
-                : sessions.withPartnersJoined(stored.session(), coupleId);
-        long version = stored == null ? 0 : stored.version();
+        CoupleSessions.Loaded turn = sessions.load(coupleId);
         Outcome outcome = input == null
-                ? engine.sayBot(session, chat, "text_only", clock.instant())
-                : engine.handle(session, input, clock.instant());
+                ? engine.sayBot(turn.session(), chat, "text_only", clock.instant())
+                : engine.handle(turn.session(), input, clock.instant());
         // the lane waits for this future: the couple's next update loads after the commit is durable
-        return store.sessions().commitAsync(CommitPlan.of(store, reminders, clock, coupleId, version, outcome, cause))
+        return store.sessions().commitAsync(CommitPlan.of(reminders, clock, coupleId, turn, outcome, cause))
                 .thenRun(this::notifyCommitted);
     }
 

@@ -7,11 +7,9 @@ import dev.rekindle.dialog.engine.Outcome;
 import dev.rekindle.store.Cause;
 import dev.rekindle.store.NewReminder;
 import dev.rekindle.store.Outgoing;
-import dev.rekindle.store.Store;
 import dev.rekindle.store.UpdateCommit;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -26,26 +24,26 @@ import org.slf4j.LoggerFactory;
 final class CommitPlan {
     private static final Logger LOG = LoggerFactory.getLogger(BotCore.class);
 
-    private final Store store;
+    private final Map<Chat, Long> chatIds;
     private final ReminderDelivery reminders;
     private final InstantSource clock;
     private final long coupleId;
     private final List<Outgoing> outbox = new ArrayList<>();
     private final List<NewReminder> newReminders = new ArrayList<>();
     private final List<Outgoing> reminderNotes = new ArrayList<>();
-    private final Map<Chat, OptionalLong> chatIds = new EnumMap<>(Chat.class);
 
-    private CommitPlan(Store store, ReminderDelivery reminders, InstantSource clock, long coupleId) {
-        this.store = store;
+    private CommitPlan(Map<Chat, Long> chatIds, ReminderDelivery reminders, InstantSource clock, long coupleId) {
+        this.chatIds = chatIds;
         this.reminders = reminders;
         this.clock = clock;
         this.coupleId = coupleId;
     }
 
-    /** What {@code outcome} writes for the couple whose session was at {@code version}, marking {@code cause} done. */
-    static UpdateCommit of(Store store, ReminderDelivery reminders, InstantSource clock, long coupleId, long version,
+    /** What {@code outcome} writes for the couple whose turn started from {@code turn}, marking {@code cause} done. */
+    static UpdateCommit of(ReminderDelivery reminders, InstantSource clock, long coupleId, CoupleSessions.Loaded turn,
                            Outcome outcome, Cause cause) {
-        CommitPlan plan = new CommitPlan(store, reminders, clock, coupleId);
+        long version = turn.version();
+        CommitPlan plan = new CommitPlan(turn.chatIds(), reminders, clock, coupleId);
         Effects effects = Effects.of(outcome);
         for (Action.ToChat m : effects.toChats()) {
             plan.queue(m);
@@ -87,7 +85,8 @@ final class CommitPlan {
     }
 
     private OptionalLong chatId(Chat chat) {
-        OptionalLong id = chatIds.computeIfAbsent(chat, c -> store.couples().chatId(coupleId, c));
+        Long found = chatIds.get(chat);
+        OptionalLong id = found == null ? OptionalLong.empty() : OptionalLong.of(found);
         if (id.isEmpty()) {
             // e.g. a group dialog's message before the couple added the bot to a group: nowhere to deliver
             LOG.warn("couple {} has no {} chat registered; a message for it is dropped", coupleId, chat);

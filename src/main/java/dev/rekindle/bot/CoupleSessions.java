@@ -6,12 +6,14 @@ import dev.rekindle.dialog.engine.Session;
 import dev.rekindle.dialog.model.Partner;
 import dev.rekindle.store.Couple;
 import dev.rekindle.store.Store;
+import dev.rekindle.store.StoredSession;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A couple's session as the core starts and reads it: a first session with the partners' names, partner B's name
- * once B joined, and where a session stands for a log line.
+ * once B joined, the couple's chat ids beside it, and where a session stands for a log line.
  */
 final class CoupleSessions {
     private final Store store;
@@ -20,6 +22,19 @@ final class CoupleSessions {
     CoupleSessions(Store store, Members members) {
         this.store = store;
         this.members = members;
+    }
+
+    /**
+     * What a turn starts from: the couple's session at its stored version (a new one at version 0) and the chat ids
+     * its messages go to, read once for the turn.
+     */
+    record Loaded(Session session, long version, Map<Chat, Long> chatIds) {}
+
+    Loaded load(long coupleId) {
+        Optional<StoredSession> stored = store.sessions().load(coupleId);
+        Session session = stored.map(s -> withPartnersJoined(s.session(), coupleId)).orElseGet(() -> newSession(coupleId));
+        return new Loaded(session, stored.map(StoredSession::version).orElse(0L),
+                Map.copyOf(store.couples().chatIds(coupleId)));
     }
 
     /** A first session for the couple, with the names of the partners present; the seed comes from its id. */

@@ -40,4 +40,7 @@ public interface Couples {
 
     /** The Telegram chat id of one of the couple's chats, if registered. */
     OptionalLong chatId(long coupleId, Chat chat);
+
+    /** The Telegram chat ids of all of the couple's registered chats, in one read: what a turn may write to. */
+    java.util.Map<Chat, Long> chatIds(long coupleId);
 }

@@ -55,9 +55,20 @@ class CouplesTest {
         assertEquals(OptionalLong.of(11), couples.chatId(couple, Chat.A));
         assertEquals(OptionalLong.of(22), couples.chatId(couple, Chat.B));
         assertEquals(OptionalLong.of(Fixture.GROUP), couples.chatId(couple, Chat.GROUP));
+        assertEquals(java.util.Map.of(Chat.A, 11L, Chat.B, 22L, Chat.GROUP, Fixture.GROUP), couples.chatIds(couple),
+                "all of them in one read");
         couples.registerGroupChat(-42, couple);
         assertEquals(OptionalLong.of(-42), couples.chatId(couple, Chat.GROUP));
+        assertEquals(java.util.Map.of(Chat.A, 11L, Chat.B, 22L, Chat.GROUP, -42L), couples.chatIds(couple));
         assertEquals(Optional.empty(), couples.find(Fixture.GROUP, 11));
+    }
+
+    @Test
+    void aCoupleOfOneHasOnlyItsPrivateChat() {
+        couples.createUser(77, "Ana", java.time.ZoneOffset.UTC);
+        long couple = couples.startCouple(77);
+        couples.registerPrivateChat(77, 77);
+        assertEquals(java.util.Map.of(Chat.A, 77L), couples.chatIds(couple));
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -159,6 +160,17 @@ final class SqliteCouples implements Couples {
             return Optional.empty();
         }
         return Optional.of(new Member(coupleId, member, Chat.privateOf(member)));
+    }
+
+    @Override
+    public Map<Chat, Long> chatIds(long coupleId) {
+        List<Map.Entry<Chat, Long>> rows = db.read("find the chats of couple " + coupleId, c -> Sql.on(c,
+                "SELECT id, kind, partner FROM chats WHERE couple_id = ?").bind(coupleId).list(rs -> Map.entry(
+                "group".equals(rs.getString(2)) ? Chat.GROUP : Chat.privateOf(Partner.valueOf(rs.getString(3))),
+                rs.getLong(1))));
+        Map<Chat, Long> ids = new EnumMap<>(Chat.class);
+        rows.forEach(e -> ids.put(e.getKey(), e.getValue()));
+        return ids;
     }
 
     @Override

@@ -124,9 +124,9 @@ public final class Onboarding {
     public static boolean changesCouples(Received r) {
         if (r instanceof Received.Press p) {
             FlowButton b = FlowButton.parse(p.data()).orElse(null);
-            return b instanceof FlowButton.Accept a && a.yes()
-                    || b instanceof FlowButton.Unpair u && u.confirmation().yes()
-                    || b instanceof FlowButton.Forget f && f.confirmation().yes();
+            return (b instanceof FlowButton.Accept a && a.yes())
+                    || (b instanceof FlowButton.Unpair u && u.confirmation().yes())
+                    || (b instanceof FlowButton.Forget f && f.confirmation().yes());
         }
         return r instanceof Received.Command c && c.command().equals("start") && !c.args().isBlank();
     }

@@ -97,8 +97,8 @@ public record LexiconPattern(String source, int line, List<Element> elements) {
             ok = w.startsWith(p.prefix());
         } else {
             String want = ((Word) e).word();
-            ok = w.equals(want) || fuzzy(want) && fuzzy(w) && withinOneEdit(want, w)
-                    && (!known.contains(w) || sameStem(want, w));
+            ok = w.equals(want) || (fuzzy(want) && fuzzy(w) && withinOneEdit(want, w)
+                    && (!known.contains(w) || sameStem(want, w)));
         }
         return ok ? match(words, at + 1, el + 1, known) : -1;
     }

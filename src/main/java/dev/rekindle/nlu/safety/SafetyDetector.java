@@ -102,7 +102,7 @@ public final class SafetyDetector {
         if (h.unsureKind() != null && h.words() > 2 && !(o != Opinion.ABSENT && o.none() >= t.veto())) {
             return new SafetyDecision.Check(h.unsureKind()); // words a therapist listed as "may mean it": asked
         }
-        if (fewWords || o.kind() == null || answer && h.words() < 3) {
+        if (fewWords || o.kind() == null || (answer && h.words() < 3)) {
             return SafetyDecision.NOTHING;
         }
         double needed = !h.risk() ? t.checkUnlisted() : answer ? t.checkAnswer() : t.check();
@@ -134,7 +134,7 @@ public final class SafetyDetector {
         if (listed != SafetyKind.ABUSE || o.kind() == null || o.p() < t.refine()) {
             return listed;
         }
-        if (o.kind() == SafetyKind.CHILD_AT_RISK || o.kind() == SafetyKind.PAST_TRAUMA && h.past() && !h.now()) {
+        if (o.kind() == SafetyKind.CHILD_AT_RISK || (o.kind() == SafetyKind.PAST_TRAUMA && h.past() && !h.now())) {
             return o.kind();
         }
         return listed;

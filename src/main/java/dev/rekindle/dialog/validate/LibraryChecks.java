@@ -64,12 +64,14 @@ final class LibraryChecks {
     }
 
     private void uniqueCommands() {
-        Map<String, DialogInput> owner = new LinkedHashMap<>();
-        for (DialogInput in : dialogs) {
+        Map<String, Integer> owner = new LinkedHashMap<>(); // command -> index of the first dialog that lists it
+        for (int d = 0; d < dialogs.size(); d++) {
+            DialogInput in = dialogs.get(d);
             List<String> commands = in.dialog().triggers().commands();
             for (int i = 0; i < commands.size(); i++) {
-                DialogInput first = owner.putIfAbsent(commands.get(i), in);
-                if (first != null && first != in) {
+                Integer firstIndex = owner.putIfAbsent(commands.get(i), d);
+                if (firstIndex != null && firstIndex != d) {
+                    DialogInput first = dialogs.get(firstIndex);
                     problems.error(in.where().value("triggers", "commands", i), "command '" + commands.get(i)
                             + "' already starts dialog '" + first.dialog().id() + "' (" + first.where().file() + ")",
                             "choose another command; each command starts one dialog");

@@ -89,17 +89,17 @@ public final class SafetyDetector {
             if (listed == SafetyKind.CRISIS && h.past() && !h.now()) {
                 return new SafetyDecision.Check(listed); // "I tried to end it years ago": asked about, gently
             }
-            if (h.joke() && o != Opinion.ABSENT && !fewWords && o.none() >= t.denyJoke()) {
+            if (h.joke() && !o.equals(Opinion.ABSENT) && !fewWords && o.none() >= t.denyJoke()) {
                 // "what's the lethal dose of caffeine lol": a joke the model also reads as ordinary is asked about,
                 // with the lines shown either way; "i want to die lol" can be meant, so never nothing
                 return new SafetyDecision.Check(listed);
             }
             // words of harm have everyday uses ("she destroyed me at chess"); words of dying rarely survive the safe:
             // idioms, and a crisis the model misreads must not become a mere question
-            boolean denied = o != Opinion.ABSENT && !fewWords && family(listed) == 1 && o.none() >= t.deny();
+            boolean denied = !o.equals(Opinion.ABSENT) && !fewWords && family(listed) == 1 && o.none() >= t.deny();
             return denied ? new SafetyDecision.Check(listed) : new SafetyDecision.Flow(listed);
         }
-        if (h.unsureKind() != null && h.words() > 2 && !(o != Opinion.ABSENT && o.none() >= t.veto())) {
+        if (h.unsureKind() != null && h.words() > 2 && !(!o.equals(Opinion.ABSENT) && o.none() >= t.veto())) {
             return new SafetyDecision.Check(h.unsureKind()); // words a therapist listed as "may mean it": asked
         }
         if (fewWords || o.kind() == null || (answer && h.words() < 3)) {

@@ -142,7 +142,7 @@ final class LibraryChecks {
                         couplePlaceholders(e.getKey(), parsed, t, where);
                     }
                 } catch (Template.SyntaxException ex) {
-                    problems.error(where.inValue(ex.offset(), t.path()), "bad placeholder in " + t.what() + ": " + ex.getMessage(),
+                    problems.error(where.inValue(ex.offset(), t.path().toArray()), "bad placeholder in " + t.what() + ": " + ex.getMessage(),
                             "write {{ and }} for literal braces");
                 }
             }
@@ -154,7 +154,7 @@ final class LibraryChecks {
         java.util.Set<String> allowed = BotSettings.COUPLE_PLACEHOLDERS.getOrDefault(key, java.util.Set.of());
         for (Template.Segment seg : parsed.segments()) {
             if (seg instanceof Template.Placeholder p && !allowed.contains(p.ref().toString())) {
-                problems.error(where.inValue(p.offset(), t.path()), t.what() + " uses {" + p.ref() + "}, which its flow does not fill",
+                problems.error(where.inValue(p.offset(), t.path().toArray()), t.what() + " uses {" + p.ref() + "}, which its flow does not fill",
                         allowed.isEmpty() ? "remove it: this sentence takes no placeholders"
                                 : "use " + allowed.stream().sorted().map(a -> "{" + a + "}").collect(java.util.stream.Collectors.joining(", ")));
             }

@@ -6,7 +6,7 @@ import dev.rekindle.store.Member;
 /**
  * Something a partner did in one of the couple's chats, in channel-neutral terms: the adapter has already
  * stored it in the inbox under {@code updateId} and resolved who wrote where ({@link Member}). Text and
- * command arguments are a partner's words: they stay out of {@link #toString()} and out of every log line.
+ * command arguments are a partner's words: they stay out of {@code toString()} and out of every log line.
  */
 public sealed interface Received {
     long updateId();

@@ -30,6 +30,8 @@ public record Evaluation(int examples, double accuracy, double accuracyAsClass, 
     public record Confusion(String gold, String predicted, int count, List<String> examples) {}
 
     /**
+     * How the safety check did: crisis and abuse caught or missed, ordinary texts raised.
+     *
      * @param examples       gold crisis or abuse examples
      * @param caught         of those, how many the check raised (as either kind)
      * @param sameKind       of those, how many it raised as the gold kind

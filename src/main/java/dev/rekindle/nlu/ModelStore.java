@@ -45,6 +45,8 @@ public final class ModelStore {
     @FunctionalInterface
     public interface BeforeTraining {
         /**
+         * A training of the model is about to start.
+         *
          * @param reason   why the stored model cannot be used (as in {@link Loaded#reason()})
          * @param examples how many examples the model is about to be trained on
          */

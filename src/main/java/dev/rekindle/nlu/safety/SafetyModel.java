@@ -48,6 +48,8 @@ public final class SafetyModel {
     }
 
     /**
+     * What the model reads in one message: the likeliest safety kind, and how likely the message is ordinary.
+     *
      * @param kind    the likeliest safety kind (null only for a model without any)
      * @param p       its probability
      * @param none    the probability that the message is ordinary

@@ -29,7 +29,7 @@ public final class ModelStore {
     static final int TUNING_FOLDS = 5;
     static final long TUNING_SEED = 42;
     /** How the bot's own models choose their out-of-scope rule: every message counts once (docs/nlu.md). */
-    public static final OutOfScopeTuner.Objective OBJECTIVE = OutOfScopeTuner.Objective.ACCURACY;
+    public static final OutOfScopeTuner.Objective OBJECTIVE = OutOfScopeTuner.Objective.accuracy();
 
     private ModelStore() {}
 

@@ -103,10 +103,10 @@ public final class SafetyDetector {
             return new SafetyDecision.Check(h.unsureKind()); // words a therapist listed as "may mean it": asked
         }
         if (fewWords || o.kind() == null || (answer && h.words() < 3)) {
-            return SafetyDecision.NOTHING;
+            return SafetyDecision.nothing();
         }
         double needed = !h.risk() ? t.checkUnlisted() : answer ? t.checkAnswer() : t.check();
-        return o.concern() >= needed ? new SafetyDecision.Check(o.kind()) : SafetyDecision.NOTHING;
+        return o.concern() >= needed ? new SafetyDecision.Check(o.kind()) : SafetyDecision.nothing();
     }
 
     /**

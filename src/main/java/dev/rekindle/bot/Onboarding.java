@@ -24,7 +24,7 @@ import java.util.function.Predicate;
  * transaction with its reply. What no flow takes goes on to the {@link BotCore}.
  */
 public final class Onboarding {
-    public static final Duration INVITATION_LIFETIME = Duration.ofHours(48);
+    public static final Duration INVITATION_LIFETIME = Duration.ofDays(2);
     /**
      * How long a "Yes, end it" or "Yes, delete it all" works after it was asked. These buttons stay on the
      * message; without a limit, a tap on an old question weeks later, by mistake, would end a pairing or delete

@@ -2,6 +2,7 @@ package dev.rekindle.app;
 
 import dev.rekindle.nlu.SafetyCheck;
 import dev.rekindle.nlu.TextCategorizer;
+import java.io.Console;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -38,10 +39,28 @@ public final class Main implements Callable<Integer> {
     public static void main(String[] args) {
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-        int code = execute(args, System.in, out, err, System.console() != null);
+        int code = execute(args, System.in, out, err, atTerminal());
         out.flush();
         err.flush();
         System.exit(code);
+    }
+
+    /**
+     * Whether a person types at a terminal. Up to JDK 21 a console exists only then; from JDK 22 it exists for
+     * redirected streams too, and {@code Console.isTerminal()} (not in Java 17, so looked up) tells them apart.
+     */
+    // the null check is right on the Java 17 this runs on (no console without a terminal); isTerminal covers JDK 22+
+    @SuppressWarnings("SystemConsoleNull")
+    private static boolean atTerminal() {
+        Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true; // before JDK 22: the console is the terminal
+        }
     }
 
     /** Runs the command line with the given streams and returns the exit code (tests call this). */

@@ -26,7 +26,7 @@ final class NluCommand implements Callable<Integer> {
     /** Builds the safety check for a model's runtime, with the lexicon of a model source. */
     @FunctionalInterface
     interface SafetyWiring {
-        /** @return the check, or null while no detector is wired (classify prints null, eval skips safety) */
+        /** Returns the check, or null while no detector is wired (classify prints null, eval skips safety). */
         SafetyCheck check(TextCategorizer categorizer, ModelSource detectorFrom, PrintWriter progress)
                 throws ModelsUnavailableException;
     }

@@ -24,7 +24,7 @@ import java.util.function.Predicate;
  * transaction with its reply. What no flow takes goes on to the {@link BotCore}.
  */
 public final class Onboarding {
-    public static final Duration INVITATION_LIFETIME = Duration.ofHours(48);
+    public static final Duration INVITATION_LIFETIME = Duration.ofDays(2);
     /**
      * How long a "Yes, end it" or "Yes, delete it all" works after it was asked. These buttons stay on the
      * message; without a limit, a tap on an old question weeks later, by mistake, would end a pairing or delete
@@ -83,7 +83,7 @@ public final class Onboarding {
      */
     public boolean forDialogs(Received r) {
         if (r instanceof Received.Command c && (FLOW_COMMANDS.contains(c.command())
-                || c.command().equals("start") && !c.args().isBlank())) {
+                || (c.command().equals("start") && !c.args().isBlank()))) {
             return false;
         }
         if (r instanceof Received.Press press && FlowButton.parse(press.data()).isPresent()) {
@@ -150,10 +150,10 @@ public final class Onboarding {
     public static boolean waitedFor(Received r) {
         if (r instanceof Received.Press p) {
             FlowButton b = FlowButton.parse(p.data()).orElse(null);
-            return b instanceof FlowButton.Accept a && a.yes()
-                    || b instanceof FlowButton.Unpair u && u.confirmation().yes()
-                    || b instanceof FlowButton.Forget f && f.confirmation().yes()
-                    || b instanceof FlowButton.Reminder m && m.choice().startsWith("time.");
+            return (b instanceof FlowButton.Accept a && a.yes())
+                    || (b instanceof FlowButton.Unpair u && u.confirmation().yes())
+                    || (b instanceof FlowButton.Forget f && f.confirmation().yes())
+                    || (b instanceof FlowButton.Reminder m && m.choice().startsWith("time."));
         }
         return r instanceof Received.Command c && c.command().equals("start") && !c.args().isBlank();
     }

@@ -7,7 +7,7 @@ import dev.rekindle.store.Member;
  * Something a partner did in one of the couple's chats: the adapter has already stored it in the inbox under
  * {@code updateId}, resolved who wrote where in the engine's terms ({@link Member}) and kept where it came from in
  * the channel's ids ({@link Origin}), which the bot's own flows answer by. Text and command arguments are a
- * partner's words: they stay out of {@link #toString()} and out of every log line.
+ * partner's words: they stay out of {@code toString()} and out of every log line.
  */
 public sealed interface Received {
     long updateId();

@@ -28,7 +28,11 @@ final class OpenButtons {
 
     /** {@code s} was sent as {@code m}: it replaces the message under its reference, and stays open if it has buttons. */
     void sent(Action.Send s, Sent m) {
-        String key = s.ref() != null ? s.ref() : "#" + (++anonymousRefs);
+        String key = s.ref();
+        if (key == null) {
+            anonymousRefs++;
+            key = "#" + anonymousRefs;
+        }
         LinkedHashMap<String, OpenMessage> chatOpen = open.get(s.to());
         chatOpen.remove(key);
         if (!s.buttons().isEmpty()) {

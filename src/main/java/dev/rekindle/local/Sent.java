@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * @param chat    where it went: a partner's private chat or the group
  * @param ref     the engine's name for the message (buttons are closed by it)
  * @param html    the Telegram-HTML the engine produced
- * @param text    the plain text: tags removed, {@code &lt; &gt; &amp; &quot;} (and {@code &#39;}) unescaped
+ * @param text    the plain text: tags removed, <code>&amp;lt; &amp;gt; &amp;amp; &amp;quot;</code> (and <code>&amp;#39;</code>) unescaped
  * @param buttons the button labels, in order (empty when none)
  */
 public record Sent(Chat chat, String ref, String html, String text, List<String> buttons) {

@@ -23,14 +23,15 @@ import java.util.Optional;
 public final class TerminalChat {
 
     /** The meta-commands, one per line, for headers and help. */
-    public static final String META_HELP = String.join("\n",
-            "  /as A | /as B            write as partner A or B (a name works too)",
-            "  /in private | /in group  write in your private chat or in the couple's group",
-            "  /wait 10m                let time pass (90s, 10m, 2h, 1d); due timers fire",
-            "  /press N                 press button N of the latest message here with buttons (or /press Label)",
-            "  /safety KIND             pretend the safety detector raised a flow (crisis, abuse, past_trauma, ...)",
-            "  /safety check KIND       pretend it was unsure: the gentle check of that kind",
-            "  /quit                    leave");
+    public static final String META_HELP = """
+              /as A | /as B            write as partner A or B (a name works too)
+              /in private | /in group  write in your private chat or in the couple's group
+              /wait 10m                let time pass (90s, 10m, 2h, 1d); due timers fire
+              /press N                 press button N of the latest message here with buttons (or /press Label)
+              /safety KIND             pretend the safety detector raised a flow (crisis, abuse, past_trauma, ...)
+              /safety check KIND       pretend it was unsure: the gentle check of that kind
+              /quit                    leave\
+            """;
 
     private static final DateTimeFormatter CLOCK =
             DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
@@ -48,7 +49,7 @@ public final class TerminalChat {
      */
     public TerminalChat(LocalCouple couple, Reader in, PrintStream out, boolean interactive) {
         this.couple = couple;
-        this.in = in instanceof BufferedReader ? (BufferedReader) in : new BufferedReader(in);
+        this.in = in instanceof BufferedReader b ? b : new BufferedReader(in);
         this.out = out;
         this.interactive = interactive;
     }

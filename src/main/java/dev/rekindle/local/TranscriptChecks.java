@@ -24,20 +24,20 @@ final class TranscriptChecks {
     }
 
     Transcript.TestStep journal(Node n, Source src) {
-        if (!(n instanceof SequenceNode)) {
+        if (!(n instanceof SequenceNode list)) {
             nodes.error(nodes.at(n), "journal must be a list of entries ([] for none)",
                     "for example journal: [{kind: appreciation, author: A, contains: coffee}]");
             return null;
         }
         List<Transcript.ExpectedEntry> entries = new ArrayList<>();
         boolean ok = true;
-        for (Node e : ((SequenceNode) n).getValue()) {
-            if (!(e instanceof MappingNode)) {
+        for (Node e : list.getValue()) {
+            if (!(e instanceof MappingNode m)) {
                 nodes.error(nodes.at(e), "a journal entry is a mapping", "{kind: appreciation, author: A, contains: coffee}");
                 ok = false;
                 continue;
             }
-            Map<String, NodeTuple> k = nodes.keys((MappingNode) e, TranscriptLoader.ENTRY_KEYS, "in a journal entry");
+            Map<String, NodeTuple> k = nodes.keys(m, TranscriptLoader.ENTRY_KEYS, "in a journal entry");
             String kind = k.containsKey("kind") ? nodes.text(k.get("kind").getValueNode(), "kind") : null;
             String dialog = k.containsKey("dialog") ? nodes.text(k.get("dialog").getValueNode(), "dialog") : null;
             Partner author = null;
@@ -59,19 +59,19 @@ final class TranscriptChecks {
 
     Transcript.TestStep reminders(Node n, Source src) {
         String example = "for example reminders: [{to: A, at: \"19:30\", days: [fri], contains: date night}]";
-        if (!(n instanceof SequenceNode)) {
+        if (!(n instanceof SequenceNode list)) {
             nodes.error(nodes.at(n), "reminders must be a list of reminders ([] for none)", example);
             return null;
         }
         List<Transcript.ExpectedReminder> out = new ArrayList<>();
         boolean ok = true;
-        for (Node e : ((SequenceNode) n).getValue()) {
-            if (!(e instanceof MappingNode)) {
+        for (Node e : list.getValue()) {
+            if (!(e instanceof MappingNode m)) {
                 nodes.error(nodes.at(e), "a reminder is a mapping", example);
                 ok = false;
                 continue;
             }
-            Map<String, NodeTuple> k = nodes.keys((MappingNode) e, TranscriptLoader.REMINDER_KEYS, "in a reminder");
+            Map<String, NodeTuple> k = nodes.keys(m, TranscriptLoader.REMINDER_KEYS, "in a reminder");
             Partner to = null;
             if (k.containsKey("to")) {
                 String v = nodes.text(k.get("to").getValueNode(), "to");

@@ -26,19 +26,18 @@ final class TranscriptExpectations {
 
     /** The messages of step {@code number}'s expect: in order; null (reported) when it is not a list. */
     List<Transcript.ExpectedMessage> read(Node n, int number) {
-        if (!(n instanceof SequenceNode)) {
+        if (!(n instanceof SequenceNode list)) {
             nodes.error(nodes.at(n), "expect must be a list of messages ([] when the bot says nothing)",
                     "for example expect: [{to: A, contains: Hello}]");
             return null;
         }
         List<Transcript.ExpectedMessage> out = new ArrayList<>();
-        for (Node e : ((SequenceNode) n).getValue()) {
-            if (!(e instanceof MappingNode)) {
+        for (Node e : list.getValue()) {
+            if (!(e instanceof MappingNode m)) {
                 nodes.error(nodes.at(e), "an expected message is a mapping with to: and text:, contains: or matches:",
                         "for example - {to: A, contains: Hello}");
                 continue;
             }
-            MappingNode m = (MappingNode) e;
             Map<String, NodeTuple> k = nodes.keys(m, TranscriptLoader.EXPECT_KEYS, "in an expected message of step " + number);
             Chat to = recipient(m, k);
             Transcript.TextCheck check = textCheck(k);
@@ -78,12 +77,12 @@ final class TranscriptExpectations {
 
     /** The labels of buttons: ([] for none); null (reported) when it is not a list. */
     private List<String> buttons(Node b) {
-        if (!(b instanceof SequenceNode)) {
+        if (!(b instanceof SequenceNode list)) {
             nodes.error(nodes.at(b), "buttons must be a list of labels ([] for none)", "buttons: [Yes, No]");
             return null;
         }
         List<String> buttons = new ArrayList<>();
-        for (Node label : ((SequenceNode) b).getValue()) {
+        for (Node label : list.getValue()) {
             String l = nodes.text(label, "a button label");
             if (l != null) {
                 buttons.add(l);

@@ -31,11 +31,11 @@ record TranscriptHeader(String name, Map<Partner, String> partners, long seed) {
     }
 
     private static Map<Partner, String> partners(TranscriptNodes nodes, Node n) {
-        if (!(n instanceof MappingNode)) {
+        if (!(n instanceof MappingNode m)) {
             nodes.error(nodes.at(n), "partners must map A (and B) to names", "for example partners: {A: Sam, B: Alex}");
             return TranscriptLoader.DEFAULT_PARTNERS;
         }
-        Map<String, NodeTuple> k = nodes.keys((MappingNode) n, List.of("A", "B"), "in partners");
+        Map<String, NodeTuple> k = nodes.keys(m, List.of("A", "B"), "in partners");
         Map<Partner, String> out = new EnumMap<>(Partner.class);
         for (Map.Entry<String, NodeTuple> e : k.entrySet()) {
             String v = nodes.text(e.getValue().getValueNode(), "the name of " + e.getKey());

@@ -72,11 +72,11 @@ final class TranscriptNodes {
         Map<String, NodeTuple> out = new LinkedHashMap<>();
         for (NodeTuple t : m.getValue()) {
             Node k = t.getKeyNode();
-            if (!(k instanceof ScalarNode) || Tag.NULL.equals(k.getTag())) {
+            if (!(k instanceof ScalarNode sk) || Tag.NULL.equals(k.getTag())) {
                 error(at(k), "expected a key such as " + allowed.get(0) + ": " + where, "");
                 continue;
             }
-            String key = ((ScalarNode) k).getValue();
+            String key = sk.getValue();
             if (out.containsKey(key)) {
                 error(at(k), "'" + key + "' is given twice " + where, "keep one");
                 continue;
@@ -94,35 +94,35 @@ final class TranscriptNodes {
 
     /** A scalar's text; null (with a problem) when the node is missing, empty or not a scalar. */
     String text(Node n, String what) {
-        if (!(n instanceof ScalarNode)) {
+        if (!(n instanceof ScalarNode s)) {
             String kind = n instanceof SequenceNode ? "list" : "mapping";
             error(at(n), what + " must be a single value, not a " + kind,
                     "put quotes around text that contains ': ' or starts with [ or {");
             return null;
         }
-        if (Tag.NULL.equals(n.getTag()) && ((ScalarNode) n).isPlain()) {
+        if (Tag.NULL.equals(n.getTag()) && s.isPlain()) {
             error(at(n), what + " has no value", "");
             return null;
         }
-        return ((ScalarNode) n).getValue();
+        return s.getValue();
     }
 
     /** A mapping with exactly one entry, like {@code {A: "Send it"}}. */
     NodeTuple single(Node n, String what, String example) {
-        if (!(n instanceof MappingNode) || ((MappingNode) n).getValue().size() != 1) {
+        if (!(n instanceof MappingNode m) || m.getValue().size() != 1) {
             error(at(n), what + " needs exactly one partner and value", example);
             return null;
         }
-        return ((MappingNode) n).getValue().get(0);
+        return m.getValue().get(0);
     }
 
     String keyText(NodeTuple t) {
         Node k = t.getKeyNode();
-        if (!(k instanceof ScalarNode)) {
+        if (!(k instanceof ScalarNode sk)) {
             error(at(k), "expected a partner such as A or B@group here", "");
             return null;
         }
-        return ((ScalarNode) k).getValue();
+        return sk.getValue();
     }
 
     Source at(Node n) {

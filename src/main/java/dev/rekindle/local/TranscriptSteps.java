@@ -48,13 +48,13 @@ final class TranscriptSteps {
             return steps;
         }
         Node s = top.get("steps").getValueNode();
-        if (!(s instanceof SequenceNode)) {
+        if (!(s instanceof SequenceNode list)) {
             nodes.error(nodes.at(s), "steps must be a list (each step starts with '- ')", "");
-        } else if (((SequenceNode) s).getValue().isEmpty()) {
+        } else if (list.getValue().isEmpty()) {
             nodes.error(nodes.at(s), "steps is empty", "add at least one step, e.g. - A: /help");
         } else {
             int number = 0;
-            for (Node n : ((SequenceNode) s).getValue()) {
+            for (Node n : list.getValue()) {
                 Transcript.TestStep step = step(n, ++number);
                 if (step != null) {
                     steps.add(step);
@@ -65,13 +65,13 @@ final class TranscriptSteps {
     }
 
     private Transcript.TestStep step(Node n, int number) {
-        if (!(n instanceof MappingNode)) {
+        if (!(n instanceof MappingNode m)) {
             nodes.error(nodes.at(n), "step " + number + " must be a mapping",
                     "for example - A: hello   or   - press: {A: \"Yes\"}");
             return null;
         }
         int before = nodes.problemCount();
-        Map<String, NodeTuple> k = nodes.keys((MappingNode) n, TranscriptLoader.STEP_KEYS, "in step " + number);
+        Map<String, NodeTuple> k = nodes.keys(m, TranscriptLoader.STEP_KEYS, "in step " + number);
         String act = action(n, k, number, before);
         if (act == null) {
             return null;
@@ -202,11 +202,10 @@ final class TranscriptSteps {
         }
         Who who = who(nodes.keyText(only), only.getKeyNode());
         Node v = only.getValueNode();
-        if (!(v instanceof ScalarNode) || Tag.NULL.equals(v.getTag())) {
+        if (!(v instanceof ScalarNode s) || Tag.NULL.equals(v.getTag())) {
             nodes.error(nodes.at(v), "press needs a button label or number", "press: {A: \"Send it\"}   or   press: {A: 2}");
             return null;
         }
-        ScalarNode s = (ScalarNode) v;
         if (who == null) {
             return null;
         }

@@ -58,12 +58,15 @@ public record Evaluation(int examples, double accuracy, double accuracyAsClass, 
         return intents.evaluation(data.size(), safety == null ? null : alarms.safety());
     }
 
+    /** A gold label answered with another. */
+    private record Mistake(String gold, String predicted) {}
+
     /** The intent answers counted so far: overall, in and out of scope, per label, and the mistakes. */
     private static final class IntentTally {
         private final String oos;
         private final Set<String> labels;
         private final Map<String, int[]> counts = new LinkedHashMap<>(); // label -> {support, predicted, truePositive}
-        private final Map<String, List<String>> mistakes = new LinkedHashMap<>(); // gold TAB predicted -> texts
+        private final Map<Mistake, List<String>> mistakes = new LinkedHashMap<>(); // each mistake -> its texts
         private int right;
         private int rightAsClass;
         private int in;
@@ -86,7 +89,7 @@ public record Evaluation(int examples, double accuracy, double accuracyAsClass, 
                 right++;
                 counts.get(gold)[2]++;
             } else {
-                mistakes.computeIfAbsent(gold + "\t" + got, k -> new ArrayList<>()).add(e.text());
+                mistakes.computeIfAbsent(new Mistake(gold, got), k -> new ArrayList<>()).add(e.text());
             }
             if (p.best().equals(gold)) {
                 rightAsClass++;
@@ -127,11 +130,8 @@ public record Evaluation(int examples, double accuracy, double accuracyAsClass, 
         /** The ten most frequent mistakes, with up to three texts each. */
         private List<Confusion> confusions() {
             List<Confusion> confusions = new ArrayList<>();
-            mistakes.forEach((k, texts) -> {
-                String[] gp = k.split("\t");
-                confusions.add(new Confusion(gp[0], gp[1], texts.size(), List.copyOf(texts.subList(0,
-                        Math.min(3, texts.size())))));
-            });
+            mistakes.forEach((k, texts) -> confusions.add(new Confusion(k.gold(), k.predicted(), texts.size(),
+                    List.copyOf(texts.subList(0, Math.min(3, texts.size()))))));
             confusions.sort(Comparator.comparingInt(Confusion::count).reversed()
                     .thenComparing(Confusion::gold).thenComparing(Confusion::predicted));
             return List.copyOf(confusions.subList(0, Math.min(10, confusions.size())));

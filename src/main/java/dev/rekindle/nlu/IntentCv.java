@@ -1,11 +1,13 @@
 package dev.rekindle.nlu;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 
@@ -14,16 +16,64 @@ public final class IntentCv {
     private IntentCv() {}
 
     /**
-     * What cross-validation measured. Every example was classified once, by the model that did not see it.
-     *
-     * @param accuracy        share of examples whose most probable label is the gold one (out-of-scope as a class)
-     * @param foldAccuracies  the same, per fold
-     * @param labels          every label, the order of {@code probabilities}
-     * @param gold            the gold labels, in the order of the data
-     * @param probabilities   the out-of-fold probabilities of each example (in {@code labels} order)
+     * What cross-validation measured. Every example was classified once, by the model that did not see it. A value
+     * (equal when its figures are) whose arrays are copied on the way out, so no caller can change it.
      */
-    public record Result(int folds, double accuracy, double[] foldAccuracies, List<String> labels, String[] gold,
-                         double[][] probabilities) {
+    public static final class Result {
+        private final int folds;
+        private final double accuracy;
+        private final double[] foldAccuracies;
+        private final List<String> labels;
+        private final String[] gold;
+        private final double[][] probabilities;
+
+        /**
+         * @param accuracy        share of examples whose most probable label is the gold one (out-of-scope as a class)
+         * @param foldAccuracies  the same, per fold
+         * @param labels          every label, the order of {@code probabilities}
+         * @param gold            the gold labels, in the order of the data
+         * @param probabilities   the out-of-fold probabilities of each example (in {@code labels} order)
+         */
+        private Result(int folds, double accuracy, double[] foldAccuracies, List<String> labels, String[] gold,
+                       double[][] probabilities) {
+            // the arrays are crossValidate's own, made for this result: kept, not copied
+            this.folds = folds;
+            this.accuracy = accuracy;
+            this.foldAccuracies = foldAccuracies;
+            this.labels = List.copyOf(labels);
+            this.gold = gold;
+            this.probabilities = probabilities;
+        }
+
+        public int folds() {
+            return folds;
+        }
+
+        /** Share of examples whose most probable label is the gold one (out-of-scope as a class). */
+        public double accuracy() {
+            return accuracy;
+        }
+
+        /** The accuracy of each fold. */
+        public double[] foldAccuracies() {
+            return foldAccuracies.clone();
+        }
+
+        /** Every label, the order of {@link #probabilities()}. */
+        public List<String> labels() {
+            return labels;
+        }
+
+        /** The gold labels, in the order of the data. */
+        public String[] gold() {
+            return gold.clone();
+        }
+
+        /** The out-of-fold probabilities of each example, in {@link #labels()} order. */
+        public double[][] probabilities() {
+            return deepCopy(probabilities);
+        }
+
         /** Standard deviation of the fold accuracies. */
         public double foldSpread() {
             double m = 0;
@@ -41,6 +91,33 @@ public final class IntentCv {
         /** The best out-of-scope rule on these out-of-fold probabilities. */
         public OutOfScopeTuner.Tuning tuneOutOfScope(String oosLabel, OutOfScopeTuner.Objective objective) {
             return OutOfScopeTuner.tune(gold, probabilities, labels, oosLabel, objective);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Result r && folds == r.folds && Double.compare(accuracy, r.accuracy) == 0
+                    && Arrays.equals(foldAccuracies, r.foldAccuracies) && labels.equals(r.labels)
+                    && Arrays.equals(gold, r.gold) && Arrays.deepEquals(probabilities, r.probabilities);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(folds, accuracy, Arrays.hashCode(foldAccuracies), labels, Arrays.hashCode(gold),
+                    Arrays.deepHashCode(probabilities));
+        }
+
+        @Override
+        public String toString() {
+            return "Result[folds=" + folds + ", accuracy=" + accuracy + ", foldAccuracies="
+                    + Arrays.toString(foldAccuracies) + ", labels=" + labels + ", examples=" + gold.length + "]";
+        }
+
+        private static double[][] deepCopy(double[][] a) {
+            double[][] copy = new double[a.length][];
+            for (int i = 0; i < a.length; i++) {
+                copy[i] = a[i] == null ? null : a[i].clone();
+            }
+            return copy;
         }
     }
 

@@ -91,7 +91,7 @@ public record IntentParams(Pipeline pipeline, String algorithm, int iterations, 
     /** The {@code key=value} pairs of {@code spec}, keys in lower case, in order; a part without '=' is rejected. */
     private static Map<String, String> pairs(String spec) {
         Map<String, String> kv = new LinkedHashMap<>();
-        for (String part : spec.split(",")) {
+        for (String part : spec.split(",", -1)) { // empty parts ("a=1,,b=2," or "") are skipped below
             String s = part.strip();
             if (s.isEmpty()) {
                 continue;
@@ -168,13 +168,18 @@ public record IntentParams(Pipeline pipeline, String algorithm, int iterations, 
                 cmax = 0;
                 return;
             }
-            String[] mm = v.split("-");
-            try {
-                cmin = Integer.parseInt(mm[0]);
-                cmax = mm.length > 1 ? Integer.parseInt(mm[1]) : cmin;
-            } catch (NumberFormatException ex) {
-                throw new IllegalArgumentException("chars takes MIN-MAX or off: '" + v + "'");
+            // exactly N or MIN-MAX: "4-" and "3-5-7" are refused, not read as 4 and 3-5
+            String[] mm = v.split("-", -1);
+            if (mm.length <= 2) {
+                try {
+                    cmin = Integer.parseInt(mm[0]);
+                    cmax = mm.length == 2 ? Integer.parseInt(mm[1]) : cmin;
+                    return;
+                } catch (NumberFormatException ex) {
+                    // refused below
+                }
             }
+            throw new IllegalArgumentException("chars takes MIN-MAX or off: '" + v + "'");
         }
 
         IntentParams build() {

@@ -29,7 +29,7 @@ public final class ModelStore {
     static final int TUNING_FOLDS = 5;
     static final long TUNING_SEED = 42;
     /** How the bot's own models choose their out-of-scope rule: every message counts once (docs/nlu.md). */
-    public static final OutOfScopeTuner.Objective OBJECTIVE = OutOfScopeTuner.Objective.ACCURACY;
+    public static final OutOfScopeTuner.Objective OBJECTIVE = OutOfScopeTuner.Objective.accuracy();
 
     private ModelStore() {}
 
@@ -45,6 +45,8 @@ public final class ModelStore {
     @FunctionalInterface
     public interface BeforeTraining {
         /**
+         * A training of the model is about to start.
+         *
          * @param reason   why the stored model cannot be used (as in {@link Loaded#reason()})
          * @param examples how many examples the model is about to be trained on
          */

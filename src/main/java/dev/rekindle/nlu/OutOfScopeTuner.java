@@ -30,8 +30,18 @@ public final class OutOfScopeTuner {
         /** The most out-of-scope recall that keeps in-scope accuracy at or above {@code floor} (0..1). */
         record InScopeFloor(double floor) implements Objective {}
 
-        Objective ACCURACY = new Accuracy();
-        Objective BALANCED = new Balanced();
+        /**
+         * {@link Accuracy}, the bot's own objective. A method, not a constant: a constant of this interface holding one
+         * of its records would make initialising either type wait for the other (a deadlock across threads).
+         */
+        static Objective accuracy() {
+            return new Accuracy();
+        }
+
+        /** {@link Balanced}: in-scope accuracy and out-of-scope recall weighted equally. */
+        static Objective balanced() {
+            return new Balanced();
+        }
 
         /** {@code accuracy}, {@code balanced} or {@code floor:0.93}; what {@link #parse} reads. */
         default String spec() {
@@ -45,10 +55,10 @@ public final class OutOfScopeTuner {
         static Objective parse(String spec) {
             String s = spec.strip().toLowerCase(java.util.Locale.ROOT);
             if (s.equals("accuracy")) {
-                return ACCURACY;
+                return accuracy();
             }
             if (s.equals("balanced")) {
-                return BALANCED;
+                return balanced();
             }
             if (s.startsWith("floor:")) {
                 try {

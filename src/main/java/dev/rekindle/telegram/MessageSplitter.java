@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * Splits Telegram-HTML that is too long for one message. Telegram's limit (4096) counts the text after
- * entity parsing, so tags count nothing and {@code &amp;} counts one; we count UTF-16 units, as Telegram
+ * entity parsing, so tags count nothing and <code>&amp;amp;</code> counts one; we count UTF-16 units, as Telegram
  * does, so an emoji counts two. A part ends at the last paragraph break that fits, else the last line
  * break, else the last space, else mid-word (never inside a tag, an entity or a surrogate pair). Tags open
  * at a split are closed at the end of the part and opened again at the start of the next. The text is

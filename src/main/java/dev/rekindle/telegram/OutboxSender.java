@@ -77,8 +77,8 @@ public final class OutboxSender implements AutoCloseable {
     private final Set<Long> inHand = ConcurrentHashMap.newKeySet();
     /** Chats the rate limiter holds back, and until when. */
     private final Map<Long, Instant> heldUntil = new ConcurrentHashMap<>();
-    /** Each chat in hand until it is released; close() waits for them. */
-    private final Set<CompletableFuture<Void>> releasing = ConcurrentHashMap.newKeySet();
+    /** Each chat in hand, until it is released; close() waits for them. */
+    private final Map<Long, CompletableFuture<Void>> releasing = new ConcurrentHashMap<>();
     private final WakeableLoop loop = new WakeableLoop(THREAD_NAME, this::round);
 
     public OutboxSender(Outbox outbox, TelegramDelivery delivery, RateLimiter limiter, InstantSource clock) {
@@ -160,7 +160,7 @@ public final class OutboxSender implements AutoCloseable {
         inHand.add(chat);
         ChatBatch batch = new ChatBatch();
         CompletableFuture<Void> released = new CompletableFuture<>();
-        releasing.add(released);
+        releasing.put(chat, released);
         var unused = CompletableFuture.supplyAsync(() -> sendChat(entries, now, batch), workers)
                 .exceptionally(x -> {
                     Throwable cause = x.getCause() == null ? x : x.getCause();
@@ -177,8 +177,9 @@ public final class OutboxSender implements AutoCloseable {
                         // after a nap, not at once
                         heldUntil.put(chat, r.notBefore() != null ? r.notBefore() : clock.instant().plus(MAX_NAP));
                     }
+                    // out of releasing before out of inHand: once the chat is free, a new round may put its own
+                    releasing.remove(chat);
                     inHand.remove(chat);
-                    releasing.remove(released);
                     released.complete(null);
                     loop.wake();
                 });
@@ -250,7 +251,7 @@ public final class OutboxSender implements AutoCloseable {
             if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
                 workers.shutdownNow();
             }
-            CompletableFuture.allOf(releasing.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+            CompletableFuture.allOf(releasing.values().toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             workers.shutdownNow();
             Thread.currentThread().interrupt();

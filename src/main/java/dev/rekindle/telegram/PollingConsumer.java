@@ -52,4 +52,8 @@ final class PollingConsumer implements LongPollingUpdateConsumer {
             LOG.error("a batch of {} updates was not handled: {}", batch.size(), redact.describe(e));
         }
     }
+
+    /** Nothing to release: each batch is handled on the caller's thread before consume returns. */
+    @Override
+    public void close() {}
 }

@@ -524,7 +524,7 @@ class CouplesIT extends BotOnFakeTelegram {
     private JsonNode export(Person who) {
         int before = api.calls("sendDocument").size();
         api.pushText(who, "/export");
-        chats.awaitSent(who.id(), "Here is everything I keep about you", (int) chats.sent(who.id(), "Here is everything").size() + 1);
+        chats.awaitSent(who.id(), "Here is everything I keep about you", chats.sent(who.id(), "Here is everything").size() + 1);
         Call doc = api.calls("sendDocument").get(before);
         assertEquals(who.id(), doc.chatId().longValue());
         assertEquals("rekindle-export.json", doc.params().path("file_name").asText());

@@ -111,7 +111,7 @@ class NluCommandTest {
     void aWiredSafetyCheckAppearsInClassifyAndEval() throws Exception {
         Function<TextCategorizer, SafetyCheck> safety = c -> text -> text.contains("fight")
                 ? new SafetyDecision.Flow(SafetyKind.ABUSE)
-                : text.contains("loud") ? new SafetyDecision.Check(SafetyKind.ABUSE) : SafetyDecision.NOTHING;
+                : text.contains("loud") ? new SafetyDecision.Check(SafetyKind.ABUSE) : SafetyDecision.nothing();
         Run r = nlu("we had a fight\nhi\nhe gets loud\n", safety, "classify", "--model", model.toString());
         List<String> lines = r.out().lines().toList();
         assertEquals("abuse", JSON.readTree(lines.get(0)).get("safety").asText());

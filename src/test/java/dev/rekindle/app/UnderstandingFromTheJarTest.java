@@ -54,7 +54,7 @@ class UnderstandingFromTheJarTest {
         assertEquals(0, different, "lines understood differently (of " + lines.size() + ")");
         assertEquals(new SafetyDecision.Flow(SafetyKind.CRISIS), shipped.safety("i want to kill myself").asMessage());
         // the word list ships too: a common word is never a typo of a pattern's word, a misspelling still is
-        assertEquals(SafetyDecision.NOTHING,
+        assertEquals(SafetyDecision.nothing(),
                 shipped.safety("my husband and i are talking about doing dry january together").asMessage());
         assertEquals(new SafetyDecision.Flow(SafetyKind.PARTNER_AT_RISK),
                 shipped.safety("my husband keeps talking about diying").asMessage());

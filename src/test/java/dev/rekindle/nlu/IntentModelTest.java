@@ -120,4 +120,16 @@ class IntentModelTest {
         assertThrows(IllegalArgumentException.class, () -> IntentParams.parse("cutoff=-1", d));
         assertThrows(IllegalArgumentException.class, () -> IntentParams.parse("words=false,stems=false", d));
     }
+
+    @Test
+    void charsIsOneLengthOrMinDashMaxAndNothingElse() {
+        IntentParams d = IntentParams.defaults();
+        assertEquals("4-4", IntentParams.parse("chars=4", d).pipeline().charsSpec());
+        assertEquals("3-5", IntentParams.parse("chars=3-5", d).pipeline().charsSpec());
+        assertEquals("off", IntentParams.parse("chars=0", d).pipeline().charsSpec());
+        for (String bad : List.of("4-", "-4", "3-5-7", "3--5", "-", "", "a-b")) {
+            assertEquals("chars takes MIN-MAX or off: '" + bad + "'", assertThrows(IllegalArgumentException.class,
+                    () -> IntentParams.parse("chars=" + bad, d)).getMessage(), bad);
+        }
+    }
 }

@@ -59,7 +59,7 @@ class ModelStoreTest {
                 "threads do not change what is learnt");
     }
 
-    private static final OutOfScopeTuner.Objective ACC = OutOfScopeTuner.Objective.ACCURACY;
+    private static final OutOfScopeTuner.Objective ACC = OutOfScopeTuner.Objective.accuracy();
 
     @Test
     void theFingerprintSeesRenamedAddedAndRemovedFilesButNotOtherFiles(@TempDir Path dir) throws IOException {
@@ -75,7 +75,7 @@ class ModelStoreTest {
         assertNotEquals(renamed, ModelStore.fingerprint(data, null, p, ACC));
         assertNotEquals(ModelStore.fingerprint(data, null, p, ACC), ModelStore.fingerprint(data, SmallData.HELDOUT, p, ACC));
         assertNotEquals(ModelStore.fingerprint(data, null, p, ACC),
-                ModelStore.fingerprint(data, null, p, OutOfScopeTuner.Objective.BALANCED));
+                ModelStore.fingerprint(data, null, p, OutOfScopeTuner.Objective.balanced()));
     }
 
     @Test

@@ -55,7 +55,7 @@ class OutOfScopeTest {
             {0.1, 0.2, 0.7},     // out of scope by the class
         };
         OutOfScopeTuner.Tuning t = OutOfScopeTuner.tune(gold, probs, labels, "out_of_scope",
-                OutOfScopeTuner.Objective.BALANCED);
+                OutOfScopeTuner.Objective.balanced());
         assertEquals(1.0, t.inScopeBefore());
         assertEquals(0.5, t.oosRecallBefore());
         assertEquals(1.0, t.inScopeAfter());
@@ -69,7 +69,7 @@ class OutOfScopeTest {
     @Test
     void withoutOutOfScopeExamplesThereIsNoRule() {
         OutOfScopeTuner.Tuning t = OutOfScopeTuner.tune(new String[] {"a"}, new double[][] {{0.6, 0.4}},
-                List.of("a", "b"), "out_of_scope", OutOfScopeTuner.Objective.ACCURACY);
+                List.of("a", "b"), "out_of_scope", OutOfScopeTuner.Objective.accuracy());
         assertEquals(OutOfScopeRule.none(), t.rule());
     }
 
@@ -85,7 +85,7 @@ class OutOfScopeTest {
     @Test
     void accuracyWillNotGiveUpTwoRightAnswersToCatchOneOutOfScope() {
         OutOfScopeTuner.Tuning t = OutOfScopeTuner.tune(GOLD, PROBS, LABELS, "out_of_scope",
-                OutOfScopeTuner.Objective.ACCURACY);
+                OutOfScopeTuner.Objective.accuracy());
         assertEquals(1.0, t.inScopeAfter(), "rejecting the unsure in-scope answers costs more than it gains");
         assertEquals(0.5, t.oosRecallAfter());
     }
@@ -93,7 +93,7 @@ class OutOfScopeTest {
     @Test
     void balancedTradesInScopeAnswersForOutOfScopeRecall() {
         OutOfScopeTuner.Tuning t = OutOfScopeTuner.tune(GOLD, PROBS, LABELS, "out_of_scope",
-                OutOfScopeTuner.Objective.BALANCED);
+                OutOfScopeTuner.Objective.balanced());
         assertEquals(1.0, t.oosRecallAfter());
         assertTrue(t.inScopeAfter() < 1.0, "balanced pays with in-scope answers: " + t.inScopeAfter());
     }

@@ -10,20 +10,14 @@ final class People {
     /** "me" is the owner of a private run, or whoever acted last in the group. Null when nobody fits. */
     static Partner person(Run run, String who) {
         Partner me = run.owner() != null ? run.owner() : run.lastActor();
-        switch (who) {
-            case "me":
-                return me;
-            case "partner":
-                return me == null ? null : me.other();
-            case "actor":
-                return run.lastActor();
-            case "A":
-                return Partner.A;
-            case "B":
-                return Partner.B;
-            default:
-                return run.roles().get(who);
-        }
+        return switch (who) {
+            case "me" -> me;
+            case "partner" -> me == null ? null : me.other();
+            case "actor" -> run.lastActor();
+            case "A" -> Partner.A;
+            case "B" -> Partner.B;
+            default -> run.roles().get(who);
+        };
     }
 
     /** The partner a journal entry or a share belongs to; null and unassigned roles mean "me". */

@@ -8,7 +8,13 @@ import dev.rekindle.dialog.model.SafetyKind;
  * nothing.
  */
 public sealed interface SafetyDecision {
-    SafetyDecision NOTHING = new Nothing();
+    /**
+     * Nothing to do. A method, not a constant: a constant of this interface that is a {@link Nothing} would make
+     * initialising either type wait for the other (a class initialization deadlock across threads).
+     */
+    static SafetyDecision nothing() {
+        return new Nothing();
+    }
 
     record Flow(SafetyKind kind) implements SafetyDecision {
         public Flow {

@@ -30,7 +30,7 @@ final class Texts {
     private void route(Partner from, Chat chat, String text, String intent) {
         String verdict = intent == null || intent.isBlank() ? IntentTaxonomy.OUT_OF_SCOPE : intent;
         // a safety or support dialog on top of the private chat answers first, before a shared question waiting there
-        if (!chat.isGroup() && !t.safety.inSafetyDialog(from, chat) && t.rendezvous.answer(from, chat, text)
+        if ((!chat.isGroup() && !t.safety.inSafetyDialog(from, chat) && t.rendezvous.answer(from, chat, text))
                 || t.versions.moved()) {
             return;
         }

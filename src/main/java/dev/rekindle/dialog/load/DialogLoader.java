@@ -55,7 +55,7 @@ public final class DialogLoader {
     public static LoadResult loadSources(List<SourceFile> files) {
         List<RawFile> raw = new ArrayList<>();
         for (SourceFile f : files) {
-            raw.add(new RawFile(f.name(), f.content(), f.content().getBytes(StandardCharsets.UTF_8)));
+            raw.add(new RawFile(f.name(), f.content(), fingerprint(f.content().getBytes(StandardCharsets.UTF_8))));
         }
         return load(raw, new Problems(), "bot.yaml");
     }
@@ -69,7 +69,8 @@ public final class DialogLoader {
         }
     }
 
-    private record RawFile(String name, String content, byte[] bytes) {}
+    /** A file read, with the {@link #fingerprint} of its bytes. */
+    private record RawFile(String name, String content, String fingerprint) {}
 
     private static boolean isYaml(Path p) {
         String n = p.getFileName().toString();
@@ -88,7 +89,7 @@ public final class DialogLoader {
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes)).toString();
-            return Optional.of(new RawFile(name, text, bytes));
+            return Optional.of(new RawFile(name, text, fingerprint(bytes)));
         } catch (CharacterCodingException e) {
             problems.error(Source.of(name, 1, 1), "file is not valid UTF-8", "save it as UTF-8 in your editor");
         } catch (IOException e) {
@@ -120,7 +121,7 @@ public final class DialogLoader {
                 problems.error(root.source(), "a dialog file must be a mapping of keys (id:, title:, states: ...), not " + root.kind(),
                         "start the file with 'id: <name>' at the beginning of a line");
             } else {
-                Dialog d = new DialogReader(problems).read(root, fingerprint(f.bytes()));
+                Dialog d = new DialogReader(problems).read(root, f.fingerprint());
                 dialogs.add(new DialogInput(d, LocationIndex.of(f.name(), root)));
             }
         }

@@ -46,28 +46,18 @@ final class StepReader {
     }
 
     Step read(String group, String textHandler) {
-        switch (group) {
-            case "to":
-                return new Step.Goto(m.text("to"));
-            case "wait":
-                return waiting(textHandler);
-            case "branch":
-                return branch();
-            case "call":
-                return call();
-            case "handover":
-                return new Step.Handover(m.text("handover"), m.node("handover").source());
-            case "assign_roles":
-                return assignRoles();
-            case "rendezvous":
-                return rendezvous();
-            case "share":
-                return share();
-            case "raise":
-                return raise();
-            default:
-                return end();
-        }
+        return switch (group) {
+            case "to" -> new Step.Goto(m.text("to"));
+            case "wait" -> waiting(textHandler);
+            case "branch" -> branch();
+            case "call" -> call();
+            case "handover" -> new Step.Handover(m.text("handover"), m.node("handover").source());
+            case "assign_roles" -> assignRoles();
+            case "rendezvous" -> rendezvous();
+            case "share" -> share();
+            case "raise" -> raise();
+            default -> end();
+        };
     }
 
     private String of(String what) {

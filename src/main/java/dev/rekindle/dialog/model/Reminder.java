@@ -64,7 +64,7 @@ public record Reminder(String at, List<String> days, Message text, Recipient to,
             return Optional.of(EnumSet.allOf(DayOfWeek.class));
         }
         Set<DayOfWeek> out = EnumSet.noneOf(DayOfWeek.class);
-        for (String w : t.split("[,\\s]+")) {
+        for (String w : t.split("[,\\s]+", -1)) { // an empty part (before a leading comma, or of "") is skipped
             if (w.isEmpty()) {
                 continue;
             }

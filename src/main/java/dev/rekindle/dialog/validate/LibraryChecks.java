@@ -64,12 +64,14 @@ final class LibraryChecks {
     }
 
     private void uniqueCommands() {
-        Map<String, DialogInput> owner = new LinkedHashMap<>();
-        for (DialogInput in : dialogs) {
+        Map<String, Integer> owner = new LinkedHashMap<>(); // command -> index of the first dialog that lists it
+        for (int d = 0; d < dialogs.size(); d++) {
+            DialogInput in = dialogs.get(d);
             List<String> commands = in.dialog().triggers().commands();
             for (int i = 0; i < commands.size(); i++) {
-                DialogInput first = owner.putIfAbsent(commands.get(i), in);
-                if (first != null && first != in) {
+                Integer firstIndex = owner.putIfAbsent(commands.get(i), d);
+                if (firstIndex != null && firstIndex != d) {
+                    DialogInput first = dialogs.get(firstIndex);
                     problems.error(in.where().value("triggers", "commands", i), "command '" + commands.get(i)
                             + "' already starts dialog '" + first.dialog().id() + "' (" + first.where().file() + ")",
                             "choose another command; each command starts one dialog");
@@ -140,7 +142,7 @@ final class LibraryChecks {
                         couplePlaceholders(e.getKey(), parsed, t, where);
                     }
                 } catch (Template.SyntaxException ex) {
-                    problems.error(where.inValue(ex.offset(), t.path()), "bad placeholder in " + t.what() + ": " + ex.getMessage(),
+                    problems.error(where.inValue(ex.offset(), t.path().toArray()), "bad placeholder in " + t.what() + ": " + ex.getMessage(),
                             "write {{ and }} for literal braces");
                 }
             }
@@ -152,7 +154,7 @@ final class LibraryChecks {
         java.util.Set<String> allowed = BotSettings.COUPLE_PLACEHOLDERS.getOrDefault(key, java.util.Set.of());
         for (Template.Segment seg : parsed.segments()) {
             if (seg instanceof Template.Placeholder p && !allowed.contains(p.ref().toString())) {
-                problems.error(where.inValue(p.offset(), t.path()), t.what() + " uses {" + p.ref() + "}, which its flow does not fill",
+                problems.error(where.inValue(p.offset(), t.path().toArray()), t.what() + " uses {" + p.ref() + "}, which its flow does not fill",
                         allowed.isEmpty() ? "remove it: this sentence takes no placeholders"
                                 : "use " + allowed.stream().sorted().map(a -> "{" + a + "}").collect(java.util.stream.Collectors.joining(", ")));
             }

@@ -105,7 +105,7 @@ final class ReferenceChecks {
         try {
             parsed = Template.parse(t.text());
         } catch (Template.SyntaxException e) {
-            problems.error(where.inValue(e.offset(), t.path()), "bad placeholder in " + t.what() + ": " + e.getMessage(), PLACEHOLDER_HINT);
+            problems.error(where.inValue(e.offset(), t.path().toArray()), "bad placeholder in " + t.what() + ": " + e.getMessage(), PLACEHOLDER_HINT);
             return;
         }
         for (Template.Segment seg : parsed.segments()) {
@@ -114,7 +114,7 @@ final class ReferenceChecks {
                 if (t.rolePlaceholders() && r.who() == null && (r.field().equals("first") || r.field().equals("second"))) {
                     continue;
                 }
-                ref(r, "{" + r + "}", t.what(), where.inValue(p.offset(), t.path()), false);
+                ref(r, "{" + r + "}", t.what(), where.inValue(p.offset(), t.path().toArray()), false);
             }
         }
     }

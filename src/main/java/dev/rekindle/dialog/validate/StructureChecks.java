@@ -133,7 +133,7 @@ final class StructureChecks {
                     "use letters, digits, _ and - only (no spaces, dots or @), e.g. ask_feeling");
         }
         for (Transitions.Transition t : Transitions.of(s)) {
-            target(t.target(), t.what(), t.verb(), where.value(t.path()));
+            target(t.target(), t.what(), t.verb(), where.value(t.path().toArray()));
         }
         if (s.step() == null) {
             problems.error(s.source(), "state '" + n + "' has no way out",

@@ -8,6 +8,8 @@ import dev.rekindle.dialog.model.Step;
 import dev.rekindle.dialog.model.Step.TextHandler;
 import dev.rekindle.dialog.model.Timer;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -17,7 +19,16 @@ import java.util.List;
 final class Texts {
 
     /** One written text. {@code path} points at the scalar; {@code rolePlaceholders} allows {first}/{second}. */
-    record Text(String text, String what, Object[] path, boolean isLabel, boolean rolePlaceholders) {}
+    record Text(String text, String what, List<Object> path, boolean isLabel, boolean rolePlaceholders) {
+        Text(String text, String what, Object[] path, boolean isLabel, boolean rolePlaceholders) {
+            this(text, what, pathOf(path), isLabel, rolePlaceholders);
+        }
+    }
+
+    /** An unmodifiable copy of a path (its keys and list indexes), for a record that holds one. */
+    static List<Object> pathOf(Object... path) {
+        return Collections.unmodifiableList(Arrays.asList(path.clone()));
+    }
 
     private final Locations where;
     private final List<Text> out = new ArrayList<>();

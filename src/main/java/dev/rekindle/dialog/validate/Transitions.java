@@ -16,7 +16,7 @@ import java.util.Map;
 final class Transitions {
 
     /** {@code what} + " " + {@code verb} + " 'target'" reads as a sentence, e.g. "button 1 of state 'ask' goes to 'x'". */
-    record Transition(String target, String what, String verb, Object[] path) {}
+    record Transition(String target, String what, String verb, List<Object> path) {}
 
     private final String state;
     private final List<Transition> out = new ArrayList<>();
@@ -39,7 +39,7 @@ final class Transitions {
         path[0] = "states";
         path[1] = state;
         System.arraycopy(tail, 0, path, 2, tail.length);
-        out.add(new Transition(target, what, verb, path));
+        out.add(new Transition(target, what, verb, Texts.pathOf(path)));
     }
 
     private String in(String what) {

@@ -28,7 +28,8 @@ public record LexiconPattern(String source, int line, List<Element> elements) {
     /** Parses a pattern; throws IllegalArgumentException with what to write instead. */
     public static LexiconPattern parse(String text, int line) {
         List<Element> out = new ArrayList<>();
-        for (String raw : text.trim().split("\\s+")) {
+        // trimmed, the text neither starts nor ends with white space: no empty part but that of an empty text
+        for (String raw : text.trim().split("\\s+", -1)) {
             if (raw.equals("**")) {
                 out.add(new Gap());
             } else if (raw.equals("*")) {
@@ -97,8 +98,8 @@ public record LexiconPattern(String source, int line, List<Element> elements) {
             ok = w.startsWith(p.prefix());
         } else {
             String want = ((Word) e).word();
-            ok = w.equals(want) || fuzzy(want) && fuzzy(w) && withinOneEdit(want, w)
-                    && (!known.contains(w) || sameStem(want, w));
+            ok = w.equals(want) || (fuzzy(want) && fuzzy(w) && withinOneEdit(want, w)
+                    && (!known.contains(w) || sameStem(want, w)));
         }
         return ok ? match(words, at + 1, el + 1, known) : -1;
     }

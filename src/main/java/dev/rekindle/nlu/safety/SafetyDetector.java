@@ -89,24 +89,24 @@ public final class SafetyDetector {
             if (listed == SafetyKind.CRISIS && h.past() && !h.now()) {
                 return new SafetyDecision.Check(listed); // "I tried to end it years ago": asked about, gently
             }
-            if (h.joke() && o != Opinion.ABSENT && !fewWords && o.none() >= t.denyJoke()) {
+            if (h.joke() && !o.equals(Opinion.ABSENT) && !fewWords && o.none() >= t.denyJoke()) {
                 // "what's the lethal dose of caffeine lol": a joke the model also reads as ordinary is asked about,
                 // with the lines shown either way; "i want to die lol" can be meant, so never nothing
                 return new SafetyDecision.Check(listed);
             }
             // words of harm have everyday uses ("she destroyed me at chess"); words of dying rarely survive the safe:
             // idioms, and a crisis the model misreads must not become a mere question
-            boolean denied = o != Opinion.ABSENT && !fewWords && family(listed) == 1 && o.none() >= t.deny();
+            boolean denied = !o.equals(Opinion.ABSENT) && !fewWords && family(listed) == 1 && o.none() >= t.deny();
             return denied ? new SafetyDecision.Check(listed) : new SafetyDecision.Flow(listed);
         }
-        if (h.unsureKind() != null && h.words() > 2 && !(o != Opinion.ABSENT && o.none() >= t.veto())) {
+        if (h.unsureKind() != null && h.words() > 2 && !(!o.equals(Opinion.ABSENT) && o.none() >= t.veto())) {
             return new SafetyDecision.Check(h.unsureKind()); // words a therapist listed as "may mean it": asked
         }
-        if (fewWords || o.kind() == null || answer && h.words() < 3) {
-            return SafetyDecision.NOTHING;
+        if (fewWords || o.kind() == null || (answer && h.words() < 3)) {
+            return SafetyDecision.nothing();
         }
         double needed = !h.risk() ? t.checkUnlisted() : answer ? t.checkAnswer() : t.check();
-        return o.concern() >= needed ? new SafetyDecision.Check(o.kind()) : SafetyDecision.NOTHING;
+        return o.concern() >= needed ? new SafetyDecision.Check(o.kind()) : SafetyDecision.nothing();
     }
 
     /**
@@ -134,7 +134,7 @@ public final class SafetyDetector {
         if (listed != SafetyKind.ABUSE || o.kind() == null || o.p() < t.refine()) {
             return listed;
         }
-        if (o.kind() == SafetyKind.CHILD_AT_RISK || o.kind() == SafetyKind.PAST_TRAUMA && h.past() && !h.now()) {
+        if (o.kind() == SafetyKind.CHILD_AT_RISK || (o.kind() == SafetyKind.PAST_TRAUMA && h.past() && !h.now())) {
             return o.kind();
         }
         return listed;

@@ -73,7 +73,7 @@ public final class SafetyLexicon {
     /** The words of a word list: one lower-case word a line, {@code #} comments and blank lines ignored. */
     public static Set<String> parseWords(String text) {
         Set<String> out = new java.util.HashSet<>();
-        for (String line : text.split("\\R")) {
+        for (String line : text.split("\\R", -1)) { // every line, the empty ones too: skipped below
             String w = line.strip();
             if (!w.isEmpty() && !w.startsWith("#")) {
                 out.add(w.toLowerCase(java.util.Locale.ROOT));

@@ -48,12 +48,17 @@ public final class SafetyModel {
     }
 
     /**
+     * What the model reads in one message: the likeliest safety kind, and how likely the message is ordinary.
+     *
      * @param kind    the likeliest safety kind (null only for a model without any)
      * @param p       its probability
      * @param none    the probability that the message is ordinary
      */
     public record Opinion(SafetyKind kind, double p, double none) {
-        /** No model to ask: the lexicon decides alone. */
+        /**
+         * No model to ask: the lexicon decides alone. No model's opinion equals it: a model's probabilities add up
+         * to 1, so its {@code p} and {@code none} are never both 0.
+         */
         public static final Opinion ABSENT = new Opinion(null, 0, 0);
 
         /** The probability of some safety concern. */

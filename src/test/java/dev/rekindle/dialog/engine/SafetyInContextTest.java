@@ -22,7 +22,7 @@ class SafetyInContextTest {
     private static final SafetyReading ABUSE_NOW = SafetyReading.everywhere(new SafetyDecision.Flow(SafetyKind.ABUSE));
     /** What the detector makes of an honest, vulnerable answer: a flow as a message, nothing as an answer. */
     private static final SafetyReading VULNERABLE = new SafetyReading(new SafetyDecision.Flow(SafetyKind.ABUSE),
-            SafetyDecision.NOTHING, SafetyKind.ABUSE);
+            SafetyDecision.nothing(), SafetyKind.ABUSE);
 
     private static List<Action> write(Harness h, Partner from, Chat chat, String text, SafetyReading reading) {
         return h.apply(new Input.Text(from, chat, text, null, reading));

@@ -110,13 +110,13 @@ class SafetyLexiconTest {
                 detector.decide(nothing, new SafetyModel.Opinion(SafetyKind.ABUSE, 0.97, 0.02)).asMessage(),
                 "the model alone asks, it never starts a flow");
         SafetyLexicon.Hits noRiskWord = new SafetyLexicon.Hits(java.util.Map.of(), false, false, false, 6);
-        assertEquals(SafetyDecision.NOTHING,
+        assertEquals(SafetyDecision.nothing(),
                 detector.decide(noRiskWord, new SafetyModel.Opinion(SafetyKind.CRISIS, 0.98, 0.02)).asMessage(),
                 "without a word that can carry a risk, the model alone asks only when all but sure");
         assertEquals(new SafetyDecision.Check(SafetyKind.CRISIS),
                 detector.decide(noRiskWord, new SafetyModel.Opinion(SafetyKind.CRISIS, 0.995, 0.005)).asAnswer(),
                 "a goodbye told as arrangements has no alarming word: all but sure, the model asks");
-        assertEquals(SafetyDecision.NOTHING,
+        assertEquals(SafetyDecision.nothing(),
                 detector.decide(new SafetyLexicon.Hits(java.util.Map.of(), false, false, true, 1),
                         new SafetyModel.Opinion(SafetyKind.ABUSE, 0.99, 0.0)).asMessage(),
                 "one word is read by the lexicon alone");
@@ -164,7 +164,7 @@ class SafetyLexiconTest {
         SafetyLexicon lexicon = SafetyLexicon.parse("unsure.txt", "crisis: kill* myself\nabuse: hit* me\nabuse?: scared hell\n");
         SafetyDetector detector = new SafetyDetector(lexicon, null);
         SafetyLexicon.Hits hits = lexicon.read("im scared hell get bored of me one day");
-        assertEquals(SafetyDecision.NOTHING,
+        assertEquals(SafetyDecision.nothing(),
                 detector.decide(hits, new SafetyModel.Opinion(SafetyKind.ABUSE, 0.004, 0.996)).asMessage());
         assertEquals(new SafetyDecision.Check(SafetyKind.ABUSE),
                 detector.decide(hits, new SafetyModel.Opinion(SafetyKind.ABUSE, 0.02, 0.98)).asMessage(),

@@ -26,7 +26,10 @@ import picocli.CommandLine.Spec;
  * {@code rekindle chat}: the terminal chat, as both partners of a simulated couple; also what {@code run} starts
  * when no token is set.
  */
-@Command(name = "chat", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(
+        name = "chat",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
         description = "Talk to the bot in this terminal as both partners of a simulated couple, "
                 + "on the real engine, with a fake clock.")
 final class ChatCommand implements Callable<Integer> {
@@ -44,12 +47,18 @@ final class ChatCommand implements Callable<Integer> {
     @Option(names = "--models", paramLabel = "DIR", description = Startup.MODELS_HELP)
     private Path models;
 
-    @Option(names = "--names", defaultValue = "Sam,Alex", paramLabel = "A[,B]",
+    @Option(
+            names = "--names",
+            defaultValue = "Sam,Alex",
+            paramLabel = "A[,B]",
             description = "the partners' names; one name simulates a user who is not paired yet "
                     + "(default: ${DEFAULT-VALUE})")
     private String names;
 
-    @Option(names = "--seed", defaultValue = "1", paramLabel = "N",
+    @Option(
+            names = "--seed",
+            defaultValue = "1",
+            paramLabel = "N",
             description = "the session's random seed (default: ${DEFAULT-VALUE})")
     private long seed;
 
@@ -86,13 +95,14 @@ final class ChatCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void greet(Map<Partner, String> partners, DialogLibrary library, DialogSource dialogSource,
-                       ModelSource modelSource) {
+    private void greet(
+            Map<Partner, String> partners, DialogLibrary library, DialogSource dialogSource, ModelSource modelSource) {
         String who = partners.containsKey(Partner.B)
                 ? partners.get(Partner.A) + " (A) and " + partners.get(Partner.B) + " (B)"
                 : partners.get(Partner.A) + " (A, not paired yet)";
         stdout.println("Rekindle, locally: " + count(library.dialogs().size(), "dialog") + " from "
-                + dialogSource.describe() + "; the intent and safety models and the safety lexicon from " + modelSource.describe()
+                + dialogSource.describe() + "; the intent and safety models and the safety lexicon from "
+                + modelSource.describe()
                 + "; the clock starts Mon 2026-01-05 09:00 UTC.");
         stdout.println("You are " + who + "; you start as " + partners.get(Partner.A) + " in your private chat.");
         stdout.println("Meta-commands:");
@@ -103,15 +113,15 @@ final class ChatCommand implements Callable<Integer> {
     private static Map<Partner, String> parseNames(String names, CommandLine chat) {
         String[] parts = names.split(",", -1);
         if (parts.length > 2) {
-            throw new CommandLine.ParameterException(chat,
-                    "--names takes one or two names separated by a comma, not '" + names + "'");
+            throw new CommandLine.ParameterException(
+                    chat, "--names takes one or two names separated by a comma, not '" + names + "'");
         }
         Map<Partner, String> out = new EnumMap<>(Partner.class);
         for (int i = 0; i < parts.length; i++) {
             String n = parts[i].strip();
             if (n.isEmpty()) {
-                throw new CommandLine.ParameterException(chat,
-                        "--names has an empty name in '" + names + "' (write e.g. --names Sam,Alex)");
+                throw new CommandLine.ParameterException(
+                        chat, "--names has an empty name in '" + names + "' (write e.g. --names Sam,Alex)");
             }
             out.put(i == 0 ? Partner.A : Partner.B, n);
         }

@@ -26,7 +26,10 @@ import picocli.CommandLine.Spec;
  * <p>Each command is a class of its own ({@link ChatCommand}, {@link RunCommand}, {@link TestCommand},
  * {@link ValidateCommand}, {@link NluCommand}); this class puts them together and handles what goes wrong.
  */
-@Command(name = "rekindle", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(
+        name = "rekindle",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
         description = "A Telegram bot that guides couples back to closeness, driven by dialogs written in YAML.",
         footer = {"", "Run 'rekindle COMMAND --help' for a command's options."})
 public final class Main implements Callable<Integer> {
@@ -75,13 +78,23 @@ public final class Main implements Callable<Integer> {
     }
 
     /** As {@link #execute(String[], InputStream, PrintStream, PrintStream, boolean)}, with a given safety check. */
-    static int execute(String[] args, InputStream in, PrintStream out, PrintStream err, boolean interactive,
-                       Function<TextCategorizer, SafetyCheck> safety) {
+    static int execute(
+            String[] args,
+            InputStream in,
+            PrintStream out,
+            PrintStream err,
+            boolean interactive,
+            Function<TextCategorizer, SafetyCheck> safety) {
         return execute(args, in, out, err, interactive, (categorizer, source, progress) -> safety.apply(categorizer));
     }
 
-    private static int execute(String[] args, InputStream in, PrintStream out, PrintStream err, boolean interactive,
-                               NluCommand.SafetyWiring safety) {
+    private static int execute(
+            String[] args,
+            InputStream in,
+            PrintStream out,
+            PrintStream err,
+            boolean interactive,
+            NluCommand.SafetyWiring safety) {
         CommandLine cl = commandLine(in, out, interactive, safety);
         cl.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
         cl.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
@@ -105,8 +118,8 @@ public final class Main implements Callable<Integer> {
     }
 
     /** The commands, in the order the help lists them (by name, then help and nlu). */
-    private static CommandLine commandLine(InputStream in, PrintStream out, boolean interactive,
-                                           NluCommand.SafetyWiring safety) {
+    private static CommandLine commandLine(
+            InputStream in, PrintStream out, boolean interactive, NluCommand.SafetyWiring safety) {
         ChatCommand chat = new ChatCommand(in, out, interactive);
         CommandLine cl = new CommandLine(new Main());
         cl.addSubcommand(chat);

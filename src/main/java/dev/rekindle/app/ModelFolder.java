@@ -79,9 +79,11 @@ public final class ModelFolder implements ModelSource {
             }
             return loaded.model();
         } catch (TrainingDataException e) {
-            throw new ModelsUnavailableException(what + " could not be trained from " + data
-                    + " (the data has problems, listed below): fix them, or leave --models out to use the jar's\n"
-                    + e.getMessage(), e);
+            throw new ModelsUnavailableException(
+                    what + " could not be trained from " + data
+                            + " (the data has problems, listed below): fix them, or leave --models out to use the jar's\n"
+                            + e.getMessage(),
+                    e);
         } catch (IOException | UncheckedIOException e) {
             if (started[0] != 0) {
                 progress.println("failed");
@@ -115,7 +117,7 @@ public final class ModelFolder implements ModelSource {
     }
 
     private ModelsUnavailableException unavailable(String what, String why, Throwable cause) {
-        return new ModelsUnavailableException(what + " could not be loaded from " + dir + " (" + why + "): " + FIX,
-                cause);
+        return new ModelsUnavailableException(
+                what + " could not be loaded from " + dir + " (" + why + "): " + FIX, cause);
     }
 }

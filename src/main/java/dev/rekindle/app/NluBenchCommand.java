@@ -18,7 +18,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code rekindle nlu bench}: the classifier's accuracy per objective, latency and throughput (figures, no test). */
-@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
         description = "Benchmark the classifier on a labelled data set such as CLINC150: train on --train, "
                 + "tune the out-of-scope rule on --val for each objective, then measure classification latency "
                 + "(one thread) and throughput (all cores). Prints figures; docs/nlu.md records them.")
@@ -33,14 +36,23 @@ final class NluBenchCommand implements Callable<Integer> {
     @Option(names = "--val", required = true, paramLabel = "PATH", description = "validation split")
     private Path val;
 
-    @Option(names = {"-P", "--param"}, paramLabel = "KEY=VALUE[,...]", description = "change a training parameter")
+    @Option(
+            names = {"-P", "--param"},
+            paramLabel = "KEY=VALUE[,...]",
+            description = "change a training parameter")
     private List<String> params;
 
-    @Option(names = "--objective", paramLabel = "OBJECTIVE", description = "out-of-scope objectives to "
-            + "report, repeatable (default: accuracy, balanced, floor:0.93); latency uses the first")
+    @Option(
+            names = "--objective",
+            paramLabel = "OBJECTIVE",
+            description = "out-of-scope objectives to "
+                    + "report, repeatable (default: accuracy, balanced, floor:0.93); latency uses the first")
     private List<String> objectives;
 
-    @Option(names = "--seconds", defaultValue = "5", paramLabel = "N",
+    @Option(
+            names = "--seconds",
+            defaultValue = "5",
+            paramLabel = "N",
             description = "how long the throughput run lasts (default: ${DEFAULT-VALUE})")
     private int seconds;
 

@@ -22,7 +22,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code rekindle nlu classify}: one JSON line per line of standard input. */
-@Command(name = "classify", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(
+        name = "classify",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
         description = "Classify each line of standard input; print one JSON object per line: text, intent, "
                 + "confidence, top (3 labels with probabilities), safety (the flow a message of its own would "
                 + "start, or null) and check (the kind of a gentle check asked instead, or null).")
@@ -36,7 +39,9 @@ final class NluClassifyCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--model", paramLabel = "MODEL",
+    @Option(
+            names = "--model",
+            paramLabel = "MODEL",
             description = "a model file (default: the bot's own, see 'rekindle nlu --help')")
     private Path model;
 

@@ -16,11 +16,17 @@ import picocli.CommandLine.Spec;
  * {@link NluEvalCommand}, {@link NluSafetyCommand}, {@link NluCvCommand}, {@link NluBenchCommand}). Exit codes as
  * for the other commands: 0 fine, 1 problems in the data, 2 the command could not run as asked.
  */
-@Command(name = "nlu", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(
+        name = "nlu",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
         description = "Train, check and try the intent classifier.",
-        footer = {"", "Without --model, classify and eval use the bot's own model and lexicon, shipped in the jar; "
-                + "with --models DIR, those of a language folder such as models/en (the model trained from "
-                + "DIR/intents first when DIR/intent-model.bin is missing or stale)."})
+        footer = {
+            "",
+            "Without --model, classify and eval use the bot's own model and lexicon, shipped in the jar; "
+                    + "with --models DIR, those of a language folder such as models/en (the model trained from "
+                    + "DIR/intents first when DIR/intent-model.bin is missing or stale)."
+        })
 final class NluCommand implements Callable<Integer> {
 
     /** Builds the safety check for a model's runtime, with the lexicon of a model source. */

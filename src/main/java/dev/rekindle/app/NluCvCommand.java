@@ -19,14 +19,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code rekindle nlu cv}: stratified K-fold accuracy, and the out-of-scope rule the out-of-fold answers choose. */
-@Command(name = "cv", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(
+        name = "cv",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
         description = "Cross-validate the pipeline on PATH: stratified K-fold accuracy, and the out-of-scope "
                 + "threshold and margin the out-of-fold answers would choose.",
-        footer = {"", "Parameters (-P key=value, comma-separated): algorithm (MAXENT_QN, MAXENT, PERCEPTRON, "
-                + "NAIVEBAYES), iterations, cutoff, l1, l2, threads, accents, repeats, digits, words, stems "
-                + "(true/false), ngrams (1-4), chars (MIN-MAX or off).",
-                "Defaults: " + "algorithm=MAXENT_QN,iterations=200,cutoff=1,l1=0,l2=0.5,accents=true,"
-                        + "repeats=true,digits=true,words=true,stems=true,ngrams=2,chars=3-5"})
+        footer = {
+            "",
+            "Parameters (-P key=value, comma-separated): algorithm (MAXENT_QN, MAXENT, PERCEPTRON, "
+                    + "NAIVEBAYES), iterations, cutoff, l1, l2, threads, accents, repeats, digits, words, stems "
+                    + "(true/false), ngrams (1-4), chars (MIN-MAX or off).",
+            "Defaults: " + "algorithm=MAXENT_QN,iterations=200,cutoff=1,l1=0,l2=0.5,accents=true,"
+                    + "repeats=true,digits=true,words=true,stems=true,ngrams=2,chars=3-5"
+        })
 final class NluCvCommand implements Callable<Integer> {
 
     @Spec
@@ -35,18 +41,30 @@ final class NluCvCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, paramLabel = "PATH", description = "labelled data")
     private Path data;
 
-    @Option(names = "--folds", defaultValue = "5", paramLabel = "K",
+    @Option(
+            names = "--folds",
+            defaultValue = "5",
+            paramLabel = "K",
             description = "number of folds (default: ${DEFAULT-VALUE})")
     private int folds;
 
-    @Option(names = "--seed", defaultValue = "42", paramLabel = "N",
+    @Option(
+            names = "--seed",
+            defaultValue = "42",
+            paramLabel = "N",
             description = "shuffling seed (default: ${DEFAULT-VALUE})")
     private long seed;
 
-    @Option(names = {"-P", "--param"}, paramLabel = "KEY=VALUE[,...]", description = "change a training parameter")
+    @Option(
+            names = {"-P", "--param"},
+            paramLabel = "KEY=VALUE[,...]",
+            description = "change a training parameter")
     private List<String> params;
 
-    @Option(names = "--objective", defaultValue = "accuracy", paramLabel = "OBJECTIVE",
+    @Option(
+            names = "--objective",
+            defaultValue = "accuracy",
+            paramLabel = "OBJECTIVE",
             description = NluInputs.OBJECTIVE_HELP)
     private String objectiveSpec;
 
@@ -71,7 +89,11 @@ final class NluCvCommand implements Callable<Integer> {
         NluInputs.describe(o, data, td);
         long t0 = System.nanoTime();
         IntentCv.Result r = IntentCv.crossValidate(td.examples(), p, folds, seed);
-        o.printf(Locale.ROOT, "%d-fold cross-validation: accuracy %.1f%% ± %.1f (folds:", folds, 100 * r.accuracy(),
+        o.printf(
+                Locale.ROOT,
+                "%d-fold cross-validation: accuracy %.1f%% ± %.1f (folds:",
+                folds,
+                100 * r.accuracy(),
                 100 * r.foldSpread());
         for (double a : r.foldAccuracies()) {
             o.printf(Locale.ROOT, " %.1f", 100 * a);
@@ -79,11 +101,19 @@ final class NluCvCommand implements Callable<Integer> {
         o.printf(Locale.ROOT, ") in %.1f s%n", (System.nanoTime() - t0) / 1e9);
         OutOfScopeTuner.Tuning t = r.tuneOutOfScope(OutOfScopeRule.OUT_OF_SCOPE, objective);
         if (t.outOfScope() > 0) {
-            o.printf(Locale.ROOT, "out of scope on the out-of-fold answers: class only %.1f%% in-scope / %.1f%% "
+            o.printf(
+                    Locale.ROOT,
+                    "out of scope on the out-of-fold answers: class only %.1f%% in-scope / %.1f%% "
                             + "recall (%.1f%% of all right); for %s, threshold %.2f and margin %.2f: "
                             + "%.1f%% / %.1f%% (%.1f%%)%n",
-                    100 * t.inScopeBefore(), 100 * t.oosRecallBefore(), 100 * t.accuracyBefore(), objective.spec(),
-                    t.rule().threshold(), t.rule().margin(), 100 * t.inScopeAfter(), 100 * t.oosRecallAfter(),
+                    100 * t.inScopeBefore(),
+                    100 * t.oosRecallBefore(),
+                    100 * t.accuracyBefore(),
+                    objective.spec(),
+                    t.rule().threshold(),
+                    t.rule().margin(),
+                    100 * t.inScopeAfter(),
+                    100 * t.oosRecallAfter(),
                     100 * t.accuracyAfter());
         }
         o.println("parameters: " + p.canonical());

@@ -17,7 +17,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code rekindle nlu eval}: a model measured on labelled data (a safety set as {@code nlu safety} measures it). */
-@Command(name = "eval", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(
+        name = "eval",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
         description = "Measure a model on labelled data: accuracy, per-intent precision/recall/F1, the most "
                 + "confused pairs, out-of-scope recall, and safety recall and false alarms when a safety "
                 + "detector is wired.")
@@ -31,7 +34,10 @@ final class NluEvalCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "MODEL", description = "a model file (default: the bot's own)")
     private Path model;
 
-    @Option(names = "--data", required = true, paramLabel = "PATH",
+    @Option(
+            names = "--data",
+            required = true,
+            paramLabel = "PATH",
             description = "labelled test data (folder or intent<TAB>text file); a safety set (a folder "
                     + "with disclosures.tsv, as models/en/safety-heldout) is measured as 'nlu safety' does")
     private Path data;
@@ -78,20 +84,39 @@ final class NluEvalCommand implements Callable<Integer> {
     }
 
     private static void printIntents(Evaluation ev, PrintWriter o) {
-        o.printf(Locale.ROOT, "%d examples: accuracy %.1f%% (%.1f%% with out_of_scope as a class only, no "
-                + "threshold)%n", ev.examples(), 100 * ev.accuracy(), 100 * ev.accuracyAsClass());
-        o.printf(Locale.ROOT, "in-scope accuracy %s; out-of-scope recall %s (%d examples)%n",
-                pct(ev.inScopeAccuracy()), pct(ev.outOfScopeRecall()), ev.outOfScope());
+        o.printf(
+                Locale.ROOT,
+                "%d examples: accuracy %.1f%% (%.1f%% with out_of_scope as a class only, no " + "threshold)%n",
+                ev.examples(),
+                100 * ev.accuracy(),
+                100 * ev.accuracyAsClass());
+        o.printf(
+                Locale.ROOT,
+                "in-scope accuracy %s; out-of-scope recall %s (%d examples)%n",
+                pct(ev.inScopeAccuracy()),
+                pct(ev.outOfScopeRecall()),
+                ev.outOfScope());
         o.println("per intent:");
         o.printf(Locale.ROOT, "  %-22s %9s %7s %6s %8s%n", "intent", "precision", "recall", "F1", "examples");
         for (Evaluation.LabelScore s : ev.perLabel()) {
-            o.printf(Locale.ROOT, "  %-22s %8.1f%% %6.1f%% %5.1f%% %8d%n", s.label(), 100 * s.precision(),
-                    100 * s.recall(), 100 * s.f1(), s.support());
+            o.printf(
+                    Locale.ROOT,
+                    "  %-22s %8.1f%% %6.1f%% %5.1f%% %8d%n",
+                    s.label(),
+                    100 * s.precision(),
+                    100 * s.recall(),
+                    100 * s.f1(),
+                    s.support());
         }
         if (!ev.confusions().isEmpty()) {
             o.println("most confused (expected -> answered):");
             for (Evaluation.Confusion cf : ev.confusions()) {
-                o.printf(Locale.ROOT, "  %3d  %s -> %s, e.g. \"%s\"%n", cf.count(), cf.gold(), cf.predicted(),
+                o.printf(
+                        Locale.ROOT,
+                        "  %3d  %s -> %s, e.g. \"%s\"%n",
+                        cf.count(),
+                        cf.gold(),
+                        cf.predicted(),
                         cf.examples().get(0));
             }
         }
@@ -102,9 +127,17 @@ final class NluEvalCommand implements Callable<Integer> {
             o.println("safety: no safety detector wired");
             return;
         }
-        o.printf(Locale.ROOT, "safety: recall %s (%d of %d crisis/abuse examples raised, %d as the right kind); "
-                        + "false alarms %s (%d of %d ordinary messages)%n", pct(s.recall()), s.caught(),
-                s.examples(), s.sameKind(), pct(s.falseAlarmRate()), s.falseAlarms(), s.ordinary());
+        o.printf(
+                Locale.ROOT,
+                "safety: recall %s (%d of %d crisis/abuse examples raised, %d as the right kind); "
+                        + "false alarms %s (%d of %d ordinary messages)%n",
+                pct(s.recall()),
+                s.caught(),
+                s.examples(),
+                s.sameKind(),
+                pct(s.falseAlarmRate()),
+                s.falseAlarms(),
+                s.ordinary());
         for (String m : s.missed()) {
             o.println("  missed: " + m);
         }

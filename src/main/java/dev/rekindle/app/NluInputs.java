@@ -103,8 +103,9 @@ final class NluInputs {
 
     /** How many examples and labels, and the texts found under two labels. */
     static void describe(PrintWriter o, Path data, TrainingData td) {
-        o.println(data + ": " + td.examples().size() + " examples, " + td.labels().size() + " labels"
-                + (td.duplicatesDropped() > 0 ? ", " + td.duplicatesDropped() + " duplicates dropped" : ""));
+        o.println(
+                data + ": " + td.examples().size() + " examples, " + td.labels().size() + " labels"
+                        + (td.duplicatesDropped() > 0 ? ", " + td.duplicatesDropped() + " duplicates dropped" : ""));
         for (String c : td.conflicts()) {
             o.println("  warning: the same text under two labels: " + c);
         }

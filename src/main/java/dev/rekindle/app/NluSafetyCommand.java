@@ -13,7 +13,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code rekindle nlu safety}: the safety detector measured on labelled lines. */
-@Command(name = "safety", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(
+        name = "safety",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
         description = "Measure the safety detector on labelled lines (expected<TAB>message|answer<TAB>where"
                 + "<TAB>text, as in models/en/safety-dev): recall per kind (a flow or a check), and flows and "
                 + "checks raised on everyday messages and on answers to the exercises' questions.")
@@ -22,14 +25,15 @@ final class NluSafetyCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--data", required = true, paramLabel = "PATH",
-            description = "a folder of .tsv files, or one file")
+    @Option(names = "--data", required = true, paramLabel = "PATH", description = "a folder of .tsv files, or one file")
     private Path data;
 
     @Option(names = "--list", description = "list every miss, flow and check")
     private boolean list;
 
-    @Option(names = "--models", paramLabel = "DIR",
+    @Option(
+            names = "--models",
+            paramLabel = "DIR",
             description = "a language folder (e.g. models/en) instead of the jar's detector")
     private Path models;
 

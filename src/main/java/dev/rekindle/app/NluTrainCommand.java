@@ -23,7 +23,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code rekindle nlu train}: a model, its out-of-scope rule tuned, written to a file. */
-@Command(name = "train", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(
+        name = "train",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
         description = "Train a model on PATH (a folder of <intent>.txt files or an intent<TAB>text file) "
                 + "and write it to MODEL. With --val, the out-of-scope threshold and margin are tuned on it; "
                 + "without, on a cross-validation of the training data.")
@@ -35,26 +38,38 @@ final class NluTrainCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, paramLabel = "PATH", description = "the training data")
     private Path data;
 
-    @Option(names = "--val", paramLabel = "PATH",
+    @Option(
+            names = "--val",
+            paramLabel = "PATH",
             description = "validation data for the out-of-scope threshold and margin")
     private Path val;
 
     @Option(names = "--out", required = true, paramLabel = "MODEL", description = "the model file to write")
     private Path out;
 
-    @Option(names = "--grid", description = "choose the trainer and pipeline by cross-validation "
-            + "on the training data first (slower)")
+    @Option(
+            names = "--grid",
+            description =
+                    "choose the trainer and pipeline by cross-validation " + "on the training data first (slower)")
     private boolean grid;
 
-    @Option(names = "--folds", defaultValue = "5", paramLabel = "K",
+    @Option(
+            names = "--folds",
+            defaultValue = "5",
+            paramLabel = "K",
             description = "folds for --grid and for tuning without --val (default: ${DEFAULT-VALUE})")
     private int folds;
 
-    @Option(names = {"-P", "--param"}, paramLabel = "KEY=VALUE[,...]",
+    @Option(
+            names = {"-P", "--param"},
+            paramLabel = "KEY=VALUE[,...]",
             description = "change a training parameter (see 'rekindle nlu cv --help')")
     private List<String> params;
 
-    @Option(names = "--objective", defaultValue = "accuracy", paramLabel = "OBJECTIVE",
+    @Option(
+            names = "--objective",
+            defaultValue = "accuracy",
+            paramLabel = "OBJECTIVE",
             description = NluInputs.OBJECTIVE_HELP)
     private String objectiveSpec;
 
@@ -82,7 +97,8 @@ final class NluTrainCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         IntentModel model = IntentTrainer.train(td.examples(), p);
         double secs = (System.nanoTime() - t0) / 1e9;
-        OutOfScopeTuner.Tuning t = valData != null ? OutOfScopeTuner.tune(model, valData, objective)
+        OutOfScopeTuner.Tuning t = valData != null
+                ? OutOfScopeTuner.tune(model, valData, objective)
                 : IntentCv.crossValidate(td.examples(), p, folds, 42)
                         .tuneOutOfScope(OutOfScopeRule.OUT_OF_SCOPE, objective);
         model = model.withOutOfScopeRule(t.rule()).withFingerprint(ModelStore.fingerprint(data, val, p, objective));
@@ -96,9 +112,18 @@ final class NluTrainCommand implements Callable<Integer> {
     /** The parameters a cross-validated grid search chooses, printing each candidate's figures. */
     private IntentParams gridSearch(TrainingData td, IntentParams p, PrintWriter o) {
         o.println("grid search, " + folds + "-fold cross-validation:");
-        GridSearch.Outcome g = GridSearch.search(td.examples(), p, folds, 42,
-                r -> o.printf(Locale.ROOT, "  %5.1f%% ±%4.1f  %6.1fs  %s%n", 100 * r.accuracy(), 100 * r.spread(),
-                        r.millis() / 1000.0, r.params().canonical()));
+        GridSearch.Outcome g = GridSearch.search(
+                td.examples(),
+                p,
+                folds,
+                42,
+                r -> o.printf(
+                        Locale.ROOT,
+                        "  %5.1f%% ±%4.1f  %6.1fs  %s%n",
+                        100 * r.accuracy(),
+                        100 * r.spread(),
+                        r.millis() / 1000.0,
+                        r.params().canonical()));
         IntentParams best = g.best();
         o.println("chosen: " + best.canonical());
         return best;
@@ -109,12 +134,20 @@ final class NluTrainCommand implements Callable<Integer> {
             o.println("out of scope: no out_of_scope examples " + (val != null ? "in " + val : "in the data")
                     + ", so no threshold (only the class, if trained)");
         } else {
-            o.printf(Locale.ROOT, "out of scope, tuned for %s on %s: threshold %.2f, margin %.2f; in-scope accuracy "
+            o.printf(
+                    Locale.ROOT,
+                    "out of scope, tuned for %s on %s: threshold %.2f, margin %.2f; in-scope accuracy "
                             + "%.1f%% -> %.1f%%, out-of-scope recall %.1f%% -> %.1f%% (%d in scope, %d out)%n",
-                    objective.spec(), val != null ? val : folds + "-fold cross-validation", t.rule().threshold(),
+                    objective.spec(),
+                    val != null ? val : folds + "-fold cross-validation",
+                    t.rule().threshold(),
                     t.rule().margin(),
-                    100 * t.inScopeBefore(), 100 * t.inScopeAfter(), 100 * t.oosRecallBefore(),
-                    100 * t.oosRecallAfter(), t.inScope(), t.outOfScope());
+                    100 * t.inScopeBefore(),
+                    100 * t.inScopeAfter(),
+                    100 * t.oosRecallBefore(),
+                    100 * t.oosRecallAfter(),
+                    t.inScope(),
+                    t.outOfScope());
         }
     }
 }

@@ -2,8 +2,8 @@ package dev.rekindle.app;
 
 import dev.rekindle.dialog.model.DialogLibrary;
 import dev.rekindle.nlu.understanding.Understanding;
-import dev.rekindle.store.sqlite.SqliteStore;
 import dev.rekindle.store.StoreException;
+import dev.rekindle.store.sqlite.SqliteStore;
 import dev.rekindle.telegram.TelegramSettings;
 import dev.rekindle.telegram.WebhookSettings;
 import java.io.PrintWriter;
@@ -23,7 +23,10 @@ import picocli.CommandLine.Spec;
  * {@code rekindle run}: the bot on Telegram until SIGTERM or Ctrl-C; without a token, how to get one and then the
  * terminal chat.
  */
-@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
         description = "Run the bot on Telegram (long polling, or a webhook with --webhook) when TELEGRAM_BOT_TOKEN "
                 + "is set; without a token, explain how to get one and start the terminal chat instead.")
 final class RunCommand implements Callable<Integer> {
@@ -33,11 +36,15 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--db", paramLabel = "FILE",
+    @Option(
+            names = "--db",
+            paramLabel = "FILE",
             description = "the database file (default: $REKINDLE_DB, else data/rekindle.db)")
     private Path db;
 
-    @Option(names = "--api-url", paramLabel = "URL",
+    @Option(
+            names = "--api-url",
+            paramLabel = "URL",
             description = "another Bot API server (default: $TELEGRAM_API_URL, else https://api.telegram.org)")
     private String apiUrl;
 
@@ -47,13 +54,17 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--models", paramLabel = "DIR", description = Startup.MODELS_HELP)
     private Path models;
 
-    @Option(names = "--webhook", paramLabel = "URL",
+    @Option(
+            names = "--webhook",
+            paramLabel = "URL",
             description = "receive updates by webhook at this public https URL instead of long polling; a "
                     + "reverse proxy there ends TLS and forwards to --listen (secret: $TELEGRAM_WEBHOOK_SECRET, "
                     + "else a new random one at each start)")
     private String webhookUrl;
 
-    @Option(names = "--listen", paramLabel = "HOST:PORT",
+    @Option(
+            names = "--listen",
+            paramLabel = "HOST:PORT",
             description = "where the webhook endpoint listens, in plain HTTP for the proxy (default: "
                     + WebhookSettings.DEFAULT_LISTEN + ")")
     private String listen;
@@ -76,8 +87,9 @@ final class RunCommand implements Callable<Integer> {
             env.put(TelegramSettings.API_URL_VARIABLE, apiUrl);
         }
         if (listen != null && webhookUrl == null) {
-            err.println("rekindle run: --listen is for webhook mode: give --webhook URL too (without it the bot long-polls "
-                    + "and listens on no port)");
+            err.println(
+                    "rekindle run: --listen is for webhook mode: give --webhook URL too (without it the bot long-polls "
+                            + "and listens on no port)");
             return 2;
         }
         TelegramSettings settings;
@@ -108,15 +120,21 @@ final class RunCommand implements Callable<Integer> {
         err.println("rekindle run: no TELEGRAM_BOT_TOKEN is set, so there is no bot to run on Telegram.");
         err.println("  1. In Telegram, talk to @BotFather: send /newbot and follow the steps; it gives you a token.");
         err.println("  2. export TELEGRAM_BOT_TOKEN=<that token>   (keep it secret: it is the bot's password)");
-        err.println("  3. rekindle run   (TELEGRAM_API_URL or --api-url for another Bot API server; REKINDLE_DB or --db "
-                + "for the database file)");
+        err.println(
+                "  3. rekindle run   (TELEGRAM_API_URL or --api-url for another Bot API server; REKINDLE_DB or --db "
+                        + "for the database file)");
         err.println("Starting the terminal chat instead (the same as 'rekindle chat').");
         err.flush();
     }
 
     /** Starts the bot and waits until the shutdown hook has closed it; 2 when it cannot start. */
-    private static int runOnTelegram(TelegramSettings settings, WebhookSettings webhook, DialogLibrary library,
-                                     Understanding understanding, Path file, PrintWriter err)
+    private static int runOnTelegram(
+            TelegramSettings settings,
+            WebhookSettings webhook,
+            DialogLibrary library,
+            Understanding understanding,
+            Path file,
+            PrintWriter err)
             throws InterruptedException {
         TelegramBot bot;
         try {
@@ -127,13 +145,20 @@ final class RunCommand implements Callable<Integer> {
             return 2;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        // SIGTERM and Ctrl-C: stop polling (or the webhook endpoint), finish the update in hand, drain, close the database
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            bot.close();
-            stopped.countDown();
-        }, "rekindle-shutdown"));
-        String how = webhook == null ? "" : ", by webhook at " + settings.redact().apply(webhook.url().toString())
-                + " (listening on " + bot.webhookAddress().getHostString() + ":" + bot.webhookAddress().getPort() + ")";
+        // SIGTERM and Ctrl-C: stop polling (or the webhook endpoint), finish the update in hand, drain, close the
+        // database
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            bot.close();
+                            stopped.countDown();
+                        },
+                        "rekindle-shutdown"));
+        String how = webhook == null
+                ? ""
+                : ", by webhook at " + settings.redact().apply(webhook.url().toString()) + " (listening on "
+                        + bot.webhookAddress().getHostString() + ":"
+                        + bot.webhookAddress().getPort() + ")";
         err.println("Rekindle is running on Telegram as @" + bot.identity().username() + how + " (database " + file
                 + "). Stop it with Ctrl-C.");
         err.flush();

@@ -23,7 +23,10 @@ public final class ShipModel {
                     + "target/classes/models/en), not " + String.join(" ", args));
         }
         ModelFolder folder = new ModelFolder(Path.of(args[0]));
-        UnderstandingFactory.load(folder, new PrintWriter(new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), true));
+        UnderstandingFactory.load(
+                folder,
+                new PrintWriter(
+                        new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), true));
         Path into = Files.createDirectories(Path.of(args[1]));
         for (String model : new String[] {"intent-model.bin", "safety-model.bin"}) {
             Files.copy(folder.dir().resolve(model), into.resolve(model), StandardCopyOption.REPLACE_EXISTING);

@@ -61,10 +61,12 @@ final class ShippedDialogs implements DialogSource {
         }
         List<SourceFile> files = new ArrayList<>();
         try (JarFile j = new JarFile(jar.toFile())) {
-            for (JarEntry e : j.stream().sorted(Comparator.comparing(JarEntry::getName)).toList()) {
+            for (JarEntry e :
+                    j.stream().sorted(Comparator.comparing(JarEntry::getName)).toList()) {
                 if (isDialogFile(e.getName())) {
                     try (InputStream in = j.getInputStream(e)) {
-                        files.add(new SourceFile(jar.getFileName() + "!/" + e.getName(),
+                        files.add(new SourceFile(
+                                jar.getFileName() + "!/" + e.getName(),
                                 new String(in.readAllBytes(), StandardCharsets.UTF_8)));
                     }
                 }
@@ -75,7 +77,8 @@ final class ShippedDialogs implements DialogSource {
 
     /** A YAML file directly in the folder (not in a subfolder, as with the loader's folders). */
     private static boolean isDialogFile(String entry) {
-        return entry.startsWith(FOLDER) && entry.indexOf('/', FOLDER.length()) < 0
+        return entry.startsWith(FOLDER)
+                && entry.indexOf('/', FOLDER.length()) < 0
                 && (entry.endsWith(".yaml") || entry.endsWith(".yml"));
     }
 

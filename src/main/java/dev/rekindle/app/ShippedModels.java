@@ -95,7 +95,7 @@ public final class ShippedModels implements ModelSource {
     }
 
     private static ModelsUnavailableException unavailable(String what, String why, Throwable cause) {
-        return new ModelsUnavailableException(what + " could not be loaded from the jar (" + why + "): " + REBUILD,
-                cause);
+        return new ModelsUnavailableException(
+                what + " could not be loaded from the jar (" + why + "): " + REBUILD, cause);
     }
 }

@@ -16,8 +16,8 @@ import java.util.concurrent.FutureTask;
  */
 final class Startup {
 
-    static final String DIALOGS_HELP = "the dialogs folder (default: ./dialogs when there is one, else the "
-            + "dialogs shipped in the jar)";
+    static final String DIALOGS_HELP =
+            "the dialogs folder (default: ./dialogs when there is one, else the " + "dialogs shipped in the jar)";
     static final String MODELS_HELP = "a language folder such as models/en: train the intent model from DIR/intents "
             + "(reused while DIR/intent-model.bin matches the data) and use DIR/safety.txt, instead of the model and "
             + "lexicon shipped in the jar";
@@ -94,7 +94,8 @@ final class Startup {
     /** The library, or null after printing the problems when the dialogs have errors. */
     DialogLibrary libraryOrReport(DialogSource source, LoadResult r) {
         String where = source.describe();
-        String check = source instanceof DialogFolder ? "rekindle validate " + where
+        String check = source instanceof DialogFolder
+                ? "rekindle validate " + where
                 : "rebuild the jar with `mvn -B -q package -DskipTests`";
         if (r.hasErrors()) {
             for (Problem p : r.problems()) {

@@ -2,13 +2,10 @@ package dev.rekindle.app;
 
 import dev.rekindle.bot.BotCore;
 import dev.rekindle.bot.CoupleGroups;
-import dev.rekindle.bot.Onboarding;
 import dev.rekindle.bot.Members;
-import dev.rekindle.dialog.engine.Chat;
+import dev.rekindle.bot.Onboarding;
 import dev.rekindle.dialog.engine.Engine;
-import dev.rekindle.dialog.engine.Input;
 import dev.rekindle.dialog.engine.SafetyDecision;
-import dev.rekindle.dialog.model.Partner;
 import dev.rekindle.dialog.model.Dialog;
 import dev.rekindle.dialog.model.DialogLibrary;
 import dev.rekindle.nlu.understanding.Understanding;
@@ -70,8 +67,15 @@ public final class TelegramBot implements AutoCloseable {
      * @param limits       the sending limits kept; Telegram's, unless a benchmark talks to a fake without any
      * @param sendInFlight how many chats the sender sends to at once (each chat's messages one after another)
      */
-    public record Options(Path db, InstantSource clock, int workers, Duration stopWait, Executor coreExecutor,
-                          boolean sending, RateLimiter.Limits limits, int sendInFlight) {
+    public record Options(
+            Path db,
+            InstantSource clock,
+            int workers,
+            Duration stopWait,
+            Executor coreExecutor,
+            boolean sending,
+            RateLimiter.Limits limits,
+            int sendInFlight) {
         public Options {
             Objects.requireNonNull(db, "db");
             Objects.requireNonNull(clock, "clock");
@@ -85,8 +89,15 @@ public final class TelegramBot implements AutoCloseable {
         }
 
         public static Options of(Path db) {
-            return new Options(db, InstantSource.system(), 4, Duration.ofSeconds(2), null, true,
-                    RateLimiter.Limits.TELEGRAM, OutboxSender.DEFAULT_IN_FLIGHT);
+            return new Options(
+                    db,
+                    InstantSource.system(),
+                    4,
+                    Duration.ofSeconds(2),
+                    null,
+                    true,
+                    RateLimiter.Limits.TELEGRAM,
+                    OutboxSender.DEFAULT_IN_FLIGHT);
         }
 
         public Options withClock(InstantSource c) {
@@ -134,8 +145,8 @@ public final class TelegramBot implements AutoCloseable {
     }
 
     /** Opens everything and starts polling; on failure closes what it opened and throws. */
-    public static TelegramBot start(TelegramSettings settings, DialogLibrary library, Understanding understanding,
-                                    Options options) {
+    public static TelegramBot start(
+            TelegramSettings settings, DialogLibrary library, Understanding understanding, Options options) {
         return start(settings, library, understanding, options, null);
     }
 
@@ -143,8 +154,12 @@ public final class TelegramBot implements AutoCloseable {
      * As {@link #start(TelegramSettings, DialogLibrary, Understanding, Options)}, but with a webhook instead of
      * polling when {@code webhook} is not null: the endpoint listens, then setWebhook tells Telegram.
      */
-    public static TelegramBot start(TelegramSettings settings, DialogLibrary library, Understanding understanding,
-                                    Options options, WebhookSettings webhook) {
+    public static TelegramBot start(
+            TelegramSettings settings,
+            DialogLibrary library,
+            Understanding understanding,
+            Options options,
+            WebhookSettings webhook) {
         TelegramBot bot = new TelegramBot(options);
         try {
             bot.open(settings, library, understanding, webhook);
@@ -155,15 +170,18 @@ public final class TelegramBot implements AutoCloseable {
         }
     }
 
-    private void open(TelegramSettings settings, DialogLibrary library, Understanding understanding,
-                      WebhookSettings webhookSettings) {
+    private void open(
+            TelegramSettings settings,
+            DialogLibrary library,
+            Understanding understanding,
+            WebhookSettings webhookSettings) {
         InstantSource clock = options.clock();
         store = SqliteStore.open(options.db(), clock);
         Executor executor = options.coreExecutor();
         if (executor == null) {
             AtomicInteger n = new AtomicInteger();
-            ownExecutor = Executors.newFixedThreadPool(options.workers(),
-                    r -> new Thread(r, CORE_THREAD_PREFIX + n.incrementAndGet()));
+            ownExecutor = Executors.newFixedThreadPool(
+                    options.workers(), r -> new Thread(r, CORE_THREAD_PREFIX + n.incrementAndGet()));
             executor = ownExecutor;
         }
         core = new BotCore(new Engine(library), understanding, store, clock, executor);
@@ -173,23 +191,39 @@ public final class TelegramBot implements AutoCloseable {
         OptionalCalls optional = new OptionalCalls(clients.client(), redact);
         optional.setCommands(commands(library));
 
-        sender = new OutboxSender(store.outbox(),
-                new TelegramDelivery(clients.client(), OutgoingMessages.telegram(), redact), new RateLimiter(clock, options.limits()), clock,
-                options.sendInFlight(), optional);
+        sender = new OutboxSender(
+                store.outbox(),
+                new TelegramDelivery(clients.client(), OutgoingMessages.telegram(), redact),
+                new RateLimiter(clock, options.limits()),
+                clock,
+                options.sendInFlight(),
+                optional);
         core.afterCommit(sender::wake);
         if (options.sending()) {
             sender.start();
         }
         Engine engine = new Engine(library);
-        Onboarding onboarding = new Onboarding(store, engine, clock, identity.username(), new SecureRandom(),
+        Onboarding onboarding = new Onboarding(
+                store,
+                engine,
+                clock,
+                identity.username(),
+                new SecureRandom(),
                 new TelegramDocuments(clients.client(), redact),
                 // an answer to onboarding's own question: the detector's answer reading
                 text -> !(understanding.safety(text).asAnswer() instanceof SafetyDecision.Nothing),
                 // the therapist's list alone: a name the model alone doubts is asked about instead
                 text -> understanding.detector().listed(text));
         CoupleGroups groups = new CoupleGroups(store, engine, new TelegramGroupMembership(clients.client(), redact));
-        TelegramReceiver receiver = new TelegramReceiver(store.inbox(), store.outbox(), new Members(store.couples()),
-                core, optional, onboarding, groups, sender::wake);
+        TelegramReceiver receiver = new TelegramReceiver(
+                store.inbox(),
+                store.outbox(),
+                new Members(store.couples()),
+                core,
+                optional,
+                onboarding,
+                groups,
+                sender::wake);
         receiver.recover(identity, Duration.ofSeconds(60));
 
         scheduler = new TimerScheduler(store.timers(), core::fire, clock);
@@ -198,14 +232,23 @@ public final class TelegramBot implements AutoCloseable {
 
         if (webhookSettings == null) {
             clients.startPolling(identity, receiver);
-            LOG.info("Rekindle is running as @{} on {}, database {}", identity.username(), settings.apiUrl(), store.path());
+            LOG.info(
+                    "Rekindle is running as @{} on {}, database {}",
+                    identity.username(),
+                    settings.apiUrl(),
+                    store.path());
             return;
         }
         webhook = WebhookServer.start(webhookSettings, identity, receiver, redact);
         clients.setWebhook(webhookSettings);
-        LOG.info("Rekindle is running as @{} on {} with the webhook {} (listening on {}:{}), database {}",
-                identity.username(), settings.apiUrl(), redact.apply(webhookSettings.url().toString()),
-                webhook.address().getHostString(), webhook.address().getPort(), store.path());
+        LOG.info(
+                "Rekindle is running as @{} on {} with the webhook {} (listening on {}:{}), database {}",
+                identity.username(),
+                settings.apiUrl(),
+                redact.apply(webhookSettings.url().toString()),
+                webhook.address().getHostString(),
+                webhook.address().getPort(),
+                store.path());
     }
 
     /**
@@ -271,7 +314,8 @@ public final class TelegramBot implements AutoCloseable {
             step("stop the core", core::close);
             step("wait for the updates in hand", () -> {
                 if (!core.awaitIdle(options.stopWait())) {
-                    LOG.warn("updates still in hand after {}; they stay pending in the inbox for the next start",
+                    LOG.warn(
+                            "updates still in hand after {}; they stay pending in the inbox for the next start",
                             options.stopWait());
                 }
             });
@@ -283,8 +327,10 @@ public final class TelegramBot implements AutoCloseable {
             if (options.sending()) {
                 step("send what is due", () -> {
                     if (!sender.awaitIdle(options.stopWait())) {
-                        LOG.warn("messages still waiting to be sent after {}; they stay in the outbox for the next "
-                                + "start", options.stopWait());
+                        LOG.warn(
+                                "messages still waiting to be sent after {}; they stay in the outbox for the next "
+                                        + "start",
+                                options.stopWait());
                     }
                 });
             }

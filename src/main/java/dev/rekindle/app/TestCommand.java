@@ -23,7 +23,10 @@ import picocli.CommandLine.Spec;
  * {@code rekindle test [DIR]}: every conversation transcript against the dialogs, and with {@code --coverage} what
  * no transcript covers.
  */
-@Command(name = "test", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(
+        name = "test",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
         description = "Run every conversation transcript in DIR against the dialogs. "
                 + "Exits 1 when one fails or none was found.")
 final class TestCommand implements Callable<Integer> {
@@ -31,18 +34,25 @@ final class TestCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", defaultValue = "dialogs/tests", paramLabel = "DIR",
+    @Parameters(
+            index = "0",
+            arity = "0..1",
+            defaultValue = "dialogs/tests",
+            paramLabel = "DIR",
             description = "the transcripts folder (default: ${DEFAULT-VALUE})")
     private Path dir;
 
-    @Option(names = "--dialogs", paramLabel = "DIR",
+    @Option(
+            names = "--dialogs",
+            paramLabel = "DIR",
             description = "the dialogs folder (default: the parent of the transcripts folder)")
     private Path dialogs;
 
     @Option(names = "--models", paramLabel = "DIR", description = Startup.MODELS_HELP)
     private Path models;
 
-    @Option(names = "--coverage",
+    @Option(
+            names = "--coverage",
             description = "also name each dialog with no transcript that ends it, stops it with /stop while it "
                     + "runs, or (with actor: states) refuses the wrong partner's press; exits 1 if one lacks any")
     private boolean coverage;
@@ -116,8 +126,10 @@ final class TestCommand implements Callable<Integer> {
         for (TranscriptCoverage.Gap g : gaps) {
             out.println("MISSING " + g);
         }
-        out.println(gaps.isEmpty() ? "every dialog is ended, stopped and guarded by a transcript"
-                : gaps.size() + " transcript" + (gaps.size() == 1 ? "" : "s") + " missing");
+        out.println(
+                gaps.isEmpty()
+                        ? "every dialog is ended, stopped and guarded by a transcript"
+                        : gaps.size() + " transcript" + (gaps.size() == 1 ? "" : "s") + " missing");
         return !gaps.isEmpty();
     }
 

@@ -6,10 +6,10 @@ import dev.rekindle.nlu.IntentModel;
 import dev.rekindle.nlu.OpenNlpIntentClassifier;
 import dev.rekindle.nlu.SafetyCheck;
 import dev.rekindle.nlu.TextCategorizer;
-import dev.rekindle.nlu.understanding.Understanding;
 import dev.rekindle.nlu.safety.SafetyDetector;
 import dev.rekindle.nlu.safety.SafetyLexicon;
 import dev.rekindle.nlu.safety.SafetyModel;
+import dev.rekindle.nlu.understanding.Understanding;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -36,8 +36,8 @@ public final class UnderstandingFactory {
         try {
             classifier = new OpenNlpIntentClassifier(model);
         } catch (IllegalArgumentException e) {
-            throw new ModelsUnavailableException("the intent model from " + source.describe()
-                    + " does not fit Rekindle: " + e.getMessage(), e);
+            throw new ModelsUnavailableException(
+                    "the intent model from " + source.describe() + " does not fit Rekindle: " + e.getMessage(), e);
         }
         return Understanding.of(classifier, detector(lexicon, source, progress));
     }
@@ -63,8 +63,8 @@ public final class UnderstandingFactory {
         try {
             return new SafetyDetector(lexicon, new SafetyModel(safety));
         } catch (IllegalArgumentException e) {
-            throw new ModelsUnavailableException("the safety model from " + source.describe()
-                    + " does not fit Rekindle: " + e.getMessage(), e);
+            throw new ModelsUnavailableException(
+                    "the safety model from " + source.describe() + " does not fit Rekindle: " + e.getMessage(), e);
         }
     }
 

@@ -17,7 +17,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code rekindle validate [DIR]}: every problem of every dialog, then how many. */
-@Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(
+        name = "validate",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
         description = "Check every dialog in DIR and list all problems (file:line:column). "
                 + "Exits 1 when there is an error, 0 otherwise.")
 final class ValidateCommand implements Callable<Integer> {
@@ -25,7 +28,11 @@ final class ValidateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", defaultValue = "dialogs", paramLabel = "DIR",
+    @Parameters(
+            index = "0",
+            arity = "0..1",
+            defaultValue = "dialogs",
+            paramLabel = "DIR",
             description = "the dialogs folder (default: ${DEFAULT-VALUE})")
     private Path dir;
 
@@ -47,8 +54,8 @@ final class ValidateCommand implements Callable<Integer> {
                 warnings++;
             }
         }
-        out.println(count(errors, "error") + ", " + count(warnings, "warning") + " in "
-                + count(dialogFiles(dir), "file"));
+        out.println(
+                count(errors, "error") + ", " + count(warnings, "warning") + " in " + count(dialogFiles(dir), "file"));
         return errors > 0 ? 1 : 0;
     }
 
@@ -62,10 +69,12 @@ final class ValidateCommand implements Callable<Integer> {
 
     private static int dialogFiles(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
-            return (int) s.filter(Files::isRegularFile).filter(p -> {
-                String n = p.getFileName().toString();
-                return n.endsWith(".yaml") || n.endsWith(".yml");
-            }).count();
+            return (int) s.filter(Files::isRegularFile)
+                    .filter(p -> {
+                        String n = p.getFileName().toString();
+                        return n.endsWith(".yaml") || n.endsWith(".yml");
+                    })
+                    .count();
         }
     }
 }

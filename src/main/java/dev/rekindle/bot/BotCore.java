@@ -75,8 +75,8 @@ public final class BotCore implements AutoCloseable {
     public CompletableFuture<Void> submit(Received received) {
         if (closed.get()) {
             // not handled now, still pending in the inbox: the next start handles it
-            return CompletableFuture.failedFuture(new IllegalStateException("the bot is stopping; update "
-                    + received.updateId() + " stays pending in the inbox"));
+            return CompletableFuture.failedFuture(new IllegalStateException(
+                    "the bot is stopping; update " + received.updateId() + " stays pending in the inbox"));
         }
         return lanes.submitAsync(received.who().coupleId(), () -> handle(received));
     }
@@ -90,10 +90,11 @@ public final class BotCore implements AutoCloseable {
      * a group no couple has linked, its chat id, which is negative and never a couple's). The future fails when
      * the flow threw (the update stays pending in the inbox for the next start).
      */
-    public CompletableFuture<Void> submitFlow(Set<Long> lanes, java.util.function.Supplier<java.util.Optional<Received>> flow) {
+    public CompletableFuture<Void> submitFlow(
+            Set<Long> lanes, java.util.function.Supplier<java.util.Optional<Received>> flow) {
         if (closed.get()) {
-            return CompletableFuture.failedFuture(new IllegalStateException("the bot is stopping; the update stays "
-                    + "pending in the inbox"));
+            return CompletableFuture.failedFuture(
+                    new IllegalStateException("the bot is stopping; the update stays " + "pending in the inbox"));
         }
         Set<Long> held = Set.copyOf(lanes);
         return this.lanes.submitAsync(held, () -> {
@@ -107,11 +108,16 @@ public final class BotCore implements AutoCloseable {
             }
             // not a lane this turn holds (a flow resolved a couple the receiver did not foresee): its own lane,
             // without waiting for it here, which could wait in a circle
-            LOG.warn("update {} was handed on to couple {}, whose lane its flow did not hold; it goes on there",
-                    r.updateId(), r.who().coupleId());
+            LOG.warn(
+                    "update {} was handed on to couple {}, whose lane its flow did not hold; it goes on there",
+                    r.updateId(),
+                    r.who().coupleId());
             var unused = submit(r).whenComplete((v, e) -> {
                 if (e != null) {
-                    LOG.error("update {} handed on to couple {} failed: {}", r.updateId(), r.who().coupleId(),
+                    LOG.error(
+                            "update {} handed on to couple {} failed: {}",
+                            r.updateId(),
+                            r.who().coupleId(),
                             e.toString());
                 }
             });
@@ -150,7 +156,9 @@ public final class BotCore implements AutoCloseable {
             failed(r, e);
             return CompletableFuture.completedFuture(null);
         }
-        return attempt(1, () -> commit(who.coupleId(), input, who.chat(), new Cause.InboxUpdate(r.updateId())),
+        return attempt(
+                1,
+                () -> commit(who.coupleId(), input, who.chat(), new Cause.InboxUpdate(r.updateId())),
                 e -> failed(r, e));
     }
 
@@ -159,23 +167,28 @@ public final class BotCore implements AutoCloseable {
      * the couple landed first), runs it again from a fresh load, up to COMMIT_ATTEMPTS times; any other
      * failure goes to {@code failed}, on the core's executor (never on the store's writer thread).
      */
-    private CompletableFuture<Void> attempt(int n, java.util.function.Supplier<CompletableFuture<Void>> commit,
-                                            java.util.function.Consumer<RuntimeException> failed) {
+    private CompletableFuture<Void> attempt(
+            int n,
+            java.util.function.Supplier<CompletableFuture<Void>> commit,
+            java.util.function.Consumer<RuntimeException> failed) {
         CompletableFuture<Void> f;
         try {
             f = commit.get();
         } catch (RuntimeException e) {
             f = CompletableFuture.failedFuture(e);
         }
-        return f.exceptionallyComposeAsync(x -> {
-            Throwable cause = x instanceof java.util.concurrent.CompletionException && x.getCause() != null
-                    ? x.getCause() : x;
-            if (cause instanceof StaleSessionException && n < COMMIT_ATTEMPTS) {
-                return attempt(n + 1, commit, failed);
-            }
-            failed.accept(cause instanceof RuntimeException re ? re : new IllegalStateException(cause));
-            return CompletableFuture.completedFuture(null);
-        }, lanesExecutor);
+        return f.exceptionallyComposeAsync(
+                x -> {
+                    Throwable cause = x instanceof java.util.concurrent.CompletionException && x.getCause() != null
+                            ? x.getCause()
+                            : x;
+                    if (cause instanceof StaleSessionException && n < COMMIT_ATTEMPTS) {
+                        return attempt(n + 1, commit, failed);
+                    }
+                    failed.accept(cause instanceof RuntimeException re ? re : new IllegalStateException(cause));
+                    return CompletableFuture.completedFuture(null);
+                },
+                lanesExecutor);
     }
 
     /** The engine's input; null for a non-text message, which gets the bot's text_only sentence instead. */
@@ -199,8 +212,12 @@ public final class BotCore implements AutoCloseable {
     private void failed(Received r, RuntimeException e) {
         Member who = r.who();
         String text = r instanceof Received.Text t ? t.text() : r instanceof Received.Command c ? c.args() : "";
-        LOG.error("update {} of couple {} in chat {} ({}) failed and is kept as failed in the inbox: {}",
-                r.updateId(), who.coupleId(), who.chat(), sessions.where(who.coupleId(), who.chat()),
+        LOG.error(
+                "update {} of couple {} in chat {} ({}) failed and is kept as failed in the inbox: {}",
+                r.updateId(),
+                who.coupleId(),
+                who.chat(),
+                sessions.where(who.coupleId(), who.chat()),
                 describe(e, text));
         try {
             store.inbox().markFailed(r.updateId());
@@ -217,13 +234,20 @@ public final class BotCore implements AutoCloseable {
             if (chatId.isEmpty()) {
                 return;
             }
-            Session session = store.sessions().load(coupleId).map(StoredSession::session)
+            Session session = store.sessions()
+                    .load(coupleId)
+                    .map(StoredSession::session)
                     .orElseGet(() -> sessions.newSession(coupleId));
             Outcome o = engine.sayBot(session, chat, "internal_error", clock.instant());
             for (Action a : o.actions()) {
                 if (a instanceof Action.Send s) {
-                    store.outbox().enqueue(coupleId,
-                            OutboxPayload.entry(chatId.getAsLong(), OutboxPayload.of(s).withoutButtons(), null));
+                    store.outbox()
+                            .enqueue(
+                                    coupleId,
+                                    OutboxPayload.entry(
+                                            chatId.getAsLong(),
+                                            OutboxPayload.of(s).withoutButtons(),
+                                            null));
                 }
             }
             notifyCommitted();
@@ -241,12 +265,18 @@ public final class BotCore implements AutoCloseable {
                 notifyCommitted();
             } catch (RuntimeException e) {
                 // left pending: the scheduler tries again on its next look
-                LOG.error("reminder timer {} of couple {} could not fire: {}", t.timerId(), t.coupleId(), describe(e, ""));
+                LOG.error(
+                        "reminder timer {} of couple {} could not fire: {}",
+                        t.timerId(),
+                        t.coupleId(),
+                        describe(e, ""));
             }
             return CompletableFuture.completedFuture(null);
         }
-        return attempt(1, () -> commit(t.coupleId(), new Input.TimerFired(t.timerId()), null,
-                new Cause.TimerFired(t.timerId())), e -> timerFailed(t, e));
+        return attempt(
+                1,
+                () -> commit(t.coupleId(), new Input.TimerFired(t.timerId()), null, new Cause.TimerFired(t.timerId())),
+                e -> timerFailed(t, e));
     }
 
     private void timerFailed(DueTimer t, RuntimeException e) {
@@ -255,8 +285,8 @@ public final class BotCore implements AutoCloseable {
         try {
             wasPending = store.timers().markFired(t.coupleId(), t.timerId());
         } catch (RuntimeException m) {
-            LOG.error("timer {} of couple {} could not be marked fired: {}", t.timerId(), t.coupleId(),
-                    describe(m, ""));
+            LOG.error(
+                    "timer {} of couple {} could not be marked fired: {}", t.timerId(), t.coupleId(), describe(m, ""));
         }
         if (wasPending) {
             LOG.error("timer {} of couple {} failed and is dropped: {}", t.timerId(), t.coupleId(), describe(e, ""));
@@ -277,7 +307,8 @@ public final class BotCore implements AutoCloseable {
                 ? engine.sayBot(turn.session(), chat, "text_only", clock.instant())
                 : engine.handle(turn.session(), input, clock.instant());
         // the lane waits for this future: the couple's next update loads after the commit is durable
-        return store.sessions().commitAsync(CommitPlan.of(reminders, clock, coupleId, turn, outcome, cause))
+        return store.sessions()
+                .commitAsync(CommitPlan.of(reminders, clock, coupleId, turn, outcome, cause))
                 .thenRun(this::notifyCommitted);
     }
 

@@ -40,8 +40,13 @@ final class CommitPlan {
     }
 
     /** What {@code outcome} writes for the couple whose turn started from {@code turn}, marking {@code cause} done. */
-    static UpdateCommit of(ReminderDelivery reminders, InstantSource clock, long coupleId, CoupleSessions.Loaded turn,
-                           Outcome outcome, Cause cause) {
+    static UpdateCommit of(
+            ReminderDelivery reminders,
+            InstantSource clock,
+            long coupleId,
+            CoupleSessions.Loaded turn,
+            Outcome outcome,
+            Cause cause) {
         long version = turn.version();
         CommitPlan plan = new CommitPlan(turn.chatIds(), reminders, clock, coupleId);
         Effects effects = Effects.of(outcome);
@@ -53,12 +58,21 @@ final class CommitPlan {
         }
         effects.notices().forEach(plan::log);
         plan.outbox.addAll(plan.reminderNotes); // after the dialog's own words about the reminder
-        return new UpdateCommit(coupleId, version, outcome.session(), effects.journal(), effects.timersSet(),
-                effects.timersCancelled(), plan.outbox, cause, plan.newReminders);
+        return new UpdateCommit(
+                coupleId,
+                version,
+                outcome.session(),
+                effects.journal(),
+                effects.timersSet(),
+                effects.timersCancelled(),
+                plan.outbox,
+                cause,
+                plan.newReminders);
     }
 
     private void queue(Action.ToChat m) {
-        OutboxMessage message = m instanceof Action.Send s ? OutboxPayload.of(s)
+        OutboxMessage message = m instanceof Action.Send s
+                ? OutboxPayload.of(s)
                 : new OutboxMessage.CloseButtons(0, ((Action.CloseButtons) m).chosenLabel());
         chatId(m.to()).ifPresent(id -> outbox.add(OutboxPayload.entry(id, message, m.ref())));
     }
@@ -72,8 +86,13 @@ final class CommitPlan {
 
     private void log(Action a) {
         if (a instanceof Action.Trouble t) {
-            LOG.warn("couple {}: dialog {} in state {} (chat {}) misbehaved: {}", coupleId, t.dialog(), t.state(),
-                    t.chat(), t.problem());
+            LOG.warn(
+                    "couple {}: dialog {} in state {} (chat {}) misbehaved: {}",
+                    coupleId,
+                    t.dialog(),
+                    t.state(),
+                    t.chat(),
+                    t.problem());
         } else if (a instanceof Action.SafetyRaised s) {
             LOG.info("couple {}: the safety hook fired for partner {} ({})", coupleId, s.partner(), s.kind());
         } else if (a instanceof Action.DialogStarted d) {

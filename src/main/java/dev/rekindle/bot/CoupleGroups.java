@@ -79,16 +79,25 @@ public final class CoupleGroups {
             store.pairings().say(Reply.of(List.of(say.say(chatId, "link_partner_missing")), updateId));
             return;
         }
-        store.pairings().propose(new GroupProposal(chatId, c.id(), me), Reply.of(List.of(say.say(chatId, "link_confirm",
-                Map.of("name", name(userId), "partner", name(other)), List.of(say.button("label_link", "link", "y")))),
-                updateId));
+        store.pairings()
+                .propose(
+                        new GroupProposal(chatId, c.id(), me),
+                        Reply.of(
+                                List.of(say.say(
+                                        chatId,
+                                        "link_confirm",
+                                        Map.of("name", name(userId), "partner", name(other)),
+                                        List.of(say.button("label_link", "link", "y")))),
+                                updateId));
     }
 
     /** A press on one of our buttons in a group. */
     public void press(long updateId, long chatId, long userId, String data, long messageId) {
         Optional<GroupProposal> proposal = store.pairings().proposal(chatId);
         Optional<Couple> couple = proposal.flatMap(p -> store.couples().couple(p.coupleId()));
-        if (!data.equals(Sentences.PREFIX + "link:y") || couple.isEmpty() || !couple.get().users().containsValue(userId)) {
+        if (!data.equals(Sentences.PREFIX + "link:y")
+                || couple.isEmpty()
+                || !couple.get().users().containsValue(userId)) {
             store.inbox().markDone(updateId); // not a partner of the proposing couple, or nothing to confirm
             return;
         }
@@ -115,7 +124,8 @@ public final class CoupleGroups {
     /** A member left the group: if it was one of the couple's partners, the group is unlinked and both told. */
     public void memberLeft(long updateId, long chatId, long userId) {
         OptionalLong coupleId = store.pairings().coupleOfGroup(chatId);
-        Optional<Couple> couple = coupleId.isPresent() ? store.couples().couple(coupleId.getAsLong()) : Optional.empty();
+        Optional<Couple> couple =
+                coupleId.isPresent() ? store.couples().couple(coupleId.getAsLong()) : Optional.empty();
         if (couple.isEmpty() || !couple.get().users().containsValue(userId)) {
             store.inbox().markDone(updateId);
             return;
@@ -126,7 +136,8 @@ public final class CoupleGroups {
     /** The bot was removed from a group: if it was a couple's, it is unlinked and both partners told privately. */
     public void botRemoved(long updateId, long chatId) {
         OptionalLong coupleId = store.pairings().coupleOfGroup(chatId);
-        Optional<Couple> couple = coupleId.isPresent() ? store.couples().couple(coupleId.getAsLong()) : Optional.empty();
+        Optional<Couple> couple =
+                coupleId.isPresent() ? store.couples().couple(coupleId.getAsLong()) : Optional.empty();
         List<Outgoing> out = couple.map(c -> toBoth(c, "group_bot_removed")).orElse(List.of());
         store.pairings().unlink(chatId, Reply.of(out, updateId));
     }
@@ -144,7 +155,10 @@ public final class CoupleGroups {
     }
 
     private static Partner partnerOf(Couple c, long userId) {
-        return c.users().entrySet().stream().filter(e -> e.getValue() == userId).map(Map.Entry::getKey).findFirst()
+        return c.users().entrySet().stream()
+                .filter(e -> e.getValue() == userId)
+                .map(Map.Entry::getKey)
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("user " + userId + " is not in couple " + c.id()));
     }
 }

@@ -60,8 +60,11 @@ final class CoupleLanes {
                 before.add(tail.handle((v, e) -> null)); // a failed task must not stop the couple's later ones
             }
         }
-        CompletableFuture<Void> previous = before.isEmpty() ? CompletableFuture.completedFuture(null)
-                : before.size() == 1 ? before.get(0) : CompletableFuture.allOf(before.toArray(CompletableFuture[]::new));
+        CompletableFuture<Void> previous = before.isEmpty()
+                ? CompletableFuture.completedFuture(null)
+                : before.size() == 1
+                        ? before.get(0)
+                        : CompletableFuture.allOf(before.toArray(CompletableFuture[]::new));
         CompletableFuture<Void> next = previous.thenComposeAsync(v -> task.get(), executor);
         for (long lane : lanes) {
             tails.put(lane, next);
@@ -81,7 +84,8 @@ final class CoupleLanes {
             }
             try {
                 CompletableFuture.allOf(running.toArray(CompletableFuture[]::new))
-                        .handle((v, e) -> null).get(left, TimeUnit.NANOSECONDS);
+                        .handle((v, e) -> null)
+                        .get(left, TimeUnit.NANOSECONDS);
             } catch (TimeoutException e) {
                 return false;
             } catch (InterruptedException e) {

@@ -32,8 +32,11 @@ final class CoupleSessions {
 
     Loaded load(long coupleId) {
         Optional<StoredSession> stored = store.sessions().load(coupleId);
-        Session session = stored.map(s -> withPartnersJoined(s.session(), coupleId)).orElseGet(() -> newSession(coupleId));
-        return new Loaded(session, stored.map(StoredSession::version).orElse(0L),
+        Session session =
+                stored.map(s -> withPartnersJoined(s.session(), coupleId)).orElseGet(() -> newSession(coupleId));
+        return new Loaded(
+                session,
+                stored.map(StoredSession::version).orElse(0L),
                 Map.copyOf(store.couples().chatIds(coupleId)));
     }
 
@@ -52,19 +55,32 @@ final class CoupleSessions {
     }
 
     private Map<Partner, String> names(long coupleId) {
-        Couple couple = members.couple(coupleId).orElseThrow(() -> new IllegalStateException("couple " + coupleId
-                + " does not exist; an update was resolved to it, so the couples table was changed under the bot"));
+        Couple couple = members.couple(coupleId)
+                .orElseThrow(
+                        () -> new IllegalStateException(
+                                "couple " + coupleId
+                                        + " does not exist; an update was resolved to it, so the couples table was changed under the bot"));
         Map<Partner, String> names = new EnumMap<>(Partner.class);
-        couple.users().forEach((partner, userId) -> names.put(partner,
-                store.couples().user(userId).map(u -> u.displayName()).orElse(partner == Partner.A ? "A" : "B")));
+        couple.users()
+                .forEach((partner, userId) -> names.put(
+                        partner,
+                        store.couples()
+                                .user(userId)
+                                .map(u -> u.displayName())
+                                .orElse(partner == Partner.A ? "A" : "B")));
         return names;
     }
 
     /** "dialog appreciation, state offer" or "no dialog running", for a log line. */
     String where(long coupleId, Chat chat) {
         try {
-            Run run = store.sessions().load(coupleId).map(s -> s.session().run(chat)).orElse(null);
-            return run == null ? "no dialog running" : "dialog " + run.top().dialog() + ", state " + run.top().state();
+            Run run = store.sessions()
+                    .load(coupleId)
+                    .map(s -> s.session().run(chat))
+                    .orElse(null);
+            return run == null
+                    ? "no dialog running"
+                    : "dialog " + run.top().dialog() + ", state " + run.top().state();
         } catch (RuntimeException e) {
             return "session unreadable";
         }

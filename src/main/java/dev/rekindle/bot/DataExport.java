@@ -49,9 +49,14 @@ public final class DataExport {
         ArrayNode consents = root.putArray("consents");
         ArrayNode reminders = root.putArray("reminders");
         couple.ifPresent(c -> {
-            Partner me = c.users().entrySet().stream().filter(e -> e.getValue() == userId).map(Map.Entry::getKey)
-                    .findFirst().orElseThrow();
-            root.putObject("couple").put("paired", c.users().size() == 2).put("since", c.created().toString());
+            Partner me = c.users().entrySet().stream()
+                    .filter(e -> e.getValue() == userId)
+                    .map(Map.Entry::getKey)
+                    .findFirst()
+                    .orElseThrow();
+            root.putObject("couple")
+                    .put("paired", c.users().size() == 2)
+                    .put("since", c.created().toString());
             journal(journal, c.id(), me);
             reminders(reminders, c.id(), me);
             answers(answers, consents, c.id(), me);
@@ -80,7 +85,10 @@ public final class DataExport {
     private void journal(ArrayNode journal, long coupleId, Partner me) {
         for (JournalEntry e : store.journal().list(coupleId)) {
             if (e.author() == me) {
-                journal.addObject().put("kind", e.kind()).put("dialog", e.dialog()).put("text", e.text())
+                journal.addObject()
+                        .put("kind", e.kind())
+                        .put("dialog", e.dialog())
+                        .put("text", e.text())
                         .put("written", e.created().toString());
             }
         }
@@ -88,9 +96,14 @@ public final class DataExport {
 
     private void reminders(ArrayNode reminders, long coupleId, Partner me) {
         for (dev.rekindle.store.StoredReminder r : store.reminders().of(coupleId, me)) {
-            ArrayNode days = reminders.addObject().put("dialog", r.dialog()).put("at", r.at().toString())
-                    .put("time_zone", r.zone().getId()).put("text", dev.rekindle.dialog.engine.Engine.plainText(r.html()))
-                    .put("next", r.nextDue().toString()).putArray("days");
+            ArrayNode days = reminders
+                    .addObject()
+                    .put("dialog", r.dialog())
+                    .put("at", r.at().toString())
+                    .put("time_zone", r.zone().getId())
+                    .put("text", dev.rekindle.dialog.engine.Engine.plainText(r.html()))
+                    .put("next", r.nextDue().toString())
+                    .putArray("days");
             r.days().stream().sorted().forEach(d -> days.add(d.name().toLowerCase(java.util.Locale.ROOT)));
         }
     }
@@ -100,11 +113,17 @@ public final class DataExport {
         store.sessions().load(coupleId).map(StoredSession::session).ifPresent(s -> {
             for (Run run : s.runs().values()) {
                 for (Frame f : run.stack()) {
-                    f.answers().getOrDefault(me, Map.of()).forEach((var, text) -> answers.addObject()
-                            .put("dialog", f.dialog()).put("question", var).put("answer", text));
+                    f.answers()
+                            .getOrDefault(me, Map.of())
+                            .forEach((var, text) -> answers.addObject()
+                                    .put("dialog", f.dialog())
+                                    .put("question", var)
+                                    .put("answer", text));
                     for (Frame.Consent k : f.consents()) {
                         if (k.author() == me) {
-                            consents.addObject().put("dialog", f.dialog()).put("answer", k.variable())
+                            consents.addObject()
+                                    .put("dialog", f.dialog())
+                                    .put("answer", k.variable())
                                     .put("shown_to", k.with().name().toLowerCase(java.util.Locale.ROOT));
                         }
                     }
@@ -115,7 +134,10 @@ public final class DataExport {
 
     private void invitations(ArrayNode invitations, long userId) {
         for (Invitation i : store.pairings().invitationsBy(userId)) {
-            ObjectNode o = invitations.addObject().put("made", i.created().toString()).put("expires", i.expires().toString());
+            ObjectNode o = invitations
+                    .addObject()
+                    .put("made", i.created().toString())
+                    .put("expires", i.expires().toString());
             if (i.used() != null) {
                 o.put("used", i.used().toString());
             }

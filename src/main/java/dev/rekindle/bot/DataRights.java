@@ -36,10 +36,20 @@ final class DataRights {
     }
 
     Optional<Received> askForget(Received r, long chatId) {
-        store.pairings().say(Reply.of(List.of(say.say(chatId, "forget_confirm", Map.of(),
-                List.of(say.button("label_forget", new FlowButton.Forget(FlowButton.Confirmation.yesAsked(clock.instant()))),
-                        say.button("label_keep", new FlowButton.Forget(FlowButton.Confirmation.no()))))),
-                r.updateId()));
+        store.pairings()
+                .say(Reply.of(
+                        List.of(say.say(
+                                chatId,
+                                "forget_confirm",
+                                Map.of(),
+                                List.of(
+                                        say.button(
+                                                "label_forget",
+                                                new FlowButton.Forget(
+                                                        FlowButton.Confirmation.yesAsked(clock.instant()))),
+                                        say.button(
+                                                "label_keep", new FlowButton.Forget(FlowButton.Confirmation.no()))))),
+                        r.updateId()));
         return Optional.empty();
     }
 
@@ -51,8 +61,11 @@ final class DataRights {
         }
         List<Outgoing> out = new ArrayList<>();
         out.add(say.say(chatId, "forget_done"));
-        store.couples().coupleOf(userId).filter(c -> c.status() == CoupleStatus.ACTIVE).ifPresent(c ->
-                Partners.otherPrivateChat(store.couples(), c, userId).ifPresent(id -> out.add(say.say(id, "unpair_told"))));
+        store.couples()
+                .coupleOf(userId)
+                .filter(c -> c.status() == CoupleStatus.ACTIVE)
+                .ifPresent(c -> Partners.otherPrivateChat(store.couples(), c, userId)
+                        .ifPresent(id -> out.add(say.say(id, "unpair_told"))));
         store.pairings().forget(userId, say.reply(r, chatId, out));
         return Optional.empty();
     }

@@ -27,24 +27,29 @@ sealed interface FlowButton {
         }
         String[] parts = data.substring(Sentences.PREFIX.length()).split(":", 2);
         String choice = parts.length > 1 ? parts[1] : "";
-        return Optional.of(switch (parts[0]) {
-            case "age" -> new Age(choice.equals("y"));
-            case "privacy" -> new Privacy(choice.equals("y"));
-            case "name" -> new TelegramName();
-            case "namecheck" -> choice.startsWith("y:") ? new NameIsMine(choice.substring(2))
-                    : choice.startsWith("h:") ? new NameNeedsHelp(choice.substring(2)) : new AnotherName();
-            case "zone" -> new Utc();
-            case "safety" -> new Screening(switch (choice) {
-                case "safe" -> ScreeningAnswer.SAFE;
-                case "unsafe" -> ScreeningAnswer.UNSAFE;
-                default -> ScreeningAnswer.UNSAID;
-            });
-            case "accept" -> new Accept(choice.equals("y"));
-            case "unpair" -> new Unpair(Confirmation.parse(choice));
-            case "forget" -> new Forget(Confirmation.parse(choice));
-            case ReminderDesk.WHAT -> new Reminder(choice);
-            default -> new Unknown();
-        });
+        return Optional.of(
+                switch (parts[0]) {
+                    case "age" -> new Age(choice.equals("y"));
+                    case "privacy" -> new Privacy(choice.equals("y"));
+                    case "name" -> new TelegramName();
+                    case "namecheck" ->
+                        choice.startsWith("y:")
+                                ? new NameIsMine(choice.substring(2))
+                                : choice.startsWith("h:") ? new NameNeedsHelp(choice.substring(2)) : new AnotherName();
+                    case "zone" -> new Utc();
+                    case "safety" ->
+                        new Screening(
+                                switch (choice) {
+                                    case "safe" -> ScreeningAnswer.SAFE;
+                                    case "unsafe" -> ScreeningAnswer.UNSAFE;
+                                    default -> ScreeningAnswer.UNSAID;
+                                });
+                    case "accept" -> new Accept(choice.equals("y"));
+                    case "unpair" -> new Unpair(Confirmation.parse(choice));
+                    case "forget" -> new Forget(Confirmation.parse(choice));
+                    case ReminderDesk.WHAT -> new Reminder(choice);
+                    default -> new Unknown();
+                });
     }
 
     private static String data(String what, String choice) {
@@ -121,11 +126,13 @@ sealed interface FlowButton {
     record Screening(ScreeningAnswer answer) implements FlowButton {
         @Override
         public String encode() {
-            return data("safety", switch (answer) {
-                case SAFE -> "safe";
-                case UNSAFE -> "unsafe";
-                case UNSAID -> "unsaid";
-            });
+            return data(
+                    "safety",
+                    switch (answer) {
+                        case SAFE -> "safe";
+                        case UNSAFE -> "unsafe";
+                        case UNSAID -> "unsaid";
+                    });
         }
     }
 
@@ -191,7 +198,8 @@ sealed interface FlowButton {
         static Confirmation parse(String choice) {
             String[] parts = choice.split(":", 2);
             try {
-                return new Confirmation(choice.startsWith("y"), OptionalLong.of(Long.parseLong(parts.length > 1 ? parts[1] : "")));
+                return new Confirmation(
+                        choice.startsWith("y"), OptionalLong.of(Long.parseLong(parts.length > 1 ? parts[1] : "")));
             } catch (NumberFormatException e) {
                 return new Confirmation(choice.startsWith("y"), OptionalLong.empty());
             }

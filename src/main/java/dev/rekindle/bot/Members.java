@@ -37,14 +37,16 @@ public final class Members {
             return known.get();
         }
         if (couples.user(userId).isEmpty()) {
-            couples.createUser(userId, firstName == null || firstName.isBlank() ? "you" : firstName.strip(), defaultZone);
+            couples.createUser(
+                    userId, firstName == null || firstName.isBlank() ? "you" : firstName.strip(), defaultZone);
         }
         if (couples.coupleOf(userId).isEmpty()) {
             couples.startCouple(userId);
         }
         couples.registerPrivateChat(chatId, userId);
-        return couples.find(chatId, userId).orElseThrow(() -> new IllegalStateException("private chat " + chatId
-                + " of user " + userId + " was registered but cannot be found; check the chats table"));
+        return couples.find(chatId, userId)
+                .orElseThrow(() -> new IllegalStateException("private chat " + chatId + " of user " + userId
+                        + " was registered but cannot be found; check the chats table"));
     }
 
     /** The member behind a group message; empty when the group is not a couple's or the writer is not a partner. */

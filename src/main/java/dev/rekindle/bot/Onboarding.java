@@ -46,8 +46,14 @@ public final class Onboarding {
      * @param alarming whether the safety detector flags a text: such a text is never taken as a name or a time
      *                 zone, but handed to the core, whose safety hook answers it
      */
-    public Onboarding(Store store, Engine engine, InstantSource clock, String botUsername, SecureRandom random,
-                      Documents documents, Predicate<String> alarming) {
+    public Onboarding(
+            Store store,
+            Engine engine,
+            InstantSource clock,
+            String botUsername,
+            SecureRandom random,
+            Documents documents,
+            Predicate<String> alarming) {
         this(store, engine, clock, botUsername, random, documents, alarming, alarming);
     }
 
@@ -58,8 +64,15 @@ public final class Onboarding {
      *                      a name is the name unless the lexicon flags it, since the classifier, tuned for recall, can
      *                      take one unknown word for a disclosure ("Kim" was taken for abuse)
      */
-    public Onboarding(Store store, Engine engine, InstantSource clock, String botUsername, SecureRandom random,
-                      Documents documents, Predicate<String> alarming, Predicate<String> alarmingWords) {
+    public Onboarding(
+            Store store,
+            Engine engine,
+            InstantSource clock,
+            String botUsername,
+            SecureRandom random,
+            Documents documents,
+            Predicate<String> alarming,
+            Predicate<String> alarmingWords) {
         this.store = store;
         this.clock = clock;
         this.alarming = alarming;
@@ -82,8 +95,9 @@ public final class Onboarding {
      * and an update this sends to {@link #route} instead is routed there again, which is always right.
      */
     public boolean forDialogs(Received r) {
-        if (r instanceof Received.Command c && (FLOW_COMMANDS.contains(c.command())
-                || (c.command().equals("start") && !c.args().isBlank()))) {
+        if (r instanceof Received.Command c
+                && (FLOW_COMMANDS.contains(c.command())
+                        || (c.command().equals("start") && !c.args().isBlank()))) {
             return false;
         }
         if (r instanceof Received.Press press && FlowButton.parse(press.data()).isPresent()) {
@@ -108,11 +122,14 @@ public final class Onboarding {
         if (r instanceof Received.Command c) {
             return command(c, p, chatId, userId);
         }
-        Optional<FlowButton> button = r instanceof Received.Press press ? FlowButton.parse(press.data()) : Optional.empty();
+        Optional<FlowButton> button =
+                r instanceof Received.Press press ? FlowButton.parse(press.data()) : Optional.empty();
         if (button.isPresent()) {
             return press(r, p, chatId, userId, firstName, button.get());
         }
-        if (onboarded && r instanceof Received.Text t && reminders.tookTime(r.updateId(), r.who(), chatId, t.text(), alarming)) {
+        if (onboarded
+                && r instanceof Received.Text t
+                && reminders.tookTime(r.updateId(), r.who(), chatId, t.text(), alarming)) {
             return Optional.empty();
         }
         if (onboarded) {
@@ -132,7 +149,8 @@ public final class Onboarding {
      * current: opening an invitation is {@link #waitedFor waited for} too.
      */
     public Set<Long> lanes(Received r) {
-        if (r instanceof Received.Press p && FlowButton.parse(p.data()).equals(Optional.of(new FlowButton.Accept(true)))) {
+        if (r instanceof Received.Press p
+                && FlowButton.parse(p.data()).equals(Optional.of(new FlowButton.Accept(true)))) {
             Optional<Long> theirs = pairing.inviterCouple(r.from().userId());
             if (theirs.isPresent() && theirs.get() != r.who().coupleId()) {
                 return Set.of(r.who().coupleId(), theirs.get());
@@ -155,7 +173,9 @@ public final class Onboarding {
                     || (b instanceof FlowButton.Forget f && f.confirmation().yes())
                     || (b instanceof FlowButton.Reminder m && m.choice().startsWith("time."));
         }
-        return r instanceof Received.Command c && c.command().equals("start") && !c.args().isBlank();
+        return r instanceof Received.Command c
+                && c.command().equals("start")
+                && !c.args().isBlank();
     }
 
     /** The user blocked the bot: nothing more is sent to them until they write again. */
@@ -177,8 +197,10 @@ public final class Onboarding {
                 yield onboarded ? Optional.of(c) : questions.continueOnboarding(c, p, chatId, userId, List.of());
             }
             case "help", "stop", "support" -> Optional.of(c); // safety help never waits for onboarding
-            case "invite" -> onboarded ? pairing.invite(c, chatId, userId)
-                    : questions.continueOnboarding(c, p, chatId, userId, List.of());
+            case "invite" ->
+                onboarded
+                        ? pairing.invite(c, chatId, userId)
+                        : questions.continueOnboarding(c, p, chatId, userId, List.of());
             case "unpair" -> unpairing.ask(c, chatId, userId);
             case "export" -> dataRights.export(c, chatId, userId);
             case "reminders" -> {
@@ -193,7 +215,8 @@ public final class Onboarding {
         };
     }
 
-    private Optional<Received> press(Received r, Profile p, long chatId, long userId, String firstName, FlowButton button) {
+    private Optional<Received> press(
+            Received r, Profile p, long chatId, long userId, String firstName, FlowButton button) {
         if (!answerable(button, p, clock.instant())) {
             store.pairings().say(say.reply(r, chatId, List.of(say.say(chatId, "stale_button"))));
             return Optional.empty();
@@ -227,15 +250,18 @@ public final class Onboarding {
         if (button instanceof FlowButton.Privacy) {
             return step == OnboardingStage.PRIVACY;
         }
-        if (button instanceof FlowButton.TelegramName || button instanceof FlowButton.NameIsMine
-                || button instanceof FlowButton.AnotherName || button instanceof FlowButton.NameNeedsHelp) {
+        if (button instanceof FlowButton.TelegramName
+                || button instanceof FlowButton.NameIsMine
+                || button instanceof FlowButton.AnotherName
+                || button instanceof FlowButton.NameNeedsHelp) {
             return step == OnboardingStage.NAME;
         }
         if (button instanceof FlowButton.Utc) {
             return step == OnboardingStage.ZONE;
         }
         if (button instanceof FlowButton.Screening s) {
-            // also once onboarded: the same press handled again after a crash before the core's commit still brings help
+            // also once onboarded: the same press handled again after a crash before the core's commit still brings
+            // help
             return step == OnboardingStage.SAFETY
                     || (step == OnboardingStage.DONE && p.unsafe() && s.answer() == ScreeningAnswer.UNSAFE);
         }

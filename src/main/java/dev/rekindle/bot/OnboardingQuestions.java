@@ -39,8 +39,13 @@ final class OnboardingQuestions {
     private final Predicate<String> alarming;
     private final Predicate<String> alarmingWords;
 
-    OnboardingQuestions(Store store, Sentences say, PairingOffer offer, InstantSource clock, Predicate<String> alarming,
-                        Predicate<String> alarmingWords) {
+    OnboardingQuestions(
+            Store store,
+            Sentences say,
+            PairingOffer offer,
+            InstantSource clock,
+            Predicate<String> alarming,
+            Predicate<String> alarmingWords) {
         this.store = store;
         this.say = say;
         this.offer = offer;
@@ -73,15 +78,25 @@ final class OnboardingQuestions {
             // one unknown word for a crisis ("Toronto" did), and onboarding would never ask the safety question
             return zone(t, p, chatId, t.text());
         }
-        if (step == OnboardingStage.NAME && looksLikeAName(t.text()) && !alarmingWords.test(t.text())
-                && fitsAButton(t.text().strip()) && alarming.test(t.text())) {
+        if (step == OnboardingStage.NAME
+                && looksLikeAName(t.text())
+                && !alarmingWords.test(t.text())
+                && fitsAButton(t.text().strip())
+                && alarming.test(t.text())) {
             // the classifier, tuned for recall, flags some names ("Kim" reads as abuse to it); asking keeps both
             // the name and the disclosure it might be: neither is taken for the other without the person's word
             String name = t.text().strip();
-            store.pairings().say(Reply.of(List.of(say.say(chatId, "onboarding_name_check", Map.of("name", name),
-                    List.of(say.button("label_name_yes", new FlowButton.NameIsMine(name)),
-                            say.button("label_name_other", new FlowButton.AnotherName()),
-                            say.button("label_need_help", new FlowButton.NameNeedsHelp(name))))), t.updateId()));
+            store.pairings()
+                    .say(Reply.of(
+                            List.of(say.say(
+                                    chatId,
+                                    "onboarding_name_check",
+                                    Map.of("name", name),
+                                    List.of(
+                                            say.button("label_name_yes", new FlowButton.NameIsMine(name)),
+                                            say.button("label_name_other", new FlowButton.AnotherName()),
+                                            say.button("label_need_help", new FlowButton.NameNeedsHelp(name))))),
+                            t.updateId()));
             return Optional.empty();
         }
         if (alarming.test(t.text())) {
@@ -99,15 +114,20 @@ final class OnboardingQuestions {
      */
     Optional<Received> press(Received r, Profile p, long chatId, long userId, String firstName, FlowButton button) {
         if (button instanceof FlowButton.Age a) {
-            Profile next = a.adult() ? p.adult(true).at(OnboardingStage.PRIVACY)
+            Profile next = a.adult()
+                    ? p.adult(true).at(OnboardingStage.PRIVACY)
                     : p.adult(false).at(OnboardingStage.UNDER_AGE);
             store.pairings().save(next, null, null, say.reply(r, chatId, List.of(question(chatId, next))));
         } else if (button instanceof FlowButton.Privacy privacy && privacy.agreed()) {
             Profile next = p.consentedAt(clock.instant()).at(OnboardingStage.NAME);
             store.pairings().save(next, null, null, say.reply(r, chatId, List.of(question(chatId, next))));
         } else if (button instanceof FlowButton.Privacy) {
-            store.pairings().save(p.at(OnboardingStage.ABOUT), null, null,
-                    say.reply(r, chatId, List.of(say.say(chatId, "onboarding_no_consent"))));
+            store.pairings()
+                    .save(
+                            p.at(OnboardingStage.ABOUT),
+                            null,
+                            null,
+                            say.reply(r, chatId, List.of(say.say(chatId, "onboarding_no_consent"))));
         } else if (button instanceof FlowButton.TelegramName) {
             return name(r, p, chatId, firstName == null || firstName.isBlank() ? "you" : firstName.strip());
         } else if (button instanceof FlowButton.NameIsMine mine) {
@@ -132,18 +152,39 @@ final class OnboardingQuestions {
 
     private Outgoing question(long chatId, Profile p) {
         return switch (p.step()) {
-            case ABOUT, AGE -> say.say(chatId, "onboarding_age", Map.of(), List.of(
-                    say.button("label_adult", new FlowButton.Age(true)), say.button("label_minor", new FlowButton.Age(false))));
-            case PRIVACY -> say.say(chatId, "onboarding_privacy", Map.of(), List.of(
-                    say.button("label_agree", new FlowButton.Privacy(true)),
-                    say.button("label_disagree", new FlowButton.Privacy(false))));
-            case NAME -> say.say(chatId, "onboarding_name", Map.of(),
-                    List.of(say.button("label_telegram_name", new FlowButton.TelegramName())));
-            case ZONE -> say.say(chatId, "onboarding_zone", Map.of(), List.of(say.button("label_utc", new FlowButton.Utc())));
-            case SAFETY -> say.say(chatId, "onboarding_safety", Map.of(), List.of(
-                    say.button("label_safe", new FlowButton.Screening(ScreeningAnswer.SAFE)),
-                    say.button("label_unsafe", new FlowButton.Screening(ScreeningAnswer.UNSAFE)),
-                    say.button("label_unsaid", new FlowButton.Screening(ScreeningAnswer.UNSAID))));
+            case ABOUT, AGE ->
+                say.say(
+                        chatId,
+                        "onboarding_age",
+                        Map.of(),
+                        List.of(
+                                say.button("label_adult", new FlowButton.Age(true)),
+                                say.button("label_minor", new FlowButton.Age(false))));
+            case PRIVACY ->
+                say.say(
+                        chatId,
+                        "onboarding_privacy",
+                        Map.of(),
+                        List.of(
+                                say.button("label_agree", new FlowButton.Privacy(true)),
+                                say.button("label_disagree", new FlowButton.Privacy(false))));
+            case NAME ->
+                say.say(
+                        chatId,
+                        "onboarding_name",
+                        Map.of(),
+                        List.of(say.button("label_telegram_name", new FlowButton.TelegramName())));
+            case ZONE ->
+                say.say(chatId, "onboarding_zone", Map.of(), List.of(say.button("label_utc", new FlowButton.Utc())));
+            case SAFETY ->
+                say.say(
+                        chatId,
+                        "onboarding_safety",
+                        Map.of(),
+                        List.of(
+                                say.button("label_safe", new FlowButton.Screening(ScreeningAnswer.SAFE)),
+                                say.button("label_unsafe", new FlowButton.Screening(ScreeningAnswer.UNSAFE)),
+                                say.button("label_unsaid", new FlowButton.Screening(ScreeningAnswer.UNSAID))));
             case UNDER_AGE -> say.say(chatId, "onboarding_under_age");
             case DONE -> say.say(chatId, "onboarding_done");
         };
@@ -173,8 +214,15 @@ final class OnboardingQuestions {
     private Optional<Received> zone(Received r, Profile p, long chatId, String text) {
         Optional<ZoneId> zone = TimeZones.parse(text);
         if (zone.isEmpty()) {
-            store.pairings().say(say.reply(r, chatId, List.of(say.say(chatId, "onboarding_zone_unknown", Map.of(),
-                    List.of(say.button("label_utc", new FlowButton.Utc()))))));
+            store.pairings()
+                    .say(say.reply(
+                            r,
+                            chatId,
+                            List.of(say.say(
+                                    chatId,
+                                    "onboarding_zone_unknown",
+                                    Map.of(),
+                                    List.of(say.button("label_utc", new FlowButton.Utc()))))));
             return Optional.empty();
         }
         Profile next = p.at(OnboardingStage.SAFETY);
@@ -186,7 +234,10 @@ final class OnboardingQuestions {
         Profile next = p.screened(answer, clock.instant()).at(OnboardingStage.DONE);
         User user = store.couples().user(userId).orElseThrow();
         List<Outgoing> out = new ArrayList<>();
-        out.add(say.say(chatId, "onboarding_done", Map.of("name", user.displayName(), "zone", user.timeZone().getId())));
+        out.add(say.say(
+                chatId,
+                "onboarding_done",
+                Map.of("name", user.displayName(), "zone", user.timeZone().getId())));
         if (next.pendingInvite() != null) {
             out.add(offer.of(chatId, next.pendingInvite()));
         }

@@ -14,8 +14,8 @@ import dev.rekindle.store.Outgoing;
  * before the outbox had its own type (an engine Send or CloseButtons, with a chat and a ref) still read.
  */
 public final class OutboxPayload {
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final ObjectMapper MAPPER =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     /** How a payload of the engine's CloseButtons named a pressed message, before pressedMessageId. */
     private static final String PRESSED = "msg:";
 
@@ -23,8 +23,11 @@ public final class OutboxPayload {
 
     /** The engine's message, in the outbox's terms (the chat is the entry's). */
     public static OutboxMessage.Text of(Action.Send send) {
-        return new OutboxMessage.Text(send.html(),
-                send.buttons().stream().map(b -> new OutboxMessage.Button(b.label(), b.data())).toList());
+        return new OutboxMessage.Text(
+                send.html(),
+                send.buttons().stream()
+                        .map(b -> new OutboxMessage.Button(b.label(), b.data()))
+                        .toList());
     }
 
     /**
@@ -65,8 +68,8 @@ public final class OutboxPayload {
         } catch (JsonProcessingException e) {
             throw unreadable(e, "close-buttons");
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("an outbox close-buttons payload names a pressed message that is not "
-                    + "a number");
+            throw new IllegalArgumentException(
+                    "an outbox close-buttons payload names a pressed message that is not " + "a number");
         }
     }
 

@@ -35,8 +35,14 @@ final class Pairing {
     private final OnboardingQuestions questions;
     private final PairingOffer offer;
 
-    Pairing(Store store, Sentences say, InstantSource clock, String botUsername, SecureRandom random,
-            OnboardingQuestions questions, PairingOffer offer) {
+    Pairing(
+            Store store,
+            Sentences say,
+            InstantSource clock,
+            String botUsername,
+            SecureRandom random,
+            OnboardingQuestions questions,
+            PairingOffer offer) {
         this.store = store;
         this.say = say;
         this.clock = clock;
@@ -50,14 +56,25 @@ final class Pairing {
     Optional<Received> invite(Received r, long chatId, long userId) {
         Couple couple = store.couples().coupleOf(userId).orElseThrow();
         if (couple.status() == CoupleStatus.ACTIVE) {
-            store.pairings().say(say.reply(r, chatId, List.of(say.say(chatId, "invite_already_paired",
-                    Map.of("partner", Partners.otherName(store.couples(), couple, userId))))));
+            store.pairings()
+                    .say(say.reply(
+                            r,
+                            chatId,
+                            List.of(say.say(
+                                    chatId,
+                                    "invite_already_paired",
+                                    Map.of("partner", Partners.otherName(store.couples(), couple, userId))))));
             return Optional.empty();
         }
         InviteCode code = InviteCode.random(random);
         String link = "https://t.me/" + botUsername + "?start=" + code.code();
-        store.pairings().invite(code.hash(), couple.id(), userId, clock.instant().plus(Onboarding.INVITATION_LIFETIME),
-                say.reply(r, chatId, List.of(say.say(chatId, "invite_link", Map.of("link", link)))));
+        store.pairings()
+                .invite(
+                        code.hash(),
+                        couple.id(),
+                        userId,
+                        clock.instant().plus(Onboarding.INVITATION_LIFETIME),
+                        say.reply(r, chatId, List.of(say.say(chatId, "invite_link", Map.of("link", link)))));
         return Optional.empty();
     }
 
@@ -83,15 +100,22 @@ final class Pairing {
 
     /** The couple of the invitation {@code userId} opened, if it still exists. */
     Optional<Long> inviterCouple(long userId) {
-        return store.pairings().profile(userId).map(Profile::pendingInvite)
-                .flatMap(hash -> store.pairings().invitation(hash)).map(Invitation::coupleId);
+        return store.pairings()
+                .profile(userId)
+                .map(Profile::pendingInvite)
+                .flatMap(hash -> store.pairings().invitation(hash))
+                .map(Invitation::coupleId);
     }
 
     /** The offer's Accept or Decline, pressed by someone onboarded with an invitation pending. */
     Optional<Received> answer(Received r, Profile p, long chatId, long userId, boolean accepted) {
         if (!accepted) {
-            store.pairings().save(p.pendingInvite(null), null, null,
-                    say.reply(r, chatId, List.of(say.say(chatId, "pairing_declined"))));
+            store.pairings()
+                    .save(
+                            p.pendingInvite(null),
+                            null,
+                            null,
+                            say.reply(r, chatId, List.of(say.say(chatId, "pairing_declined"))));
             return Optional.empty();
         }
         return accept(r, p, chatId, userId);
@@ -120,7 +144,8 @@ final class Pairing {
             return "code_already_paired";
         }
         Optional<Couple> theirs = store.couples().couple(inv.get().coupleId());
-        if (theirs.isEmpty() || theirs.get().status() != CoupleStatus.FORMING
+        if (theirs.isEmpty()
+                || theirs.get().status() != CoupleStatus.FORMING
                 || !theirs.get().users().containsValue(inv.get().inviter())) {
             return "code_used";
         }
@@ -134,7 +159,8 @@ final class Pairing {
             return gone(r, p, chatId, "code_unknown");
         }
         long inviter = inv.get().inviter();
-        String inviterName = store.couples().user(inviter).map(User::displayName).orElse("");
+        String inviterName =
+                store.couples().user(inviter).map(User::displayName).orElse("");
         String myName = store.couples().user(userId).map(User::displayName).orElse("");
         OptionalLong inviterChat = store.couples().chatId(inv.get().coupleId(), Chat.A);
         List<Outgoing> out = new ArrayList<>();
@@ -143,17 +169,30 @@ final class Pairing {
         boolean unsafe = p.unsafe();
         long coupleId;
         try {
-            coupleId = store.pairings().accept(hash, userId, chatId, clock.instant(),
-                    unsafe ? new Reply(say.closing(r, chatId, out), OptionalLong.empty()) : say.reply(r, chatId, out));
+            coupleId = store.pairings()
+                    .accept(
+                            hash,
+                            userId,
+                            chatId,
+                            clock.instant(),
+                            unsafe
+                                    ? new Reply(say.closing(r, chatId, out), OptionalLong.empty())
+                                    : say.reply(r, chatId, out));
         } catch (InvitationGoneException e) {
             Invitation i = inv.get();
-            return gone(r, p, chatId, i.used() != null ? "code_used"
-                    : !clock.instant().isBefore(i.expires()) ? "code_expired" : "code_used");
+            return gone(
+                    r,
+                    p,
+                    chatId,
+                    i.used() != null
+                            ? "code_used"
+                            : !clock.instant().isBefore(i.expires()) ? "code_expired" : "code_used");
         }
         if (unsafe) {
-            // the screening's answer belongs to the person, not to a couple: the new couple's shared exercises pause too
-            return Optional.of(new Received.ScreenedUnsafe(r.updateId(), new Member(coupleId, Partner.B, Chat.B), r.from(),
-                    SafetyKind.ABUSE));
+            // the screening's answer belongs to the person, not to a couple: the new couple's shared exercises pause
+            // too
+            return Optional.of(new Received.ScreenedUnsafe(
+                    r.updateId(), new Member(coupleId, Partner.B, Chat.B), r.from(), SafetyKind.ABUSE));
         }
         return Optional.empty();
     }

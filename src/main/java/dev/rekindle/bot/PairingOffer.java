@@ -23,9 +23,15 @@ final class PairingOffer {
 
     Outgoing of(long chatId, String invitationHash) {
         Optional<Invitation> inv = store.pairings().invitation(invitationHash);
-        String inviter = inv.flatMap(i -> store.couples().user(i.inviter())).map(User::displayName).orElse("");
-        return say.say(chatId, "pairing_offer", Map.of("partner", inviter),
-                List.of(say.button("label_accept", new FlowButton.Accept(true)),
+        String inviter = inv.flatMap(i -> store.couples().user(i.inviter()))
+                .map(User::displayName)
+                .orElse("");
+        return say.say(
+                chatId,
+                "pairing_offer",
+                Map.of("partner", inviter),
+                List.of(
+                        say.button("label_accept", new FlowButton.Accept(true)),
                         say.button("label_decline", new FlowButton.Accept(false))));
     }
 }

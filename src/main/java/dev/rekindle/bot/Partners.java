@@ -10,11 +10,13 @@ import java.util.OptionalLong;
 
 /** A couple seen from one of its partners, for the private flows that name or tell the other one. */
 final class Partners {
-    private Partners() {
-    }
+    private Partners() {}
 
     static Partner of(Couple c, long userId) {
-        return c.users().entrySet().stream().filter(e -> e.getValue() == userId).map(Map.Entry::getKey).findFirst()
+        return c.users().entrySet().stream()
+                .filter(e -> e.getValue() == userId)
+                .map(Map.Entry::getKey)
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("user " + userId + " is not in couple " + c.id()));
     }
 

@@ -56,7 +56,10 @@ final class ReminderDelivery {
     Optional<Planned> plan(long coupleId, Action.SetReminder set, Instant now) {
         Optional<ZoneId> recipient = zone(coupleId, set.recipient());
         if (recipient.isEmpty()) {
-            LOG.warn("couple {}: a reminder for partner {} is not set: they are not a member", coupleId, set.recipient());
+            LOG.warn(
+                    "couple {}: a reminder for partner {} is not set: they are not a member",
+                    coupleId,
+                    set.recipient());
             return Optional.empty();
         }
         ZoneId anchor = zone(coupleId, set.anchor()).orElse(recipient.get());
@@ -64,13 +67,24 @@ final class ReminderDelivery {
         NewReminder r = new NewReminder(set.recipient(), set.dialog(), set.at(), set.days(), anchor, set.html(), next);
         List<Outgoing> notes = List.of();
         // only the person who set it is told now: a partner's copy of a ritual both chose may land in their night
-        if (set.recipient() == set.anchor() && ReminderTimes.inQuietHours(set.at(), set.days(), anchor, recipient.get(), quiet, now)
+        if (set.recipient() == set.anchor()
+                && ReminderTimes.inQuietHours(set.at(), set.days(), anchor, recipient.get(), quiet, now)
                 && engine.library().bot().messages().containsKey("reminder_quiet")) {
-            LocalTime local = ReminderTimes.occurrenceAfter(set.at(), set.days(), anchor, now).atZone(recipient.get()).toLocalTime();
+            LocalTime local = ReminderTimes.occurrenceAfter(set.at(), set.days(), anchor, now)
+                    .atZone(recipient.get())
+                    .toLocalTime();
             notes = store.couples().chatId(coupleId, Chat.privateOf(set.recipient())).stream()
-                    .mapToObj(chat -> send(chat, engine.botSentence("reminder_quiet",
-                            Map.of("time", CLOCK.format(local), "from", CLOCK.format(quiet.from()),
-                                    "until", CLOCK.format(quiet.until())))))
+                    .mapToObj(chat -> send(
+                            chat,
+                            engine.botSentence(
+                                    "reminder_quiet",
+                                    Map.of(
+                                            "time",
+                                            CLOCK.format(local),
+                                            "from",
+                                            CLOCK.format(quiet.from()),
+                                            "until",
+                                            CLOCK.format(quiet.until())))))
                     .toList();
         }
         return Optional.of(new Planned(r, notes));
@@ -94,7 +108,8 @@ final class ReminderDelivery {
     /** Fires the reminder of a due timers row; called under the couple's lane. */
     void fire(DueTimer t) {
         long coupleId = t.coupleId();
-        Optional<StoredReminder> found = Reminders.idOf(t.timerId()).flatMap(id -> store.reminders().find(coupleId, id));
+        Optional<StoredReminder> found =
+                Reminders.idOf(t.timerId()).flatMap(id -> store.reminders().find(coupleId, id));
         if (found.isEmpty()) {
             store.timers().markFired(coupleId, t.timerId()); // its reminder was stopped in a way that left the row
             return;
@@ -106,16 +121,27 @@ final class ReminderDelivery {
         Outgoing message = null;
         if (!late && !paused) {
             Chat to = Chat.privateOf(r.recipient());
-            message = store.couples().chatId(coupleId, to).stream().mapToObj(chat -> send(chat, r.html()))
-                    .findFirst().orElse(null);
+            message = store.couples().chatId(coupleId, to).stream()
+                    .mapToObj(chat -> send(chat, r.html()))
+                    .findFirst()
+                    .orElse(null);
         }
         Instant next = next(r, r.at(), now.isAfter(t.due()) ? now : t.due());
         boolean done = store.reminders().delivered(coupleId, r.id(), t.due(), message, next);
         if (done && late) {
-            LOG.info("couple {}: reminder {} was due at {}, beyond its grace of {}: skipped to {}", coupleId, r.id(),
-                    t.due(), ReminderTimes.GRACE, next);
+            LOG.info(
+                    "couple {}: reminder {} was due at {}, beyond its grace of {}: skipped to {}",
+                    coupleId,
+                    r.id(),
+                    t.due(),
+                    ReminderTimes.GRACE,
+                    next);
         } else if (done && paused) {
-            LOG.info("couple {}: reminder {} not sent while shared exercises are paused; next {}", coupleId, r.id(), next);
+            LOG.info(
+                    "couple {}: reminder {} not sent while shared exercises are paused; next {}",
+                    coupleId,
+                    r.id(),
+                    next);
         } else if (!done) {
             LOG.debug("couple {}: reminder {} was stopped or changed before it fired", coupleId, r.id());
         }
@@ -127,19 +153,27 @@ final class ReminderDelivery {
      * reminders still come.
      */
     private boolean paused(long coupleId, StoredReminder r, Instant now) {
-        return store.sessions().load(coupleId).map(StoredSession::session)
-                .map(s -> s.sharedPaused(now) && (shared(r) || s.pausedBy(r.recipient(), now))).orElse(false);
+        return store.sessions()
+                .load(coupleId)
+                .map(StoredSession::session)
+                .map(s -> s.sharedPaused(now) && (shared(r) || s.pausedBy(r.recipient(), now)))
+                .orElse(false);
     }
 
     /** A reminder of a shared exercise: set by a group dialog (or one no longer loaded, to be safe). */
     private boolean shared(StoredReminder r) {
-        return engine.library().current(r.dialog()).map(d -> d.audience() == dev.rekindle.dialog.model.Audience.GROUP)
+        return engine.library()
+                .current(r.dialog())
+                .map(d -> d.audience() == dev.rekindle.dialog.model.Audience.GROUP)
                 .orElse(true);
     }
 
     Optional<ZoneId> zone(long coupleId, Partner p) {
-        return store.couples().couple(coupleId).map(c -> c.users().get(p))
-                .flatMap(store.couples()::user).map(User::timeZone);
+        return store.couples()
+                .couple(coupleId)
+                .map(c -> c.users().get(p))
+                .flatMap(store.couples()::user)
+                .map(User::timeZone);
     }
 
     private static Outgoing send(long chatId, String html) {

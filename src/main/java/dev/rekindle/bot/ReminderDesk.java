@@ -47,12 +47,25 @@ final class ReminderDesk {
         if (mine.isEmpty()) {
             out.add(say.say(chatId, "reminders_none"));
         } else {
-            out.add(say.say(chatId, "reminders_list", Map.of(), mine.size() > 1
-                    ? List.of(say.button("label_stop_all", WHAT, "all")) : List.of()));
+            out.add(say.say(
+                    chatId,
+                    "reminders_list",
+                    Map.of(),
+                    mine.size() > 1 ? List.of(say.button("label_stop_all", WHAT, "all")) : List.of()));
             for (StoredReminder r : mine) {
-                out.add(say.say(chatId, "reminder_item", Map.of("days", days(r), "time", ReminderDelivery.CLOCK.format(r.at()),
-                        "text", Engine.plainText(r.html())), List.of(say.button("label_change_time", WHAT, "time." + r.id()),
-                        say.button("label_stop_reminder", WHAT, "stop." + r.id()))));
+                out.add(say.say(
+                        chatId,
+                        "reminder_item",
+                        Map.of(
+                                "days",
+                                days(r),
+                                "time",
+                                ReminderDelivery.CLOCK.format(r.at()),
+                                "text",
+                                Engine.plainText(r.html())),
+                        List.of(
+                                say.button("label_change_time", WHAT, "time." + r.id()),
+                                say.button("label_stop_reminder", WHAT, "stop." + r.id()))));
             }
         }
         store.pairings().say(Reply.of(out, updateId));
@@ -62,23 +75,39 @@ final class ReminderDesk {
     void press(long updateId, Member who, long chatId, String choice) {
         long coupleId = who.coupleId();
         if (choice.equals("all")) {
-            store.reminders().stopAll(coupleId, who.partner(), Reply.of(List.of(say.say(chatId, "reminders_all_stopped")), updateId));
+            store.reminders()
+                    .stopAll(
+                            coupleId,
+                            who.partner(),
+                            Reply.of(List.of(say.say(chatId, "reminders_all_stopped")), updateId));
             return;
         }
         String[] parts = choice.split("\\.", 2);
         Optional<Long> id = parts.length == 2 ? parse(parts[1]) : Optional.empty();
-        Optional<StoredReminder> r = id.flatMap(i -> store.reminders().find(coupleId, i)).filter(x -> x.recipient() == who.partner());
+        Optional<StoredReminder> r =
+                id.flatMap(i -> store.reminders().find(coupleId, i)).filter(x -> x.recipient() == who.partner());
         if (r.isEmpty()) {
             store.pairings().say(Reply.of(List.of(say.say(chatId, "reminder_gone")), updateId));
             return;
         }
         if (parts[0].equals("stop")) {
-            store.reminders().stop(coupleId, who.partner(), r.get().id(), Reply.of(List.of(say.say(chatId, "reminder_stopped")), updateId));
+            store.reminders()
+                    .stop(
+                            coupleId,
+                            who.partner(),
+                            r.get().id(),
+                            Reply.of(List.of(say.say(chatId, "reminder_stopped")), updateId));
         } else {
             String from = ReminderDelivery.CLOCK.format(delivery.quietHours().from());
             String until = ReminderDelivery.CLOCK.format(delivery.quietHours().until());
-            store.reminders().awaitTime(coupleId, who.partner(), r.get().id(), Reply.of(List.of(
-                    say.say(chatId, "reminder_ask_time", Map.of("from", from, "until", until))), updateId));
+            store.reminders()
+                    .awaitTime(
+                            coupleId,
+                            who.partner(),
+                            r.get().id(),
+                            Reply.of(
+                                    List.of(say.say(chatId, "reminder_ask_time", Map.of("from", from, "until", until))),
+                                    updateId));
         }
     }
 
@@ -93,7 +122,8 @@ final class ReminderDesk {
         return store.reminders().awaitingTime(who.coupleId(), who.partner()).isPresent();
     }
 
-    boolean tookTime(long updateId, Member who, long chatId, String text, java.util.function.Predicate<String> alarming) {
+    boolean tookTime(
+            long updateId, Member who, long chatId, String text, java.util.function.Predicate<String> alarming) {
         Optional<Long> awaiting = store.reminders().awaitingTime(who.coupleId(), who.partner());
         if (awaiting.isEmpty() || alarming.test(text)) {
             return false;
@@ -111,14 +141,30 @@ final class ReminderDesk {
         StoredReminder r = waiting.get();
         Instant now = clock.instant();
         List<Outgoing> out = new ArrayList<>();
-        out.add(say.say(chatId, "reminder_time_changed", Map.of("days", days(r), "time", ReminderDelivery.CLOCK.format(at.get()))));
+        out.add(say.say(
+                chatId,
+                "reminder_time_changed",
+                Map.of("days", days(r), "time", ReminderDelivery.CLOCK.format(at.get()))));
         if (delivery.inQuietHours(r, at.get(), now)) {
-            out.add(say.say(chatId, "reminder_quiet", Map.of("time", ReminderDelivery.CLOCK.format(at.get()),
-                    "from", ReminderDelivery.CLOCK.format(delivery.quietHours().from()),
-                    "until", ReminderDelivery.CLOCK.format(delivery.quietHours().until()))));
+            out.add(say.say(
+                    chatId,
+                    "reminder_quiet",
+                    Map.of(
+                            "time",
+                            ReminderDelivery.CLOCK.format(at.get()),
+                            "from",
+                            ReminderDelivery.CLOCK.format(delivery.quietHours().from()),
+                            "until",
+                            ReminderDelivery.CLOCK.format(delivery.quietHours().until()))));
         }
-        store.reminders().changeTime(who.coupleId(), who.partner(), r.id(), at.get(), delivery.next(r, at.get(), now),
-                Reply.of(out, updateId));
+        store.reminders()
+                .changeTime(
+                        who.coupleId(),
+                        who.partner(),
+                        r.id(),
+                        at.get(),
+                        delivery.next(r, at.get(), now),
+                        Reply.of(out, updateId));
         return true;
     }
 
@@ -126,7 +172,10 @@ final class ReminderDesk {
         if (r.days().size() == 7) {
             return say.plain("reminder_daily");
         }
-        return r.days().stream().sorted().map(d -> say.plain("reminder_day_" + short3(d))).collect(Collectors.joining(", "));
+        return r.days().stream()
+                .sorted()
+                .map(d -> say.plain("reminder_day_" + short3(d)))
+                .collect(Collectors.joining(", "));
     }
 
     private static String short3(DayOfWeek d) {

@@ -29,11 +29,20 @@ final class Unpairing {
             store.pairings().say(say.reply(r, chatId, List.of(say.say(chatId, "unpair_not_paired"))));
             return Optional.empty();
         }
-        store.pairings().say(Reply.of(List.of(say.say(chatId, "unpair_confirm",
-                Map.of("partner", Partners.otherName(store.couples(), couple.get(), userId)),
-                List.of(say.button("label_unpair", new FlowButton.Unpair(FlowButton.Confirmation.yesAsked(clock.instant()))),
-                        say.button("label_keep", new FlowButton.Unpair(FlowButton.Confirmation.no()))))),
-                r.updateId()));
+        store.pairings()
+                .say(Reply.of(
+                        List.of(say.say(
+                                chatId,
+                                "unpair_confirm",
+                                Map.of("partner", Partners.otherName(store.couples(), couple.get(), userId)),
+                                List.of(
+                                        say.button(
+                                                "label_unpair",
+                                                new FlowButton.Unpair(
+                                                        FlowButton.Confirmation.yesAsked(clock.instant()))),
+                                        say.button(
+                                                "label_keep", new FlowButton.Unpair(FlowButton.Confirmation.no()))))),
+                        r.updateId()));
         return Optional.empty();
     }
 

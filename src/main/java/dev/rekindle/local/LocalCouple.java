@@ -6,10 +6,10 @@ import dev.rekindle.dialog.engine.Effects;
 import dev.rekindle.dialog.engine.Engine;
 import dev.rekindle.dialog.engine.Input;
 import dev.rekindle.dialog.engine.Outcome;
-import dev.rekindle.dialog.model.SafetyKind;
 import dev.rekindle.dialog.engine.Session;
 import dev.rekindle.dialog.model.DialogLibrary;
 import dev.rekindle.dialog.model.Partner;
+import dev.rekindle.dialog.model.SafetyKind;
 import dev.rekindle.nlu.understanding.Understanding;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,8 +46,12 @@ public final class LocalCouple {
     public record JournalEntry(String dialog, String kind, Partner author, String text, Instant at) {}
 
     /** A reminder a dialog set, as plain text; the terminal chat has no clock to fire it by. */
-    public record SetReminder(Partner recipient, String dialog, java.time.LocalTime at,
-                              java.util.Set<java.time.DayOfWeek> days, String text) {}
+    public record SetReminder(
+            Partner recipient,
+            String dialog,
+            java.time.LocalTime at,
+            java.util.Set<java.time.DayOfWeek> days,
+            String text) {}
 
     /** A timer the engine scheduled and that has not fired or been cancelled yet. */
     public record ScheduledTimer(String id, Instant due, Duration grace) {}
@@ -84,8 +88,8 @@ public final class LocalCouple {
     }
 
     /** A couple on the real engine over {@code library}. */
-    public static LocalCouple of(DialogLibrary library, Understanding understanding, Map<Partner, String> names,
-                                 long seed) {
+    public static LocalCouple of(
+            DialogLibrary library, Understanding understanding, Map<Partner, String> names, long seed) {
         Engine e = new Engine(library);
         return new LocalCouple(e::handle, understanding, names, seed);
     }
@@ -119,7 +123,8 @@ public final class LocalCouple {
         checkCanAct(from, chat);
         String where = describe(chat);
         OpenButtons.OpenMessage m = open.latestOrThrow(chat, where);
-        return handle(new Input.Press(from, chat, OpenButtons.numbered(m, oneBasedIndex, where).data()));
+        return handle(new Input.Press(
+                from, chat, OpenButtons.numbered(m, oneBasedIndex, where).data()));
     }
 
     /**
@@ -131,7 +136,8 @@ public final class LocalCouple {
         checkCanAct(from, chat);
         String where = describe(chat);
         OpenButtons.OpenMessage m = open.latestOrThrow(chat, where);
-        return handle(new Input.Press(from, chat, OpenButtons.labelled(m, label, where).data()));
+        return handle(new Input.Press(
+                from, chat, OpenButtons.labelled(m, label, where).data()));
     }
 
     /**
@@ -214,7 +220,8 @@ public final class LocalCouple {
         for (Action.SetReminder r : effects.reminders()) {
             String text = dev.rekindle.dialog.engine.Engine.plainText(r.html());
             // the same person, dialog and text: a new time for the same reminder, as the store keeps it
-            reminders.removeIf(old -> old.recipient() == r.recipient() && old.dialog().equals(r.dialog())
+            reminders.removeIf(old -> old.recipient() == r.recipient()
+                    && old.dialog().equals(r.dialog())
                     && old.text().equals(text));
             reminders.add(new SetReminder(r.recipient(), r.dialog(), r.at(), r.days(), text));
         }

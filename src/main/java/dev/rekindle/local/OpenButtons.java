@@ -57,8 +57,9 @@ final class OpenButtons {
 
     /** The latest open message in {@code chat}; {@code where} names the chat when there is none. */
     OpenMessage latestOrThrow(Chat chat, String where) {
-        return latest(chat).orElseThrow(() -> new IllegalArgumentException("there are no open buttons in " + where
-                + " (no message there has buttons that can still be pressed)"));
+        return latest(chat)
+                .orElseThrow(() -> new IllegalArgumentException("there are no open buttons in " + where
+                        + " (no message there has buttons that can still be pressed)"));
     }
 
     /** Button {@code oneBasedIndex} of {@code m}, in {@code where}. */
@@ -82,8 +83,8 @@ final class OpenButtons {
                 return b;
             }
         }
-        throw new IllegalArgumentException("there is no button \"" + label + "\" in " + where
-                + "; the buttons are " + quoted(m.sent().buttons()));
+        throw new IllegalArgumentException("there is no button \"" + label + "\" in " + where + "; the buttons are "
+                + quoted(m.sent().buttons()));
     }
 
     private static String numbered(List<String> labels) {

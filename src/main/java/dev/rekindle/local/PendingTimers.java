@@ -32,8 +32,9 @@ final class PendingTimers {
         Entry next = null;
         for (Entry s : timers.values()) {
             if (!s.timer().due().isAfter(target)
-                    && (next == null || s.timer().due().isBefore(next.timer().due())
-                    || (s.timer().due().equals(next.timer().due()) && s.order() < next.order()))) {
+                    && (next == null
+                            || s.timer().due().isBefore(next.timer().due())
+                            || (s.timer().due().equals(next.timer().due()) && s.order() < next.order()))) {
                 next = s;
             }
         }

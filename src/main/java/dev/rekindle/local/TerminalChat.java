@@ -1,9 +1,9 @@
 package dev.rekindle.local;
 
 import dev.rekindle.dialog.engine.Chat;
-import dev.rekindle.dialog.model.SafetyKind;
 import dev.rekindle.dialog.model.Durations;
 import dev.rekindle.dialog.model.Partner;
+import dev.rekindle.dialog.model.SafetyKind;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -33,8 +33,9 @@ public final class TerminalChat {
               /quit                    leave\
             """;
 
-    private static final DateTimeFormatter CLOCK =
-            DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern(
+                    "EEE yyyy-MM-dd HH:mm 'UTC'", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
 
     private final LocalCouple couple;
     private final BufferedReader in;
@@ -190,9 +191,11 @@ public final class TerminalChat {
     private void safety(String arg) {
         String a = arg.toLowerCase(Locale.ROOT).strip();
         boolean check = a.startsWith("check ");
-        java.util.Optional<SafetyKind> kind = SafetyKind.parse(check ? a.substring(6).strip() : a);
+        java.util.Optional<SafetyKind> kind =
+                SafetyKind.parse(check ? a.substring(6).strip() : a);
         if (kind.isEmpty()) {
-            out.println("! /safety needs one of " + SafetyKind.ids() + " (or check and one of them), not '" + arg + "'");
+            out.println(
+                    "! /safety needs one of " + SafetyKind.ids() + " (or check and one of them), not '" + arg + "'");
             return;
         }
         replies(check ? couple.check(partner, chat(), kind.get()) : couple.safety(partner, chat(), kind.get()));

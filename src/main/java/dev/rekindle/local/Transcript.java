@@ -1,9 +1,9 @@
 package dev.rekindle.local;
 
 import dev.rekindle.dialog.engine.Chat;
-import dev.rekindle.dialog.model.SafetyKind;
 import dev.rekindle.dialog.model.Durations;
 import dev.rekindle.dialog.model.Partner;
+import dev.rekindle.dialog.model.SafetyKind;
 import dev.rekindle.dialog.model.Source;
 import java.time.Duration;
 import java.util.List;
@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
  * @param partners display names; only A means an unpaired user
  * @param seed     the session's random seed
  */
-public record Transcript(String name, String file, Source source, Map<Partner, String> partners, long seed,
-                         List<TestStep> steps) {
+public record Transcript(
+        String name, String file, Source source, Map<Partner, String> partners, long seed, List<TestStep> steps) {
 
     public Transcript {
         partners = Map.copyOf(partners);
@@ -44,8 +44,8 @@ public record Transcript(String name, String file, Source source, Map<Partner, S
     }
 
     /** A partner writes text (a command when it starts with '/'); {@code intent} overrides the classifier. */
-    public record Say(Partner from, Chat chat, String text, String intent, List<ExpectedMessage> expect,
-                      Source source) implements TestStep {
+    public record Say(Partner from, Chat chat, String text, String intent, List<ExpectedMessage> expect, Source source)
+            implements TestStep {
         public Say {
             expect = copyOrNull(expect);
         }
@@ -57,8 +57,8 @@ public record Transcript(String name, String file, Source source, Map<Partner, S
     }
 
     /** A partner presses a button by label, or by {@code number} (1-based) when label is null. */
-    public record Press(Partner from, Chat chat, String label, int number, List<ExpectedMessage> expect,
-                        Source source) implements TestStep {
+    public record Press(Partner from, Chat chat, String label, int number, List<ExpectedMessage> expect, Source source)
+            implements TestStep {
         public Press {
             expect = copyOrNull(expect);
         }
@@ -85,8 +85,9 @@ public record Transcript(String name, String file, Source source, Map<Partner, S
      * The safety detector, simulated ({@code safety: {A: abuse}}): it reads a message of {@code from} in {@code chat}
      * as a flow of {@code kind}, or, with {@code check}, as the gentle check of that kind.
      */
-    public record Detection(Partner from, Chat chat, SafetyKind kind, boolean check, List<ExpectedMessage> expect,
-                            Source source) implements TestStep {
+    public record Detection(
+            Partner from, Chat chat, SafetyKind kind, boolean check, List<ExpectedMessage> expect, Source source)
+            implements TestStep {
         public Detection {
             expect = copyOrNull(expect);
         }
@@ -121,7 +122,8 @@ public record Transcript(String name, String file, Source source, Map<Partner, S
         }
 
         public boolean matches(Sent s) {
-            return s.chat() == to && (text == null || text.test(s.text()))
+            return s.chat() == to
+                    && (text == null || text.test(s.text()))
                     && (buttons == null || buttons.equals(s.buttons()));
         }
 
@@ -154,11 +156,13 @@ public record Transcript(String name, String file, Source source, Map<Partner, S
     }
 
     /** One expected reminder: for whom, at what local time (HH:MM), on which days; null fields are not checked. */
-    public record ExpectedReminder(Partner to, String at, java.util.Set<java.time.DayOfWeek> days, TextCheck text,
-                                   Source source) {
+    public record ExpectedReminder(
+            Partner to, String at, java.util.Set<java.time.DayOfWeek> days, TextCheck text, Source source) {
         public boolean matches(LocalCouple.SetReminder r) {
-            return (to == null || to == r.recipient()) && (at == null || at.equals(r.at().toString()))
-                    && (days == null || days.equals(r.days())) && (text == null || text.test(r.text()));
+            return (to == null || to == r.recipient())
+                    && (at == null || at.equals(r.at().toString()))
+                    && (days == null || days.equals(r.days()))
+                    && (text == null || text.test(r.text()));
         }
 
         /** {@code for A at 19:30 on [FRIDAY] contains "date night"} */
@@ -180,8 +184,10 @@ public record Transcript(String name, String file, Source source, Map<Partner, S
     /** One expected journal entry; null fields are not checked. */
     public record ExpectedEntry(String kind, Partner author, String dialog, TextCheck text, Source source) {
         public boolean matches(LocalCouple.JournalEntry e) {
-            return (kind == null || kind.equals(e.kind())) && (author == null || author == e.author())
-                    && (dialog == null || dialog.equals(e.dialog())) && (text == null || text.test(e.text()));
+            return (kind == null || kind.equals(e.kind()))
+                    && (author == null || author == e.author())
+                    && (dialog == null || dialog.equals(e.dialog()))
+                    && (text == null || text.test(e.text()));
         }
 
         /** {@code appreciation by A contains "coffee"} */
@@ -202,7 +208,11 @@ public record Transcript(String name, String file, Source source, Map<Partner, S
 
     /** How a text is checked: equal (ignoring leading and trailing blanks), containing, or a regex found in it. */
     public record TextCheck(Mode mode, String value, Pattern pattern) {
-        public enum Mode { TEXT, CONTAINS, MATCHES }
+        public enum Mode {
+            TEXT,
+            CONTAINS,
+            MATCHES
+        }
 
         public static TextCheck text(String value) {
             return new TextCheck(Mode.TEXT, value, null);

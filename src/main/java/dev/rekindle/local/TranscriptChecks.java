@@ -25,7 +25,9 @@ final class TranscriptChecks {
 
     Transcript.TestStep journal(Node n, Source src) {
         if (!(n instanceof SequenceNode list)) {
-            nodes.error(nodes.at(n), "journal must be a list of entries ([] for none)",
+            nodes.error(
+                    nodes.at(n),
+                    "journal must be a list of entries ([] for none)",
                     "for example journal: [{kind: appreciation, author: A, contains: coffee}]");
             return null;
         }
@@ -33,7 +35,10 @@ final class TranscriptChecks {
         boolean ok = true;
         for (Node e : list.getValue()) {
             if (!(e instanceof MappingNode m)) {
-                nodes.error(nodes.at(e), "a journal entry is a mapping", "{kind: appreciation, author: A, contains: coffee}");
+                nodes.error(
+                        nodes.at(e),
+                        "a journal entry is a mapping",
+                        "{kind: appreciation, author: A, contains: coffee}");
                 ok = false;
                 continue;
             }
@@ -88,7 +93,10 @@ final class TranscriptChecks {
                 if (v != null && Reminder.clock(v).isPresent()) {
                     atTime = Reminder.clock(v).get().toString();
                 } else if (v != null) {
-                    nodes.error(nodes.at(k.get("at").getValueNode()), "at is a time such as \"19:30\", not '" + v + "'", "");
+                    nodes.error(
+                            nodes.at(k.get("at").getValueNode()),
+                            "at is a time such as \"19:30\", not '" + v + "'",
+                            "");
                     ok = false;
                 }
             }

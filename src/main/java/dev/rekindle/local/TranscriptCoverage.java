@@ -31,8 +31,8 @@ public final class TranscriptCoverage implements TranscriptRunner.Tracer {
     public enum Promise {
         REACHES_AN_END("no transcript reaches one of its ending states"),
         STOPPED_WHILE_RUNNING("no transcript sends /stop while it is running"),
-        WRONG_PARTNER_REFUSED("no transcript has the wrong partner press a button and be refused"
-                + " (it has states with 'actor:')");
+        WRONG_PARTNER_REFUSED(
+                "no transcript has the wrong partner press a button and be refused" + " (it has states with 'actor:')");
 
         private final String missing;
 
@@ -90,20 +90,24 @@ public final class TranscriptCoverage implements TranscriptRunner.Tracer {
             return Optional.empty();
         }
         Frame top = before.top();
-        State state = library.version(top.dialog(), top.version()).or(() -> library.current(top.dialog()))
-                .map(d -> d.state(top.state())).orElse(null);
+        State state = library.version(top.dialog(), top.version())
+                .or(() -> library.current(top.dialog()))
+                .map(d -> d.state(top.state()))
+                .orElse(null);
         if (state == null || state.actor() == null) {
             return Optional.empty();
         }
         var holder = before.roles().get(state.actor());
         boolean wrongPartner = holder != null && holder != p.from();
-        boolean unmoved = after.top().dialog().equals(top.dialog()) && after.top().step() == top.step();
+        boolean unmoved =
+                after.top().dialog().equals(top.dialog()) && after.top().step() == top.step();
         return wrongPartner && unmoved ? Optional.of(top.dialog()) : Optional.empty();
     }
 
     private void keep(String dialog, Promise promise, String transcript) {
         kept.computeIfAbsent(dialog, k -> new LinkedHashMap<>())
-                .computeIfAbsent(promise, k -> new TreeSet<>()).add(transcript);
+                .computeIfAbsent(promise, k -> new TreeSet<>())
+                .add(transcript);
     }
 
     /**
@@ -122,7 +126,9 @@ public final class TranscriptCoverage implements TranscriptRunner.Tracer {
     }
 
     private static boolean waits(Step step) {
-        return !(step instanceof Step.Goto || step instanceof Step.Branch || step instanceof Step.End
+        return !(step instanceof Step.Goto
+                || step instanceof Step.Branch
+                || step instanceof Step.End
                 || step instanceof Step.Handover);
     }
 

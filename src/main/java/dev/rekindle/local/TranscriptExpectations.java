@@ -27,21 +27,27 @@ final class TranscriptExpectations {
     /** The messages of step {@code number}'s expect: in order; null (reported) when it is not a list. */
     List<Transcript.ExpectedMessage> read(Node n, int number) {
         if (!(n instanceof SequenceNode list)) {
-            nodes.error(nodes.at(n), "expect must be a list of messages ([] when the bot says nothing)",
+            nodes.error(
+                    nodes.at(n),
+                    "expect must be a list of messages ([] when the bot says nothing)",
                     "for example expect: [{to: A, contains: Hello}]");
             return null;
         }
         List<Transcript.ExpectedMessage> out = new ArrayList<>();
         for (Node e : list.getValue()) {
             if (!(e instanceof MappingNode m)) {
-                nodes.error(nodes.at(e), "an expected message is a mapping with to: and text:, contains: or matches:",
+                nodes.error(
+                        nodes.at(e),
+                        "an expected message is a mapping with to: and text:, contains: or matches:",
                         "for example - {to: A, contains: Hello}");
                 continue;
             }
-            Map<String, NodeTuple> k = nodes.keys(m, TranscriptLoader.EXPECT_KEYS, "in an expected message of step " + number);
+            Map<String, NodeTuple> k =
+                    nodes.keys(m, TranscriptLoader.EXPECT_KEYS, "in an expected message of step " + number);
             Chat to = recipient(m, k);
             Transcript.TextCheck check = textCheck(k);
-            List<String> buttons = k.containsKey("buttons") ? buttons(k.get("buttons").getValueNode()) : null;
+            List<String> buttons =
+                    k.containsKey("buttons") ? buttons(k.get("buttons").getValueNode()) : null;
             if (to != null) {
                 out.add(new Transcript.ExpectedMessage(to, check, buttons, nodes.at(m)));
             }
@@ -65,11 +71,15 @@ final class TranscriptExpectations {
         } else if ("group".equals(v)) {
             to = Chat.GROUP;
         } else if (v != null) {
-            nodes.error(nodes.at(tn), "to: is A, B or group, not '" + v + "'",
+            nodes.error(
+                    nodes.at(tn),
+                    "to: is A, B or group, not '" + v + "'",
                     v.equalsIgnoreCase("group") ? "write group in lower case" : "");
         }
         if (to == Chat.B && !partners.containsKey(Partner.B)) {
-            nodes.error(nodes.at(tn), "to: B, but B is not in partners (this transcript is an unpaired user)",
+            nodes.error(
+                    nodes.at(tn),
+                    "to: B, but B is not in partners (this transcript is an unpaired user)",
                     "add B under partners, e.g. partners: {A: Sam, B: Alex}");
         }
         return to;
@@ -103,8 +113,10 @@ final class TranscriptExpectations {
             return null;
         }
         if (given.size() > 1) {
-            nodes.error(nodes.at(k.get(given.get(1)).getKeyNode()), "use one of text:, contains: and matches:, not "
-                    + String.join(" and ", given), "");
+            nodes.error(
+                    nodes.at(k.get(given.get(1)).getKeyNode()),
+                    "use one of text:, contains: and matches:, not " + String.join(" and ", given),
+                    "");
             return null;
         }
         String key = given.get(0);
@@ -122,8 +134,11 @@ final class TranscriptExpectations {
         try {
             return Transcript.TextCheck.matches(v);
         } catch (PatternSyntaxException e) {
-            nodes.error(nodes.at(vn), "matches: is not a valid Java regular expression: " + e.getDescription()
-                    + " near character " + (e.getIndex() + 1), "quote special characters with \\\\");
+            nodes.error(
+                    nodes.at(vn),
+                    "matches: is not a valid Java regular expression: " + e.getDescription() + " near character "
+                            + (e.getIndex() + 1),
+                    "quote special characters with \\\\");
             return null;
         }
     }

@@ -17,7 +17,9 @@ record TranscriptHeader(String name, Map<Partner, String> partners, long seed) {
     static TranscriptHeader read(TranscriptNodes nodes, MappingNode root, Map<String, NodeTuple> top) {
         String name = null;
         if (!top.containsKey("transcript")) {
-            nodes.error(nodes.at(root), "the transcript has no name",
+            nodes.error(
+                    nodes.at(root),
+                    "the transcript has no name",
                     "add a first line such as transcript: appreciation is shared after a yes");
         } else {
             name = nodes.text(top.get("transcript").getValueNode(), "transcript");
@@ -46,7 +48,8 @@ record TranscriptHeader(String name, Map<Partner, String> partners, long seed) {
             }
         }
         if (!out.containsKey(Partner.A)) {
-            nodes.error(nodes.at(n), "partners needs A", "for example partners: {A: Sam} for a user who is not paired yet");
+            nodes.error(
+                    nodes.at(n), "partners needs A", "for example partners: {A: Sam} for a user who is not paired yet");
             return TranscriptLoader.DEFAULT_PARTNERS;
         }
         return out;

@@ -26,10 +26,32 @@ public final class TranscriptLoader {
 
     static final List<String> TOP_KEYS = List.of("transcript", "partners", "seed", "steps");
     static final List<String> SAYERS = List.of("A", "B", "A@group", "B@group", "A@private", "B@private");
-    static final List<String> ACTIONS = List.of("A", "B", "A@group", "B@group", "A@private", "B@private",
-            "press", "wait", "safety", "journal", "reminders");
-    static final List<String> STEP_KEYS = List.of("A", "B", "A@group", "B@group", "A@private", "B@private",
-            "press", "wait", "safety", "journal", "reminders", "expect", "intent");
+    static final List<String> ACTIONS = List.of(
+            "A",
+            "B",
+            "A@group",
+            "B@group",
+            "A@private",
+            "B@private",
+            "press",
+            "wait",
+            "safety",
+            "journal",
+            "reminders");
+    static final List<String> STEP_KEYS = List.of(
+            "A",
+            "B",
+            "A@group",
+            "B@group",
+            "A@private",
+            "B@private",
+            "press",
+            "wait",
+            "safety",
+            "journal",
+            "reminders",
+            "expect",
+            "intent");
     static final List<String> EXPECT_KEYS = List.of("to", "text", "contains", "matches", "buttons");
     static final List<String> ENTRY_KEYS = List.of("kind", "author", "dialog", "text", "contains", "matches");
     static final List<String> REMINDER_KEYS = List.of("to", "at", "days", "text", "contains", "matches");
@@ -67,7 +89,8 @@ public final class TranscriptLoader {
         TranscriptNodes nodes = new TranscriptNodes(file, firstLine);
         Node root = nodes.root(content);
         if (!(root instanceof MappingNode map)) {
-            throw nodes.fail(nodes.at(root), "a transcript is a mapping with transcript:, partners:, seed: and steps:", "");
+            throw nodes.fail(
+                    nodes.at(root), "a transcript is a mapping with transcript:, partners:, seed: and steps:", "");
         }
         Map<String, NodeTuple> top = nodes.keys(map, TOP_KEYS, "at the top of a transcript");
         TranscriptHeader header = TranscriptHeader.read(nodes, map, top);

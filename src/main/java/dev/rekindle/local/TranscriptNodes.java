@@ -43,10 +43,13 @@ final class TranscriptNodes {
         try {
             composed = SafeYaml.compose(file, content, limits);
         } catch (MarkedYamlEngineException e) {
-            Source where = e.getProblemMark().or(e::getContextMark).map(this::at).orElse(start());
+            Source where =
+                    e.getProblemMark().or(e::getContextMark).map(this::at).orElse(start());
             String what = e.getProblem() != null ? e.getProblem() : e.getMessage();
             String context = e.getContext() == null ? "" : " (" + e.getContext() + ")";
-            throw fail(where, "this is not valid YAML: " + what + context,
+            throw fail(
+                    where,
+                    "this is not valid YAML: " + what + context,
                     "check the indentation and quotes around this place");
         } catch (YamlEngineException e) {
             throw fail(start(), "this is not valid YAML: " + e.getMessage(), "");
@@ -64,7 +67,8 @@ final class TranscriptNodes {
     /** SafeYaml counts lines from 1; a transcript quoted in a document starts on {@code firstLine}. */
     private Problem fromFirstLine(Problem p) {
         Source s = p.source();
-        return new Problem(p.severity(), Source.of(s.file(), s.line() + firstLine - 1, s.column()), p.message(), p.hint());
+        return new Problem(
+                p.severity(), Source.of(s.file(), s.line() + firstLine - 1, s.column()), p.message(), p.hint());
     }
 
     /** The mapping's keys (scalars), refusing duplicates and keys not in {@code allowed}. */
@@ -83,7 +87,9 @@ final class TranscriptNodes {
             }
             if (!allowed.contains(key)) {
                 String hint = didYouMean(key, allowed);
-                error(at(k), "unknown key '" + key + "' " + where,
+                error(
+                        at(k),
+                        "unknown key '" + key + "' " + where,
                         hint.isEmpty() ? "known keys: " + String.join(", ", allowed) : hint);
                 continue;
             }
@@ -96,7 +102,9 @@ final class TranscriptNodes {
     String text(Node n, String what) {
         if (!(n instanceof ScalarNode s)) {
             String kind = n instanceof SequenceNode ? "list" : "mapping";
-            error(at(n), what + " must be a single value, not a " + kind,
+            error(
+                    at(n),
+                    what + " must be a single value, not a " + kind,
                     "put quotes around text that contains ': ' or starts with [ or {");
             return null;
         }
@@ -152,7 +160,8 @@ final class TranscriptNodes {
      */
     static String didYouMean(String word, Collection<String> candidates) {
         return Suggest.closest(word, candidates, word.length() <= 3 ? 1 : 2)
-                .map(c -> "did you mean '" + c + "'?").orElse("");
+                .map(c -> "did you mean '" + c + "'?")
+                .orElse("");
     }
 
     /** How many problems were found so far (to tell whether a part added one). */

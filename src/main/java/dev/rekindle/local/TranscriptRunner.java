@@ -34,8 +34,8 @@ public final class TranscriptRunner {
      * What one step did to the couple's session, for checks that look across transcripts (which dialogs
      * reach an end, are stopped, refuse a press): the session before and after, and the engine's actions.
      */
-    public record StepTrace(Transcript transcript, Transcript.TestStep step, Session before, Session after,
-                            List<Action> actions) {
+    public record StepTrace(
+            Transcript transcript, Transcript.TestStep step, Session before, Session after, List<Action> actions) {
         public StepTrace {
             actions = List.copyOf(actions);
         }
@@ -62,7 +62,7 @@ public final class TranscriptRunner {
     }
 
     public Result run(Transcript t) {
-        return run(t, trace -> { });
+        return run(t, trace -> {});
     }
 
     /** Runs {@code t}, telling {@code tracer} about every step that ran (a failing step included). */
@@ -84,15 +84,19 @@ public final class TranscriptRunner {
                 try {
                     got = perform(couple, step);
                 } catch (LocalCouple.EngineFailure e) {
-                    return new Result(t, false, number, head + ": " + e.getMessage() + remaining(t, number),
-                            couple.sent());
+                    return new Result(
+                            t, false, number, head + ": " + e.getMessage() + remaining(t, number), couple.sent());
                 } catch (IllegalArgumentException | IllegalStateException e) {
-                    return new Result(t, false, number, head + ": " + e.getMessage() + remaining(t, number),
-                            couple.sent());
+                    return new Result(
+                            t, false, number, head + ": " + e.getMessage() + remaining(t, number), couple.sent());
                 }
                 problem = step.expect() == null ? null : compare(step.expect(), got);
             }
-            tracer.step(new StepTrace(t, step, before, couple.session(),
+            tracer.step(new StepTrace(
+                    t,
+                    step,
+                    before,
+                    couple.session(),
                     couple.actions().subList(actionsBefore, couple.actions().size())));
             if (problem != null) {
                 return new Result(t, false, number, head + problem + remaining(t, number), couple.sent());
@@ -103,11 +107,13 @@ public final class TranscriptRunner {
 
     private static List<Sent> perform(LocalCouple couple, Transcript.TestStep step) {
         if (step instanceof Transcript.Say s) {
-            return s.intent() == null ? couple.say(s.from(), s.chat(), s.text())
+            return s.intent() == null
+                    ? couple.say(s.from(), s.chat(), s.text())
                     : couple.say(s.from(), s.chat(), s.text(), s.intent());
         }
         if (step instanceof Transcript.Press p) {
-            return p.label() != null ? couple.press(p.from(), p.chat(), p.label())
+            return p.label() != null
+                    ? couple.press(p.from(), p.chat(), p.label())
                     : couple.press(p.from(), p.chat(), p.number());
         }
         if (step instanceof Transcript.Wait w) {
@@ -143,7 +149,8 @@ public final class TranscriptRunner {
             }
             return ": messages " + which + " differ\n" + sideBySide(expected, got);
         }
-        String head = expected.isEmpty() ? ": expected no message, got " + got.size()
+        String head = expected.isEmpty()
+                ? ": expected no message, got " + got.size()
                 : ": expected " + count(expected.size(), "message") + ", got " + got.size();
         return head + "\n" + sideBySide(expected, got);
     }
@@ -163,9 +170,15 @@ public final class TranscriptRunner {
             if (e != null && s != null && e.matches(s)) {
                 b.append("  ").append(num).append("ok:       ").append(describe(s));
             } else {
-                b.append("  ").append(num).append("expected: ").append(e == null ? "(no message)" : e.describe())
+                b.append("  ")
+                        .append(num)
+                        .append("expected: ")
+                        .append(e == null ? "(no message)" : e.describe())
                         .append('\n')
-                        .append("  ").append(pad).append("actual:   ").append(s == null ? "(no message)" : describe(s));
+                        .append("  ")
+                        .append(pad)
+                        .append("actual:   ")
+                        .append(s == null ? "(no message)" : describe(s));
             }
         }
         return b.toString();
@@ -184,8 +197,14 @@ public final class TranscriptRunner {
             b.append("\n  expected: ").append(e.describe());
         }
         for (LocalCouple.SetReminder r : got) {
-            b.append("\n  actual:   for ").append(r.recipient()).append(" at ").append(r.at()).append(" on ")
-                    .append(new java.util.TreeSet<>(r.days())).append(' ').append(Transcript.quote(r.text()));
+            b.append("\n  actual:   for ")
+                    .append(r.recipient())
+                    .append(" at ")
+                    .append(r.at())
+                    .append(" on ")
+                    .append(new java.util.TreeSet<>(r.days()))
+                    .append(' ')
+                    .append(Transcript.quote(r.text()));
         }
         return b.toString();
     }
@@ -201,8 +220,8 @@ public final class TranscriptRunner {
             }
             return null;
         }
-        StringBuilder b = new StringBuilder(": expected " + count(expected.size(), "journal entry", "journal entries")
-                + ", got " + got.size());
+        StringBuilder b = new StringBuilder(
+                ": expected " + count(expected.size(), "journal entry", "journal entries") + ", got " + got.size());
         for (Transcript.ExpectedEntry e : expected) {
             b.append("\n  expected: ").append(e.describe());
         }

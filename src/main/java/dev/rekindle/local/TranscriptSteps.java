@@ -44,7 +44,10 @@ final class TranscriptSteps {
     List<Transcript.TestStep> read(MappingNode root, Map<String, NodeTuple> top) {
         List<Transcript.TestStep> steps = new ArrayList<>();
         if (!top.containsKey("steps")) {
-            nodes.error(nodes.at(root), "the transcript has no steps", "add steps: with at least one step, e.g. - A: /help");
+            nodes.error(
+                    nodes.at(root),
+                    "the transcript has no steps",
+                    "add steps: with at least one step, e.g. - A: /help");
             return steps;
         }
         Node s = top.get("steps").getValueNode();
@@ -66,7 +69,9 @@ final class TranscriptSteps {
 
     private Transcript.TestStep step(Node n, int number) {
         if (!(n instanceof MappingNode m)) {
-            nodes.error(nodes.at(n), "step " + number + " must be a mapping",
+            nodes.error(
+                    nodes.at(n),
+                    "step " + number + " must be a mapping",
                     "for example - A: hello   or   - press: {A: \"Yes\"}");
             return null;
         }
@@ -104,13 +109,17 @@ final class TranscriptSteps {
             if (nodes.problemCount() > problemsBefore) {
                 return null; // a misspelt action key was reported already
             }
-            nodes.error(nodes.at(n), "step " + number + " does nothing",
+            nodes.error(
+                    nodes.at(n),
+                    "step " + number + " does nothing",
                     "write one of A:, B:, A@group:, B@group:, press:, wait:, safety:, journal:, reminders:");
             return null;
         }
         if (acts.size() > 1) {
-            nodes.error(nodes.at(k.get(acts.get(1)).getKeyNode()), "step " + number + " does "
-                    + String.join(" and ", acts) + ": a step does one thing", "split it into separate steps");
+            nodes.error(
+                    nodes.at(k.get(acts.get(1)).getKeyNode()),
+                    "step " + number + " does " + String.join(" and ", acts) + ": a step does one thing",
+                    "split it into separate steps");
             return null;
         }
         return acts.get(0);
@@ -122,7 +131,9 @@ final class TranscriptSteps {
             return null;
         }
         if (act.equals("journal") || act.equals("reminders")) {
-            nodes.error(nodes.at(k.get("expect").getKeyNode()), act + ": checks the " + act + " and has no expect:",
+            nodes.error(
+                    nodes.at(k.get("expect").getKeyNode()),
+                    act + ": checks the " + act + " and has no expect:",
                     "put expect: on the step that sends the messages");
             return null;
         }
@@ -135,7 +146,8 @@ final class TranscriptSteps {
             return null;
         }
         if (!TranscriptLoader.SAYERS.contains(act)) {
-            nodes.error(nodes.at(k.get("intent").getKeyNode()),
+            nodes.error(
+                    nodes.at(k.get("intent").getKeyNode()),
                     "intent: applies to text a partner writes, not to " + act + ":",
                     "remove it, or put it on a step such as - A: I loved the coffee");
             return null;
@@ -149,21 +161,30 @@ final class TranscriptSteps {
             return null;
         }
         if (IntentTaxonomy.SAFETY.contains(v)) {
-            nodes.error(nodes.at(n), "intent " + v + " belongs to the safety detector, not the classifier",
+            nodes.error(
+                    nodes.at(n),
+                    "intent " + v + " belongs to the safety detector, not the classifier",
                     "simulate it with a step - safety: {A: " + v + "}");
             return null;
         }
         if (!IntentTaxonomy.contains(v)) {
             String hint = TranscriptNodes.didYouMean(v, IntentTaxonomy.NAMES);
-            nodes.error(nodes.at(n), "intent '" + v + "' is not in the taxonomy",
+            nodes.error(
+                    nodes.at(n),
+                    "intent '" + v + "' is not in the taxonomy",
                     hint.isEmpty() ? "known intents: " + String.join(", ", IntentTaxonomy.NAMES) : hint);
             return null;
         }
         return v;
     }
 
-    private Transcript.TestStep say(NodeTuple t, String act, String intent, Map<String, NodeTuple> k,
-                                List<Transcript.ExpectedMessage> expect, Source src) {
+    private Transcript.TestStep say(
+            NodeTuple t,
+            String act,
+            String intent,
+            Map<String, NodeTuple> k,
+            List<Transcript.ExpectedMessage> expect,
+            Source src) {
         Who who = who(act, t.getKeyNode());
         String text = nodes.text(t.getValueNode(), act);
         if (text != null && text.isBlank()) {
@@ -171,8 +192,10 @@ final class TranscriptSteps {
             return null;
         }
         if (text != null && intent != null && LocalCouple.isCommand(text)) {
-            nodes.error(nodes.at(k.get("intent").getKeyNode()), "intent: applies to free text, and " + text.strip()
-                    + " is a command", "remove intent:");
+            nodes.error(
+                    nodes.at(k.get("intent").getKeyNode()),
+                    "intent: applies to free text, and " + text.strip() + " is a command",
+                    "remove intent:");
             return null;
         }
         if (who == null || text == null) {
@@ -188,7 +211,9 @@ final class TranscriptSteps {
         }
         Optional<Duration> d = Durations.parse(v);
         if (d.isEmpty()) {
-            nodes.error(nodes.at(n), "wait needs a duration such as 90s, 10m, 2h or 1d, not '" + v + "'",
+            nodes.error(
+                    nodes.at(n),
+                    "wait needs a duration such as 90s, 10m, 2h or 1d, not '" + v + "'",
                     "one number from 1 to 999999 and one unit s, m, h or d");
             return null;
         }
@@ -203,7 +228,10 @@ final class TranscriptSteps {
         Who who = who(nodes.keyText(only), only.getKeyNode());
         Node v = only.getValueNode();
         if (!(v instanceof ScalarNode s) || Tag.NULL.equals(v.getTag())) {
-            nodes.error(nodes.at(v), "press needs a button label or number", "press: {A: \"Send it\"}   or   press: {A: 2}");
+            nodes.error(
+                    nodes.at(v),
+                    "press needs a button label or number",
+                    "press: {A: \"Send it\"}   or   press: {A: 2}");
             return null;
         }
         if (who == null) {
@@ -217,7 +245,9 @@ final class TranscriptSteps {
                 number = 0;
             }
             if (number < 1) {
-                nodes.error(nodes.at(v), "button numbers count from 1, not " + s.getValue(),
+                nodes.error(
+                        nodes.at(v),
+                        "button numbers count from 1, not " + s.getValue(),
                         "or write the label in quotes to press a button labelled " + s.getValue());
                 return null;
             }
@@ -242,10 +272,14 @@ final class TranscriptSteps {
         }
         String value = v.strip().toLowerCase(Locale.ROOT);
         boolean check = value.startsWith("check ");
-        Optional<SafetyKind> parsed = SafetyKind.parse(check ? value.substring(6).strip() : value);
+        Optional<SafetyKind> parsed =
+                SafetyKind.parse(check ? value.substring(6).strip() : value);
         if (parsed.isEmpty()) {
-            nodes.error(nodes.at(only.getValueNode()), "safety is one of " + SafetyKind.ids()
-                    + ", or 'check' and one of them for the gentle check, not '" + v + "'", "");
+            nodes.error(
+                    nodes.at(only.getValueNode()),
+                    "safety is one of " + SafetyKind.ids() + ", or 'check' and one of them for the gentle check, not '"
+                            + v + "'",
+                    "");
             return null;
         }
         return new Transcript.Detection(who.partner(), who.chat(), parsed.get(), check, expect, src);
@@ -257,13 +291,17 @@ final class TranscriptSteps {
         }
         if (!TranscriptLoader.SAYERS.contains(key)) {
             String hint = TranscriptNodes.didYouMean(key, TranscriptLoader.SAYERS);
-            nodes.error(nodes.at(keyNode), "'" + key + "' is not a partner and chat",
+            nodes.error(
+                    nodes.at(keyNode),
+                    "'" + key + "' is not a partner and chat",
                     hint.isEmpty() ? "write A, B, A@group or B@group" : hint);
             return null;
         }
         Partner p = Partner.valueOf(key.substring(0, 1));
         if (!partners.containsKey(p)) {
-            nodes.error(nodes.at(keyNode), p + " is not in partners (this transcript is an unpaired user)",
+            nodes.error(
+                    nodes.at(keyNode),
+                    p + " is not in partners (this transcript is an unpaired user)",
                     "add B under partners, e.g. partners: {A: Sam, B: Alex}");
             return null;
         }

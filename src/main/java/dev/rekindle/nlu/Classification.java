@@ -27,8 +27,8 @@ public record Classification(String intent, double confidence, List<Scored> rank
 
     /** Nothing fits: {@code out_of_scope} with full confidence. */
     public static Classification outOfScope() {
-        return new Classification(IntentTaxonomy.OUT_OF_SCOPE, 1.0,
-                List.of(new Scored(IntentTaxonomy.OUT_OF_SCOPE, 1.0)));
+        return new Classification(
+                IntentTaxonomy.OUT_OF_SCOPE, 1.0, List.of(new Scored(IntentTaxonomy.OUT_OF_SCOPE, 1.0)));
     }
 
     public boolean isOutOfScope() {

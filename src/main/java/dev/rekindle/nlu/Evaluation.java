@@ -21,9 +21,16 @@ import java.util.Set;
  * @param confusions        the most frequent (gold, predicted) mistakes, most frequent first
  * @param safety            safety recall and false alarms, or null when no {@link SafetyCheck} was given
  */
-public record Evaluation(int examples, double accuracy, double accuracyAsClass, double inScopeAccuracy,
-                         double outOfScopeRecall, int outOfScope, List<LabelScore> perLabel,
-                         List<Confusion> confusions, SafetyScore safety) {
+public record Evaluation(
+        int examples,
+        double accuracy,
+        double accuracyAsClass,
+        double inScopeAccuracy,
+        double outOfScopeRecall,
+        int outOfScope,
+        List<LabelScore> perLabel,
+        List<Confusion> confusions,
+        SafetyScore safety) {
 
     public record LabelScore(String label, int support, int predicted, double precision, double recall, double f1) {}
 
@@ -42,12 +49,21 @@ public record Evaluation(int examples, double accuracy, double accuracyAsClass, 
      * @param missed         the texts of the missed crisis or abuse examples
      * @param raised         the texts of the false alarms
      */
-    public record SafetyScore(int examples, int caught, int sameKind, double recall, int ordinary, int falseAlarms,
-                              double falseAlarmRate, List<String> missed, List<String> raised) {}
+    public record SafetyScore(
+            int examples,
+            int caught,
+            int sameKind,
+            double recall,
+            int ordinary,
+            int falseAlarms,
+            double falseAlarmRate,
+            List<String> missed,
+            List<String> raised) {}
 
     /** Classifies every example of {@code data} and scores the answers; {@code safety} may be null. */
     public static Evaluation of(TextCategorizer categorizer, List<LabeledText> data, SafetyCheck safety) {
-        IntentTally intents = new IntentTally(categorizer.model().outOfScopeRule().label(), categorizer.labels());
+        IntentTally intents =
+                new IntentTally(categorizer.model().outOfScopeRule().label(), categorizer.labels());
         SafetyTally alarms = new SafetyTally();
         for (LabeledText e : data) {
             intents.add(e, categorizer.categorize(e.text()));
@@ -89,7 +105,8 @@ public record Evaluation(int examples, double accuracy, double accuracyAsClass, 
                 right++;
                 counts.get(gold)[2]++;
             } else {
-                mistakes.computeIfAbsent(new Mistake(gold, got), k -> new ArrayList<>()).add(e.text());
+                mistakes.computeIfAbsent(new Mistake(gold, got), k -> new ArrayList<>())
+                        .add(e.text());
             }
             if (p.best().equals(gold)) {
                 rightAsClass++;
@@ -108,9 +125,16 @@ public record Evaluation(int examples, double accuracy, double accuracyAsClass, 
         }
 
         Evaluation evaluation(int n, SafetyScore safety) {
-            return new Evaluation(n, n == 0 ? 0 : (double) right / n, n == 0 ? 0 : (double) rightAsClass / n,
-                    in == 0 ? Double.NaN : (double) inRight / in, nOos == 0 ? Double.NaN : (double) oosRight / nOos,
-                    nOos, perLabel(), confusions(), safety);
+            return new Evaluation(
+                    n,
+                    n == 0 ? 0 : (double) right / n,
+                    n == 0 ? 0 : (double) rightAsClass / n,
+                    in == 0 ? Double.NaN : (double) inRight / in,
+                    nOos == 0 ? Double.NaN : (double) oosRight / nOos,
+                    nOos,
+                    perLabel(),
+                    confusions(),
+                    safety);
         }
 
         private List<LabelScore> perLabel() {
@@ -130,10 +154,12 @@ public record Evaluation(int examples, double accuracy, double accuracyAsClass, 
         /** The ten most frequent mistakes, with up to three texts each. */
         private List<Confusion> confusions() {
             List<Confusion> confusions = new ArrayList<>();
-            mistakes.forEach((k, texts) -> confusions.add(new Confusion(k.gold(), k.predicted(), texts.size(),
-                    List.copyOf(texts.subList(0, Math.min(3, texts.size()))))));
-            confusions.sort(Comparator.comparingInt(Confusion::count).reversed()
-                    .thenComparing(Confusion::gold).thenComparing(Confusion::predicted));
+            mistakes.forEach((k, texts) -> confusions.add(new Confusion(
+                    k.gold(), k.predicted(), texts.size(), List.copyOf(texts.subList(0, Math.min(3, texts.size()))))));
+            confusions.sort(Comparator.comparingInt(Confusion::count)
+                    .reversed()
+                    .thenComparing(Confusion::gold)
+                    .thenComparing(Confusion::predicted));
             return List.copyOf(confusions.subList(0, Math.min(10, confusions.size())));
         }
     }
@@ -171,8 +197,16 @@ public record Evaluation(int examples, double accuracy, double accuracyAsClass, 
         }
 
         SafetyScore safety() {
-            return new SafetyScore(examples, caught, sameKind, examples == 0 ? Double.NaN : (double) caught / examples,
-                    ordinary, falseAlarms, ordinary == 0 ? 0 : (double) falseAlarms / ordinary, missed, raised);
+            return new SafetyScore(
+                    examples,
+                    caught,
+                    sameKind,
+                    examples == 0 ? Double.NaN : (double) caught / examples,
+                    ordinary,
+                    falseAlarms,
+                    ordinary == 0 ? 0 : (double) falseAlarms / ordinary,
+                    missed,
+                    raised);
         }
     }
 }

@@ -40,14 +40,19 @@ final class FeatureTokens {
             char c = t.charAt(i);
             if (Character.isLetterOrDigit(c)) {
                 if (p.foldDigits() && Character.isDigit(c)) {
-                    if (word.length() > 0 && word.charAt(word.length() - 1) == '0' && i > 0
+                    if (word.length() > 0
+                            && word.charAt(word.length() - 1) == '0'
+                            && i > 0
                             && Character.isDigit(t.charAt(i - 1))) {
                         continue;
                     }
                     c = '0';
                 }
-                if (p.squeezeRepeats() && Character.isLetter(c) && word.length() >= 2
-                        && word.charAt(word.length() - 1) == c && word.charAt(word.length() - 2) == c) {
+                if (p.squeezeRepeats()
+                        && Character.isLetter(c)
+                        && word.length() >= 2
+                        && word.charAt(word.length() - 1) == c
+                        && word.charAt(word.length() - 2) == c) {
                     continue;
                 }
                 word.append(c);
@@ -65,7 +70,12 @@ final class FeatureTokens {
     }
 
     private static boolean isApostrophe(char c) {
-        return c == '\'' || c == '\u2019' || c == '\u2018' || c == '\u02BC' || c == '`' || c == '\u00B4'
+        return c == '\''
+                || c == '\u2019'
+                || c == '\u2018'
+                || c == '\u02BC'
+                || c == '`'
+                || c == '\u00B4'
                 || c == '\u2032';
     }
 

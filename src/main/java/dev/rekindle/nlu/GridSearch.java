@@ -26,9 +26,14 @@ public final class GridSearch {
     /** The trainers the first stage compares. */
     public static List<IntentParams> trainers(IntentParams base) {
         List<IntentParams> out = new ArrayList<>();
-        for (String s : List.of("algorithm=MAXENT_QN,l1=0,l2=0.1", "algorithm=MAXENT_QN,l1=0,l2=0.5",
-                "algorithm=MAXENT_QN,l1=0,l2=1", "algorithm=MAXENT_QN,l1=0.05,l2=0.5", "algorithm=MAXENT,iterations=300",
-                "algorithm=PERCEPTRON,iterations=300", "algorithm=NAIVEBAYES")) {
+        for (String s : List.of(
+                "algorithm=MAXENT_QN,l1=0,l2=0.1",
+                "algorithm=MAXENT_QN,l1=0,l2=0.5",
+                "algorithm=MAXENT_QN,l1=0,l2=1",
+                "algorithm=MAXENT_QN,l1=0.05,l2=0.5",
+                "algorithm=MAXENT,iterations=300",
+                "algorithm=PERCEPTRON,iterations=300",
+                "algorithm=NAIVEBAYES")) {
             out.add(IntentParams.parse(s, base));
         }
         return out;
@@ -37,17 +42,21 @@ public final class GridSearch {
     /** The pipelines the second stage compares. */
     public static List<IntentParams> pipelines(IntentParams base) {
         List<IntentParams> out = new ArrayList<>();
-        for (String s : List.of("words=true,stems=true,ngrams=2,chars=3-5", "words=false,stems=true,ngrams=1,chars=off",
-                "words=true,stems=true,ngrams=2,chars=off", "words=true,stems=true,ngrams=3,chars=off",
-                "words=true,stems=true,ngrams=2,chars=2-4", "words=true,stems=true,ngrams=2,chars=3-6",
+        for (String s : List.of(
+                "words=true,stems=true,ngrams=2,chars=3-5",
+                "words=false,stems=true,ngrams=1,chars=off",
+                "words=true,stems=true,ngrams=2,chars=off",
+                "words=true,stems=true,ngrams=3,chars=off",
+                "words=true,stems=true,ngrams=2,chars=2-4",
+                "words=true,stems=true,ngrams=2,chars=3-6",
                 "words=true,stems=true,ngrams=2,chars=3-5,repeats=false,digits=false")) {
             out.add(IntentParams.parse(s, base));
         }
         return out;
     }
 
-    public static Outcome search(List<LabeledText> data, IntentParams base, int folds, long seed,
-                                 Consumer<Row> progress) {
+    public static Outcome search(
+            List<LabeledText> data, IntentParams base, int folds, long seed, Consumer<Row> progress) {
         List<Row> rows = new ArrayList<>();
         Row best = null;
         for (IntentParams p : trainers(base)) {

@@ -34,8 +34,13 @@ public final class IntentCv {
          * @param gold            the gold labels, in the order of the data
          * @param probabilities   the out-of-fold probabilities of each example (in {@code labels} order)
          */
-        private Result(int folds, double accuracy, double[] foldAccuracies, List<String> labels, String[] gold,
-                       double[][] probabilities) {
+        private Result(
+                int folds,
+                double accuracy,
+                double[] foldAccuracies,
+                List<String> labels,
+                String[] gold,
+                double[][] probabilities) {
             // the arrays are crossValidate's own, made for this result: kept, not copied
             this.folds = folds;
             this.accuracy = accuracy;
@@ -95,14 +100,23 @@ public final class IntentCv {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Result r && folds == r.folds && Double.compare(accuracy, r.accuracy) == 0
-                    && Arrays.equals(foldAccuracies, r.foldAccuracies) && labels.equals(r.labels)
-                    && Arrays.equals(gold, r.gold) && Arrays.deepEquals(probabilities, r.probabilities);
+            return o instanceof Result r
+                    && folds == r.folds
+                    && Double.compare(accuracy, r.accuracy) == 0
+                    && Arrays.equals(foldAccuracies, r.foldAccuracies)
+                    && labels.equals(r.labels)
+                    && Arrays.equals(gold, r.gold)
+                    && Arrays.deepEquals(probabilities, r.probabilities);
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(folds, accuracy, Arrays.hashCode(foldAccuracies), labels, Arrays.hashCode(gold),
+            return Objects.hash(
+                    folds,
+                    accuracy,
+                    Arrays.hashCode(foldAccuracies),
+                    labels,
+                    Arrays.hashCode(gold),
                     Arrays.deepHashCode(probabilities));
         }
 

@@ -148,8 +148,10 @@ public final class IntentModel {
             d.readFully(header);
             JsonNode h = JSON.readTree(header);
             IntentParams params = IntentParams.parse(h.path("params").asText(), IntentParams.defaults());
-            OutOfScopeRule rule = new OutOfScopeRule(h.path("outOfScopeLabel").asText(OutOfScopeRule.OUT_OF_SCOPE),
-                    h.path("threshold").asDouble(), h.path("margin").asDouble());
+            OutOfScopeRule rule = new OutOfScopeRule(
+                    h.path("outOfScopeLabel").asText(OutOfScopeRule.OUT_OF_SCOPE),
+                    h.path("threshold").asDouble(),
+                    h.path("margin").asDouble());
             byte[] model = new byte[checkedLength(d.readInt(), name)];
             d.readFully(model);
             DoccatModel doccat = withOurGenerators(new DoccatModel(new ByteArrayInputStream(model)), params);

@@ -19,8 +19,8 @@ import java.util.Map;
  * @param l2         L2 cost ({@code MAXENT_QN} only)
  * @param threads    trainer threads ({@code MAXENT_QN} and {@code MAXENT}); not part of the fingerprint
  */
-public record IntentParams(Pipeline pipeline, String algorithm, int iterations, int cutoff, double l1, double l2,
-                           int threads) {
+public record IntentParams(
+        Pipeline pipeline, String algorithm, int iterations, int cutoff, double l1, double l2, int threads) {
 
     public static final List<String> ALGORITHMS = List.of("MAXENT_QN", "MAXENT", "PERCEPTRON", "NAIVEBAYES");
 
@@ -29,8 +29,7 @@ public record IntentParams(Pipeline pipeline, String algorithm, int iterations, 
      * run, in which every setting within one fold spread of these was a tie.
      */
     public static IntentParams defaults() {
-        return new IntentParams(new Pipeline(true, true, true, true, true, 2, 3, 5),
-                "MAXENT_QN", 200, 1, 0.0, 0.5, 1);
+        return new IntentParams(new Pipeline(true, true, true, true, true, 2, 3, 5), "MAXENT_QN", 200, 1, 0.0, 0.5, 1);
     }
 
     public IntentParams {
@@ -100,7 +99,9 @@ public record IntentParams(Pipeline pipeline, String algorithm, int iterations, 
             if (eq <= 0) {
                 throw new IllegalArgumentException("write parameters as key=value: '" + s + "'");
             }
-            kv.put(s.substring(0, eq).strip().toLowerCase(Locale.ROOT), s.substring(eq + 1).strip());
+            kv.put(
+                    s.substring(0, eq).strip().toLowerCase(Locale.ROOT),
+                    s.substring(eq + 1).strip());
         }
         return kv;
     }
@@ -155,9 +156,10 @@ public record IntentParams(Pipeline pipeline, String algorithm, int iterations, 
                 case "stems" -> stems = bool(e);
                 case "ngrams" -> ngrams = integer(e);
                 case "chars" -> chars(e.getValue());
-                default -> throw new IllegalArgumentException("unknown parameter '" + e.getKey() + "' (known: "
-                        + "algorithm, iterations, cutoff, l1, l2, threads, accents, repeats, digits, words, stems, "
-                        + "ngrams, chars)");
+                default ->
+                    throw new IllegalArgumentException("unknown parameter '" + e.getKey() + "' (known: "
+                            + "algorithm, iterations, cutoff, l1, l2, threads, accents, repeats, digits, words, stems, "
+                            + "ngrams, chars)");
             }
         }
 
@@ -183,8 +185,14 @@ public record IntentParams(Pipeline pipeline, String algorithm, int iterations, 
         }
 
         IntentParams build() {
-            return new IntentParams(new Pipeline(accents, repeats, digits, words, stems, ngrams, cmin, cmax),
-                    algorithm, iterations, cutoff, l1, l2, threads);
+            return new IntentParams(
+                    new Pipeline(accents, repeats, digits, words, stems, ngrams, cmin, cmax),
+                    algorithm,
+                    iterations,
+                    cutoff,
+                    l1,
+                    l2,
+                    threads);
         }
     }
 

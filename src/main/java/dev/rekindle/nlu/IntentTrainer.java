@@ -39,8 +39,11 @@ public final class IntentTrainer {
             throw new IllegalArgumentException("training needs at least two labels");
         }
         try {
-            DoccatModel doccat = DocumentCategorizerME.train(LANGUAGE, ObjectStreamUtils.createObjectStream(samples),
-                    trainingParameters(params), new DoccatFactory(p.generators()));
+            DoccatModel doccat = DocumentCategorizerME.train(
+                    LANGUAGE,
+                    ObjectStreamUtils.createObjectStream(samples),
+                    trainingParameters(params),
+                    new DoccatFactory(p.generators()));
             return new IntentModel(IntentModel.withOurGenerators(doccat, params), params, OutOfScopeRule.none(), "");
         } catch (IOException e) {
             throw new UncheckedIOException("training failed: " + e.getMessage(), e);

@@ -26,6 +26,7 @@ import java.util.List;
 public final class ModelStore {
     /** Bump when normalisation or feature code changes what a model means: stored models then retrain. */
     static final String PIPELINE_VERSION = "1";
+
     static final int TUNING_FOLDS = 5;
     static final long TUNING_SEED = 42;
     /** How the bot's own models choose their out-of-scope rule: every message counts once (docs/nlu.md). */
@@ -57,12 +58,14 @@ public final class ModelStore {
      * The fingerprint of {@code data} (and {@code validation}, may be null) with {@code params}, the out-of-scope
      * rule chosen for {@code objective}.
      */
-    public static String fingerprint(Path data, Path validation, IntentParams params,
-                                     OutOfScopeTuner.Objective objective) throws IOException {
+    public static String fingerprint(
+            Path data, Path validation, IntentParams params, OutOfScopeTuner.Objective objective) throws IOException {
         MessageDigest sha = sha256();
         update(sha, "rekindle-intent-model pipeline " + PIPELINE_VERSION + "\n" + params.canonical() + "\n");
-        update(sha, (validation == null ? "tuning=cv" + TUNING_FOLDS : "tuning=validation")
-                + ",objective=" + objective.spec() + "\n");
+        update(
+                sha,
+                (validation == null ? "tuning=cv" + TUNING_FOLDS : "tuning=validation") + ",objective="
+                        + objective.spec() + "\n");
         digestFiles(sha, data);
         if (validation != null) {
             update(sha, "validation\n");
@@ -76,7 +79,10 @@ public final class ModelStore {
      * when null) and stamps it with the fingerprint.
      */
     public static IntentModel train(Path data, Path validation, IntentParams params) throws IOException {
-        return train(TrainingData.load(data).examples(), validation, params,
+        return train(
+                TrainingData.load(data).examples(),
+                validation,
+                params,
                 fingerprint(data, validation, params, OBJECTIVE));
     }
 
@@ -93,8 +99,8 @@ public final class ModelStore {
     static OutOfScopeTuner.Tuning tuneByCrossValidation(List<LabeledText> examples, IntentParams params) {
         boolean hasOos = examples.stream().anyMatch(e -> e.label().equals(OutOfScopeRule.OUT_OF_SCOPE));
         if (!hasOos || examples.size() < TUNING_FOLDS * 2) {
-            return new OutOfScopeTuner.Tuning(OutOfScopeRule.none(), Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                    0, 0);
+            return new OutOfScopeTuner.Tuning(
+                    OutOfScopeRule.none(), Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, 0);
         }
         return IntentCv.crossValidate(examples, params, TUNING_FOLDS, TUNING_SEED)
                 .tuneOutOfScope(OutOfScopeRule.OUT_OF_SCOPE, OBJECTIVE);
@@ -105,7 +111,7 @@ public final class ModelStore {
      * otherwise (missing, stale, unreadable) a model trained now, which is written to {@code modelFile}.
      */
     public static Loaded loadOrTrain(Path data, Path modelFile, IntentParams params) throws IOException {
-        return loadOrTrain(data, modelFile, params, (reason, examples) -> { });
+        return loadOrTrain(data, modelFile, params, (reason, examples) -> {});
     }
 
     /** As {@link #loadOrTrain(Path, Path, IntentParams)}, telling {@code before} when it is about to train. */

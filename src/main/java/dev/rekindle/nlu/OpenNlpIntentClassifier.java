@@ -26,8 +26,8 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
                     + unknown + " (rename the training files to taxonomy names: " + IntentTaxonomy.NAMES + ")");
         }
         if (!IntentTaxonomy.OUT_OF_SCOPE.equals(model.outOfScopeRule().label())) {
-            throw new IllegalArgumentException("the model's out-of-scope label is '" + model.outOfScopeRule().label()
-                    + "', not '" + IntentTaxonomy.OUT_OF_SCOPE + "'");
+            throw new IllegalArgumentException("the model's out-of-scope label is '"
+                    + model.outOfScopeRule().label() + "', not '" + IntentTaxonomy.OUT_OF_SCOPE + "'");
         }
         this.categorizer = new TextCategorizer(model);
     }

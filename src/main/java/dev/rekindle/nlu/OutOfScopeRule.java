@@ -17,8 +17,8 @@ public record OutOfScopeRule(String label, double threshold, double margin) {
             throw new IllegalArgumentException("the out-of-scope label must not be blank");
         }
         if (!(threshold >= 0 && threshold <= 1) || !(margin >= 0 && margin <= 1)) {
-            throw new IllegalArgumentException("threshold and margin must be between 0 and 1: " + threshold
-                    + ", " + margin);
+            throw new IllegalArgumentException(
+                    "threshold and margin must be between 0 and 1: " + threshold + ", " + margin);
         }
     }
 

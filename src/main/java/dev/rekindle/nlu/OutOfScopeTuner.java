@@ -76,8 +76,14 @@ public final class OutOfScopeTuner {
     }
 
     /** The chosen rule and the validation figures before (class only) and after (class + rule). */
-    public record Tuning(OutOfScopeRule rule, double inScopeBefore, double oosRecallBefore, double inScopeAfter,
-                         double oosRecallAfter, int inScope, int outOfScope) {
+    public record Tuning(
+            OutOfScopeRule rule,
+            double inScopeBefore,
+            double oosRecallBefore,
+            double inScopeAfter,
+            double oosRecallAfter,
+            int inScope,
+            int outOfScope) {
         /** The share of all examples answered right before the rule (out of scope as a class only). */
         public double accuracyBefore() {
             return (inScopeBefore * inScope + oosRecallBefore * outOfScope) / (inScope + outOfScope);
@@ -102,8 +108,8 @@ public final class OutOfScopeTuner {
     }
 
     /** Tunes on precomputed probabilities ({@code probs[i]} in {@code labels} order, e.g. from cross-validation). */
-    public static Tuning tune(String[] gold, double[][] probs, List<String> labels, String oosLabel,
-                              Objective objective) {
+    public static Tuning tune(
+            String[] gold, double[][] probs, List<String> labels, String oosLabel, Objective objective) {
         int n = gold.length;
         String[] best = new String[n];
         double[] p1 = new double[n];
@@ -171,8 +177,15 @@ public final class OutOfScopeTuner {
         return (s[0] * nIn + s[1] * nOos) / (nIn + nOos);
     }
 
-    private static double[] score(String[] gold, String[] best, double[] p1, double[] p2, boolean[] oos,
-                                  OutOfScopeRule r, int nIn, int nOos) {
+    private static double[] score(
+            String[] gold,
+            String[] best,
+            double[] p1,
+            double[] p2,
+            boolean[] oos,
+            OutOfScopeRule r,
+            int nIn,
+            int nOos) {
         int inRight = 0;
         int oosRight = 0;
         for (int i = 0; i < gold.length; i++) {

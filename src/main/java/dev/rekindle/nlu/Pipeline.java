@@ -20,8 +20,15 @@ import opennlp.tools.doccat.FeatureGenerator;
  * @param charMin        shortest character n-gram inside words ({@code 0} = no character n-grams)
  * @param charMax        longest character n-gram inside words
  */
-public record Pipeline(boolean foldAccents, boolean squeezeRepeats, boolean foldDigits, boolean words,
-                       boolean stems, int ngrams, int charMin, int charMax) {
+public record Pipeline(
+        boolean foldAccents,
+        boolean squeezeRepeats,
+        boolean foldDigits,
+        boolean words,
+        boolean stems,
+        int ngrams,
+        int charMin,
+        int charMax) {
 
     public Pipeline {
         if (!words && !stems) {

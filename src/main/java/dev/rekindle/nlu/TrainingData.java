@@ -33,8 +33,8 @@ import java.util.stream.Stream;
  *                          {@code "text" -> a, b}
  * @param files             the files read, in the canonical order the fingerprint uses
  */
-public record TrainingData(List<LabeledText> examples, int duplicatesDropped, List<String> conflicts,
-                           List<Path> files) {
+public record TrainingData(
+        List<LabeledText> examples, int duplicatesDropped, List<String> conflicts, List<Path> files) {
 
     private static final Pattern LABEL = Pattern.compile("[\\p{L}\\p{N}_.\\-]+");
 
@@ -50,7 +50,9 @@ public record TrainingData(List<LabeledText> examples, int duplicatesDropped, Li
             return loadFolder(path);
         }
         if (!Files.isRegularFile(path)) {
-            throw new java.nio.file.NoSuchFileException(path.toString(), null,
+            throw new java.nio.file.NoSuchFileException(
+                    path.toString(),
+                    null,
                     "no such file or folder (give a folder of <intent>.txt files or an intent<TAB>text file)");
         }
         return loadTabbed(path);
@@ -137,7 +139,8 @@ public record TrainingData(List<LabeledText> examples, int duplicatesDropped, Li
             }
             String label = line.substring(0, tab).strip();
             String text = line.substring(tab + 1).strip();
-            if (i == 0 && (label.equalsIgnoreCase("intent") || label.equalsIgnoreCase("label"))
+            if (i == 0
+                    && (label.equalsIgnoreCase("intent") || label.equalsIgnoreCase("label"))
                     && text.equalsIgnoreCase("text")) {
                 continue; // a header line
             }

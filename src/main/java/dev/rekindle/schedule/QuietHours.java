@@ -22,9 +22,7 @@ public record QuietHours(LocalTime from, LocalTime until) {
     }
 
     public boolean contains(LocalTime t) {
-        return from.isBefore(until)
-                ? !t.isBefore(from) && t.isBefore(until)
-                : !t.isBefore(from) || t.isBefore(until);
+        return from.isBefore(until) ? !t.isBefore(from) && t.isBefore(until) : !t.isBefore(from) || t.isBefore(until);
     }
 
     /** How long they last, for a sentence or a check. */

@@ -32,7 +32,8 @@ public final class ReminderTimes {
             if (!days.contains(day.getDayOfWeek())) {
                 continue;
             }
-            Instant candidate = ZonedDateTime.ofLocal(day.atTime(at), anchor, null).toInstant();
+            Instant candidate =
+                    ZonedDateTime.ofLocal(day.atTime(at), anchor, null).toInstant();
             if (candidate.isAfter(after)) {
                 return candidate;
             }
@@ -54,14 +55,14 @@ public final class ReminderTimes {
     }
 
     /** The next delivery strictly after {@code after}. */
-    public static Instant next(LocalTime at, Set<DayOfWeek> days, ZoneId anchor, ZoneId recipient, QuietHours quiet,
-                               Instant after) {
+    public static Instant next(
+            LocalTime at, Set<DayOfWeek> days, ZoneId anchor, ZoneId recipient, QuietHours quiet, Instant after) {
         return delivery(occurrenceAfter(at, days, anchor, after), recipient, quiet);
     }
 
     /** Whether the occurrence of {@code at} (in {@code anchor}) falls in the recipient's quiet hours on a usual day. */
-    public static boolean inQuietHours(LocalTime at, Set<DayOfWeek> days, ZoneId anchor, ZoneId recipient,
-                                       QuietHours quiet, Instant now) {
+    public static boolean inQuietHours(
+            LocalTime at, Set<DayOfWeek> days, ZoneId anchor, ZoneId recipient, QuietHours quiet, Instant now) {
         Instant o = occurrenceAfter(at, days, anchor, now);
         return quiet.contains(o.atZone(recipient).toLocalTime());
     }

@@ -25,6 +25,7 @@ public final class TimerScheduler implements AutoCloseable {
     private static final int BATCH = 100;
     /** The longest the thread sleeps without looking: a clock moved by a test, or a timer we were not told of. */
     private static final Duration MAX_NAP = Duration.ofSeconds(1);
+
     private static final Duration FIRE_WAIT = Duration.ofSeconds(30);
 
     /** Fires one timer under its couple's lock; the future completes when its outcome is committed. */
@@ -68,8 +69,13 @@ public final class TimerScheduler implements AutoCloseable {
                 Instant latest = t.due().plus(t.grace());
                 if (now.isAfter(latest)) {
                     if (timers.markFired(t.coupleId(), t.timerId())) {
-                        LOG.warn("timer {} of couple {} was due at {} and is {} late, beyond its grace of {}: dropped",
-                                t.timerId(), t.coupleId(), t.due(), Duration.between(t.due(), now), t.grace());
+                        LOG.warn(
+                                "timer {} of couple {} was due at {} and is {} late, beyond its grace of {}: dropped",
+                                t.timerId(),
+                                t.coupleId(),
+                                t.due(),
+                                Duration.between(t.due(), now),
+                                t.grace());
                     }
                     continue;
                 }

@@ -2,5 +2,6 @@ package dev.rekindle.store;
 
 /** Where a couple stands: partner A alone so far, or both partners joined. */
 public enum CoupleStatus {
-    FORMING, ACTIVE
+    FORMING,
+    ACTIVE
 }

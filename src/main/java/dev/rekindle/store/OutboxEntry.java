@@ -10,6 +10,16 @@ import java.time.Instant;
  * @param failure  why it failed, or null
  * @param partsSent how many parts of a long SEND Telegram already took (stored as each goes); 0 for others
  */
-public record OutboxEntry(long id, Long coupleId, long chatId, OutboxKind kind, String payload, String ref,
-                          Instant created, int attempts, Instant nextAttempt, OutboxState state, String failure,
-                          int partsSent) {}
+public record OutboxEntry(
+        long id,
+        Long coupleId,
+        long chatId,
+        OutboxKind kind,
+        String payload,
+        String ref,
+        Instant created,
+        int attempts,
+        Instant nextAttempt,
+        OutboxState state,
+        String failure,
+        int partsSent) {}

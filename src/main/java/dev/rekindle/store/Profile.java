@@ -12,15 +12,28 @@ import java.time.Instant;
  * @param screened      when they answered it; null before
  * @param pendingInvite the hash of an invitation they opened before finishing onboarding; null if none
  */
-public record Profile(long userId, OnboardingStage step, boolean adult, Instant consented, ScreeningAnswer safety,
-                      Instant screened, String pendingInvite) {
+public record Profile(
+        long userId,
+        OnboardingStage step,
+        boolean adult,
+        Instant consented,
+        ScreeningAnswer safety,
+        Instant screened,
+        String pendingInvite) {
 
     /**
      * Where a user is in onboarding: the question they are asked, or DONE, or UNDER_AGE. Stored by name, in lower
      * case ({@code profiles.step}), so a constant keeps its name.
      */
     public enum OnboardingStage {
-        ABOUT, AGE, PRIVACY, NAME, ZONE, SAFETY, DONE, UNDER_AGE
+        ABOUT,
+        AGE,
+        PRIVACY,
+        NAME,
+        ZONE,
+        SAFETY,
+        DONE,
+        UNDER_AGE
     }
 
     /**
@@ -28,7 +41,9 @@ public record Profile(long userId, OnboardingStage step, boolean adult, Instant 
      * by name, in lower case ({@code profiles.safety}), so a constant keeps its name.
      */
     public enum ScreeningAnswer {
-        SAFE, UNSAFE, UNSAID
+        SAFE,
+        UNSAFE,
+        UNSAID
     }
 
     /** A user who has just met the bot. */

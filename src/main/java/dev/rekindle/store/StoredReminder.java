@@ -12,8 +12,17 @@ import java.util.Set;
  * {@code days}; next arriving at {@code nextDue} (after quiet hours). {@code awaitingTime}: /reminders asked
  * the recipient for a new time for it.
  */
-public record StoredReminder(long id, long coupleId, Partner recipient, String dialog, LocalTime at,
-                             Set<DayOfWeek> days, ZoneId zone, String html, Instant nextDue, boolean awaitingTime) {
+public record StoredReminder(
+        long id,
+        long coupleId,
+        Partner recipient,
+        String dialog,
+        LocalTime at,
+        Set<DayOfWeek> days,
+        ZoneId zone,
+        String html,
+        Instant nextDue,
+        boolean awaitingTime) {
     public StoredReminder {
         days = Set.copyOf(days);
     }

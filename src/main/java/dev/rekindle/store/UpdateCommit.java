@@ -18,9 +18,16 @@ import java.util.Objects;
  * @param cause           the update or timer handled, marked done here
  * @param reminders       reminders the dialogs set (each replaces the recipient's one of the same dialog and text)
  */
-public record UpdateCommit(long coupleId, long expectedVersion, Session session, List<Action.SaveJournal> journal,
-                           List<Action.ScheduleTimer> schedule, List<String> cancel, List<Outgoing> outbox,
-                           Cause cause, List<NewReminder> reminders) {
+public record UpdateCommit(
+        long coupleId,
+        long expectedVersion,
+        Session session,
+        List<Action.SaveJournal> journal,
+        List<Action.ScheduleTimer> schedule,
+        List<String> cancel,
+        List<Outgoing> outbox,
+        Cause cause,
+        List<NewReminder> reminders) {
     public UpdateCommit {
         if (expectedVersion < 0) {
             throw new IllegalArgumentException("expected version must not be negative: " + expectedVersion);
@@ -35,8 +42,15 @@ public record UpdateCommit(long coupleId, long expectedVersion, Session session,
     }
 
     /** A commit that sets no reminder. */
-    public UpdateCommit(long coupleId, long expectedVersion, Session session, List<Action.SaveJournal> journal,
-                        List<Action.ScheduleTimer> schedule, List<String> cancel, List<Outgoing> outbox, Cause cause) {
+    public UpdateCommit(
+            long coupleId,
+            long expectedVersion,
+            Session session,
+            List<Action.SaveJournal> journal,
+            List<Action.ScheduleTimer> schedule,
+            List<String> cancel,
+            List<Outgoing> outbox,
+            Cause cause) {
         this(coupleId, expectedVersion, session, journal, schedule, cancel, outbox, cause, List.of());
     }
 

@@ -2,7 +2,10 @@ package dev.rekindle.telegram;
 
 /** The kinds of Telegram chat; a couple's private chats are PRIVATE, their shared chat a group or supergroup. */
 public enum ChatType {
-    PRIVATE, GROUP, SUPERGROUP, CHANNEL;
+    PRIVATE,
+    GROUP,
+    SUPERGROUP,
+    CHANNEL;
 
     static ChatType parse(String type) {
         if (type == null) {

@@ -35,7 +35,11 @@ final class EntryDelivery {
     }
 
     /** What became of one entry: Telegram took it; it is settled otherwise (given up, failed); its chat waits. */
-    enum Outcome { SENT, SETTLED, HELD }
+    enum Outcome {
+        SENT,
+        SETTLED,
+        HELD
+    }
 
     /** One chat's turn: its "sent" marks queued for the store, and the message ids they carry until durable. */
     static final class ChatBatch {
@@ -45,13 +49,17 @@ final class EntryDelivery {
 
         /** Never fails: a mark that failed leaves its entry pending, and it is sent again. */
         CompletableFuture<Void> marksDurable() {
-            CompletableFuture<?>[] logged = marks.stream().map(f -> f.handle((v, x) -> {
-                if (x != null) {
-                    Throwable cause = x.getCause() == null ? x : x.getCause();
-                    LOG.error("a sent message could not be marked sent and may go out again: {}", cause.getMessage());
-                }
-                return null;
-            })).toArray(CompletableFuture[]::new);
+            CompletableFuture<?>[] logged = marks.stream()
+                    .map(f -> f.handle((v, x) -> {
+                        if (x != null) {
+                            Throwable cause = x.getCause() == null ? x : x.getCause();
+                            LOG.error(
+                                    "a sent message could not be marked sent and may go out again: {}",
+                                    cause.getMessage());
+                        }
+                        return null;
+                    }))
+                    .toArray(CompletableFuture[]::new);
             return CompletableFuture.allOf(logged);
         }
     }
@@ -70,10 +78,15 @@ final class EntryDelivery {
             };
         } catch (RuntimeException x) {
             // e.g. a payload that cannot be read: sending it again will not help
-            LOG.error("outbox entry {} ({} to chat {}) could not be carried out and is given up: {}", e.id(), e.kind(),
-                    e.chatId(), x.getMessage());
+            LOG.error(
+                    "outbox entry {} ({} to chat {}) could not be carried out and is given up: {}",
+                    e.id(),
+                    e.kind(),
+                    e.chatId(),
+                    x.getMessage());
             try {
-                outbox.markFailed(e.id(), "could not be carried out: " + x.getClass().getSimpleName());
+                outbox.markFailed(
+                        e.id(), "could not be carried out: " + x.getClass().getSimpleName());
             } catch (RuntimeException m) {
                 LOG.error("outbox entry {} could not be marked failed either: {}", e.id(), m.getMessage());
                 return Outcome.HELD;
@@ -84,8 +97,8 @@ final class EntryDelivery {
 
     private Outcome send(OutboxEntry e, Instant now, ChatBatch batch) {
         // the parts a previous attempt delivered (before a 429, or before a restart) are stored with the entry
-        TelegramDelivery.Delivered d = delivery.send(e.chatId(), OutboxPayload.readText(e.payload()), e.partsSent(),
-                partsSent -> partsStored(e, partsSent));
+        TelegramDelivery.Delivered d = delivery.send(
+                e.chatId(), OutboxPayload.readText(e.payload()), e.partsSent(), partsSent -> partsStored(e, partsSent));
         if (d instanceof TelegramDelivery.Delivered.Sent s) {
             if (e.ref() != null && e.coupleId() != null) {
                 batch.sent.put(e.coupleId() + "/" + e.chatId() + "/" + e.ref(), (long) s.lastMessageId());
@@ -108,22 +121,31 @@ final class EntryDelivery {
             return true;
         } catch (RuntimeException x) {
             Throwable cause = x.getCause() == null ? x : x.getCause();
-            LOG.error("outbox entry {}: the count of its parts sent could not be stored; part {} may go out again: {}",
-                    e.id(), partsSent, cause.getMessage());
+            LOG.error(
+                    "outbox entry {}: the count of its parts sent could not be stored; part {} may go out again: {}",
+                    e.id(),
+                    partsSent,
+                    cause.getMessage());
             return false;
         }
     }
 
     private Outcome closeButtons(OutboxEntry e, Instant now, ChatBatch batch) {
-        Long thisRound = e.coupleId() == null || e.ref() == null ? null
+        Long thisRound = e.coupleId() == null || e.ref() == null
+                ? null
                 : batch.sent.get(e.coupleId() + "/" + e.chatId() + "/" + e.ref());
         // the message whose buttons close may have gone out in this turn, its mark not yet durable
-        long pressedId = e.ref() != null ? 0 : OutboxPayload.readCloseButtons(e.payload()).pressedMessageId();
+        long pressedId = e.ref() != null
+                ? 0
+                : OutboxPayload.readCloseButtons(e.payload()).pressedMessageId();
         OptionalLong pressed = pressedId > 0 ? OptionalLong.of(pressedId) : OptionalLong.empty();
-        OptionalLong messageId = pressed.isPresent() ? pressed
-                : thisRound != null ? OptionalLong.of(thisRound)
-                : e.coupleId() == null || e.ref() == null ? OptionalLong.empty()
-                : outbox.messageId(e.coupleId(), e.chatId(), e.ref());
+        OptionalLong messageId = pressed.isPresent()
+                ? pressed
+                : thisRound != null
+                        ? OptionalLong.of(thisRound)
+                        : e.coupleId() == null || e.ref() == null
+                                ? OptionalLong.empty()
+                                : outbox.messageId(e.coupleId(), e.chatId(), e.ref());
         if (messageId.isEmpty()) {
             // every earlier entry of this chat is done (the outbox keeps a chat's order), so the message with
             // these buttons was never delivered: there is nothing to close
@@ -148,8 +170,11 @@ final class EntryDelivery {
         }
         if (failure instanceof SendFailure.Unreachable u) {
             outbox.markUnreachable(e.id(), u.reason());
-            LOG.info("chat {} is unreachable (the bot was blocked or removed); entry {} is given up: {}", e.chatId(),
-                    e.id(), u.reason());
+            LOG.info(
+                    "chat {} is unreachable (the bot was blocked or removed); entry {} is given up: {}",
+                    e.chatId(),
+                    e.id(),
+                    u.reason());
             return Outcome.SETTLED;
         }
         if (failure instanceof SendFailure.Migrated m) {
@@ -164,14 +189,23 @@ final class EntryDelivery {
         }
         if (failure instanceof SendFailure.Permanent p) {
             outbox.markFailed(e.id(), p.code() + " " + p.reason());
-            LOG.warn("Telegram refused outbox entry {} ({} to chat {}) for good: {} {}", e.id(), e.kind(), e.chatId(),
-                    p.code(), p.reason());
+            LOG.warn(
+                    "Telegram refused outbox entry {} ({} to chat {}) for good: {} {}",
+                    e.id(),
+                    e.kind(),
+                    e.chatId(),
+                    p.code(),
+                    p.reason());
             return Outcome.SETTLED;
         }
         SendFailure.Transient t = (SendFailure.Transient) failure;
         Duration backoff = SendFailure.Transient.backoff(e.attempts() + 1);
         outbox.retryAt(e.id(), now.plus(backoff));
-        LOG.warn("outbox entry {} to chat {} failed for now ({}); trying again in {}", e.id(), e.chatId(), t.reason(),
+        LOG.warn(
+                "outbox entry {} to chat {} failed for now ({}); trying again in {}",
+                e.id(),
+                e.chatId(),
+                t.reason(),
                 backoff);
         return Outcome.HELD;
     }

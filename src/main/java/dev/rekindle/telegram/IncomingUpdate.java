@@ -22,7 +22,8 @@ public sealed interface IncomingUpdate {
      * A slash command for us: {@code command} is lower case, without the slash and without our @botname;
      * {@code args} is the rest of the line, stripped, possibly empty.
      */
-    record Command(int updateId, long chatId, ChatType chatType, long userId, String firstName, String command, String args)
+    record Command(
+            int updateId, long chatId, ChatType chatType, long userId, String firstName, String command, String args)
             implements IncomingUpdate {
         /** Without the args, which are a partner's words too. */
         @Override
@@ -33,8 +34,16 @@ public sealed interface IncomingUpdate {
     }
 
     /** A press on one of our inline buttons; answer {@code callbackQueryId} so the client stops spinning. */
-    record ButtonPress(int updateId, String callbackQueryId, long chatId, ChatType chatType, long userId, String firstName,
-            String data, int messageId) implements IncomingUpdate {}
+    record ButtonPress(
+            int updateId,
+            String callbackQueryId,
+            long chatId,
+            ChatType chatType,
+            long userId,
+            String firstName,
+            String data,
+            int messageId)
+            implements IncomingUpdate {}
 
     /** A photo, voice note, sticker, document...: the bot answers kindly that it reads text only. */
     record NonTextMessage(int updateId, long chatId, ChatType chatType, long userId, MediaKind kind)
@@ -60,6 +69,18 @@ public sealed interface IncomingUpdate {
     record Ignored(int updateId, String what) implements IncomingUpdate {}
 
     enum MediaKind {
-        PHOTO, VIDEO, VIDEO_NOTE, VOICE, AUDIO, STICKER, ANIMATION, DOCUMENT, LOCATION, CONTACT, POLL, DICE, OTHER
+        PHOTO,
+        VIDEO,
+        VIDEO_NOTE,
+        VOICE,
+        AUDIO,
+        STICKER,
+        ANIMATION,
+        DOCUMENT,
+        LOCATION,
+        CONTACT,
+        POLL,
+        DICE,
+        OTHER
     }
 }

@@ -75,7 +75,8 @@ public final class MessageSplitter {
                 part.append("</").append(a.tag).append('>');
             }
             String text = part.toString();
-            for (String shorter = EMPTY_PAIR.matcher(text).replaceAll(""); !shorter.equals(text);
+            for (String shorter = EMPTY_PAIR.matcher(text).replaceAll("");
+                    !shorter.equals(text);
                     shorter = EMPTY_PAIR.matcher(text).replaceAll("")) {
                 text = shorter;
             }
@@ -148,7 +149,11 @@ public final class MessageSplitter {
         }
     }
 
-    private enum Kind { TEXT, OPEN, CLOSE }
+    private enum Kind {
+        TEXT,
+        OPEN,
+        CLOSE
+    }
 
     /** The smallest piece that may not be cut: a code point, an entity or a tag. */
     private record Atom(Kind kind, String html, int visible, String tag) {
@@ -175,7 +180,8 @@ public final class MessageSplitter {
                 if (close > 0) {
                     String t = html.substring(i, close + 1);
                     boolean closing = t.startsWith("</");
-                    String name = t.substring(closing ? 2 : 1, t.length() - 1).strip().split("\\s", 2)[0];
+                    String name =
+                            t.substring(closing ? 2 : 1, t.length() - 1).strip().split("\\s", 2)[0];
                     out.add(new Atom(closing ? Kind.CLOSE : Kind.OPEN, t, 0, name));
                     i = close + 1;
                     continue;
@@ -204,7 +210,8 @@ public final class MessageSplitter {
             try {
                 String num = entity.substring(2, entity.length() - 1);
                 int cp = num.startsWith("x") || num.startsWith("X")
-                        ? Integer.parseInt(num.substring(1), 16) : Integer.parseInt(num);
+                        ? Integer.parseInt(num.substring(1), 16)
+                        : Integer.parseInt(num);
                 return Character.charCount(cp);
             } catch (IllegalArgumentException e) {
                 return 1;

@@ -50,22 +50,30 @@ public final class OptionalCalls {
 
     /** Shows "typing..." in the chat for a few seconds, while the bot prepares an answer. */
     public boolean typing(long chatId) {
-        return run(SendChatAction.builder().chatId(chatId).action(ActionType.TYPING.toString()).build());
+        return run(SendChatAction.builder()
+                .chatId(chatId)
+                .action(ActionType.TYPING.toString())
+                .build());
     }
 
     /** Stops the spinner on a pressed button; Telegram refuses this for a press older than a few minutes. */
     public boolean answerPress(String callbackQueryId) {
-        return run(AnswerCallbackQuery.builder().callbackQueryId(callbackQueryId).build());
+        return run(
+                AnswerCallbackQuery.builder().callbackQueryId(callbackQueryId).build());
     }
 
     /** {@link #typing}, without waiting: the future says whether it went through. */
     public java.util.concurrent.CompletableFuture<Boolean> typingAsync(long chatId) {
-        return runAsync(SendChatAction.builder().chatId(chatId).action(ActionType.TYPING.toString()).build());
+        return runAsync(SendChatAction.builder()
+                .chatId(chatId)
+                .action(ActionType.TYPING.toString())
+                .build());
     }
 
     /** {@link #answerPress}, without waiting. */
     public java.util.concurrent.CompletableFuture<Boolean> answerPressAsync(String callbackQueryId) {
-        return runAsync(AnswerCallbackQuery.builder().callbackQueryId(callbackQueryId).build());
+        return runAsync(
+                AnswerCallbackQuery.builder().callbackQueryId(callbackQueryId).build());
     }
 
     /** {@link #run} on the client's own threads; the future never fails (false when the call did). */
@@ -76,7 +84,8 @@ public final class OptionalCalls {
                     return true;
                 }
                 Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null
-                        ? e.getCause() : e;
+                        ? e.getCause()
+                        : e;
                 report(method, cause instanceof Exception x ? x : new RuntimeException(cause));
                 return false;
             });
@@ -88,8 +97,8 @@ public final class OptionalCalls {
 
     private void report(BotApiMethod<?> method, Exception e) {
         if (reported.add(method.getMethod())) {
-            warn.accept("optional call " + method.getMethod() + " failed and is skipped (later failures of it are not logged): "
-                    + describe(e));
+            warn.accept("optional call " + method.getMethod()
+                    + " failed and is skipped (later failures of it are not logged): " + describe(e));
         }
     }
 
@@ -100,8 +109,8 @@ public final class OptionalCalls {
             return true;
         } catch (TelegramApiException | RuntimeException e) {
             if (reported.add(method.getMethod())) {
-                warn.accept("optional call " + method.getMethod() + " failed and is skipped (later failures of it are not logged): "
-                        + describe(e));
+                warn.accept("optional call " + method.getMethod()
+                        + " failed and is skipped (later failures of it are not logged): " + describe(e));
             }
             return false;
         }

@@ -56,6 +56,7 @@ public final class OutboxSender implements AutoCloseable {
     public static final String THREAD_NAME = "rekindle-sender";
     /** Calls in flight at most when none is given: different chats sent at once. */
     public static final int DEFAULT_IN_FLIGHT = 8;
+
     private static final Logger LOG = LoggerFactory.getLogger(OutboxSender.class);
     private static final int BATCH = 200;
     /** The longest the thread waits without looking: retries fall due without anyone waking it. */
@@ -67,6 +68,7 @@ public final class OutboxSender implements AutoCloseable {
     private final RateLimiter limiter;
     /** Carries out each entry and acts on Telegram's answer. */
     private final EntryDelivery entryDelivery;
+
     private final InstantSource clock;
     private final int inFlight;
     /** Shows "typing..." where a message waits behind an earlier one; null: never. */
@@ -79,6 +81,7 @@ public final class OutboxSender implements AutoCloseable {
     private final Map<Long, Instant> heldUntil = new ConcurrentHashMap<>();
     /** Each chat in hand, until it is released; close() waits for them. */
     private final Map<Long, CompletableFuture<Void>> releasing = new ConcurrentHashMap<>();
+
     private final WakeableLoop loop = new WakeableLoop(THREAD_NAME, this::round);
 
     public OutboxSender(Outbox outbox, TelegramDelivery delivery, RateLimiter limiter, InstantSource clock) {
@@ -86,14 +89,19 @@ public final class OutboxSender implements AutoCloseable {
     }
 
     /** {@code inFlight}: how many chats are sent to at once (each one call at a time). */
-    public OutboxSender(Outbox outbox, TelegramDelivery delivery, RateLimiter limiter, InstantSource clock,
-                        int inFlight) {
+    public OutboxSender(
+            Outbox outbox, TelegramDelivery delivery, RateLimiter limiter, InstantSource clock, int inFlight) {
         this(outbox, delivery, limiter, clock, inFlight, null);
     }
 
     /** {@code optional}: shows "typing..." while an answer's next message waits (null: never). */
-    public OutboxSender(Outbox outbox, TelegramDelivery delivery, RateLimiter limiter, InstantSource clock,
-                        int inFlight, OptionalCalls optional) {
+    public OutboxSender(
+            Outbox outbox,
+            TelegramDelivery delivery,
+            RateLimiter limiter,
+            InstantSource clock,
+            int inFlight,
+            OptionalCalls optional) {
         if (inFlight < 1) {
             throw new IllegalArgumentException("at least one call must be allowed in flight: " + inFlight);
         }
@@ -104,8 +112,13 @@ public final class OutboxSender implements AutoCloseable {
         this.inFlight = inFlight;
         this.optional = optional;
         AtomicInteger n = new AtomicInteger();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(inFlight, inFlight, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), r -> new Thread(r, THREAD_NAME + "-" + n.incrementAndGet()));
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(
+                inFlight,
+                inFlight,
+                30,
+                TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(),
+                r -> new Thread(r, THREAD_NAME + "-" + n.incrementAndGet()));
         pool.allowCoreThreadTimeOut(true);
         this.workers = pool;
     }
@@ -175,7 +188,11 @@ public final class OutboxSender implements AutoCloseable {
                     } else {
                         // held without a time (429, a failure: the outbox has the retry time) is looked at again
                         // after a nap, not at once
-                        heldUntil.put(chat, r.notBefore() != null ? r.notBefore() : clock.instant().plus(MAX_NAP));
+                        heldUntil.put(
+                                chat,
+                                r.notBefore() != null
+                                        ? r.notBefore()
+                                        : clock.instant().plus(MAX_NAP));
                     }
                     // out of releasing before out of inHand: once the chat is free, a new round may put its own
                     releasing.remove(chat);
@@ -251,12 +268,14 @@ public final class OutboxSender implements AutoCloseable {
             if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
                 workers.shutdownNow();
             }
-            CompletableFuture.allOf(releasing.values().toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+            CompletableFuture.allOf(releasing.values().toArray(CompletableFuture[]::new))
+                    .get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             workers.shutdownNow();
             Thread.currentThread().interrupt();
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            LOG.warn("some sent messages were not yet marked sent at shutdown and may go out again: {}",
+            LOG.warn(
+                    "some sent messages were not yet marked sent at shutdown and may go out again: {}",
                     e.getClass().getSimpleName());
         }
     }

@@ -38,10 +38,8 @@ public final class OutgoingMessages {
         List<String> parts = splitter.split(send.html());
         List<SendMessage> out = new ArrayList<>(parts.size());
         for (int i = 0; i < parts.size(); i++) {
-            SendMessage.SendMessageBuilder<?, ?> m = SendMessage.builder()
-                    .chatId(chatId)
-                    .text(parts.get(i))
-                    .parseMode(ParseMode.HTML);
+            SendMessage.SendMessageBuilder<?, ?> m =
+                    SendMessage.builder().chatId(chatId).text(parts.get(i)).parseMode(ParseMode.HTML);
             if (i == parts.size() - 1 && !send.buttons().isEmpty()) {
                 m.replyMarkup(keyboard(send.buttons()));
             }
@@ -52,7 +50,10 @@ public final class OutgoingMessages {
 
     /** Takes the buttons off an answered message (an empty reply_markup removes the inline keyboard). */
     public EditMessageReplyMarkup closeButtons(long chatId, int messageId) {
-        return EditMessageReplyMarkup.builder().chatId(chatId).messageId(messageId).build();
+        return EditMessageReplyMarkup.builder()
+                .chatId(chatId)
+                .messageId(messageId)
+                .build();
     }
 
     /** Stops the client's spinner on a pressed button; no text, the next message is the answer. */
@@ -69,7 +70,10 @@ public final class OutgoingMessages {
                 throw new IllegalArgumentException("callback data of button '" + b.label() + "' is " + bytes
                         + " bytes, Telegram takes at most " + MAX_CALLBACK_BYTES + ": " + b.data());
             }
-            rows.add(new InlineKeyboardRow(InlineKeyboardButton.builder().text(b.label()).callbackData(b.data()).build()));
+            rows.add(new InlineKeyboardRow(InlineKeyboardButton.builder()
+                    .text(b.label())
+                    .callbackData(b.data())
+                    .build()));
         }
         return InlineKeyboardMarkup.builder().keyboard(rows).build();
     }

@@ -34,8 +34,8 @@ public final class RateLimiter {
 
         public Limits {
             if (perChatGap == null || perChatGap.isNegative()) {
-                throw new IllegalArgumentException("the gap between messages in a chat must not be negative: "
-                        + perChatGap);
+                throw new IllegalArgumentException(
+                        "the gap between messages in a chat must not be negative: " + perChatGap);
             }
             if (groupPerMinute < 1 || overallPerSecond < 1) {
                 throw new IllegalArgumentException("limits must allow at least one message: " + groupPerMinute

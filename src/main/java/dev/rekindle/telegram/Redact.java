@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 public final class Redact {
     /** Any bot token shape, in case a string carries a token other than ours (an old one, a typo). */
     private static final Pattern ANY_TOKEN = Pattern.compile("\\b(\\d{3,}):[A-Za-z0-9_-]{20,}");
+
     static final String MASK = "***";
 
     private final String token;

@@ -63,19 +63,26 @@ public final class TelegramClients implements AutoCloseable {
     private final OkHttpClient pollHttp;
     /** Does the polling's network calls, so close() can cancel them without cancelling the library's call. */
     private final OkHttpClient pollNetwork;
+
     private final OkHttpTelegramClient client;
     private final TelegramBotsLongPollingApplication polling;
     private final AtomicBoolean closed = new AtomicBoolean();
     /** Set when polling stops (before close): a cancelled poll then answers "no updates" quietly. */
     private final AtomicBoolean pollingStopped = new AtomicBoolean();
+
     private final ObjectMapper json;
 
     private TelegramClients(TelegramSettings settings) {
         this.settings = settings;
         this.redact = settings.redact();
         // an unbounded queue never rejects (OkHttp fails a rejected call); the dispatcher caps calls in flight
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(MAX_CALLS_IN_FLIGHT, MAX_CALLS_IN_FLIGHT, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), threads.named("http"));
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(
+                MAX_CALLS_IN_FLIGHT,
+                MAX_CALLS_IN_FLIGHT,
+                30,
+                TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(),
+                threads.named("http"));
         pool.allowCoreThreadTimeOut(true);
         this.httpExecutor = pool;
         this.pollExecutor = Executors.newSingleThreadScheduledExecutor(threads.named("poll"));
@@ -94,15 +101,16 @@ public final class TelegramClients implements AutoCloseable {
                 .callTimeout(Duration.ZERO)
                 .readTimeout(settings.pollTimeout().plusSeconds(15))
                 .build();
-        this.pollHttp = pollNetwork.newBuilder()
+        this.pollHttp = pollNetwork
+                .newBuilder()
                 .dispatcher(new Dispatcher(httpExecutor))
                 .addInterceptor(this::quietWhenClosing)
                 .build();
         this.json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         TelegramUrl url = settings.telegramUrl();
         this.client = new OkHttpTelegramClient(json, http, settings.token(), url);
-        this.polling = new TelegramBotsLongPollingApplication(() -> json, () -> pollHttp, () -> pollExecutor,
-                ExponentialBackOff::new);
+        this.polling = new TelegramBotsLongPollingApplication(
+                () -> json, () -> pollHttp, () -> pollExecutor, ExponentialBackOff::new);
     }
 
     public static TelegramClients open(TelegramSettings settings) {
@@ -131,8 +139,10 @@ public final class TelegramClients implements AutoCloseable {
             }
             throw new IllegalStateException("Telegram did not say who the bot is: " + redact.describe(e), e);
         } catch (TelegramApiException e) {
-            throw new IllegalStateException("could not reach the Bot API at " + settings.apiUrl() + ": "
-                    + redact.describe(e) + " (check the network, or " + TelegramSettings.API_URL_VARIABLE + ")", e);
+            throw new IllegalStateException(
+                    "could not reach the Bot API at " + settings.apiUrl() + ": " + redact.describe(e)
+                            + " (check the network, or " + TelegramSettings.API_URL_VARIABLE + ")",
+                    e);
         }
     }
 
@@ -153,7 +163,10 @@ public final class TelegramClients implements AutoCloseable {
                 .allowedUpdates(ALLOWED_UPDATES)
                 .build();
         try {
-            polling.registerBot(settings.token(), () -> url, nextRequest,
+            polling.registerBot(
+                    settings.token(),
+                    () -> url,
+                    nextRequest,
                     new PollingConsumer(new UpdateMapper(bot), sink, redact, updateJson()));
         } catch (TelegramApiException e) {
             throw new IllegalStateException("could not start polling Telegram: " + redact.describe(e), e);
@@ -174,15 +187,18 @@ public final class TelegramClients implements AutoCloseable {
                 .maxConnections(WebhookServer.MAX_CONNECTIONS)
                 .dropPendingUpdates(false)
                 .build();
-        String refused = "Telegram refused the webhook " + redact.apply(webhook.url().toString());
+        String refused =
+                "Telegram refused the webhook " + redact.apply(webhook.url().toString());
         try {
             if (!Boolean.TRUE.equals(client.execute(set))) {
                 throw new IllegalStateException(refused + " (setWebhook did not answer true)");
             }
         } catch (TelegramApiRequestException e) {
             // describe(), never toString(): the library's toString of a refused method would print the secret
-            throw new IllegalStateException(refused + ": " + redact.apply(e.getApiResponse()) + " (Telegram calls only "
-                    + "https URLs on ports 443, 80, 88 or 8443, with a valid certificate)", e);
+            throw new IllegalStateException(
+                    refused + ": " + redact.apply(e.getApiResponse()) + " (Telegram calls only "
+                            + "https URLs on ports 443, 80, 88 or 8443, with a valid certificate)",
+                    e);
         } catch (TelegramApiException e) {
             throw new IllegalStateException(refused + ": " + redact.describe(e), e);
         }
@@ -197,7 +213,8 @@ public final class TelegramClients implements AutoCloseable {
      * the inbox is written and read back with it (derived getters such as isCommand are ignored on reading).
      */
     public static ObjectMapper updateJson() {
-        return new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+        return new ObjectMapper()
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
                 .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
     }
 
@@ -231,7 +248,7 @@ public final class TelegramClients implements AutoCloseable {
             return;
         }
         stopPolling();
-        httpExecutor.shutdown();    // lets a send in flight finish...
+        httpExecutor.shutdown(); // lets a send in flight finish...
         if (!await(httpExecutor)) {
             http.dispatcher().cancelAll(); // ...within reason
             httpExecutor.shutdownNow();

@@ -69,8 +69,8 @@ public final class TelegramDelivery {
     public Delivered send(long chatId, OutboxMessage.Text send, int fromPart, Progress progress) {
         List<SendMessage> parts = outgoing.send(chatId, send);
         if (fromPart < 0 || fromPart >= parts.size()) {
-            throw new IllegalArgumentException("part " + fromPart + " does not exist: the message has "
-                    + parts.size() + " part(s)");
+            throw new IllegalArgumentException(
+                    "part " + fromPart + " does not exist: the message has " + parts.size() + " part(s)");
         }
         List<Integer> ids = new ArrayList<>();
         for (int i = fromPart; i < parts.size(); i++) {

@@ -24,8 +24,10 @@ public final class TelegramDocuments implements Documents {
     @Override
     public boolean send(long chatId, String fileName, byte[] content) {
         try {
-            client.execute(SendDocument.builder().chatId(chatId)
-                    .document(new InputFile(new ByteArrayInputStream(content), fileName)).build());
+            client.execute(SendDocument.builder()
+                    .chatId(chatId)
+                    .document(new InputFile(new ByteArrayInputStream(content), fileName))
+                    .build());
             return true;
         } catch (TelegramApiException | RuntimeException e) {
             LOG.warn("a file of {} bytes could not be sent to chat {}: {}", content.length, chatId, redact.describe(e));

@@ -2,12 +2,12 @@ package dev.rekindle.telegram;
 
 import dev.rekindle.bot.GroupMembership;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.groupadministration.GetChatMember;
 import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMember;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** {@link GroupMembership} by Telegram's getChatMember: a member, administrator, creator or restricted member is in. */
 public final class TelegramGroupMembership implements GroupMembership {
@@ -25,7 +25,8 @@ public final class TelegramGroupMembership implements GroupMembership {
     @Override
     public boolean isMember(long chatId, long userId) {
         try {
-            ChatMember m = client.execute(GetChatMember.builder().chatId(chatId).userId(userId).build());
+            ChatMember m = client.execute(
+                    GetChatMember.builder().chatId(chatId).userId(userId).build());
             return m != null && PRESENT.contains(m.getStatus());
         } catch (TelegramApiException | RuntimeException e) {
             LOG.warn("could not ask Telegram whether user {} is in group {}: {}", userId, chatId, redact.describe(e));

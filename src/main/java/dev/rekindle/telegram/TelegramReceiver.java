@@ -44,7 +44,7 @@ public final class TelegramReceiver implements UpdateSink {
     private static final Duration CHANGE_WAIT = Duration.ofSeconds(60);
 
     public TelegramReceiver(Inbox inbox, Outbox outbox, Members members, BotCore core, OptionalCalls optional) {
-        this(inbox, outbox, members, core, optional, null, null, () -> { });
+        this(inbox, outbox, members, core, optional, null, null, () -> {});
     }
 
     /**
@@ -53,8 +53,15 @@ public final class TelegramReceiver implements UpdateSink {
      * a couple of one and groups are linked by other means (tests of the runtime alone). {@code committed} runs
      * after a flow committed a reply (the sender wakes).
      */
-    public TelegramReceiver(Inbox inbox, Outbox outbox, Members members, BotCore core, OptionalCalls optional,
-                            Onboarding onboarding, CoupleGroups groups, Runnable committed) {
+    public TelegramReceiver(
+            Inbox inbox,
+            Outbox outbox,
+            Members members,
+            BotCore core,
+            OptionalCalls optional,
+            Onboarding onboarding,
+            CoupleGroups groups,
+            Runnable committed) {
         this.inbox = inbox;
         this.core = core;
         this.optional = optional;
@@ -63,7 +70,8 @@ public final class TelegramReceiver implements UpdateSink {
 
     @Override
     public void accept(IncomingUpdate update) {
-        throw new UnsupportedOperationException("the receiver keeps Telegram's JSON in the inbox: call accept(update, rawJson)");
+        throw new UnsupportedOperationException(
+                "the receiver keeps Telegram's JSON in the inbox: call accept(update, rawJson)");
     }
 
     @Override
@@ -141,7 +149,9 @@ public final class TelegramReceiver implements UpdateSink {
             try {
                 u = mapper.map(json.readValue(r.rawJson(), Update.class));
             } catch (Exception e) {
-                LOG.error("update {} in the inbox cannot be read again and is marked failed: {}", r.updateId(),
+                LOG.error(
+                        "update {} in the inbox cannot be read again and is marked failed: {}",
+                        r.updateId(),
                         e.getClass().getSimpleName());
                 inbox.markFailed(r.updateId());
                 continue;
@@ -150,11 +160,14 @@ public final class TelegramReceiver implements UpdateSink {
             dispatch(u).ifPresent(work::add);
         }
         try {
-            CompletableFuture.allOf(work.toArray(CompletableFuture[]::new)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            CompletableFuture.allOf(work.toArray(CompletableFuture[]::new))
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
-            LOG.warn("not every update received before the restart was handled within {}: {}", timeout,
+            LOG.warn(
+                    "not every update received before the restart was handled within {}: {}",
+                    timeout,
                     e.getClass().getSimpleName());
         }
         if (!pending.isEmpty()) {
@@ -180,7 +193,10 @@ public final class TelegramReceiver implements UpdateSink {
             route = router.route(update);
         } catch (RuntimeException e) {
             // the inbox keeps it pending: the next start tries again
-            LOG.error("update {} ({}) could not be handed on: {}", update.updateId(), update.getClass().getSimpleName(),
+            LOG.error(
+                    "update {} ({}) could not be handed on: {}",
+                    update.updateId(),
+                    update.getClass().getSimpleName(),
                     e.getClass().getSimpleName() + ": " + e.getMessage());
             return Optional.empty();
         }
@@ -207,8 +223,11 @@ public final class TelegramReceiver implements UpdateSink {
         CompletableFuture<Void> logged = work.whenComplete((v, e) -> {
             if (e != null) {
                 Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null
-                        ? e.getCause() : e;
-                LOG.error("update {} could not be handled and stays pending in the inbox: {}", id,
+                        ? e.getCause()
+                        : e;
+                LOG.error(
+                        "update {} could not be handled and stays pending in the inbox: {}",
+                        id,
                         cause.getClass().getSimpleName() + ": " + cause.getMessage());
             }
         });
@@ -218,8 +237,11 @@ public final class TelegramReceiver implements UpdateSink {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (java.util.concurrent.TimeoutException e) {
-                LOG.warn("update {}, which may change who is in which couple, is still in hand after {}; the next "
-                        + "updates go on", id, CHANGE_WAIT);
+                LOG.warn(
+                        "update {}, which may change who is in which couple, is still in hand after {}; the next "
+                                + "updates go on",
+                        id,
+                        CHANGE_WAIT);
             } catch (java.util.concurrent.ExecutionException e) {
                 // logged above
             }

@@ -26,10 +26,11 @@ public record TelegramSettings(String token, URI apiUrl, Duration pollTimeout) {
                     + (token == null || token.isBlank() ? "it is empty" : "it is not digits, a colon and letters")
                     + "): set " + TOKEN_VARIABLE + " to the token @BotFather gave you, like 123456:ABC-DEF1234ghIkl");
         }
-        if (apiUrl == null || apiUrl.getHost() == null
+        if (apiUrl == null
+                || apiUrl.getHost() == null
                 || !("https".equals(apiUrl.getScheme()) || "http".equals(apiUrl.getScheme()))) {
-            throw new IllegalArgumentException(API_URL_VARIABLE + " must be an http(s) URL with a host, like "
-                    + DEFAULT_API_URL + ": " + apiUrl);
+            throw new IllegalArgumentException(
+                    API_URL_VARIABLE + " must be an http(s) URL with a host, like " + DEFAULT_API_URL + ": " + apiUrl);
         }
         if (apiUrl.getPath() != null && !apiUrl.getPath().isEmpty() && !"/".equals(apiUrl.getPath())) {
             // TelegramUrl has no path: the library always calls <scheme>://<host>:<port>/bot<token>/<method>
@@ -57,8 +58,8 @@ public record TelegramSettings(String token, URI apiUrl, Duration pollTimeout) {
         try {
             api = url.isEmpty() ? DEFAULT_API_URL : new URI(url);
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException(API_URL_VARIABLE + " is not a URL (" + e.getReason()
-                    + "): write it like " + DEFAULT_API_URL, e);
+            throw new IllegalArgumentException(
+                    API_URL_VARIABLE + " is not a URL (" + e.getReason() + "): write it like " + DEFAULT_API_URL, e);
         }
         return new TelegramSettings(token.strip(), api, DEFAULT_POLL_TIMEOUT);
     }
@@ -78,6 +79,7 @@ public record TelegramSettings(String token, URI apiUrl, Duration pollTimeout) {
 
     @Override
     public String toString() {
-        return "TelegramSettings[token=" + redact().apply(token) + ", apiUrl=" + apiUrl + ", pollTimeout=" + pollTimeout + "]";
+        return "TelegramSettings[token=" + redact().apply(token) + ", apiUrl=" + apiUrl + ", pollTimeout=" + pollTimeout
+                + "]";
     }
 }

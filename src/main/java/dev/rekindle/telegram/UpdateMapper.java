@@ -27,8 +27,9 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
  */
 public final class UpdateMapper {
     /** A command is a slash, 1-32 letters, digits or underscores, and optionally @botname, then a space or the end. */
-    private static final Pattern COMMAND = Pattern.compile("/([A-Za-z0-9_]{1,32})(?:@([A-Za-z0-9_]{1,64}))?(?:\\s+(.*))?",
-            Pattern.DOTALL);
+    private static final Pattern COMMAND =
+            Pattern.compile("/([A-Za-z0-9_]{1,32})(?:@([A-Za-z0-9_]{1,64}))?(?:\\s+(.*))?", Pattern.DOTALL);
+
     private static final Set<String> PRESENT = Set.of("member", "administrator", "creator", "restricted");
 
     private final BotIdentity bot;
@@ -107,8 +108,14 @@ public final class UpdateMapper {
                     return new Ignored(id, "command for another bot");
                 }
                 String args = c.group(3) == null ? "" : c.group(3).strip();
-                return new Command(id, chatId, type, from.getId(), firstName(from),
-                        c.group(1).toLowerCase(Locale.ROOT), args);
+                return new Command(
+                        id,
+                        chatId,
+                        type,
+                        from.getId(),
+                        firstName(from),
+                        c.group(1).toLowerCase(Locale.ROOT),
+                        args);
             }
         }
         return new TextMessage(id, chatId, type, from.getId(), firstName(from), text);
@@ -123,8 +130,15 @@ public final class UpdateMapper {
             return new Ignored(id, "press without data");
         }
         // an InaccessibleMessage (older than 48 hours) still names its chat and message id, which is all we need
-        return new ButtonPress(id, q.getId(), m.getChat().getId(), ChatType.parse(m.getChat().getType()),
-                q.getFrom().getId(), firstName(q.getFrom()), q.getData(), m.getMessageId());
+        return new ButtonPress(
+                id,
+                q.getId(),
+                m.getChat().getId(),
+                ChatType.parse(m.getChat().getType()),
+                q.getFrom().getId(),
+                firstName(q.getFrom()),
+                q.getData(),
+                m.getMessageId());
     }
 
     private IncomingUpdate botMembership(int id, ChatMemberUpdated u) {
@@ -144,7 +158,8 @@ public final class UpdateMapper {
         boolean was = PRESENT.contains(u.getOldChatMember().getStatus());
         boolean is = PRESENT.contains(u.getNewChatMember().getStatus());
         if (was && !is) {
-            return new MemberLeft(id, u.getChat().getId(), u.getNewChatMember().getUser().getId());
+            return new MemberLeft(
+                    id, u.getChat().getId(), u.getNewChatMember().getUser().getId());
         }
         return new Ignored(id, "member status changed");
     }

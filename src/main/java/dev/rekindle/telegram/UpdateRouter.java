@@ -31,8 +31,13 @@ final class UpdateRouter {
     private final Runnable committed;
 
     /** {@code onboarding} and {@code groups} null: every person is partner A of a couple of one (tests of the runtime). */
-    UpdateRouter(Members members, Onboarding onboarding, CoupleGroups groups, Inbox inbox, Outbox outbox,
-                 Runnable committed) {
+    UpdateRouter(
+            Members members,
+            Onboarding onboarding,
+            CoupleGroups groups,
+            Inbox inbox,
+            Outbox outbox,
+            Runnable committed) {
         this.members = members;
         this.onboarding = onboarding;
         this.groups = groups;
@@ -49,12 +54,24 @@ final class UpdateRouter {
         }
         if (update instanceof IncomingUpdate.Command c) {
             Origin from = new Origin(c.chatId(), c.userId(), c.firstName());
-            return person(id, c.chatType(), from, c.command(), null, 0,
+            return person(
+                    id,
+                    c.chatType(),
+                    from,
+                    c.command(),
+                    null,
+                    0,
                     m -> new Received.Command(id, m, from, c.command(), c.args()));
         }
         if (update instanceof IncomingUpdate.ButtonPress p) {
             Origin from = new Origin(p.chatId(), p.userId(), p.firstName());
-            return person(id, p.chatType(), from, null, p.data(), p.messageId(),
+            return person(
+                    id,
+                    p.chatType(),
+                    from,
+                    null,
+                    p.data(),
+                    p.messageId(),
                     m -> new Received.Press(id, m, from, p.data(), p.messageId()));
         }
         if (update instanceof IncomingUpdate.NonTextMessage n) {
@@ -68,15 +85,22 @@ final class UpdateRouter {
      * A person's update: the group's own {@code /link} and its buttons to the group flow; a private update of
      * someone not onboarded, or for a flow, through onboarding; everything else to the dialogs.
      */
-    private UpdateRoute person(long id, ChatType type, Origin from, String command, String pressData,
-                               long pressedMessage, Function<Member, Received> make) {
+    private UpdateRoute person(
+            long id,
+            ChatType type,
+            Origin from,
+            String command,
+            String pressData,
+            long pressedMessage,
+            Function<Member, Received> make) {
         if (groups != null && type.isGroup() && CoupleGroups.isOurs(command, pressData)) {
             long lane = groups.lane(from.chatId(), from.userId());
             if (command != null) {
                 return flow(id, lane, false, () -> groups.link(id, from.chatId(), from.userId()));
             }
             // the press that links changes which couple the group is: the group's next message waits for it
-            return flow(id, lane, true, () -> groups.press(id, from.chatId(), from.userId(), pressData, pressedMessage));
+            return flow(
+                    id, lane, true, () -> groups.press(id, from.chatId(), from.userId(), pressData, pressedMessage));
         }
         Optional<Member> m = member(type, from);
         if (m.isEmpty()) {
@@ -98,7 +122,9 @@ final class UpdateRouter {
     /** The bot added or removed, a member left, a group migrated; anything else needs no action. */
     private UpdateRoute membership(IncomingUpdate update) {
         long id = update.updateId();
-        if (groups != null && update instanceof IncomingUpdate.BotAdded a && a.chatType().isGroup()) {
+        if (groups != null
+                && update instanceof IncomingUpdate.BotAdded a
+                && a.chatType().isGroup()) {
             return flow(id, groups.lane(a.chatId()), false, () -> groups.botAdded(id, a.chatId()));
         }
         if (groups != null && update instanceof IncomingUpdate.BotRemoved b) {
@@ -108,14 +134,16 @@ final class UpdateRouter {
             // a private chat's id is its user's: they blocked the bot. Waited for, so that a message they write
             // next (which marks them reachable again, here) comes after it
             Optional<Long> couple = members.coupleOf(b.chatId());
-            return couple.isEmpty() ? new UpdateRoute.Done(id)
+            return couple.isEmpty()
+                    ? new UpdateRoute.Done(id)
                     : flow(id, couple.get(), true, () -> onboarding.blocked(id, b.chatId()));
         }
         if (groups != null && update instanceof IncomingUpdate.MemberLeft l) {
             return flow(id, groups.lane(l.chatId()), true, () -> groups.memberLeft(id, l.chatId(), l.userId()));
         }
         if (update instanceof IncomingUpdate.GroupMigrated g) {
-            Set<Long> lanes = groups == null ? Set.of(g.oldChatId())
+            Set<Long> lanes = groups == null
+                    ? Set.of(g.oldChatId())
                     : Set.of(groups.lane(g.oldChatId()), groups.lane(g.newChatId()));
             return flow(id, lanes, true, () -> {
                 // said twice (old and new chat); moving an already moved chat changes nothing
@@ -152,7 +180,9 @@ final class UpdateRouter {
             Optional<Member> m = members.inGroup(from.chatId(), from.userId());
             if (m.isEmpty()) {
                 // not a couple's group, or someone other than its two partners: no state changes, no reply
-                LOG.debug("a message in group {} from user {}, who is not a partner there, is ignored", from.chatId(),
+                LOG.debug(
+                        "a message in group {} from user {}, who is not a partner there, is ignored",
+                        from.chatId(),
                         from.userId());
             }
             return m;

@@ -30,8 +30,12 @@ public interface UpdateSink {
             try {
                 accept(r.update(), r.json());
             } catch (Exception e) {
-                org.slf4j.LoggerFactory.getLogger(UpdateSink.class).error("update {} ({}) was not handled: {}",
-                        r.update().updateId(), r.update().getClass().getSimpleName(), e.getClass().getSimpleName());
+                org.slf4j.LoggerFactory.getLogger(UpdateSink.class)
+                        .error(
+                                "update {} ({}) was not handled: {}",
+                                r.update().updateId(),
+                                r.update().getClass().getSimpleName(),
+                                e.getClass().getSimpleName());
             }
         }
     }

@@ -80,29 +80,38 @@ public final class WebhookServer implements AutoCloseable {
         this.secret = settings.secret().getBytes(StandardCharsets.US_ASCII);
         this.path = settings.path();
         AtomicInteger n = new AtomicInteger();
-        this.handlers = new ThreadPoolExecutor(MAX_CONNECTIONS, MAX_CONNECTIONS, 30, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(QUEUED_REQUESTS), r -> thread(r, "http-" + n.incrementAndGet()),
+        this.handlers = new ThreadPoolExecutor(
+                MAX_CONNECTIONS,
+                MAX_CONNECTIONS,
+                30,
+                TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(QUEUED_REQUESTS),
+                r -> thread(r, "http-" + n.incrementAndGet()),
                 new ThreadPoolExecutor.CallerRunsPolicy());
         handlers.allowCoreThreadTimeOut(true);
         // one thread, so updates reach the core in the order they were stored; handing on is quick (the core
         // queues the work), and requests arrive no faster than the handlers store them
-        this.dispatch = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                r -> thread(r, "dispatch"));
+        this.dispatch = new ThreadPoolExecutor(
+                1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> thread(r, "dispatch"));
         this.server = HttpServer.create(settings.listen(), 0);
         server.setExecutor(handlers);
         server.createContext("/", this::handle);
     }
 
     /** Listens on {@code settings.listen()}; fails with what to do when the address is taken. */
-    public static WebhookServer start(WebhookSettings settings, BotIdentity me, TelegramReceiver receiver, Redact redact) {
+    public static WebhookServer start(
+            WebhookSettings settings, BotIdentity me, TelegramReceiver receiver, Redact redact) {
         WebhookServer s;
         try {
             s = new WebhookServer(settings, me, receiver, redact);
         } catch (IOException e) {
-            throw new IllegalStateException("could not listen on " + settings.listen().getHostString() + ":"
-                    + settings.listen().getPort() + " for the webhook ("
-                    + e.getClass().getSimpleName() + ": " + e.getMessage() + "): is another program using the port? "
-                    + "Choose another with --listen HOST:PORT", e);
+            throw new IllegalStateException(
+                    "could not listen on " + settings.listen().getHostString() + ":"
+                            + settings.listen().getPort() + " for the webhook ("
+                            + e.getClass().getSimpleName() + ": " + e.getMessage()
+                            + "): is another program using the port? "
+                            + "Choose another with --listen HOST:PORT",
+                    e);
         }
         s.server.start();
         return s;
@@ -195,7 +204,8 @@ public final class WebhookServer implements AutoCloseable {
         try {
             update = json.readValue(body, Update.class);
         } catch (JsonProcessingException e) {
-            LOG.warn("a webhook request with the right secret is not an update ({}); answered 400",
+            LOG.warn(
+                    "a webhook request with the right secret is not an update ({}); answered 400",
                     e.getClass().getSimpleName());
             return 400;
         }
@@ -213,15 +223,18 @@ public final class WebhookServer implements AutoCloseable {
         try {
             fresh = receiver.receive(in, raw);
         } catch (RuntimeException e) {
-            LOG.error("update {} could not be stored in the inbox; answered 500 so that Telegram sends it again: {}",
-                    in.updateId(), redact.describe(e));
+            LOG.error(
+                    "update {} could not be stored in the inbox; answered 500 so that Telegram sends it again: {}",
+                    in.updateId(),
+                    redact.describe(e));
             return 500;
         }
         if (fresh) {
             try {
                 dispatch.execute(() -> receiver.handle(in));
             } catch (RejectedExecutionException e) {
-                LOG.info("update {} is stored but Rekindle is stopping: it is handled at the next start", in.updateId());
+                LOG.info(
+                        "update {} is stored but Rekindle is stopping: it is handled at the next start", in.updateId());
             }
         }
         return 200; // stored for good: Telegram may forget it now

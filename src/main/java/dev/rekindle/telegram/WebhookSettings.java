@@ -27,7 +27,9 @@ public record WebhookSettings(URI url, InetSocketAddress listen, String secret) 
     private static final int SECRET_BYTES = 32;
 
     public WebhookSettings {
-        if (url == null || url.getHost() == null || !url.isAbsolute()
+        if (url == null
+                || url.getHost() == null
+                || !url.isAbsolute()
                 || !("https".equals(url.getScheme()) || "http".equals(url.getScheme()))) {
             throw new IllegalArgumentException("the webhook URL must be the public https URL Telegram calls, like "
                     + "https://bot.example.org/telegram (a reverse proxy there forwards to --listen): " + url);
@@ -37,14 +39,15 @@ public record WebhookSettings(URI url, InetSocketAddress listen, String secret) 
                     + "https://bot.example.org/telegram");
         }
         if (listen == null) {
-            throw new IllegalArgumentException("the address to listen on is missing: give --listen HOST:PORT, like "
-                    + DEFAULT_LISTEN);
+            throw new IllegalArgumentException(
+                    "the address to listen on is missing: give --listen HOST:PORT, like " + DEFAULT_LISTEN);
         }
         if (secret == null || !SECRET_SHAPE.matcher(secret).matches()) {
             // never echo the value: it is a password
-            throw new IllegalArgumentException(SECRET_VARIABLE + " must be 16 to 256 characters of A-Z, a-z, 0-9, _ and - "
-                    + "(Telegram allows no others); unset it and Rekindle makes a new random one at each start, or "
-                    + "make one with: head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '='");
+            throw new IllegalArgumentException(
+                    SECRET_VARIABLE + " must be 16 to 256 characters of A-Z, a-z, 0-9, _ and - "
+                            + "(Telegram allows no others); unset it and Rekindle makes a new random one at each start, or "
+                            + "make one with: head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '='");
         }
     }
 
@@ -59,11 +62,15 @@ public record WebhookSettings(URI url, InetSocketAddress listen, String secret) 
         try {
             uri = new URI(url == null ? "" : url.strip());
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("the webhook URL is not a URL (" + e.getReason()
-                    + "): write it like https://bot.example.org/telegram", e);
+            throw new IllegalArgumentException(
+                    "the webhook URL is not a URL (" + e.getReason()
+                            + "): write it like https://bot.example.org/telegram",
+                    e);
         }
         String secret = env.getOrDefault(SECRET_VARIABLE, "").strip();
-        return new WebhookSettings(uri, listenAddress(listen == null ? DEFAULT_LISTEN : listen),
+        return new WebhookSettings(
+                uri,
+                listenAddress(listen == null ? DEFAULT_LISTEN : listen),
                 secret.isEmpty() ? newSecret(random) : secret);
     }
 

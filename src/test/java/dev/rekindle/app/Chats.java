@@ -28,18 +28,27 @@ final class Chats {
 
     /** A successful sendMessage to the chat whose plain text contains {@code containing}. */
     static Predicate<Call> sentTo(long chatId, String containing) {
-        return c -> c.succeeded() && c.chatId() != null && c.chatId() == chatId && c.text() != null
+        return c -> c.succeeded()
+                && c.chatId() != null
+                && c.chatId() == chatId
+                && c.text() != null
                 && plain(c.text()).contains(containing);
     }
 
     /** Telegram-HTML as the person sees it. */
     static String plain(String html) {
-        return html.replaceAll("<[^>]+>", "").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
-                .replace("&#39;", "'").replace("&amp;", "&");
+        return html.replaceAll("<[^>]+>", "")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&#39;", "'")
+                .replace("&amp;", "&");
     }
 
     List<Call> sent(long chatId, String containing) {
-        return api.calls("sendMessage").stream().filter(sentTo(chatId, containing)).toList();
+        return api.calls("sendMessage").stream()
+                .filter(sentTo(chatId, containing))
+                .toList();
     }
 
     /** Every message the chat received so far, as plain text, in order. */
@@ -54,8 +63,10 @@ final class Chats {
     /** Waits for the {@code n}th (from 1) successful message to the chat containing the text. */
     Call awaitSent(long chatId, String containing, int n) {
         try {
-            Eventually.await("message " + n + " containing '" + containing + "' in chat " + chatId,
-                    () -> sent(chatId, containing).size() >= n, WAIT);
+            Eventually.await(
+                    "message " + n + " containing '" + containing + "' in chat " + chatId,
+                    () -> sent(chatId, containing).size() >= n,
+                    WAIT);
         } catch (AssertionError e) {
             // what the chat holds when the wait gave up, not when it began
             throw new AssertionError(e.getMessage() + "; it has " + received(chatId), e);
@@ -81,13 +92,18 @@ final class Chats {
                     firstLines.put(c.messageId(), text.lines().findFirst().orElse(""));
                     out.add(text + buttons(c.replyMarkup()));
                 }
-                case "senddocument" -> out.add("[document " + c.params().path("file_name").asText() + "]");
-                case "editmessagetext" -> out.add("(edited: " + firstLines.get(c.messageId()) + ") " + plain(c.text())
-                        + buttons(c.replyMarkup()));
-                case "editmessagereplymarkup" -> out.add(buttons(c.replyMarkup()).isEmpty()
-                        ? "(buttons closed: " + firstLines.get(c.messageId()) + ")"
-                        : "(buttons changed: " + firstLines.get(c.messageId()) + ")" + buttons(c.replyMarkup()));
-                default -> { } // typing, answers to presses, commands: nothing a person reads in the chat
+                case "senddocument" ->
+                    out.add("[document " + c.params().path("file_name").asText() + "]");
+                case "editmessagetext" ->
+                    out.add("(edited: " + firstLines.get(c.messageId()) + ") " + plain(c.text())
+                            + buttons(c.replyMarkup()));
+                case "editmessagereplymarkup" ->
+                    out.add(
+                            buttons(c.replyMarkup()).isEmpty()
+                                    ? "(buttons closed: " + firstLines.get(c.messageId()) + ")"
+                                    : "(buttons changed: " + firstLines.get(c.messageId()) + ")"
+                                            + buttons(c.replyMarkup()));
+                default -> {} // typing, answers to presses, commands: nothing a person reads in the chat
             }
         }
         return out;
@@ -98,7 +114,10 @@ final class Chats {
         if (markup != null && markup.has("inline_keyboard")) {
             for (JsonNode row : markup.get("inline_keyboard")) {
                 for (JsonNode button : row) {
-                    b.append(b.length() == 0 ? "\n" : " ").append('[').append(button.get("text").asText()).append(']');
+                    b.append(b.length() == 0 ? "\n" : " ")
+                            .append('[')
+                            .append(button.get("text").asText())
+                            .append(']');
                 }
             }
         }
@@ -110,7 +129,11 @@ final class Chats {
         for (JsonNode row : message.replyMarkup().get("inline_keyboard")) {
             for (JsonNode b : row) {
                 if (b.get("text").asText().equals(label)) {
-                    api.pushPress(who, message.chatId(), message.messageId(), b.get("callback_data").asText());
+                    api.pushPress(
+                            who,
+                            message.chatId(),
+                            message.messageId(),
+                            b.get("callback_data").asText());
                     return;
                 }
             }

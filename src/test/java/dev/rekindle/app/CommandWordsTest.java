@@ -27,16 +27,20 @@ class CommandWordsTest {
     void aTherapistsRewordingReachesTelegram() throws Exception {
         List<SourceFile> sources = new ArrayList<>();
         try (var files = Files.list(Path.of("dialogs"))) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
+            for (Path f :
+                    files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
                 String text = Files.readString(f);
                 if (f.getFileName().toString().equals("bot.yaml")) {
-                    text = text.replace("command_stop: \"Stop the exercise that is running\"",
+                    text = text.replace(
+                            "command_stop: \"Stop the exercise that is running\"",
                             "command_stop: \"Leave the exercise, **no questions asked**\"");
                 }
                 sources.add(new SourceFile("dialogs/" + f.getFileName(), text));
             }
         }
         DialogLibrary reworded = DialogLoader.loadSources(sources).library().orElseThrow();
-        assertEquals("Leave the exercise, no questions asked", TelegramBot.commands(reworded).get("stop"));
+        assertEquals(
+                "Leave the exercise, no questions asked",
+                TelegramBot.commands(reworded).get("stop"));
     }
 }

@@ -1,6 +1,5 @@
 package dev.rekindle.app;
 
-import dev.rekindle.telegram.RateLimiter;
 import static dev.rekindle.app.Shipped.said;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,6 +16,7 @@ import dev.rekindle.telegram.FakeBotApi;
 import dev.rekindle.telegram.FakeBotApi.Call;
 import dev.rekindle.telegram.FakeBotApi.Group;
 import dev.rekindle.telegram.FakeBotApi.Person;
+import dev.rekindle.telegram.RateLimiter;
 import dev.rekindle.testing.DatabaseBytes;
 import dev.rekindle.testing.Eventually;
 import dev.rekindle.testing.MovableClock;
@@ -48,9 +48,10 @@ class CoupleJourneyIT {
     private static final Person SAM = new Person(111222333L, "Sam");
     /** Her Telegram name is not the name she gives the bot: the bot must use the one she gave. */
     private static final Person ALEX = new Person(444555666L, "Alexandra");
+
     private static final Group US = new Group(-4012345678L, "Sam & Alex");
-    private static final Pattern LINK = Pattern.compile("https://t\\.me/" + FakeBotApi.BOT_USERNAME
-            + "\\?start=([A-Za-z0-9_-]{22})");
+    private static final Pattern LINK =
+            Pattern.compile("https://t\\.me/" + FakeBotApi.BOT_USERNAME + "\\?start=([A-Za-z0-9_-]{22})");
 
     // Sam's private words (each found nowhere in the shipped sentences) and Alex's kept word
     private static final String SAM_CITY = "Lisbon";
@@ -71,8 +72,12 @@ class CoupleJourneyIT {
     void start() {
         api = FakeBotApi.start();
         chats = new Chats(api);
-        bot = TelegramBot.start(api.settings(Duration.ofSeconds(1)), Shipped.library(), Shipped.understanding(),
-                TelegramBot.Options.of(db()).withClock(clock)
+        bot = TelegramBot.start(
+                api.settings(Duration.ofSeconds(1)),
+                Shipped.library(),
+                Shipped.understanding(),
+                TelegramBot.Options.of(db())
+                        .withClock(clock)
                         .withLimits(RateLimiter.Limits.NONE)); // Telegram's pace is proven in TelegramBotIT
     }
 
@@ -100,7 +105,8 @@ class CoupleJourneyIT {
         chats.press(SAM, chats.awaitSent(SAM.id(), "do you feel safe with your partner?"), "Yes, I feel safe");
         chats.awaitSent(SAM.id(), "You're set up");
         api.pushText(SAM, "/invite");
-        Matcher link = LINK.matcher(Chats.plain(chats.awaitSent(SAM.id(), "Send this link to your partner").text()));
+        Matcher link = LINK.matcher(Chats.plain(
+                chats.awaitSent(SAM.id(), "Send this link to your partner").text()));
         assertTrue(link.find(), "a t.me deep link with a 22-character code: " + chats.received(SAM.id()));
         String code = link.group(1);
 
@@ -124,7 +130,9 @@ class CoupleJourneyIT {
         Profile samProfile = bot.store().pairings().profile(SAM.id()).orElseThrow();
         assertTrue(samProfile.adult() && samProfile.onboarded());
         assertNotNull(samProfile.consented(), "consent is stored with its time");
-        assertEquals("Europe/Lisbon", bot.store().couples().user(SAM.id()).orElseThrow().timeZone().getId());
+        assertEquals(
+                "Europe/Lisbon",
+                bot.store().couples().user(SAM.id()).orElseThrow().timeZone().getId());
         assertEquals("Alex", bot.store().couples().user(ALEX.id()).orElseThrow().displayName());
 
         // ---- the group: the bot is added, Sam sends /link, Alex confirms
@@ -134,7 +142,8 @@ class CoupleJourneyIT {
         api.pushGroupText(US, SAM, "/link@" + FakeBotApi.BOT_USERNAME);
         chats.press(ALEX, chats.awaitSent(US.id(), "Sam would like this group"), "Confirm");
         chats.awaitSent(US.id(), "This is your shared group now");
-        assertEquals(US.id(), bot.store().couples().chatId(couple.id(), Chat.GROUP).getAsLong());
+        assertEquals(
+                US.id(), bot.store().couples().chatId(couple.id(), Chat.GROUP).getAsLong());
 
         // ---- Sam's appreciation, privately, shared with Alex after Sam's yes
         api.pushText(SAM, "/appreciate");
@@ -150,7 +159,8 @@ class CoupleJourneyIT {
         api.pushGroupText(US, SAM, "/checkin@" + FakeBotApi.BOT_USERNAME);
         chats.press(ALEX, chats.awaitSent(US.id(), "Can you both put your phones away?"), "Phones are away");
         Call turn = chats.awaitSent(US.id(), " speaks, ");
-        Matcher roles = Pattern.compile("^(Sam|Alex) speaks, (Sam|Alex) listens").matcher(Chats.plain(turn.text()));
+        Matcher roles =
+                Pattern.compile("^(Sam|Alex) speaks, (Sam|Alex) listens").matcher(Chats.plain(turn.text()));
         assertTrue(roles.find(), turn.text());
         String first = roles.group(1);
         String second = roles.group(2);
@@ -181,7 +191,9 @@ class CoupleJourneyIT {
         Call file = api.calls("sendDocument").get(documents);
         assertEquals(SAM.id(), file.chatId().longValue(), "the file goes to Sam's private chat");
         assertExportHoldsSamAndNothingOfAlex(file.params().get("file"));
-        assertFalse(DatabaseBytes.contain(db(), file.params().get("file").path("about").asText()),
+        assertFalse(
+                DatabaseBytes.contain(
+                        db(), file.params().get("file").path("about").asText()),
                 "the file is made when asked and sent, never stored");
 
         // ---- Sam: /forget, confirmed
@@ -189,90 +201,107 @@ class CoupleJourneyIT {
         chats.press(SAM, chats.awaitSent(SAM.id(), "Shall I delete everything I keep about you"), "Yes, delete it all");
         chats.awaitSent(SAM.id(), "everything I kept about you is deleted");
         chats.awaitSent(ALEX.id(), "Your pairing on Rekindle has ended");
-        Eventually.await("every update handled and every message sent", () -> bot.store().inbox().pending().isEmpty()
-                && bot.store().outbox().due(clock.instant().plus(Duration.ofDays(1)), 1).isEmpty());
+        Eventually.await(
+                "every update handled and every message sent",
+                () -> bot.store().inbox().pending().isEmpty()
+                        && bot.store()
+                                .outbox()
+                                .due(clock.instant().plus(Duration.ofDays(1)), 1)
+                                .isEmpty());
 
         // ---- every message each of them received, complete and in order
-        assertTranscript(SAM.id(), List.of(
-                said("onboarding_about"),
-                said("onboarding_age") + "\n[I'm 18 or older] [I'm under 18]",
-                closed(said("onboarding_age")),
-                said("onboarding_privacy") + "\n[That's okay] [No, thanks]",
-                closed(said("onboarding_privacy")),
-                said("onboarding_name") + "\n[Use my Telegram name]",
-                closed(said("onboarding_name")),
-                said("onboarding_zone") + "\n[Use UTC]",
-                said("onboarding_safety") + "\n[Yes, I feel safe] [No, not always] [I'd rather not say]",
-                closed(said("onboarding_safety")),
-                said("onboarding_done", "name", "Sam", "zone", "Europe/Lisbon"),
-                said("invite_link", "link", "https://t.me/" + FakeBotApi.BOT_USERNAME + "?start=" + code),
-                said("pairing_done_inviter", "partner", "Alex"),
-                oneOf("What is something your partner did this week that you valued? Big or small: making the morning "
-                                + "coffee counts. Tell me what it was, and why it mattered to you.",
-                        "Think back over this week. What did your partner do that you were glad of? It can be small, like "
-                                + "support on a hard day. What was it, and why did it matter?"),
-                "Thank you for noticing that. Would you like me to send it to Alex?\n[Send it] [Keep it private]",
-                "(buttons closed: Thank you for noticing that. Would you like me to send it to Alex?)",
-                oneOf("Sent to Alex. Thank you for telling them.", "Done: Alex has it now. Thank you for saying it."),
-                "One word for how you feel right now?",
-                "May I show your word in the group?\n[Show it] [Keep it to me]",
-                "(buttons closed: May I show your word in the group?)",
-                "Thank you. I'll show the words in the group when it's time.",
-                "[document rekindle-export.json]",
-                said("export_sent"),
-                said("forget_confirm") + "\n[Yes, delete it all] [No, keep it]",
-                closed(said("forget_confirm")),
-                said("forget_done")));
-        assertTranscript(ALEX.id(), List.of(
-                said("onboarding_about"),
-                said("onboarding_age") + "\n[I'm 18 or older] [I'm under 18]",
-                closed(said("onboarding_age")),
-                said("onboarding_privacy") + "\n[That's okay] [No, thanks]",
-                closed(said("onboarding_privacy")),
-                said("onboarding_name") + "\n[Use my Telegram name]",
-                said("onboarding_zone") + "\n[Use UTC]",
-                said("onboarding_safety") + "\n[Yes, I feel safe] [No, not always] [I'd rather not say]",
-                closed(said("onboarding_safety")),
-                said("onboarding_done", "name", "Alex", "zone", "America/Toronto"),
-                said("pairing_offer", "partner", "Sam") + "\n[Accept] [Not now]",
-                closed(said("pairing_offer", "partner", "Sam")),
-                said("pairing_done_invited", "partner", "Sam"),
-                "Sam wanted you to know:\n\n" + APPRECIATION,
-                "One word for how you feel right now?",
-                "May I show your word in the group?\n[Show it] [Keep it to me]",
-                "(buttons closed: May I show your word in the group?)",
-                said("unpair_told")));
-        assertTranscript(US.id(), List.of(
-                said("group_hello"),
-                said("link_confirm", "name", "Sam", "partner", "Alex") + "\n[Confirm]",
-                closed(said("link_confirm", "name", "Sam", "partner", "Alex")),
-                said("link_done"),
-                "Time for your 15-minute check-in: just the two of you, full attention. Can you both put your phones "
-                        + "away? Keep one face down between you: I'll buzz when time is up.\n[Phones are away] [Not now]",
-                "(buttons closed: Time for your 15-minute check-in: just the two of you, full attention. Can you both "
-                        + "put your phones away? Keep one face down between you: I'll buzz when time is up.)",
-                "How it works: you take turns, about 7 minutes each.\n"
-                        + "Speaker: talk about something on your mind from outside the two of you: work, friends, family.\n"
-                        + "Listener: take the speaker's side. No advice unless asked. Show you get it: \"That sounds hard.\"",
-                first + " speaks, " + second + " listens. " + first + ", tap when you're done.\n[I'm done]",
-                said("not_your_turn"),
-                "(buttons closed: " + first + " speaks, " + second + " listens. " + first + ", tap when you're done.)",
-                "Now swap.",
-                second + " speaks, " + first + " listens. " + second + ", tap when you're done.\n[I'm done]",
-                "(buttons closed: " + second + " speaks, " + first + " listens. " + second + ", tap when you're done.)",
-                "Time's up. Thank you, " + second + ".",
-                "Thank you both. One last thing: I've sent each of you a private question.",
-                "How you each feel now:\nSam: " + SAM_WORD + "\nAlex: " + said("withheld"),
-                "How was this check-in for you?\n[Good, let's do it again] [Hard, but worth it] [Not for us today]",
-                "(buttons closed: How was this check-in for you?)",
-                "Saved in your journal. Start the next one with /checkin whenever you're ready."));
+        assertTranscript(
+                SAM.id(),
+                List.of(
+                        said("onboarding_about"),
+                        said("onboarding_age") + "\n[I'm 18 or older] [I'm under 18]",
+                        closed(said("onboarding_age")),
+                        said("onboarding_privacy") + "\n[That's okay] [No, thanks]",
+                        closed(said("onboarding_privacy")),
+                        said("onboarding_name") + "\n[Use my Telegram name]",
+                        closed(said("onboarding_name")),
+                        said("onboarding_zone") + "\n[Use UTC]",
+                        said("onboarding_safety") + "\n[Yes, I feel safe] [No, not always] [I'd rather not say]",
+                        closed(said("onboarding_safety")),
+                        said("onboarding_done", "name", "Sam", "zone", "Europe/Lisbon"),
+                        said("invite_link", "link", "https://t.me/" + FakeBotApi.BOT_USERNAME + "?start=" + code),
+                        said("pairing_done_inviter", "partner", "Alex"),
+                        oneOf(
+                                "What is something your partner did this week that you valued? Big or small: making the morning "
+                                        + "coffee counts. Tell me what it was, and why it mattered to you.",
+                                "Think back over this week. What did your partner do that you were glad of? It can be small, like "
+                                        + "support on a hard day. What was it, and why did it matter?"),
+                        "Thank you for noticing that. Would you like me to send it to Alex?\n[Send it] [Keep it private]",
+                        "(buttons closed: Thank you for noticing that. Would you like me to send it to Alex?)",
+                        oneOf(
+                                "Sent to Alex. Thank you for telling them.",
+                                "Done: Alex has it now. Thank you for saying it."),
+                        "One word for how you feel right now?",
+                        "May I show your word in the group?\n[Show it] [Keep it to me]",
+                        "(buttons closed: May I show your word in the group?)",
+                        "Thank you. I'll show the words in the group when it's time.",
+                        "[document rekindle-export.json]",
+                        said("export_sent"),
+                        said("forget_confirm") + "\n[Yes, delete it all] [No, keep it]",
+                        closed(said("forget_confirm")),
+                        said("forget_done")));
+        assertTranscript(
+                ALEX.id(),
+                List.of(
+                        said("onboarding_about"),
+                        said("onboarding_age") + "\n[I'm 18 or older] [I'm under 18]",
+                        closed(said("onboarding_age")),
+                        said("onboarding_privacy") + "\n[That's okay] [No, thanks]",
+                        closed(said("onboarding_privacy")),
+                        said("onboarding_name") + "\n[Use my Telegram name]",
+                        said("onboarding_zone") + "\n[Use UTC]",
+                        said("onboarding_safety") + "\n[Yes, I feel safe] [No, not always] [I'd rather not say]",
+                        closed(said("onboarding_safety")),
+                        said("onboarding_done", "name", "Alex", "zone", "America/Toronto"),
+                        said("pairing_offer", "partner", "Sam") + "\n[Accept] [Not now]",
+                        closed(said("pairing_offer", "partner", "Sam")),
+                        said("pairing_done_invited", "partner", "Sam"),
+                        "Sam wanted you to know:\n\n" + APPRECIATION,
+                        "One word for how you feel right now?",
+                        "May I show your word in the group?\n[Show it] [Keep it to me]",
+                        "(buttons closed: May I show your word in the group?)",
+                        said("unpair_told")));
+        assertTranscript(
+                US.id(),
+                List.of(
+                        said("group_hello"),
+                        said("link_confirm", "name", "Sam", "partner", "Alex") + "\n[Confirm]",
+                        closed(said("link_confirm", "name", "Sam", "partner", "Alex")),
+                        said("link_done"),
+                        "Time for your 15-minute check-in: just the two of you, full attention. Can you both put your phones "
+                                + "away? Keep one face down between you: I'll buzz when time is up.\n[Phones are away] [Not now]",
+                        "(buttons closed: Time for your 15-minute check-in: just the two of you, full attention. Can you both "
+                                + "put your phones away? Keep one face down between you: I'll buzz when time is up.)",
+                        "How it works: you take turns, about 7 minutes each.\n"
+                                + "Speaker: talk about something on your mind from outside the two of you: work, friends, family.\n"
+                                + "Listener: take the speaker's side. No advice unless asked. Show you get it: \"That sounds hard.\"",
+                        first + " speaks, " + second + " listens. " + first + ", tap when you're done.\n[I'm done]",
+                        said("not_your_turn"),
+                        "(buttons closed: " + first + " speaks, " + second + " listens. " + first
+                                + ", tap when you're done.)",
+                        "Now swap.",
+                        second + " speaks, " + first + " listens. " + second + ", tap when you're done.\n[I'm done]",
+                        "(buttons closed: " + second + " speaks, " + first + " listens. " + second
+                                + ", tap when you're done.)",
+                        "Time's up. Thank you, " + second + ".",
+                        "Thank you both. One last thing: I've sent each of you a private question.",
+                        "How you each feel now:\nSam: " + SAM_WORD + "\nAlex: " + said("withheld"),
+                        "How was this check-in for you?\n[Good, let's do it again] [Hard, but worth it] [Not for us today]",
+                        "(buttons closed: How was this check-in for you?)",
+                        "Saved in your journal. Start the next one with /checkin whenever you're ready."));
 
         // ---- nothing of Sam's private words reached Alex or the group but what Sam said yes to, and where
         for (String line : everythingShownIn(ALEX.id())) {
             for (String secret : List.of(SAM_CITY, SAM_WORD)) {
                 assertFalse(line.contains(secret), "Alex was shown Sam's private '" + secret + "': " + line);
             }
-            assertTrue(!line.contains("Juniper-5821") || line.equals("Sam wanted you to know:\n\n" + APPRECIATION),
+            assertTrue(
+                    !line.contains("Juniper-5821") || line.equals("Sam wanted you to know:\n\n" + APPRECIATION),
                     "the appreciation reached Alex only as Sam agreed to send it: " + line);
         }
         for (String line : everythingShownIn(US.id())) {
@@ -281,7 +310,9 @@ class CoupleJourneyIT {
             }
         }
         for (String line : everythingShownIn(SAM.id())) {
-            assertFalse(line.contains(ALEX_WORD) || line.contains("Toronto"), "Sam was shown Alex's private words: " + line);
+            assertFalse(
+                    line.contains(ALEX_WORD) || line.contains("Toronto"),
+                    "Sam was shown Alex's private words: " + line);
         }
         String told = said("unpair_told");
         assertFalse(told.contains("Sam") || told.contains("delete") || told.contains("forget"), "neutral: " + told);
@@ -292,13 +323,17 @@ class CoupleJourneyIT {
         assertEquals(CoupleStatus.FORMING, alex.status());
         assertTrue(bot.store().couples().chatId(alex.id(), Chat.GROUP).isEmpty(), "the group is no longer linked");
         assertTrue(bot.store().journal().list(alex.id()).isEmpty(), "Sam's journal lines went with Sam");
-        assertEquals(List.of("outbox.chat_id: sent, emptied", "outbox.chat_id: sent, emptied"), rowsNaming(SAM.id()),
+        assertEquals(
+                List.of("outbox.chat_id: sent, emptied", "outbox.chat_id: sent, emptied"),
+                rowsNaming(SAM.id()),
                 "the only rows left that name Sam are the sent goodbye's and the closing of the confirmation's buttons"
                         + " (see docs/privacy.md, Not done yet)");
         for (String marker : List.of("Juniper-5821", SAM_WORD, "Europe/Lisbon")) {
-            assertFalse(DatabaseBytes.contain(db(), marker), "'" + marker + "' is still in the database file or its log");
+            assertFalse(
+                    DatabaseBytes.contain(db(), marker), "'" + marker + "' is still in the database file or its log");
         }
-        assertTrue(DatabaseBytes.contain(db(), "America/Toronto"), "the search does find what is still stored (Alex's)");
+        assertTrue(
+                DatabaseBytes.contain(db(), "America/Toronto"), "the search does find what is still stored (Alex's)");
     }
 
     // ---------------------------------------------------------------- helpers
@@ -309,19 +344,33 @@ class CoupleJourneyIT {
         assertEquals("Sam", export.path("user").path("name").asText());
         assertEquals("Europe/Lisbon", export.path("user").path("time_zone").asText());
         assertTrue(export.path("onboarding").path("said_18_or_older").asBoolean());
-        assertEquals(bot.store().pairings().profile(SAM.id()).orElseThrow().consented().toString(),
-                export.path("onboarding").path("agreed_to_privacy_note").asText(), "the consent, with its time");
+        assertEquals(
+                bot.store()
+                        .pairings()
+                        .profile(SAM.id())
+                        .orElseThrow()
+                        .consented()
+                        .toString(),
+                export.path("onboarding").path("agreed_to_privacy_note").asText(),
+                "the consent, with its time");
         assertEquals("safe", export.path("onboarding").path("safety_answer").asText());
         List<String> journal = new ArrayList<>();
-        export.path("journal").forEach(e -> journal.add(e.path("kind").asText() + ": " + e.path("text").asText()));
-        assertEquals(List.of("appreciation: " + APPRECIATION, "daily_checkin: Daily check-in, 2 turns. It felt: hard but worth it."),
-                journal, "Sam's own lines: the appreciation Sam wrote, the check-in Sam closed");
+        export.path("journal")
+                .forEach(e -> journal.add(
+                        e.path("kind").asText() + ": " + e.path("text").asText()));
+        assertEquals(
+                List.of(
+                        "appreciation: " + APPRECIATION,
+                        "daily_checkin: Daily check-in, 2 turns. It felt: hard but worth it."),
+                journal,
+                "Sam's own lines: the appreciation Sam wrote, the check-in Sam closed");
         assertEquals(0, export.path("answers").size(), "no exercise of Sam's is still running: " + export);
         assertTrue(export.path("couple").path("paired").asBoolean());
         assertEquals(1, export.path("invitations").size());
         assertTrue(export.path("invitations").get(0).has("used"));
         for (String alexs : List.of(ALEX_WORD, "Toronto", "Alex", String.valueOf(ALEX.id()))) {
-            assertFalse(export.toString().contains(alexs), "nothing of Alex in Sam's export ('" + alexs + "'): " + export);
+            assertFalse(
+                    export.toString().contains(alexs), "nothing of Alex in Sam's export ('" + alexs + "'): " + export);
         }
     }
 
@@ -342,8 +391,10 @@ class CoupleJourneyIT {
         String all = "\n--- chat " + chatId + " received:\n" + String.join("\n---\n", got);
         for (int i = 0; i < Math.min(expected.size(), got.size()); i++) {
             List<String> ways = List.of(expected.get(i).split(ONE_OF));
-            assertTrue(ways.contains(got.get(i)), "message " + (i + 1) + " in chat " + chatId + " should be\n"
-                    + String.join("\n  or\n", ways) + "\nbut is\n" + got.get(i) + all);
+            assertTrue(
+                    ways.contains(got.get(i)),
+                    "message " + (i + 1) + " in chat " + chatId + " should be\n" + String.join("\n  or\n", ways)
+                            + "\nbut is\n" + got.get(i) + all);
         }
         assertEquals(expected.size(), got.size(), "how many things chat " + chatId + " received" + all);
     }
@@ -351,7 +402,9 @@ class CoupleJourneyIT {
     /** Every text the chat was shown: messages, edits, and the export file's contents. */
     private List<String> everythingShownIn(long chatId) {
         List<String> out = new ArrayList<>(chats.transcript(chatId));
-        api.calls("sendDocument").stream().filter(c -> c.chatId() == chatId).forEach(c -> out.add(c.params().toString()));
+        api.calls("sendDocument").stream()
+                .filter(c -> c.chatId() == chatId)
+                .forEach(c -> out.add(c.params().toString()));
         return out;
     }
 
@@ -363,8 +416,8 @@ class CoupleJourneyIT {
         List<String> found = new ArrayList<>();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db())) {
             List<String> tables = new ArrayList<>();
-            try (ResultSet rs = c.createStatement().executeQuery(
-                    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")) {
+            try (ResultSet rs = c.createStatement()
+                    .executeQuery("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")) {
                 while (rs.next()) {
                     tables.add(rs.getString(1));
                 }
@@ -378,13 +431,17 @@ class CoupleJourneyIT {
                 }
                 for (String column : columns) {
                     boolean outbox = table.equals("outbox");
-                    try (PreparedStatement p = c.prepareStatement("SELECT " + (outbox ? "state, payload" : "1") + " FROM "
-                            + table + " WHERE CAST(" + column + " AS TEXT) LIKE ?")) {
+                    try (PreparedStatement p = c.prepareStatement("SELECT " + (outbox ? "state, payload" : "1")
+                            + " FROM " + table + " WHERE CAST(" + column + " AS TEXT) LIKE ?")) {
                         p.setString(1, "%" + userId + "%");
                         try (ResultSet rs = p.executeQuery()) {
                             while (rs.next()) {
-                                found.add(table + "." + column + (outbox && rs.getString(1).equals("sent")
-                                        && rs.getString(2).isEmpty() ? ": sent, emptied" : ""));
+                                found.add(table + "." + column
+                                        + (outbox
+                                                        && rs.getString(1).equals("sent")
+                                                        && rs.getString(2).isEmpty()
+                                                ? ": sent, emptied"
+                                                : ""));
                             }
                         }
                     }

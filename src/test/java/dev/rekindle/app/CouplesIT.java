@@ -1,6 +1,5 @@
 package dev.rekindle.app;
 
-import dev.rekindle.telegram.RateLimiter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -9,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rekindle.dialog.engine.Chat;
-import dev.rekindle.dialog.model.DialogLibrary;
-import dev.rekindle.nlu.understanding.Understanding;
 import dev.rekindle.store.Couple;
 import dev.rekindle.store.CoupleStatus;
 import dev.rekindle.store.Profile;
@@ -18,20 +15,17 @@ import dev.rekindle.telegram.FakeBotApi;
 import dev.rekindle.telegram.FakeBotApi.Call;
 import dev.rekindle.telegram.FakeBotApi.Group;
 import dev.rekindle.telegram.FakeBotApi.Person;
+import dev.rekindle.telegram.RateLimiter;
 import dev.rekindle.testing.DatabaseBytes;
 import dev.rekindle.testing.Eventually;
-import dev.rekindle.testing.MovableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Couples on Telegram, end to end: every way it can go wrong (stale and reused codes, a third person in the
@@ -45,15 +39,19 @@ class CouplesIT extends BotOnFakeTelegram {
     private static final Person ALEX = new Person(444555666L, "Alex");
     private static final Person GUEST = new Person(777888999L, "Guest");
     private static final Group US = new Group(-4012345678L, "Sam & Alex");
-    private static final Pattern LINK = Pattern.compile("t\\.me/" + FakeBotApi.BOT_USERNAME + "\\?start=([A-Za-z0-9_-]+)");
+    private static final Pattern LINK =
+            Pattern.compile("t\\.me/" + FakeBotApi.BOT_USERNAME + "\\?start=([A-Za-z0-9_-]+)");
     private static final String HELP = "guides the two of you";
-
 
     @BeforeEach
     void start() {
         // the fake Bot API and its chats are started by BotOnFakeTelegram, whose @BeforeEach runs first
-        bot = TelegramBot.start(api.settings(Duration.ofSeconds(1)), library, understanding,
-                TelegramBot.Options.of(dir.resolve("data/rekindle.db")).withClock(clock)
+        bot = TelegramBot.start(
+                api.settings(Duration.ofSeconds(1)),
+                library,
+                understanding,
+                TelegramBot.Options.of(dir.resolve("data/rekindle.db"))
+                        .withClock(clock)
                         .withLimits(RateLimiter.Limits.NONE)); // Telegram's pace is proven in TelegramBotIT
     }
 
@@ -79,7 +77,8 @@ class CouplesIT extends BotOnFakeTelegram {
 
     private String invite(Person p, int n) {
         api.pushText(p, "/invite");
-        Matcher m = LINK.matcher(Chats.plain(chats.awaitSent(p.id(), "Send this link to your partner", n).text()));
+        Matcher m = LINK.matcher(Chats.plain(
+                chats.awaitSent(p.id(), "Send this link to your partner", n).text()));
         assertTrue(m.find());
         return m.group(1);
     }
@@ -127,7 +126,8 @@ class CouplesIT extends BotOnFakeTelegram {
     private static java.util.Map<String, byte[]> blobs(java.sql.Connection c, String what, String sql)
             throws java.sql.SQLException {
         java.util.Map<String, byte[]> out = new java.util.LinkedHashMap<>();
-        try (java.sql.Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery(sql)) {
+        try (java.sql.Statement s = c.createStatement();
+                java.sql.ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
                 Object v = rs.getObject(1);
                 if (v instanceof byte[] b && b.length > 0) {
@@ -162,19 +162,25 @@ class CouplesIT extends BotOnFakeTelegram {
         api.releaseUpdates();
         Call paired = chats.awaitSent(ALEX.id(), "You and Sam are a couple on Rekindle now");
         Call prompt = chats.awaitSent(ALEX.id(), "this week");
-        assertTrue(paired.messageId() < prompt.messageId(), chats.received(ALEX.id()).toString());
+        assertTrue(
+                paired.messageId() < prompt.messageId(),
+                chats.received(ALEX.id()).toString());
         chats.awaitSent(SAM.id(), "this week");
 
         Couple couple = bot.store().couples().coupleOf(SAM.id()).orElseThrow();
-        assertEquals(couple.id(), bot.store().couples().coupleOf(ALEX.id()).orElseThrow().id());
+        assertEquals(
+                couple.id(),
+                bot.store().couples().coupleOf(ALEX.id()).orElseThrow().id());
         assertEquals(CoupleStatus.ACTIVE, couple.status());
         var session = bot.store().sessions().load(couple.id()).orElseThrow().session();
         assertNotNull(session.run(Chat.A), "Sam's dialog runs in the couple");
         assertNotNull(session.run(Chat.B), "and so does Alex's, started right after the accept");
-        Eventually.await("every update handled", () -> bot.store().inbox().pending().isEmpty(), WAIT);
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("data/rekindle.db"));
-             java.sql.Statement s = c.createStatement();
-             java.sql.ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM inbox WHERE state = 'failed'")) {
+        Eventually.await(
+                "every update handled", () -> bot.store().inbox().pending().isEmpty(), WAIT);
+        try (java.sql.Connection c =
+                        java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("data/rekindle.db"));
+                java.sql.Statement s = c.createStatement();
+                java.sql.ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM inbox WHERE state = 'failed'")) {
             rs.next();
             assertEquals(0, rs.getInt(1), "no update failed for a couple that was gone");
         }
@@ -214,8 +220,12 @@ class CouplesIT extends BotOnFakeTelegram {
         chats.awaitSent(dana.id(), "are you 18 or older");
 
         Couple couple = bot.store().couples().coupleOf(SAM.id()).orElseThrow();
-        assertEquals(java.util.Set.of(SAM.id(), ALEX.id()), java.util.Set.copyOf(couple.users().values()));
-        assertEquals(CoupleStatus.FORMING, bot.store().couples().coupleOf(GUEST.id()).orElseThrow().status());
+        assertEquals(
+                java.util.Set.of(SAM.id(), ALEX.id()),
+                java.util.Set.copyOf(couple.users().values()));
+        assertEquals(
+                CoupleStatus.FORMING,
+                bot.store().couples().coupleOf(GUEST.id()).orElseThrow().status());
     }
 
     @Test
@@ -233,7 +243,9 @@ class CouplesIT extends BotOnFakeTelegram {
         chats.awaitSent(SAM.id(), "Alex accepted your invitation");
         chats.press(GUEST, guestOffer, "Accept");
         chats.awaitSent(GUEST.id(), "That invitation has already been used");
-        assertEquals(2, bot.store().couples().coupleOf(SAM.id()).orElseThrow().users().size());
+        assertEquals(
+                2,
+                bot.store().couples().coupleOf(SAM.id()).orElseThrow().users().size());
     }
 
     @Test
@@ -245,7 +257,9 @@ class CouplesIT extends BotOnFakeTelegram {
         api.pushText(SAM, "he hits me when he's drunk");
         chats.awaitSent(SAM.id(), "not your fault");
         assertEquals("Sam", bot.store().couples().user(SAM.id()).orElseThrow().displayName());
-        assertEquals(Profile.OnboardingStage.NAME, bot.store().pairings().profile(SAM.id()).orElseThrow().step());
+        assertEquals(
+                Profile.OnboardingStage.NAME,
+                bot.store().pairings().profile(SAM.id()).orElseThrow().step());
     }
 
     @Test
@@ -261,8 +275,12 @@ class CouplesIT extends BotOnFakeTelegram {
         last = api.pushGroupText(US, GUEST, "/menu");
         api.awaitConfirmed(last, WAIT);
         roundTrip(SAM);
-        Eventually.await("every update handled", () -> bot.store().inbox().pending().isEmpty(), WAIT);
-        assertEquals(before, chats.received(US.id()).size(), "the bot said nothing in the group: " + chats.received(US.id()));
+        Eventually.await(
+                "every update handled", () -> bot.store().inbox().pending().isEmpty(), WAIT);
+        assertEquals(
+                before,
+                chats.received(US.id()).size(),
+                "the bot said nothing in the group: " + chats.received(US.id()));
         assertTrue(chats.received(GUEST.id()).isEmpty());
         assertEquals(US.id(), bot.store().couples().chatId(couple(), Chat.GROUP).getAsLong());
     }
@@ -283,7 +301,8 @@ class CouplesIT extends BotOnFakeTelegram {
         int id = api.pushGroupText(US, SAM, "/checkin");
         api.awaitConfirmed(id, WAIT);
         roundTrip(SAM);
-        Eventually.await("every update handled", () -> bot.store().inbox().pending().isEmpty(), WAIT);
+        Eventually.await(
+                "every update handled", () -> bot.store().inbox().pending().isEmpty(), WAIT);
         assertEquals(before, chats.received(US.id()).size(), "no group exercise while paused");
 
         api.setGroupMembers(US, SAM, ALEX); // Alex is back: linking again works
@@ -318,7 +337,10 @@ class CouplesIT extends BotOnFakeTelegram {
     void aPartnerWhoBlocksTheBotIsMarkedUnreachableAndTheOtherCarriesOn() {
         pairedThroughTheStore();
         api.pushBlocked(ALEX);
-        Eventually.await("Alex unreachable", () -> bot.store().couples().user(ALEX.id()).orElseThrow().unreachable(), WAIT);
+        Eventually.await(
+                "Alex unreachable",
+                () -> bot.store().couples().user(ALEX.id()).orElseThrow().unreachable(),
+                WAIT);
         api.failNextInChat(ALEX.id(), 1, FakeBotApi.Failure.blockedByUser());
         api.pushText(SAM, "/appreciate");
         chats.awaitSent(SAM.id(), "this week");
@@ -340,13 +362,15 @@ class CouplesIT extends BotOnFakeTelegram {
         api.pushText(SAM, "You cooked dinner for my parents and made them feel welcome.");
         chats.press(SAM, chats.awaitSent(SAM.id(), "Would you like me to send it to Alex?"), "Send it");
         chats.awaitSent(ALEX.id(), "cooked dinner");
-        Eventually.await("the journal line", () -> bot.store().journal().list(together).size() == 1, WAIT);
+        Eventually.await(
+                "the journal line", () -> bot.store().journal().list(together).size() == 1, WAIT);
 
         api.pushText(ALEX, "/unpair");
         Call ask = chats.awaitSent(ALEX.id(), "Do you want to end your pairing with Sam?");
         chats.press(ALEX, ask, "Yes, end it");
         chats.awaitSent(ALEX.id(), "Your pairing has ended");
-        String told = Chats.plain(chats.awaitSent(SAM.id(), "Your pairing on Rekindle has ended").text());
+        String told = Chats.plain(
+                chats.awaitSent(SAM.id(), "Your pairing on Rekindle has ended").text());
         assertFalse(told.contains("Alex"), "neutral: " + told);
 
         Couple sam = bot.store().couples().coupleOf(SAM.id()).orElseThrow();
@@ -371,7 +395,9 @@ class CouplesIT extends BotOnFakeTelegram {
         api.pushGroupText(US, SAM, "/checkin");
         chats.awaitSent(US.id(), "Shared exercises are paused for now");
         roundTrip(SAM);
-        assertEquals(Profile.ScreeningAnswer.UNSAFE, bot.store().pairings().profile(ALEX.id()).orElseThrow().safety());
+        assertEquals(
+                Profile.ScreeningAnswer.UNSAFE,
+                bot.store().pairings().profile(ALEX.id()).orElseThrow().safety());
         for (String word : List.of("not your fault", "hotline", "violence", "I've paused", "unsafe", "not always")) {
             assertTrue(chats.sent(SAM.id(), word).isEmpty(), "Sam is never told: " + word);
             assertTrue(chats.sent(US.id(), word).isEmpty(), "the group is never told: " + word);
@@ -412,7 +438,8 @@ class CouplesIT extends BotOnFakeTelegram {
         api.pushGroupText(US, SAM, "/checkin");
         chats.awaitSent(US.id(), "Shared exercises are paused for now");
         roundTrip(SAM);
-        for (String word : List.of("hit me", "not your fault", "hotline", "I've paused", "if and when they come back")) {
+        for (String word :
+                List.of("hit me", "not your fault", "hotline", "I've paused", "if and when they come back")) {
             assertTrue(chats.sent(SAM.id(), word).isEmpty(), "Sam is never told: " + word);
             assertTrue(chats.sent(US.id(), word).isEmpty(), "the group is never told: " + word);
         }
@@ -433,9 +460,15 @@ class CouplesIT extends BotOnFakeTelegram {
         chats.awaitSent(ALEX.id(), marker);
         // the line is kept, and read back through the store: encrypted at rest, the journal row does not hold the
         // marker's bytes (the inbox and outbox rows of the message still may, for a while: see docs/privacy.md)
-        Eventually.await("the marker in Sam's journal", () -> bot.store().couples().coupleOf(SAM.id())
-                .map(c -> bot.store().journal().list(c.id()).stream().anyMatch(e -> e.text().contains(marker)))
-                .orElse(false), WAIT);
+        Eventually.await(
+                "the marker in Sam's journal",
+                () -> bot.store()
+                        .couples()
+                        .coupleOf(SAM.id())
+                        .map(c -> bot.store().journal().list(c.id()).stream()
+                                .anyMatch(e -> e.text().contains(marker)))
+                        .orElse(false),
+                WAIT);
 
         api.pushText(SAM, "/forget");
         chats.press(SAM, chats.awaitSent(SAM.id(), "Shall I delete everything I keep about you"), "No, keep it");
@@ -447,8 +480,12 @@ class CouplesIT extends BotOnFakeTelegram {
         // Sam's words are encrypted, so a plain marker missing afterwards proves little: take the very bytes of
         // each of Sam's encrypted values from the file (the couple's session, Sam's journal line, an update of
         // Sam's that failed and is kept, a message to Sam waiting to be sent) and look for those afterwards
-        bot.store().inbox().receive(1, "{\"update_id\":1,\"message\":{\"message_id\":5,\"from\":{\"id\":" + SAM.id()
-                + ",\"is_bot\":false,\"first_name\":\"Sam\"},\"text\":\"" + marker + "\"}}");
+        bot.store()
+                .inbox()
+                .receive(
+                        1,
+                        "{\"update_id\":1,\"message\":{\"message_id\":5,\"from\":{\"id\":" + SAM.id()
+                                + ",\"is_bot\":false,\"first_name\":\"Sam\"},\"text\":\"" + marker + "\"}}");
         bot.store().inbox().markFailed(1);
         // the answer (one message: no "typing"): held, still to send at /forget
         api.failNextInChat(SAM.id(), 1, FakeBotApi.Failure.tooManyRequests(3600));
@@ -459,30 +496,45 @@ class CouplesIT extends BotOnFakeTelegram {
         java.util.Map<String, byte[]> sealed = new java.util.LinkedHashMap<>();
         try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db)) {
             sealed.putAll(blobs(c, "session", "SELECT engine_json FROM sessions WHERE couple_id = " + samsCouple));
-            sealed.putAll(blobs(c, "journal line", "SELECT text FROM journal WHERE couple_id = " + samsCouple
-                    + " AND author = 'A'"));
+            sealed.putAll(blobs(
+                    c,
+                    "journal line",
+                    "SELECT text FROM journal WHERE couple_id = " + samsCouple + " AND author = 'A'"));
             sealed.putAll(blobs(c, "failed update", "SELECT raw_json FROM inbox WHERE update_id = 1"));
-            sealed.putAll(blobs(c, "message waiting", "SELECT payload FROM outbox WHERE chat_id = " + SAM.id()
-                    + " AND state = 'pending'"));
+            sealed.putAll(blobs(
+                    c,
+                    "message waiting",
+                    "SELECT payload FROM outbox WHERE chat_id = " + SAM.id() + " AND state = 'pending'"));
         }
         for (String kind : List.of("session", "journal line", "failed update", "message waiting")) {
-            assertTrue(sealed.keySet().stream().anyMatch(k -> k.startsWith(kind)), "Sam has a " + kind + ": " + sealed.keySet());
+            assertTrue(
+                    sealed.keySet().stream().anyMatch(k -> k.startsWith(kind)),
+                    "Sam has a " + kind + ": " + sealed.keySet());
         }
         sealed.forEach((what, bytes) -> assertTrue(DatabaseBytes.contain(db, bytes), "the check finds " + what));
 
         chats.press(SAM, confirm, "Yes, delete it all");
-        String told = Chats.plain(chats.awaitSent(ALEX.id(), "Your pairing on Rekindle has ended").text());
+        String told = Chats.plain(
+                chats.awaitSent(ALEX.id(), "Your pairing on Rekindle has ended").text());
         assertFalse(told.contains("Sam") || told.contains("delete"), "neutral: " + told);
-        Eventually.await("Sam forgotten", () -> bot.store().couples().user(SAM.id()).isEmpty(), WAIT);
+        Eventually.await(
+                "Sam forgotten", () -> bot.store().couples().user(SAM.id()).isEmpty(), WAIT);
         clock.advance(Duration.ofHours(2)); // past the 429's hold on Sam's chat
         bot.sender().wake();
         chats.awaitSent(SAM.id(), "everything I kept about you is deleted");
         try {
-            Eventually.await("none of Sam's encrypted values in the file or its log", () -> sealed.values().stream()
-                    .noneMatch(bytes -> DatabaseBytes.contain(db, bytes)), WAIT);
+            Eventually.await(
+                    "none of Sam's encrypted values in the file or its log",
+                    () -> sealed.values().stream().noneMatch(bytes -> DatabaseBytes.contain(db, bytes)),
+                    WAIT);
         } catch (AssertionError e) {
-            throw new AssertionError("still in the file or its log after /forget: " + sealed.entrySet().stream()
-                    .filter(v -> DatabaseBytes.contain(db, v.getValue())).map(java.util.Map.Entry::getKey).toList(), e);
+            throw new AssertionError(
+                    "still in the file or its log after /forget: "
+                            + sealed.entrySet().stream()
+                                    .filter(v -> DatabaseBytes.contain(db, v.getValue()))
+                                    .map(java.util.Map.Entry::getKey)
+                                    .toList(),
+                    e);
         }
 
         assertTrue(bot.store().couples().user(SAM.id()).isEmpty());
@@ -491,7 +543,10 @@ class CouplesIT extends BotOnFakeTelegram {
         Couple alex = bot.store().couples().coupleOf(ALEX.id()).orElseThrow();
         assertEquals(CoupleStatus.FORMING, alex.status());
         assertTrue(bot.store().journal().list(alex.id()).isEmpty(), "Sam's line went with Sam");
-        Eventually.await("no trace of the marker in the database file or its log", () -> !DatabaseBytes.contain(dir.resolve("data").resolve("rekindle.db"), marker), WAIT);
+        Eventually.await(
+                "no trace of the marker in the database file or its log",
+                () -> !DatabaseBytes.contain(dir.resolve("data").resolve("rekindle.db"), marker),
+                WAIT);
     }
 
     @Test
@@ -524,7 +579,10 @@ class CouplesIT extends BotOnFakeTelegram {
     private JsonNode export(Person who) {
         int before = api.calls("sendDocument").size();
         api.pushText(who, "/export");
-        chats.awaitSent(who.id(), "Here is everything I keep about you", chats.sent(who.id(), "Here is everything").size() + 1);
+        chats.awaitSent(
+                who.id(),
+                "Here is everything I keep about you",
+                chats.sent(who.id(), "Here is everything").size() + 1);
         Call doc = api.calls("sendDocument").get(before);
         assertEquals(who.id(), doc.chatId().longValue());
         assertEquals("rekindle-export.json", doc.params().path("file_name").asText());

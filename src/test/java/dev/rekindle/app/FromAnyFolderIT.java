@@ -38,13 +38,15 @@ class FromAnyFolderIT {
 
     /** Runs {@code java -jar jar args} in {@code folder} with {@code stdin}, without a Telegram token. */
     static Result rekindle(Path jar, Path folder, String stdin, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
         command.addAll(List.of(args));
         Path out = Files.createTempFile("rekindle-out", ".txt");
         Path err = Files.createTempFile("rekindle-err", ".txt");
-        ProcessBuilder pb = new ProcessBuilder(command).directory(folder.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .directory(folder.toFile())
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile());
         pb.environment().remove("TELEGRAM_BOT_TOKEN");
         long start = System.nanoTime();
         Process p = pb.start();
@@ -67,11 +69,14 @@ class FromAnyFolderIT {
     @Test
     void aFirstStartFromAnEmptyFolderAnswersACrisisWithHelplines(@TempDir Path empty) throws Exception {
         Result r = rekindle(JAR, empty, CRISIS_SCRIPT, "chat");
-        System.out.printf(Locale.ROOT, "first start from an empty folder to the crisis reply: %.1f s%n",
-                r.millis() / 1000.0);
+        System.out.printf(
+                Locale.ROOT, "first start from an empty folder to the crisis reply: %.1f s%n", r.millis() / 1000.0);
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().startsWith("Rekindle, locally: "), r.out());
-        assertTrue(r.out().contains(" dialogs from the jar; the intent and safety models and the safety lexicon from the jar;"),
+        assertTrue(
+                r.out()
+                        .contains(
+                                " dialogs from the jar; the intent and safety models and the safety lexicon from the jar;"),
                 r.out());
         assertTrue(r.out().contains("988") && r.out().contains("findahelpline"), r.out());
         assertFalse(r.err().contains("training"), "nothing is trained at a start: " + r.err());
@@ -102,9 +107,12 @@ class FromAnyFolderIT {
             Result r = rekindle(broken, empty, CRISIS_SCRIPT, command);
             assertEquals(2, r.code(), command + ": " + r.out() + r.err());
             String shownAs = command.equals("run") ? "chat" : command; // without a token, run starts the chat
-            assertTrue(r.err().contains("rekindle " + shownAs + ": the intent model could not be "
-                    + "loaded from the jar (models/en/intent-model.bin is not in it): rebuild the jar with "
-                    + "`mvn -B -q package -DskipTests`, or pass --models models/en"), r.err());
+            assertTrue(
+                    r.err()
+                            .contains("rekindle " + shownAs + ": the intent model could not be "
+                                    + "loaded from the jar (models/en/intent-model.bin is not in it): rebuild the jar with "
+                                    + "`mvn -B -q package -DskipTests`, or pass --models models/en"),
+                    r.err());
             assertFalse(r.out().contains("Rekindle, locally"), r.out());
             assertFalse(r.out().contains("Sorry"), "nobody is answered: " + r.out());
         }

@@ -78,9 +78,18 @@ class HeldoutUnderstandingTest {
         double accuracy = (double) right / total;
         double recall = (double) caught / risky;
         double falseAlarms = (double) alarms / ordinary;
-        String figures = String.format(Locale.ROOT,
+        String figures = String.format(
+                Locale.ROOT,
                 "held-out: accuracy %.1f%% (%d/%d), safety recall %.1f%% (%d/%d), false alarms %.1f%% (%d/%d)",
-                100 * accuracy, right, total, 100 * recall, caught, risky, 100 * falseAlarms, alarms, ordinary);
+                100 * accuracy,
+                right,
+                total,
+                100 * recall,
+                caught,
+                risky,
+                100 * falseAlarms,
+                alarms,
+                ordinary);
         System.out.println(figures);
         assertTrue(total >= 400, "the held-out file shrank: " + total);
         assertTrue(accuracy >= ACCURACY_FLOOR, figures);

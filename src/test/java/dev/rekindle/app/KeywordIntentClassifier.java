@@ -32,51 +32,272 @@ public final class KeywordIntentClassifier implements IntentClassifier {
     private static final Map<String, List<String>> PHRASES = new LinkedHashMap<>();
 
     static {
-        PHRASES.put("seek_therapist", List.of("therapist*", "therapy", "counsellor*", "counselor*", "counselling",
-                "counseling", "professional help", "see someone", "talk to a professional", "psychologist*"));
-        PHRASES.put("trust_broken", List.of("cheated", "cheating", "cheats", "affair", "lied to me", "lies to me",
-                "lying", "betray*", "dont trust", "cant trust", "trust issues", "broke my trust", "behind my back",
-                "texting someone", "secret*"));
-        PHRASES.put("sexual_difficulty", List.of("erectile", "erection*", "cant orgasm", "orgasm*", "painful sex",
-                "pain during sex", "sex hurts", "premature", "performance anxiety", "vaginismus"));
-        PHRASES.put("low_desire", List.of("no desire", "low desire", "not in the mood", "low libido", "libido",
-                "sex drive", "dont want sex", "dont feel like sex", "lost interest in sex", "no interest in sex",
-                "never want sex", "no sex", "sexless"));
-        PHRASES.put("miss_affection", List.of("affection*", "cuddl*", "hug", "hugs", "hugging", "hugged", "kiss*",
-                "hold hands", "holding hands",
-                "miss being held", "miss touching", "never touch*", "touch me", "physical closeness", "intimacy"));
-        PHRASES.put("no_time", List.of("no time", "not enough time", "too busy", "so busy", "busy",
-                "never see each other", "work all the time", "works all the time", "schedule*", "exhausted",
-                "no time together", "time together", "always working", "too tired"));
-        PHRASES.put("feel_unheard", List.of("unheard", "doesnt listen", "dont listen", "never listens",
-                "not listening", "doesnt hear me", "dont hear me", "ignores me", "ignored", "talks over me",
-                "talk over me", "dismiss*", "doesnt understand me", "dont understand me", "not heard",
-                "brushes me off"));
-        PHRASES.put("feel_disconnected", List.of("disconnect*", "distant", "drifting apart", "drifted apart",
-                "like roommates", "roommates", "lonely", "alone together", "dont talk anymore", "like strangers",
-                "far apart", "lost connection", "not close anymore", "no connection"));
-        PHRASES.put("resentment", List.of("resent*", "bitter", "cant let go", "grudge", "still angry",
-                "not fair", "unfair", "keeps score", "keep score"));
-        PHRASES.put("conflict", List.of("fight*", "fought", "argu*", "row", "rows", "yell", "yells", "yelled",
-                "yelling", "shout*", "scream*",
-                "disagree*", "conflict*", "clash*", "bicker*", "tension"));
-        PHRASES.put("past_wounds", List.of("childhood", "trauma*", "my parents", "my ex", "old wound*",
-                "still hurts", "back then", "years ago", "never got over"));
-        PHRASES.put("appreciation", List.of("appreciat*", "grateful", "thankful", "proud of", "admire*",
-                "means a lot", "meant a lot", "so kind", "was sweet", "so sweet", "i love how", "i love that",
-                "loved it when", "loved that"));
-        PHRASES.put("help", List.of("help", "how does this work", "how does it work", "what can you do",
-                "what do i do", "what should i do", "im lost", "confused", "instructions"));
-        PHRASES.put("stop", List.of("stop", "cancel", "quit", "exit", "enough", "leave me alone", "end this",
-                "never mind", "nevermind", "go away", "unsubscribe"));
+        PHRASES.put(
+                "seek_therapist",
+                List.of(
+                        "therapist*",
+                        "therapy",
+                        "counsellor*",
+                        "counselor*",
+                        "counselling",
+                        "counseling",
+                        "professional help",
+                        "see someone",
+                        "talk to a professional",
+                        "psychologist*"));
+        PHRASES.put(
+                "trust_broken",
+                List.of(
+                        "cheated",
+                        "cheating",
+                        "cheats",
+                        "affair",
+                        "lied to me",
+                        "lies to me",
+                        "lying",
+                        "betray*",
+                        "dont trust",
+                        "cant trust",
+                        "trust issues",
+                        "broke my trust",
+                        "behind my back",
+                        "texting someone",
+                        "secret*"));
+        PHRASES.put(
+                "sexual_difficulty",
+                List.of(
+                        "erectile",
+                        "erection*",
+                        "cant orgasm",
+                        "orgasm*",
+                        "painful sex",
+                        "pain during sex",
+                        "sex hurts",
+                        "premature",
+                        "performance anxiety",
+                        "vaginismus"));
+        PHRASES.put(
+                "low_desire",
+                List.of(
+                        "no desire",
+                        "low desire",
+                        "not in the mood",
+                        "low libido",
+                        "libido",
+                        "sex drive",
+                        "dont want sex",
+                        "dont feel like sex",
+                        "lost interest in sex",
+                        "no interest in sex",
+                        "never want sex",
+                        "no sex",
+                        "sexless"));
+        PHRASES.put(
+                "miss_affection",
+                List.of(
+                        "affection*",
+                        "cuddl*",
+                        "hug",
+                        "hugs",
+                        "hugging",
+                        "hugged",
+                        "kiss*",
+                        "hold hands",
+                        "holding hands",
+                        "miss being held",
+                        "miss touching",
+                        "never touch*",
+                        "touch me",
+                        "physical closeness",
+                        "intimacy"));
+        PHRASES.put(
+                "no_time",
+                List.of(
+                        "no time",
+                        "not enough time",
+                        "too busy",
+                        "so busy",
+                        "busy",
+                        "never see each other",
+                        "work all the time",
+                        "works all the time",
+                        "schedule*",
+                        "exhausted",
+                        "no time together",
+                        "time together",
+                        "always working",
+                        "too tired"));
+        PHRASES.put(
+                "feel_unheard",
+                List.of(
+                        "unheard",
+                        "doesnt listen",
+                        "dont listen",
+                        "never listens",
+                        "not listening",
+                        "doesnt hear me",
+                        "dont hear me",
+                        "ignores me",
+                        "ignored",
+                        "talks over me",
+                        "talk over me",
+                        "dismiss*",
+                        "doesnt understand me",
+                        "dont understand me",
+                        "not heard",
+                        "brushes me off"));
+        PHRASES.put(
+                "feel_disconnected",
+                List.of(
+                        "disconnect*",
+                        "distant",
+                        "drifting apart",
+                        "drifted apart",
+                        "like roommates",
+                        "roommates",
+                        "lonely",
+                        "alone together",
+                        "dont talk anymore",
+                        "like strangers",
+                        "far apart",
+                        "lost connection",
+                        "not close anymore",
+                        "no connection"));
+        PHRASES.put(
+                "resentment",
+                List.of(
+                        "resent*",
+                        "bitter",
+                        "cant let go",
+                        "grudge",
+                        "still angry",
+                        "not fair",
+                        "unfair",
+                        "keeps score",
+                        "keep score"));
+        PHRASES.put(
+                "conflict",
+                List.of(
+                        "fight*",
+                        "fought",
+                        "argu*",
+                        "row",
+                        "rows",
+                        "yell",
+                        "yells",
+                        "yelled",
+                        "yelling",
+                        "shout*",
+                        "scream*",
+                        "disagree*",
+                        "conflict*",
+                        "clash*",
+                        "bicker*",
+                        "tension"));
+        PHRASES.put(
+                "past_wounds",
+                List.of(
+                        "childhood",
+                        "trauma*",
+                        "my parents",
+                        "my ex",
+                        "old wound*",
+                        "still hurts",
+                        "back then",
+                        "years ago",
+                        "never got over"));
+        PHRASES.put(
+                "appreciation",
+                List.of(
+                        "appreciat*",
+                        "grateful",
+                        "thankful",
+                        "proud of",
+                        "admire*",
+                        "means a lot",
+                        "meant a lot",
+                        "so kind",
+                        "was sweet",
+                        "so sweet",
+                        "i love how",
+                        "i love that",
+                        "loved it when",
+                        "loved that"));
+        PHRASES.put(
+                "help",
+                List.of(
+                        "help",
+                        "how does this work",
+                        "how does it work",
+                        "what can you do",
+                        "what do i do",
+                        "what should i do",
+                        "im lost",
+                        "confused",
+                        "instructions"));
+        PHRASES.put(
+                "stop",
+                List.of(
+                        "stop",
+                        "cancel",
+                        "quit",
+                        "exit",
+                        "enough",
+                        "leave me alone",
+                        "end this",
+                        "never mind",
+                        "nevermind",
+                        "go away",
+                        "unsubscribe"));
         PHRASES.put("thanks", List.of("thanks", "thank you", "thank u", "thx", "ty", "cheers", "much appreciated"));
-        PHRASES.put("greeting", List.of("hi", "hello", "hey", "heya", "hiya", "howdy", "good morning",
-                "good afternoon", "good evening", "yo"));
-        PHRASES.put("deny", List.of("no", "nope", "nah", "not really", "not now", "no thanks", "rather not",
-                "i dont want to", "dont want to", "not today", "maybe later", "later"));
-        PHRASES.put("affirm", List.of("yes", "yeah", "yep", "yup", "sure", "ok", "okay", "of course",
-                "absolutely", "sounds good", "lets do it", "definitely", "alright", "all right", "go ahead",
-                "please do", "why not"));
+        PHRASES.put(
+                "greeting",
+                List.of(
+                        "hi",
+                        "hello",
+                        "hey",
+                        "heya",
+                        "hiya",
+                        "howdy",
+                        "good morning",
+                        "good afternoon",
+                        "good evening",
+                        "yo"));
+        PHRASES.put(
+                "deny",
+                List.of(
+                        "no",
+                        "nope",
+                        "nah",
+                        "not really",
+                        "not now",
+                        "no thanks",
+                        "rather not",
+                        "i dont want to",
+                        "dont want to",
+                        "not today",
+                        "maybe later",
+                        "later"));
+        PHRASES.put(
+                "affirm",
+                List.of(
+                        "yes",
+                        "yeah",
+                        "yep",
+                        "yup",
+                        "sure",
+                        "ok",
+                        "okay",
+                        "of course",
+                        "absolutely",
+                        "sounds good",
+                        "lets do it",
+                        "definitely",
+                        "alright",
+                        "all right",
+                        "go ahead",
+                        "please do",
+                        "why not"));
         for (String intent : PHRASES.keySet()) {
             if (!IntentTaxonomy.contains(intent) || IntentTaxonomy.SAFETY.contains(intent)) {
                 throw new IllegalStateException("keyword intent outside the taxonomy or owned by safety: " + intent);
@@ -128,7 +349,8 @@ public final class KeywordIntentClassifier implements IntentClassifier {
         for (Map.Entry<String, Integer> e : score.entrySet()) {
             ranked.add(new Classification.Scored(e.getKey(), e.getValue() / total));
         }
-        ranked.sort(Comparator.comparingDouble(Classification.Scored::probability).reversed()
+        ranked.sort(Comparator.comparingDouble(Classification.Scored::probability)
+                .reversed()
                 .thenComparing(s -> order.get(s.intent())));
         ranked.add(new Classification.Scored(IntentTaxonomy.OUT_OF_SCOPE, 1 / total));
         Classification.Scored best = ranked.get(0);

@@ -46,7 +46,9 @@ class KeywordIntentClassifierTest {
     @Test
     void rankedProbabilitiesAreSortedAndSumToOne() {
         Classification c = classifier.classify("no thanks, we argue too much");
-        double sum = c.ranked().stream().mapToDouble(Classification.Scored::probability).sum();
+        double sum = c.ranked().stream()
+                .mapToDouble(Classification.Scored::probability)
+                .sum();
         assertEquals(1.0, sum, 1e-9);
         for (int i = 1; i < c.ranked().size() - 1; i++) {
             assertTrue(c.ranked().get(i - 1).probability() >= c.ranked().get(i).probability());
@@ -60,6 +62,8 @@ class KeywordIntentClassifierTest {
         for (String intent : KeywordIntentClassifier.phrases().keySet()) {
             assertTrue(!IntentTaxonomy.SAFETY.contains(intent) && IntentTaxonomy.contains(intent), intent);
         }
-        assertEquals(IntentTaxonomy.OUT_OF_SCOPE, classifier.classify("I want to die").intent());
+        assertEquals(
+                IntentTaxonomy.OUT_OF_SCOPE,
+                classifier.classify("I want to die").intent());
     }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rekindle.dialog.load.DialogLoader;
 import dev.rekindle.dialog.load.SourceFile;
 import dev.rekindle.local.TestDialogs;
 import java.io.ByteArrayInputStream;
@@ -25,8 +24,11 @@ class MainTest {
     static Run rekindleWithInput(String stdin, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.execute(args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+        int code = Main.execute(
+                args,
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
                 false);
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
@@ -69,8 +71,10 @@ class MainTest {
     void badOptionsAreOneLinePlusAPointerToHelp() {
         Run r = rekindle("chat", "--names", "a,b,c");
         assertEquals(2, r.code());
-        assertEquals("rekindle chat: --names takes one or two names separated by a comma, not 'a,b,c'\n"
-                + "Try 'rekindle chat --help'.\n", r.err());
+        assertEquals(
+                "rekindle chat: --names takes one or two names separated by a comma, not 'a,b,c'\n"
+                        + "Try 'rekindle chat --help'.\n",
+                r.err());
         Run unknown = rekindle("frobnicate");
         assertEquals(2, unknown.code());
         assertFalse(unknown.err().contains("Exception"), unknown.err());
@@ -117,7 +121,8 @@ class MainTest {
         private Path writeDialogs(Path dir) throws Exception {
             Path dialogs = Files.createDirectories(dir.resolve("dialogs"));
             for (SourceFile f : TestDialogs.sources()) {
-                Files.writeString(dialogs.resolve(Path.of(f.name()).getFileName().toString()), f.content());
+                Files.writeString(
+                        dialogs.resolve(Path.of(f.name()).getFileName().toString()), f.content());
             }
             return dialogs;
         }
@@ -127,14 +132,20 @@ class MainTest {
             Path dialogs = writeDialogs(dir);
             Run ok = rekindle("validate", dialogs.toString());
             assertEquals(0, ok.code(), ok.out() + ok.err());
-            assertTrue(ok.out().lines().reduce((a, b) -> b).orElse("").matches("0 errors, \\d+ warnings? in 6 files"),
+            assertTrue(
+                    ok.out().lines().reduce((a, b) -> b).orElse("").matches("0 errors, \\d+ warnings? in 6 files"),
                     ok.out());
 
             Files.writeString(dialogs.resolve("broken.yaml"), "id: broken\ntitle: Broken\n");
             Run bad = rekindle("validate", dialogs.toString());
             assertEquals(1, bad.code(), bad.out());
             assertTrue(bad.out().contains("broken.yaml:"), bad.out());
-            assertTrue(bad.out().lines().reduce((a, b) -> b).orElse("").matches("[1-9]\\d* errors?, \\d+ warnings? in 7 files"),
+            assertTrue(
+                    bad.out()
+                            .lines()
+                            .reduce((a, b) -> b)
+                            .orElse("")
+                            .matches("[1-9]\\d* errors?, \\d+ warnings? in 7 files"),
                     bad.out());
         }
 
@@ -160,7 +171,8 @@ class MainTest {
             assertTrue(lines.size() >= 4, r.out() + r.err());
             assertEquals("PASS hello says hi", lines.get(0));
             assertEquals("FAIL hello says bye", lines.get(1));
-            assertEquals("  " + tests.resolve("b_fail.yaml") + ": step 1 (A: \"/hello\"): message 1 differs", lines.get(2));
+            assertEquals(
+                    "  " + tests.resolve("b_fail.yaml") + ": step 1 (A: \"/hello\"): message 1 differs", lines.get(2));
             assertEquals("1 passed, 1 failed", lines.get(lines.size() - 1));
         }
 
@@ -181,8 +193,13 @@ class MainTest {
             List<String> lines = r.out().lines().toList();
             assertEquals("1 passed, 0 failed", lines.get(1));
             assertFalse(r.out().contains("'hello'"), "hello is covered: " + r.out());
-            assertTrue(lines.stream().anyMatch(l -> l.startsWith("MISSING ") && l.endsWith(
-                    "note.yaml: dialog 'note': no transcript reaches one of its ending states")), r.out());
+            assertTrue(
+                    lines.stream()
+                            .anyMatch(
+                                    l -> l.startsWith("MISSING ")
+                                            && l.endsWith(
+                                                    "note.yaml: dialog 'note': no transcript reaches one of its ending states")),
+                    r.out());
             assertTrue(lines.get(lines.size() - 1).matches("\\d+ transcripts? missing"), r.out());
             Run plain = rekindle("test", tests.toString());
             assertEquals(0, plain.code(), "without --coverage only the transcripts count: " + plain.out());
@@ -191,11 +208,15 @@ class MainTest {
         @Test
         void chatRunsAScriptFromStdin(@TempDir Path dir) throws Exception {
             Path dialogs = writeDialogs(dir);
-            Run r = rekindleWithInput("/hello\n/press 2\n/quit\n", "chat", "--dialogs", dialogs.toString(), "--names", "Kim,Lee");
+            Run r = rekindleWithInput(
+                    "/hello\n/press 2\n/quit\n", "chat", "--dialogs", dialogs.toString(), "--names", "Kim,Lee");
             assertEquals(0, r.code(), r.err());
             assertTrue(r.out().contains("Meta-commands:"), r.out());
-            assertTrue(r.out().contains("[private → Kim] Hi Kim! Ready?\n  [1] Yes  [2] No\n"
-                    + "[private → Kim] Maybe later.\n"), r.out());
+            assertTrue(
+                    r.out()
+                            .contains("[private → Kim] Hi Kim! Ready?\n  [1] Yes  [2] No\n"
+                                    + "[private → Kim] Maybe later.\n"),
+                    r.out());
             assertFalse(r.out().contains("> "), "no prompt in a scripted run: " + r.out());
         }
     }

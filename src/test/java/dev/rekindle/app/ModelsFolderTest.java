@@ -33,21 +33,27 @@ class ModelsFolderTest {
             Files.copy(lexicon, dir.resolve("safety.txt"));
         }
         Path safety = Files.createDirectories(dir.resolve("safety-train"));
-        Files.writeString(safety.resolve("crisis.txt"), "i want to die\ni want to end my life\ni will kill myself tonight\n");
+        Files.writeString(
+                safety.resolve("crisis.txt"), "i want to die\ni want to end my life\ni will kill myself tonight\n");
         Files.writeString(safety.resolve("none.txt"), "hello there\nwe had a nice day\nthis traffic is killing me\n");
 
-        MainTest.Run first = MainTest.rekindleWithInput("hello there\ni want to kill myself\n",
-                "nlu", "classify", "--models", dir.toString());
+        MainTest.Run first = MainTest.rekindleWithInput(
+                "hello there\ni want to kill myself\n", "nlu", "classify", "--models", dir.toString());
         assertEquals(0, first.code(), first.err());
-        assertTrue(first.err().matches("(?s)training the intent model from " + java.util.regex.Pattern.quote(
-                intents.toString()) + " \\(90 examples; no model at .*intent-model\\.bin\\)\\.\\.\\. done in \\d+ s\n"
-                + "training the safety model from " + java.util.regex.Pattern.quote(safety.toString())
-                + " \\(6 examples; no model at .*safety-model\\.bin\\)\\.\\.\\. done in \\d+ s\n"),
+        assertTrue(
+                first.err()
+                        .matches("(?s)training the intent model from "
+                                + java.util.regex.Pattern.quote(intents.toString())
+                                + " \\(90 examples; no model at .*intent-model\\.bin\\)\\.\\.\\. done in \\d+ s\n"
+                                + "training the safety model from " + java.util.regex.Pattern.quote(safety.toString())
+                                + " \\(6 examples; no model at .*safety-model\\.bin\\)\\.\\.\\. done in \\d+ s\n"),
                 first.err());
         JsonNode hello = JSON.readTree(first.out().lines().toList().get(0));
         assertEquals("greeting", hello.get("intent").asText());
         assertTrue(hello.get("safety").isNull());
-        assertEquals("crisis", JSON.readTree(first.out().lines().toList().get(1)).get("safety").asText(),
+        assertEquals(
+                "crisis",
+                JSON.readTree(first.out().lines().toList().get(1)).get("safety").asText(),
                 "the folder's own lexicon checks: " + first.out());
         assertTrue(Files.isRegularFile(dir.resolve("intent-model.bin")));
         assertTrue(Files.isRegularFile(dir.resolve("safety-model.bin")));
@@ -55,15 +61,20 @@ class ModelsFolderTest {
         MainTest.Run chat = MainTest.rekindleWithInput("/quit\n", "chat", "--models", dir.toString());
         assertEquals(0, chat.code(), chat.err());
         assertFalse(chat.err().contains("training"), "the stored model is reused: " + chat.err());
-        assertTrue(chat.out().contains("; the intent and safety models and the safety lexicon from " + dir + ";"), chat.out());
+        assertTrue(
+                chat.out().contains("; the intent and safety models and the safety lexicon from " + dir + ";"),
+                chat.out());
     }
 
     @Test
     void withoutModelsTheChatSaysItUsesTheJarsModelAndTheProjectsDialogs() {
         MainTest.Run chat = MainTest.rekindleWithInput("/quit\n", "chat");
         assertEquals(0, chat.code(), chat.err());
-        assertTrue(chat.out().matches("(?s)Rekindle, locally: \\d+ dialogs from dialogs; the intent and safety "
-                + "models and the safety lexicon from the jar;.*"), chat.out());
+        assertTrue(
+                chat.out()
+                        .matches("(?s)Rekindle, locally: \\d+ dialogs from dialogs; the intent and safety "
+                                + "models and the safety lexicon from the jar;.*"),
+                chat.out());
     }
 
     private static Path resource(String name) throws URISyntaxException {

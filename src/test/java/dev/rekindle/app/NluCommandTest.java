@@ -30,6 +30,7 @@ class NluCommandTest {
 
     @TempDir
     static Path dir;
+
     static Path model;
 
     record Run(int code, String out, String err) {}
@@ -40,9 +41,13 @@ class NluCommandTest {
         String[] all = new String[args.length + 1];
         all[0] = "nlu";
         System.arraycopy(args, 0, all, 1, args.length);
-        int code = Main.execute(all, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                false, safety);
+        int code = Main.execute(
+                all,
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                false,
+                safety);
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
@@ -67,14 +72,29 @@ class NluCommandTest {
         for (String c : List.of("train", "classify", "eval", "cv", "bench")) {
             assertTrue(r.out().contains("  " + c + " "), r.out());
         }
-        assertTrue(Main.execute(new String[] {"--help"}, new ByteArrayInputStream(new byte[0]),
-                new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()), false) == 0);
+        assertTrue(Main.execute(
+                        new String[] {"--help"},
+                        new ByteArrayInputStream(new byte[0]),
+                        new PrintStream(new ByteArrayOutputStream()),
+                        new PrintStream(new ByteArrayOutputStream()),
+                        false)
+                == 0);
     }
 
     @Test
     void benchPrintsAccuracyForEachObjectiveLatencyAndThroughput() {
-        Run r = nlu("bench", "--train", SMALL.toString(), "--val", HELDOUT.toString(), "--seconds", "1",
-                "--objective", "balanced", "--objective", "floor:0.9");
+        Run r = nlu(
+                "bench",
+                "--train",
+                SMALL.toString(),
+                "--val",
+                HELDOUT.toString(),
+                "--seconds",
+                "1",
+                "--objective",
+                "balanced",
+                "--objective",
+                "floor:0.9");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("90 training examples, 12 validation examples, 6 labels"), r.out());
         assertTrue(r.out().matches("(?s).*class only +\\d+\\.\\d% +\\d+\\.\\d%.*"), r.out());
@@ -160,10 +180,16 @@ class NluCommandTest {
         assertEquals("rekindle nlu cv: no such file or folder: " + dir.resolve("nothing") + "\n", noData.err());
         Run badParam = nlu("cv", "--data", SMALL.toString(), "-P", "colour=blue");
         assertEquals(2, badParam.code());
-        assertTrue(badParam.err().startsWith("rekindle nlu cv: -P colour=blue: unknown parameter 'colour'"),
+        assertTrue(
+                badParam.err().startsWith("rekindle nlu cv: -P colour=blue: unknown parameter 'colour'"),
                 badParam.err());
         Path broken = resource("nlu/broken/missing-tabs.tsv");
-        Run bad = nlu("train", "--data", broken.toString(), "--out", dir.resolve("x.bin").toString());
+        Run bad = nlu(
+                "train",
+                "--data",
+                broken.toString(),
+                "--out",
+                dir.resolve("x.bin").toString());
         assertEquals(1, bad.code());
         assertTrue(bad.err().startsWith(broken + ":2: no tab; write intent<TAB>text\n"), bad.err());
         assertTrue(bad.err().endsWith("3 problems in the data; fix them and run the command again\n"), bad.err());
@@ -172,7 +198,8 @@ class NluCommandTest {
 
     private static Path resource(String name) {
         try {
-            return Path.of(NluCommandTest.class.getClassLoader().getResource(name).toURI());
+            return Path.of(
+                    NluCommandTest.class.getClassLoader().getResource(name).toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -185,13 +212,17 @@ class NluCommandTest {
                 crisis\tmessage\t-\ti want to kill myself tonight
                 abuse\tanswer\treconnect/limits\the hit me again last night and i am scared to go home
                 """);
-        java.nio.file.Files.writeString(set.resolve("everyday.tsv"), "none\tmessage\t-\twe had a lovely walk by the sea\n");
-        java.nio.file.Files.writeString(set.resolve("answers.tsv"), "none\tanswer\thealing/q1\tmy parents never talked about feelings\n");
+        java.nio.file.Files.writeString(
+                set.resolve("everyday.tsv"), "none\tmessage\t-\twe had a lovely walk by the sea\n");
+        java.nio.file.Files.writeString(
+                set.resolve("answers.tsv"), "none\tanswer\thealing/q1\tmy parents never talked about feelings\n");
         Run r = nlu("", c -> null, "safety", "--data", set.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().startsWith("disclosures: 2 of 2 get a flow or a check (100.0%)"), r.out());
         assertTrue(r.out().contains("everyday messages: 1 lines, flows 0 (0.0%), checks 0 (0.0%)"), r.out());
-        assertTrue(r.out().contains("answers to the exercises' questions: 1 lines, flows 0 (0.0%), checks 0 (0.0%)"), r.out());
+        assertTrue(
+                r.out().contains("answers to the exercises' questions: 1 lines, flows 0 (0.0%), checks 0 (0.0%)"),
+                r.out());
         Run viaEval = nlu("", c -> null, "eval", "--data", set.toString());
         assertEquals(r.out(), viaEval.out(), "eval on a safety set measures it the same way");
         java.nio.file.Files.writeString(set.resolve("bad.tsv"), "panic\tmessage\t-\thelp\n");

@@ -69,23 +69,32 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PrivacyThroughTheBotIT {
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static final Person SAM = new Person(111222333L, "Sam");   // partner A
+    private static final Person SAM = new Person(111222333L, "Sam"); // partner A
     private static final Person ALEX = new Person(444555666L, "Alex"); // partner B
     private static final Group US = new Group(-4012345678L, "Sam & Alex");
-    private static final long[] SEEDS = java.util.Arrays.copyOf(new long[] {11, 22, 33, 44, 55, 66, 77, 88},
-            Integer.getInteger("privacy.seeds", 6));
+    private static final long[] SEEDS = java.util.Arrays.copyOf(
+            new long[] {11, 22, 33, 44, 55, 66, 77, 88}, Integer.getInteger("privacy.seeds", 6));
     private static final int STEPS = Integer.getInteger("privacy.steps", 1200);
     private static final int MIN_SHARES = 100;
     private static final Pattern MARKER = Pattern.compile("\\b([AB])-([0-9a-f]{6})\\b");
-    private static final List<String> SHAPES = List.of("%s", "You made coffee for me this morning %s",
-            "I feel close when we walk together %s", "calm and rested %s", "I valued how you listened to me %s",
-            "thank you for dinner yesterday %s", "We never have time %s", "%s you always make me laugh",
+    private static final List<String> SHAPES = List.of(
+            "%s",
+            "You made coffee for me this morning %s",
+            "I feel close when we walk together %s",
+            "calm and rested %s",
+            "I valued how you listened to me %s",
+            "thank you for dinner yesterday %s",
+            "We never have time %s",
+            "%s you always make me laugh",
             "I loved our walk by the river %s");
-    private static final List<String> DISCLOSURES = List.of("%s he hits me when he's drunk",
-            "%s i want to kill myself");
+    private static final List<String> DISCLOSURES =
+            List.of("%s he hits me when he's drunk", "%s i want to kill myself");
     /** The bot's answers to a press it did not act on: such a press releases nothing. */
-    private static final List<String> REFUSED = List.of("That button belongs to an earlier message",
-            "This one is your partner's to tap", "This is paused for now", "Shared exercises are paused");
+    private static final List<String> REFUSED = List.of(
+            "That button belongs to an earlier message",
+            "This one is your partner's to tap",
+            "This is paused for now",
+            "Shared exercises are paused");
 
     private static DialogLibrary library;
     private static Understanding understanding;
@@ -218,8 +227,11 @@ class PrivacyThroughTheBotIT {
             long seed = w.seed();
             updates += w.updates();
             if (!w.verdict().leaks().isEmpty()) {
-                fail("seed " + seed + ": " + w.verdict().leaks().get(0) + " (" + w.verdict().leaks().size()
-                        + " in all)\n  after: " + String.join("\n         ", tail(w.trail(), w.verdict().leaks().get(0))));
+                fail("seed " + seed + ": " + w.verdict().leaks().get(0) + " ("
+                        + w.verdict().leaks().size() + " in all)\n  after: "
+                        + String.join(
+                                "\n         ",
+                                tail(w.trail(), w.verdict().leaks().get(0))));
             }
             // the mutation: the same log, every yes treated as refused; each real share must now be a leak
             Verdict mutant = check(w.log(), true);
@@ -230,20 +242,35 @@ class PrivacyThroughTheBotIT {
                     flagged.add(m.group());
                 }
             }
-            assertEquals(w.verdict().shared(), flagged, "seed " + seed + ": with every yes ignored, the checker must "
-                    + "report exactly the shared answers as leaks");
+            assertEquals(
+                    w.verdict().shared(),
+                    flagged,
+                    "seed " + seed + ": with every yes ignored, the checker must "
+                            + "report exactly the shared answers as leaks");
             mutantLeaks += mutant.leaks().size();
             if (Boolean.getBoolean("privacy.dump")) {
                 System.out.println(String.join("\n", w.trail()));
             }
             shares += w.verdict().shared().size();
-            System.out.printf(Locale.ROOT, "PrivacyThroughTheBotIT seed %d: %d updates, %d answers shared after a yes, "
-                    + "%d safety disclosures kept private, %d leaks with every yes ignored%n", seed, w.updates(),
-                    w.verdict().shared().size(), w.log().stream().filter(e -> e instanceof Wrote x && x.disclosure()).count(),
+            System.out.printf(
+                    Locale.ROOT,
+                    "PrivacyThroughTheBotIT seed %d: %d updates, %d answers shared after a yes, "
+                            + "%d safety disclosures kept private, %d leaks with every yes ignored%n",
+                    seed,
+                    w.updates(),
+                    w.verdict().shared().size(),
+                    w.log().stream()
+                            .filter(e -> e instanceof Wrote x && x.disclosure())
+                            .count(),
                     mutant.leaks().size());
         }
-        System.out.printf(Locale.ROOT, "PrivacyThroughTheBotIT: %d updates, %d shares with consent, %d mutant leaks, %d s%n",
-                updates, shares, mutantLeaks, Duration.ofNanos(System.nanoTime() - started).toSeconds());
+        System.out.printf(
+                Locale.ROOT,
+                "PrivacyThroughTheBotIT: %d updates, %d shares with consent, %d mutant leaks, %d s%n",
+                updates,
+                shares,
+                mutantLeaks,
+                Duration.ofNanos(System.nanoTime() - started).toSeconds());
         boolean full = System.getProperty("privacy.steps") == null && System.getProperty("privacy.seeds") == null;
         assertTrue(!full || updates >= 2000, "too few updates: " + updates);
         assertTrue(!full || shares >= MIN_SHARES, "the walks shared only " + shares + " answers after a yes");
@@ -298,9 +325,12 @@ class PrivacyThroughTheBotIT {
         List<String> trail = new ArrayList<>();
         int updates = 0;
         try (FakeBotApi api = FakeBotApi.start();
-             TelegramBot bot = TelegramBot.start(api.settings(Duration.ofSeconds(1)), library, understanding,
-                     TelegramBot.Options.of(dir.resolve("seed" + seed + "/rekindle.db"))
-                             .withLimits(RateLimiter.Limits.NONE))) {
+                TelegramBot bot = TelegramBot.start(
+                        api.settings(Duration.ofSeconds(1)),
+                        library,
+                        understanding,
+                        TelegramBot.Options.of(dir.resolve("seed" + seed + "/rekindle.db"))
+                                .withLimits(RateLimiter.Limits.NONE))) {
             Store store = bot.store();
             makeCouple(store);
             int seen = 0;
@@ -349,7 +379,9 @@ class PrivacyThroughTheBotIT {
                     List<String> from = random.nextBoolean() ? sharing : commands;
                     String c = from.get(random.nextInt(from.size()));
                     trail.add(step + ": " + author + (inGroup ? "@group " : "@private ") + c);
-                    update = inGroup ? api.pushGroupText(US, who, c + "@" + FakeBotApi.BOT_USERNAME) : api.pushText(who, c);
+                    update = inGroup
+                            ? api.pushGroupText(US, who, c + "@" + FakeBotApi.BOT_USERNAME)
+                            : api.pushText(who, c);
                 } else {
                     JsonNode pressed = api.message(chatId, button.messageId());
                     List<JsonNode> row = buttons(pressed);
@@ -370,7 +402,11 @@ class PrivacyThroughTheBotIT {
                         consent = false;
                     }
                     trail.add(step + ": " + author + (inGroup ? "@group" : "@private") + " press '" + label + "'");
-                    update = api.pushPress(who, chatId, button.messageId(), b.get("callback_data").asText());
+                    update = api.pushPress(
+                            who,
+                            chatId,
+                            button.messageId(),
+                            b.get("callback_data").asText());
                 }
                 updates++;
                 awaitQuiet(store, update, seed, step);
@@ -380,11 +416,16 @@ class PrivacyThroughTheBotIT {
                     if (c.succeeded() && c.method().equalsIgnoreCase("answerCallbackQuery") && c.text() != null) {
                         log.add(new Message(step, who.id(), c.text())); // a notice only the presser sees
                     }
-                    if (c.succeeded() && c.chatId() != null && c.text() != null
-                            && (c.method().equalsIgnoreCase("sendMessage") || c.method().equalsIgnoreCase("editMessageText"))) {
+                    if (c.succeeded()
+                            && c.chatId() != null
+                            && c.text() != null
+                            && (c.method().equalsIgnoreCase("sendMessage")
+                                    || c.method().equalsIgnoreCase("editMessageText"))) {
                         log.add(new Message(step, c.chatId(), c.text()));
-                        if (c.method().equalsIgnoreCase("sendMessage") && c.messageId() != null
-                                && (c.chatId() == SAM.id() || c.chatId() == ALEX.id()) && asksConsent(c.replyMarkup())) {
+                        if (c.method().equalsIgnoreCase("sendMessage")
+                                && c.messageId() != null
+                                && (c.chatId() == SAM.id() || c.chatId() == ALEX.id())
+                                && asksConsent(c.replyMarkup())) {
                             char owner = c.chatId() == SAM.id() ? 'A' : 'B';
                             askedAbout.put(c.chatId() + ":" + c.messageId(), Set.copyOf(unasked.get(owner)));
                             unasked.get(owner).clear();
@@ -437,8 +478,12 @@ class PrivacyThroughTheBotIT {
     private static Call shownButtons(FakeBotApi api, long chatId, Random random) {
         List<Call> shown = new ArrayList<>();
         for (Call c : api.calls("sendMessage")) {
-            if (c.succeeded() && c.chatId() != null && c.chatId() == chatId && c.replyMarkup() != null
-                    && c.messageId() != null && !buttons(api.message(chatId, c.messageId())).isEmpty()) {
+            if (c.succeeded()
+                    && c.chatId() != null
+                    && c.chatId() == chatId
+                    && c.replyMarkup() != null
+                    && c.messageId() != null
+                    && !buttons(api.message(chatId, c.messageId())).isEmpty()) {
                 shown.add(c);
             }
         }
@@ -466,7 +511,8 @@ class PrivacyThroughTheBotIT {
     private static void awaitQuiet(Store store, int update, long seed, int step) {
         Instant far = Instant.now().plus(Duration.ofDays(3650));
         BooleanSupplier quiet = () -> store.inbox().highestUpdateId().orElse(0) >= update
-                && store.inbox().pending().isEmpty() && store.outbox().due(far, 1).isEmpty();
+                && store.inbox().pending().isEmpty()
+                && store.outbox().due(far, 1).isEmpty();
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (!quiet.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

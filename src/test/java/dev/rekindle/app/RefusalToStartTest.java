@@ -20,7 +20,9 @@ class RefusalToStartTest {
     /** The three ways to talk to the dialogs, each with --models DIR. */
     private static List<String[]> commandsWithModels(Path dir) {
         String models = dir.toString();
-        return List.of(new String[] {"chat", "--models", models}, new String[] {"run", "--models", models},
+        return List.of(
+                new String[] {"chat", "--models", models},
+                new String[] {"run", "--models", models},
                 new String[] {"test", "dialogs/tests", "--models", models});
     }
 
@@ -36,8 +38,11 @@ class RefusalToStartTest {
         for (String s : said) {
             assertTrue(r.err().contains(s), String.join(" ", args) + " should say '" + s + "': " + r.err());
         }
-        assertTrue(r.err().contains("rekindle " + command + ": not started: it never runs without its safety "
-                + "detector"), r.err());
+        assertTrue(
+                r.err()
+                        .contains("rekindle " + command + ": not started: it never runs without its safety "
+                                + "detector"),
+                r.err());
         assertFalse(r.out().contains("Rekindle, locally") || r.out().contains("PASS"), r.out());
         assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
     }
@@ -53,8 +58,10 @@ class RefusalToStartTest {
         copyShipped(ShippedModels.LEXICON, dir.resolve("safety.txt"));
         Files.writeString(dir.resolve("intent-model.bin"), "this is not a model");
         for (String[] args : commandsWithModels(dir)) {
-            assertRefused(args, "rekindle " + shownAs(args[0]) + ": the intent model could not be loaded from "
-                    + dir + " (" + dir.resolve("intent-model.bin") + ": not a Rekindle intent model",
+            assertRefused(
+                    args,
+                    "rekindle " + shownAs(args[0]) + ": the intent model could not be loaded from " + dir + " ("
+                            + dir.resolve("intent-model.bin") + ": not a Rekindle intent model",
                     "e.g. --models models/en");
         }
     }
@@ -63,33 +70,43 @@ class RefusalToStartTest {
     void aMissingLexiconStopsEveryCommandEvenWithAGoodModel(@TempDir Path dir) throws Exception {
         copyShipped(ShippedModels.MODEL, dir.resolve("intent-model.bin"));
         for (String[] args : commandsWithModels(dir)) {
-            assertRefused(args, "rekindle " + shownAs(args[0]) + ": the safety lexicon could not be loaded from " + dir
-                    + " (no file " + dir.resolve("safety.txt") + "): give a language folder that holds intents/");
+            assertRefused(
+                    args,
+                    "rekindle " + shownAs(args[0]) + ": the safety lexicon could not be loaded from " + dir
+                            + " (no file " + dir.resolve("safety.txt")
+                            + "): give a language folder that holds intents/");
         }
     }
 
     @Test
     void aLexiconWithBrokenLinesIsRefusedWithEachLineNamed(@TempDir Path dir) throws Exception {
         copyShipped(ShippedModels.MODEL, dir.resolve("intent-model.bin"));
-        Files.writeString(dir.resolve("safety.txt"), "crisis: kill myself\nabuse: hits me\nworry: sad\n",
-                StandardCharsets.UTF_8);
-        assertRefused(new String[] {"chat", "--models", dir.toString()},
-                dir.resolve("safety.txt") + ":3: a line must start with a safety kind (crisis, partner_at_risk, abuse, uses_violence, child_at_risk, "
-                + "past_trauma, sexual_pressure, sexual_pain), a kind and ? for words that only ask (crisis?:), past:, now:, "
-                + "risk: or safe: (found 'worry: sad')");
+        Files.writeString(
+                dir.resolve("safety.txt"), "crisis: kill myself\nabuse: hits me\nworry: sad\n", StandardCharsets.UTF_8);
+        assertRefused(
+                new String[] {"chat", "--models", dir.toString()},
+                dir.resolve("safety.txt")
+                        + ":3: a line must start with a safety kind (crisis, partner_at_risk, abuse, uses_violence, child_at_risk, "
+                        + "past_trauma, sexual_pressure, sexual_pain), a kind and ? for words that only ask (crisis?:), past:, now:, "
+                        + "risk: or safe: (found 'worry: sad')");
     }
 
     @Test
     void modelsPointingAtNothingIsRefused(@TempDir Path dir) {
         Path nowhere = dir.resolve("no-such-folder");
-        assertRefused(new String[] {"chat", "--models", nowhere.toString()},
+        assertRefused(
+                new String[] {"chat", "--models", nowhere.toString()},
                 "the safety lexicon could not be loaded from " + nowhere);
         Path empty = dir;
         MainTest.Run classify = MainTest.rekindleWithInput("hello\n", "nlu", "classify", "--models", empty.toString());
         assertEquals(2, classify.code(), classify.err());
-        assertTrue(classify.err().startsWith("rekindle nlu classify: the intent model could not be "
-                + "loaded from " + empty + " (no training data at " + empty.resolve("intents") + " and no model at "
-                + empty.resolve("intent-model.bin") + ")"), classify.err());
+        assertTrue(
+                classify.err()
+                        .startsWith("rekindle nlu classify: the intent model could not be "
+                                + "loaded from " + empty + " (no training data at " + empty.resolve("intents")
+                                + " and no model at "
+                                + empty.resolve("intent-model.bin") + ")"),
+                classify.err());
         assertEquals("", classify.out());
     }
 }

@@ -1,24 +1,19 @@
 package dev.rekindle.app;
 
-import dev.rekindle.telegram.RateLimiter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rekindle.bot.DataExport;
-import dev.rekindle.dialog.model.DialogLibrary;
 import dev.rekindle.dialog.model.Partner;
-import dev.rekindle.nlu.understanding.Understanding;
 import dev.rekindle.store.Reply;
 import dev.rekindle.store.Store;
 import dev.rekindle.store.StoredReminder;
-import dev.rekindle.telegram.FakeBotApi;
 import dev.rekindle.telegram.FakeBotApi.Call;
 import dev.rekindle.telegram.FakeBotApi.Person;
+import dev.rekindle.telegram.RateLimiter;
 import dev.rekindle.testing.DatabaseBytes;
-import dev.rekindle.testing.MovableClock;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,11 +22,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.OptionalLong;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Ritual reminders through the real bot, the fake Bot API and a real database: Sam (in Berlin) sets one in
@@ -49,8 +40,12 @@ class RemindersIT extends BotOnFakeTelegram {
     private long couple;
 
     private void start() {
-        bot = TelegramBot.start(api.settings(Duration.ofSeconds(1)), library, understanding,
-                TelegramBot.Options.of(dir.resolve("data/rekindle.db")).withClock(clock)
+        bot = TelegramBot.start(
+                api.settings(Duration.ofSeconds(1)),
+                library,
+                understanding,
+                TelegramBot.Options.of(dir.resolve("data/rekindle.db"))
+                        .withClock(clock)
                         .withLimits(RateLimiter.Limits.NONE)); // Telegram's pace is proven in TelegramBotIT
     }
 
@@ -88,7 +83,10 @@ class RemindersIT extends BotOnFakeTelegram {
     /** Sam chooses the evening ritual at {@code time}, saves it and asks for the reminder. */
     private void setEveningRitual(String time, int n) {
         api.pushText(SAM, "/rituals");
-        chats.press(SAM, chats.awaitSent(SAM.id(), "Which would you like to try?", n), "A few minutes together each evening");
+        chats.press(
+                SAM,
+                chats.awaitSent(SAM.id(), "Which would you like to try?", n),
+                "A few minutes together each evening");
         chats.awaitSent(SAM.id(), "What time would suit you?", n);
         api.pushText(SAM, time);
         chats.press(SAM, chats.awaitSent(SAM.id(), "Shall I save it in the journal", n), "Keep it to me");
@@ -98,7 +96,9 @@ class RemindersIT extends BotOnFakeTelegram {
 
     /** Reminders received, not counting the /reminders list, which quotes them. */
     private int reminders(Person who) {
-        return (int) chats.received(who.id()).stream().filter(t -> t.startsWith(REMINDER)).count();
+        return (int) chats.received(who.id()).stream()
+                .filter(t -> t.startsWith(REMINDER))
+                .count();
     }
 
     private StoredReminder only() {
@@ -111,7 +111,8 @@ class RemindersIT extends BotOnFakeTelegram {
     void aRitualReminderArrivesAtTheLocalTimeOnceAndCarriesOnAcrossARestartUntilStopped() {
         start();
         makeCouple(bot.store());
-        ZonedDateTime noon = LocalDate.from(berlinNow()).plusDays(1).atTime(12, 0).atZone(BERLIN);
+        ZonedDateTime noon =
+                LocalDate.from(berlinNow()).plusDays(1).atTime(12, 0).atZone(BERLIN);
         moveTo(noon);
         setEveningRitual("7:30pm", 1);
 
@@ -183,10 +184,13 @@ class RemindersIT extends BotOnFakeTelegram {
     void aTimeInQuietHoursIsToldAtOnceAndTheReminderComesWhenTheyEnd() {
         start();
         makeCouple(bot.store());
-        ZonedDateTime noon = LocalDate.from(berlinNow()).plusDays(1).atTime(12, 0).atZone(BERLIN);
+        ZonedDateTime noon =
+                LocalDate.from(berlinNow()).plusDays(1).atTime(12, 0).atZone(BERLIN);
         moveTo(noon);
         setEveningRitual("23:00", 1);
-        chats.awaitSent(SAM.id(), "23:00 is in your quiet hours (22:00 to 08:00), when I send nothing, so this reminder will come at 08:00.");
+        chats.awaitSent(
+                SAM.id(),
+                "23:00 is in your quiet hours (22:00 to 08:00), when I send nothing, so this reminder will come at 08:00.");
         assertEquals(noon.plusDays(1).withHour(8).withMinute(0).toInstant(), only().nextDue());
 
         moveTo(noon.withHour(23).withMinute(1));
@@ -202,20 +206,27 @@ class RemindersIT extends BotOnFakeTelegram {
     void theReminderTextIsEncryptedAtRestExportedToItsOwnerAndGoneWhenTheCoupleUnpairs() throws Exception {
         start();
         makeCouple(bot.store());
-        ZonedDateTime noon = LocalDate.from(berlinNow()).plusDays(1).atTime(12, 0).atZone(BERLIN);
+        ZonedDateTime noon =
+                LocalDate.from(berlinNow()).plusDays(1).atTime(12, 0).atZone(BERLIN);
         moveTo(noon);
         setEveningRitual("19:45", 1);
         StoredReminder r = only();
         assertTrue(r.html().contains("19:45"));
         bot.close();
-        assertFalse(DatabaseBytes.contain(dir.resolve("data/rekindle.db"), "A gentle reminder"),
+        assertFalse(
+                DatabaseBytes.contain(dir.resolve("data/rekindle.db"), "A gentle reminder"),
                 "the sentence is encrypted at rest");
         start();
 
-        String sams = new String(new DataExport(bot.store(), "Everything Rekindle keeps about you.").of(SAM.id(), clock.instant()), StandardCharsets.UTF_8);
+        String sams = new String(
+                new DataExport(bot.store(), "Everything Rekindle keeps about you.").of(SAM.id(), clock.instant()),
+                StandardCharsets.UTF_8);
         assertTrue(sams.contains("\"reminders\""), sams);
-        assertTrue(sams.contains(REMINDER) && sams.contains("\"at\" : \"19:45\"") && sams.contains("Europe/Berlin"), sams);
-        String alexs = new String(new DataExport(bot.store(), "Everything Rekindle keeps about you.").of(ALEX.id(), clock.instant()), StandardCharsets.UTF_8);
+        assertTrue(
+                sams.contains(REMINDER) && sams.contains("\"at\" : \"19:45\"") && sams.contains("Europe/Berlin"), sams);
+        String alexs = new String(
+                new DataExport(bot.store(), "Everything Rekindle keeps about you.").of(ALEX.id(), clock.instant()),
+                StandardCharsets.UTF_8);
         assertFalse(alexs.contains(REMINDER), "not in the partner's export: " + alexs);
 
         bot.store().pairings().dissolve(couple, new Reply(List.of(), OptionalLong.empty()));
@@ -233,7 +244,8 @@ class RemindersIT extends BotOnFakeTelegram {
     void noReminderComesWhileTheSafetyHookHasPausedTheCouplesSharedExercisesAndStopAllEndsThem() {
         start();
         makeCouple(bot.store());
-        ZonedDateTime noon = LocalDate.from(berlinNow()).plusDays(1).atTime(12, 0).atZone(BERLIN);
+        ZonedDateTime noon =
+                LocalDate.from(berlinNow()).plusDays(1).atTime(12, 0).atZone(BERLIN);
         moveTo(noon);
         setEveningRitual("19:30", 1);
         api.pushText(SAM, "he hits me when he's drunk");

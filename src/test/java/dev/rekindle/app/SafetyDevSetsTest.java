@@ -23,19 +23,32 @@ class SafetyDevSetsTest {
 
     @Test
     void theDetectorKeepsWhatItReachedOnItsDevelopmentSets() throws Exception {
-        SafetyDetector detector = UnderstandingFactory.detector(new ShippedModels(), new PrintWriter(Writer.nullWriter()));
+        SafetyDetector detector =
+                UnderstandingFactory.detector(new ShippedModels(), new PrintWriter(Writer.nullWriter()));
         List<SafetyEvaluation.Line> lines = new ArrayList<>();
         lines.addAll(SafetyEvaluation.load(Path.of("models/en/safety-dev")));
         lines.addAll(SafetyEvaluation.load(Path.of("models/en/safety-dev2")));
         SafetyEvaluation.Report r = SafetyEvaluation.of(detector, lines);
         SafetyEvaluation.OrdinaryScore everyday = r.ordinary().get(0);
         SafetyEvaluation.OrdinaryScore answers = r.ordinary().get(1);
-        String figures = String.format(Locale.ROOT, "development sets: %d of %d disclosures raised; everyday: %d flows, "
-                        + "%d checks of %d; answers: %d flows, %d checks of %d", r.caught(), r.disclosures(),
-                everyday.flows(), everyday.checks(), everyday.lines(), answers.flows(), answers.checks(), answers.lines());
+        String figures = String.format(
+                Locale.ROOT,
+                "development sets: %d of %d disclosures raised; everyday: %d flows, "
+                        + "%d checks of %d; answers: %d flows, %d checks of %d",
+                r.caught(),
+                r.disclosures(),
+                everyday.flows(),
+                everyday.checks(),
+                everyday.lines(),
+                answers.flows(),
+                answers.checks(),
+                answers.lines());
         System.out.println(figures);
         assertTrue(lines.size() > 1000, "the development sets shrank: " + lines.size());
-        assertTrue(r.recall() >= 0.98, figures + "; missed " + r.kinds().stream().flatMap(k -> k.missed().stream()).toList());
+        assertTrue(
+                r.recall() >= 0.98,
+                figures + "; missed "
+                        + r.kinds().stream().flatMap(k -> k.missed().stream()).toList());
         assertTrue(everyday.flowRate() <= 0.015, figures + "; flows " + everyday.flowed());
         assertTrue(everyday.checkRate() <= 0.04, figures + "; checks " + everyday.checked());
         assertEquals(0, answers.flows(), figures + "; an honest answer never starts a flow: " + answers.flowed());

@@ -27,7 +27,8 @@ class ShippedDialogsTest {
     /** A jar holding {@code files} (entry name to text). */
     private static Path jar(Path dir, Map<String, String> files) throws Exception {
         Path jar = dir.resolve("mini.jar");
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(out)) {
+        try (OutputStream out = Files.newOutputStream(jar);
+                JarOutputStream j = new JarOutputStream(out)) {
             for (Map.Entry<String, String> f : files.entrySet()) {
                 j.putNextEntry(new JarEntry(f.getKey()));
                 j.write(f.getValue().getBytes(StandardCharsets.UTF_8));
@@ -58,7 +59,9 @@ class ShippedDialogsTest {
         files.put("dialogs/notes.txt", "not yaml");
         LoadResult r = loadFrom(jar(dir, files));
         assertTrue(r.library().isPresent(), r.problems().toString());
-        assertEquals(TestDialogs.library().dialogs().size(), r.library().get().dialogs().size());
+        assertEquals(
+                TestDialogs.library().dialogs().size(),
+                r.library().get().dialogs().size());
     }
 
     @Test
@@ -69,7 +72,8 @@ class ShippedDialogsTest {
         assertFalse(r.library().isPresent());
         List<Problem> broken = r.problems().stream().filter(Problem::isError).toList();
         assertFalse(broken.isEmpty());
-        assertTrue(broken.stream().allMatch(p -> p.toString().startsWith("mini.jar!/dialogs/broken.yaml:")),
+        assertTrue(
+                broken.stream().allMatch(p -> p.toString().startsWith("mini.jar!/dialogs/broken.yaml:")),
                 broken.toString());
     }
 
@@ -77,13 +81,16 @@ class ShippedDialogsTest {
     void aJarWithoutDialogsSaysHowToGetThem(@TempDir Path dir) throws Exception {
         Path jar = jar(dir, Map.of("models/en/safety.txt", "crisis: x\n"));
         Exception e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> loadFrom(jar));
-        assertEquals("the jar holds no dialogs (dialogs/bot.yaml is not in it): rebuild it with "
-                + "`mvn -B -q package -DskipTests`, or give --dialogs DIR", e.getMessage());
+        assertEquals(
+                "the jar holds no dialogs (dialogs/bot.yaml is not in it): rebuild it with "
+                        + "`mvn -B -q package -DskipTests`, or give --dialogs DIR",
+                e.getMessage());
     }
 
     @Test
     void theProjectsDialogsFolderWinsOverTheJarsAndAGivenFolderOverBoth() {
-        assertEquals(new DialogFolder(Path.of("dialogs")), DialogSource.choose(null), "tests run in the project folder");
+        assertEquals(
+                new DialogFolder(Path.of("dialogs")), DialogSource.choose(null), "tests run in the project folder");
         assertEquals(new DialogFolder(Path.of("elsewhere")), DialogSource.choose(Path.of("elsewhere")));
     }
 }

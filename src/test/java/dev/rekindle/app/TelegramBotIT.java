@@ -1,6 +1,5 @@
 package dev.rekindle.app;
 
-import dev.rekindle.telegram.RateLimiter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -9,13 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rekindle.bot.OutboxMessage;
 import dev.rekindle.bot.OutboxPayload;
-import dev.rekindle.dialog.engine.Action;
-import dev.rekindle.dialog.engine.Chat;
-import dev.rekindle.dialog.model.DialogLibrary;
-import dev.rekindle.nlu.understanding.Understanding;
-import dev.rekindle.store.OutboxKind;
 import dev.rekindle.store.OutboxState;
-import dev.rekindle.store.Outgoing;
 import dev.rekindle.store.Profile;
 import dev.rekindle.store.Reply;
 import dev.rekindle.store.Store;
@@ -24,20 +17,15 @@ import dev.rekindle.telegram.FakeBotApi.Call;
 import dev.rekindle.telegram.FakeBotApi.Failure;
 import dev.rekindle.telegram.FakeBotApi.Group;
 import dev.rekindle.telegram.FakeBotApi.Person;
+import dev.rekindle.telegram.RateLimiter;
 import dev.rekindle.testing.Eventually;
-import dev.rekindle.testing.MovableClock;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole bot, end to end: a real SQLite file, the real TelegramBots client and long polling against the
@@ -55,7 +43,9 @@ class TelegramBotIT extends BotOnFakeTelegram {
 
     /** Without Telegram's pace, which only {@link #typingShowsWhileAnAnswersNextMessageWaitsForTelegramsPaceAndNeverBeforeAOneMessageAnswer} needs. */
     private TelegramBot.Options options() {
-        return TelegramBot.Options.of(dir.resolve("data/rekindle.db")).withClock(clock).withLimits(RateLimiter.Limits.NONE);
+        return TelegramBot.Options.of(dir.resolve("data/rekindle.db"))
+                .withClock(clock)
+                .withLimits(RateLimiter.Limits.NONE);
     }
 
     private TelegramBot start(TelegramBot.Options options) {
@@ -78,8 +68,19 @@ class TelegramBotIT extends BotOnFakeTelegram {
     /** As if the user had gone through onboarding (18+, consent, safe). */
     static void onboarded(Store store, long userId) {
         java.time.Instant now = java.time.Instant.now();
-        store.pairings().save(new Profile(userId, Profile.OnboardingStage.DONE, true, now, Profile.ScreeningAnswer.SAFE, now, null), null, null,
-                new Reply(List.of(), java.util.OptionalLong.empty()));
+        store.pairings()
+                .save(
+                        new Profile(
+                                userId,
+                                Profile.OnboardingStage.DONE,
+                                true,
+                                now,
+                                Profile.ScreeningAnswer.SAFE,
+                                now,
+                                null),
+                        null,
+                        null,
+                        new Reply(List.of(), java.util.OptionalLong.empty()));
     }
 
     /** Something the bot answers at once, to know that everything before it in that chat was handled. */
@@ -133,21 +134,33 @@ class TelegramBotIT extends BotOnFakeTelegram {
 
             core.hold();
             int update = api.pushText(SAM, "You sang " + marker + " to me while I cooked, and I felt so loved.");
-            Eventually.await("the update stored", () -> bot.store().inbox().pending().stream()
-                    .anyMatch(u -> u.updateId() == update), WAIT);
-            assertFalse(dev.rekindle.testing.DatabaseBytes.contain(db, marker),
+            Eventually.await(
+                    "the update stored",
+                    () -> bot.store().inbox().pending().stream().anyMatch(u -> u.updateId() == update),
+                    WAIT);
+            assertFalse(
+                    dev.rekindle.testing.DatabaseBytes.contain(db, marker),
                     "the update waiting in the inbox is encrypted in the file and its log");
-            assertTrue(bot.store().inbox().pending().stream().filter(u -> u.updateId() == update).findFirst()
-                    .orElseThrow().rawJson().contains(marker), "and reads back through the store");
+            assertTrue(
+                    bot.store().inbox().pending().stream()
+                            .filter(u -> u.updateId() == update)
+                            .findFirst()
+                            .orElseThrow()
+                            .rawJson()
+                            .contains(marker),
+                    "and reads back through the store");
 
             api.holdChat(ALEX.id());
             core.release();
             chats.press(SAM, chats.awaitSent(SAM.id(), "Would you like me to send it to Alex?"), "Send it");
             api.awaitWaiting(ALEX.id(), 1, WAIT);
-            assertFalse(dev.rekindle.testing.DatabaseBytes.contain(db, marker),
+            assertFalse(
+                    dev.rekindle.testing.DatabaseBytes.contain(db, marker),
                     "the shared answer waiting in the outbox is encrypted in the file and its log");
-            assertTrue(bot.store().outbox().due(ALEX.id(), clock.instant().plus(Duration.ofDays(1)), 10).stream()
-                    .anyMatch(e -> e.payload().contains(marker)), "and reads back through the store");
+            assertTrue(
+                    bot.store().outbox().due(ALEX.id(), clock.instant().plus(Duration.ofDays(1)), 10).stream()
+                            .anyMatch(e -> e.payload().contains(marker)),
+                    "and reads back through the store");
             api.releaseChat(ALEX.id());
             chats.awaitSent(ALEX.id(), marker);
             bot.close(); // before its core's threads stop
@@ -166,8 +179,9 @@ class TelegramBotIT extends BotOnFakeTelegram {
         api.releaseUpdates();
         Call confirm = chats.awaitSent(SAM.id(), "Do you want to end your pairing");
         Call offer = chats.awaitSent(SAM.id(), "Would you like me to send it to Alex?");
-        assertTrue(offer.messageId() < confirm.messageId(), "the answer to the text comes first, as Sam wrote it "
-                + "first: " + chats.received(SAM.id()));
+        assertTrue(
+                offer.messageId() < confirm.messageId(),
+                "the answer to the text comes first, as Sam wrote it " + "first: " + chats.received(SAM.id()));
     }
 
     @Test
@@ -183,13 +197,17 @@ class TelegramBotIT extends BotOnFakeTelegram {
         chats.press(SAM, confirm, "Yes, delete it all");
         api.releaseUpdates();
         chats.awaitSent(SAM.id(), "everything I kept about you is deleted");
-        Eventually.await("Sam forgotten", () -> bot.store().couples().user(SAM.id()).isEmpty(), WAIT);
+        Eventually.await(
+                "Sam forgotten", () -> bot.store().couples().user(SAM.id()).isEmpty(), WAIT);
         // the text was handled by the couple it was written in, before the forgetting: done, not failed for a
         // couple that no longer existed (a failed row would keep Sam's words)
-        Eventually.await("the text handled", () -> bot.store().inbox().pending().stream()
-                .noneMatch(u -> u.updateId() == text), WAIT);
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("data/rekindle.db"));
-             java.sql.PreparedStatement p = c.prepareStatement("SELECT state FROM inbox WHERE update_id = ?")) {
+        Eventually.await(
+                "the text handled",
+                () -> bot.store().inbox().pending().stream().noneMatch(u -> u.updateId() == text),
+                WAIT);
+        try (java.sql.Connection c =
+                        java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("data/rekindle.db"));
+                java.sql.PreparedStatement p = c.prepareStatement("SELECT state FROM inbox WHERE update_id = ?")) {
             p.setLong(1, text);
             try (java.sql.ResultSet rs = p.executeQuery()) {
                 assertTrue(rs.next(), "update " + text + " is in the inbox");
@@ -210,7 +228,11 @@ class TelegramBotIT extends BotOnFakeTelegram {
         chats.press(SAM, offer, "Send it");
         chats.awaitSent(ALEX.id(), "coffee every morning");
         chats.awaitSent(SAM.id(), "Alex");
-        api.awaitCall("editMessageReplyMarkup", c -> c.chatId() == SAM.id() && c.messageId() == offer.messageId().intValue(), WAIT);
+        api.awaitCall(
+                "editMessageReplyMarkup",
+                c -> c.chatId() == SAM.id()
+                        && c.messageId() == offer.messageId().intValue(),
+                WAIT);
         assertNull(api.message(SAM.id(), offer.messageId()).get("reply_markup"), "the offer's buttons are closed");
         api.awaitCall("answerCallbackQuery", c -> true, WAIT); // the press was answered
         assertTrue(api.calls("setMyCommands").get(0).params().toString().contains("appreciate"));
@@ -239,8 +261,10 @@ class TelegramBotIT extends BotOnFakeTelegram {
         assertEquals(SAM.id(), typing.get(0).chatId());
         assertEquals("typing", typing.get(0).params().get("action").asText());
         List<Call> all = api.calls();
-        assertTrue(all.indexOf(first) < all.indexOf(typing.get(0)) && all.indexOf(typing.get(0)) < all.indexOf(second),
-                "typing came after the first message and before the second: " + all.stream().map(Call::method).toList());
+        assertTrue(
+                all.indexOf(first) < all.indexOf(typing.get(0)) && all.indexOf(typing.get(0)) < all.indexOf(second),
+                "typing came after the first message and before the second: "
+                        + all.stream().map(Call::method).toList());
     }
 
     private static void assertNull(Object o, String message) {
@@ -289,8 +313,9 @@ class TelegramBotIT extends BotOnFakeTelegram {
         api.awaitConfirmed(id, WAIT);
         roundTrip(SAM);
         assertTrue(chats.sent(US.id(), "").isEmpty(), "the bot said nothing in the group");
-        assertTrue(bot.store().sessions().load(couple).isEmpty() || bot.store().sessions().load(couple).get()
-                .session().run(dev.rekindle.dialog.engine.Chat.GROUP) == null);
+        assertTrue(bot.store().sessions().load(couple).isEmpty()
+                || bot.store().sessions().load(couple).get().session().run(dev.rekindle.dialog.engine.Chat.GROUP)
+                        == null);
     }
 
     // ---------------------------------------------------------------- once, and after crashes
@@ -311,7 +336,7 @@ class TelegramBotIT extends BotOnFakeTelegram {
     @Test
     void crashBeforeCommitRedeliversOnce() {
         // the core's executor never runs anything: updates reach the inbox and stop there, like a kill
-        start(options().withCoreExecutor(r -> { }).withStopWait(Duration.ofMillis(200)));
+        start(options().withCoreExecutor(r -> {}).withStopWait(Duration.ofMillis(200)));
         makeCouple(bot.store());
         int help = api.pushText(SAM, "/help");
         api.awaitConfirmed(help, WAIT); // stored, and confirmed to "Telegram": only our inbox has it now
@@ -333,8 +358,10 @@ class TelegramBotIT extends BotOnFakeTelegram {
         makeCouple(bot.store());
         int help = api.pushText(SAM, "/help");
         api.awaitConfirmed(help, WAIT);
-        Eventually.await("the commit of /help", () -> bot.store().inbox().pending().isEmpty()
-                && !bot.store().outbox().due(clock.instant(), 10).isEmpty());
+        Eventually.await(
+                "the commit of /help",
+                () -> bot.store().inbox().pending().isEmpty()
+                        && !bot.store().outbox().due(clock.instant(), 10).isEmpty());
         bot.close();
         assertTrue(chats.sent(SAM.id(), HELP).isEmpty());
 
@@ -353,19 +380,25 @@ class TelegramBotIT extends BotOnFakeTelegram {
         makeCouple(bot.store());
         api.failNextAfter("sendMessage", 1, Failure.tooManyRequests(60)); // part 1 goes, part 2 meets a 429
         String text = one + "\n\n" + two + "\n\n" + three; // over 4,096 characters: three parts
-        bot.store().outbox().enqueue(couple, OutboxPayload.entry(SAM.id(), new OutboxMessage.Text(text, List.of()), null));
+        bot.store()
+                .outbox()
+                .enqueue(couple, OutboxPayload.entry(SAM.id(), new OutboxMessage.Text(text, List.of()), null));
         api.awaitCall("sendMessage", c -> c.status() == 429, WAIT);
         bot.close(); // Telegram's wait outlasts this instance: the next one must know part 1 went out
         assertEquals(List.of(one), chats.received(SAM.id()));
 
         clock.advance(Duration.ofSeconds(61));
         start(options());
-        Eventually.await("parts 2 and 3 after the restart", () -> chats.received(SAM.id()).size() >= 3);
+        Eventually.await(
+                "parts 2 and 3 after the restart",
+                () -> chats.received(SAM.id()).size() >= 3);
         roundTrip(SAM); // anything still to go in Sam's chat went before this answer
         List<String> received = chats.received(SAM.id());
         assertEquals(List.of(one, two, three), received.subList(0, 3), "each part once, in order");
         assertEquals(4, received.size());
-        assertEquals(1, api.calls("sendMessage").stream().filter(c -> c.status() == 429).count());
+        assertEquals(
+                1,
+                api.calls("sendMessage").stream().filter(c -> c.status() == 429).count());
     }
 
     // ---------------------------------------------------------------- Telegram says no
@@ -395,7 +428,9 @@ class TelegramBotIT extends BotOnFakeTelegram {
         api.failNextInChat(SAM.id(), 1, Failure.blockedByUser()); // the answer (one message: no "typing")
         api.pushText(SAM, "/help");
         api.awaitCall("sendMessage", c -> c.status() == 403, WAIT);
-        Eventually.await("Sam marked unreachable", () -> bot.store().couples().user(SAM.id()).orElseThrow().unreachable());
+        Eventually.await(
+                "Sam marked unreachable",
+                () -> bot.store().couples().user(SAM.id()).orElseThrow().unreachable());
         roundTrip(ALEX);
         // Sam unblocks the bot and writes again: reachable again
         roundTrip(SAM);
@@ -414,7 +449,12 @@ class TelegramBotIT extends BotOnFakeTelegram {
         api.pushMigration(US, newId, SAM); // the service messages come too: moving again changes nothing
         api.pushGroupText(supergroup, ALEX, "/checkin");
         chats.awaitSent(newId, "Can you both put your phones away?");
-        assertEquals(newId, bot.store().couples().chatId(couple, dev.rekindle.dialog.engine.Chat.GROUP).getAsLong());
+        assertEquals(
+                newId,
+                bot.store()
+                        .couples()
+                        .chatId(couple, dev.rekindle.dialog.engine.Chat.GROUP)
+                        .getAsLong());
         assertEquals(0, chats.sent(US.id(), "").size());
     }
 
@@ -483,7 +523,7 @@ class TelegramBotIT extends BotOnFakeTelegram {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(Thread::isAlive)
                 .map(Thread::getName)
-                                // OkHttp's own TaskRunner is a shared daemon of the library, not a thread we were given or made
+                // OkHttp's own TaskRunner is a shared daemon of the library, not a thread we were given or made
                 .filter(n -> n.startsWith("rekindle-") || n.startsWith("OkHttp http"))
                 .sorted()
                 .toList();

@@ -1,6 +1,5 @@
 package dev.rekindle.app;
 
-import dev.rekindle.telegram.RateLimiter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -8,15 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.rekindle.dialog.model.DialogLibrary;
-import dev.rekindle.nlu.understanding.Understanding;
 import dev.rekindle.telegram.FakeBotApi;
 import dev.rekindle.telegram.FakeBotApi.Call;
 import dev.rekindle.telegram.FakeBotApi.Person;
+import dev.rekindle.telegram.RateLimiter;
 import dev.rekindle.telegram.WebhookServer;
 import dev.rekindle.telegram.WebhookSettings;
 import dev.rekindle.testing.Eventually;
-import dev.rekindle.testing.MovableClock;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -27,7 +24,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -35,11 +31,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The bot in webhook mode, end to end: a real SQLite file, the real endpoint on 127.0.0.1 (an ephemeral port)
@@ -53,24 +45,29 @@ class WebhookIT extends BotOnFakeTelegram {
     private static final URI PUBLIC_URL = URI.create("https://public.example/rekindle/telegram");
     private static final String SECRET = "test-secret_0123456789abcdefABCDEF";
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     private TelegramBot startWithWebhook() {
-        WebhookSettings webhook = new WebhookSettings(PUBLIC_URL,
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), SECRET);
+        WebhookSettings webhook =
+                new WebhookSettings(PUBLIC_URL, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), SECRET);
         bot = TelegramBot.start(api.settings(Duration.ofSeconds(1)), library, understanding, options(), webhook);
         return bot;
     }
 
     private TelegramBot.Options options() {
         // Telegram's pace is proven in TelegramBotIT
-        return TelegramBot.Options.of(dir.resolve("data/rekindle.db")).withClock(clock).withLimits(RateLimiter.Limits.NONE);
+        return TelegramBot.Options.of(dir.resolve("data/rekindle.db"))
+                .withClock(clock)
+                .withLimits(RateLimiter.Limits.NONE);
     }
 
     /** POSTs as Telegram (through the proxy) would; the status code. */
     private int post(String path, String secret, String body) throws Exception {
-        HttpRequest.Builder r = HttpRequest.newBuilder(endpoint(path)).timeout(Duration.ofSeconds(10))
+        HttpRequest.Builder r = HttpRequest.newBuilder(endpoint(path))
+                .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (secret != null) {
@@ -96,15 +93,22 @@ class WebhookIT extends BotOnFakeTelegram {
         assertEquals(PUBLIC_URL.toString(), api.webhookUrl());
         assertEquals(SECRET, api.webhookSecret());
         JsonNode params = api.calls("setWebhook").get(0).params();
-        assertEquals("[\"message\",\"callback_query\",\"my_chat_member\"]", params.get("allowed_updates").toString());
-        assertEquals(String.valueOf(WebhookServer.MAX_CONNECTIONS), params.get("max_connections").asText());
+        assertEquals(
+                "[\"message\",\"callback_query\",\"my_chat_member\"]",
+                params.get("allowed_updates").toString());
+        assertEquals(
+                String.valueOf(WebhookServer.MAX_CONNECTIONS),
+                params.get("max_connections").asText());
         assertTrue(api.calls("getUpdates").isEmpty(), "no polling in webhook mode");
         assertTrue(api.calls("deleteWebhook").isEmpty());
     }
 
     @Test
     void aWebhookTelegramRefusesStopsTheStartWithTelegramsReason() {
-        api.failNext("setWebhook", 1, FakeBotApi.Failure.badRequest("bad webhook: Webhook can be set up only on ports 80, 88, 443 or 8443"));
+        api.failNext(
+                "setWebhook",
+                1,
+                FakeBotApi.Failure.badRequest("bad webhook: Webhook can be set up only on ports 80, 88, 443 or 8443"));
         IllegalStateException e = assertThrows(IllegalStateException.class, this::startWithWebhook);
         assertTrue(e.getMessage().contains("only on ports 80, 88, 443 or 8443"), e.getMessage());
         assertFalse(e.getMessage().contains(SECRET), e.getMessage());
@@ -113,10 +117,12 @@ class WebhookIT extends BotOnFakeTelegram {
     @Test
     void aTakenPortStopsTheStartWithWhatToDo() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            WebhookSettings webhook = new WebhookSettings(PUBLIC_URL,
-                    new InetSocketAddress(InetAddress.getLoopbackAddress(), taken.getLocalPort()), SECRET);
-            IllegalStateException e = assertThrows(IllegalStateException.class, () -> TelegramBot.start(
-                    api.settings(Duration.ofSeconds(1)), library, understanding, options(), webhook));
+            WebhookSettings webhook = new WebhookSettings(
+                    PUBLIC_URL, new InetSocketAddress(InetAddress.getLoopbackAddress(), taken.getLocalPort()), SECRET);
+            IllegalStateException e = assertThrows(
+                    IllegalStateException.class,
+                    () -> TelegramBot.start(
+                            api.settings(Duration.ofSeconds(1)), library, understanding, options(), webhook));
             assertTrue(e.getMessage().contains("--listen HOST:PORT"), e.getMessage());
         }
         assertNull(api.webhookUrl(), "Telegram was not told of an endpoint that is not there");
@@ -149,8 +155,14 @@ class WebhookIT extends BotOnFakeTelegram {
         TelegramBotIT.onboarded(store, alex.id());
         assertEquals(200, post(path(), SECRET, api.webhookText(SAM, "/appreciate")));
         chats.awaitSent(SAM.id(), "this week");
-        assertEquals(200, post(path(), SECRET, api.webhookText(SAM,
-                "You made coffee every morning while I was swamped at work. I felt looked after.")));
+        assertEquals(
+                200,
+                post(
+                        path(),
+                        SECRET,
+                        api.webhookText(
+                                SAM,
+                                "You made coffee every morning while I was swamped at work. I felt looked after.")));
         assertEquals(200, post(path(), SECRET, api.webhookText(SAM, "/unpair")));
         Call confirm = chats.awaitSent(SAM.id(), "Do you want to end your pairing");
         Call offer = chats.awaitSent(SAM.id(), "Would you like me to send it to Alex?");
@@ -162,7 +174,8 @@ class WebhookIT extends BotOnFakeTelegram {
         startWithWebhook();
         assertEquals(200, post(path(), SECRET, api.webhookText(SAM, "/help")));
         chats.awaitSent(SAM.id(), HELP);
-        Eventually.await("the update marked done", () -> bot.store().inbox().pending().isEmpty());
+        Eventually.await(
+                "the update marked done", () -> bot.store().inbox().pending().isEmpty());
         assertTrue(bot.store().inbox().highestUpdateId().isPresent(), "it went through the inbox");
     }
 
@@ -185,15 +198,19 @@ class WebhookIT extends BotOnFakeTelegram {
     @Test
     void onlyAPostOnTheWebhookPathWithABodyUpToOneMebibyteIsRead() throws Exception {
         startWithWebhook();
-        HttpResponse<Void> get = http.send(HttpRequest.newBuilder(endpoint(path())).header(WebhookServer.SECRET_HEADER, SECRET)
-                .GET().build(), HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> get = http.send(
+                HttpRequest.newBuilder(endpoint(path()))
+                        .header(WebhookServer.SECRET_HEADER, SECRET)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
         assertEquals(405, get.statusCode());
         assertEquals(Optional.of("POST"), get.headers().firstValue("Allow"));
         String help = api.webhookText(SAM, "/help");
         assertEquals(404, post("/rekindle/other", SECRET, help));
         assertEquals(404, post(path() + "/", SECRET, help));
-        String padded = help.substring(0, help.length() - 1) + ",\"x\":\""
-                + "a".repeat(WebhookServer.MAX_BODY_BYTES) + "\"}";
+        String padded =
+                help.substring(0, help.length() - 1) + ",\"x\":\"" + "a".repeat(WebhookServer.MAX_BODY_BYTES) + "\"}";
         assertEquals(413, post(path(), SECRET, padded));
         assertEquals(400, post(path(), SECRET, "{not json"));
         assertTrue(bot.store().inbox().highestUpdateId().isEmpty(), "the inbox is untouched");
@@ -217,7 +234,7 @@ class WebhookIT extends BotOnFakeTelegram {
         String help = api.webhookText(SAM, "/help");
         // another program holds the database's write lock: the inbox write fails after the busy timeout
         try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("data/rekindle.db"));
-             Statement lock = other.createStatement()) {
+                Statement lock = other.createStatement()) {
             lock.execute("BEGIN IMMEDIATE");
             assertEquals(500, post(path(), SECRET, help));
             lock.execute("ROLLBACK");
@@ -276,7 +293,9 @@ class WebhookIT extends BotOnFakeTelegram {
                 .filter(Thread::isAlive)
                 .map(Thread::getName)
                 // the JDK HTTP server's own threads are named HTTP-Dispatcher and idle-timeout-task
-                .filter(n -> n.startsWith("rekindle-") || n.startsWith("OkHttp http") || n.startsWith("HTTP-Dispatcher")
+                .filter(n -> n.startsWith("rekindle-")
+                        || n.startsWith("OkHttp http")
+                        || n.startsWith("HTTP-Dispatcher")
                         || n.startsWith("idle-timeout-task"))
                 .sorted()
                 .toList();

@@ -80,6 +80,7 @@ public final class EndToEndBenchmark {
     private final int warmup;
     /** Calls the sender makes at once (different chats); 1 is the sequential sender of before. */
     private final int inFlight;
+
     private final int workers;
     private final Path db;
     private Memory e2eMemory;
@@ -88,12 +89,13 @@ public final class EndToEndBenchmark {
         couples = Integer.parseInt(args.getOrDefault("couples", "200"));
         seconds = Integer.parseInt(args.getOrDefault("seconds", "20"));
         warmup = Integer.parseInt(args.getOrDefault("warmup", "5"));
-        inFlight = Integer.parseInt(args.getOrDefault("inflight",
-                String.valueOf(dev.rekindle.telegram.OutboxSender.DEFAULT_IN_FLIGHT)));
+        inFlight = Integer.parseInt(
+                args.getOrDefault("inflight", String.valueOf(dev.rekindle.telegram.OutboxSender.DEFAULT_IN_FLIGHT)));
         workers = Integer.parseInt(args.getOrDefault("workers", "4"));
         String named = args.get("db");
         db = named == null || named.isBlank()
-                ? Files.createTempDirectory("rekindle-bench").resolve("bench.db") : Path.of(named);
+                ? Files.createTempDirectory("rekindle-bench").resolve("bench.db")
+                : Path.of(named);
     }
 
     public static void main(String[] argv) throws Exception {
@@ -101,7 +103,8 @@ public final class EndToEndBenchmark {
         for (String a : argv) {
             int eq = a.indexOf('=');
             if (eq < 0) {
-                throw new IllegalArgumentException("arguments are key=value (couples, seconds, warmup, workers, inflight, db): " + a);
+                throw new IllegalArgumentException(
+                        "arguments are key=value (couples, seconds, warmup, workers, inflight, db): " + a);
             }
             args.put(a.substring(0, eq).strip(), a.substring(eq + 1).strip());
         }
@@ -110,14 +113,22 @@ public final class EndToEndBenchmark {
     }
 
     private void run() throws Exception {
-        DialogLibrary library = DialogLoader.loadDirectory(Path.of("dialogs")).library().orElseThrow();
+        DialogLibrary library =
+                DialogLoader.loadDirectory(Path.of("dialogs")).library().orElseThrow();
         StringWriter notes = new StringWriter();
-        Understanding understanding = UnderstandingFactory.load(UnderstandingFactory.DEFAULT_MODELS,
-                new PrintWriter(notes, true));
-        System.out.printf(Locale.ROOT, "Rekindle end-to-end benchmark: %d couples, %d workers, %d sender calls in "
-                + "flight, %d s measured after %d s warm-up, %d cores, database %s%n", couples, workers, inFlight,
-                seconds, warmup,
-                Runtime.getRuntime().availableProcessors(), db);
+        Understanding understanding =
+                UnderstandingFactory.load(UnderstandingFactory.DEFAULT_MODELS, new PrintWriter(notes, true));
+        System.out.printf(
+                Locale.ROOT,
+                "Rekindle end-to-end benchmark: %d couples, %d workers, %d sender calls in "
+                        + "flight, %d s measured after %d s warm-up, %d cores, database %s%n",
+                couples,
+                workers,
+                inFlight,
+                seconds,
+                warmup,
+                Runtime.getRuntime().availableProcessors(),
+                db);
 
         Figures e2e = endToEnd(library, understanding);
         Memory mem = e2eMemory;
@@ -127,18 +138,33 @@ public final class EndToEndBenchmark {
 
         System.out.println();
         System.out.printf(Locale.ROOT, "| %-40s | %12s | %8s | %8s |%n", "what", "updates/s", "p50 ms", "p99 ms");
-        System.out.printf(Locale.ROOT, "| %-40s | %12s | %8s | %8s |%n", "-".repeat(40), "-".repeat(12), "-".repeat(8),
+        System.out.printf(
+                Locale.ROOT,
+                "| %-40s | %12s | %8s | %8s |%n",
+                "-".repeat(40),
+                "-".repeat(12),
+                "-".repeat(8),
                 "-".repeat(8));
         e2e.row("end to end (fake Bot API, FULL sync)");
         engine.row("engine alone (Engine.handle)");
         core.row("Understanding + engine");
         nlu.row("Understanding alone (text messages)");
-        System.out.printf(Locale.ROOT, "%nafter the end-to-end run: heap used %d MiB (committed %d MiB), "
-                + "RSS %d MiB (peak %d MiB), fake Bot API in the same process%n",
-                mem.heapUsed >> 20, mem.heapCommitted >> 20, mem.rssKb >> 10, mem.peakRssKb >> 10);
+        System.out.printf(
+                Locale.ROOT,
+                "%nafter the end-to-end run: heap used %d MiB (committed %d MiB), "
+                        + "RSS %d MiB (peak %d MiB), fake Bot API in the same process%n",
+                mem.heapUsed >> 20,
+                mem.heapCommitted >> 20,
+                mem.rssKb >> 10,
+                mem.peakRssKb >> 10);
         System.out.print(e2eCpu);
-        System.out.printf(Locale.ROOT, "end to end: %d updates handled in the window, %d messages not expected by "
-                + "the script, %d couples stalled at the end%n", e2e.count, e2e.unexpected, e2e.stalled);
+        System.out.printf(
+                Locale.ROOT,
+                "end to end: %d updates handled in the window, %d messages not expected by "
+                        + "the script, %d couples stalled at the end%n",
+                e2e.count,
+                e2e.unexpected,
+                e2e.stalled);
     }
 
     // ---------------------------------------------------------------- end to end
@@ -217,7 +243,10 @@ public final class EndToEndBenchmark {
             c.answered = false;
             Person who = s.who() == Partner.A ? c.a : c.b;
             if (s.press() != null) {
-                c.updateId = api.pushPress(who, c.chatId(s.where()), c.buttonsMessage.get(s.where()),
+                c.updateId = api.pushPress(
+                        who,
+                        c.chatId(s.where()),
+                        c.buttonsMessage.get(s.where()),
                         data(c.buttons.get(s.where()), s.press()));
             } else {
                 String text = s.text() != null ? s.text() : TEXTS[(c.index + c.cycle) % TEXTS.length];
@@ -277,10 +306,13 @@ public final class EndToEndBenchmark {
         try (FakeBotApi api = FakeBotApi.start().lean()) {
             Driver driver = new Driver(api);
             api.observe(driver);
-            TelegramBot.Options options = TelegramBot.Options.of(db).withWorkers(workers)
-                    .withLimits(RateLimiter.Limits.NONE).withStopWait(Duration.ofSeconds(5)).withSendInFlight(inFlight);
-            try (TelegramBot bot = TelegramBot.start(api.settings(Duration.ofSeconds(1)), library, understanding,
-                    options)) {
+            TelegramBot.Options options = TelegramBot.Options.of(db)
+                    .withWorkers(workers)
+                    .withLimits(RateLimiter.Limits.NONE)
+                    .withStopWait(Duration.ofSeconds(5))
+                    .withSendInFlight(inFlight);
+            try (TelegramBot bot =
+                    TelegramBot.start(api.settings(Duration.ofSeconds(1)), library, understanding, options)) {
                 List<CoupleRun> runs = new ArrayList<>();
                 Couples store = bot.store().couples();
                 long made = System.nanoTime();
@@ -299,7 +331,10 @@ public final class EndToEndBenchmark {
                     driver.byChat.put(c.group.id(), c);
                     runs.add(c);
                 }
-                System.out.printf(Locale.ROOT, "made %d couples through the store in %.1f s%n", couples,
+                System.out.printf(
+                        Locale.ROOT,
+                        "made %d couples through the store in %.1f s%n",
+                        couples,
                         (System.nanoTime() - made) / 1e9);
                 for (CoupleRun c : runs) {
                     synchronized (c) {
@@ -326,11 +361,13 @@ public final class EndToEndBenchmark {
                 int stalled;
                 do {
                     Thread.sleep(50);
-                    stalled = (int) runs.stream().filter(c -> {
-                        synchronized (c) {
-                            return !c.idle;
-                        }
-                    }).count();
+                    stalled = (int) runs.stream()
+                            .filter(c -> {
+                                synchronized (c) {
+                                    return !c.idle;
+                                }
+                            })
+                            .count();
                 } while (stalled > 0 && System.nanoTime() < deadline);
                 e2eMemory = Memory.now();
                 int n = Math.min(driver.sampleCount.get(), driver.samples.length);
@@ -353,15 +390,29 @@ public final class EndToEndBenchmark {
             all += d;
             b.append(String.format(Locale.ROOT, " %s %.2f", e.getKey(), d / (double) Math.max(1, updates)));
         }
-        return String.format(Locale.ROOT, "Bot API requests per update: %.2f (%s)%n", all / (double) Math.max(1, updates),
+        return String.format(
+                Locale.ROOT,
+                "Bot API requests per update: %.2f (%s)%n",
+                all / (double) Math.max(1, updates),
                 b.toString().strip());
     }
 
     /** As if the partner had gone through onboarding (18+, consent, safe): the loop starts at the dialogs. */
     private static void onboarded(Store store, long userId) {
         Instant now = Instant.now();
-        store.pairings().save(new Profile(userId, Profile.OnboardingStage.DONE, true, now, Profile.ScreeningAnswer.SAFE, now, null), null,
-                null, new Reply(List.of(), java.util.OptionalLong.empty()));
+        store.pairings()
+                .save(
+                        new Profile(
+                                userId,
+                                Profile.OnboardingStage.DONE,
+                                true,
+                                now,
+                                Profile.ScreeningAnswer.SAFE,
+                                now,
+                                null),
+                        null,
+                        null,
+                        new Reply(List.of(), java.util.OptionalLong.empty()));
     }
 
     /**
@@ -398,20 +449,30 @@ public final class EndToEndBenchmark {
                     }
                 }
                 // another Java thread, by its name without numbers (e.g. the JDK HTTP server's dispatcher)
-                by.merge(group != null ? group : "  other Java thread: " + t.getThreadName().replaceAll("[0-9]+", "#"),
-                        ns, Long::sum);
+                by.merge(
+                        group != null
+                                ? group
+                                : "  other Java thread: " + t.getThreadName().replaceAll("[0-9]+", "#"),
+                        ns,
+                        Long::sum);
             }
             long process = ((com.sun.management.OperatingSystemMXBean)
-                    java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+                            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime();
             return new CpuSnapshot(process, by);
         }
 
         String report(CpuSnapshot before, long elapsedNanos, long updates, long commits, long writes) {
             StringBuilder b = new StringBuilder();
             long total = process - before.process;
-            b.append(String.format(Locale.ROOT, "CPU in the window: %.1f cores busy, %.2f ms of CPU per update; "
-                            + "%d group commits (%.0f/s, %.1f writes each)%n", total / (double) elapsedNanos,
-                    total / 1e6 / Math.max(1, updates), commits, commits / (elapsedNanos / 1e9),
+            b.append(String.format(
+                    Locale.ROOT,
+                    "CPU in the window: %.1f cores busy, %.2f ms of CPU per update; "
+                            + "%d group commits (%.0f/s, %.1f writes each)%n",
+                    total / (double) elapsedNanos,
+                    total / 1e6 / Math.max(1, updates),
+                    commits,
+                    commits / (elapsedNanos / 1e9),
                     writes / (double) Math.max(1, commits)));
             long named = 0;
             for (Map.Entry<String, Long> e : byGroup.entrySet()) {
@@ -420,11 +481,19 @@ public final class EndToEndBenchmark {
                 if (e.getKey().startsWith("  other") && 100.0 * d / Math.max(1, total) < 1.0) {
                     continue; // a small one
                 }
-                b.append(String.format(Locale.ROOT, "  %-52s %5.1f%%  %.3f ms/update%n", e.getKey(),
-                        100.0 * d / Math.max(1, total), d / 1e6 / Math.max(1, updates)));
+                b.append(String.format(
+                        Locale.ROOT,
+                        "  %-52s %5.1f%%  %.3f ms/update%n",
+                        e.getKey(),
+                        100.0 * d / Math.max(1, total),
+                        d / 1e6 / Math.max(1, updates)));
             }
-            b.append(String.format(Locale.ROOT, "  %-52s %5.1f%%  %.3f ms/update%n", "the rest (GC, JIT, ended threads)",
-                    100.0 * (total - named) / Math.max(1, total), (total - named) / 1e6 / Math.max(1, updates)));
+            b.append(String.format(
+                    Locale.ROOT,
+                    "  %-52s %5.1f%%  %.3f ms/update%n",
+                    "the rest (GC, JIT, ended threads)",
+                    100.0 * (total - named) / Math.max(1, total),
+                    (total - named) / 1e6 / Math.max(1, updates)));
             return b.toString();
         }
     }
@@ -443,67 +512,79 @@ public final class EndToEndBenchmark {
         List<Thread> threads = new ArrayList<>();
         for (int w = 0; w < workers; w++) {
             int worker = w;
-            Thread t = new Thread(() -> {
-                long[] samples = new long[1 << 22];
-                int n = 0;
-                long done = 0;
-                Instant now = Instant.parse("2025-01-06T19:00:00Z");
-                List<Session> sessions = new ArrayList<>();
-                List<Map<Chat, Map<String, String>>> buttons = new ArrayList<>();
-                for (int i = worker; i < couples; i += workers) {
-                    sessions.add(Session.start(Map.of(Partner.A, "Sam" + i, Partner.B, "Alex" + i),
-                            0x5DEECE66DL * (i + 1)));
-                    buttons.add(new EnumMap<>(Chat.class));
-                }
-                int step = 0;
-                int cycle = 0;
-                while (true) {
-                    long before = System.nanoTime();
-                    if (before >= measureEnd) {
-                        break;
-                    }
-                    for (int k = 0; k < sessions.size(); k++) {
-                        Step s = SCRIPT.get(step);
-                        Chat where = s.where();
-                        Input input;
-                        long t0 = System.nanoTime();
-                        if (s.press() != null) {
-                            input = new Input.Press(s.who(), where, buttons.get(k).get(where).get(s.press()));
-                        } else if (s.text() != null) {
-                            String[] cmd = s.text().substring(1).split("@", 2)[0].split(" ", 2);
-                            input = new Input.Command(s.who(), where, "/" + cmd[0], cmd.length > 1 ? cmd[1] : "");
-                        } else {
-                            String text = TEXTS[(k + cycle) % TEXTS.length];
-                            input = understand ? understanding.input(s.who(), where, text)
-                                    : understood.computeIfAbsent(s.who() + "/" + where + "/" + text,
-                                            x -> understanding.input(s.who(), where, text));
+            Thread t = new Thread(
+                    () -> {
+                        long[] samples = new long[1 << 22];
+                        int n = 0;
+                        long done = 0;
+                        Instant now = Instant.parse("2025-01-06T19:00:00Z");
+                        List<Session> sessions = new ArrayList<>();
+                        List<Map<Chat, Map<String, String>>> buttons = new ArrayList<>();
+                        for (int i = worker; i < couples; i += workers) {
+                            sessions.add(Session.start(
+                                    Map.of(Partner.A, "Sam" + i, Partner.B, "Alex" + i), 0x5DEECE66DL * (i + 1)));
+                            buttons.add(new EnumMap<>(Chat.class));
                         }
-                        Outcome o = engine.handle(sessions.get(k), input, now);
-                        long t1 = System.nanoTime();
-                        sessions.set(k, o.session());
-                        for (Action a : o.actions()) {
-                            if (a instanceof Action.Send send && !send.buttons().isEmpty()) {
-                                Map<String, String> byLabel = new HashMap<>();
-                                send.buttons().forEach(b -> byLabel.put(b.label(), b.data()));
-                                buttons.get(k).put(send.to(), byLabel);
+                        int step = 0;
+                        int cycle = 0;
+                        while (true) {
+                            long before = System.nanoTime();
+                            if (before >= measureEnd) {
+                                break;
+                            }
+                            for (int k = 0; k < sessions.size(); k++) {
+                                Step s = SCRIPT.get(step);
+                                Chat where = s.where();
+                                Input input;
+                                long t0 = System.nanoTime();
+                                if (s.press() != null) {
+                                    input = new Input.Press(
+                                            s.who(),
+                                            where,
+                                            buttons.get(k).get(where).get(s.press()));
+                                } else if (s.text() != null) {
+                                    String[] cmd = s.text()
+                                            .substring(1)
+                                            .split("@", 2)[0]
+                                            .split(" ", 2);
+                                    input = new Input.Command(
+                                            s.who(), where, "/" + cmd[0], cmd.length > 1 ? cmd[1] : "");
+                                } else {
+                                    String text = TEXTS[(k + cycle) % TEXTS.length];
+                                    input = understand
+                                            ? understanding.input(s.who(), where, text)
+                                            : understood.computeIfAbsent(
+                                                    s.who() + "/" + where + "/" + text,
+                                                    x -> understanding.input(s.who(), where, text));
+                                }
+                                Outcome o = engine.handle(sessions.get(k), input, now);
+                                long t1 = System.nanoTime();
+                                sessions.set(k, o.session());
+                                for (Action a : o.actions()) {
+                                    if (a instanceof Action.Send send
+                                            && !send.buttons().isEmpty()) {
+                                        Map<String, String> byLabel = new HashMap<>();
+                                        send.buttons().forEach(b -> byLabel.put(b.label(), b.data()));
+                                        buttons.get(k).put(send.to(), byLabel);
+                                    }
+                                }
+                                if (t0 >= measureStart && t1 < measureEnd) {
+                                    done++;
+                                    if (n < samples.length) {
+                                        samples[n++] = t1 - t0;
+                                    }
+                                }
+                            }
+                            now = now.plusSeconds(5);
+                            step = (step + 1) % SCRIPT.size();
+                            if (step == 0) {
+                                cycle++;
                             }
                         }
-                        if (t0 >= measureStart && t1 < measureEnd) {
-                            done++;
-                            if (n < samples.length) {
-                                samples[n++] = t1 - t0;
-                            }
-                        }
-                    }
-                    now = now.plusSeconds(5);
-                    step = (step + 1) % SCRIPT.size();
-                    if (step == 0) {
-                        cycle++;
-                    }
-                }
-                perThread[worker] = Arrays.copyOf(samples, n);
-                total.addAndGet(done);
-            }, "bench-engine-" + w);
+                        perThread[worker] = Arrays.copyOf(samples, n);
+                        total.addAndGet(done);
+                    },
+                    "bench-engine-" + w);
             threads.add(t);
             t.start();
         }
@@ -523,19 +604,21 @@ public final class EndToEndBenchmark {
         List<Thread> threads = new ArrayList<>();
         for (int w = 0; w < workers; w++) {
             int worker = w;
-            Thread t = new Thread(() -> {
-                long[] samples = new long[1 << 21];
-                int n = 0;
-                for (int i = worker; System.nanoTime() < end; i++) {
-                    long t0 = System.nanoTime();
-                    understanding.input(Partner.A, Chat.A, TEXTS[i % TEXTS.length]);
-                    if (n < samples.length) {
-                        samples[n++] = System.nanoTime() - t0;
-                    }
-                }
-                total.addAndGet(n);
-                parts[worker] = Arrays.copyOf(samples, n);
-            }, "bench-nlu-" + w);
+            Thread t = new Thread(
+                    () -> {
+                        long[] samples = new long[1 << 21];
+                        int n = 0;
+                        for (int i = worker; System.nanoTime() < end; i++) {
+                            long t0 = System.nanoTime();
+                            understanding.input(Partner.A, Chat.A, TEXTS[i % TEXTS.length]);
+                            if (n < samples.length) {
+                                samples[n++] = System.nanoTime() - t0;
+                            }
+                        }
+                        total.addAndGet(n);
+                        parts[worker] = Arrays.copyOf(samples, n);
+                    },
+                    "bench-nlu-" + w);
             threads.add(t);
             t.start();
         }
@@ -565,8 +648,8 @@ public final class EndToEndBenchmark {
 
         static Figures of(long count, long elapsedNanos, long[] latencies) {
             Arrays.sort(latencies);
-            return new Figures(count, count / (elapsedNanos / 1e9), percentile(latencies, 0.50),
-                    percentile(latencies, 0.99));
+            return new Figures(
+                    count, count / (elapsedNanos / 1e9), percentile(latencies, 0.50), percentile(latencies, 0.99));
         }
 
         static double percentile(long[] sorted, double q) {

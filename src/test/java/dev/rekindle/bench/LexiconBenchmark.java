@@ -1,10 +1,10 @@
 package dev.rekindle.bench;
 
 import dev.rekindle.app.UnderstandingFactory;
-import dev.rekindle.nlu.understanding.Understanding;
+import dev.rekindle.nlu.safety.LexiconWords;
 import dev.rekindle.nlu.safety.ReferenceLexiconMatcher;
 import dev.rekindle.nlu.safety.SafetyLexicon;
-import dev.rekindle.nlu.safety.LexiconWords;
+import dev.rekindle.nlu.understanding.Understanding;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +31,10 @@ public final class LexiconBenchmark {
     public static void main(String[] args) throws IOException {
         Path models = Path.of("models", "en");
         SafetyLexicon lexicon = SafetyLexicon.load(models.resolve("safety.txt"));
-        Understanding understanding = UnderstandingFactory.load(models, new PrintWriter(new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8), true));
+        Understanding understanding = UnderstandingFactory.load(
+                models,
+                new PrintWriter(
+                        new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8), true));
         List<String> texts = new ArrayList<>();
         try (Stream<Path> files = Files.list(models.resolve("intents"))) {
             for (Path f : files.sorted().toList()) {
@@ -42,9 +45,15 @@ public final class LexiconBenchmark {
                 }
             }
         }
-        System.out.printf(Locale.ROOT, "Understanding, one thread, %d texts (models/en/intents), %d lexicon patterns, "
-                        + "best of %d passes%n", texts.size(),
-                lexicon.crisis().size() + lexicon.abuse().size() + lexicon.safe().size(), PASSES);
+        System.out.printf(
+                Locale.ROOT,
+                "Understanding, one thread, %d texts (models/en/intents), %d lexicon patterns, "
+                        + "best of %d passes%n",
+                texts.size(),
+                lexicon.crisis().size()
+                        + lexicon.abuse().size()
+                        + lexicon.safe().size(),
+                PASSES);
         for (String t : texts) { // every path warm before any is timed
             ReferenceLexiconMatcher.find(lexicon, t);
             understanding.input(dev.rekindle.dialog.model.Partner.A, dev.rekindle.dialog.engine.Chat.A, t);
@@ -53,8 +62,14 @@ public final class LexiconBenchmark {
         measure("normaliser (LexiconWords.of)", texts, LexiconWords::of);
         measure("lexicon, before the index (reference)", texts, t -> ReferenceLexiconMatcher.find(lexicon, t));
         measure("lexicon, in use (SafetyLexicon.find)", texts, lexicon::find);
-        measure("intent classifier (OpenNLP)", texts, t -> understanding.classifier().classify(t));
-        measure("Understanding.input (all of it)", texts, t -> understanding.input(dev.rekindle.dialog.model.Partner.A, dev.rekindle.dialog.engine.Chat.A, t));
+        measure(
+                "intent classifier (OpenNLP)",
+                texts,
+                t -> understanding.classifier().classify(t));
+        measure(
+                "Understanding.input (all of it)",
+                texts,
+                t -> understanding.input(dev.rekindle.dialog.model.Partner.A, dev.rekindle.dialog.engine.Chat.A, t));
     }
 
     private static void measure(String what, List<String> texts, Consumer<String> work) {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rekindle.app.KeywordIntentClassifier;
-import dev.rekindle.dialog.engine.Action;
 import dev.rekindle.dialog.engine.Chat;
 import dev.rekindle.dialog.engine.Engine;
 import dev.rekindle.dialog.load.DialogLoader;
@@ -44,8 +43,10 @@ class BotCoreTest {
     @BeforeEach
     void open() {
         store = SqliteStore.open(dir.resolve("rekindle.db"), clock);
-        Engine engine = new Engine(DialogLoader.loadDirectory(Path.of("dialogs")).library().orElseThrow());
-        core = new BotCore(engine, TestUnderstanding.withoutSafety(new KeywordIntentClassifier()), store, clock, Runnable::run);
+        Engine engine = new Engine(
+                DialogLoader.loadDirectory(Path.of("dialogs")).library().orElseThrow());
+        core = new BotCore(
+                engine, TestUnderstanding.withoutSafety(new KeywordIntentClassifier()), store, clock, Runnable::run);
         store.couples().createUser(SAM, "Sam", ZoneOffset.UTC);
         store.couples().createUser(ALEX, "Alex", ZoneOffset.UTC);
         couple = store.couples().createCouple(SAM, ALEX);
@@ -82,7 +83,9 @@ class BotCoreTest {
     /** What the outbox holds for a chat, oldest first, read as the engine's Sends. */
     private List<OutboxMessage.Text> sends(long chatId) {
         return store.outbox().due(chatId, clock.instant().plus(Duration.ofDays(1)), 100).stream()
-                .filter(e -> e.kind() == OutboxKind.SEND).map(e -> OutboxPayload.readText(e.payload())).toList();
+                .filter(e -> e.kind() == OutboxKind.SEND)
+                .map(e -> OutboxPayload.readText(e.payload()))
+                .toList();
     }
 
     private void markAllSent() {
@@ -97,13 +100,17 @@ class BotCoreTest {
         assertTrue(sends(SAM).get(0).html().contains("this week"));
         assertTrue(store.inbox().pending().isEmpty(), "the update is done in the same commit");
         markAllSent();
-        run(new Received.Text(receive("text"), sam(), from(sam()), "You made coffee every morning while I was swamped."));
+        run(new Received.Text(
+                receive("text"), sam(), from(sam()), "You made coffee every morning while I was swamped."));
         OutboxMessage.Text offer = sends(SAM).get(0);
-        assertEquals(List.of("Send it", "Keep it private"), offer.buttons().stream().map(OutboxMessage.Button::label).toList());
+        assertEquals(
+                List.of("Send it", "Keep it private"),
+                offer.buttons().stream().map(OutboxMessage.Button::label).toList());
         String offerRef = store.outbox().due(SAM, clock.instant(), 10).get(0).ref();
         assertEquals(List.of(), sends(ALEX), "nothing reaches Alex before Sam says yes");
         markAllSent();
-        run(new Received.Press(receive("press"), sam(), from(sam()), offer.buttons().get(0).data()));
+        run(new Received.Press(
+                receive("press"), sam(), from(sam()), offer.buttons().get(0).data()));
         assertTrue(sends(ALEX).get(0).html().contains("coffee every morning"));
         assertEquals(1, store.journal().list(couple).size());
         // the press closes the offer's buttons: an edit for the message the engine named
@@ -115,16 +122,22 @@ class BotCoreTest {
     void aPressOnAStaleButtonGetsTheKindReplyAndChangesNothing() {
         run(new Received.Command(receive("cmd"), sam(), from(sam()), "appreciate", ""));
         markAllSent();
-        run(new Received.Text(receive("text"), sam(), from(sam()), "You made coffee every morning while I was swamped."));
+        run(new Received.Text(
+                receive("text"), sam(), from(sam()), "You made coffee every morning while I was swamped."));
         OutboxMessage.Text offer = sends(SAM).get(0);
         markAllSent();
-        run(new Received.Press(receive("press"), sam(), from(sam()), offer.buttons().get(1).data()));
+        run(new Received.Press(
+                receive("press"), sam(), from(sam()), offer.buttons().get(1).data()));
         markAllSent();
         long version = store.sessions().load(couple).orElseThrow().version();
-        run(new Received.Press(receive("again"), sam(), from(sam()), offer.buttons().get(1).data()));
-        assertEquals(List.of("That button belongs to an earlier message, so it doesn't do anything now."),
+        run(new Received.Press(
+                receive("again"), sam(), from(sam()), offer.buttons().get(1).data()));
+        assertEquals(
+                List.of("That button belongs to an earlier message, so it doesn't do anything now."),
                 sends(SAM).stream().map(OutboxMessage.Text::html).toList());
-        assertEquals(store.sessions().load(couple).orElseThrow().session().runs(), java.util.Map.of(),
+        assertEquals(
+                store.sessions().load(couple).orElseThrow().session().runs(),
+                java.util.Map.of(),
                 "the dialog had ended and stays ended");
         assertEquals(version + 1, store.sessions().load(couple).orElseThrow().version());
     }
@@ -132,7 +145,8 @@ class BotCoreTest {
     @Test
     void aPhotoGetsTheTextOnlySentenceAndNoCrash() {
         run(new Received.NonText(receive("photo"), sam(), from(sam())));
-        assertEquals(List.of("I can only read written words here. Could you type it as a message?"),
+        assertEquals(
+                List.of("I can only read written words here. Could you type it as a message?"),
                 sends(SAM).stream().map(OutboxMessage.Text::html).toList());
         assertTrue(store.inbox().pending().isEmpty());
     }
@@ -143,12 +157,21 @@ class BotCoreTest {
         store.couples().registerPrivateChat(2001L, 2001L);
         // partner B is not in this couple of one: the engine refuses the input
         long id = receive("text");
-        run(new Received.Text(id, new Member(single, Partner.B, Chat.GROUP), from(new Member(single, Partner.B, Chat.GROUP)), "hello there"));
+        run(new Received.Text(
+                id,
+                new Member(single, Partner.B, Chat.GROUP),
+                from(new Member(single, Partner.B, Chat.GROUP)),
+                "hello there"));
         assertTrue(store.inbox().pending().isEmpty(), "not pending any more: failed");
         assertEquals(0, store.sessions().load(single).map(s -> s.version()).orElse(0L));
         // no group registered for this couple: the kind word has nowhere to go, and nothing crashed
-        run(new Received.Text(receive("text"), new Member(single, Partner.B, Chat.A), from(new Member(single, Partner.B, Chat.A)), "hello there"));
-        assertEquals(List.of("Sorry, something went wrong on my side. Please try again in a moment."),
+        run(new Received.Text(
+                receive("text"),
+                new Member(single, Partner.B, Chat.A),
+                from(new Member(single, Partner.B, Chat.A)),
+                "hello there"));
+        assertEquals(
+                List.of("Sorry, something went wrong on my side. Please try again in a moment."),
                 sends(2001L).stream().map(OutboxMessage.Text::html).toList());
     }
 
@@ -165,7 +188,8 @@ class BotCoreTest {
         List<DueTimer> due = store.timers().due(clock.instant(), 10);
         assertEquals(1, due.size());
         core.fire(due.get(0)).join();
-        assertEquals(List.of("No rush. When something comes to mind, just write it here: one small thing is enough."),
+        assertEquals(
+                List.of("No rush. When something comes to mind, just write it here: one small thing is enough."),
                 sends(SAM).stream().map(OutboxMessage.Text::html).toList());
         core.fire(due.get(0)).join(); // a second firing of the same timer finds it fired: no second nudge
         assertEquals(1, sends(SAM).size());
@@ -176,21 +200,31 @@ class BotCoreTest {
         run(new Received.Command(receive("cmd"), sam(), from(sam()), "affection", ""));
         OutboxMessage.Text choose = sends(SAM).get(0);
         markAllSent();
-        run(new Received.Press(receive("press"), sam(), from(sam()), choose.buttons().get(2).data())); // dancing in the kitchen
+        run(new Received.Press(
+                receive("press"), sam(), from(sam()), choose.buttons().get(2).data())); // dancing in the kitchen
         assertTrue(sends(SAM).get(0).html().contains("I'll ask you tomorrow"));
-        assertEquals(java.util.Map.of(), store.sessions().load(couple).orElseThrow().session().runs(),
+        assertEquals(
+                java.util.Map.of(),
+                store.sessions().load(couple).orElseThrow().session().runs(),
                 "the dialog has ended: nothing holds the chat");
         markAllSent();
 
         // a restart: the follow-up lives in the session and the timers table, not in memory
         store.close();
         store = SqliteStore.open(dir.resolve("rekindle.db"), clock);
-        core = new BotCore(new Engine(DialogLoader.loadDirectory(Path.of("dialogs")).library().orElseThrow()),
-                TestUnderstanding.withoutSafety(new KeywordIntentClassifier()), store, clock, Runnable::run);
+        core = new BotCore(
+                new Engine(
+                        DialogLoader.loadDirectory(Path.of("dialogs")).library().orElseThrow()),
+                TestUnderstanding.withoutSafety(new KeywordIntentClassifier()),
+                store,
+                clock,
+                Runnable::run);
         clock.advance(Duration.ofHours(20));
         run(new Received.Text(receive("text"), sam(), from(sam()), "should we see a couples therapist?"));
         OutboxMessage.Text professional = sends(SAM).get(0);
-        assertTrue(professional.html().contains("A professional can help a lot"), "free text started an exercise by intent");
+        assertTrue(
+                professional.html().contains("A professional can help a lot"),
+                "free text started an exercise by intent");
         markAllSent();
 
         clock.advance(Duration.ofHours(4));
@@ -198,9 +232,18 @@ class BotCoreTest {
         assertEquals(1, due.size(), "the check-back came due");
         core.fire(due.get(0)).join();
         assertEquals(List.of(), sends(SAM), "the running exercise is not interrupted");
-        assertEquals("professional", store.sessions().load(couple).orElseThrow().session().run(Chat.A).top().dialog());
+        assertEquals(
+                "professional",
+                store.sessions()
+                        .load(couple)
+                        .orElseThrow()
+                        .session()
+                        .run(Chat.A)
+                        .top()
+                        .dialog());
 
-        String notNow = professional.buttons().get(professional.buttons().size() - 1).data();
+        String notNow =
+                professional.buttons().get(professional.buttons().size() - 1).data();
         run(new Received.Press(receive("press"), sam(), from(sam()), notNow));
         markAllSent();
         clock.advance(Duration.ofHours(1));
@@ -209,7 +252,8 @@ class BotCoreTest {
         core.fire(due.get(0)).join();
         OutboxMessage.Text checkBack = sends(SAM).get(0);
         assertTrue(checkBack.html().contains("a dance in the kitchen or living room"), checkBack.html());
-        assertEquals(List.of("It felt good", "A bit awkward", "It didn't happen"),
+        assertEquals(
+                List.of("It felt good", "A bit awkward", "It didn't happen"),
                 checkBack.buttons().stream().map(OutboxMessage.Button::label).toList());
     }
 
@@ -218,8 +262,16 @@ class BotCoreTest {
         run(new Received.Command(receive("cmd"), sam(), from(sam()), "affection", ""));
         OutboxMessage.Text choose = sends(SAM).get(0);
         markAllSent();
-        run(new Received.Press(receive("press"), sam(), from(sam()), choose.buttons().get(0).data()));
-        assertEquals(1, store.sessions().load(couple).orElseThrow().session().followUps().size());
+        run(new Received.Press(
+                receive("press"), sam(), from(sam()), choose.buttons().get(0).data()));
+        assertEquals(
+                1,
+                store.sessions()
+                        .load(couple)
+                        .orElseThrow()
+                        .session()
+                        .followUps()
+                        .size());
         store.pairings().dissolve(couple, new dev.rekindle.store.Reply(List.of(), java.util.OptionalLong.empty()));
         clock.advance(Duration.ofDays(2));
         assertEquals(List.of(), store.timers().due(clock.instant(), 10), "no check-back is left to fire");

@@ -33,8 +33,10 @@ class CoupleLanesTest {
         CoupleLanes lanes = new CoupleLanes(pool);
         CompletableFuture<Void> invitee = new CompletableFuture<>();
         CompletableFuture<Void> inviter = new CompletableFuture<>();
-        CompletableFuture<Void> inviteeText = lanes.submitAsync(1, () -> invitee.thenRun(() -> order.add("invitee's text")));
-        CompletableFuture<Void> inviterText = lanes.submitAsync(2, () -> inviter.thenRun(() -> order.add("inviter's text")));
+        CompletableFuture<Void> inviteeText =
+                lanes.submitAsync(1, () -> invitee.thenRun(() -> order.add("invitee's text")));
+        CompletableFuture<Void> inviterText =
+                lanes.submitAsync(2, () -> inviter.thenRun(() -> order.add("inviter's text")));
         CompletableFuture<Void> accept = lanes.submitAsync(Set.of(1L, 2L), () -> note("accept"));
         CompletableFuture<Void> afterOnOne = lanes.submitAsync(1, () -> note("next on 1"));
         CompletableFuture<Void> afterOnTwo = lanes.submitAsync(2, () -> note("next on 2"));
@@ -44,13 +46,16 @@ class CoupleLanesTest {
         assertFalse(accept.isDone(), "the accept still waits for the inviter's couple");
         assertFalse(afterOnOne.isDone(), "and the invitee's next waits for the accept");
         inviter.complete(null);
-        CompletableFuture.allOf(inviteeText, inviterText, afterOnOne, afterOnTwo).get(5, TimeUnit.SECONDS);
+        CompletableFuture.allOf(inviteeText, inviterText, afterOnOne, afterOnTwo)
+                .get(5, TimeUnit.SECONDS);
 
         assertTrue(order.indexOf("invitee's text") < order.indexOf("accept"), order.toString());
         assertTrue(order.indexOf("inviter's text") < order.indexOf("accept"), order.toString());
         assertTrue(order.indexOf("accept") < order.indexOf("next on 1"), order.toString());
         assertTrue(order.indexOf("accept") < order.indexOf("next on 2"), order.toString());
-        assertTrue(order.indexOf("another couple") < order.indexOf("invitee's text"), "other couples run meanwhile: " + order);
+        assertTrue(
+                order.indexOf("another couple") < order.indexOf("invitee's text"),
+                "other couples run meanwhile: " + order);
         assertTrue(lanes.awaitIdle(java.time.Duration.ofSeconds(5)));
     }
 }

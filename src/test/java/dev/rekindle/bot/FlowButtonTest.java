@@ -18,13 +18,25 @@ class FlowButtonTest {
 
     @Test
     void everyButtonTheFlowsMakeIsReadBackAsItself() {
-        List<FlowButton> buttons = List.of(new FlowButton.Age(true), new FlowButton.Age(false),
-                new FlowButton.Privacy(true), new FlowButton.Privacy(false), new FlowButton.TelegramName(),
-                new FlowButton.NameIsMine("Anne-Marie"), new FlowButton.AnotherName(), new FlowButton.NameNeedsHelp("Kim"),
-                new FlowButton.Utc(), new FlowButton.Screening(ScreeningAnswer.SAFE), new FlowButton.Screening(ScreeningAnswer.UNSAFE),
-                new FlowButton.Screening(ScreeningAnswer.UNSAID), new FlowButton.Accept(true), new FlowButton.Accept(false),
-                new FlowButton.Unpair(FlowButton.Confirmation.yesAsked(ASKED)), new FlowButton.Unpair(FlowButton.Confirmation.no()),
-                new FlowButton.Forget(FlowButton.Confirmation.yesAsked(ASKED)), new FlowButton.Forget(FlowButton.Confirmation.no()),
+        List<FlowButton> buttons = List.of(
+                new FlowButton.Age(true),
+                new FlowButton.Age(false),
+                new FlowButton.Privacy(true),
+                new FlowButton.Privacy(false),
+                new FlowButton.TelegramName(),
+                new FlowButton.NameIsMine("Anne-Marie"),
+                new FlowButton.AnotherName(),
+                new FlowButton.NameNeedsHelp("Kim"),
+                new FlowButton.Utc(),
+                new FlowButton.Screening(ScreeningAnswer.SAFE),
+                new FlowButton.Screening(ScreeningAnswer.UNSAFE),
+                new FlowButton.Screening(ScreeningAnswer.UNSAID),
+                new FlowButton.Accept(true),
+                new FlowButton.Accept(false),
+                new FlowButton.Unpair(FlowButton.Confirmation.yesAsked(ASKED)),
+                new FlowButton.Unpair(FlowButton.Confirmation.no()),
+                new FlowButton.Forget(FlowButton.Confirmation.yesAsked(ASKED)),
+                new FlowButton.Forget(FlowButton.Confirmation.no()),
                 new FlowButton.Reminder("time.12"));
         for (FlowButton b : buttons) {
             assertEquals(Optional.of(b), FlowButton.parse(b.encode()), b.encode());
@@ -37,7 +49,9 @@ class FlowButtonTest {
         assertEquals("rk:age:y", new FlowButton.Age(true).encode());
         assertEquals("rk:namecheck:h:Kim", new FlowButton.NameNeedsHelp("Kim").encode());
         assertEquals("rk:safety:unsafe", new FlowButton.Screening(ScreeningAnswer.UNSAFE).encode());
-        assertEquals("rk:forget:y:" + ASKED.getEpochSecond(), new FlowButton.Forget(FlowButton.Confirmation.yesAsked(ASKED)).encode());
+        assertEquals(
+                "rk:forget:y:" + ASKED.getEpochSecond(),
+                new FlowButton.Forget(FlowButton.Confirmation.yesAsked(ASKED)).encode());
         assertEquals("rk:unpair:n", new FlowButton.Unpair(FlowButton.Confirmation.no()).encode());
     }
 
@@ -46,7 +60,8 @@ class FlowButtonTest {
         assertEquals(Optional.empty(), FlowButton.parse("checkin.ask.yes@1a"));
         assertEquals(Optional.of(new FlowButton.Unknown()), FlowButton.parse("rk:link:y"));
         assertEquals(Optional.of(new FlowButton.Unknown()), FlowButton.parse("rk:"));
-        assertEquals(Optional.of(new FlowButton.Screening(ScreeningAnswer.UNSAID)), FlowButton.parse("rk:safety:maybe"));
+        assertEquals(
+                Optional.of(new FlowButton.Screening(ScreeningAnswer.UNSAID)), FlowButton.parse("rk:safety:maybe"));
         assertEquals(Optional.of(new FlowButton.AnotherName()), FlowButton.parse("rk:namecheck:"));
     }
 
@@ -72,25 +87,37 @@ class FlowButtonTest {
         Duration hour = Duration.ofHours(1);
         assertTrue(FlowButton.Confirmation.parse("y:" + Long.MAX_VALUE).expired(ASKED, hour));
         assertTrue(FlowButton.Confirmation.parse("y:" + Long.MIN_VALUE).expired(ASKED, hour));
-        assertTrue(FlowButton.Confirmation.parse("y:" + ASKED.plus(hour).getEpochSecond()).expired(ASKED, hour),
+        assertTrue(
+                FlowButton.Confirmation.parse("y:" + ASKED.plus(hour).getEpochSecond())
+                        .expired(ASKED, hour),
                 "asked an hour from now");
     }
 
     @Test
     void aYesToUnpairForgetOrAnInvitationOrAskingAReminderTimeIsWaitedForBeforeTheNextUpdate() {
-        for (String data : List.of(new FlowButton.Unpair(FlowButton.Confirmation.yesAsked(ASKED)).encode(),
-                new FlowButton.Forget(FlowButton.Confirmation.yesAsked(ASKED)).encode(), new FlowButton.Accept(true).encode(),
+        for (String data : List.of(
+                new FlowButton.Unpair(FlowButton.Confirmation.yesAsked(ASKED)).encode(),
+                new FlowButton.Forget(FlowButton.Confirmation.yesAsked(ASKED)).encode(),
+                new FlowButton.Accept(true).encode(),
                 new FlowButton.Reminder("time.12").encode())) {
             assertTrue(Onboarding.waitedFor(press(data)), data);
         }
-        for (String data : List.of(new FlowButton.Unpair(FlowButton.Confirmation.no()).encode(),
-                new FlowButton.Accept(false).encode(), new FlowButton.Age(true).encode(), "checkin.ask.yes@1a",
+        for (String data : List.of(
+                new FlowButton.Unpair(FlowButton.Confirmation.no()).encode(),
+                new FlowButton.Accept(false).encode(),
+                new FlowButton.Age(true).encode(),
+                "checkin.ask.yes@1a",
                 new FlowButton.Reminder("stop.12").encode())) {
             assertFalse(Onboarding.waitedFor(press(data)), data);
         }
     }
 
     private static Received press(String data) {
-        return new Received.Press(1, new dev.rekindle.store.Member(7, dev.rekindle.dialog.model.Partner.A, dev.rekindle.dialog.engine.Chat.A), Received.Origin.privateChat(7, ""), data);
+        return new Received.Press(
+                1,
+                new dev.rekindle.store.Member(
+                        7, dev.rekindle.dialog.model.Partner.A, dev.rekindle.dialog.engine.Chat.A),
+                Received.Origin.privateChat(7, ""),
+                data);
     }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rekindle.dialog.engine.Action;
 import dev.rekindle.dialog.engine.Engine;
 import dev.rekindle.dialog.load.DialogLoader;
 import dev.rekindle.store.CoupleStatus;
@@ -15,8 +14,8 @@ import dev.rekindle.store.Profile;
 import dev.rekindle.store.Profile.OnboardingStage;
 import dev.rekindle.store.Reply;
 import dev.rekindle.store.sqlite.SqliteStore;
-import java.nio.file.Path;
 import dev.rekindle.testing.MovableClock;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,26 +43,43 @@ class OnboardingTest {
         // the shipped classifier took "Toronto" for a crisis (CoupleJourneyIT found it): this detector flags everything
         InstantSource clock = InstantSource.fixed(Instant.parse("2026-11-30T12:00:00Z"));
         try (SqliteStore store = SqliteStore.open(dir.resolve("rekindle.db"), clock)) {
-            Engine engine = new Engine(DialogLoader.loadDirectory(Path.of("dialogs")).library().orElseThrow());
-            Onboarding onboarding = new Onboarding(store, engine, clock, "rekindle_bot", new SecureRandom(),
-                    (chat, name, file) -> true, text -> true);
+            Engine engine = new Engine(
+                    DialogLoader.loadDirectory(Path.of("dialogs")).library().orElseThrow());
+            Onboarding onboarding = new Onboarding(
+                    store, engine, clock, "rekindle_bot", new SecureRandom(), (chat, name, file) -> true, text -> true);
             store.couples().createUser(USER, "Alex", ZoneOffset.UTC);
             long couple = store.couples().startCouple(USER);
             store.couples().registerPrivateChat(USER, USER);
             Member alex = store.couples().find(USER, USER).orElseThrow();
-            store.pairings().save(Profile.start(USER).adult(true).consentedAt(clock.instant()).at(OnboardingStage.ZONE), null, null,
-                    new Reply(List.of(), OptionalLong.empty()));
+            store.pairings()
+                    .save(
+                            Profile.start(USER)
+                                    .adult(true)
+                                    .consentedAt(clock.instant())
+                                    .at(OnboardingStage.ZONE),
+                            null,
+                            null,
+                            new Reply(List.of(), OptionalLong.empty()));
 
             Received crisis = new Received.Text(1, alex, ALEX_CHAT, "I can't go on anymore");
-            assertEquals(Optional.of(crisis), onboarding.route(crisis),
+            assertEquals(
+                    Optional.of(crisis),
+                    onboarding.route(crisis),
                     "a flagged text that is no time zone goes to the core, whose safety hook answers it");
-            assertEquals(OnboardingStage.ZONE, store.pairings().profile(USER).orElseThrow().step());
+            assertEquals(
+                    OnboardingStage.ZONE,
+                    store.pairings().profile(USER).orElseThrow().step());
 
             store.inbox().receive(2, "{}");
             Received city = new Received.Text(2, alex, ALEX_CHAT, "Toronto");
             assertTrue(onboarding.route(city).isEmpty(), "onboarding took the answer");
-            assertEquals(OnboardingStage.SAFETY, store.pairings().profile(USER).orElseThrow().step(), "the safety question comes next");
-            assertEquals("America/Toronto", store.couples().user(USER).orElseThrow().timeZone().getId());
+            assertEquals(
+                    OnboardingStage.SAFETY,
+                    store.pairings().profile(USER).orElseThrow().step(),
+                    "the safety question comes next");
+            assertEquals(
+                    "America/Toronto",
+                    store.couples().user(USER).orElseThrow().timeZone().getId());
             assertEquals(couple, store.couples().coupleOf(USER).orElseThrow().id());
         }
     }
@@ -72,20 +88,41 @@ class OnboardingTest {
     void anOnboardedPersonsWordsDialogButtonsAndCommandsGoStraightToTheDialogsButTheFlowsOwnDoNot() {
         InstantSource clock = InstantSource.fixed(Instant.parse("2026-11-30T12:00:00Z"));
         try (SqliteStore store = SqliteStore.open(dir.resolve("rekindle.db"), clock)) {
-            Engine engine = new Engine(DialogLoader.loadDirectory(Path.of("dialogs")).library().orElseThrow());
-            Onboarding onboarding = new Onboarding(store, engine, clock, "rekindle_bot", new SecureRandom(),
-                    (chat, name, file) -> true, text -> false);
+            Engine engine = new Engine(
+                    DialogLoader.loadDirectory(Path.of("dialogs")).library().orElseThrow());
+            Onboarding onboarding = new Onboarding(
+                    store,
+                    engine,
+                    clock,
+                    "rekindle_bot",
+                    new SecureRandom(),
+                    (chat, name, file) -> true,
+                    text -> false);
             store.couples().createUser(ANA, "Ana", ZoneOffset.UTC);
             store.couples().startCouple(ANA);
             store.couples().registerPrivateChat(ANA, ANA);
             Member ana = store.couples().find(ANA, ANA).orElseThrow();
             Received words = new Received.Text(1, ana, ANA_CHAT, "we had a lovely walk");
-            store.pairings().save(Profile.start(ANA).adult(true).consentedAt(clock.instant()).at(OnboardingStage.ZONE), null, null,
-                    new Reply(List.of(), OptionalLong.empty()));
+            store.pairings()
+                    .save(
+                            Profile.start(ANA)
+                                    .adult(true)
+                                    .consentedAt(clock.instant())
+                                    .at(OnboardingStage.ZONE),
+                            null,
+                            null,
+                            new Reply(List.of(), OptionalLong.empty()));
             assertFalse(onboarding.forDialogs(words), "not onboarded yet: the words may answer a question");
 
-            store.pairings().save(Profile.start(ANA).adult(true).consentedAt(clock.instant()).at(OnboardingStage.DONE), null, null,
-                    new Reply(List.of(), OptionalLong.empty()));
+            store.pairings()
+                    .save(
+                            Profile.start(ANA)
+                                    .adult(true)
+                                    .consentedAt(clock.instant())
+                                    .at(OnboardingStage.DONE),
+                            null,
+                            null,
+                            new Reply(List.of(), OptionalLong.empty()));
             assertTrue(onboarding.forDialogs(words));
             assertTrue(onboarding.forDialogs(new Received.Press(2, ana, ANA_CHAT, "checkin.ask.yes@1a")));
             assertTrue(onboarding.forDialogs(new Received.Command(3, ana, ANA_CHAT, "appreciate", "")));
@@ -93,8 +130,11 @@ class OnboardingTest {
             for (String flow : List.of("invite", "unpair", "export", "reminders", "forget")) {
                 assertFalse(onboarding.forDialogs(new Received.Command(5, ana, ANA_CHAT, flow, "")), flow);
             }
-            assertFalse(onboarding.forDialogs(new Received.Command(6, ana, ANA_CHAT, "start", "ABCD-1234")), "an invitation");
-            assertFalse(onboarding.forDialogs(new Received.Press(7, ana, ANA_CHAT, new FlowButton.Accept(true).encode())));
+            assertFalse(
+                    onboarding.forDialogs(new Received.Command(6, ana, ANA_CHAT, "start", "ABCD-1234")),
+                    "an invitation");
+            assertFalse(
+                    onboarding.forDialogs(new Received.Press(7, ana, ANA_CHAT, new FlowButton.Accept(true).encode())));
         }
     }
 
@@ -102,32 +142,56 @@ class OnboardingTest {
     void aDeleteOrUnpairConfirmationTappedLongAfterItWasAskedDoesNothingButAFreshOneActs() {
         MovableClock clock = MovableClock.at(Instant.parse("2026-11-30T12:00:00Z"));
         try (SqliteStore store = SqliteStore.open(dir.resolve("rekindle.db"), clock)) {
-            Engine engine = new Engine(DialogLoader.loadDirectory(Path.of("dialogs")).library().orElseThrow());
-            Onboarding onboarding = new Onboarding(store, engine, clock, "rekindle_bot", new SecureRandom(),
-                    (chat, name, file) -> true, text -> false);
+            Engine engine = new Engine(
+                    DialogLoader.loadDirectory(Path.of("dialogs")).library().orElseThrow());
+            Onboarding onboarding = new Onboarding(
+                    store,
+                    engine,
+                    clock,
+                    "rekindle_bot",
+                    new SecureRandom(),
+                    (chat, name, file) -> true,
+                    text -> false);
             for (long user : new long[] {ANA, USER}) {
                 store.couples().createUser(user, user == ANA ? "Ana" : "Alex", ZoneOffset.UTC);
             }
             store.couples().createCouple(ANA, USER);
             for (long user : new long[] {ANA, USER}) {
                 store.couples().registerPrivateChat(user, user);
-                store.pairings().save(new Profile(user, OnboardingStage.DONE, true, clock.instant(), Profile.ScreeningAnswer.SAFE,
-                        clock.instant(), null), null, null, new Reply(List.of(), OptionalLong.empty()));
+                store.pairings()
+                        .save(
+                                new Profile(
+                                        user,
+                                        OnboardingStage.DONE,
+                                        true,
+                                        clock.instant(),
+                                        Profile.ScreeningAnswer.SAFE,
+                                        clock.instant(),
+                                        null),
+                                null,
+                                null,
+                                new Reply(List.of(), OptionalLong.empty()));
             }
             Member ana = store.couples().find(ANA, ANA).orElseThrow();
 
-            String endIt = confirmation(store, onboarding, new Received.Command(1, ana, ANA_CHAT, "unpair", ""), "Yes, end it");
-            String deleteIt = confirmation(store, onboarding, new Received.Command(2, ana, ANA_CHAT, "forget", ""), "Yes, delete it all");
+            String endIt = confirmation(
+                    store, onboarding, new Received.Command(1, ana, ANA_CHAT, "unpair", ""), "Yes, end it");
+            String deleteIt = confirmation(
+                    store, onboarding, new Received.Command(2, ana, ANA_CHAT, "forget", ""), "Yes, delete it all");
             clock.advance(Duration.ofDays(3)); // Ana scrolls up and taps the old buttons by mistake
             tap(store, onboarding, new Received.Press(3, ana, ANA_CHAT, endIt));
             tap(store, onboarding, new Received.Press(4, ana, ANA_CHAT, deleteIt));
-            assertEquals(CoupleStatus.ACTIVE, store.couples().coupleOf(ANA).orElseThrow().status(),
+            assertEquals(
+                    CoupleStatus.ACTIVE,
+                    store.couples().coupleOf(ANA).orElseThrow().status(),
                     "an old 'Yes, end it' ended nothing");
             assertTrue(store.couples().user(ANA).isPresent(), "an old 'Yes, delete it all' deleted nothing");
-            assertEquals(List.of(engine.botSentence("stale_button", Map.of()),
-                    engine.botSentence("stale_button", Map.of())), sentTo(store, ANA).subList(2, 4));
+            assertEquals(
+                    List.of(engine.botSentence("stale_button", Map.of()), engine.botSentence("stale_button", Map.of())),
+                    sentTo(store, ANA).subList(2, 4));
 
-            String fresh = confirmation(store, onboarding, new Received.Command(5, ana, ANA_CHAT, "forget", ""), "Yes, delete it all");
+            String fresh = confirmation(
+                    store, onboarding, new Received.Command(5, ana, ANA_CHAT, "forget", ""), "Yes, delete it all");
             clock.advance(Duration.ofMinutes(5));
             tap(store, onboarding, new Received.Press(6, ana, ANA_CHAT, fresh));
             assertTrue(store.couples().user(ANA).isEmpty(), "a confirmation tapped while it is fresh deletes");
@@ -138,28 +202,54 @@ class OnboardingTest {
     void aPressedConfirmationLosesItsButtonsBeforeTheAnswerComesEvenWithoutACouple() {
         MovableClock clock = MovableClock.at(Instant.parse("2026-11-30T12:00:00Z"));
         try (SqliteStore store = SqliteStore.open(dir.resolve("rekindle.db"), clock)) {
-            Engine engine = new Engine(DialogLoader.loadDirectory(Path.of("dialogs")).library().orElseThrow());
-            Onboarding onboarding = new Onboarding(store, engine, clock, "rekindle_bot", new SecureRandom(),
-                    (chat, name, file) -> true, text -> false);
+            Engine engine = new Engine(
+                    DialogLoader.loadDirectory(Path.of("dialogs")).library().orElseThrow());
+            Onboarding onboarding = new Onboarding(
+                    store,
+                    engine,
+                    clock,
+                    "rekindle_bot",
+                    new SecureRandom(),
+                    (chat, name, file) -> true,
+                    text -> false);
             store.couples().createUser(ANA, "Ana", ZoneOffset.UTC);
             store.couples().startCouple(ANA);
             store.couples().registerPrivateChat(ANA, ANA);
-            store.pairings().save(new Profile(ANA, OnboardingStage.DONE, true, clock.instant(), Profile.ScreeningAnswer.SAFE,
-                    clock.instant(), null), null, null, new Reply(List.of(), OptionalLong.empty()));
+            store.pairings()
+                    .save(
+                            new Profile(
+                                    ANA,
+                                    OnboardingStage.DONE,
+                                    true,
+                                    clock.instant(),
+                                    Profile.ScreeningAnswer.SAFE,
+                                    clock.instant(),
+                                    null),
+                            null,
+                            null,
+                            new Reply(List.of(), OptionalLong.empty()));
             Member ana = store.couples().find(ANA, ANA).orElseThrow();
 
-            String keep = confirmation(store, onboarding, new Received.Command(1, ana, ANA_CHAT, "forget", ""), "No, keep it");
-            int before = store.outbox().due(Instant.parse("2100-01-01T00:00:00Z"), 100).size();
+            String keep = confirmation(
+                    store, onboarding, new Received.Command(1, ana, ANA_CHAT, "forget", ""), "No, keep it");
+            int before = store.outbox()
+                    .due(Instant.parse("2100-01-01T00:00:00Z"), 100)
+                    .size();
             tap(store, onboarding, new Received.Press(2, ana, ANA_CHAT, keep, 4711));
 
-            List<OutboxEntry> added = store.outbox().due(Instant.parse("2100-01-01T00:00:00Z"), 100)
+            List<OutboxEntry> added = store.outbox()
+                    .due(Instant.parse("2100-01-01T00:00:00Z"), 100)
                     .subList(before, before + 2);
             assertEquals(OutboxKind.CLOSE_BUTTONS, added.get(0).kind(), "the buttons close first");
             assertEquals(ANA, added.get(0).chatId());
             assertEquals(null, added.get(0).ref(), "an entry of no couple has no message_ref");
-            assertEquals(4711, OutboxPayload.readCloseButtons(added.get(0).payload()).pressedMessageId(),
+            assertEquals(
+                    4711,
+                    OutboxPayload.readCloseButtons(added.get(0).payload()).pressedMessageId(),
                     "the pressed message, by its id");
-            assertEquals(engine.botSentence("forget_kept", Map.of()), OutboxPayload.readText(added.get(1).payload()).html());
+            assertEquals(
+                    engine.botSentence("forget_kept", Map.of()),
+                    OutboxPayload.readText(added.get(1).payload()).html());
         }
     }
 
@@ -168,40 +258,66 @@ class OnboardingTest {
         // the shipped classifier reads "Kim" as abuse; the lexicon's words are what is never taken for a name
         InstantSource clock = InstantSource.fixed(Instant.parse("2026-11-30T12:00:00Z"));
         try (SqliteStore store = SqliteStore.open(dir.resolve("rekindle.db"), clock)) {
-            Engine engine = new Engine(DialogLoader.loadDirectory(Path.of("dialogs")).library().orElseThrow());
-            Onboarding onboarding = new Onboarding(store, engine, clock, "rekindle_bot", new SecureRandom(),
-                    (chat, name, file) -> true, text -> text.equals("Kim") || text.contains("hits me"),
+            Engine engine = new Engine(
+                    DialogLoader.loadDirectory(Path.of("dialogs")).library().orElseThrow());
+            Onboarding onboarding = new Onboarding(
+                    store,
+                    engine,
+                    clock,
+                    "rekindle_bot",
+                    new SecureRandom(),
+                    (chat, name, file) -> true,
+                    text -> text.equals("Kim") || text.contains("hits me"),
                     text -> text.contains("hits me"));
             store.couples().createUser(ANA, "Ana", ZoneOffset.UTC);
             store.couples().startCouple(ANA);
             store.couples().registerPrivateChat(ANA, ANA);
-            store.pairings().save(Profile.start(ANA).adult(true).consentedAt(clock.instant()).at(OnboardingStage.NAME), null, null,
-                    new Reply(List.of(), OptionalLong.empty()));
+            store.pairings()
+                    .save(
+                            Profile.start(ANA)
+                                    .adult(true)
+                                    .consentedAt(clock.instant())
+                                    .at(OnboardingStage.NAME),
+                            null,
+                            null,
+                            new Reply(List.of(), OptionalLong.empty()));
             Member ana = store.couples().find(ANA, ANA).orElseThrow();
 
             store.inbox().receive(1, "{}");
             Received disclosure = new Received.Text(1, ana, ANA_CHAT, "he hits me");
-            assertEquals(Optional.of(disclosure), onboarding.route(disclosure),
+            assertEquals(
+                    Optional.of(disclosure),
+                    onboarding.route(disclosure),
                     "words of the safety lexicon go to the core, whose safety hook answers them");
 
-            String yes = confirmation(store, onboarding, new Received.Text(2, ana, ANA_CHAT, "Kim"), "Yes, that's my name");
+            String yes =
+                    confirmation(store, onboarding, new Received.Text(2, ana, ANA_CHAT, "Kim"), "Yes, that's my name");
             assertEquals(engine.botSentence("onboarding_name_check", Map.of("name", "Kim")), lastSent(store));
-            assertEquals(OnboardingStage.NAME, store.pairings().profile(ANA).orElseThrow().step(), "nothing taken before the answer");
+            assertEquals(
+                    OnboardingStage.NAME,
+                    store.pairings().profile(ANA).orElseThrow().step(),
+                    "nothing taken before the answer");
             String help = lastButtons(store).get("I need help");
             String other = lastButtons(store).get("Another name");
 
             tap(store, onboarding, new Received.Press(3, ana, ANA_CHAT, other));
             assertEquals(engine.botSentence("onboarding_name", Map.of()), lastSent(store), "the question again");
-            assertEquals(OnboardingStage.NAME, store.pairings().profile(ANA).orElseThrow().step());
+            assertEquals(
+                    OnboardingStage.NAME,
+                    store.pairings().profile(ANA).orElseThrow().step());
 
             store.inbox().receive(4, "{}");
-            assertEquals(Optional.of(new Received.Text(4, ana, ANA_CHAT, "Kim")),
+            assertEquals(
+                    Optional.of(new Received.Text(4, ana, ANA_CHAT, "Kim")),
                     onboarding.route(new Received.Press(4, ana, ANA_CHAT, help)),
                     "'I need help' hands the words to the core's safety hook");
 
             tap(store, onboarding, new Received.Press(5, ana, ANA_CHAT, yes));
             assertEquals("Kim", store.couples().user(ANA).orElseThrow().displayName());
-            assertEquals(OnboardingStage.ZONE, store.pairings().profile(ANA).orElseThrow().step(), "the time zone comes next");
+            assertEquals(
+                    OnboardingStage.ZONE,
+                    store.pairings().profile(ANA).orElseThrow().step(),
+                    "the time zone comes next");
         }
     }
 
@@ -212,9 +328,12 @@ class OnboardingTest {
 
     private static Map<String, String> lastButtons(SqliteStore store) {
         List<OutboxEntry> sends = store.outbox().due(Instant.parse("2100-01-01T00:00:00Z"), 100).stream()
-                .filter(e -> e.kind() == dev.rekindle.store.OutboxKind.SEND).toList();
+                .filter(e -> e.kind() == dev.rekindle.store.OutboxKind.SEND)
+                .toList();
         Map<String, String> buttons = new java.util.LinkedHashMap<>();
-        OutboxPayload.readText(sends.get(sends.size() - 1).payload()).buttons().forEach(b -> buttons.put(b.label(), b.data()));
+        OutboxPayload.readText(sends.get(sends.size() - 1).payload())
+                .buttons()
+                .forEach(b -> buttons.put(b.label(), b.data()));
         return buttons;
     }
 
@@ -222,8 +341,13 @@ class OnboardingTest {
     private static String confirmation(SqliteStore store, Onboarding onboarding, Received ask, String yes) {
         tap(store, onboarding, ask);
         List<OutboxEntry> due = store.outbox().due(Instant.parse("2100-01-01T00:00:00Z"), 100);
-        OutboxMessage.Text question = OutboxPayload.readText(due.get(due.size() - 1).payload());
-        return question.buttons().stream().filter(b -> b.label().equals(yes)).findFirst().orElseThrow().data();
+        OutboxMessage.Text question =
+                OutboxPayload.readText(due.get(due.size() - 1).payload());
+        return question.buttons().stream()
+                .filter(b -> b.label().equals(yes))
+                .findFirst()
+                .orElseThrow()
+                .data();
     }
 
     private static void tap(SqliteStore store, Onboarding onboarding, Received r) {
@@ -232,7 +356,10 @@ class OnboardingTest {
     }
 
     private static List<String> sentTo(SqliteStore store, long chatId) {
-        return store.outbox().due(Instant.parse("2100-01-01T00:00:00Z"), 100).stream().filter(e -> e.chatId() == chatId)
-                .filter(e -> e.kind() == dev.rekindle.store.OutboxKind.SEND).map(e -> OutboxPayload.readText(e.payload()).html()).toList();
+        return store.outbox().due(Instant.parse("2100-01-01T00:00:00Z"), 100).stream()
+                .filter(e -> e.chatId() == chatId)
+                .filter(e -> e.kind() == dev.rekindle.store.OutboxKind.SEND)
+                .map(e -> OutboxPayload.readText(e.payload()).html())
+                .toList();
     }
 }

@@ -13,7 +13,8 @@ class OutboxPayloadTest {
 
     @Test
     void aTextEntryKeepsItsWordsAndButtonsAndNoChatOfTheEngine() {
-        OutboxMessage.Text text = new OutboxMessage.Text("<b>Ready?</b>", List.of(new OutboxMessage.Button("Yes", "x.y@1")));
+        OutboxMessage.Text text =
+                new OutboxMessage.Text("<b>Ready?</b>", List.of(new OutboxMessage.Button("Yes", "x.y@1")));
         Outgoing entry = OutboxPayload.entry(42, text, "m3");
         assertEquals(OutboxKind.SEND, entry.kind());
         assertEquals("m3", entry.ref());
@@ -31,8 +32,10 @@ class OutboxPayloadTest {
     @Test
     void payloadsQueuedBeforeTheOutboxHadItsOwnTypeStillRead() {
         // what an entry still pending across the upgrade holds: the engine's Send and CloseButtons as JSON
-        String send = "{\"to\":\"A\",\"ref\":null,\"html\":\"Hello\",\"buttons\":[{\"label\":\"Yes\",\"data\":\"a.b@1\"}]}";
-        assertEquals(new OutboxMessage.Text("Hello", List.of(new OutboxMessage.Button("Yes", "a.b@1"))),
+        String send =
+                "{\"to\":\"A\",\"ref\":null,\"html\":\"Hello\",\"buttons\":[{\"label\":\"Yes\",\"data\":\"a.b@1\"}]}";
+        assertEquals(
+                new OutboxMessage.Text("Hello", List.of(new OutboxMessage.Button("Yes", "a.b@1"))),
                 OutboxPayload.readText(send));
         String close = "{\"to\":\"A\",\"ref\":\"msg:4711\",\"chosenLabel\":null}";
         assertEquals(new OutboxMessage.CloseButtons(4711, null), OutboxPayload.readCloseButtons(close));
@@ -42,8 +45,8 @@ class OutboxPayloadTest {
 
     @Test
     void anUnreadablePayloadSaysWhereNotWhat() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> OutboxPayload.readText("{\"html\": \"my secret words\""));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> OutboxPayload.readText("{\"html\": \"my secret words\""));
         assertFalse(e.getMessage().contains("secret"), e.getMessage());
     }
 }

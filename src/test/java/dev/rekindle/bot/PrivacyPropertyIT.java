@@ -4,14 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.rekindle.app.KeywordIntentClassifier;
-import dev.rekindle.dialog.engine.Action;
 import dev.rekindle.dialog.engine.Chat;
 import dev.rekindle.dialog.engine.Engine;
-import dev.rekindle.dialog.model.SafetyKind;
 import dev.rekindle.dialog.load.DialogLoader;
 import dev.rekindle.dialog.model.Dialog;
 import dev.rekindle.dialog.model.DialogLibrary;
 import dev.rekindle.dialog.model.Partner;
+import dev.rekindle.dialog.model.SafetyKind;
 import dev.rekindle.dialog.model.State;
 import dev.rekindle.dialog.model.Step;
 import dev.rekindle.nlu.understanding.TestUnderstanding;
@@ -59,9 +58,14 @@ class PrivacyPropertyIT {
     private static final int SEEDS = 10;
     private static final int STEPS = 400;
     private static final Pattern PRIVATE_MARKER = Pattern.compile("p([ab])(\\d+)q");
-    private static final List<String> SHAPES = List.of("%s", "You made coffee for me this morning %s",
-            "I feel close when we walk together %s", "calm %s", "I valued how you listened to me %s",
-            "thank you for dinner %s", "We never have time %s");
+    private static final List<String> SHAPES = List.of(
+            "%s",
+            "You made coffee for me this morning %s",
+            "I feel close when we walk together %s",
+            "calm %s",
+            "I valued how you listened to me %s",
+            "thank you for dinner %s",
+            "We never have time %s");
 
     private static DialogLibrary library;
     private static Set<String> consentYes;
@@ -88,7 +92,9 @@ class PrivacyPropertyIT {
                 if (s.step() instanceof Step.Share sh && sh.yesLabel() != null) {
                     consentYes.add(sh.yesLabel());
                 }
-                if (s.step() instanceof Step.Rendezvous rv && rv.consent() != null && rv.consent().yesLabel() != null) {
+                if (s.step() instanceof Step.Rendezvous rv
+                        && rv.consent() != null
+                        && rv.consent().yesLabel() != null) {
                     consentYes.add(rv.consent().yesLabel());
                 }
             }
@@ -110,8 +116,12 @@ class PrivacyPropertyIT {
         Random random = new Random(seed);
         MovableClock clock = MovableClock.at(Instant.parse("2026-01-05T09:00:00Z"));
         try (SqliteStore store = SqliteStore.open(dir.resolve("seed" + seed + ".db"), clock)) {
-            BotCore core = new BotCore(new Engine(library), TestUnderstanding.withoutSafety(new KeywordIntentClassifier()),
-                    store, clock, Runnable::run);
+            BotCore core = new BotCore(
+                    new Engine(library),
+                    TestUnderstanding.withoutSafety(new KeywordIntentClassifier()),
+                    store,
+                    clock,
+                    Runnable::run);
             store.couples().createUser(SAM, "Sam", ZoneOffset.UTC);
             store.couples().createUser(ALEX, "Alex", ZoneOffset.UTC);
             long couple = store.couples().createCouple(SAM, ALEX);
@@ -125,8 +135,8 @@ class PrivacyPropertyIT {
                 written.put(p, new ArrayList<>());
                 released.put(p, new HashSet<>());
             }
-            Map<Long, List<OutboxMessage.Text>> seen = Map.of(SAM, new ArrayList<>(), ALEX, new ArrayList<>(),
-                    GROUP, new ArrayList<>());
+            Map<Long, List<OutboxMessage.Text>> seen =
+                    Map.of(SAM, new ArrayList<>(), ALEX, new ArrayList<>(), GROUP, new ArrayList<>());
             long update = 1;
             int marker = 0;
             List<String> trail = new ArrayList<>();
@@ -152,27 +162,53 @@ class PrivacyPropertyIT {
                     }
                     String text = String.format(SHAPES.get(random.nextInt(SHAPES.size())), tag);
                     trail.add(who + "@" + chat + " text " + tag);
-                    core.submit(new Received.Text(id, m, new Received.Origin(chatId, chatId == GROUP ? (who == Partner.A ? SAM : ALEX) : chatId, ""), text)).join();
+                    core.submit(new Received.Text(
+                                    id,
+                                    m,
+                                    new Received.Origin(
+                                            chatId, chatId == GROUP ? (who == Partner.A ? SAM : ALEX) : chatId, ""),
+                                    text))
+                            .join();
                 } else if (kind < 75) {
                     List<String> from = random.nextBoolean() ? sharing : commands;
                     String c = from.get(random.nextInt(from.size()));
                     trail.add(who + "@" + chat + " " + c);
-                    core.submit(new Received.Command(id, m, new Received.Origin(chatId, chatId == GROUP ? (who == Partner.A ? SAM : ALEX) : chatId, ""), c.substring(1), "")).join();
+                    core.submit(new Received.Command(
+                                    id,
+                                    m,
+                                    new Received.Origin(
+                                            chatId, chatId == GROUP ? (who == Partner.A ? SAM : ALEX) : chatId, ""),
+                                    c.substring(1),
+                                    ""))
+                            .join();
                 } else if (kind < 192) {
-                    List<OutboxMessage.Text> here = seen.get(chatId).stream().filter(s -> !s.buttons().isEmpty()).toList();
+                    List<OutboxMessage.Text> here = seen.get(chatId).stream()
+                            .filter(s -> !s.buttons().isEmpty())
+                            .toList();
                     if (here.isEmpty()) {
                         store.inbox().markDone(id);
                         continue;
                     }
                     // mostly the latest message with buttons, sometimes an older (stale) one
-                    OutboxMessage.Text msg = random.nextInt(4) == 0 ? here.get(random.nextInt(here.size())) : here.get(here.size() - 1);
+                    OutboxMessage.Text msg =
+                            random.nextInt(4) == 0 ? here.get(random.nextInt(here.size())) : here.get(here.size() - 1);
                     // the first button usually goes on (and is the "yes" of a consent), so it is drawn more often
-                    OutboxMessage.Button b = msg.buttons().get(random.nextInt(10) < 6 ? 0 : random.nextInt(msg.buttons().size()));
+                    OutboxMessage.Button b = msg.buttons()
+                            .get(
+                                    random.nextInt(10) < 6
+                                            ? 0
+                                            : random.nextInt(msg.buttons().size()));
                     if (!inGroup && consentYes.contains(b.label())) {
                         released.get(who).addAll(written.get(who));
                     }
                     trail.add(who + "@" + chat + " press '" + b.label() + "'");
-                    core.submit(new Received.Press(id, m, new Received.Origin(chatId, chatId == GROUP ? (who == Partner.A ? SAM : ALEX) : chatId, ""), b.data())).join();
+                    core.submit(new Received.Press(
+                                    id,
+                                    m,
+                                    new Received.Origin(
+                                            chatId, chatId == GROUP ? (who == Partner.A ? SAM : ALEX) : chatId, ""),
+                                    b.data()))
+                            .join();
                 } else if (kind < 198) {
                     store.inbox().markDone(id);
                     clock.advance(Duration.ofMinutes(1 + random.nextInt(24 * 60)));
@@ -181,9 +217,17 @@ class PrivacyPropertyIT {
                         core.fire(t).join();
                     }
                 } else {
-                    SafetyKind k = random.nextInt(3) == 0 ? SafetyKind.ABUSE : SafetyKind.CRISIS; // abuse pauses sharing for good
+                    SafetyKind k = random.nextInt(3) == 0
+                            ? SafetyKind.ABUSE
+                            : SafetyKind.CRISIS; // abuse pauses sharing for good
                     trail.add(who + "@" + chat + " safety " + k);
-                    core.submit(new Received.ScreenedUnsafe(id, m, new Received.Origin(chatId, chatId == GROUP ? (who == Partner.A ? SAM : ALEX) : chatId, ""), k)).join();
+                    core.submit(new Received.ScreenedUnsafe(
+                                    id,
+                                    m,
+                                    new Received.Origin(
+                                            chatId, chatId == GROUP ? (who == Partner.A ? SAM : ALEX) : chatId, ""),
+                                    k))
+                            .join();
                 }
                 for (OutboxEntry e : store.outbox().due(clock.instant().plus(Duration.ofDays(365)), 1000)) {
                     if (e.kind() == OutboxKind.SEND) {
@@ -195,8 +239,10 @@ class PrivacyPropertyIT {
                         }
                         if (leak != null) {
                             fail("seed " + seed + ", step " + step + ": " + leak + "\n  in: " + s.html()
-                                    + "\n  after: " + String.join("\n         ", trail.subList(Math.max(0, trail.size() - 25),
-                                    trail.size())));
+                                    + "\n  after: "
+                                    + String.join(
+                                            "\n         ",
+                                            trail.subList(Math.max(0, trail.size() - 25), trail.size())));
                         }
                     }
                     store.outbox().markSent(e.id());

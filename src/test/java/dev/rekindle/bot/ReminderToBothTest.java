@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rekindle.app.KeywordIntentClassifier;
-import dev.rekindle.dialog.engine.Action;
 import dev.rekindle.dialog.engine.Chat;
 import dev.rekindle.dialog.engine.Engine;
 import dev.rekindle.dialog.load.DialogLoader;
@@ -18,8 +17,8 @@ import dev.rekindle.store.Member;
 import dev.rekindle.store.OutboxEntry;
 import dev.rekindle.store.OutboxKind;
 import dev.rekindle.store.Reminders;
-import dev.rekindle.store.sqlite.SqliteStore;
 import dev.rekindle.store.StoredReminder;
+import dev.rekindle.store.sqlite.SqliteStore;
 import dev.rekindle.testing.MovableClock;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -93,8 +92,12 @@ class ReminderToBothTest {
         LoadResult loaded = DialogLoader.loadSources(files);
         assertFalse(loaded.hasErrors(), () -> loaded.problems().toString());
         store = SqliteStore.open(dir.resolve("rekindle.db"), clock);
-        core = new BotCore(new Engine(loaded.library().orElseThrow()), TestUnderstanding.withoutSafety(new KeywordIntentClassifier()),
-                store, clock, Runnable::run);
+        core = new BotCore(
+                new Engine(loaded.library().orElseThrow()),
+                TestUnderstanding.withoutSafety(new KeywordIntentClassifier()),
+                store,
+                clock,
+                Runnable::run);
         store.couples().createUser(SAM, "Sam", BERLIN);
         store.couples().createUser(ALEX, "Alex", TOKYO);
         couple = store.couples().createCouple(SAM, ALEX);
@@ -116,7 +119,8 @@ class ReminderToBothTest {
 
     private List<String> texts(long chatId) {
         return store.outbox().due(chatId, clock.instant().plus(Duration.ofDays(30)), 100).stream()
-                .filter(e -> e.kind() == OutboxKind.SEND).map(e -> Engine.plainText(OutboxPayload.readText(e.payload()).html()))
+                .filter(e -> e.kind() == OutboxKind.SEND)
+                .map(e -> Engine.plainText(OutboxPayload.readText(e.payload()).html()))
                 .toList();
     }
 
@@ -133,11 +137,21 @@ class ReminderToBothTest {
     @Test
     void eachPartnerIsRemindedPrivatelyAtTheSameMomentWithinTheirOwnQuietHours() {
         Member samInGroup = new Member(couple, Partner.A, Chat.GROUP);
-        core.submit(new Received.Command(receive(), samInGroup, new Received.Origin(GROUP, SAM, "Sam"), "together_test", "")).join();
+        core.submit(new Received.Command(
+                        receive(), samInGroup, new Received.Origin(GROUP, SAM, "Sam"), "together_test", ""))
+                .join();
         OutboxMessage.Text offer = store.outbox().due(GROUP, clock.instant(), 10).stream()
-                .map(e -> OutboxPayload.readText(e.payload())).filter(s -> !s.buttons().isEmpty()).findFirst().orElseThrow();
+                .map(e -> OutboxPayload.readText(e.payload()))
+                .filter(s -> !s.buttons().isEmpty())
+                .findFirst()
+                .orElseThrow();
         markAllSent();
-        core.submit(new Received.Press(receive(), samInGroup, new Received.Origin(GROUP, SAM, "Sam"), offer.buttons().get(0).data())).join();
+        core.submit(new Received.Press(
+                        receive(),
+                        samInGroup,
+                        new Received.Origin(GROUP, SAM, "Sam"),
+                        offer.buttons().get(0).data()))
+                .join();
         assertEquals(List.of("Set for both of you."), texts(GROUP));
         assertEquals(List.of(), texts(SAM), "19:30 in Berlin is not in Sam's quiet hours: nothing to say");
         assertEquals(List.of(), texts(ALEX), "Alex is not told anything in the night (03:30 in Tokyo)");
@@ -148,7 +162,8 @@ class ReminderToBothTest {
         assertEquals(BERLIN, sams.zone());
         assertEquals(BERLIN, alexs.zone(), "the time is local to whoever set it");
         assertEquals(local(BERLIN, "2026-03-13T19:30"), sams.nextDue());
-        assertEquals(local(TOKYO, "2026-03-14T08:00"), alexs.nextDue(), "19:30 Berlin is 03:30 in Tokyo: after quiet hours");
+        assertEquals(
+                local(TOKYO, "2026-03-14T08:00"), alexs.nextDue(), "19:30 Berlin is 03:30 in Tokyo: after quiet hours");
 
         clock.advance(Duration.between(clock.instant(), sams.nextDue()));
         fireDue();
@@ -159,7 +174,9 @@ class ReminderToBothTest {
         fireDue();
         assertEquals(List.of("Alex, it's your Friday evening with Sam."), texts(ALEX));
         assertEquals(List.of(), texts(SAM), "once each");
-        assertEquals(local(BERLIN, "2026-03-20T19:30"), store.reminders().find(couple, sams.id()).orElseThrow().nextDue());
+        assertEquals(
+                local(BERLIN, "2026-03-20T19:30"),
+                store.reminders().find(couple, sams.id()).orElseThrow().nextDue());
     }
 
     private void fireDue() {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.rekindle.app.KeywordIntentClassifier;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,11 +65,15 @@ class DocsTranscriptExamplesTest {
 
     @Test
     void findsTranscriptBlocksWithTheirLines() {
-        String md = "# Doc\n\n```yaml\nid: not_a_transcript\n```\n\n```yaml\n# a comment\ntranscript: x\nsteps: []\n```\n"
-                + "  ```yaml\n  transcript: indented\n  ```\n```\ntranscript: no language\n```\n";
+        String md =
+                "# Doc\n\n```yaml\nid: not_a_transcript\n```\n\n```yaml\n# a comment\ntranscript: x\nsteps: []\n```\n"
+                        + "  ```yaml\n  transcript: indented\n  ```\n```\ntranscript: no language\n```\n";
         List<Block> blocks = transcriptBlocks(md);
-        assertEquals(List.of(new Block("# a comment\ntranscript: x\nsteps: []\n", 8),
-                new Block("transcript: indented\n", 13)), blocks);
+        assertEquals(
+                List.of(
+                        new Block("# a comment\ntranscript: x\nsteps: []\n", 8),
+                        new Block("transcript: indented\n", 13)),
+                blocks);
     }
 
     @Test
@@ -79,18 +82,21 @@ class DocsTranscriptExamplesTest {
         List<Block> blocks = transcriptBlocks(Files.readString(DOC, StandardCharsets.UTF_8));
         assumeTrue(!blocks.isEmpty(), "docs/dialogs.md shows no transcript");
         assumeTrue(Files.isDirectory(ShippedTranscriptsTest.DIALOGS), "no dialogs folder yet");
-        TranscriptRunner runner = TranscriptRunner.of(TestDialogs.repoLibrary(ShippedTranscriptsTest.DIALOGS),
+        TranscriptRunner runner = TranscriptRunner.of(
+                TestDialogs.repoLibrary(ShippedTranscriptsTest.DIALOGS),
                 ShippedTranscriptsTest.productionUnderstanding());
         List<String> failures = new ArrayList<>();
         for (Block b : blocks) {
             try {
-                TranscriptRunner.Result r = runner.run(TranscriptLoader.parse(DOC.toString(), b.content(), b.firstLine()));
+                TranscriptRunner.Result r =
+                        runner.run(TranscriptLoader.parse(DOC.toString(), b.content(), b.firstLine()));
                 if (!r.passed()) {
                     failures.add("FAIL " + r.name() + " (" + DOC + ":" + b.firstLine() + ")\n  "
                             + r.diff().replace("\n", "\n  "));
                 }
             } catch (TranscriptException e) {
-                failures.add("FAIL " + DOC + ":" + b.firstLine() + "\n  " + e.getMessage().replace("\n", "\n  "));
+                failures.add("FAIL " + DOC + ":" + b.firstLine() + "\n  "
+                        + e.getMessage().replace("\n", "\n  "));
             }
         }
         if (!failures.isEmpty()) {

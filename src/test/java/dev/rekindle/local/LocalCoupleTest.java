@@ -9,8 +9,8 @@ import dev.rekindle.app.KeywordIntentClassifier;
 import dev.rekindle.dialog.engine.Action;
 import dev.rekindle.dialog.engine.Chat;
 import dev.rekindle.dialog.engine.Input;
-import dev.rekindle.dialog.model.SafetyKind;
 import dev.rekindle.dialog.model.Partner;
+import dev.rekindle.dialog.model.SafetyKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -81,7 +81,9 @@ class LocalCoupleTest {
         @Test
         void pressByNumberCountsFromOne() {
             couple.say(Partner.A, Chat.GROUP, "/ask");
-            assertEquals("You chose Yes", couple.press(Partner.B, Chat.GROUP, 1).get(0).text());
+            assertEquals(
+                    "You chose Yes",
+                    couple.press(Partner.B, Chat.GROUP, 1).get(0).text());
         }
 
         @Test
@@ -97,35 +99,42 @@ class LocalCoupleTest {
 
         @Test
         void pressWithoutOpenButtonsSaysSo() {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> couple.press(Partner.A, Chat.A, "Yes"));
-            assertEquals("there are no open buttons in Sam's private chat (no message there has buttons that can"
-                    + " still be pressed)", e.getMessage());
+            IllegalArgumentException e =
+                    assertThrows(IllegalArgumentException.class, () -> couple.press(Partner.A, Chat.A, "Yes"));
+            assertEquals(
+                    "there are no open buttons in Sam's private chat (no message there has buttons that can"
+                            + " still be pressed)",
+                    e.getMessage());
         }
 
         @Test
         void pressingAMissingLabelListsTheLabels() {
             couple.say(Partner.A, Chat.A, "/ask");
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> couple.press(Partner.A, Chat.A, "Maybe"));
-            assertEquals("there is no button \"Maybe\" in Sam's private chat; the buttons are \"Yes\", \"No\"",
+            IllegalArgumentException e =
+                    assertThrows(IllegalArgumentException.class, () -> couple.press(Partner.A, Chat.A, "Maybe"));
+            assertEquals(
+                    "there is no button \"Maybe\" in Sam's private chat; the buttons are \"Yes\", \"No\"",
                     e.getMessage());
-            IllegalArgumentException n = assertThrows(IllegalArgumentException.class,
-                    () -> couple.press(Partner.A, Chat.A, 3));
-            assertEquals("there is no button 3 in Sam's private chat; the buttons are 1 \"Yes\", 2 \"No\"",
-                    n.getMessage());
+            IllegalArgumentException n =
+                    assertThrows(IllegalArgumentException.class, () -> couple.press(Partner.A, Chat.A, 3));
+            assertEquals(
+                    "there is no button 3 in Sam's private chat; the buttons are 1 \"Yes\", 2 \"No\"", n.getMessage());
         }
 
         @Test
         void aPartnerCannotActInTheOtherPartnersPrivateChat() {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> couple.say(Partner.B, Chat.A, "hi"));
+            IllegalArgumentException e =
+                    assertThrows(IllegalArgumentException.class, () -> couple.say(Partner.B, Chat.A, "hi"));
             assertEquals("Alex (B) cannot write in Sam's private chat", e.getMessage());
         }
 
         @Test
         void anUnpairedUserHasNoPartnerB() {
-            LocalCouple single = new LocalCouple(engine, dev.rekindle.nlu.understanding.TestUnderstanding.withoutSafety(new KeywordIntentClassifier()), Map.of(Partner.A, "Sam"), 1);
+            LocalCouple single = new LocalCouple(
+                    engine,
+                    dev.rekindle.nlu.understanding.TestUnderstanding.withoutSafety(new KeywordIntentClassifier()),
+                    Map.of(Partner.A, "Sam"),
+                    1);
             assertFalse(single.isPaired());
             assertThrows(IllegalArgumentException.class, () -> single.say(Partner.B, Chat.B, "hi"));
         }
@@ -133,12 +142,18 @@ class LocalCoupleTest {
         @Test
         void timersFireInDueOrderWithTheClockAtTheirDueInstant() {
             couple.say(Partner.A, Chat.A, "/later");
-            assertEquals(List.of("t5", "t10"), couple.pendingTimers().stream().map(LocalCouple.ScheduledTimer::id).toList());
+            assertEquals(
+                    List.of("t5", "t10"),
+                    couple.pendingTimers().stream()
+                            .map(LocalCouple.ScheduledTimer::id)
+                            .toList());
             List<Sent> fired = couple.advance(Duration.ofMinutes(30));
-            assertEquals(List.of(
-                    "fired t5 at 2026-01-05T09:05:00Z",
-                    "fired t5b at 2026-01-05T09:05:00Z",
-                    "fired t10 at 2026-01-05T09:10:00Z"), fired.stream().map(Sent::text).toList());
+            assertEquals(
+                    List.of(
+                            "fired t5 at 2026-01-05T09:05:00Z",
+                            "fired t5b at 2026-01-05T09:05:00Z",
+                            "fired t10 at 2026-01-05T09:10:00Z"),
+                    fired.stream().map(Sent::text).toList());
             assertEquals(Instant.parse("2026-01-05T09:30:00Z"), couple.now());
             assertTrue(couple.pendingTimers().isEmpty());
         }
@@ -146,10 +161,16 @@ class LocalCoupleTest {
         @Test
         void timersNotYetDueWait() {
             couple.say(Partner.A, Chat.A, "/later");
-            assertEquals(List.of("fired t5 at 2026-01-05T09:05:00Z", "fired t5b at 2026-01-05T09:05:00Z"),
-                    couple.advance(Duration.ofMinutes(9)).stream().map(Sent::text).toList());
-            assertEquals(List.of("fired t10 at 2026-01-05T09:10:00Z"),
-                    couple.advance(Duration.ofMinutes(1)).stream().map(Sent::text).toList());
+            assertEquals(
+                    List.of("fired t5 at 2026-01-05T09:05:00Z", "fired t5b at 2026-01-05T09:05:00Z"),
+                    couple.advance(Duration.ofMinutes(9)).stream()
+                            .map(Sent::text)
+                            .toList());
+            assertEquals(
+                    List.of("fired t10 at 2026-01-05T09:10:00Z"),
+                    couple.advance(Duration.ofMinutes(1)).stream()
+                            .map(Sent::text)
+                            .toList());
         }
 
         @Test
@@ -168,8 +189,10 @@ class LocalCoupleTest {
         void journalEntriesAreKeptWithTheSimulatedTime() {
             couple.advance(Duration.ofHours(1));
             couple.say(Partner.B, Chat.B, "/note the coffee");
-            assertEquals(List.of(new LocalCouple.JournalEntry("note", "appreciation", Partner.B, "the coffee",
-                    Instant.parse("2026-01-05T10:00:00Z"))), couple.journal());
+            assertEquals(
+                    List.of(new LocalCouple.JournalEntry(
+                            "note", "appreciation", Partner.B, "the coffee", Instant.parse("2026-01-05T10:00:00Z"))),
+                    couple.journal());
         }
 
         @Test
@@ -182,9 +205,10 @@ class LocalCoupleTest {
 
         @Test
         void anEngineFailureNamesTheInput() {
-            LocalCouple.EngineFailure e = assertThrows(LocalCouple.EngineFailure.class,
-                    () -> couple.say(Partner.A, Chat.A, "/boom"));
-            assertTrue(e.getMessage().startsWith("the engine failed on Command[from=A, chat=A, command=/boom"),
+            LocalCouple.EngineFailure e =
+                    assertThrows(LocalCouple.EngineFailure.class, () -> couple.say(Partner.A, Chat.A, "/boom"));
+            assertTrue(
+                    e.getMessage().startsWith("the engine failed on Command[from=A, chat=A, command=/boom"),
                     e.getMessage());
         }
     }
@@ -194,8 +218,11 @@ class LocalCoupleTest {
     class OnTheRealEngine {
 
         private LocalCouple couple() throws Exception {
-            return LocalCouple.of(TestDialogs.library(), dev.rekindle.nlu.understanding.TestUnderstanding.withoutSafety(new KeywordIntentClassifier()),
-                    Map.of(Partner.A, "Sam", Partner.B, "Alex"), 1);
+            return LocalCouple.of(
+                    TestDialogs.library(),
+                    dev.rekindle.nlu.understanding.TestUnderstanding.withoutSafety(new KeywordIntentClassifier()),
+                    Map.of(Partner.A, "Sam", Partner.B, "Alex"),
+                    1);
         }
 
         @Test
@@ -230,7 +257,9 @@ class LocalCoupleTest {
         @Test
         void aGroupTimerNudgesThenLeaves() throws Exception {
             LocalCouple couple = couple();
-            assertEquals("Anyone there?", couple.say(Partner.A, Chat.GROUP, "/ping").get(0).text());
+            assertEquals(
+                    "Anyone there?",
+                    couple.say(Partner.A, Chat.GROUP, "/ping").get(0).text());
             assertTrue(couple.advance(Duration.ofMinutes(9)).isEmpty());
             List<Sent> nudge = couple.advance(Duration.ofMinutes(1));
             assertEquals(List.of("Still there?"), nudge.stream().map(Sent::text).toList());
@@ -243,7 +272,8 @@ class LocalCoupleTest {
         void answeringBeforeTheTimerCancelsIt() throws Exception {
             LocalCouple couple = couple();
             couple.say(Partner.A, Chat.GROUP, "/ping");
-            assertEquals("Got it.", couple.say(Partner.B, Chat.GROUP, "here!").get(0).text());
+            assertEquals(
+                    "Got it.", couple.say(Partner.B, Chat.GROUP, "here!").get(0).text());
             assertTrue(couple.advance(Duration.ofHours(1)).isEmpty());
         }
 
@@ -251,7 +281,8 @@ class LocalCoupleTest {
         void aCrisisStartsTheCrisisDialogPrivately() throws Exception {
             LocalCouple couple = couple();
             List<Sent> sent = couple.safety(Partner.A, Chat.A, SafetyKind.CRISIS);
-            assertTrue(sent.stream().anyMatch(s -> s.chat() == Chat.A && s.text().startsWith("You matter.")),
+            assertTrue(
+                    sent.stream().anyMatch(s -> s.chat() == Chat.A && s.text().startsWith("You matter.")),
                     sent::toString);
         }
     }

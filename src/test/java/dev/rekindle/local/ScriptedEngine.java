@@ -34,7 +34,10 @@ final class ScriptedEngine implements LocalCouple.Handler {
         if (input instanceof Input.Command c) {
             if (c.command().equals("/ask")) {
                 String ref = "m" + (++refs);
-                out.add(new Action.Send(c.chat(), ref, "Pick <b>one</b> &amp; go",
+                out.add(new Action.Send(
+                        c.chat(),
+                        ref,
+                        "Pick <b>one</b> &amp; go",
                         List.of(new Action.ButtonOut("Yes", ref + "|Yes"), new Action.ButtonOut("No", ref + "|No"))));
             } else if (c.command().equals("/later")) {
                 out.add(new Action.ScheduleTimer("t10", now.plus(Duration.ofMinutes(10)), null));
@@ -47,8 +50,8 @@ final class ScriptedEngine implements LocalCouple.Handler {
             } else if (c.command().equals("/boom")) {
                 throw new IllegalStateException("boom");
             } else {
-                out.add(new Action.Send(c.chat(), "m" + (++refs), "command " + c.command() + " args [" + c.args() + "]",
-                        List.of()));
+                out.add(new Action.Send(
+                        c.chat(), "m" + (++refs), "command " + c.command() + " args [" + c.args() + "]", List.of()));
             }
         } else if (input instanceof Input.Press p) {
             String[] parts = p.data().split("\\|");
@@ -60,8 +63,8 @@ final class ScriptedEngine implements LocalCouple.Handler {
                 out.add(new Action.ScheduleTimer("t5b", now, null));
             }
         } else if (input instanceof Input.Text t) {
-            out.add(new Action.Send(t.chat(), "m" + (++refs), "heard &quot;" + t.text() + "&quot; as " + t.intent(),
-                    List.of()));
+            out.add(new Action.Send(
+                    t.chat(), "m" + (++refs), "heard &quot;" + t.text() + "&quot; as " + t.intent(), List.of()));
         } else if (input instanceof Input.SafetyAlert s) {
             out.add(new Action.SafetyRaised(s.from(), s.kind()));
             out.add(new Action.Send(Chat.privateOf(s.from()), "m" + (++refs), "safety " + s.kind(), List.of()));
@@ -74,7 +77,11 @@ final class ScriptedEngine implements LocalCouple.Handler {
     }
 
     static LocalCouple couple(ScriptedEngine engine) {
-        return new LocalCouple(engine, dev.rekindle.nlu.understanding.TestUnderstanding.withoutSafety(new dev.rekindle.app.KeywordIntentClassifier()),
-                java.util.Map.of(Partner.A, "Sam", Partner.B, "Alex"), 1);
+        return new LocalCouple(
+                engine,
+                dev.rekindle.nlu.understanding.TestUnderstanding.withoutSafety(
+                        new dev.rekindle.app.KeywordIntentClassifier()),
+                java.util.Map.of(Partner.A, "Sam", Partner.B, "Alex"),
+                1);
     }
 }

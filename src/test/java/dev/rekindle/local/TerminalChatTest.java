@@ -87,20 +87,26 @@ class TerminalChatTest {
 
         @Test
         void namesSwitchPartnersAndAnUnpairedUserHasNoB() throws Exception {
-            assertEquals("-- you are Alex (B), in your private chat\n",
-                    run(ScriptedEngine.couple(), "/as alex\n", false));
-            LocalCouple single = new LocalCouple(new ScriptedEngine(), dev.rekindle.nlu.understanding.TestUnderstanding.withoutSafety(new KeywordIntentClassifier()),
-                    Map.of(Partner.A, "Sam"), 1);
-            assertEquals("! there is no partner B: Sam is not paired (give two names with --names to simulate a couple)\n",
+            assertEquals(
+                    "-- you are Alex (B), in your private chat\n", run(ScriptedEngine.couple(), "/as alex\n", false));
+            LocalCouple single = new LocalCouple(
+                    new ScriptedEngine(),
+                    dev.rekindle.nlu.understanding.TestUnderstanding.withoutSafety(new KeywordIntentClassifier()),
+                    Map.of(Partner.A, "Sam"),
+                    1);
+            assertEquals(
+                    "! there is no partner B: Sam is not paired (give two names with --names to simulate a couple)\n",
                     run(single, "/as B\n", false));
         }
 
         @Test
         void anInteractiveSessionShowsThePrompt() throws Exception {
             String out = run(ScriptedEngine.couple(), "/in group\n/as B\n", true);
-            assertEquals("Sam@private> -- you are Sam (A), in the group\n"
-                    + "Sam@group> -- you are Alex (B), in the group\n"
-                    + "Alex@group> \n", out);
+            assertEquals(
+                    "Sam@private> -- you are Sam (A), in the group\n"
+                            + "Sam@group> -- you are Alex (B), in the group\n"
+                            + "Alex@group> \n",
+                    out);
         }
     }
 
@@ -110,8 +116,11 @@ class TerminalChatTest {
 
         @Test
         void aScriptedSessionAgainstSmallDialogs() throws Exception {
-            LocalCouple couple = LocalCouple.of(TestDialogs.library(), dev.rekindle.nlu.understanding.TestUnderstanding.withoutSafety(new KeywordIntentClassifier()),
-                    Map.of(Partner.A, "Sam", Partner.B, "Alex"), 1);
+            LocalCouple couple = LocalCouple.of(
+                    TestDialogs.library(),
+                    dev.rekindle.nlu.understanding.TestUnderstanding.withoutSafety(new KeywordIntentClassifier()),
+                    Map.of(Partner.A, "Sam", Partner.B, "Alex"),
+                    1);
             String out = run(couple, """
                     /hello
                     /press 1

@@ -3,8 +3,8 @@ package dev.rekindle.local;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.rekindle.dialog.load.DialogLoader;
-import dev.rekindle.dialog.load.SourceFile;
 import dev.rekindle.dialog.load.LoadResult;
+import dev.rekindle.dialog.load.SourceFile;
 import dev.rekindle.dialog.model.BotSettings;
 import dev.rekindle.dialog.model.DialogLibrary;
 import dev.rekindle.dialog.validate.Problem;

@@ -33,7 +33,8 @@ class TranscriptCoverageTest {
             fail("write a transcript in dialogs/tests/ for each:\n" + String.join("\n", lines));
         }
         // the check itself must have had something to find: the group dialogs with roles refuse a press
-        assertTrue(!coverage.keptBy("daily_checkin", Promise.WRONG_PARTNER_REFUSED).isEmpty());
+        assertTrue(
+                !coverage.keptBy("daily_checkin", Promise.WRONG_PARTNER_REFUSED).isEmpty());
     }
 
     @Nested
@@ -61,8 +62,8 @@ class TranscriptCoverageTest {
                 """;
 
         private final DialogLibrary library = load();
-        private final TranscriptRunner runner = TranscriptRunner.of(library,
-                TestUnderstanding.withoutSafety(new KeywordIntentClassifier()));
+        private final TranscriptRunner runner =
+                TranscriptRunner.of(library, TestUnderstanding.withoutSafety(new KeywordIntentClassifier()));
 
         private DialogLibrary load() {
             List<SourceFile> sources = new ArrayList<>(TestDialogs.sources());
@@ -74,7 +75,8 @@ class TranscriptCoverageTest {
             TranscriptCoverage c = new TranscriptCoverage(library);
             int n = 0;
             for (String t : transcripts) {
-                TranscriptRunner.Result r = runner.run(TranscriptLoader.parse("dialogs/tests/t" + (++n) + ".yaml", t), c);
+                TranscriptRunner.Result r =
+                        runner.run(TranscriptLoader.parse("dialogs/tests/t" + (++n) + ".yaml", t), c);
                 assertTrue(r.passed(), r.diff());
             }
             return c;
@@ -100,8 +102,12 @@ class TranscriptCoverageTest {
                     """);
             assertEquals(List.of("STOPPED_WHILE_RUNNING"), gapsOf(c, "hello"));
             assertEquals(List.of("dialogs/tests/t1.yaml"), c.keptBy("hello", Promise.REACHES_AN_END));
-            assertTrue(c.gaps().stream().anyMatch(g -> g.toString()
-                    .equals("dialogs/hello.yaml: dialog 'hello': no transcript sends /stop while it is running")));
+            assertTrue(
+                    c.gaps().stream()
+                            .anyMatch(
+                                    g -> g.toString()
+                                            .equals(
+                                                    "dialogs/hello.yaml: dialog 'hello': no transcript sends /stop while it is running")));
         }
 
         @Test
@@ -159,11 +165,15 @@ class TranscriptCoverageTest {
 
         @Test
         void aDialogIsAskedOnlyForWhatItCanDo() {
-            assertEquals(List.of(Promise.REACHES_AN_END),
-                    TranscriptCoverage.promisesOf(library.current("safety_crisis").orElseThrow()));
-            assertEquals(List.of(Promise.REACHES_AN_END, Promise.STOPPED_WHILE_RUNNING),
+            assertEquals(
+                    List.of(Promise.REACHES_AN_END),
+                    TranscriptCoverage.promisesOf(
+                            library.current("safety_crisis").orElseThrow()));
+            assertEquals(
+                    List.of(Promise.REACHES_AN_END, Promise.STOPPED_WHILE_RUNNING),
                     TranscriptCoverage.promisesOf(library.current("ping").orElseThrow()));
-            assertEquals(List.of(Promise.values()),
+            assertEquals(
+                    List.of(Promise.values()),
                     TranscriptCoverage.promisesOf(library.current("take_turns").orElseThrow()));
         }
     }

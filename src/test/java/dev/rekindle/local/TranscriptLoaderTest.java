@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rekindle.dialog.engine.Chat;
-import dev.rekindle.dialog.model.SafetyKind;
 import dev.rekindle.dialog.model.Partner;
+import dev.rekindle.dialog.model.SafetyKind;
 import dev.rekindle.dialog.validate.Problem;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,7 +76,8 @@ class TranscriptLoaderTest {
         assertEquals("Send it", p1.label());
         assertEquals("press A \"Send it\"", p1.written());
         assertEquals(Chat.B, p1.expect().get(0).to());
-        assertEquals(Transcript.TextCheck.Mode.CONTAINS, p1.expect().get(0).text().mode());
+        assertEquals(
+                Transcript.TextCheck.Mode.CONTAINS, p1.expect().get(0).text().mode());
         assertNull(p1.expect().get(0).buttons(), "buttons not given are not checked");
         assertEquals(Chat.GROUP, p1.expect().get(1).to());
         assertTrue(p1.expect().get(1).text().test("Sam wrote this"));
@@ -92,13 +93,17 @@ class TranscriptLoaderTest {
         Transcript.Press p3 = assertInstanceOf(Transcript.Press.class, t.steps().get(4));
         assertEquals("2", p3.label(), "a quoted number is a label");
 
-        assertEquals(Duration.ofMinutes(10), assertInstanceOf(Transcript.Wait.class, t.steps().get(5)).duration());
+        assertEquals(
+                Duration.ofMinutes(10),
+                assertInstanceOf(Transcript.Wait.class, t.steps().get(5)).duration());
 
-        Transcript.Detection safety = assertInstanceOf(Transcript.Detection.class, t.steps().get(6));
+        Transcript.Detection safety =
+                assertInstanceOf(Transcript.Detection.class, t.steps().get(6));
         assertEquals(SafetyKind.ABUSE, safety.kind());
         assertEquals(Chat.GROUP, safety.chat());
 
-        Transcript.JournalCheck j = assertInstanceOf(Transcript.JournalCheck.class, t.steps().get(7));
+        Transcript.JournalCheck j =
+                assertInstanceOf(Transcript.JournalCheck.class, t.steps().get(7));
         assertEquals(1, j.entries().size());
         assertEquals("appreciation", j.entries().get(0).kind());
         assertEquals(Partner.A, j.entries().get(0).author());
@@ -127,7 +132,8 @@ class TranscriptLoaderTest {
 
     @Test
     void problemsNameFileLineAndColumnAndAllAreReported() {
-        TranscriptException e = assertThrows(TranscriptException.class, () -> TranscriptLoader.parse("dialogs/tests/bad.yaml", """
+        TranscriptException e =
+                assertThrows(TranscriptException.class, () -> TranscriptLoader.parse("dialogs/tests/bad.yaml", """
                 transcript: broken
                 steps:
                   - A: hello
@@ -148,22 +154,24 @@ class TranscriptLoaderTest {
                     intent: apreciation
                 """));
         List<String> lines = e.problems().stream().map(Problem::toString).toList();
-        assertEquals(List.of(
-                "dialogs/tests/bad.yaml:4:5: error: unknown key 'expct' in step 1 (did you mean 'expect'?)",
-                "dialogs/tests/bad.yaml:5:11: error: wait needs a duration such as 90s, 10m, 2h or 1d, not '10 minutes'"
-                        + " (one number from 1 to 999999 and one unit s, m, h or d)",
-                "dialogs/tests/bad.yaml:6:13: error: 'C' is not a partner and chat (did you mean 'A'?)",
-                "dialogs/tests/bad.yaml:8:5: error: intent: applies to free text, and /menu is a command (remove intent:)",
-                "dialogs/tests/bad.yaml:11:14: error: to: is A, B or group, not 'Sam'",
-                "dialogs/tests/bad.yaml:12:27: error: use one of text:, contains: and matches:, not text and contains",
-                "dialogs/tests/bad.yaml:13:26: error: matches: is not a valid Java regular expression: Unclosed group"
-                        + " near character 2 (quote special characters with \\\\)",
-                "dialogs/tests/bad.yaml:15:5: error: step 6 does A and wait: a step does one thing"
-                        + " (split it into separate steps)",
-                "dialogs/tests/bad.yaml:16:17: error: safety is one of crisis, partner_at_risk, abuse, uses_violence, "
-                        + "child_at_risk, past_trauma, sexual_pressure, sexual_pain, or 'check' and one of them for the gentle check, not 'panic'",
-                "dialogs/tests/bad.yaml:18:13: error: intent 'apreciation' is not in the taxonomy"
-                        + " (did you mean 'appreciation'?)"), lines);
+        assertEquals(
+                List.of(
+                        "dialogs/tests/bad.yaml:4:5: error: unknown key 'expct' in step 1 (did you mean 'expect'?)",
+                        "dialogs/tests/bad.yaml:5:11: error: wait needs a duration such as 90s, 10m, 2h or 1d, not '10 minutes'"
+                                + " (one number from 1 to 999999 and one unit s, m, h or d)",
+                        "dialogs/tests/bad.yaml:6:13: error: 'C' is not a partner and chat (did you mean 'A'?)",
+                        "dialogs/tests/bad.yaml:8:5: error: intent: applies to free text, and /menu is a command (remove intent:)",
+                        "dialogs/tests/bad.yaml:11:14: error: to: is A, B or group, not 'Sam'",
+                        "dialogs/tests/bad.yaml:12:27: error: use one of text:, contains: and matches:, not text and contains",
+                        "dialogs/tests/bad.yaml:13:26: error: matches: is not a valid Java regular expression: Unclosed group"
+                                + " near character 2 (quote special characters with \\\\)",
+                        "dialogs/tests/bad.yaml:15:5: error: step 6 does A and wait: a step does one thing"
+                                + " (split it into separate steps)",
+                        "dialogs/tests/bad.yaml:16:17: error: safety is one of crisis, partner_at_risk, abuse, uses_violence, "
+                                + "child_at_risk, past_trauma, sexual_pressure, sexual_pain, or 'check' and one of them for the gentle check, not 'panic'",
+                        "dialogs/tests/bad.yaml:18:13: error: intent 'apreciation' is not in the taxonomy"
+                                + " (did you mean 'appreciation'?)"),
+                lines);
         assertTrue(e.getMessage().startsWith("dialogs/tests/bad.yaml:4:5: error: unknown key 'expct'"));
     }
 
@@ -172,13 +180,17 @@ class TranscriptLoaderTest {
         assertEquals("did you mean 'wait'?", TranscriptNodes.didYouMean("wiet", List.of("wait", "expect")));
         assertEquals("did you mean 'expect'?", TranscriptNodes.didYouMean("Expcet", List.of("wait", "expect")));
         assertEquals("did you mean 'A'?", TranscriptNodes.didYouMean("C", TranscriptLoader.SAYERS));
-        assertEquals("", TranscriptNodes.didYouMean("Cg", TranscriptLoader.SAYERS), "two edits are too many for a short word");
+        assertEquals(
+                "",
+                TranscriptNodes.didYouMean("Cg", TranscriptLoader.SAYERS),
+                "two edits are too many for a short word");
         assertEquals("", TranscriptNodes.didYouMean("pause", List.of("wait", "expect")));
     }
 
     @Test
     void yamlSyntaxErrorsHaveAPosition() {
-        TranscriptException e = assertThrows(TranscriptException.class,
+        TranscriptException e = assertThrows(
+                TranscriptException.class,
                 () -> TranscriptLoader.parse("t.yaml", "transcript: x\nsteps:\n  - A: [unclosed\n"));
         Problem p = e.problems().get(0);
         assertEquals("t.yaml", p.source().file());
@@ -188,20 +200,23 @@ class TranscriptLoaderTest {
 
     @Test
     void duplicateKeysAreRefused() {
-        TranscriptException e = assertThrows(TranscriptException.class,
+        TranscriptException e = assertThrows(
+                TranscriptException.class,
                 () -> TranscriptLoader.parse("t.yaml", "transcript: x\ntranscript: y\nsteps:\n  - A: hi\n"));
-        assertEquals("t.yaml:2:1: error: 'transcript' is given twice at the top of a transcript (keep one)",
+        assertEquals(
+                "t.yaml:2:1: error: 'transcript' is given twice at the top of a transcript (keep one)",
                 e.problems().get(0).toString());
     }
 
     @Test
     void missingNameAndStepsAreReported() {
-        TranscriptException e = assertThrows(TranscriptException.class,
-                () -> TranscriptLoader.parse("t.yaml", "partners: {A: Sam}\n"));
-        assertEquals(List.of(
-                "t.yaml:1:1: error: the transcript has no name (add a first line such as transcript: appreciation is"
-                        + " shared after a yes)",
-                "t.yaml:1:1: error: the transcript has no steps (add steps: with at least one step, e.g. - A: /help)"),
+        TranscriptException e =
+                assertThrows(TranscriptException.class, () -> TranscriptLoader.parse("t.yaml", "partners: {A: Sam}\n"));
+        assertEquals(
+                List.of(
+                        "t.yaml:1:1: error: the transcript has no name (add a first line such as transcript: appreciation is"
+                                + " shared after a yes)",
+                        "t.yaml:1:1: error: the transcript has no steps (add steps: with at least one step, e.g. - A: /help)"),
                 e.problems().stream().map(Problem::toString).toList());
     }
 
@@ -213,28 +228,36 @@ class TranscriptLoaderTest {
                 steps:
                   - B: hi
                 """));
-        assertEquals("t.yaml:4:5: error: B is not in partners (this transcript is an unpaired user)"
-                + " (add B under partners, e.g. partners: {A: Sam, B: Alex})", e.problems().get(0).toString());
+        assertEquals(
+                "t.yaml:4:5: error: B is not in partners (this transcript is an unpaired user)"
+                        + " (add B under partners, e.g. partners: {A: Sam, B: Alex})",
+                e.problems().get(0).toString());
     }
 
     @Test
     void emptyFileIsReported() {
         TranscriptException e = assertThrows(TranscriptException.class, () -> TranscriptLoader.parse("t.yaml", ""));
-        assertEquals("t.yaml:1:1: error: the transcript is empty (start with transcript: <what it checks>, then steps:)",
+        assertEquals(
+                "t.yaml:1:1: error: the transcript is empty (start with transcript: <what it checks>, then steps:)",
                 e.problems().get(0).toString());
     }
 
     @Test
     void tagsCannotConstructObjects() {
-        TranscriptException e = assertThrows(TranscriptException.class, () -> TranscriptLoader.parse("t.yaml",
-                "transcript: !!javax.script.ScriptEngineManager [x]\nsteps:\n  - A: hi\n"));
-        assertEquals("t.yaml:1:13: error: transcript must be a single value, not a list"
-                + " (put quotes around text that contains ': ' or starts with [ or {)", e.problems().get(0).toString());
+        TranscriptException e = assertThrows(
+                TranscriptException.class,
+                () -> TranscriptLoader.parse(
+                        "t.yaml", "transcript: !!javax.script.ScriptEngineManager [x]\nsteps:\n  - A: hi\n"));
+        assertEquals(
+                "t.yaml:1:13: error: transcript must be a single value, not a list"
+                        + " (put quotes around text that contains ': ' or starts with [ or {)",
+                e.problems().get(0).toString());
     }
 
     @Test
     void positionsInsideADocumentStartAtTheGivenLine() {
-        TranscriptException e = assertThrows(TranscriptException.class,
+        TranscriptException e = assertThrows(
+                TranscriptException.class,
                 () -> TranscriptLoader.parse("docs/dialogs.md", "transcript: x\nsteps:\n  - wait: soon\n", 40));
         assertEquals(42, e.problems().get(0).source().line());
     }
@@ -245,14 +268,20 @@ class TranscriptLoaderTest {
         for (int i = 0; i < 21; i++) {
             aliases.append("  - A: *said\n");
         }
-        TranscriptException e = assertThrows(TranscriptException.class,
-                () -> TranscriptLoader.parse("docs/dialogs.md", aliases.toString(), 40));
-        assertEquals("docs/dialogs.md:62:8: error: too many aliases (*name): at most 20 per file"
-                + " (write the values out instead of repeating aliases)", e.problems().get(0).toString());
+        TranscriptException e = assertThrows(
+                TranscriptException.class, () -> TranscriptLoader.parse("docs/dialogs.md", aliases.toString(), 40));
+        assertEquals(
+                "docs/dialogs.md:62:8: error: too many aliases (*name): at most 20 per file"
+                        + " (write the values out instead of repeating aliases)",
+                e.problems().get(0).toString());
 
         String deep = "transcript: x\nsteps:\n  - A: " + "[".repeat(41) + "hi" + "]".repeat(41) + "\n";
         e = assertThrows(TranscriptException.class, () -> TranscriptLoader.parse("t.yaml", deep));
-        assertTrue(e.problems().get(0).toString().startsWith("t.yaml:3:45: error: values are nested more than 40 levels deep"),
+        assertTrue(
+                e.problems()
+                        .get(0)
+                        .toString()
+                        .startsWith("t.yaml:3:45: error: values are nested more than 40 levels deep"),
                 e.problems().toString());
     }
 
@@ -278,14 +307,20 @@ class TranscriptLoaderTest {
                       - {to: B, days: daily}
                   - reminders: []
                 """);
-        Transcript.RemindersCheck r = assertInstanceOf(Transcript.RemindersCheck.class, t.steps().get(0));
+        Transcript.RemindersCheck r =
+                assertInstanceOf(Transcript.RemindersCheck.class, t.steps().get(0));
         assertEquals(Partner.A, r.reminders().get(0).to());
         assertEquals("07:05", r.reminders().get(0).at());
-        assertEquals(java.util.Set.of(java.time.DayOfWeek.FRIDAY, java.time.DayOfWeek.SATURDAY), r.reminders().get(0).days());
+        assertEquals(
+                java.util.Set.of(java.time.DayOfWeek.FRIDAY, java.time.DayOfWeek.SATURDAY),
+                r.reminders().get(0).days());
         assertTrue(r.reminders().get(0).text().test("date night"));
         assertNull(r.reminders().get(1).at());
         assertEquals(7, r.reminders().get(1).days().size());
-        assertEquals(List.of(), assertInstanceOf(Transcript.RemindersCheck.class, t.steps().get(1)).reminders());
+        assertEquals(
+                List.of(),
+                assertInstanceOf(Transcript.RemindersCheck.class, t.steps().get(1))
+                        .reminders());
     }
 
     @Test
@@ -298,10 +333,18 @@ class TranscriptLoaderTest {
                     expect: []
                 """));
         List<String> lines = e.problems().stream().map(Problem::toString).toList();
-        assertTrue(lines.stream().anyMatch(l -> l.startsWith("t.yaml:4:14: error: to is A or B, not 'C'")), lines.toString());
-        assertTrue(lines.stream().anyMatch(l -> l.startsWith("t.yaml:4:21: error: at is a time such as \"19:30\", not '7.30pm'")), lines.toString());
+        assertTrue(
+                lines.stream().anyMatch(l -> l.startsWith("t.yaml:4:14: error: to is A or B, not 'C'")),
+                lines.toString());
+        assertTrue(
+                lines.stream()
+                        .anyMatch(
+                                l -> l.startsWith("t.yaml:4:21: error: at is a time such as \"19:30\", not '7.30pm'")),
+                lines.toString());
         assertTrue(lines.stream().anyMatch(l -> l.contains("days are daily, or weekdays")), lines.toString());
         assertTrue(lines.stream().anyMatch(l -> l.contains("'when'")), lines.toString());
-        assertTrue(lines.stream().anyMatch(l -> l.contains("reminders: checks the reminders and has no expect:")), lines.toString());
+        assertTrue(
+                lines.stream().anyMatch(l -> l.contains("reminders: checks the reminders and has no expect:")),
+                lines.toString());
     }
 }

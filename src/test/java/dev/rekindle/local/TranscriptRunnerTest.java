@@ -16,7 +16,9 @@ class TranscriptRunnerTest {
 
     @Nested
     class OnAScriptedEngine {
-        private final TranscriptRunner runner = new TranscriptRunner(new ScriptedEngine(), dev.rekindle.nlu.understanding.TestUnderstanding.withoutSafety(new KeywordIntentClassifier()));
+        private final TranscriptRunner runner = new TranscriptRunner(
+                new ScriptedEngine(),
+                dev.rekindle.nlu.understanding.TestUnderstanding.withoutSafety(new KeywordIntentClassifier()));
 
         @Test
         void aMatchingTranscriptPasses() throws Exception {
@@ -126,8 +128,10 @@ class TranscriptRunnerTest {
                       - A: /ask
                       - press: {A: "Send it"}
                     """));
-            assertEquals("dialogs/tests/t.yaml: step 2 (press A \"Send it\"): there is no button \"Send it\" in Sam's"
-                    + " private chat; the buttons are \"Yes\", \"No\"", r.diff());
+            assertEquals(
+                    "dialogs/tests/t.yaml: step 2 (press A \"Send it\"): there is no button \"Send it\" in Sam's"
+                            + " private chat; the buttons are \"Yes\", \"No\"",
+                    r.diff());
         }
 
         @Test
@@ -149,7 +153,8 @@ class TranscriptRunnerTest {
         void anEngineFailureFailsTheStep() throws Exception {
             TranscriptRunner.Result r = runner.run(parse("transcript: boom\nsteps:\n  - A: /boom\n"));
             assertFalse(r.passed());
-            assertTrue(r.diff().startsWith("dialogs/tests/t.yaml: step 1 (A: \"/boom\"): the engine failed on Command["),
+            assertTrue(
+                    r.diff().startsWith("dialogs/tests/t.yaml: step 1 (A: \"/boom\"): the engine failed on Command["),
                     r.diff());
         }
     }
@@ -160,7 +165,9 @@ class TranscriptRunnerTest {
 
         @Test
         void aFailingTranscriptYieldsTheDiff() throws Exception {
-            TranscriptRunner runner = TranscriptRunner.of(TestDialogs.library(), dev.rekindle.nlu.understanding.TestUnderstanding.withoutSafety(new KeywordIntentClassifier()));
+            TranscriptRunner runner = TranscriptRunner.of(
+                    TestDialogs.library(),
+                    dev.rekindle.nlu.understanding.TestUnderstanding.withoutSafety(new KeywordIntentClassifier()));
             TranscriptRunner.Result r = runner.run(parse("""
                     transcript: hello goes wrong
                     steps:
@@ -180,7 +187,9 @@ class TranscriptRunnerTest {
 
         @Test
         void aMatchingTranscriptPasses() throws Exception {
-            TranscriptRunner runner = TranscriptRunner.of(TestDialogs.library(), dev.rekindle.nlu.understanding.TestUnderstanding.withoutSafety(new KeywordIntentClassifier()));
+            TranscriptRunner runner = TranscriptRunner.of(
+                    TestDialogs.library(),
+                    dev.rekindle.nlu.understanding.TestUnderstanding.withoutSafety(new KeywordIntentClassifier()));
             TranscriptRunner.Result r = runner.run(parse("""
                     transcript: hello, note and ping
                     steps:

@@ -16,8 +16,10 @@ class FeatureTokensTest {
 
     @Test
     void accentsRepeatsAndDigitsFoldWhenAsked() {
-        assertArrayEquals(new String[] {"cafe", "soo", "good", "at", "0pm", "0"}, ALL.tokens("Café sooooo goood at 7pm 2026"));
-        assertArrayEquals(new String[] {"café", "sooooo", "goood", "at", "7pm", "2026"},
+        assertArrayEquals(
+                new String[] {"cafe", "soo", "good", "at", "0pm", "0"}, ALL.tokens("Café sooooo goood at 7pm 2026"));
+        assertArrayEquals(
+                new String[] {"café", "sooooo", "goood", "at", "7pm", "2026"},
                 NONE.tokens("Café sooooo goood at 7pm 2026"));
     }
 

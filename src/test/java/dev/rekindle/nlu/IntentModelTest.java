@@ -44,7 +44,8 @@ class IntentModelTest {
 
     @Test
     void savingAndLoadingGivesIdenticalProbabilities(@TempDir Path dir) throws IOException {
-        IntentModel m = SmallData.model().withOutOfScopeRule(new OutOfScopeRule("out_of_scope", 0.3, 0.05))
+        IntentModel m = SmallData.model()
+                .withOutOfScopeRule(new OutOfScopeRule("out_of_scope", 0.3, 0.05))
                 .withFingerprint("abc");
         Path f = dir.resolve("sub/model.bin");
         m.save(f);
@@ -71,13 +72,17 @@ class IntentModelTest {
         IOException e = assertThrows(IOException.class, () -> IntentModel.load(f));
         assertTrue(e.getMessage().contains("not a Rekindle intent model"), e.getMessage());
         Files.write(f, java.util.Arrays.copyOf("RKINTENT".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 10));
-        assertTrue(assertThrows(IOException.class, () -> IntentModel.load(f)).getMessage().contains("cut short"));
+        assertTrue(assertThrows(IOException.class, () -> IntentModel.load(f))
+                .getMessage()
+                .contains("cut short"));
     }
 
     @Test
     void aMessageWithoutWordsGetsNoPreference() {
         Prediction p = new TextCategorizer(SmallData.model()).categorize("?!  🙂");
-        assertEquals(p.ranked().get(0).probability(), p.ranked().get(p.ranked().size() - 1).probability());
+        assertEquals(
+                p.ranked().get(0).probability(),
+                p.ranked().get(p.ranked().size() - 1).probability());
     }
 
     @Test
@@ -87,11 +92,15 @@ class IntentModelTest {
         assertEquals("thanks", verdict.intent());
         assertEquals(SmallData.model().labels().size(), verdict.ranked().size());
         assertTrue(c.classify("  ").isOutOfScope());
-        IntentModel foreign = IntentTrainer.train(List.of(new LabeledText("weather", "is it raining"),
-                new LabeledText("weather", "will it be sunny"), new LabeledText("greeting", "hello"),
-                new LabeledText("greeting", "hi there")), IntentParams.defaults());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new OpenNlpIntentClassifier(foreign));
+        IntentModel foreign = IntentTrainer.train(
+                List.of(
+                        new LabeledText("weather", "is it raining"),
+                        new LabeledText("weather", "will it be sunny"),
+                        new LabeledText("greeting", "hello"),
+                        new LabeledText("greeting", "hi there")),
+                IntentParams.defaults());
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> new OpenNlpIntentClassifier(foreign));
         assertTrue(e.getMessage().contains("[weather]"), e.getMessage());
         assertTrue(IntentTaxonomy.contains("greeting"));
     }
@@ -116,7 +125,8 @@ class IntentModelTest {
         assertEquals(2, p.pipeline().charMin());
         assertEquals("PERCEPTRON", p.algorithm());
         assertTrue(assertThrows(IllegalArgumentException.class, () -> IntentParams.parse("colour=blue", d))
-                .getMessage().startsWith("unknown parameter 'colour'"));
+                .getMessage()
+                .startsWith("unknown parameter 'colour'"));
         assertThrows(IllegalArgumentException.class, () -> IntentParams.parse("cutoff=-1", d));
         assertThrows(IllegalArgumentException.class, () -> IntentParams.parse("words=false,stems=false", d));
     }
@@ -128,8 +138,11 @@ class IntentModelTest {
         assertEquals("3-5", IntentParams.parse("chars=3-5", d).pipeline().charsSpec());
         assertEquals("off", IntentParams.parse("chars=0", d).pipeline().charsSpec());
         for (String bad : List.of("4-", "-4", "3-5-7", "3--5", "-", "", "a-b")) {
-            assertEquals("chars takes MIN-MAX or off: '" + bad + "'", assertThrows(IllegalArgumentException.class,
-                    () -> IntentParams.parse("chars=" + bad, d)).getMessage(), bad);
+            assertEquals(
+                    "chars takes MIN-MAX or off: '" + bad + "'",
+                    assertThrows(IllegalArgumentException.class, () -> IntentParams.parse("chars=" + bad, d))
+                            .getMessage(),
+                    bad);
         }
     }
 }

@@ -38,7 +38,9 @@ class ModelStoreTest {
         assertTrue(first.retrained());
         assertTrue(first.reason().startsWith("no model at"), first.reason());
         assertTrue(Files.isRegularFile(model));
-        assertEquals(ModelStore.fingerprint(data, null, params, ModelStore.OBJECTIVE), first.model().fingerprint());
+        assertEquals(
+                ModelStore.fingerprint(data, null, params, ModelStore.OBJECTIVE),
+                first.model().fingerprint());
 
         ModelStore.Loaded second = ModelStore.loadOrTrain(data, model, params);
         assertFalse(second.retrained(), second.reason());
@@ -55,7 +57,8 @@ class ModelStoreTest {
         IntentParams other = IntentParams.parse("l2=0.25", params);
         assertTrue(ModelStore.loadOrTrain(data, model, other).retrained());
         assertTrue(ModelStore.loadOrTrain(data, model, params).retrained());
-        assertFalse(ModelStore.loadOrTrain(data, model, params.withThreads(2)).retrained(),
+        assertFalse(
+                ModelStore.loadOrTrain(data, model, params.withThreads(2)).retrained(),
                 "threads do not change what is learnt");
     }
 
@@ -73,8 +76,10 @@ class ModelStoreTest {
         assertNotEquals(fp, renamed);
         Files.delete(data.resolve("gratitude.txt"));
         assertNotEquals(renamed, ModelStore.fingerprint(data, null, p, ACC));
-        assertNotEquals(ModelStore.fingerprint(data, null, p, ACC), ModelStore.fingerprint(data, SmallData.HELDOUT, p, ACC));
-        assertNotEquals(ModelStore.fingerprint(data, null, p, ACC),
+        assertNotEquals(
+                ModelStore.fingerprint(data, null, p, ACC), ModelStore.fingerprint(data, SmallData.HELDOUT, p, ACC));
+        assertNotEquals(
+                ModelStore.fingerprint(data, null, p, ACC),
                 ModelStore.fingerprint(data, null, p, OutOfScopeTuner.Objective.balanced()));
     }
 

@@ -15,8 +15,8 @@ class OutOfScopeTest {
         Prediction before = plain.categorize("we had a fight");
         assertEquals("conflict", before.label());
         double p1 = before.confidence();
-        TextCategorizer strict = new TextCategorizer(SmallData.model()
-                .withOutOfScopeRule(new OutOfScopeRule("out_of_scope", Math.min(1, p1 + 0.01), 0)));
+        TextCategorizer strict = new TextCategorizer(
+                SmallData.model().withOutOfScopeRule(new OutOfScopeRule("out_of_scope", Math.min(1, p1 + 0.01), 0)));
         Prediction after = strict.categorize("we had a fight");
         assertEquals("out_of_scope", after.label());
         assertTrue(after.rejected());
@@ -27,9 +27,10 @@ class OutOfScopeTest {
     @Test
     void aNarrowLeadBecomesOutOfScope() {
         Prediction before = new TextCategorizer(SmallData.model()).categorize("we had a fight");
-        double lead = before.ranked().get(0).probability() - before.ranked().get(1).probability();
-        TextCategorizer strict = new TextCategorizer(SmallData.model()
-                .withOutOfScopeRule(new OutOfScopeRule("out_of_scope", 0, Math.min(1, lead + 0.01))));
+        double lead =
+                before.ranked().get(0).probability() - before.ranked().get(1).probability();
+        TextCategorizer strict = new TextCategorizer(
+                SmallData.model().withOutOfScopeRule(new OutOfScopeRule("out_of_scope", 0, Math.min(1, lead + 0.01))));
         assertEquals("out_of_scope", strict.categorize("we had a fight").label());
     }
 
@@ -48,33 +49,38 @@ class OutOfScopeTest {
         List<String> labels = List.of("a", "b", "out_of_scope");
         String[] gold = {"a", "b", "a", "out_of_scope", "out_of_scope"};
         double[][] probs = {
-            {0.9, 0.05, 0.05},   // confident and right
-            {0.1, 0.8, 0.1},     // confident and right
-            {0.6, 0.3, 0.1},     // right, less sure
-            {0.55, 0.38, 0.07},  // out of scope, looks like a, unsure
-            {0.1, 0.2, 0.7},     // out of scope by the class
+            {0.9, 0.05, 0.05}, // confident and right
+            {0.1, 0.8, 0.1}, // confident and right
+            {0.6, 0.3, 0.1}, // right, less sure
+            {0.55, 0.38, 0.07}, // out of scope, looks like a, unsure
+            {0.1, 0.2, 0.7}, // out of scope by the class
         };
-        OutOfScopeTuner.Tuning t = OutOfScopeTuner.tune(gold, probs, labels, "out_of_scope",
-                OutOfScopeTuner.Objective.balanced());
+        OutOfScopeTuner.Tuning t =
+                OutOfScopeTuner.tune(gold, probs, labels, "out_of_scope", OutOfScopeTuner.Objective.balanced());
         assertEquals(1.0, t.inScopeBefore());
         assertEquals(0.5, t.oosRecallBefore());
         assertEquals(1.0, t.inScopeAfter());
         assertEquals(1.0, t.oosRecallAfter());
         assertTrue(t.rule().rejects("a", 0.55, 0.38));
         assertFalse(t.rule().rejects("a", 0.6, 0.3));
-        assertEquals(0.18, t.rule().threshold() + t.rule().margin(), 1e-9, "the least rejection that works: "
-                + t.rule());
+        assertEquals(
+                0.18, t.rule().threshold() + t.rule().margin(), 1e-9, "the least rejection that works: " + t.rule());
     }
 
     @Test
     void withoutOutOfScopeExamplesThereIsNoRule() {
-        OutOfScopeTuner.Tuning t = OutOfScopeTuner.tune(new String[] {"a"}, new double[][] {{0.6, 0.4}},
-                List.of("a", "b"), "out_of_scope", OutOfScopeTuner.Objective.accuracy());
+        OutOfScopeTuner.Tuning t = OutOfScopeTuner.tune(
+                new String[] {"a"},
+                new double[][] {{0.6, 0.4}},
+                List.of("a", "b"),
+                "out_of_scope",
+                OutOfScopeTuner.Objective.accuracy());
         assertEquals(OutOfScopeRule.none(), t.rule());
     }
 
     /** Three rare out-of-scope messages among many in-scope ones that a rule can only catch at a price. */
     private static final List<String> LABELS = List.of("a", "b", "out_of_scope");
+
     private static final String[] GOLD = {"a", "a", "a", "a", "b", "b", "b", "b", "out_of_scope", "out_of_scope"};
     private static final double[][] PROBS = {
         {0.9, 0.05, 0.05}, {0.85, 0.1, 0.05}, {0.5, 0.45, 0.05}, {0.52, 0.4, 0.08},
@@ -84,24 +90,24 @@ class OutOfScopeTest {
 
     @Test
     void accuracyWillNotGiveUpTwoRightAnswersToCatchOneOutOfScope() {
-        OutOfScopeTuner.Tuning t = OutOfScopeTuner.tune(GOLD, PROBS, LABELS, "out_of_scope",
-                OutOfScopeTuner.Objective.accuracy());
+        OutOfScopeTuner.Tuning t =
+                OutOfScopeTuner.tune(GOLD, PROBS, LABELS, "out_of_scope", OutOfScopeTuner.Objective.accuracy());
         assertEquals(1.0, t.inScopeAfter(), "rejecting the unsure in-scope answers costs more than it gains");
         assertEquals(0.5, t.oosRecallAfter());
     }
 
     @Test
     void balancedTradesInScopeAnswersForOutOfScopeRecall() {
-        OutOfScopeTuner.Tuning t = OutOfScopeTuner.tune(GOLD, PROBS, LABELS, "out_of_scope",
-                OutOfScopeTuner.Objective.balanced());
+        OutOfScopeTuner.Tuning t =
+                OutOfScopeTuner.tune(GOLD, PROBS, LABELS, "out_of_scope", OutOfScopeTuner.Objective.balanced());
         assertEquals(1.0, t.oosRecallAfter());
         assertTrue(t.inScopeAfter() < 1.0, "balanced pays with in-scope answers: " + t.inScopeAfter());
     }
 
     @Test
     void aFloorKeepsInScopeAccuracyWhereItIsAsked() {
-        OutOfScopeTuner.Tuning t = OutOfScopeTuner.tune(GOLD, PROBS, LABELS, "out_of_scope",
-                new OutOfScopeTuner.Objective.InScopeFloor(0.75));
+        OutOfScopeTuner.Tuning t = OutOfScopeTuner.tune(
+                GOLD, PROBS, LABELS, "out_of_scope", new OutOfScopeTuner.Objective.InScopeFloor(0.75));
         assertTrue(t.inScopeAfter() >= 0.75, "in-scope " + t.inScopeAfter());
         assertEquals(1.0, t.oosRecallAfter());
     }
@@ -111,8 +117,8 @@ class OutOfScopeTest {
         for (String spec : List.of("accuracy", "balanced", "floor:0.93")) {
             assertEquals(spec, OutOfScopeTuner.Objective.parse(spec).spec());
         }
-        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> OutOfScopeTuner.Objective.parse("floor:93"));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> OutOfScopeTuner.Objective.parse("floor:93"));
         assertTrue(e.getMessage().contains("floor:0.93"), e.getMessage());
     }
 }

@@ -17,9 +17,11 @@ class TrainingDataTest {
     @Test
     void aFolderGivesOneLabelPerFileAndSkipsCommentsAndBlankLines() throws Exception {
         TrainingData d = TrainingData.load(SmallData.FOLDER);
-        assertEquals(List.of("conflict", "greeting", "miss_affection", "no_time", "out_of_scope", "thanks"),
-                d.labels());
-        assertEquals(15, d.examples().stream().filter(e -> e.label().equals("greeting")).count());
+        assertEquals(
+                List.of("conflict", "greeting", "miss_affection", "no_time", "out_of_scope", "thanks"), d.labels());
+        assertEquals(
+                15,
+                d.examples().stream().filter(e -> e.label().equals("greeting")).count());
         assertTrue(d.examples().stream().noneMatch(e -> e.text().startsWith("#")));
         assertEquals(6, d.files().size());
     }
@@ -45,9 +47,12 @@ class TrainingDataTest {
     void everyMalformedLineIsReportedWithFileAndLine() {
         Path f = SmallData.resource("nlu/broken/missing-tabs.tsv");
         TrainingDataException e = assertThrows(TrainingDataException.class, () -> TrainingData.load(f));
-        assertEquals(List.of(f + ":2: no tab; write intent<TAB>text",
-                f + ":3: no intent before the tab; write intent<TAB>text",
-                f + ":4: no text after the tab; write intent<TAB>text"), e.problems());
+        assertEquals(
+                List.of(
+                        f + ":2: no tab; write intent<TAB>text",
+                        f + ":3: no intent before the tab; write intent<TAB>text",
+                        f + ":4: no text after the tab; write intent<TAB>text"),
+                e.problems());
         assertTrue(e.getMessage().startsWith(f + ":2: no tab"), e.getMessage());
     }
 
@@ -56,20 +61,24 @@ class TrainingDataTest {
         Files.writeString(dir.resolve("greeting.txt"), "hi\ngreeting\thello\n");
         TrainingDataException e = assertThrows(TrainingDataException.class, () -> TrainingData.load(dir));
         assertEquals(1, e.problems().size());
-        assertTrue(e.problems().get(0).startsWith(dir.resolve("greeting.txt") + ":2: a tab in an example"),
+        assertTrue(
+                e.problems().get(0).startsWith(dir.resolve("greeting.txt") + ":2: a tab in an example"),
                 e.problems().get(0));
     }
 
     @Test
     void badFileNamesEmptyFilesAndEmptyFoldersAreErrors(@TempDir Path dir) throws Exception {
-        assertTrue(assertThrows(TrainingDataException.class, () -> TrainingData.load(dir)).getMessage()
+        assertTrue(assertThrows(TrainingDataException.class, () -> TrainingData.load(dir))
+                .getMessage()
                 .contains("no <intent>.txt files"));
         Files.writeString(dir.resolve("feel unheard.txt"), "he never listens\n");
         Files.writeString(dir.resolve("thanks.txt"), "# nothing yet\n\n");
         Files.writeString(dir.resolve("README.md"), "not data\n");
         TrainingDataException e = assertThrows(TrainingDataException.class, () -> TrainingData.load(dir));
         assertEquals(2, e.problems().size(), e.getMessage());
-        assertTrue(e.problems().get(0).contains("rename it, e.g. feel_unheard.txt"), e.problems().get(0));
+        assertTrue(
+                e.problems().get(0).contains("rename it, e.g. feel_unheard.txt"),
+                e.problems().get(0));
         assertTrue(e.problems().get(1).endsWith("thanks.txt: no examples (write one example per line)"));
     }
 
@@ -85,7 +94,8 @@ class TrainingDataTest {
     void notUtf8AndMissingPathsAreReported(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("data.tsv");
         Files.write(f, new byte[] {'a', '\t', (byte) 0xff, (byte) 0xfe, '\n'});
-        assertTrue(assertThrows(TrainingDataException.class, () -> TrainingData.load(f)).getMessage()
+        assertTrue(assertThrows(TrainingDataException.class, () -> TrainingData.load(f))
+                .getMessage()
                 .contains("not UTF-8"));
         assertThrows(NoSuchFileException.class, () -> TrainingData.load(dir.resolve("nope")));
     }
@@ -94,6 +104,7 @@ class TrainingDataTest {
     void aHeaderLineAndWindowsLineEndingsAreAccepted(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("data.tsv");
         Files.write(f, "\uFEFFintent\ttext\r\ngreeting\thi\r\n".getBytes(StandardCharsets.UTF_8));
-        assertEquals(List.of(new LabeledText("greeting", "hi")), TrainingData.load(f).examples());
+        assertEquals(
+                List.of(new LabeledText("greeting", "hi")), TrainingData.load(f).examples());
     }
 }

@@ -22,7 +22,8 @@ class ReminderTimesTest {
     private static final QuietHours QUIET = QuietHours.DEFAULT;
 
     private static Instant at(ZoneId zone, String localDateTime) {
-        return ZonedDateTime.of(java.time.LocalDateTime.parse(localDateTime), zone).toInstant();
+        return ZonedDateTime.of(java.time.LocalDateTime.parse(localDateTime), zone)
+                .toInstant();
     }
 
     private static Instant next(String time, Set<DayOfWeek> days, ZoneId zone, Instant after) {
@@ -51,7 +52,8 @@ class ReminderTimesTest {
     void aTimeTheClocksSkipInBerlinComesThatMuchLaterAndOnlyOnThatDay() {
         // 2026-03-29: Berlin jumps from 02:00 to 03:00; quiet hours off for this one so the raw time shows
         QuietHours none = new QuietHours(LocalTime.of(23, 59), LocalTime.of(0, 0));
-        Instant first = ReminderTimes.next(LocalTime.of(2, 30), DAILY, BERLIN, BERLIN, none, at(BERLIN, "2026-03-28T12:00"));
+        Instant first =
+                ReminderTimes.next(LocalTime.of(2, 30), DAILY, BERLIN, BERLIN, none, at(BERLIN, "2026-03-28T12:00"));
         assertEquals(at(BERLIN, "2026-03-29T03:30"), first);
         Instant second = ReminderTimes.next(LocalTime.of(2, 30), DAILY, BERLIN, BERLIN, none, first);
         assertEquals(at(BERLIN, "2026-03-30T02:30"), second);
@@ -61,11 +63,14 @@ class ReminderTimesTest {
     void aTimeThatHappensTwiceInNewYorkComesOnce() {
         // 2026-11-01: New York falls back from 02:00 EDT to 01:00 EST, so 01:30 happens twice
         QuietHours none = new QuietHours(LocalTime.of(23, 59), LocalTime.of(0, 0));
-        Instant first = ReminderTimes.next(LocalTime.of(1, 30), DAILY, NEW_YORK, NEW_YORK, none,
-                at(NEW_YORK, "2026-10-31T12:00"));
+        Instant first = ReminderTimes.next(
+                LocalTime.of(1, 30), DAILY, NEW_YORK, NEW_YORK, none, at(NEW_YORK, "2026-10-31T12:00"));
         assertEquals(Instant.parse("2026-11-01T05:30:00Z"), first, "the first 01:30, still daylight time (UTC-4)");
         Instant second = ReminderTimes.next(LocalTime.of(1, 30), DAILY, NEW_YORK, NEW_YORK, none, first);
-        assertEquals(Instant.parse("2026-11-02T06:30:00Z"), second, "the next day's 01:30 (UTC-5), not the repeat an hour later");
+        assertEquals(
+                Instant.parse("2026-11-02T06:30:00Z"),
+                second,
+                "the next day's 01:30 (UTC-5), not the repeat an hour later");
     }
 
     @Test
@@ -80,20 +85,27 @@ class ReminderTimesTest {
         assertEquals(at(BERLIN, "2026-03-12T08:00"), next("23:00", DAILY, BERLIN, first));
         // 06:30 arrives at 08:00 the same morning
         assertEquals(at(BERLIN, "2026-03-11T08:00"), next("06:30", DAILY, BERLIN, at(BERLIN, "2026-03-10T12:00")));
-        assertTrue(ReminderTimes.inQuietHours(LocalTime.of(23, 0), DAILY, BERLIN, BERLIN, QUIET, at(BERLIN, "2026-03-10T12:00")));
-        assertFalse(ReminderTimes.inQuietHours(LocalTime.of(19, 30), DAILY, BERLIN, BERLIN, QUIET, at(BERLIN, "2026-03-10T12:00")));
+        assertTrue(ReminderTimes.inQuietHours(
+                LocalTime.of(23, 0), DAILY, BERLIN, BERLIN, QUIET, at(BERLIN, "2026-03-10T12:00")));
+        assertFalse(ReminderTimes.inQuietHours(
+                LocalTime.of(19, 30), DAILY, BERLIN, BERLIN, QUIET, at(BERLIN, "2026-03-10T12:00")));
     }
 
     @Test
     void acrossMidnightTheDayIsTheLocalDay() {
-        // 00:15 on Saturdays, set on Friday evening: the coming night (Saturday 00:15) is in quiet hours: 08:00 Saturday
+        // 00:15 on Saturdays, set on Friday evening: the coming night (Saturday 00:15) is in quiet hours: 08:00
+        // Saturday
         Set<DayOfWeek> saturday = EnumSet.of(DayOfWeek.SATURDAY);
         assertEquals(at(BERLIN, "2026-03-14T08:00"), next("00:15", saturday, BERLIN, at(BERLIN, "2026-03-13T20:00")));
         QuietHours none = new QuietHours(LocalTime.of(23, 59), LocalTime.of(0, 0));
-        assertEquals(at(BERLIN, "2026-03-14T00:15"),
-                ReminderTimes.next(LocalTime.of(0, 15), saturday, BERLIN, BERLIN, none, at(BERLIN, "2026-03-13T20:00")));
+        assertEquals(
+                at(BERLIN, "2026-03-14T00:15"),
+                ReminderTimes.next(
+                        LocalTime.of(0, 15), saturday, BERLIN, BERLIN, none, at(BERLIN, "2026-03-13T20:00")));
         // in UTC it is still Friday: the day is the anchor zone's
-        assertEquals(DayOfWeek.FRIDAY, at(BERLIN, "2026-03-14T00:15").atZone(ZoneId.of("UTC")).getDayOfWeek());
+        assertEquals(
+                DayOfWeek.FRIDAY,
+                at(BERLIN, "2026-03-14T00:15").atZone(ZoneId.of("UTC")).getDayOfWeek());
     }
 
     @Test
@@ -119,7 +131,8 @@ class ReminderTimesTest {
         assertFalse(afternoon.contains(LocalTime.of(23, 0)));
         assertEquals(java.time.Duration.ofHours(10), QUIET.length());
         assertThrows(IllegalArgumentException.class, () -> new QuietHours(LocalTime.NOON, LocalTime.NOON));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> ReminderTimes.occurrenceAfter(LocalTime.NOON, Set.of(), BERLIN, Instant.EPOCH));
     }
 }

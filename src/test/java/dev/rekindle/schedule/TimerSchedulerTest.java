@@ -9,8 +9,8 @@ import dev.rekindle.dialog.engine.Session;
 import dev.rekindle.dialog.model.Partner;
 import dev.rekindle.store.Cause;
 import dev.rekindle.store.DueTimer;
-import dev.rekindle.store.sqlite.SqliteStore;
 import dev.rekindle.store.UpdateCommit;
+import dev.rekindle.store.sqlite.SqliteStore;
 import dev.rekindle.testing.MovableClock;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,8 +55,8 @@ class TimerSchedulerTest {
 
     /** What the core does, minus the engine: the timer is marked fired in the commit of its outcome. */
     private CompletableFuture<Void> commitFiring(DueTimer t) {
-        version = store.sessions().commit(UpdateCommit.sessionOnly(couple, version, session(),
-                new Cause.TimerFired(t.timerId())));
+        version = store.sessions()
+                .commit(UpdateCommit.sessionOnly(couple, version, session(), new Cause.TimerFired(t.timerId())));
         fired.add(t.timerId());
         return CompletableFuture.completedFuture(null);
     }
@@ -68,9 +68,16 @@ class TimerSchedulerTest {
     private void schedule(String id, Duration after, Duration grace) {
         long update = 100 + version;
         store.inbox().receive(update, "{}");
-        version = store.sessions().commit(new UpdateCommit(couple, version, session(), List.of(),
-                List.of(new Action.ScheduleTimer(id, clock.instant().plus(after), grace)), List.of(), List.of(),
-                new Cause.InboxUpdate(update)));
+        version = store.sessions()
+                .commit(new UpdateCommit(
+                        couple,
+                        version,
+                        session(),
+                        List.of(),
+                        List.of(new Action.ScheduleTimer(id, clock.instant().plus(after), grace)),
+                        List.of(),
+                        List.of(),
+                        new Cause.InboxUpdate(update)));
     }
 
     @Test

@@ -31,7 +31,8 @@ class WakeableLoopTest {
             loop.close(); // by hand, not by try-with-resources: what close() leaves behind is checked below
         }
         assertTrue(loop.stopping());
-        assertFalse(Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals(NAME) && t.isAlive()));
+        assertFalse(Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.getName().equals(NAME) && t.isAlive()));
     }
 
     @Test

@@ -42,10 +42,20 @@ class ConcurrentCommitTest {
                         for (int u = 0; u < UPDATES_EACH; u++) {
                             long updateId = 1000L * n + u;
                             store.inbox().receive(updateId, "{}");
-                            long version = store.sessions().load(couples[n]).map(StoredSession::version).orElse(0L);
-                            store.sessions().commit(new UpdateCommit(couples[n], version, Fixture.session("Ana" + u),
-                                    List.of(new Action.SaveJournal("d", "k", Partner.A, "line " + u)), List.of(),
-                                    List.of(), List.of(), new Cause.InboxUpdate(updateId)));
+                            long version = store.sessions()
+                                    .load(couples[n])
+                                    .map(StoredSession::version)
+                                    .orElse(0L);
+                            store.sessions()
+                                    .commit(new UpdateCommit(
+                                            couples[n],
+                                            version,
+                                            Fixture.session("Ana" + u),
+                                            List.of(new Action.SaveJournal("d", "k", Partner.A, "line " + u)),
+                                            List.of(),
+                                            List.of(),
+                                            List.of(),
+                                            new Cause.InboxUpdate(updateId)));
                             // reads run beside the writer
                             store.journal().list(couples[n]);
                         }

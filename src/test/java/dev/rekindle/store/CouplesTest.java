@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CouplesTest {
     @TempDir
     Path dir;
+
     TestClock clock = TestClock.atNoon();
     SqliteStore store;
     Couples couples;
@@ -55,7 +56,9 @@ class CouplesTest {
         assertEquals(OptionalLong.of(11), couples.chatId(couple, Chat.A));
         assertEquals(OptionalLong.of(22), couples.chatId(couple, Chat.B));
         assertEquals(OptionalLong.of(Fixture.GROUP), couples.chatId(couple, Chat.GROUP));
-        assertEquals(java.util.Map.of(Chat.A, 11L, Chat.B, 22L, Chat.GROUP, Fixture.GROUP), couples.chatIds(couple),
+        assertEquals(
+                java.util.Map.of(Chat.A, 11L, Chat.B, 22L, Chat.GROUP, Fixture.GROUP),
+                couples.chatIds(couple),
                 "all of them in one read");
         couples.registerGroupChat(-42, couple);
         assertEquals(OptionalLong.of(-42), couples.chatId(couple, Chat.GROUP));
@@ -76,14 +79,18 @@ class CouplesTest {
         couples.createUser(11, "Ana", Fixture.ZONE);
         couples.createUser(22, "Ben", Fixture.ZONE);
         long couple = couples.startCouple(11);
-        assertEquals(new Couple(couple, CoupleStatus.FORMING, clock.instant(), Map.of(Partner.A, 11L)),
+        assertEquals(
+                new Couple(couple, CoupleStatus.FORMING, clock.instant(), Map.of(Partner.A, 11L)),
                 couples.couple(couple).orElseThrow());
         couples.join(couple, 22);
-        assertEquals(new Couple(couple, CoupleStatus.ACTIVE, clock.instant(), Map.of(Partner.A, 11L, Partner.B, 22L)),
+        assertEquals(
+                new Couple(couple, CoupleStatus.ACTIVE, clock.instant(), Map.of(Partner.A, 11L, Partner.B, 22L)),
                 couples.coupleOf(22).orElseThrow());
         StoreException e = assertThrows(StoreException.class, () -> couples.join(couple, 33));
-        assertEquals("database " + store.path() + " could not let user 33 join couple " + couple + ": couple "
-                + couple + " is not forming (unknown, or both partners are in)", e.getMessage());
+        assertEquals(
+                "database " + store.path() + " could not let user 33 join couple " + couple + ": couple " + couple
+                        + " is not forming (unknown, or both partners are in)",
+                e.getMessage());
     }
 
     @Test

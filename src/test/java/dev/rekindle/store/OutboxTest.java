@@ -23,6 +23,7 @@ class OutboxTest {
 
     @TempDir
     Path dir;
+
     TestClock clock = TestClock.atNoon();
     SqliteStore store;
     Outbox outbox;
@@ -48,8 +49,16 @@ class OutboxTest {
         update++;
         store.inbox().receive(update, "{}");
         long version = store.sessions().load(couple).orElseThrow().version();
-        store.sessions().commit(new UpdateCommit(couple, version, Fixture.session("Ana"), List.of(), List.of(),
-                List.of(), List.of(messages), new Cause.InboxUpdate(update)));
+        store.sessions()
+                .commit(new UpdateCommit(
+                        couple,
+                        version,
+                        Fixture.session("Ana"),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        List.of(messages),
+                        new Cause.InboxUpdate(update)));
     }
 
     private static Outgoing send(long chat, String ref) {
@@ -65,9 +74,14 @@ class OutboxTest {
         commit(send(Fixture.GROUP, "m1"), send(11, "m2"));
         commit(send(22, "m3"), send(Fixture.GROUP, "m4"));
         assertEquals(List.of("m1", "m2", "m3", "m4"), dueRefs(clock.instant()));
-        assertEquals(List.of("m1", "m4"), outbox.due(Fixture.GROUP, clock.instant(), 100).stream()
-                .map(OutboxEntry::ref).toList());
-        assertEquals(List.of("m1", "m2"), outbox.due(clock.instant(), 2).stream().map(OutboxEntry::ref).toList());
+        assertEquals(
+                List.of("m1", "m4"),
+                outbox.due(Fixture.GROUP, clock.instant(), 100).stream()
+                        .map(OutboxEntry::ref)
+                        .toList());
+        assertEquals(
+                List.of("m1", "m2"),
+                outbox.due(clock.instant(), 2).stream().map(OutboxEntry::ref).toList());
     }
 
     @Test
@@ -127,8 +141,10 @@ class OutboxTest {
         assertEquals(id, reopened.id());
         assertEquals(2, reopened.partsSent());
         outbox.markSent(id, 77);
-        Throwable late = assertThrows(java.util.concurrent.CompletionException.class,
-                () -> outbox.markPartsSentSoon(id, 3).join()).getCause();
+        Throwable late = assertThrows(
+                        java.util.concurrent.CompletionException.class,
+                        () -> outbox.markPartsSentSoon(id, 3).join())
+                .getCause();
         assertTrue(late.getMessage().contains("is sent, not pending"), late.getMessage());
     }
 
@@ -163,7 +179,11 @@ class OutboxTest {
 
         outbox.moveChat(Fixture.GROUP, SUPERGROUP);
 
-        assertEquals(List.of("m2"), outbox.due(SUPERGROUP, clock.instant(), 10).stream().map(OutboxEntry::ref).toList());
+        assertEquals(
+                List.of("m2"),
+                outbox.due(SUPERGROUP, clock.instant(), 10).stream()
+                        .map(OutboxEntry::ref)
+                        .toList());
         assertEquals(List.of(), outbox.due(Fixture.GROUP, clock.instant(), 10));
         assertEquals(OptionalLong.of(99), outbox.messageId(couple, SUPERGROUP, "m1"));
         assertEquals(OptionalLong.of(SUPERGROUP), store.couples().chatId(couple, Chat.GROUP));
@@ -187,7 +207,6 @@ class OutboxTest {
         assertNull(e.coupleId());
         assertEquals(OutboxKind.ANSWER_CALLBACK, e.kind());
         assertEquals(clock.instant(), e.created());
-        assertThrows(StoreException.class,
-                () -> outbox.enqueue(null, new Outgoing(555, OutboxKind.SEND, "{}", "m1")));
+        assertThrows(StoreException.class, () -> outbox.enqueue(null, new Outgoing(555, OutboxKind.SEND, "{}", "m1")));
     }
 }

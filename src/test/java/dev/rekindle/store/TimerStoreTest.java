@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TimerStoreTest {
     @TempDir
     Path dir;
+
     TestClock clock = TestClock.atNoon();
     SqliteStore store;
     long couple;
@@ -29,11 +30,20 @@ class TimerStoreTest {
         store = Fixture.open(dir, clock);
         couple = Fixture.couple(store, 11, 22, Fixture.GROUP);
         store.inbox().receive(1, "{}");
-        store.sessions().commit(new UpdateCommit(couple, 0, Fixture.session("Ana"), List.of(), List.of(
-                new Action.ScheduleTimer("t1", noon.plus(Duration.ofMinutes(10)), Duration.ofMinutes(1)),
-                new Action.ScheduleTimer("t2", noon.plus(Duration.ofMinutes(5)), Duration.ZERO),
-                new Action.ScheduleTimer("t3", noon.plus(Duration.ofHours(3)), Duration.ofHours(1))),
-                List.of(), List.of(), new Cause.InboxUpdate(1)));
+        store.sessions()
+                .commit(new UpdateCommit(
+                        couple,
+                        0,
+                        Fixture.session("Ana"),
+                        List.of(),
+                        List.of(
+                                new Action.ScheduleTimer(
+                                        "t1", noon.plus(Duration.ofMinutes(10)), Duration.ofMinutes(1)),
+                                new Action.ScheduleTimer("t2", noon.plus(Duration.ofMinutes(5)), Duration.ZERO),
+                                new Action.ScheduleTimer("t3", noon.plus(Duration.ofHours(3)), Duration.ofHours(1))),
+                        List.of(),
+                        List.of(),
+                        new Cause.InboxUpdate(1)));
     }
 
     @AfterEach
@@ -50,9 +60,13 @@ class TimerStoreTest {
         assertEquals(List.of(), dueIds(noon));
         assertEquals(List.of("t2"), dueIds(noon.plus(Duration.ofMinutes(5))));
         assertEquals(List.of("t2", "t1"), dueIds(noon.plus(Duration.ofMinutes(10))));
-        assertEquals(List.of("t2"), store.timers().due(noon.plus(Duration.ofDays(1)), 1).stream()
-                .map(DueTimer::timerId).toList());
-        assertEquals(Optional.of(noon.plus(Duration.ofMinutes(5))), store.timers().nextDue());
+        assertEquals(
+                List.of("t2"),
+                store.timers().due(noon.plus(Duration.ofDays(1)), 1).stream()
+                        .map(DueTimer::timerId)
+                        .toList());
+        assertEquals(
+                Optional.of(noon.plus(Duration.ofMinutes(5))), store.timers().nextDue());
     }
 
     @Test
@@ -74,7 +88,8 @@ class TimerStoreTest {
 
     @Test
     void dueTimersCarryTheirGrace() {
-        assertEquals(new DueTimer(couple, "t3", noon.plus(Duration.ofHours(3)), Duration.ofHours(1)),
+        assertEquals(
+                new DueTimer(couple, "t3", noon.plus(Duration.ofHours(3)), Duration.ofHours(1)),
                 store.timers().due(noon.plus(Duration.ofDays(1)), 100).get(2));
     }
 
@@ -82,10 +97,19 @@ class TimerStoreTest {
     void anotherCouplesTimerWithTheSameIdIsItsOwn() {
         long other = Fixture.couple(store, 33, 44, -100L);
         store.inbox().receive(2, "{}");
-        store.sessions().commit(new UpdateCommit(other, 0, Fixture.session("Cleo"), List.of(),
-                List.of(new Action.ScheduleTimer("t1", noon, Duration.ZERO)), List.of(), List.of(),
-                new Cause.InboxUpdate(2)));
+        store.sessions()
+                .commit(new UpdateCommit(
+                        other,
+                        0,
+                        Fixture.session("Cleo"),
+                        List.of(),
+                        List.of(new Action.ScheduleTimer("t1", noon, Duration.ZERO)),
+                        List.of(),
+                        List.of(),
+                        new Cause.InboxUpdate(2)));
         store.timers().cancel(couple, "t1");
-        assertEquals(List.of(new DueTimer(other, "t1", noon, Duration.ZERO)), store.timers().due(noon, 10));
+        assertEquals(
+                List.of(new DueTimer(other, "t1", noon, Duration.ZERO)),
+                store.timers().due(noon, 10));
     }
 }

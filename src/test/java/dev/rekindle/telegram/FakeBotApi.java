@@ -52,8 +52,24 @@ public final class FakeBotApi implements AutoCloseable {
     public static final String BOT_USERNAME = "rekindle_bot";
     /** Telegram's limit on a message's text after entity parsing. */
     static final int TEXT_LIMIT = 4096;
-    private static final Set<String> HTML_TAGS = Set.of("b", "strong", "i", "em", "u", "ins", "s", "strike", "del",
-            "a", "code", "pre", "tg-spoiler", "span", "blockquote", "tg-emoji");
+
+    private static final Set<String> HTML_TAGS = Set.of(
+            "b",
+            "strong",
+            "i",
+            "em",
+            "u",
+            "ins",
+            "s",
+            "strike",
+            "del",
+            "a",
+            "code",
+            "pre",
+            "tg-spoiler",
+            "span",
+            "blockquote",
+            "tg-emoji");
     private static final Pattern TAG = Pattern.compile("<(/?)([a-zA-Z-]+)[^>]*>");
     private static final Pattern ENTITY = Pattern.compile("&(lt|gt|amp|quot|#[0-9]+|#x[0-9a-fA-F]+);");
     private static final Pattern PATH = Pattern.compile("/bot([^/]+)/([A-Za-z]+)");
@@ -66,7 +82,9 @@ public final class FakeBotApi implements AutoCloseable {
 
     private final ObjectMapper json = new ObjectMapper();
     /** Requests served, by Bot API method, also in lean mode: a benchmark counts HTTP calls per update. */
-    private final Map<String, java.util.concurrent.atomic.LongAdder> served = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.atomic.LongAdder> served =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private final JsonNodeFactory nodes = JsonNodeFactory.instance;
     private final HttpServer server;
     private final ExecutorService executor;
@@ -85,15 +103,18 @@ public final class FakeBotApi implements AutoCloseable {
     private final Map<Long, Deque<Failure>> chatFailures = new HashMap<>();
     /** Chats whose sendMessage answers wait until released, and how many calls wait in each. */
     private final Map<Long, Integer> held = new HashMap<>();
+
     private int nextUpdateId = 500_000_001;
     private int highestOffset;
     private boolean closed;
     /** While true, getUpdates serves nothing: updates pushed meanwhile come in ONE batch once released. */
     private boolean updatesHeld;
+
     private String webhookUrl;
     private String webhookSecret;
     /** Lean (benchmarks): no call log, no redelivery copies, only a chat's latest messages. */
     private volatile boolean lean;
+
     private volatile Observer observer;
 
     /**
@@ -113,8 +134,14 @@ public final class FakeBotApi implements AutoCloseable {
      * One request the fake answered. {@code chatId}, {@code text} and {@code replyMarkup} are null when absent;
      * {@code messageId} is the id of the message a successful call sent or edited, else null.
      */
-    public record Call(String method, Long chatId, String text, JsonNode replyMarkup, JsonNode params, int status,
-                       Integer messageId) {
+    public record Call(
+            String method,
+            Long chatId,
+            String text,
+            JsonNode replyMarkup,
+            JsonNode params,
+            int status,
+            Integer messageId) {
         public boolean succeeded() {
             return status == 200;
         }
@@ -123,7 +150,9 @@ public final class FakeBotApi implements AutoCloseable {
     /** A Bot API error: {"ok":false,"error_code":code,"description":..,"parameters":{..}}. */
     public record Failure(int code, String description, Map<String, Object> parameters) {
         public static Failure tooManyRequests(int retryAfterSeconds) {
-            return new Failure(429, "Too Many Requests: retry after " + retryAfterSeconds,
+            return new Failure(
+                    429,
+                    "Too Many Requests: retry after " + retryAfterSeconds,
                     Map.of("retry_after", retryAfterSeconds));
         }
 
@@ -132,8 +161,11 @@ public final class FakeBotApi implements AutoCloseable {
         }
 
         public static Failure notModified() {
-            return new Failure(400, "Bad Request: message is not modified: specified new message content and reply "
-                    + "markup are exactly the same as a current content and reply markup of the message", Map.of());
+            return new Failure(
+                    400,
+                    "Bad Request: message is not modified: specified new message content and reply "
+                            + "markup are exactly the same as a current content and reply markup of the message",
+                    Map.of());
         }
 
         public static Failure chatNotFound() {
@@ -141,7 +173,9 @@ public final class FakeBotApi implements AutoCloseable {
         }
 
         public static Failure migratedTo(long newChatId) {
-            return new Failure(400, "Bad Request: group chat was upgraded to a supergroup chat",
+            return new Failure(
+                    400,
+                    "Bad Request: group chat was upgraded to a supergroup chat",
                     Map.of("migrate_to_chat_id", newChatId));
         }
 
@@ -300,8 +334,8 @@ public final class FakeBotApi implements AutoCloseable {
 
     /** Waits until {@code n} sendMessage calls to a held chat are waiting for their answer. */
     public void awaitWaiting(long chatId, int n, Duration timeout) {
-        awaitCondition(() -> held.getOrDefault(chatId, 0) >= n, timeout,
-                n + " sendMessage call(s) waiting in chat " + chatId);
+        awaitCondition(
+                () -> held.getOrDefault(chatId, 0) >= n, timeout, n + " sendMessage call(s) waiting in chat " + chatId);
     }
 
     /**
@@ -399,25 +433,56 @@ public final class FakeBotApi implements AutoCloseable {
         switch (kind) {
             case "sticker" -> {
                 ObjectNode s = fields.putObject("sticker");
-                s.put("width", 512).put("height", 512).put("emoji", "\uD83D\uDE18").put("set_name", "HotCherry")
-                        .put("is_animated", false).put("is_video", false).put("type", "regular")
-                        .put("file_id", "CAACAgIAAxkBAAIBZ2Zfake").put("file_unique_id", "AgADfake").put("file_size", 22_000);
+                s.put("width", 512)
+                        .put("height", 512)
+                        .put("emoji", "\uD83D\uDE18")
+                        .put("set_name", "HotCherry")
+                        .put("is_animated", false)
+                        .put("is_video", false)
+                        .put("type", "regular")
+                        .put("file_id", "CAACAgIAAxkBAAIBZ2Zfake")
+                        .put("file_unique_id", "AgADfake")
+                        .put("file_size", 22_000);
             }
             case "photo" -> {
                 ArrayNode sizes = fields.putArray("photo");
-                sizes.addObject().put("file_id", "AgACAgIAAxkBAAIBfake1").put("file_unique_id", "AQADf1")
-                        .put("file_size", 1200).put("width", 90).put("height", 67);
-                sizes.addObject().put("file_id", "AgACAgIAAxkBAAIBfake2").put("file_unique_id", "AQADf2")
-                        .put("file_size", 48_000).put("width", 800).put("height", 600);
+                sizes.addObject()
+                        .put("file_id", "AgACAgIAAxkBAAIBfake1")
+                        .put("file_unique_id", "AQADf1")
+                        .put("file_size", 1200)
+                        .put("width", 90)
+                        .put("height", 67);
+                sizes.addObject()
+                        .put("file_id", "AgACAgIAAxkBAAIBfake2")
+                        .put("file_unique_id", "AQADf2")
+                        .put("file_size", 48_000)
+                        .put("width", 800)
+                        .put("height", 600);
             }
-            case "voice" -> fields.putObject("voice").put("duration", 4).put("mime_type", "audio/ogg")
-                    .put("file_id", "AwACAgIAAxkBAAIBfake").put("file_unique_id", "AgADvoice").put("file_size", 9000);
-            case "document" -> fields.putObject("document").put("file_name", "letter.pdf").put("mime_type", "application/pdf")
-                    .put("file_id", "BQACAgIAAxkBAAIBfake").put("file_unique_id", "AgADdoc").put("file_size", 50_000);
-            case "video_note" -> fields.putObject("video_note").put("duration", 7).put("length", 240)
-                    .put("file_id", "DQACAgIAAxkBAAIBfake").put("file_unique_id", "AgADnote").put("file_size", 300_000);
-            default -> throw new IllegalArgumentException("the fake has no sample for a '" + kind
-                    + "' message: use sticker, photo, voice, document or video_note, or pushUpdate with JSON");
+            case "voice" ->
+                fields.putObject("voice")
+                        .put("duration", 4)
+                        .put("mime_type", "audio/ogg")
+                        .put("file_id", "AwACAgIAAxkBAAIBfake")
+                        .put("file_unique_id", "AgADvoice")
+                        .put("file_size", 9000);
+            case "document" ->
+                fields.putObject("document")
+                        .put("file_name", "letter.pdf")
+                        .put("mime_type", "application/pdf")
+                        .put("file_id", "BQACAgIAAxkBAAIBfake")
+                        .put("file_unique_id", "AgADdoc")
+                        .put("file_size", 50_000);
+            case "video_note" ->
+                fields.putObject("video_note")
+                        .put("duration", 7)
+                        .put("length", 240)
+                        .put("file_id", "DQACAgIAAxkBAAIBfake")
+                        .put("file_unique_id", "AgADnote")
+                        .put("file_size", 300_000);
+            default ->
+                throw new IllegalArgumentException("the fake has no sample for a '" + kind
+                        + "' message: use sticker, photo, voice, document or video_note, or pushUpdate with JSON");
         }
         ObjectNode chat = chatId > 0 ? privateChat(from) : groupChat(new Group(chatId, "Us"));
         return pushMessage(chat, from, fields);
@@ -431,8 +496,11 @@ public final class FakeBotApi implements AutoCloseable {
         ObjectNode to = nodes.objectNode().put("migrate_to_chat_id", newChatId);
         int first = pushMessage(groupChat(old), by, to);
         ObjectNode from = nodes.objectNode().put("migrate_from_chat_id", old.id());
-        ObjectNode sender = nodes.objectNode().put("id", 1087968824L).put("is_bot", true)
-                .put("first_name", "Group").put("username", "GroupAnonymousBot");
+        ObjectNode sender = nodes.objectNode()
+                .put("id", 1087968824L)
+                .put("is_bot", true)
+                .put("first_name", "Group")
+                .put("username", "GroupAnonymousBot");
         ObjectNode chat = groupChat(new Group(newChatId, old.title()));
         ObjectNode m = messageShell(chat, sender, 1);
         m.setAll(from);
@@ -460,7 +528,8 @@ public final class FakeBotApi implements AutoCloseable {
     /** The service message Telegram sends when {@code by} adds the bot to a group. */
     public int pushBotAdded(Group group, Person by) {
         ObjectNode fields = nodes.objectNode();
-        ObjectNode bot = user(new Person(BOT_ID, "Rekindle")).put("is_bot", true).put("username", BOT_USERNAME);
+        ObjectNode bot =
+                user(new Person(BOT_ID, "Rekindle")).put("is_bot", true).put("username", BOT_USERNAME);
         fields.putArray("new_chat_members").add(bot);
         return pushMessage(groupChat(group), by, fields);
     }
@@ -489,8 +558,12 @@ public final class FakeBotApi implements AutoCloseable {
         m.set("chat", privateChat(who));
         m.set("from", user(who));
         m.put("date", 1_700_000_000);
-        m.putObject("old_chat_member").put("status", "member").set("user", user(new Person(BOT_ID, "Rekindle")).put("is_bot", true));
-        m.putObject("new_chat_member").put("status", "kicked").put("until_date", 0)
+        m.putObject("old_chat_member")
+                .put("status", "member")
+                .set("user", user(new Person(BOT_ID, "Rekindle")).put("is_bot", true));
+        m.putObject("new_chat_member")
+                .put("status", "kicked")
+                .put("until_date", 0)
                 .set("user", user(new Person(BOT_ID, "Rekindle")).put("is_bot", true));
         return push(u);
     }
@@ -579,8 +652,9 @@ public final class FakeBotApi implements AutoCloseable {
         try {
             while (!done.getAsBoolean()) {
                 if (left <= 0) {
-                    throw new AssertionError("the fake Bot API saw no " + what + " within " + timeout
-                            + "; calls so far: " + calls.stream().map(Call::method).toList());
+                    throw new AssertionError(
+                            "the fake Bot API saw no " + what + " within " + timeout + "; calls so far: "
+                                    + calls.stream().map(Call::method).toList());
                 }
                 left = changed.awaitNanos(left);
             }
@@ -607,7 +681,8 @@ public final class FakeBotApi implements AutoCloseable {
                 return;
             }
             String method = m.group(2);
-            served.computeIfAbsent(method, k -> new java.util.concurrent.atomic.LongAdder()).increment();
+            served.computeIfAbsent(method, k -> new java.util.concurrent.atomic.LongAdder())
+                    .increment();
             ObjectNode params;
             try {
                 params = params(ex);
@@ -625,7 +700,8 @@ public final class FakeBotApi implements AutoCloseable {
     private record Answer(int status, ObjectNode body) {}
 
     private Answer answer(String method, ObjectNode params) {
-        Long chatId = params.hasNonNull("chat_id") ? parseChatId(params.get("chat_id").asText()) : null;
+        Long chatId =
+                params.hasNonNull("chat_id") ? parseChatId(params.get("chat_id").asText()) : null;
         String text = params.hasNonNull("text") ? params.get("text").asText() : null;
         JsonNode markup = params.get("reply_markup");
         waitWhileHeld(method, chatId);
@@ -635,8 +711,11 @@ public final class FakeBotApi implements AutoCloseable {
             a = new Answer(injected.code(), error(injected));
         } else if ("getupdates".equalsIgnoreCase(method)) {
             a = webhookUrl() != null
-                    ? fail(new Failure(409, "Conflict: can't use getUpdates method while webhook is active; use "
-                            + "deleteWebhook to delete the webhook first", Map.of()))
+                    ? fail(new Failure(
+                            409,
+                            "Conflict: can't use getUpdates method while webhook is active; use "
+                                    + "deleteWebhook to delete the webhook first",
+                            Map.of()))
                     : ok(getUpdates(params)); // not recorded while held: the record shows when it was answered
         } else {
             lock.lock();
@@ -647,7 +726,9 @@ public final class FakeBotApi implements AutoCloseable {
             }
         }
         JsonNode result = a.body.path("result");
-        Integer messageId = a.status == 200 && result.has("message_id") ? result.get("message_id").asInt() : null;
+        Integer messageId = a.status == 200 && result.has("message_id")
+                ? result.get("message_id").asInt()
+                : null;
         if (!lean) {
             lock.lock();
             try {
@@ -668,14 +749,18 @@ public final class FakeBotApi implements AutoCloseable {
         switch (method.toLowerCase(Locale.ROOT)) {
             case "getme" -> {
                 ObjectNode me = user(new Person(BOT_ID, "Rekindle"));
-                me.put("is_bot", true).put("username", BOT_USERNAME).put("can_join_groups", true)
-                        .put("can_read_all_group_messages", false).put("supports_inline_queries", false);
+                me.put("is_bot", true)
+                        .put("username", BOT_USERNAME)
+                        .put("can_join_groups", true)
+                        .put("can_read_all_group_messages", false)
+                        .put("supports_inline_queries", false);
                 return ok(me);
             }
             case "setwebhook" -> {
                 String url = params.path("url").asText("");
                 webhookUrl = url.isEmpty() ? null : url; // an empty url removes the webhook
-                webhookSecret = webhookUrl == null ? null : params.path("secret_token").asText(null);
+                webhookSecret =
+                        webhookUrl == null ? null : params.path("secret_token").asText(null);
                 return ok(nodes.booleanNode(true));
             }
             case "deletewebhook" -> {
@@ -684,8 +769,10 @@ public final class FakeBotApi implements AutoCloseable {
                 return ok(nodes.booleanNode(true));
             }
             case "getwebhookinfo" -> {
-                ObjectNode info = nodes.objectNode().put("url", webhookUrl == null ? "" : webhookUrl)
-                        .put("has_custom_certificate", false).put("pending_update_count", pending.size());
+                ObjectNode info = nodes.objectNode()
+                        .put("url", webhookUrl == null ? "" : webhookUrl)
+                        .put("has_custom_certificate", false)
+                        .put("pending_update_count", pending.size());
                 return ok(info);
             }
             case "senddocument" -> {
@@ -695,8 +782,10 @@ public final class FakeBotApi implements AutoCloseable {
                 int id = lastMessageId.merge(chatId, 1, Integer::sum);
                 ObjectNode msg = botMessage(chatId, id, "", null);
                 msg.remove("text");
-                msg.putObject("document").put("file_name", params.path("file_name").asText("file"))
-                        .put("file_id", "BQACAgIAAxkBAAIBdoc" + id).put("file_unique_id", "AgADdoc" + id);
+                msg.putObject("document")
+                        .put("file_name", params.path("file_name").asText("file"))
+                        .put("file_id", "BQACAgIAAxkBAAIBdoc" + id)
+                        .put("file_unique_id", "AgADdoc" + id);
                 messages.put(key(chatId, id), msg);
                 return ok(msg.deepCopy());
             }
@@ -734,7 +823,8 @@ public final class FakeBotApi implements AutoCloseable {
                 if (chatId == null || !params.hasNonNull("message_id")) {
                     return fail(Failure.badRequest("message identifier is not specified"));
                 }
-                ObjectNode stored = messages.get(key(chatId, params.get("message_id").asInt()));
+                ObjectNode stored =
+                        messages.get(key(chatId, params.get("message_id").asInt()));
                 if (stored == null) {
                     return fail(Failure.badRequest("message to edit not found"));
                 }
@@ -764,7 +854,8 @@ public final class FakeBotApi implements AutoCloseable {
                 return ok(stored.deepCopy());
             }
             default -> {
-                return new Answer(404, error(new Failure(404, "Not Found: method " + method + " is not in the fake", Map.of())));
+                return new Answer(
+                        404, error(new Failure(404, "Not Found: method " + method + " is not in the fake", Map.of())));
             }
         }
     }
@@ -772,11 +863,13 @@ public final class FakeBotApi implements AutoCloseable {
     private ArrayNode getUpdates(ObjectNode params) {
         int offset = params.path("offset").asInt(0);
         int limit = Math.max(1, Math.min(100, params.path("limit").asInt(100)));
-        long timeoutNanos = TimeUnit.SECONDS.toNanos(Math.max(0, params.path("timeout").asInt(0)));
+        long timeoutNanos =
+                TimeUnit.SECONDS.toNanos(Math.max(0, params.path("timeout").asInt(0)));
         lock.lock();
         try {
             if (offset > 0) {
-                // "An update is considered confirmed as soon as getUpdates is called with an offset higher than its update_id."
+                // "An update is considered confirmed as soon as getUpdates is called with an offset higher than its
+                // update_id."
                 pending.headMap(offset).clear();
                 highestOffset = Math.max(highestOffset, offset);
                 changed.signalAll();
@@ -796,7 +889,8 @@ public final class FakeBotApi implements AutoCloseable {
                     redeliveries.clear();
                     pending.values().stream().limit(limit).forEach(batch::add);
                 }
-                batch.sort((a, b) -> Integer.compare(a.get("update_id").asInt(), b.get("update_id").asInt()));
+                batch.sort((a, b) -> Integer.compare(
+                        a.get("update_id").asInt(), b.get("update_id").asInt()));
                 batch.forEach(out::add);
                 Observer o = observer;
                 if (o != null && !batch.isEmpty()) {
@@ -925,13 +1019,18 @@ public final class FakeBotApi implements AutoCloseable {
         ObjectNode f = nodes.objectNode().put("text", text);
         Matcher c = COMMAND.matcher(text);
         if (c.find()) {
-            f.putArray("entities").addObject().put("offset", 0).put("length", c.end()).put("type", "bot_command");
+            f.putArray("entities")
+                    .addObject()
+                    .put("offset", 0)
+                    .put("length", c.end())
+                    .put("type", "bot_command");
         }
         return f;
     }
 
     private ObjectNode botMessage(long chatId, int messageId, String text, JsonNode markup) {
-        ObjectNode bot = user(new Person(BOT_ID, "Rekindle")).put("is_bot", true).put("username", BOT_USERNAME);
+        ObjectNode bot =
+                user(new Person(BOT_ID, "Rekindle")).put("is_bot", true).put("username", BOT_USERNAME);
         ObjectNode chat = chatId > 0 ? privateChat(new Person(chatId, "Partner")) : groupChat(new Group(chatId, "Us"));
         ObjectNode m = messageShell(chat, bot, messageId);
         m.put("text", text);
@@ -942,16 +1041,24 @@ public final class FakeBotApi implements AutoCloseable {
     }
 
     private ObjectNode user(Person p) {
-        return nodes.objectNode().put("id", p.id()).put("is_bot", false).put("first_name", p.firstName())
+        return nodes.objectNode()
+                .put("id", p.id())
+                .put("is_bot", false)
+                .put("first_name", p.firstName())
                 .put("language_code", "en");
     }
 
     private ObjectNode privateChat(Person p) {
-        return nodes.objectNode().put("id", p.id()).put("first_name", p.firstName()).put("type", "private");
+        return nodes.objectNode()
+                .put("id", p.id())
+                .put("first_name", p.firstName())
+                .put("type", "private");
     }
 
     private ObjectNode groupChat(Group g) {
-        ObjectNode c = nodes.objectNode().put("id", g.id()).put("title", g.title())
+        ObjectNode c = nodes.objectNode()
+                .put("id", g.id())
+                .put("title", g.title())
                 .put("type", g.isSupergroup() ? "supergroup" : "group");
         if (!g.isSupergroup()) {
             c.put("all_members_are_administrators", true);
@@ -970,7 +1077,8 @@ public final class FakeBotApi implements AutoCloseable {
     }
 
     private ObjectNode error(Failure f) {
-        ObjectNode body = nodes.objectNode().put("ok", false).put("error_code", f.code()).put("description", f.description());
+        ObjectNode body =
+                nodes.objectNode().put("ok", false).put("error_code", f.code()).put("description", f.description());
         if (!f.parameters().isEmpty()) {
             body.set("parameters", json.valueToTree(f.parameters()));
         }
@@ -978,8 +1086,10 @@ public final class FakeBotApi implements AutoCloseable {
     }
 
     private static boolean emptyKeyboard(JsonNode markup) {
-        return markup == null || markup.isNull()
-                || (markup.has("inline_keyboard") && markup.get("inline_keyboard").isEmpty());
+        return markup == null
+                || markup.isNull()
+                || (markup.has("inline_keyboard")
+                        && markup.get("inline_keyboard").isEmpty());
     }
 
     /** What Telegram would refuse in an HTML text: unknown or unbalanced tags, unknown entities, too long. */
@@ -1019,7 +1129,9 @@ public final class FakeBotApi implements AutoCloseable {
     }
 
     private static String visibleText(ObjectNode params, String text) {
-        return "html".equalsIgnoreCase(params.path("parse_mode").asText("")) ? decode(TAG.matcher(text).replaceAll("")) : text;
+        return "html".equalsIgnoreCase(params.path("parse_mode").asText(""))
+                ? decode(TAG.matcher(text).replaceAll(""))
+                : text;
     }
 
     private static String decode(String s) {
@@ -1032,8 +1144,11 @@ public final class FakeBotApi implements AutoCloseable {
                 case "gt" -> ">";
                 case "amp" -> "&";
                 case "quot" -> "\"";
-                default -> new String(Character.toChars(name.startsWith("#x")
-                        ? Integer.parseInt(name.substring(2), 16) : Integer.parseInt(name.substring(1))));
+                default ->
+                    new String(Character.toChars(
+                            name.startsWith("#x")
+                                    ? Integer.parseInt(name.substring(2), 16)
+                                    : Integer.parseInt(name.substring(1))));
             };
             e.appendReplacement(b, Matcher.quoteReplacement(r));
         }
@@ -1098,8 +1213,9 @@ public final class FakeBotApi implements AutoCloseable {
                 value = value.substring(0, value.length() - 2);
             }
             if (isFile) {
-                into.set("file", value.startsWith("{") || value.startsWith("[") ? json.readTree(value)
-                        : nodes.textNode(value));
+                into.set(
+                        "file",
+                        value.startsWith("{") || value.startsWith("[") ? json.readTree(value) : nodes.textNode(value));
             } else if (value.startsWith("{") || value.startsWith("[")) {
                 into.set(name.group(1), json.readTree(value));
             } else {

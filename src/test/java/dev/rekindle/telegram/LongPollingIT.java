@@ -53,13 +53,21 @@ class LongPollingIT {
             assertTrue(clients.isPolling());
             assertEquals(1, api.calls("deleteWebhook").size(), "long polling deletes any webhook first");
 
-            assertEquals(new TextMessage(text, ANNA.id(), ChatType.PRIVATE, ANNA.id(), "Anna", "Привет, we argued again 😔"), next());
+            assertEquals(
+                    new TextMessage(text, ANNA.id(), ChatType.PRIVATE, ANNA.id(), "Anna", "Привет, we argued again 😔"),
+                    next());
             assertEquals(new Command(command, US.id(), ChatType.GROUP, BEN.id(), "Ben", "menu", ""), next());
 
             // a button on a message the bot sent, pressed while a getUpdates is held open
-            int messageId = clients.client().execute(OutgoingMessages.telegram().send(US.id(),
-                    new dev.rekindle.bot.OutboxMessage.Text("Start?",
-                            List.of(new dev.rekindle.bot.OutboxMessage.Button("Yes", "menu.checkin@1")))).get(0))
+            int messageId = clients.client()
+                    .execute(OutgoingMessages.telegram()
+                            .send(
+                                    US.id(),
+                                    new dev.rekindle.bot.OutboxMessage.Text(
+                                            "Start?",
+                                            List.of(new dev.rekindle.bot.OutboxMessage.Button(
+                                                    "Yes", "menu.checkin@1"))))
+                            .get(0))
                     .getMessageId();
             int press = api.pushPress(ANNA, US.id(), messageId, "menu.checkin@1");
             ButtonPress p = assertInstanceOf(ButtonPress.class, next());
@@ -69,7 +77,8 @@ class LongPollingIT {
             assertEquals(ANNA.id(), p.userId());
 
             int sticker = api.pushMedia(ANNA.id(), ANNA, "sticker");
-            assertEquals(new NonTextMessage(sticker, ANNA.id(), ChatType.PRIVATE, ANNA.id(), MediaKind.STICKER), next());
+            assertEquals(
+                    new NonTextMessage(sticker, ANNA.id(), ChatType.PRIVATE, ANNA.id(), MediaKind.STICKER), next());
 
             // Telegram delivers an update again (its confirmation was lost): the library drops it by id
             api.awaitConfirmed(sticker, WAIT);
@@ -85,7 +94,8 @@ class LongPollingIT {
             // every getUpdates asked from the last update seen on, and only for what we handle
             List<FakeBotApi.Call> polls = api.calls("getUpdates");
             assertTrue(polls.stream().allMatch(c -> c.params().get("timeout").asInt() == 2));
-            assertEquals("[\"message\",\"callback_query\",\"my_chat_member\"]",
+            assertEquals(
+                    "[\"message\",\"callback_query\",\"my_chat_member\"]",
                     polls.get(0).params().get("allowed_updates").toString());
 
             clients.close();

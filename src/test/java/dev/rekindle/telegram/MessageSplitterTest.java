@@ -12,7 +12,8 @@ class MessageSplitterTest {
     private final MessageSplitter telegram = MessageSplitter.telegram();
 
     private static String plain(List<String> parts) {
-        return String.join("|", parts.stream().map(p -> p.replaceAll("</?[bi]>", "")).toList());
+        return String.join(
+                "|", parts.stream().map(p -> p.replaceAll("</?[bi]>", "")).toList());
     }
 
     private static void assertEveryPartFits(List<String> parts, int limit) {
@@ -49,7 +50,7 @@ class MessageSplitterTest {
 
     @Test
     void splitsAtTheLastParagraphThatFits() {
-        String p1 = "Первый абзац. ".repeat(200).strip();   // 2799 units
+        String p1 = "Первый абзац. ".repeat(200).strip(); // 2799 units
         String p2 = "Second paragraph, with words. ".repeat(60).strip(); // 1799
         String p3 = "Third.";
         List<String> parts = telegram.split(p1 + "\n\n" + p2 + "\n\n" + p3);
@@ -59,8 +60,11 @@ class MessageSplitterTest {
     @Test
     void withoutParagraphsSplitsAtALineThenAtAWord() {
         MessageSplitter small = new MessageSplitter(20);
-        assertEquals(List.of("one two three", "four five six seven"), small.split("one two three\nfour five six seven"));
-        assertEquals(List.of("one two three four", "five six seven eight"), small.split("one two three four five six seven eight"));
+        assertEquals(
+                List.of("one two three", "four five six seven"), small.split("one two three\nfour five six seven"));
+        assertEquals(
+                List.of("one two three four", "five six seven eight"),
+                small.split("one two three four five six seven eight"));
     }
 
     @Test
@@ -105,7 +109,12 @@ class MessageSplitterTest {
         List<String> parts = new MessageSplitter(50).split(escaped.repeat(5));
         assertFalse(String.join("", parts).contains("&amp;amp;"));
         assertFalse(String.join("", parts).contains("&amp;lt;"));
-        assertTrue(parts.stream().allMatch(p -> Pattern.compile("&(?!amp;|lt;|gt;|quot;)").matcher(p).results().findAny().isEmpty()));
+        assertTrue(parts.stream()
+                .allMatch(p -> Pattern.compile("&(?!amp;|lt;|gt;|quot;)")
+                        .matcher(p)
+                        .results()
+                        .findAny()
+                        .isEmpty()));
     }
 
     @Test
@@ -122,7 +131,9 @@ class MessageSplitterTest {
         assertTrue(parts.size() >= 2);
         assertEveryPartFits(parts, 4096);
         parts.forEach(MessageSplitterTest::assertBalanced);
-        assertEquals(text.replaceAll("</?b>", "").replaceAll("\\s+", ""), plain(parts).replace("|", "").replaceAll("\\s+", ""));
+        assertEquals(
+                text.replaceAll("</?b>", "").replaceAll("\\s+", ""),
+                plain(parts).replace("|", "").replaceAll("\\s+", ""));
     }
 
     private static void assertBalanced(String html) {

@@ -34,8 +34,18 @@ class OptionalCallsTest {
         menu.put("stop", "Stop the current exercise");
         assertTrue(optional.setCommands(menu));
         assertTrue(optional.typing(ANNA));
-        assertEquals("menu", api.calls("setMyCommands").get(0).params().get("commands").get(0).get("command").asText());
-        assertEquals("typing", api.calls("sendChatAction").get(0).params().get("action").asText());
+        assertEquals(
+                "menu",
+                api.calls("setMyCommands")
+                        .get(0)
+                        .params()
+                        .get("commands")
+                        .get(0)
+                        .get("command")
+                        .asText());
+        assertEquals(
+                "typing",
+                api.calls("sendChatAction").get(0).params().get("action").asText());
         assertEquals(ANNA, api.calls("sendChatAction").get(0).chatId());
         assertTrue(warnings.isEmpty());
     }
@@ -51,14 +61,21 @@ class OptionalCallsTest {
         assertFalse(optional.typing(ANNA));
         assertTrue(optional.typing(ANNA));
         assertEquals(2, warnings.size(), warnings.toString());
-        assertTrue(warnings.get(0).contains("setMyCommands") && warnings.get(0).contains("BOT_COMMAND_INVALID"), warnings.get(0));
-        assertTrue(warnings.get(1).contains("sendChatAction") && warnings.get(1).contains("chat not found"), warnings.get(1));
+        assertTrue(
+                warnings.get(0).contains("setMyCommands") && warnings.get(0).contains("BOT_COMMAND_INVALID"),
+                warnings.get(0));
+        assertTrue(
+                warnings.get(1).contains("sendChatAction") && warnings.get(1).contains("chat not found"),
+                warnings.get(1));
         assertTrue(warnings.stream().noneMatch(w -> w.contains(FakeBotApi.TOKEN)));
     }
 
     @Test
     void anExpiredPressAnswerDoesNotThrow() {
-        api.failNext("answerCallbackQuery", 1, Failure.badRequest("query is too old and response timeout expired or query ID is invalid"));
+        api.failNext(
+                "answerCallbackQuery",
+                1,
+                Failure.badRequest("query is too old and response timeout expired or query ID is invalid"));
         assertFalse(optional.answerPress("4382bfdwdsb323b2d9"));
         assertTrue(optional.answerPress("4382bfdwdsb323b2d9"));
     }

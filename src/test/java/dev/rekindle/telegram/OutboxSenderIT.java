@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rekindle.bot.OutboxMessage;
 import dev.rekindle.bot.OutboxPayload;
-import dev.rekindle.dialog.engine.Action;
-import dev.rekindle.dialog.engine.Chat;
-import dev.rekindle.store.OutboxKind;
-import dev.rekindle.store.Outgoing;
 import dev.rekindle.store.sqlite.SqliteStore;
 import dev.rekindle.telegram.FakeBotApi.Call;
 import dev.rekindle.testing.Eventually;
@@ -58,9 +54,12 @@ class OutboxSenderIT {
     }
 
     private OutboxSender sender(int inFlight) {
-        sender = new OutboxSender(store.outbox(),
+        sender = new OutboxSender(
+                store.outbox(),
                 new TelegramDelivery(clients.client(), OutgoingMessages.telegram(), clients.redact()),
-                new RateLimiter(InstantSource.system(), RateLimiter.Limits.NONE), InstantSource.system(), inFlight);
+                new RateLimiter(InstantSource.system(), RateLimiter.Limits.NONE),
+                InstantSource.system(),
+                inFlight);
         return sender;
     }
 
@@ -90,7 +89,10 @@ class OutboxSenderIT {
         sender.wake();
 
         api.awaitWaiting(SAM, 1, WAIT); // Sam's first call is in flight, unanswered
-        Eventually.await("Alex's messages sent while Sam's first waits", () -> sentTexts(ALEX).size() == 2, WAIT);
+        Eventually.await(
+                "Alex's messages sent while Sam's first waits",
+                () -> sentTexts(ALEX).size() == 2,
+                WAIT);
         assertEquals(List.of("Alex one", "Alex two"), sentTexts(ALEX));
         assertEquals(List.of(), sentTexts(SAM));
         assertEquals(1, api.waiting(SAM), "Sam's second message waits for the first: one call at a time per chat");
@@ -99,7 +101,9 @@ class OutboxSenderIT {
         Eventually.await("Sam's messages sent", () -> sentTexts(SAM).size() == 3, WAIT);
         assertEquals(List.of("Sam one", "Sam two", "Sam three"), sentTexts(SAM));
         assertTrue(sender.awaitIdle(WAIT));
-        assertTrue(store.outbox().due(java.time.Instant.now().plusSeconds(3600), 10).isEmpty());
+        assertTrue(store.outbox()
+                .due(java.time.Instant.now().plusSeconds(3600), 10)
+                .isEmpty());
         assertEquals(5, api.calls("sendMessage").size(), "each entry sent once");
     }
 
@@ -114,8 +118,10 @@ class OutboxSenderIT {
         queue(ALEX, "Alex one");
         queue(SAM, "Sam two");
         sender.wake();
-        Eventually.await("Alex's message, queued after Sam's call began, sent while it hangs",
-                () -> sentTexts(ALEX).size() == 1, WAIT);
+        Eventually.await(
+                "Alex's message, queued after Sam's call began, sent while it hangs",
+                () -> sentTexts(ALEX).size() == 1,
+                WAIT);
         queue(ALEX, "Alex two");
         sender.wake();
         Eventually.await("and Alex's next one too", () -> sentTexts(ALEX).size() == 2, WAIT);
@@ -140,14 +146,20 @@ class OutboxSenderIT {
         sender(2).start();
         sender.wake();
 
-        Eventually.await("two calls in flight", () -> api.waiting(SAM) + api.waiting(ALEX) + api.waiting(GROUP) == 2,
-                WAIT);
-        long heldBack = List.of(SAM, ALEX, GROUP).stream().filter(c -> api.waiting(c) == 0).count();
+        Eventually.await(
+                "two calls in flight", () -> api.waiting(SAM) + api.waiting(ALEX) + api.waiting(GROUP) == 2, WAIT);
+        long heldBack = List.of(SAM, ALEX, GROUP).stream()
+                .filter(c -> api.waiting(c) == 0)
+                .count();
         assertEquals(1, heldBack, "the third chat waits for a free slot");
-        List<Long> waitingFirst = List.of(SAM, ALEX, GROUP).stream().filter(c -> api.waiting(c) == 1).toList();
+        List<Long> waitingFirst = List.of(SAM, ALEX, GROUP).stream()
+                .filter(c -> api.waiting(c) == 1)
+                .toList();
         api.releaseChat(waitingFirst.get(0));
-        Eventually.await("the third chat's call goes out when a slot frees",
-                () -> api.waiting(SAM) + api.waiting(ALEX) + api.waiting(GROUP) == 2, WAIT);
+        Eventually.await(
+                "the third chat's call goes out when a slot frees",
+                () -> api.waiting(SAM) + api.waiting(ALEX) + api.waiting(GROUP) == 2,
+                WAIT);
         api.releaseChat(SAM);
         api.releaseChat(ALEX);
         api.releaseChat(GROUP);

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rekindle.bot.OutboxMessage;
-import dev.rekindle.dialog.engine.Chat;
 import dev.rekindle.telegram.TelegramDelivery.Delivered;
 import java.time.Duration;
 import java.util.List;
@@ -47,14 +46,20 @@ class OutgoingMessagesTest {
         for (int i = 0; i < out.size() - 1; i++) {
             assertNull(out.get(i).getReplyMarkup());
         }
-        assertEquals(2, ((InlineKeyboardMarkup) out.get(out.size() - 1).getReplyMarkup()).getKeyboard().size());
+        assertEquals(
+                2,
+                ((InlineKeyboardMarkup) out.get(out.size() - 1).getReplyMarkup())
+                        .getKeyboard()
+                        .size());
     }
 
     @Test
     void callbackDataOverSixtyFourBytesIsRefusedBeforeTelegramRefusesIt() {
         String data = "ж".repeat(33); // 66 bytes in UTF-8, 33 characters
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> outgoing.send(ANNA,
-                new OutboxMessage.Text("?", List.of(new OutboxMessage.Button("Too long", data)))));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> outgoing.send(
+                        ANNA, new OutboxMessage.Text("?", List.of(new OutboxMessage.Button("Too long", data)))));
         assertTrue(e.getMessage().contains("66 bytes"), e.getMessage());
     }
 
@@ -63,8 +68,10 @@ class OutgoingMessagesTest {
         try (FakeBotApi api = FakeBotApi.start();
                 TelegramClients clients = TelegramClients.open(api.settings(Duration.ofSeconds(1)))) {
             TelegramDelivery delivery = new TelegramDelivery(clients.client(), outgoing, clients.redact());
-            int id = assertInstanceOf(Delivered.Sent.class,
-                    delivery.send(ANNA, new OutboxMessage.Text("<i>Ready</i> &lt;3?", buttons))).lastMessageId();
+            int id = assertInstanceOf(
+                            Delivered.Sent.class,
+                            delivery.send(ANNA, new OutboxMessage.Text("<i>Ready</i> &lt;3?", buttons)))
+                    .lastMessageId();
             assertTrue(api.message(ANNA, id).has("reply_markup"));
             assertInstanceOf(Delivered.Sent.class, delivery.closeButtons(ANNA, id));
             JsonNode after = api.message(ANNA, id);
@@ -79,8 +86,8 @@ class OutgoingMessagesTest {
         try (FakeBotApi api = FakeBotApi.start();
                 TelegramClients clients = TelegramClients.open(api.settings(Duration.ofSeconds(1)))) {
             TelegramDelivery delivery = new TelegramDelivery(clients.client(), outgoing, clients.redact());
-            Delivered.Sent sent = assertInstanceOf(Delivered.Sent.class,
-                    delivery.send(ANNA, new OutboxMessage.Text(html, buttons)));
+            Delivered.Sent sent =
+                    assertInstanceOf(Delivered.Sent.class, delivery.send(ANNA, new OutboxMessage.Text(html, buttons)));
             assertEquals(3, sent.messageIds().size());
             assertEquals(List.of(1, 2, 3), sent.messageIds());
             List<FakeBotApi.Call> calls = api.calls("sendMessage");

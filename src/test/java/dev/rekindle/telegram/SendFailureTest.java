@@ -31,7 +31,8 @@ class SendFailureTest {
 
     private final FakeBotApi api = FakeBotApi.start();
     private final TelegramClients clients = TelegramClients.open(api.settings(Duration.ofSeconds(1)));
-    private final TelegramDelivery delivery = new TelegramDelivery(clients.client(), OutgoingMessages.telegram(), clients.redact());
+    private final TelegramDelivery delivery =
+            new TelegramDelivery(clients.client(), OutgoingMessages.telegram(), clients.redact());
 
     @AfterEach
     void close() {
@@ -58,7 +59,8 @@ class SendFailureTest {
     @Test
     void blockedByTheUserIsUnreachable() {
         api.failNextInChat(ANNA, 1, Failure.blockedByUser());
-        assertEquals(new Unreachable("Forbidden: bot was blocked by the user"), failureOf(delivery.send(ANNA, send("hi"))));
+        assertEquals(
+                new Unreachable("Forbidden: bot was blocked by the user"), failureOf(delivery.send(ANNA, send("hi"))));
     }
 
     @Test
@@ -85,8 +87,12 @@ class SendFailureTest {
     void serverErrorIsTransientWithBackoffDoublingToAMinute() {
         api.failNext("sendMessage", 1, Failure.internalError());
         assertInstanceOf(Transient.class, failureOf(delivery.send(ANNA, send("hi"))));
-        assertEquals(List.of(1L, 2L, 4L, 8L, 16L, 32L, 60L, 60L),
-                java.util.stream.IntStream.rangeClosed(1, 8).mapToObj(Transient::backoff).map(Duration::toSeconds).toList());
+        assertEquals(
+                List.of(1L, 2L, 4L, 8L, 16L, 32L, 60L, 60L),
+                java.util.stream.IntStream.rangeClosed(1, 8)
+                        .mapToObj(Transient::backoff)
+                        .map(Duration::toSeconds)
+                        .toList());
     }
 
     @Test
@@ -95,8 +101,8 @@ class SendFailureTest {
         try (ServerSocket s = new ServerSocket(0)) {
             closedPort = s.getLocalPort();
         }
-        TelegramSettings nowhere = new TelegramSettings(FakeBotApi.TOKEN, URI.create("http://127.0.0.1:" + closedPort),
-                Duration.ofSeconds(1));
+        TelegramSettings nowhere = new TelegramSettings(
+                FakeBotApi.TOKEN, URI.create("http://127.0.0.1:" + closedPort), Duration.ofSeconds(1));
         try (TelegramClients lost = TelegramClients.open(nowhere)) {
             TelegramDelivery d = new TelegramDelivery(lost.client(), OutgoingMessages.telegram(), lost.redact());
             Transient t = assertInstanceOf(Transient.class, failureOf(d.send(ANNA, send("hi"))));
@@ -106,13 +112,20 @@ class SendFailureTest {
 
     @Test
     void closingButtonsTwiceCountsAsDoneBecauseNotModifiedMeansAlreadyDone() throws Exception {
-        Delivered.Sent sent = assertInstanceOf(Delivered.Sent.class, delivery.send(ANNA,
-                new OutboxMessage.Text("Ready?", List.of(new OutboxMessage.Button("Yes", "x.y.yes@1")))));
+        Delivered.Sent sent = assertInstanceOf(
+                Delivered.Sent.class,
+                delivery.send(
+                        ANNA, new OutboxMessage.Text("Ready?", List.of(new OutboxMessage.Button("Yes", "x.y.yes@1")))));
         int id = sent.lastMessageId();
         assertInstanceOf(Delivered.Sent.class, delivery.closeButtons(ANNA, id));
         assertInstanceOf(Delivered.Sent.class, delivery.closeButtons(ANNA, id));
-        assertEquals(List.of(true, false), api.calls("editMessageReplyMarkup").stream().map(FakeBotApi.Call::succeeded).toList());
-        TelegramApiRequestException e = assertThrows(TelegramApiRequestException.class,
+        assertEquals(
+                List.of(true, false),
+                api.calls("editMessageReplyMarkup").stream()
+                        .map(FakeBotApi.Call::succeeded)
+                        .toList());
+        TelegramApiRequestException e = assertThrows(
+                TelegramApiRequestException.class,
                 () -> clients.client().execute(OutgoingMessages.telegram().closeButtons(ANNA, id)));
         assertEquals(new NotModified(), SendFailure.classify(e, clients.redact()));
     }
@@ -124,10 +137,14 @@ class SendFailureTest {
         Delivered.Failed failed = assertInstanceOf(Delivered.Failed.class, delivery.send(BEN, send(longText)));
         assertEquals(1, failed.sentBefore().size());
         assertEquals(new RetryAfter(Duration.ofSeconds(3)), failed.failure());
-        Delivered rest = delivery.send(BEN, send(longText), failed.sentBefore().size(),
-                TelegramDelivery.Progress.NONE);
-        assertEquals(1, assertInstanceOf(Delivered.Sent.class, rest).messageIds().size());
-        assertEquals(List.of("a".repeat(4000), "b".repeat(100)),
-                api.calls("sendMessage").stream().filter(FakeBotApi.Call::succeeded).map(FakeBotApi.Call::text).toList());
+        Delivered rest = delivery.send(BEN, send(longText), failed.sentBefore().size(), TelegramDelivery.Progress.NONE);
+        assertEquals(
+                1, assertInstanceOf(Delivered.Sent.class, rest).messageIds().size());
+        assertEquals(
+                List.of("a".repeat(4000), "b".repeat(100)),
+                api.calls("sendMessage").stream()
+                        .filter(FakeBotApi.Call::succeeded)
+                        .map(FakeBotApi.Call::text)
+                        .toList());
     }
 }

@@ -18,7 +18,8 @@ class SettingsAndRedactTest {
     @Test
     void tokenIsMaskedButTheBotIdStays() {
         Redact r = Redact.token(TOKEN);
-        assertEquals("GET https://api.telegram.org/bot7012345678:***/getMe",
+        assertEquals(
+                "GET https://api.telegram.org/bot7012345678:***/getMe",
                 r.apply("GET https://api.telegram.org/bot" + TOKEN + "/getMe"));
     }
 
@@ -31,7 +32,8 @@ class SettingsAndRedactTest {
     @Test
     void exceptionDescriptionsCarryNoToken() {
         Redact r = Redact.token(TOKEN);
-        Exception e = new IllegalStateException("call failed",
+        Exception e = new IllegalStateException(
+                "call failed",
                 new java.io.IOException("unexpected end of stream on http://127.0.0.1/bot" + TOKEN + "/sendMessage"));
         String line = r.describe(e);
         assertFalse(line.contains("secretPart"), line);
@@ -47,8 +49,10 @@ class SettingsAndRedactTest {
 
     @Test
     void apiUrlDefaultsToTelegramAndCanPointElsewhere() {
-        assertEquals(URI.create("https://api.telegram.org"),
-                TelegramSettings.fromEnvironment(Map.of("TELEGRAM_BOT_TOKEN", TOKEN)).apiUrl());
+        assertEquals(
+                URI.create("https://api.telegram.org"),
+                TelegramSettings.fromEnvironment(Map.of("TELEGRAM_BOT_TOKEN", TOKEN))
+                        .apiUrl());
         TelegramSettings local = TelegramSettings.fromEnvironment(
                 Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "TELEGRAM_API_URL", "http://127.0.0.1:8081"));
         assertEquals("127.0.0.1", local.telegramUrl().getHost());
@@ -59,22 +63,25 @@ class SettingsAndRedactTest {
 
     @Test
     void missingTokenSaysHowToGetOne() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TelegramSettings.fromEnvironment(Map.of()));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> TelegramSettings.fromEnvironment(Map.of()));
         assertTrue(e.getMessage().contains("@BotFather"), e.getMessage());
     }
 
     @Test
     void malformedTokenIsRefusedWithoutEchoingIt() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> TelegramSettings.of("not-a-token-but-maybe-a-password"));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> TelegramSettings.of("not-a-token-but-maybe-a-password"));
         assertFalse(e.getMessage().contains("maybe-a-password"), e.getMessage());
         assertTrue(e.getMessage().contains("TELEGRAM_BOT_TOKEN"), e.getMessage());
     }
 
     @Test
     void apiUrlWithAPathIsRefusedBecauseTheLibraryCannotUseIt() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TelegramSettings.fromEnvironment(
-                Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "TELEGRAM_API_URL", "https://proxy.example/telegram")));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> TelegramSettings.fromEnvironment(
+                        Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "TELEGRAM_API_URL", "https://proxy.example/telegram")));
         assertTrue(e.getMessage().contains("must not have a path"), e.getMessage());
     }
 

@@ -40,7 +40,9 @@ class UpdateMapperTest {
                  "message":{"message_id":17,"from":%s,
                    "chat":{"id":111222333,"first_name":"Anna","last_name":"K","username":"anna_k","type":"private"},
                    "date":1717171717,"text":"Мы поссорились 😔 again"}}""".formatted(ANNA));
-        assertEquals(new TextMessage(815960001, 111222333L, ChatType.PRIVATE, 111222333L, "Anna", "Мы поссорились 😔 again"), u);
+        assertEquals(
+                new TextMessage(815960001, 111222333L, ChatType.PRIVATE, 111222333L, "Anna", "Мы поссорились 😔 again"),
+                u);
     }
 
     @Test
@@ -74,8 +76,7 @@ class UpdateMapperTest {
     void slashWithoutCommandNameStaysText() throws Exception {
         IncomingUpdate u = map("""
                 {"update_id":815960005,"message":{"message_id":19,"from":%s,
-                 "chat":{"id":111222333,"first_name":"Anna","type":"private"},"date":1717171717,"text":"/ so what"}}"""
-                .formatted(ANNA));
+                 "chat":{"id":111222333,"first_name":"Anna","type":"private"},"date":1717171717,"text":"/ so what"}}""".formatted(ANNA));
         assertInstanceOf(TextMessage.class, u);
     }
 
@@ -88,8 +89,17 @@ class UpdateMapperTest {
                      "chat":%s,"date":1717171700,"text":"How was your week?",
                      "reply_markup":{"inline_keyboard":[[{"text":"Good","callback_data":"checkin.ask.good@1a"}]]}},
                    "chat_instance":"-8912345678901234567","data":"checkin.ask.good@1a"}}""".formatted(ANNA, SUPERGROUP));
-        assertEquals(new ButtonPress(815960006, "4382bfdwdsb323b2d9", -1002012345678L, ChatType.SUPERGROUP, 111222333L,
-                "Anna", "checkin.ask.good@1a", 42), u);
+        assertEquals(
+                new ButtonPress(
+                        815960006,
+                        "4382bfdwdsb323b2d9",
+                        -1002012345678L,
+                        ChatType.SUPERGROUP,
+                        111222333L,
+                        "Anna",
+                        "checkin.ask.good@1a",
+                        42),
+                u);
     }
 
     @Test
@@ -100,7 +110,9 @@ class UpdateMapperTest {
                  "callback_query":{"id":"77","from":%s,
                    "message":{"chat":{"id":111222333,"first_name":"Anna","type":"private"},"message_id":5,"date":0},
                    "chat_instance":"1","data":"menu.checkin@5"}}""".formatted(ANNA));
-        assertEquals(new ButtonPress(815960007, "77", 111222333L, ChatType.PRIVATE, 111222333L, "Anna", "menu.checkin@5", 5), u);
+        assertEquals(
+                new ButtonPress(815960007, "77", 111222333L, ChatType.PRIVATE, 111222333L, "Anna", "menu.checkin@5", 5),
+                u);
     }
 
     @Test
@@ -112,15 +124,17 @@ class UpdateMapperTest {
         String photo = """
                 {"update_id":815960009,"message":{"message_id":21,"from":%s,"chat":%s,"date":1717171717,"caption":"us!",
                  "photo":[{"file_id":"AgAC1","file_unique_id":"AQAD1","file_size":1200,"width":90,"height":67},
-                          {"file_id":"AgAC2","file_unique_id":"AQAD2","file_size":48000,"width":800,"height":600}]}}"""
-                .formatted(ANNA, GROUP);
+                          {"file_id":"AgAC2","file_unique_id":"AQAD2","file_size":48000,"width":800,"height":600}]}}""".formatted(ANNA, GROUP);
         String voice = """
                 {"update_id":815960010,"message":{"message_id":22,"from":%s,"chat":{"id":111222333,"first_name":"Anna","type":"private"},
-                 "date":1717171717,"voice":{"duration":4,"mime_type":"audio/ogg","file_id":"AwAC","file_unique_id":"AgADv","file_size":9000}}}"""
-                .formatted(ANNA);
-        assertEquals(new NonTextMessage(815960008, 111222333L, ChatType.PRIVATE, 111222333L, MediaKind.STICKER), map(sticker));
-        assertEquals(new NonTextMessage(815960009, -4012345678L, ChatType.GROUP, 111222333L, MediaKind.PHOTO), map(photo));
-        assertEquals(new NonTextMessage(815960010, 111222333L, ChatType.PRIVATE, 111222333L, MediaKind.VOICE), map(voice));
+                 "date":1717171717,"voice":{"duration":4,"mime_type":"audio/ogg","file_id":"AwAC","file_unique_id":"AgADv","file_size":9000}}}""".formatted(ANNA);
+        assertEquals(
+                new NonTextMessage(815960008, 111222333L, ChatType.PRIVATE, 111222333L, MediaKind.STICKER),
+                map(sticker));
+        assertEquals(
+                new NonTextMessage(815960009, -4012345678L, ChatType.GROUP, 111222333L, MediaKind.PHOTO), map(photo));
+        assertEquals(
+                new NonTextMessage(815960010, 111222333L, ChatType.PRIVATE, 111222333L, MediaKind.VOICE), map(voice));
     }
 
     @Test
@@ -152,8 +166,7 @@ class UpdateMapperTest {
                 {"update_id":815960014,"message":{"message_id":2,"from":%s,"chat":%s,"date":1717171717,
                  "new_chat_participant":{"id":7012345678,"is_bot":true,"first_name":"Rekindle","username":"rekindle_bot"},
                  "new_chat_member":{"id":7012345678,"is_bot":true,"first_name":"Rekindle","username":"rekindle_bot"},
-                 "new_chat_members":[{"id":7012345678,"is_bot":true,"first_name":"Rekindle","username":"rekindle_bot"}]}}"""
-                .formatted(ANNA, GROUP));
+                 "new_chat_members":[{"id":7012345678,"is_bot":true,"first_name":"Rekindle","username":"rekindle_bot"}]}}""".formatted(ANNA, GROUP));
         assertEquals(new BotAdded(815960014, -4012345678L, ChatType.GROUP, 111222333L), u);
     }
 
@@ -171,8 +184,7 @@ class UpdateMapperTest {
                 {"update_id":815960016,"my_chat_member":{"chat":{"id":111222333,"first_name":"Anna","type":"private"},
                  "from":%s,"date":1717171717,
                  "old_chat_member":{"user":{"id":7012345678,"is_bot":true,"first_name":"Rekindle","username":"rekindle_bot"},"status":"member"},
-                 "new_chat_member":{"user":{"id":7012345678,"is_bot":true,"first_name":"Rekindle","username":"rekindle_bot"},"status":"kicked","until_date":0}}}"""
-                .formatted(ANNA));
+                 "new_chat_member":{"user":{"id":7012345678,"is_bot":true,"first_name":"Rekindle","username":"rekindle_bot"},"status":"kicked","until_date":0}}}""".formatted(ANNA));
         assertEquals(new BotRemoved(815960016, 111222333L, ChatType.PRIVATE), u);
     }
 
@@ -181,8 +193,7 @@ class UpdateMapperTest {
         IncomingUpdate u = map("""
                 {"update_id":815960017,"my_chat_member":{"chat":%s,"from":%s,"date":1717171717,
                  "old_chat_member":{"user":{"id":7012345678,"is_bot":true,"first_name":"Rekindle"},"status":"left"},
-                 "new_chat_member":{"user":{"id":7012345678,"is_bot":true,"first_name":"Rekindle"},"status":"member"}}}"""
-                .formatted(GROUP, ANNA));
+                 "new_chat_member":{"user":{"id":7012345678,"is_bot":true,"first_name":"Rekindle"},"status":"member"}}}""".formatted(GROUP, ANNA));
         assertEquals(new BotAdded(815960017, -4012345678L, ChatType.GROUP, 111222333L), u);
     }
 
@@ -190,8 +201,7 @@ class UpdateMapperTest {
     void editedMessagesChannelPostsAndMessagesFromBotsAreIgnoredWithAReason() throws Exception {
         assertEquals(new Ignored(815960018, "edited message"), map("""
                 {"update_id":815960018,"edited_message":{"message_id":17,"from":%s,
-                 "chat":{"id":111222333,"first_name":"Anna","type":"private"},"date":1717171717,"edit_date":1717171800,"text":"fixed"}}"""
-                .formatted(ANNA)));
+                 "chat":{"id":111222333,"first_name":"Anna","type":"private"},"date":1717171717,"edit_date":1717171800,"text":"fixed"}}""".formatted(ANNA)));
         assertEquals(new Ignored(815960019, "channel post"), map("""
                 {"update_id":815960019,"channel_post":{"message_id":3,"sender_chat":{"id":-1001111,"title":"News","type":"channel"},
                  "chat":{"id":-1001111,"title":"News","type":"channel"},"date":1717171717,"text":"hi"}}"""));
@@ -200,8 +210,7 @@ class UpdateMapperTest {
                  "from":{"id":1087968824,"is_bot":true,"first_name":"Group","username":"GroupAnonymousBot"},
                  "sender_chat":%s,"chat":%s,"date":1717171717,"text":"an anonymous admin"}}""".formatted(GROUP, GROUP)));
         assertEquals(new Ignored(815960021, "service message"), map("""
-                {"update_id":815960021,"message":{"message_id":61,"from":%s,"chat":%s,"date":1717171717,"new_chat_title":"Us"}}"""
-                .formatted(ANNA, GROUP)));
+                {"update_id":815960021,"message":{"message_id":61,"from":%s,"chat":%s,"date":1717171717,"new_chat_title":"Us"}}""".formatted(ANNA, GROUP)));
     }
 
     @Test
@@ -215,9 +224,9 @@ class UpdateMapperTest {
     void printedUpdatesCarryNoPartnersWords() throws Exception {
         IncomingUpdate u = map("""
                 {"update_id":815960023,"message":{"message_id":24,"from":%s,
-                 "chat":{"id":111222333,"first_name":"Anna","type":"private"},"date":1717171717,"text":"I feel alone"}}"""
-                .formatted(ANNA));
-        assertEquals("TextMessage[updateId=815960023, chatId=111222333, chatType=PRIVATE, userId=111222333, text=(12 chars)]",
+                 "chat":{"id":111222333,"first_name":"Anna","type":"private"},"date":1717171717,"text":"I feel alone"}}""".formatted(ANNA));
+        assertEquals(
+                "TextMessage[updateId=815960023, chatId=111222333, chatType=PRIVATE, userId=111222333, text=(12 chars)]",
                 u.toString());
     }
 }

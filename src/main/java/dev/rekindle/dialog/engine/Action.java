@@ -1,7 +1,7 @@
 package dev.rekindle.dialog.engine;
 
-import dev.rekindle.dialog.model.SafetyKind;
 import dev.rekindle.dialog.model.Partner;
+import dev.rekindle.dialog.model.SafetyKind;
 import dev.rekindle.dialog.model.ShareTarget;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -51,8 +51,8 @@ public sealed interface Action {
      * whoever set it, so both hear it at the same moment). Replaces the recipient's earlier reminder of the same
      * dialog with the same text. The engine never turns this into an instant: it knows no time zone.
      */
-    record SetReminder(Partner recipient, Partner anchor, String dialog, LocalTime at, Set<DayOfWeek> days,
-                       String html) implements Action {
+    record SetReminder(Partner recipient, Partner anchor, String dialog, LocalTime at, Set<DayOfWeek> days, String html)
+            implements Action {
         public SetReminder {
             days = Set.copyOf(days);
         }
@@ -72,5 +72,12 @@ public sealed interface Action {
      */
     record Trouble(Chat chat, String dialog, String state, String problem) implements Action {}
 
-    enum EndReason { COMPLETED, STOPPED, REPLACED, SAFETY, DIALOG_CHANGED, ERROR }
+    enum EndReason {
+        COMPLETED,
+        STOPPED,
+        REPLACED,
+        SAFETY,
+        DIALOG_CHANGED,
+        ERROR
+    }
 }

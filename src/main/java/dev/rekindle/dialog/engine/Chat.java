@@ -4,7 +4,9 @@ import dev.rekindle.dialog.model.Partner;
 
 /** The three chats of a couple: each partner's private chat with the bot, and their shared group. */
 public enum Chat {
-    A, B, GROUP;
+    A,
+    B,
+    GROUP;
 
     public static Chat privateOf(Partner p) {
         return p == Partner.A ? A : B;

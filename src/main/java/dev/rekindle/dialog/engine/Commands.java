@@ -51,7 +51,9 @@ final class Commands {
         long msg = t.nextSeq();
         List<Action.ButtonOut> buttons = new ArrayList<>();
         for (String id : menuOf(t.bot, chat)) {
-            t.library.current(id).filter(d -> d.audience() == here)
+            t.library
+                    .current(id)
+                    .filter(d -> d.audience() == here)
                     .ifPresent(d -> buttons.add(new Action.ButtonOut(d.title(), CallbackData.encodeMenu(d.id(), msg))));
         }
         t.rendering.sendWithButtons(chat, msg, t.rendering.renderBare(t.bot.message("menu"), "bot/menu"), buttons);

@@ -17,8 +17,13 @@ import java.util.Map;
  * @param reminders reminders to set (an adapter turns their local time into instants)
  * @param notices   what only informs: dialogs started and ended, trouble, the safety hook, an answer shared
  */
-public record Effects(List<Action.ToChat> toChats, List<Action.ScheduleTimer> timersSet, List<String> timersCancelled,
-                      List<Action.SaveJournal> journal, List<Action.SetReminder> reminders, List<Action> notices) {
+public record Effects(
+        List<Action.ToChat> toChats,
+        List<Action.ScheduleTimer> timersSet,
+        List<String> timersCancelled,
+        List<Action.SaveJournal> journal,
+        List<Action.SetReminder> reminders,
+        List<Action> notices) {
     public Effects {
         toChats = List.copyOf(toChats);
         timersSet = List.copyOf(timersSet);

@@ -15,6 +15,7 @@ import java.util.Map;
 final class FollowUps {
     /** How long a follow-up that found its chat busy waits before it tries again, and how often it tries. */
     static final Duration RETRY = Duration.ofHours(1);
+
     static final int TRIES = 24;
 
     private final Turn t;
@@ -34,14 +35,18 @@ final class FollowUps {
     void leave(Chat chat, Run ended) {
         Frame top = ended.top();
         State state = t.stateOf(top);
-        if (state == null || !(state.step() instanceof Step.End end) || end.followUp() == null
+        if (state == null
+                || !(state.step() instanceof Step.End end)
+                || end.followUp() == null
                 || end.followUp().after() == null) {
             return;
         }
         cancel(chat, top.dialog()); // the newest ending speaks for the dialog
         Frame kept = top.withWaiting(Waiting.none()).withButtonsRef(null);
         Run run = new Run(chat, ended.owner(), List.of(kept), ended.roles(), ended.lastActor());
-        schedule(new PendingFollowUp(Refs.timer(t.nextSeq()), chat, run, end.followUp().to(), 0),
+        schedule(
+                new PendingFollowUp(
+                        Refs.timer(t.nextSeq()), chat, run, end.followUp().to(), 0),
                 end.followUp().after());
     }
 
@@ -70,12 +75,15 @@ final class FollowUps {
         }
         if (t.runs.containsKey(chat)) {
             if (f.tries() + 1 >= TRIES) {
-                t.emit(new Action.Trouble(chat, f.dialog(), f.to(), "follow-up dropped: the chat was busy with"
-                        + " another dialog each of " + TRIES + " times it came due"));
+                t.emit(new Action.Trouble(
+                        chat,
+                        f.dialog(),
+                        f.to(),
+                        "follow-up dropped: the chat was busy with" + " another dialog each of " + TRIES
+                                + " times it came due"));
                 return;
             }
-            schedule(new PendingFollowUp(Refs.timer(t.nextSeq()), chat, f.run(), f.to(), f.tries() + 1),
-                    RETRY);
+            schedule(new PendingFollowUp(Refs.timer(t.nextSeq()), chat, f.run(), f.to(), f.tries() + 1), RETRY);
             return;
         }
         Frame frame = f.run().top();
@@ -83,7 +91,8 @@ final class FollowUps {
         if (!t.versions.refresh(chat)) {
             return; // its version is gone and the state with it: the run moved on or ended, the user was told
         }
-        t.emit(new Action.DialogStarted(chat, frame.dialog(), t.runs.get(chat).top().version()));
+        t.emit(new Action.DialogStarted(
+                chat, frame.dialog(), t.runs.get(chat).top().version()));
         t.enter(chat, f.to());
     }
 

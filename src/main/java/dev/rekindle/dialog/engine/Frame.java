@@ -24,10 +24,18 @@ import java.util.Set;
  * @param held       answers the safety detector wants checked with their author before they are shown to
  *                   anyone, by author and answer name, with the kind to ask about
  */
-public record Frame(String dialog, String version, String state, long step, String returnTo,
-                    Map<String, String> vars, Map<Partner, Map<String, String>> answers,
-                    List<Consent> consents, Waiting waiting, String buttonsRef,
-                    Map<Partner, Map<String, SafetyKind>> held) {
+public record Frame(
+        String dialog,
+        String version,
+        String state,
+        long step,
+        String returnTo,
+        Map<String, String> vars,
+        Map<Partner, Map<String, String>> answers,
+        List<Consent> consents,
+        Waiting waiting,
+        String buttonsRef,
+        Map<Partner, Map<String, SafetyKind>> held) {
     /**
      * The {@code returnTo} of a frame shown on top of another without being called by it (a safety check): when it
      * ends, the frame below is left as it was, still waiting for what it waited for.
@@ -86,13 +94,24 @@ public record Frame(String dialog, String version, String state, long step, Stri
 
     /** A dialog's first frame, before its start state is entered. */
     public static Frame start(dev.rekindle.dialog.model.Dialog d, String returnTo) {
-        return new Frame(d.id(), d.version(), d.start(), 0, returnTo, d.variables(), Map.of(), List.of(),
-                Waiting.none(), null, Map.of());
+        return new Frame(
+                d.id(),
+                d.version(),
+                d.start(),
+                0,
+                returnTo,
+                d.variables(),
+                Map.of(),
+                List.of(),
+                Waiting.none(),
+                null,
+                Map.of());
     }
 
     /** The frame at another version, state or step, everything it holds kept. */
     public Frame at(String newVersion, String newState, long newStep) {
-        return new Frame(dialog, newVersion, newState, newStep, returnTo, vars, answers, consents, waiting, buttonsRef, held);
+        return new Frame(
+                dialog, newVersion, newState, newStep, returnTo, vars, answers, consents, waiting, buttonsRef, held);
     }
 
     public Frame withWaiting(Waiting w) {

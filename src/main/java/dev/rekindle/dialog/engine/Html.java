@@ -74,6 +74,9 @@ final class Html {
     /** The text a person reads: tags removed, entities decoded. */
     static String plain(String html) {
         return html.replaceAll("</?[bi]>", "")
-                .replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&");
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&amp;", "&");
     }
 }

@@ -1,7 +1,7 @@
 package dev.rekindle.dialog.engine;
 
-import dev.rekindle.dialog.model.SafetyKind;
 import dev.rekindle.dialog.model.Partner;
+import dev.rekindle.dialog.model.SafetyKind;
 
 /** Everything that can happen to a couple's session, as the engine sees it: channel-free. */
 public sealed interface Input {

@@ -130,8 +130,11 @@ final class Lifecycle {
     void fail(Chat chat, String why) {
         // the dialog is at fault, not the couple: end it kindly and report it for the log
         Run run = t.runs.get(chat);
-        t.emit(new Action.Trouble(chat, run == null ? null : run.top().dialog(),
-                run == null ? null : run.top().state(), why));
+        t.emit(new Action.Trouble(
+                chat,
+                run == null ? null : run.top().dialog(),
+                run == null ? null : run.top().state(),
+                why));
         if (run != null) {
             endRun(chat, EndReason.ERROR);
         }

@@ -40,13 +40,20 @@ final class Reminders {
                 parsed.ifPresent(days::addAll);
             }
             if (at.isEmpty() || !daysKnown) {
-                t.emit(new Action.Trouble(chat, dialog.id(), state.name(), "the reminder for partner " + p
-                        + (at.isEmpty() ? " has no time of day (not a time, or not shown to them)" : " has a value in days that is not a day")
-                        + "; no reminder was set"));
+                t.emit(new Action.Trouble(
+                        chat,
+                        dialog.id(),
+                        state.name(),
+                        "the reminder for partner " + p
+                                + (at.isEmpty()
+                                        ? " has no time of day (not a time, or not shown to them)"
+                                        : " has a value in days that is not a day")
+                                + "; no reminder was set"));
                 continue;
             }
             String html = t.rendering.render(r.text(), key, seen);
-            t.emit(new Action.SetReminder(p, r.to() == Reminder.Recipient.BOTH ? setter : p, dialog.id(), at.get(), days, html));
+            t.emit(new Action.SetReminder(
+                    p, r.to() == Reminder.Recipient.BOTH ? setter : p, dialog.id(), at.get(), days, html));
         }
     }
 

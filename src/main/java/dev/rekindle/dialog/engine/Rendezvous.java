@@ -97,8 +97,11 @@ final class Rendezvous {
         }
         Optional<String> value = AnswerCheck.accept(rv.validation(), text);
         if (value.isEmpty()) {
-            t.rendering.say(chat, t.rendering.authoredOr(rv.invalid(), "invalid_input"),
-                    Rendering.variantKey(frame, "invalid"), Rendering.ctxFor(runChat, from, chat));
+            t.rendering.say(
+                    chat,
+                    t.rendering.authoredOr(rv.invalid(), "invalid_input"),
+                    Rendering.variantKey(frame, "invalid"),
+                    Rendering.ctxFor(runChat, from, chat));
             return true;
         }
         accept(runChat, from, chat, rv, value.get());
@@ -110,7 +113,10 @@ final class Rendezvous {
         Waiting w = t.runs.get(runChat).top().waiting();
         int index = cb.index(ANSWER);
         boolean own = chat == Chat.privateOf(from) && cb.ref().equals(w.refs().get(from));
-        if (!own || index < 0 || index >= rv.buttons().size() || w.answered().contains(from)
+        if (!own
+                || index < 0
+                || index >= rv.buttons().size()
+                || w.answered().contains(from)
                 || w.awaitingConsent().contains(from)) {
             t.sayBot(chat, "stale_button"); // nothing is closed: the message may be the partner's, in their chat
             return;
@@ -132,9 +138,10 @@ final class Rendezvous {
         }
         long msg = t.nextSeq();
         Chat to = Chat.privateOf(from);
-        List<Action.ButtonOut> buttons = t.rendering.yesNo(frame, rv.consent().yesLabel(), rv.consent().noLabel(), msg);
-        String html = t.rendering.render(rv.consent().ask(), Rendering.variantKey(frame, "consent"),
-                Rendering.ctxFor(runChat, from, to));
+        List<Action.ButtonOut> buttons =
+                t.rendering.yesNo(frame, rv.consent().yesLabel(), rv.consent().noLabel(), msg);
+        String html = t.rendering.render(
+                rv.consent().ask(), Rendering.variantKey(frame, "consent"), Rendering.ctxFor(runChat, from, to));
         String ref = t.rendering.sendWithButtons(to, msg, html, buttons);
         t.putTop(runChat, frame.withWaiting(frame.waiting().askedForConsent(from, ref)), from);
     }
@@ -147,7 +154,8 @@ final class Rendezvous {
             return;
         }
         boolean yes = "y".equals(cb.choice()) && !t.safety.heldBack(frame, from, rv.into());
-        String label = t.rendering.consentLabel(yes, rv.consent().yesLabel(), rv.consent().noLabel());
+        String label = t.rendering.consentLabel(
+                yes, rv.consent().yesLabel(), rv.consent().noLabel());
         t.emit(new Action.CloseButtons(chat, cb.ref(), label));
         if (yes) {
             frame = frame.withConsent(new Consent(from, rv.into(), rv.consent().with()), w.consentGiven(from));
@@ -168,8 +176,11 @@ final class Rendezvous {
         if (w.answered().containsAll(t.presentPartners())) {
             t.enter(runChat, rv.to());
         } else {
-            t.rendering.say(chat, t.rendering.authoredOr(rv.waiting(), "rendezvous_waiting"),
-                    Rendering.variantKey(frame, "waiting"), Rendering.ctxFor(runChat, from, chat));
+            t.rendering.say(
+                    chat,
+                    t.rendering.authoredOr(rv.waiting(), "rendezvous_waiting"),
+                    Rendering.variantKey(frame, "waiting"),
+                    Rendering.ctxFor(runChat, from, chat));
         }
     }
 
@@ -180,9 +191,15 @@ final class Rendezvous {
             return false;
         }
         Frame f = group.top();
-        State state = t.library.version(f.dialog(), f.version()).map(d -> d.state(f.state())).orElse(null);
-        return state != null && state.step() instanceof Step.Rendezvous rv && rv.in() != Step.AnswerPlace.GROUP
-                && rv.buttons().isEmpty() && !f.waiting().answered().contains(from)
+        State state = t.library
+                .version(f.dialog(), f.version())
+                .map(d -> d.state(f.state()))
+                .orElse(null);
+        return state != null
+                && state.step() instanceof Step.Rendezvous rv
+                && rv.in() != Step.AnswerPlace.GROUP
+                && rv.buttons().isEmpty()
+                && !f.waiting().answered().contains(from)
                 && !f.waiting().awaitingConsent().contains(from);
     }
 }

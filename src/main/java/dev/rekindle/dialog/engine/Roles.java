@@ -34,7 +34,8 @@ final class Roles {
             return;
         }
         Partner first;
-        if (ar.method() == Step.RoleAssignment.ALTERNATE && firstRole.containsKey(run.top().dialog())) {
+        if (ar.method() == Step.RoleAssignment.ALTERNATE
+                && firstRole.containsKey(run.top().dialog())) {
             first = firstRole.get(run.top().dialog()).other();
         } else {
             first = t.rng.nextInt(2) == 0 ? Partner.A : Partner.B;
@@ -51,8 +52,10 @@ final class Roles {
         for (Partner p : Partner.values()) {
             buttons.add(Rendering.button(t.original.name(p), frame, p.name(), msg));
         }
-        String html = t.rendering.render(t.rendering.authoredOr(ar.ask(), "use_buttons"),
-                Rendering.variantKey(frame, "ask"), t.rendering.ctx(chat, run.lastActor()));
+        String html = t.rendering.render(
+                t.rendering.authoredOr(ar.ask(), "use_buttons"),
+                Rendering.variantKey(frame, "ask"),
+                t.rendering.ctx(chat, run.lastActor()));
         String ref = t.rendering.sendWithButtons(chat, msg, html, buttons);
         t.runs.put(chat, run.withTop(frame.withButtonsRef(ref)));
         if (ar.timer() != null) {

@@ -84,7 +84,9 @@ final class SafetyFlows {
             return;
         }
         if (run.stack().size() >= Turn.MAX_CALL_DEPTH) {
-            t.lifecycle.endRun(mine, EndReason.REPLACED); // nested too deep to come back to: what runs ends, help starts on its own
+            t.lifecycle.endRun(
+                    mine,
+                    EndReason.REPLACED); // nested too deep to come back to: what runs ends, help starts on its own
             t.lifecycle.beginRun(mine, d, who);
             return;
         }

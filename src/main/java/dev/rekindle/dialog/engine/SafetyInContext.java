@@ -37,7 +37,10 @@ final class SafetyInContext {
     boolean readFirst(Partner from, Chat chat, SafetyReading reading) {
         boolean answering = answering(from, chat);
         SafetyDecision decision = reading.decision(answering);
-        if (answering && inSafetyDialog(from, chat) && decision instanceof SafetyDecision.Flow f && f.kind().takesOver()) {
+        if (answering
+                && inSafetyDialog(from, chat)
+                && decision instanceof SafetyDecision.Flow f
+                && f.kind().takesOver()) {
             // a safety plan's "warning signs" may well name the worst: asked about on top, the plan is not lost
             decision = new SafetyDecision.Check(f.kind());
         }
@@ -78,9 +81,13 @@ final class SafetyInContext {
         if (run == null) {
             return false;
         }
-        State state = t.library.version(run.top().dialog(), run.top().version()).map(d -> d.state(run.top().state()))
+        State state = t.library
+                .version(run.top().dialog(), run.top().version())
+                .map(d -> d.state(run.top().state()))
                 .orElse(null);
-        return state != null && state.step() instanceof Step.Wait w && t.roles.mayAct(run, state, from)
+        return state != null
+                && state.step() instanceof Step.Wait w
+                && t.roles.mayAct(run, state, from)
                 && (w.text() instanceof Step.TextHandler.Capture || w.text() instanceof Step.TextHandler.AnyText);
     }
 

@@ -15,7 +15,8 @@ import java.util.Objects;
  */
 public record SafetyReading(SafetyDecision asMessage, SafetyDecision asAnswer, SafetyKind beforeSharing) {
     /** Nothing to act on, anywhere. */
-    public static final SafetyReading NONE = new SafetyReading(SafetyDecision.nothing(), SafetyDecision.nothing(), null);
+    public static final SafetyReading NONE =
+            new SafetyReading(SafetyDecision.nothing(), SafetyDecision.nothing(), null);
 
     public SafetyReading {
         Objects.requireNonNull(asMessage, "asMessage");

@@ -1,7 +1,7 @@
 package dev.rekindle.dialog.engine;
 
-import dev.rekindle.dialog.model.SafetyKind;
 import dev.rekindle.dialog.model.Partner;
+import dev.rekindle.dialog.model.SafetyKind;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,10 +23,18 @@ import java.util.Map;
  * @param followUps   dialogs that ended and will come back, by timer id (absent in sessions saved before them)
  * @param resumeAt    partners who asked to turn shared exercises back on: when (epoch second) their pause lifts
  */
-public record Session(int schema, Map<Partner, String> names, long rng, long seq, Map<Chat, Run> runs,
-                      Map<String, PendingTimer> timers, Map<String, Integer> lastVariant,
-                      Map<String, Partner> firstRole, Map<Partner, SafetyKind> holds,
-                      Map<String, PendingFollowUp> followUps, Map<Partner, Long> resumeAt) {
+public record Session(
+        int schema,
+        Map<Partner, String> names,
+        long rng,
+        long seq,
+        Map<Chat, Run> runs,
+        Map<String, PendingTimer> timers,
+        Map<String, Integer> lastVariant,
+        Map<String, Partner> firstRole,
+        Map<Partner, SafetyKind> holds,
+        Map<String, PendingFollowUp> followUps,
+        Map<Partner, Long> resumeAt) {
 
     public static final int SCHEMA = 1;
 
@@ -64,8 +72,8 @@ public record Session(int schema, Map<Partner, String> names, long rng, long seq
         return false;
     }
 
-    static boolean pausedBy(Partner p, Map<Partner, SafetyKind> holds, Map<Partner, Long> resumeAt,
-                            java.time.Instant now) {
+    static boolean pausedBy(
+            Partner p, Map<Partner, SafetyKind> holds, Map<Partner, Long> resumeAt, java.time.Instant now) {
         SafetyKind k = holds.get(p);
         Long at = resumeAt.get(p);
         return k != null && k.pausesShared() && (at == null || now.getEpochSecond() < at);
@@ -76,8 +84,18 @@ public record Session(int schema, Map<Partner, String> names, long rng, long seq
         if (!names.containsKey(Partner.A)) {
             throw new IllegalArgumentException("a session needs partner A: " + names);
         }
-        return new Session(SCHEMA, names, seed == 0 ? 0x9E3779B97F4A7C15L : seed, 0, Map.of(), Map.of(), Map.of(),
-                Map.of(), Map.of(), Map.of(), Map.of());
+        return new Session(
+                SCHEMA,
+                names,
+                seed == 0 ? 0x9E3779B97F4A7C15L : seed,
+                0,
+                Map.of(),
+                Map.of(),
+                Map.of(),
+                Map.of(),
+                Map.of(),
+                Map.of(),
+                Map.of());
     }
 
     public boolean isPaired() {
@@ -111,9 +129,25 @@ public record Session(int schema, Map<Partner, String> names, long rng, long seq
         return new Session(schema, names, rng, seq, r, timers, lastVariant, firstRole, holds, followUps, resumeAt);
     }
 
-    Session with(long newRng, long newSeq, Map<String, PendingTimer> newTimers, Map<String, Integer> newLastVariant,
-                 Map<String, Partner> newFirstRole, Map<Partner, SafetyKind> newHolds) {
-        return new Session(schema, names, newRng, newSeq, runs, newTimers, newLastVariant, newFirstRole, newHolds, followUps, resumeAt);
+    Session with(
+            long newRng,
+            long newSeq,
+            Map<String, PendingTimer> newTimers,
+            Map<String, Integer> newLastVariant,
+            Map<String, Partner> newFirstRole,
+            Map<Partner, SafetyKind> newHolds) {
+        return new Session(
+                schema,
+                names,
+                newRng,
+                newSeq,
+                runs,
+                newTimers,
+                newLastVariant,
+                newFirstRole,
+                newHolds,
+                followUps,
+                resumeAt);
     }
 
     static <K, V> Map<K, V> copy(Map<K, V> m) {

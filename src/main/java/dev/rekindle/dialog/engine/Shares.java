@@ -39,8 +39,8 @@ final class Shares {
         long msg = t.nextSeq();
         Chat to = Chat.privateOf(author);
         List<Action.ButtonOut> buttons = t.rendering.yesNo(frame, share.yesLabel(), share.noLabel(), msg);
-        String html = t.rendering.render(share.ask(), Rendering.variantKey(frame, "ask"),
-                Rendering.ctxFor(chat, author, to));
+        String html =
+                t.rendering.render(share.ask(), Rendering.variantKey(frame, "ask"), Rendering.ctxFor(chat, author, to));
         String ref = t.rendering.sendWithButtons(to, msg, html, buttons);
         Map<Partner, String> refs = new EnumMap<>(Partner.class);
         refs.put(author, ref);
@@ -59,7 +59,8 @@ final class Shares {
             return;
         }
         boolean yes = "y".equals(cb.choice()) && !t.safety.heldBack(frame, author, share.variable());
-        t.emit(new Action.CloseButtons(chat, cb.ref(), t.rendering.consentLabel(yes, share.yesLabel(), share.noLabel())));
+        t.emit(new Action.CloseButtons(
+                chat, cb.ref(), t.rendering.consentLabel(yes, share.yesLabel(), share.noLabel())));
         if (!yes) {
             t.putTop(runChat, frame.withWaiting(Waiting.none()), from);
             t.enter(runChat, share.no());
@@ -69,7 +70,10 @@ final class Shares {
         t.putTop(runChat, frame, from);
         t.emit(new Action.Shared(author, share.variable(), share.with()));
         Chat target = share.with() == ShareTarget.GROUP ? Chat.GROUP : Chat.privateOf(author.other());
-        t.rendering.say(target, share.deliver(), Rendering.variantKey(frame, "deliver"),
+        t.rendering.say(
+                target,
+                share.deliver(),
+                Rendering.variantKey(frame, "deliver"),
                 Rendering.ctxFor(runChat, author, target));
         t.enter(runChat, share.yes());
     }

@@ -78,7 +78,8 @@ final class Timers {
         String key = Rendering.variantKey(frame, "nudge");
         if (step instanceof Step.Rendezvous rv) {
             for (Partner p : Partner.values()) {
-                if (!frame.waiting().answered().contains(p) && !frame.waiting().awaitingConsent().contains(p)) {
+                if (!frame.waiting().answered().contains(p)
+                        && !frame.waiting().awaitingConsent().contains(p)) {
                     Chat to = rv.in() == Step.AnswerPlace.GROUP ? Chat.GROUP : Chat.privateOf(p);
                     t.rendering.say(to, timer.nudge(), key, Rendering.ctxFor(chat, p, to));
                 }
@@ -88,7 +89,11 @@ final class Timers {
             Chat to = Chat.privateOf(author);
             t.rendering.say(to, timer.nudge(), key, Rendering.ctxFor(chat, author, to));
         } else {
-            t.rendering.say(chat, timer.nudge(), key, t.rendering.ctx(chat, t.runs.get(chat).lastActor()));
+            t.rendering.say(
+                    chat,
+                    timer.nudge(),
+                    key,
+                    t.rendering.ctx(chat, t.runs.get(chat).lastActor()));
         }
     }
 
@@ -113,11 +118,17 @@ final class Timers {
             return filled.get();
         }
         Dialog dialog = t.dialogOf(f);
-        Duration fallback = TimerLength.fill(timer.afterFrom(), dialog.variables()).orElse(LAST_RESORT);
+        Duration fallback =
+                TimerLength.fill(timer.afterFrom(), dialog.variables()).orElse(LAST_RESORT);
         String gave = TimerLength.filledText(timer.afterFrom(), f.vars())
-                .map(x -> "gave '" + x + "', which is not a duration").orElse("has a variable with no value");
-        t.emit(new Action.Trouble(chat, f.dialog(), f.state(), "timer 'after: " + timer.afterFrom() + "' " + gave
-                + "; waited " + Durations.format(fallback) + " instead (from its default under variables:)"));
+                .map(x -> "gave '" + x + "', which is not a duration")
+                .orElse("has a variable with no value");
+        t.emit(new Action.Trouble(
+                chat,
+                f.dialog(),
+                f.state(),
+                "timer 'after: " + timer.afterFrom() + "' " + gave + "; waited " + Durations.format(fallback)
+                        + " instead (from its default under variables:)"));
         return fallback;
     }
 

@@ -27,6 +27,7 @@ import java.util.Map;
 final class Turn {
     /** Guards against a dialog that loops through states without waiting (a validator blind spot). */
     private static final int MAX_TRANSITIONS = 200;
+
     static final int MAX_CALL_DEPTH = 8;
 
     final DialogLibrary library;
@@ -37,6 +38,7 @@ final class Turn {
     private long seq;
     /** The dialog running in each chat: read and replaced by every part of the turn. */
     final Map<Chat, Run> runs;
+
     private final Map<String, Integer> lastVariant;
     private final List<Action> actions = new ArrayList<>();
     private int transitions;
@@ -89,8 +91,18 @@ final class Turn {
     }
 
     Outcome finish() {
-        Session s = new Session(original.schema(), original.names(), rng.state(), seq, runs, timers.pending(),
-                lastVariant, roles.firstRole(), pauses.holds(), followUps.pending(), pauses.resumeAt());
+        Session s = new Session(
+                original.schema(),
+                original.names(),
+                rng.state(),
+                seq,
+                runs,
+                timers.pending(),
+                lastVariant,
+                roles.firstRole(),
+                pauses.holds(),
+                followUps.pending(),
+                pauses.resumeAt());
         return new Outcome(s, actions);
     }
 
@@ -137,7 +149,8 @@ final class Turn {
 
     private void requirePartner(Partner from, Chat chat) {
         if (from == null || !original.names().containsKey(from)) {
-            throw new IllegalArgumentException("input from " + from + ", who is not in this session: " + original.names().keySet());
+            throw new IllegalArgumentException("input from " + from + ", who is not in this session: "
+                    + original.names().keySet());
         }
         if (chat == null || (!chat.isGroup() && chat.owner() != from)) {
             throw new IllegalArgumentException("partner " + from + " cannot write in chat " + chat);
@@ -167,8 +180,10 @@ final class Turn {
             return;
         }
         long step = nextSeq();
-        frame = frame.at(frame.version(), stateName, step).withVars(entryVars(frame, state))
-                .withWaiting(Waiting.none()).withButtonsRef(null);
+        frame = frame.at(frame.version(), stateName, step)
+                .withVars(entryVars(frame, state))
+                .withWaiting(Waiting.none())
+                .withButtonsRef(null);
         Map<String, Partner> roles = state.swapRoles() ? Roles.swapped(run.roles()) : run.roles();
         run = run.withRoles(roles).withTop(frame);
         runs.put(chat, run);
@@ -191,7 +206,9 @@ final class Turn {
         if (state.journal() != null) {
             Partner author = People.author(run, state.journal().author());
             Chat authorChat = Chat.privateOf(author);
-            String text = Html.plain(rendering.render(state.journal().text(), Rendering.variantKey(frame, "journal"),
+            String text = Html.plain(rendering.render(
+                    state.journal().text(),
+                    Rendering.variantKey(frame, "journal"),
                     Rendering.ctxFor(chat, author, authorChat)));
             emit(new Action.SaveJournal(dialog.id(), state.journal().kind(), author, text));
         }
@@ -237,7 +254,9 @@ final class Turn {
     private String branch(Chat chat, Step.Branch b) {
         Run run = runs.get(chat);
         Partner me = run.owner() != null ? run.owner() : run.lastActor();
-        Conditions eval = new Conditions(ref -> values.forCondition(run, ref), (ref, to) -> values.agreed(run, ref, to),
+        Conditions eval = new Conditions(
+                ref -> values.forCondition(run, ref),
+                (ref, to) -> values.agreed(run, ref, to),
                 resuming -> pauses.pauseState(me, resuming));
         for (Step.Case c : b.cases()) {
             if (eval.test(c.when())) {
@@ -298,6 +317,7 @@ final class Turn {
     /** Replaces the top frame of the chat's run; {@code actor}, when given, is who acted last there. */
     void putTop(Chat chat, Frame frame, Partner actor) {
         Run run = runs.get(chat);
-        runs.put(chat, run.withLastActor(actor == null ? run.lastActor() : actor).withTop(frame));
+        runs.put(
+                chat, run.withLastActor(actor == null ? run.lastActor() : actor).withTop(frame));
     }
 }

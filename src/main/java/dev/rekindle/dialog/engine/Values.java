@@ -118,7 +118,8 @@ final class Values {
         }
         Frame f = run.top();
         for (Partner author : authors) {
-            if (!f.answers().getOrDefault(author, Map.of()).containsKey(answer.field()) || !said(f, author, answer.field(), to)) {
+            if (!f.answers().getOrDefault(author, Map.of()).containsKey(answer.field())
+                    || !said(f, author, answer.field(), to)) {
                 return false;
             }
         }
@@ -127,7 +128,9 @@ final class Values {
 
     private static boolean said(Frame f, Partner author, String variable, ShareTarget to) {
         for (Consent c : f.consents()) {
-            if (c.author() == author && c.variable().equals(variable) && (to != ShareTarget.GROUP || c.with() == ShareTarget.GROUP)) {
+            if (c.author() == author
+                    && c.variable().equals(variable)
+                    && (to != ShareTarget.GROUP || c.with() == ShareTarget.GROUP)) {
                 return true;
             }
         }
@@ -139,7 +142,8 @@ final class Values {
             return true;
         }
         for (Consent c : f.consents()) {
-            if (c.author() == author && c.variable().equals(variable)
+            if (c.author() == author
+                    && c.variable().equals(variable)
                     && (c.with() == ShareTarget.GROUP || !recipient.isGroup())) {
                 return true;
             }

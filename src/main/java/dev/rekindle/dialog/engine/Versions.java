@@ -40,8 +40,11 @@ final class Versions {
         }
         moved = true;
         if (current.isPresent() && current.get().onChange() != null) {
-            t.runs.put(chat, run.withTop(f.at(current.get().version(), current.get().onChange(), f.step())
-                    .withWaiting(Waiting.none()).withButtonsRef(null)));
+            t.runs.put(
+                    chat,
+                    run.withTop(f.at(current.get().version(), current.get().onChange(), f.step())
+                            .withWaiting(Waiting.none())
+                            .withButtonsRef(null)));
             t.closeOpenButtons(chat, f, null);
             t.enter(chat, current.get().onChange());
             return false;

@@ -29,8 +29,10 @@ final class Waits {
             for (int i = 0; i < wait.buttons().size(); i++) {
                 buttons.add(Rendering.button(wait.buttons().get(i).label(), frame, Integer.toString(i), msg));
             }
-            String html = t.rendering.render(t.rendering.authoredOr(state.say(), "use_buttons"),
-                    Rendering.variantKey(frame, "say"), t.rendering.ctx(chat, run.lastActor()));
+            String html = t.rendering.render(
+                    t.rendering.authoredOr(state.say(), "use_buttons"),
+                    Rendering.variantKey(frame, "say"),
+                    t.rendering.ctx(chat, run.lastActor()));
             ref = t.rendering.sendWithButtons(chat, msg, html, buttons);
             if (buttons.isEmpty()) {
                 ref = null;
@@ -52,8 +54,11 @@ final class Waits {
         if (handler instanceof Step.TextHandler.Capture cap) {
             Optional<String> value = AnswerCheck.accept(cap.validation(), text);
             if (value.isEmpty()) {
-                t.rendering.say(chat, t.rendering.authoredOr(cap.invalid(), "invalid_input"),
-                        Rendering.variantKey(frame, "invalid"), t.rendering.ctx(chat, from));
+                t.rendering.say(
+                        chat,
+                        t.rendering.authoredOr(cap.invalid(), "invalid_input"),
+                        Rendering.variantKey(frame, "invalid"),
+                        t.rendering.ctx(chat, from));
                 return;
             }
             frame = t.safety.keep(frame, from, cap.into(), value.get(), chat);

@@ -13,10 +13,14 @@ import java.util.Map;
 final class BotReader {
     static final List<String> ROOT_KEYS = List.of("bot");
     static final List<String> KEYS = List.of("messages", "menu", "safety", "checks", "support", "resume_after");
-    static final List<String> SAFETY_KEYS = java.util.Arrays.stream(SafetyKind.values()).map(SafetyKind::id).toList();
-    static final List<String> MESSAGE_KEYS = BotSettings.MESSAGE_KEYS.stream().sorted().toList();
-    static final List<String> ALL_KEYS = java.util.stream.Stream.concat(BotSettings.MESSAGE_KEYS.stream(),
-            BotSettings.COUPLE_KEYS.stream()).sorted().toList();
+    static final List<String> SAFETY_KEYS =
+            java.util.Arrays.stream(SafetyKind.values()).map(SafetyKind::id).toList();
+    static final List<String> MESSAGE_KEYS =
+            BotSettings.MESSAGE_KEYS.stream().sorted().toList();
+    static final List<String> ALL_KEYS = java.util.stream.Stream.concat(
+                    BotSettings.MESSAGE_KEYS.stream(), BotSettings.COUPLE_KEYS.stream())
+            .sorted()
+            .toList();
 
     private final Problems problems;
 
@@ -35,10 +39,17 @@ final class BotReader {
             b.missing("safety", "add 'safety: {crisis: safety_crisis, abuse: safety_abuse}'");
         } else {
             MappingReader s = MappingReader.of(b.node("safety"), "bot safety", SAFETY_KEYS, problems);
-            put(flows, SafetyKind.CRISIS, s.requiredText("crisis",
-                    "add 'crisis: <dialog id>', the private dialog started when someone is in crisis"));
-            put(flows, SafetyKind.ABUSE, s.requiredText("abuse",
-                    "add 'abuse: <dialog id>', the private dialog started when abuse is disclosed"));
+            put(
+                    flows,
+                    SafetyKind.CRISIS,
+                    s.requiredText(
+                            "crisis",
+                            "add 'crisis: <dialog id>', the private dialog started when someone is in crisis"));
+            put(
+                    flows,
+                    SafetyKind.ABUSE,
+                    s.requiredText(
+                            "abuse", "add 'abuse: <dialog id>', the private dialog started when abuse is disclosed"));
             kinds(s, flows);
         }
         Map<SafetyKind, String> checks = new java.util.EnumMap<>(SafetyKind.class);
@@ -66,7 +77,9 @@ final class BotReader {
     private Map<String, Message> messages(MappingReader b) {
         Map<String, Message> out = new LinkedHashMap<>();
         if (!b.has("messages")) {
-            b.missing("messages", "add 'messages:' with every sentence the bot says itself: " + String.join(", ", MESSAGE_KEYS));
+            b.missing(
+                    "messages",
+                    "add 'messages:' with every sentence the bot says itself: " + String.join(", ", MESSAGE_KEYS));
             return out;
         }
         MappingReader m = MappingReader.of(b.node("messages"), "bot messages", ALL_KEYS, problems);
@@ -90,8 +103,10 @@ final class BotReader {
             }
         }
         if (!absent.isEmpty()) {
-            problems.error(b.keyAt("messages"), "bot messages lack " + (absent.size() == 1 ? "the key " : "the keys ")
-                    + String.join(", ", absent), "add each of them under messages:, e.g. " + absent.get(0) + ": \"...\"");
+            problems.error(
+                    b.keyAt("messages"),
+                    "bot messages lack " + (absent.size() == 1 ? "the key " : "the keys ") + String.join(", ", absent),
+                    "add each of them under messages:, e.g. " + absent.get(0) + ": \"...\"");
         }
         return out;
     }

@@ -38,15 +38,21 @@ public final class DialogLoader {
         Problems problems = new Problems();
         List<RawFile> files = new ArrayList<>();
         if (!Files.isDirectory(dir)) {
-            problems.error(Source.of(dir.toString(), 1, 1), "folder '" + dir + "' does not exist", "give the folder that holds the dialog files");
+            problems.error(
+                    Source.of(dir.toString(), 1, 1),
+                    "folder '" + dir + "' does not exist",
+                    "give the folder that holds the dialog files");
             return new LoadResult(Optional.empty(), problems.list());
         }
         try (Stream<Path> listing = Files.list(dir)) {
-            for (Path p : listing.filter(DialogLoader::isYaml).sorted(Comparator.comparing(Path::toString)).toList()) {
+            for (Path p : listing.filter(DialogLoader::isYaml)
+                    .sorted(Comparator.comparing(Path::toString))
+                    .toList()) {
                 read(p, problems).ifPresent(files::add);
             }
         } catch (IOException e) {
-            problems.error(Source.of(dir.toString(), 1, 1), "cannot list folder '" + dir + "': " + e.getMessage(), null);
+            problems.error(
+                    Source.of(dir.toString(), 1, 1), "cannot list folder '" + dir + "': " + e.getMessage(), null);
         }
         return load(files, problems, dir.toString());
     }
@@ -63,7 +69,9 @@ public final class DialogLoader {
     /** The first 12 hex digits of the SHA-256 of the file's bytes: changes whenever the file does. */
     public static String fingerprint(byte[] bytes) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)).substring(0, 12);
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(bytes))
+                    .substring(0, 12);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
@@ -81,14 +89,19 @@ public final class DialogLoader {
         String name = p.toString();
         try {
             if (Files.size(p) > SafeYaml.MAX_CHARS) {
-                problems.error(Source.of(name, 1, 1), "file is larger than 1 MiB", "split it; a dialog file is normally a few kilobytes");
+                problems.error(
+                        Source.of(name, 1, 1),
+                        "file is larger than 1 MiB",
+                        "split it; a dialog file is normally a few kilobytes");
                 return Optional.empty();
             }
             byte[] bytes = Files.readAllBytes(p);
-            String text = StandardCharsets.UTF_8.newDecoder()
+            String text = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
             return Optional.of(new RawFile(name, text, fingerprint(bytes)));
         } catch (CharacterCodingException e) {
             problems.error(Source.of(name, 1, 1), "file is not valid UTF-8", "save it as UTF-8 in your editor");
@@ -110,15 +123,22 @@ public final class DialogLoader {
             if (root instanceof YNode.Map m && m.entry("bot") != null) {
                 BotSettings bot = new BotReader(problems).read(root);
                 if (!bots.isEmpty()) {
-                    problems.error(m.entry("bot").keySource(), "bot settings are already in " + bots.get(0).where().file(),
+                    problems.error(
+                            m.entry("bot").keySource(),
+                            "bot settings are already in " + bots.get(0).where().file(),
                             "keep exactly one bot.yaml");
                 }
                 bots.add(new BotInput(bot, LocationIndex.of(f.name(), root)));
             } else if (isBotFileName(f.name())) {
-                problems.error(root.source(), "bot.yaml must start with 'bot:'", "put messages:, menu: and safety: under a top-level 'bot:' key");
+                problems.error(
+                        root.source(),
+                        "bot.yaml must start with 'bot:'",
+                        "put messages:, menu: and safety: under a top-level 'bot:' key");
             } else if (!(root instanceof YNode.Map)) {
                 // Reading on would only add "has no id", "has no title"... for every key.
-                problems.error(root.source(), "a dialog file must be a mapping of keys (id:, title:, states: ...), not " + root.kind(),
+                problems.error(
+                        root.source(),
+                        "a dialog file must be a mapping of keys (id:, title:, states: ...), not " + root.kind(),
                         "start the file with 'id: <name>' at the beginning of a line");
             } else {
                 Dialog d = new DialogReader(problems).read(root, f.fingerprint());
@@ -126,7 +146,9 @@ public final class DialogLoader {
             }
         }
         if (bots.isEmpty() && files.stream().noneMatch(f -> isBotFileName(f.name()))) {
-            problems.error(Source.of(botPlace, 1, 1), "there is no bot.yaml",
+            problems.error(
+                    Source.of(botPlace, 1, 1),
+                    "there is no bot.yaml",
                     "add bot.yaml with 'bot:' holding messages:, menu: and safety:");
         }
         problems.addAll(Validator.validate(dialogs, bots.stream().findFirst()));
@@ -146,12 +168,13 @@ public final class DialogLoader {
     /** In file order, then by line and column, so the list reads like the files. */
     private static List<Problem> sort(List<Problem> problems, List<RawFile> files) {
         List<String> order = files.stream().map(RawFile::name).toList();
-        return problems.stream().sorted(Comparator
-                .comparingInt((Problem p) -> {
-                    int i = order.indexOf(p.source().file());
-                    return i < 0 ? Integer.MAX_VALUE : i;
-                })
-                .thenComparingInt(p -> p.source().line())
-                .thenComparingInt(p -> p.source().column())).toList();
+        return problems.stream()
+                .sorted(Comparator.comparingInt((Problem p) -> {
+                            int i = order.indexOf(p.source().file());
+                            return i < 0 ? Integer.MAX_VALUE : i;
+                        })
+                        .thenComparingInt(p -> p.source().line())
+                        .thenComparingInt(p -> p.source().column()))
+                .toList();
     }
 }

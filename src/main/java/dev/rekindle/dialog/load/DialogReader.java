@@ -14,8 +14,8 @@ import java.util.Map;
  * could not read with null, so that the validator can still report the problems of the rest.
  */
 final class DialogReader {
-    static final List<String> KEYS = List.of("id", "title", "description", "audience", "triggers", "roles",
-            "variables", "start", "on_change", "states");
+    static final List<String> KEYS = List.of(
+            "id", "title", "description", "audience", "triggers", "roles", "variables", "start", "on_change", "states");
     private static final List<String> TRIGGER_KEYS = List.of("commands", "intents");
 
     private final Problems problems;
@@ -31,11 +31,24 @@ final class DialogReader {
         String description = m.requiredText("description", "add 'description: ...', one sentence shown in /help");
         Audience audience = m.has("audience") ? m.choice("audience", MappingReader.options(Audience.values())) : null;
         if (!m.has("audience")) {
-            m.missing("audience", "add 'audience: private' (one partner's chat) or 'audience: group' (the couple's group)");
+            m.missing(
+                    "audience",
+                    "add 'audience: private' (one partner's chat) or 'audience: group' (the couple's group)");
         }
         String start = m.requiredText("start", "add 'start: <state>' with the first state");
-        return new Dialog(id, title, description, audience, triggers(m), m.texts("roles"), m.scalars("variables"),
-                start, m.text("on_change"), states(m), version, root.source());
+        return new Dialog(
+                id,
+                title,
+                description,
+                audience,
+                triggers(m),
+                m.texts("roles"),
+                m.scalars("variables"),
+                start,
+                m.text("on_change"),
+                states(m),
+                version,
+                root.source());
     }
 
     private Triggers triggers(MappingReader m) {

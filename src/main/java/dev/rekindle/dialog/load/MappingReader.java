@@ -32,7 +32,9 @@ final class MappingReader {
         this.problems = problems;
         for (YNode.Entry e : map.entries()) {
             if (!allowed.contains(e.key())) {
-                problems.error(e.keySource(), "unknown key '" + e.key() + "' in " + what,
+                problems.error(
+                        e.keySource(),
+                        "unknown key '" + e.key() + "' in " + what,
                         Suggest.hint(e.key(), allowed, "allowed keys here"));
             }
         }
@@ -78,7 +80,8 @@ final class MappingReader {
     }
 
     void wrongType(String key, String expected, YNode found, String hint) {
-        problems.error(found.source(), "'" + key + "' in " + what + " must be " + expected + ", not " + found.kind(), hint);
+        problems.error(
+                found.source(), "'" + key + "' in " + what + " must be " + expected + ", not " + found.kind(), hint);
     }
 
     String text(String key) {
@@ -103,7 +106,10 @@ final class MappingReader {
             return s.value();
         }
         if (n instanceof YNode.Scalar) {
-            problems.error(n.source(), "'" + key + "' in " + what + " is empty", "write a value after '" + key + ":' or remove the key");
+            problems.error(
+                    n.source(),
+                    "'" + key + "' in " + what + " is empty",
+                    "write a value after '" + key + ":' or remove the key");
         } else {
             wrongType(key, "a single value", n, TEXT_HINT);
         }
@@ -194,7 +200,8 @@ final class MappingReader {
                 }
             }
             if (seq.items().isEmpty()) {
-                problems.error(n.source(), "'" + key + "' in " + what + " has no variants", "write at least one message");
+                problems.error(
+                        n.source(), "'" + key + "' in " + what + " has no variants", "write at least one message");
             }
         } else if (n instanceof YNode.Scalar) {
             String t = scalarText(key, n);
@@ -202,11 +209,18 @@ final class MappingReader {
                 variants.add(t);
             }
         } else {
-            wrongType(key, "a message (text, or a list of variants)", n, "write " + key + ": \"...\" or " + key + ": [\"...\", \"...\"]");
+            wrongType(
+                    key,
+                    "a message (text, or a list of variants)",
+                    n,
+                    "write " + key + ": \"...\" or " + key + ": [\"...\", \"...\"]");
         }
         for (String v : variants) {
             if (v.isBlank()) {
-                problems.error(n.source(), "'" + key + "' in " + what + " is an empty message", "write what the bot should say, or remove the key");
+                problems.error(
+                        n.source(),
+                        "'" + key + "' in " + what + " is an empty message",
+                        "write what the bot should say, or remove the key");
             }
         }
         return variants.isEmpty() ? null : new Message(variants, n.source());
@@ -228,7 +242,10 @@ final class MappingReader {
         try {
             return Integer.valueOf(t.trim());
         } catch (NumberFormatException e) {
-            problems.error(node(key).source(), "'" + key + "' in " + what + " must be a whole number, not '" + t + "'", "write e.g. " + key + ": 10");
+            problems.error(
+                    node(key).source(),
+                    "'" + key + "' in " + what + " must be a whole number, not '" + t + "'",
+                    "write e.g. " + key + ": 10");
             return null;
         }
     }
@@ -246,7 +263,10 @@ final class MappingReader {
         } catch (NumberFormatException e) {
             // reported below
         }
-        problems.error(node(key).source(), "'" + key + "' in " + what + " must be a number, not '" + t + "'", "write e.g. " + key + ": 10");
+        problems.error(
+                node(key).source(),
+                "'" + key + "' in " + what + " must be a number, not '" + t + "'",
+                "write e.g. " + key + ": 10");
         return null;
     }
 
@@ -268,7 +288,10 @@ final class MappingReader {
         } else {
             message = "'" + t + "' is not a duration ('" + key + "' in " + what + ")";
         }
-        problems.error(node(key).source(), message, "write a whole number from 1 to 999999 and one unit s, m, h or d, e.g. 90s, 5m, 2h, 1d");
+        problems.error(
+                node(key).source(),
+                message,
+                "write a whole number from 1 to 999999 and one unit s, m, h or d, e.g. 90s, 5m, 2h, 1d");
         return null;
     }
 
@@ -280,10 +303,14 @@ final class MappingReader {
         }
         E e = options.get(t);
         if (e == null) {
-            String hint = Suggest.closest(t, options.keySet()).map(s -> "did you mean '" + s + "'?")
+            String hint = Suggest.closest(t, options.keySet())
+                    .map(s -> "did you mean '" + s + "'?")
                     .orElse("write one of: " + String.join(", ", options.keySet()));
-            problems.error(node(key).source(), "'" + t + "' is not a valid '" + key + "' in " + what
-                    + " (one of " + String.join(", ", options.keySet()) + ")", hint);
+            problems.error(
+                    node(key).source(),
+                    "'" + t + "' is not a valid '" + key + "' in " + what + " (one of "
+                            + String.join(", ", options.keySet()) + ")",
+                    hint);
         }
         return e;
     }

@@ -15,7 +15,8 @@ import java.util.Map;
  */
 final class ReminderReader {
     static final List<String> KEYS = List.of("at", "days", "text", "to");
-    private static final Map<String, Reminder.Recipient> RECIPIENTS = MappingReader.options(Reminder.Recipient.values());
+    private static final Map<String, Reminder.Recipient> RECIPIENTS =
+            MappingReader.options(Reminder.Recipient.values());
 
     private final Problems problems;
 
@@ -25,9 +26,12 @@ final class ReminderReader {
 
     Reminder read(YNode node, String stateWhat) {
         MappingReader r = MappingReader.of(node, "the reminder of " + stateWhat, KEYS, problems);
-        String at = r.requiredText("at", "add 'at: \"19:30\"' or the variable of a time_of_day capture, e.g. at: \"{ritual_time}\"");
+        String at = r.requiredText(
+                "at", "add 'at: \"19:30\"' or the variable of a time_of_day capture, e.g. at: \"{ritual_time}\"");
         if (at != null && Reminder.clock(at).isEmpty() && !Reminder.isOnePlaceholder(at)) {
-            problems.error(r.node("at").source(), "'" + at + "' is not a time for 'at' in " + r.what(),
+            problems.error(
+                    r.node("at").source(),
+                    "'" + at + "' is not a time for 'at' in " + r.what(),
                     "write a 24-hour time such as \"19:30\", or one placeholder such as \"{ritual_time}\"");
         }
         List<String> days = new ArrayList<>();
@@ -35,7 +39,10 @@ final class ReminderReader {
             YNode d = r.node("days");
             List<YNode> items = d instanceof YNode.Seq seq ? seq.items() : List.of(d);
             if (d instanceof YNode.Seq seq && seq.items().isEmpty()) {
-                problems.error(d.source(), "'days' in " + r.what() + " is an empty list", "write days: daily, or e.g. days: [fri]");
+                problems.error(
+                        d.source(),
+                        "'days' in " + r.what() + " is an empty list",
+                        "write days: daily, or e.g. days: [fri]");
             }
             for (YNode item : items) {
                 String t = r.scalarText("days", item);
@@ -43,7 +50,9 @@ final class ReminderReader {
                     continue;
                 }
                 if (!Reminder.isOnePlaceholder(t) && Reminder.days(t).isEmpty()) {
-                    problems.error(item.source(), "'" + t + "' is not a day for 'days' in " + r.what(),
+                    problems.error(
+                            item.source(),
+                            "'" + t + "' is not a day for 'days' in " + r.what(),
                             "write " + Reminder.DAY_HINT + "; or one placeholder such as \"{ritual_day}\"");
                 }
                 days.add(t);
@@ -51,7 +60,8 @@ final class ReminderReader {
         } else {
             days.add("daily");
         }
-        Message text = r.requiredMessage("text", "add 'text: \"...\"' with the sentence to send, e.g. text: \"Time for {ritual}.\"");
+        Message text = r.requiredMessage(
+                "text", "add 'text: \"...\"' with the sentence to send, e.g. text: \"Time for {ritual}.\"");
         Reminder.Recipient to = r.has("to") ? r.choice("to", RECIPIENTS) : Reminder.Recipient.ME;
         return new Reminder(at, days, text, to == null ? Reminder.Recipient.ME : to, node.source());
     }

@@ -42,8 +42,15 @@ public final class SafeYaml {
     static final int MAX_ALIASES = 20;
     static final int MAX_DEPTH = 40;
 
-    private static final Set<String> STANDARD_TAGS = Set.of("!", Tag.STR.getValue(), Tag.INT.getValue(),
-            Tag.FLOAT.getValue(), Tag.BOOL.getValue(), Tag.NULL.getValue(), Tag.SEQ.getValue(), Tag.MAP.getValue());
+    private static final Set<String> STANDARD_TAGS = Set.of(
+            "!",
+            Tag.STR.getValue(),
+            Tag.INT.getValue(),
+            Tag.FLOAT.getValue(),
+            Tag.BOOL.getValue(),
+            Tag.NULL.getValue(),
+            Tag.SEQ.getValue(),
+            Tag.MAP.getValue());
 
     private final String file;
     private final String content;
@@ -93,7 +100,9 @@ public final class SafeYaml {
 
     private boolean tooLarge() {
         if (content.length() > MAX_CHARS) {
-            problems.error(Source.of(file, 1, 1), "file is larger than 1 MiB",
+            problems.error(
+                    Source.of(file, 1, 1),
+                    "file is larger than 1 MiB",
                     "split it into several dialogs; a dialog file is normally a few kilobytes");
             return true;
         }
@@ -110,7 +119,8 @@ public final class SafeYaml {
             }
             Optional<Node> root = new Compose(settings()).composeString(content);
             if (root.isEmpty()) {
-                problems.error(Source.of(file, 1, 1), "file is empty", "write a dialog (id:, title:, ...) or remove the file");
+                problems.error(
+                        Source.of(file, 1, 1), "file is empty", "write a dialog (id:, title:, ...) or remove the file");
                 return Optional.empty();
             }
             return Optional.ofNullable(convert(root.get(), new ArrayList<>()));
@@ -137,7 +147,9 @@ public final class SafeYaml {
                 tag = c.getTag();
                 depth++;
                 if (depth > MAX_DEPTH) {
-                    problems.error(at(e), "values are nested more than " + MAX_DEPTH + " levels deep",
+                    problems.error(
+                            at(e),
+                            "values are nested more than " + MAX_DEPTH + " levels deep",
                             "a dialog needs only a few levels; check the indentation");
                     return false;
                 }
@@ -146,13 +158,17 @@ public final class SafeYaml {
             } else if (e instanceof AliasEvent) {
                 aliases++;
                 if (aliases > MAX_ALIASES) {
-                    problems.error(at(e), "too many aliases (*name): at most " + MAX_ALIASES + " per file",
+                    problems.error(
+                            at(e),
+                            "too many aliases (*name): at most " + MAX_ALIASES + " per file",
                             "write the values out instead of repeating aliases");
                     return false;
                 }
             }
             if (refuseTags && tag.isPresent() && !STANDARD_TAGS.contains(tag.get())) {
-                problems.error(at(e), "tag '" + shortTag(tag.get()) + "' is not allowed in dialog files",
+                problems.error(
+                        at(e),
+                        "tag '" + shortTag(tag.get()) + "' is not allowed in dialog files",
                         "remove the tag and write the value as plain text, a list or a mapping");
                 safe = false; // go on: report every tag of the file at once
             }
@@ -196,7 +212,10 @@ public final class SafeYaml {
                 continue;
             }
             String key = ks.getValue();
-            YNode.Entry first = entries.stream().filter(e -> e.key().equals(key)).findFirst().orElse(null);
+            YNode.Entry first = entries.stream()
+                    .filter(e -> e.key().equals(key))
+                    .findFirst()
+                    .orElse(null);
             if (first != null) {
                 reportDuplicate(path, key, source(k), first.keySource());
                 continue;
@@ -213,10 +232,14 @@ public final class SafeYaml {
 
     private void reportDuplicate(List<String> path, String key, Source second, Source first) {
         if (path.size() == 1 && path.get(0).equals("states")) {
-            problems.error(second, "state '" + key + "' is defined twice (first at line " + first.line() + ")",
+            problems.error(
+                    second,
+                    "state '" + key + "' is defined twice (first at line " + first.line() + ")",
                     "rename one of them or merge them");
         } else {
-            problems.error(second, "key '" + key + "' appears twice in the same mapping (first at line " + first.line() + ")",
+            problems.error(
+                    second,
+                    "key '" + key + "' appears twice in the same mapping (first at line " + first.line() + ")",
                     "keep only one; YAML would silently use the last");
         }
     }
@@ -254,7 +277,8 @@ public final class SafeYaml {
             int open = quoted ? 1 : 0;
             String written = slice(line, col + open, end.get().getColumn() - open);
             if (value.equals(written)) {
-                return offset -> Source.of(file, line + 1, col + open + 1 + value.codePointCount(0, clamp(offset, value)));
+                return offset ->
+                        Source.of(file, line + 1, col + open + 1 + value.codePointCount(0, clamp(offset, value)));
             }
         } else if (style == ScalarStyle.LITERAL) {
             return offset -> literalAt(line, value, clamp(offset, value)).orElse(source(s));
@@ -264,7 +288,8 @@ public final class SafeYaml {
 
     private Optional<Source> literalAt(int headerLine, String value, int offset) {
         int lineStart = value.lastIndexOf('\n', offset - 1) + 1;
-        int k = (int) value.substring(0, lineStart).chars().filter(c -> c == '\n').count();
+        int k = (int)
+                value.substring(0, lineStart).chars().filter(c -> c == '\n').count();
         int lineEnd = value.indexOf('\n', lineStart);
         String valueLine = value.substring(lineStart, lineEnd < 0 ? value.length() : lineEnd);
         int rawIndex = headerLine + 1 + k;
@@ -318,7 +343,9 @@ public final class SafeYaml {
      */
     private Source errorPlace(MarkedYamlEngineException e) {
         boolean atEnd = e.getProblem() != null && e.getProblem().contains("end of stream");
-        Optional<Mark> mark = atEnd && e.getContextMark().isPresent() ? e.getContextMark() : e.getProblemMark().or(e::getContextMark);
+        Optional<Mark> mark = atEnd && e.getContextMark().isPresent()
+                ? e.getContextMark()
+                : e.getProblemMark().or(e::getContextMark);
         return mark.map(this::source).orElse(Source.of(file, 1, 1));
     }
 
@@ -327,7 +354,9 @@ public final class SafeYaml {
         if (e.getContext() == null || e.getContext().isBlank()) {
             return "";
         }
-        String where = e.getContextMark().map(m -> " at line " + (m.getLine() + 1) + ", column " + (m.getColumn() + 1)).orElse("");
+        String where = e.getContextMark()
+                .map(m -> " at line " + (m.getLine() + 1) + ", column " + (m.getColumn() + 1))
+                .orElse("");
         return " (" + oneLine(e.getContext()) + where + ")";
     }
 

@@ -16,9 +16,30 @@ final class StateReader {
     /** Step keys and the group each belongs to: a state may use keys of one group only. */
     static final Map<String, String> STEP_GROUP = stepGroups();
 
-    static final List<String> KEYS = List.of("set", "increment", "swap_roles", "journal", "reminder", "say", "actor",
-            "to", "buttons", "capture", "routes", "any_text", "timer", "branch", "call", "handover",
-            "assign_roles", "rendezvous", "share", "end", "follow_up", "raise", "shared_exercises");
+    static final List<String> KEYS = List.of(
+            "set",
+            "increment",
+            "swap_roles",
+            "journal",
+            "reminder",
+            "say",
+            "actor",
+            "to",
+            "buttons",
+            "capture",
+            "routes",
+            "any_text",
+            "timer",
+            "branch",
+            "call",
+            "handover",
+            "assign_roles",
+            "rendezvous",
+            "share",
+            "end",
+            "follow_up",
+            "raise",
+            "shared_exercises");
 
     private static final List<String> JOURNAL_KEYS = List.of("kind", "text", "author");
     private static final List<String> TEXT_HANDLERS = List.of("capture", "routes", "any_text");
@@ -53,7 +74,8 @@ final class StateReader {
         Reminder reminder = m.has("reminder") ? new ReminderReader(problems).read(m.node("reminder"), m.what()) : null;
         String actor = m.text("actor");
         State.SharedExercises shared = m.has("shared_exercises")
-                ? m.choice("shared_exercises", MappingReader.options(State.SharedExercises.values())) : null;
+                ? m.choice("shared_exercises", MappingReader.options(State.SharedExercises.values()))
+                : null;
         Step step = step(name, m);
         return new State(name, entry.keySource(), actor, set, increment, swap, journal, say, step, reminder, shared);
     }
@@ -65,7 +87,8 @@ final class StateReader {
         }
         MappingReader j = MappingReader.of(n, "the journal of " + state.what(), JOURNAL_KEYS, problems);
         String kind = j.requiredText("kind", "add 'kind: <name>', e.g. kind: appreciation");
-        Message text = j.requiredMessage("text", "add 'text: \"...\"' with what to save, e.g. text: \"{appreciation}\"");
+        Message text =
+                j.requiredMessage("text", "add 'text: \"...\"' with what to save, e.g. text: \"{appreciation}\"");
         String author = j.has("author") ? j.text("author") : "me";
         return new Journal(kind, text, author, n.source());
     }
@@ -84,14 +107,18 @@ final class StateReader {
                 group = g;
                 firstKey = e.key();
             } else if (!group.equals(g)) {
-                problems.error(e.keySource(), "state '" + name + "' has both '" + firstKey + "' and '" + e.key()
-                        + "', but a state can do only one thing",
+                problems.error(
+                        e.keySource(),
+                        "state '" + name + "' has both '" + firstKey + "' and '" + e.key()
+                                + "', but a state can do only one thing",
                         "keep one; to do both, put '" + e.key() + "' in a new state and go there with 'to:'");
             }
             if (g.equals("wait") && TEXT_HANDLERS.contains(e.key())) {
                 if (textHandler != null) {
-                    problems.error(e.keySource(), "state '" + name + "' has both '" + textHandler + "' and '" + e.key()
-                            + "', but a state takes at most one of capture, routes, any_text",
+                    problems.error(
+                            e.keySource(),
+                            "state '" + name + "' has both '" + textHandler + "' and '" + e.key()
+                                    + "', but a state takes at most one of capture, routes, any_text",
                             "keep one (routes has a fallback for any other text)");
                 } else {
                     textHandler = e.key();

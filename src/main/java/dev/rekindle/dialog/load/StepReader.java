@@ -24,12 +24,23 @@ final class StepReader {
     static final List<String> CASE_KEYS = List.of("if", "to", "else");
     static final List<String> CALL_KEYS = List.of("dialog", "return_to");
     static final List<String> ASSIGN_KEYS = List.of("method", "ask", "to", "timer");
-    static final List<String> RENDEZVOUS_KEYS = List.of("ask", "in", "into", "length", "number", "time_of_day",
-            "invalid", "consent", "waiting", "timer", "to", "buttons");
+    static final List<String> RENDEZVOUS_KEYS = List.of(
+            "ask",
+            "in",
+            "into",
+            "length",
+            "number",
+            "time_of_day",
+            "invalid",
+            "consent",
+            "waiting",
+            "timer",
+            "to",
+            "buttons");
     static final List<String> ANSWER_BUTTON_KEYS = List.of("label", "value");
     static final List<String> CONSENT_KEYS = List.of("ask", "with", "yes", "no");
-    static final List<String> SHARE_KEYS = List.of("var", "from", "with", "ask", "deliver", "yes_label", "no_label",
-            "yes", "no", "no_partner", "timer");
+    static final List<String> SHARE_KEYS = List.of(
+            "var", "from", "with", "ask", "deliver", "yes_label", "no_label", "yes", "no", "no_partner", "timer");
     static final List<String> FOLLOW_UP_KEYS = List.of("after", "to");
     static final List<String> RANGE_KEYS = List.of("min", "max");
     private static final List<String> CHECKS = List.of("length", "number", "time_of_day");
@@ -51,7 +62,8 @@ final class StepReader {
             case "wait" -> waiting(textHandler);
             case "branch" -> branch();
             case "call" -> call();
-            case "handover" -> new Step.Handover(m.text("handover"), m.node("handover").source());
+            case "handover" ->
+                new Step.Handover(m.text("handover"), m.node("handover").source());
             case "assign_roles" -> assignRoles();
             case "rendezvous" -> rendezvous();
             case "share" -> share();
@@ -69,7 +81,10 @@ final class StepReader {
         YNode.Seq seq = m.seq("buttons");
         if (seq != null) {
             if (seq.items().isEmpty()) {
-                problems.error(seq.source(), "'buttons' in state '" + state + "' is an empty list", "add buttons, e.g. [{label: \"Yes\", to: next}], or remove the key");
+                problems.error(
+                        seq.source(),
+                        "'buttons' in state '" + state + "' is an empty list",
+                        "add buttons, e.g. [{label: \"Yes\", to: next}], or remove the key");
             }
             for (int i = 0; i < seq.items().size(); i++) {
                 YNode item = seq.items().get(i);
@@ -84,11 +99,13 @@ final class StepReader {
             YNode n = m.node("capture");
             MappingReader c = MappingReader.of(n, of("the capture"), CAPTURE_KEYS, problems);
             String into = c.requiredText("into", "add 'into: <variable>' to name where the answer is kept");
-            text = new TextHandler.Capture(into, validation(c), c.message("invalid"), c.requiredText("to", TARGET_HINT), n.source());
+            text = new TextHandler.Capture(
+                    into, validation(c), c.message("invalid"), c.requiredText("to", TARGET_HINT), n.source());
         } else if ("routes".equals(textHandler)) {
             text = routes();
         } else if ("any_text".equals(textHandler)) {
-            text = new TextHandler.AnyText(m.text("any_text"), m.node("any_text").source());
+            text = new TextHandler.AnyText(
+                    m.text("any_text"), m.node("any_text").source());
         }
         return new Step.Wait(buttons, text, timer(m, "timer"));
     }
@@ -119,8 +136,11 @@ final class StepReader {
                 if (first == null) {
                     first = e.key();
                 } else {
-                    problems.error(e.keySource(), r.what() + " has both '" + first + "' and '" + e.key()
-                            + "'; an answer can be checked in one way only", "keep one of length, number, time_of_day");
+                    problems.error(
+                            e.keySource(),
+                            r.what() + " has both '" + first + "' and '" + e.key()
+                                    + "'; an answer can be checked in one way only",
+                            "keep one of length, number, time_of_day");
                 }
             }
         }
@@ -138,7 +158,8 @@ final class StepReader {
         }
         Double min = range.number("min");
         Double max = range.number("max");
-        return new Validation.NumberRange(min == null ? Double.NEGATIVE_INFINITY : min, max == null ? Double.POSITIVE_INFINITY : max);
+        return new Validation.NumberRange(
+                min == null ? Double.NEGATIVE_INFINITY : min, max == null ? Double.POSITIVE_INFINITY : max);
     }
 
     private Timer timer(MappingReader owner, String key) {
@@ -169,11 +190,15 @@ final class StepReader {
             MappingReader c = MappingReader.of(item, of("case " + (i + 1) + " of the branch"), CASE_KEYS, problems);
             if (c.has("else")) {
                 if (c.has("if") || c.has("to")) {
-                    problems.error(item.source(), "case " + (i + 1) + " of the branch in state '" + state
-                            + "' mixes 'else' with 'if'/'to'", "write either {if: \"...\", to: s} or {else: s}");
+                    problems.error(
+                            item.source(),
+                            "case " + (i + 1) + " of the branch in state '" + state + "' mixes 'else' with 'if'/'to'",
+                            "write either {if: \"...\", to: s} or {else: s}");
                 }
                 if (i != seq.items().size() - 1) {
-                    problems.error(c.keyAt("else"), "the 'else' of the branch in state '" + state + "' is not the last case",
+                    problems.error(
+                            c.keyAt("else"),
+                            "the 'else' of the branch in state '" + state + "' is not the last case",
                             "move '- else: ...' to the end; cases after it could never be chosen");
                 }
                 otherwise = c.text("else");
@@ -194,7 +219,9 @@ final class StepReader {
             return Condition.parse(text);
         } catch (Condition.SyntaxException e) {
             YNode.Scalar s = (YNode.Scalar) c.node("if");
-            problems.error(s.at(e.offset()), "condition '" + text + "' in state '" + state + "' cannot be read: " + e.getMessage(),
+            problems.error(
+                    s.at(e.offset()),
+                    "condition '" + text + "' in state '" + state + "' cannot be read: " + e.getMessage(),
                     "conditions look like: rounds < 2 and actor.role == 'speaker'");
             return null;
         }
@@ -204,14 +231,16 @@ final class StepReader {
         YNode n = m.node("call");
         MappingReader c = MappingReader.of(n, of("the call"), CALL_KEYS, problems);
         String dialog = c.requiredText("dialog", "add 'dialog: <id>' with the dialog to run");
-        String returnTo = c.requiredText("return_to", "add 'return_to: <state>' with the state to continue in when it ends");
+        String returnTo =
+                c.requiredText("return_to", "add 'return_to: <state>' with the state to continue in when it ends");
         return new Step.Call(dialog, returnTo, n.source());
     }
 
     private Step assignRoles() {
         YNode n = m.node("assign_roles");
         MappingReader a = MappingReader.of(n, of("assign_roles"), ASSIGN_KEYS, problems);
-        Step.RoleAssignment method = a.has("method") ? a.choice("method", MappingReader.options(Step.RoleAssignment.values())) : null;
+        Step.RoleAssignment method =
+                a.has("method") ? a.choice("method", MappingReader.options(Step.RoleAssignment.values())) : null;
         if (!a.has("method")) {
             a.missing("method", "add 'method: chosen', 'method: random' or 'method: alternate'");
         }
@@ -224,12 +253,24 @@ final class StepReader {
         YNode n = m.node("rendezvous");
         MappingReader r = MappingReader.of(n, of("the rendezvous"), RENDEZVOUS_KEYS, problems);
         Message ask = r.requiredMessage("ask", "add 'ask: \"...\"' with the question both partners answer");
-        Step.AnswerPlace in = r.has("in") ? r.choice("in", MappingReader.options(Step.AnswerPlace.values())) : Step.AnswerPlace.PRIVATE;
+        Step.AnswerPlace in = r.has("in")
+                ? r.choice("in", MappingReader.options(Step.AnswerPlace.values()))
+                : Step.AnswerPlace.PRIVATE;
         String into = r.requiredText("into", "add 'into: <variable>' to name where each answer is kept");
         Validation validation = validation(r);
         Step.Consent consent = consent(r);
-        return new Step.Rendezvous(ask, in, into, validation, r.message("invalid"), consent, r.message("waiting"),
-                timer(r, "timer"), r.requiredText("to", TARGET_HINT), n.source(), answerButtons(r));
+        return new Step.Rendezvous(
+                ask,
+                in,
+                into,
+                validation,
+                r.message("invalid"),
+                consent,
+                r.message("waiting"),
+                timer(r, "timer"),
+                r.requiredText("to", TARGET_HINT),
+                n.source(),
+                answerButtons(r));
     }
 
     /** {@code buttons: [{label: "Yes, I'd like that", value: "yes"}, ...]} under a rendezvous question. */
@@ -240,14 +281,18 @@ final class StepReader {
             return out;
         }
         if (seq.items().isEmpty()) {
-            problems.error(seq.source(), "'buttons' of the rendezvous in state '" + state + "' is an empty list",
+            problems.error(
+                    seq.source(),
+                    "'buttons' of the rendezvous in state '" + state + "' is an empty list",
                     "add answers, e.g. [{label: \"Yes, I'd like that\", value: \"yes\"}], or remove the key");
         }
         for (int i = 0; i < seq.items().size(); i++) {
             YNode item = seq.items().get(i);
-            MappingReader b = MappingReader.of(item, of("answer button " + (i + 1) + " of the rendezvous"), ANSWER_BUTTON_KEYS, problems);
+            MappingReader b = MappingReader.of(
+                    item, of("answer button " + (i + 1) + " of the rendezvous"), ANSWER_BUTTON_KEYS, problems);
             String label = b.requiredText("label", "add 'label: \"...\"' with the text on the button");
-            String value = b.requiredText("value", "add 'value: ...' with the answer the button gives, e.g. value: \"yes\"");
+            String value =
+                    b.requiredText("value", "add 'value: ...' with the answer the button gives, e.g. value: \"yes\"");
             out.add(new Step.AnswerButton(label, value, item.source()));
         }
         return out;
@@ -260,7 +305,8 @@ final class StepReader {
         }
         MappingReader c = MappingReader.of(n, "the consent of " + r.what(), CONSENT_KEYS, problems);
         Message ask = c.requiredMessage("ask", "add 'ask: \"...\"' asking whether the answer may be shown");
-        ShareTarget with = c.has("with") ? c.choice("with", MappingReader.options(ShareTarget.values())) : ShareTarget.PARTNER;
+        ShareTarget with =
+                c.has("with") ? c.choice("with", MappingReader.options(ShareTarget.values())) : ShareTarget.PARTNER;
         return new Step.Consent(ask, with, c.text("yes"), c.text("no"), n.source());
     }
 
@@ -269,13 +315,26 @@ final class StepReader {
         MappingReader s = MappingReader.of(n, of("the share"), SHARE_KEYS, problems);
         String variable = s.requiredText("var", "add 'var: <variable>' naming the answer to share");
         String from = s.has("from") ? s.text("from") : "me";
-        ShareTarget with = s.has("with") ? s.choice("with", MappingReader.options(ShareTarget.values())) : ShareTarget.PARTNER;
+        ShareTarget with =
+                s.has("with") ? s.choice("with", MappingReader.options(ShareTarget.values())) : ShareTarget.PARTNER;
         Message ask = s.requiredMessage("ask", "add 'ask: \"...\"' asking the author whether to share");
-        Message deliver = s.requiredMessage("deliver", "add 'deliver: \"...\"' with the message the partner or group receives");
+        Message deliver =
+                s.requiredMessage("deliver", "add 'deliver: \"...\"' with the message the partner or group receives");
         String yes = s.requiredText("yes", "add 'yes: <state>' for when the author agrees");
         String no = s.requiredText("no", "add 'no: <state>' for when the author declines");
-        return new Step.Share(variable, from, with, ask, deliver, s.text("yes_label"), s.text("no_label"), yes, no,
-                s.text("no_partner"), timer(s, "timer"), n.source());
+        return new Step.Share(
+                variable,
+                from,
+                with,
+                ask,
+                deliver,
+                s.text("yes_label"),
+                s.text("no_label"),
+                yes,
+                no,
+                s.text("no_partner"),
+                timer(s, "timer"),
+                n.source());
     }
 
     private Step raise() {
@@ -283,7 +342,9 @@ final class StepReader {
         String id = m.text("raise");
         java.util.Optional<dev.rekindle.dialog.model.SafetyKind> kind = dev.rekindle.dialog.model.SafetyKind.parse(id);
         if (kind.isEmpty()) {
-            problems.error(n.source(), "'raise' in state '" + state + "' names '" + id + "', which is not a safety kind",
+            problems.error(
+                    n.source(),
+                    "'raise' in state '" + state + "' names '" + id + "', which is not a safety kind",
                     "write one of " + dev.rekindle.dialog.model.SafetyKind.ids());
             return null;
         }
@@ -293,7 +354,9 @@ final class StepReader {
     private Step end() {
         boolean end = m.flag("end").orElse(true);
         if (!end) {
-            problems.error(m.node("end").source(), "'end' in state '" + state + "' can only be true",
+            problems.error(
+                    m.node("end").source(),
+                    "'end' in state '" + state + "' can only be true",
                     "write 'end: true', or remove the key and say where the state goes");
             return null;
         }

@@ -14,19 +14,42 @@ import java.util.Set;
  * @param support      the dialog {@code /support} starts, in every state and chat; null when there is none
  * @param resumeAfter  the cooling-off time between "turn shared exercises back on" and their coming back
  */
-public record BotSettings(Map<String, Message> messages, List<String> menu, Map<SafetyKind, String> flows,
-                          Map<SafetyKind, String> checks, String support, java.time.Duration resumeAfter,
-                          Source source) {
+public record BotSettings(
+        Map<String, Message> messages,
+        List<String> menu,
+        Map<SafetyKind, String> flows,
+        Map<SafetyKind, String> checks,
+        String support,
+        java.time.Duration resumeAfter,
+        Source source) {
 
     /** When bot.yaml names none: a day, long enough that nobody can be made to undo a pause on the spot. */
     public static final java.time.Duration DEFAULT_RESUME_AFTER = java.time.Duration.ofHours(24);
 
     /** Every sentence the engine itself may say. All are required in bot.yaml. */
     public static final Set<String> MESSAGE_KEYS = Set.of(
-            "help", "menu", "stopped", "nothing_to_stop", "not_your_turn", "not_understood",
-            "use_buttons", "stale_button", "private_only", "group_only", "withheld",
-            "rendezvous_waiting", "no_partner", "dialog_changed", "invalid_input", "consent_yes",
-            "consent_no", "safety_group_pause", "paused", "shared_paused", "internal_error", "text_only");
+            "help",
+            "menu",
+            "stopped",
+            "nothing_to_stop",
+            "not_your_turn",
+            "not_understood",
+            "use_buttons",
+            "stale_button",
+            "private_only",
+            "group_only",
+            "withheld",
+            "rendezvous_waiting",
+            "no_partner",
+            "dialog_changed",
+            "invalid_input",
+            "consent_yes",
+            "consent_no",
+            "safety_group_pause",
+            "paused",
+            "shared_paused",
+            "internal_error",
+            "text_only");
 
     /**
      * The sentences of onboarding, pairing and the couple's group (the Telegram bot's own flows, outside dialogs).
@@ -34,29 +57,105 @@ public record BotSettings(Map<String, Message> messages, List<String> menu, Map<
      * refuses to start without them. They may use the placeholders their flow names ({name}, {partner}, {link},
      * {zone}).
      */
-    public static final Set<String> COUPLE_KEYS = union(Set.of(
-            "onboarding_about", "onboarding_age", "onboarding_under_age", "onboarding_privacy", "onboarding_no_consent",
-            "onboarding_name", "onboarding_name_invalid", "onboarding_name_check", "onboarding_zone", "onboarding_zone_unknown",
-            "onboarding_safety", "onboarding_done",
-            "label_adult", "label_minor", "label_agree", "label_disagree", "label_telegram_name", "label_utc", "label_name_yes", "label_name_other", "label_need_help",
-            "label_safe", "label_unsafe", "label_unsaid", "label_accept", "label_decline", "label_unpair", "label_keep",
-            "label_link",
-            "invite_link", "invite_already_paired", "pairing_offer", "pairing_declined", "pairing_done_invited",
-            "pairing_done_inviter", "code_malformed", "code_unknown", "code_used", "code_expired", "code_own",
-            "code_already_paired", "unpair_confirm", "unpair_not_paired", "unpair_kept", "unpair_done", "unpair_told",
-            "group_hello", "link_not_paired", "link_partner_missing", "link_confirm", "link_other_confirms", "link_done",
-            "group_partner_left", "group_bot_removed", "forget_confirm", "forget_done", "forget_kept", "label_forget",
-            "export_sent", "export_failed", "export_about",
-            "command_menu", "command_invite", "command_unpair", "command_export", "command_forget", "command_stop",
-            "command_help", "command_support", "support_in_group", "share_held"), reminderKeys());
+    public static final Set<String> COUPLE_KEYS = union(
+            Set.of(
+                    "onboarding_about",
+                    "onboarding_age",
+                    "onboarding_under_age",
+                    "onboarding_privacy",
+                    "onboarding_no_consent",
+                    "onboarding_name",
+                    "onboarding_name_invalid",
+                    "onboarding_name_check",
+                    "onboarding_zone",
+                    "onboarding_zone_unknown",
+                    "onboarding_safety",
+                    "onboarding_done",
+                    "label_adult",
+                    "label_minor",
+                    "label_agree",
+                    "label_disagree",
+                    "label_telegram_name",
+                    "label_utc",
+                    "label_name_yes",
+                    "label_name_other",
+                    "label_need_help",
+                    "label_safe",
+                    "label_unsafe",
+                    "label_unsaid",
+                    "label_accept",
+                    "label_decline",
+                    "label_unpair",
+                    "label_keep",
+                    "label_link",
+                    "invite_link",
+                    "invite_already_paired",
+                    "pairing_offer",
+                    "pairing_declined",
+                    "pairing_done_invited",
+                    "pairing_done_inviter",
+                    "code_malformed",
+                    "code_unknown",
+                    "code_used",
+                    "code_expired",
+                    "code_own",
+                    "code_already_paired",
+                    "unpair_confirm",
+                    "unpair_not_paired",
+                    "unpair_kept",
+                    "unpair_done",
+                    "unpair_told",
+                    "group_hello",
+                    "link_not_paired",
+                    "link_partner_missing",
+                    "link_confirm",
+                    "link_other_confirms",
+                    "link_done",
+                    "group_partner_left",
+                    "group_bot_removed",
+                    "forget_confirm",
+                    "forget_done",
+                    "forget_kept",
+                    "label_forget",
+                    "export_sent",
+                    "export_failed",
+                    "export_about",
+                    "command_menu",
+                    "command_invite",
+                    "command_unpair",
+                    "command_export",
+                    "command_forget",
+                    "command_stop",
+                    "command_help",
+                    "command_support",
+                    "support_in_group",
+                    "share_held"),
+            reminderKeys());
 
     /** The sentences of reminders ({@code /reminders}, and the note about quiet hours when one is set). */
     private static Set<String> reminderKeys() {
-        return Set.of("reminder_quiet", "reminders_none", "reminders_list", "reminder_item", "reminder_ask_time",
-                "reminder_time_changed", "reminder_stopped", "reminders_all_stopped", "reminder_gone",
-                "label_change_time", "label_stop_reminder", "label_stop_all", "reminder_daily", "reminder_day_mon",
-                "reminder_day_tue", "reminder_day_wed", "reminder_day_thu", "reminder_day_fri", "reminder_day_sat",
-                "reminder_day_sun", "command_reminders");
+        return Set.of(
+                "reminder_quiet",
+                "reminders_none",
+                "reminders_list",
+                "reminder_item",
+                "reminder_ask_time",
+                "reminder_time_changed",
+                "reminder_stopped",
+                "reminders_all_stopped",
+                "reminder_gone",
+                "label_change_time",
+                "label_stop_reminder",
+                "label_stop_all",
+                "reminder_daily",
+                "reminder_day_mon",
+                "reminder_day_tue",
+                "reminder_day_wed",
+                "reminder_day_thu",
+                "reminder_day_fri",
+                "reminder_day_sat",
+                "reminder_day_sun",
+                "command_reminders");
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {

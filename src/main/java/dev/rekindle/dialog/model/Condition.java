@@ -221,7 +221,9 @@ public sealed interface Condition {
         Condition shared() throws SyntaxException {
             skipSpace();
             int start = pos;
-            while (pos < s.length() && (Character.isLetterOrDigit(s.charAt(pos)) || s.charAt(pos) == '_' || s.charAt(pos) == '.')) pos++;
+            while (pos < s.length()
+                    && (Character.isLetterOrDigit(s.charAt(pos)) || s.charAt(pos) == '_' || s.charAt(pos) == '.'))
+                pos++;
             Ref ref = Ref.parse(s.substring(start, pos));
             if (start == pos || !ref.isWellFormed()) {
                 throw new SyntaxException("shared(...) needs the name of an answer: " + SHARED_FORM, start);
@@ -239,13 +241,16 @@ public sealed interface Condition {
                 } else if (word.equals("partner")) {
                     to = ShareTarget.PARTNER;
                 } else {
-                    throw new SyntaxException("shared(" + ref + ", ...) takes group or partner after the comma, not '"
-                            + s.substring(w, pos) + "'", w);
+                    throw new SyntaxException(
+                            "shared(" + ref + ", ...) takes group or partner after the comma, not '"
+                                    + s.substring(w, pos) + "'",
+                            w);
                 }
                 skipSpace();
             }
             if (pos >= s.length() || s.charAt(pos) != ')') {
-                throw new SyntaxException("missing ')' after shared(" + ref + (to == null ? "" : ", ...") + ": " + SHARED_FORM, pos);
+                throw new SyntaxException(
+                        "missing ')' after shared(" + ref + (to == null ? "" : ", ...") + ": " + SHARED_FORM, pos);
             }
             pos++;
             return new Shared(ref, to, start);
@@ -289,7 +294,9 @@ public sealed interface Condition {
                 }
                 return new Literal(num);
             }
-            while (pos < s.length() && (Character.isLetterOrDigit(s.charAt(pos)) || s.charAt(pos) == '_' || s.charAt(pos) == '.')) pos++;
+            while (pos < s.length()
+                    && (Character.isLetterOrDigit(s.charAt(pos)) || s.charAt(pos) == '_' || s.charAt(pos) == '.'))
+                pos++;
             if (start == pos) throw new SyntaxException("unexpected '" + c + "' in condition", pos);
             Ref ref = Ref.parse(s.substring(start, pos));
             if (!ref.isWellFormed()) throw new SyntaxException("'" + ref + "' is not a reference", start);

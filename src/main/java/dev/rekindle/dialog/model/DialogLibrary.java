@@ -57,7 +57,9 @@ public final class DialogLibrary {
 
     public Optional<Dialog> byCommand(String command) {
         String c = command.toLowerCase(Locale.ROOT);
-        return current.values().stream().filter(d -> d.triggers().commands().contains(c)).findFirst();
+        return current.values().stream()
+                .filter(d -> d.triggers().commands().contains(c))
+                .findFirst();
     }
 
     public List<Dialog> byIntent(String intent) {

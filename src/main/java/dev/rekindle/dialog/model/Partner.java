@@ -2,7 +2,8 @@ package dev.rekindle.dialog.model;
 
 /** The two members of a couple. A is whoever started using the bot first; the letters carry no meaning. */
 public enum Partner {
-    A, B;
+    A,
+    B;
 
     public Partner other() {
         return this == A ? B : A;

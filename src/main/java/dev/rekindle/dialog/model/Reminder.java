@@ -23,10 +23,14 @@ public record Reminder(String at, List<String> days, Message text, Recipient to,
         days = List.copyOf(days);
     }
 
-    public enum Recipient { ME, BOTH }
+    public enum Recipient {
+        ME,
+        BOTH
+    }
 
     private static final Pattern CLOCK = Pattern.compile("([01]?\\d|2[0-3]):([0-5]\\d)");
-    private static final Pattern ONE_PLACEHOLDER = Pattern.compile("\\{\\s*[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?\\s*}");
+    private static final Pattern ONE_PLACEHOLDER =
+            Pattern.compile("\\{\\s*[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?\\s*}");
     private static final Map<String, DayOfWeek> DAY_WORDS = dayWords();
 
     /** The words {@code days} takes, for hints. */
@@ -45,7 +49,8 @@ public record Reminder(String at, List<String> days, Message text, Recipient to,
     /** A clock time as written ({@code 19:30}, {@code 7:05}); what a {@code time_of_day} capture keeps. */
     public static Optional<LocalTime> clock(String text) {
         var m = CLOCK.matcher(text.strip());
-        return m.matches() ? Optional.of(LocalTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))))
+        return m.matches()
+                ? Optional.of(LocalTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))))
                 : Optional.empty();
     }
 

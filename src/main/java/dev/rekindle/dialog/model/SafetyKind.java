@@ -72,11 +72,12 @@ public enum SafetyKind {
      * pause shared exercises), a partner at risk, the writer's crisis, then the gentle kinds. When a message holds
      * several, the first wins.
      */
-    public static final java.util.List<SafetyKind> BY_PROTECTION = java.util.List.of(CHILD_AT_RISK, USES_VIOLENCE,
-            ABUSE, PARTNER_AT_RISK, CRISIS, SEXUAL_PRESSURE, SEXUAL_PAIN, PAST_TRAUMA);
+    public static final java.util.List<SafetyKind> BY_PROTECTION = java.util.List.of(
+            CHILD_AT_RISK, USES_VIOLENCE, ABUSE, PARTNER_AT_RISK, CRISIS, SEXUAL_PRESSURE, SEXUAL_PAIN, PAST_TRAUMA);
 
     /** Every id, for messages that list them. */
     public static String ids() {
-        return String.join(", ", java.util.Arrays.stream(values()).map(SafetyKind::id).toList());
+        return String.join(
+                ", ", java.util.Arrays.stream(values()).map(SafetyKind::id).toList());
     }
 }

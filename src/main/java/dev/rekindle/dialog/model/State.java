@@ -9,16 +9,28 @@ import java.util.Map;
  * either partner) that may act while the dialog waits here. {@code reminder} and {@code sharedExercises} are null
  * for most states.
  */
-public record State(String name, Source source, String actor, Map<String, String> set, List<String> increment,
-                    boolean swapRoles, Journal journal, Message say, Step step, Reminder reminder,
-                    SharedExercises sharedExercises) {
+public record State(
+        String name,
+        Source source,
+        String actor,
+        Map<String, String> set,
+        List<String> increment,
+        boolean swapRoles,
+        Journal journal,
+        Message say,
+        Step step,
+        Reminder reminder,
+        SharedExercises sharedExercises) {
 
     /**
      * What entering the state does to a pause of shared exercises that this person's words caused: turn them back
      * on after bot.yaml's {@code resume_after} (so nobody can make it happen on the spot), or cancel that.
      * YAML: {@code shared_exercises: resume} or {@code keep_paused}.
      */
-    public enum SharedExercises { RESUME, KEEP_PAUSED }
+    public enum SharedExercises {
+        RESUME,
+        KEEP_PAUSED
+    }
 
     public State {
         set = Map.copyOf(set);
@@ -26,8 +38,16 @@ public record State(String name, Source source, String actor, Map<String, String
     }
 
     /** A state without a reminder. */
-    public State(String name, Source source, String actor, Map<String, String> set, List<String> increment,
-                 boolean swapRoles, Journal journal, Message say, Step step) {
+    public State(
+            String name,
+            Source source,
+            String actor,
+            Map<String, String> set,
+            List<String> increment,
+            boolean swapRoles,
+            Journal journal,
+            Message say,
+            Step step) {
         this(name, source, actor, set, increment, swapRoles, journal, say, step, null, null);
     }
 

@@ -49,16 +49,35 @@ public sealed interface Step {
      * either), each answer captured privately into {@code into}; then go to {@code to}. With a consent
      * question, each partner is asked after answering whether the answer may be shown to {@code consent.with()}.
      */
-    record Rendezvous(Message ask, AnswerPlace in, String into, Validation validation, Message invalid,
-                      Consent consent, Message waiting, Timer timer, String to, Source source,
-                      List<AnswerButton> buttons) implements Step {
+    record Rendezvous(
+            Message ask,
+            AnswerPlace in,
+            String into,
+            Validation validation,
+            Message invalid,
+            Consent consent,
+            Message waiting,
+            Timer timer,
+            String to,
+            Source source,
+            List<AnswerButton> buttons)
+            implements Step {
         public Rendezvous {
             buttons = List.copyOf(buttons);
         }
 
         /** A rendezvous answered in words. */
-        public Rendezvous(Message ask, AnswerPlace in, String into, Validation validation, Message invalid,
-                          Consent consent, Message waiting, Timer timer, String to, Source source) {
+        public Rendezvous(
+                Message ask,
+                AnswerPlace in,
+                String into,
+                Validation validation,
+                Message invalid,
+                Consent consent,
+                Message waiting,
+                Timer timer,
+                String to,
+                Source source) {
             this(ask, in, into, validation, invalid, consent, waiting, timer, to, source, List.of());
         }
     }
@@ -73,9 +92,20 @@ public sealed interface Step {
      * Ask the author of a captured answer whether it may be shown to the partner or the group; on yes,
      * deliver {@code deliver} there and go to {@code yes}, otherwise to {@code no}.
      */
-    record Share(String variable, String from, ShareTarget with, Message ask, Message deliver,
-                 String yesLabel, String noLabel, String yes, String no, String noPartner, Timer timer,
-                 Source source) implements Step {}
+    record Share(
+            String variable,
+            String from,
+            ShareTarget with,
+            Message ask,
+            Message deliver,
+            String yesLabel,
+            String noLabel,
+            String yes,
+            String no,
+            String noPartner,
+            Timer timer,
+            Source source)
+            implements Step {}
 
     /** The dialog ends here (returning to a caller if it was called). */
     /** End the dialog; with a {@code followUp}, come back to one of its states later (see {@link FollowUp}). */
@@ -87,7 +117,8 @@ public sealed interface Step {
 
     /** How a state treats free text. */
     sealed interface TextHandler {
-        record Capture(String into, Validation validation, Message invalid, String to, Source source) implements TextHandler {}
+        record Capture(String into, Validation validation, Message invalid, String to, Source source)
+                implements TextHandler {}
 
         /** Routes by intent name; {@code fallback} takes everything else, including out_of_scope. */
         record Routes(Map<String, String> byIntent, String fallback, Source source) implements TextHandler {
@@ -104,7 +135,15 @@ public sealed interface Step {
     /** Consent question asked after a rendezvous answer. */
     record Consent(Message ask, ShareTarget with, String yesLabel, String noLabel, Source source) {}
 
-    enum RoleAssignment { CHOSEN, RANDOM, ALTERNATE }
+    enum RoleAssignment {
+        CHOSEN,
+        RANDOM,
+        ALTERNATE
+    }
 
-    enum AnswerPlace { PRIVATE, GROUP, EITHER }
+    enum AnswerPlace {
+        PRIVATE,
+        GROUP,
+        EITHER
+    }
 }

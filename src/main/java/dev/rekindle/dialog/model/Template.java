@@ -44,7 +44,8 @@ public record Template(List<Segment> segments) {
             } else if (c == '{') {
                 int close = text.indexOf('}', i + 1);
                 if (close < 0) {
-                    throw new SyntaxException("'{' at character " + (i + 1) + " is never closed (write {{ for a literal brace)", i);
+                    throw new SyntaxException(
+                            "'{' at character " + (i + 1) + " is never closed (write {{ for a literal brace)", i);
                 }
                 String inner = text.substring(i + 1, close);
                 Ref ref = Ref.parse(inner);
@@ -58,7 +59,8 @@ public record Template(List<Segment> segments) {
                 out.add(new Placeholder(ref, i));
                 i = close + 1;
             } else if (c == '}') {
-                throw new SyntaxException("'}' at character " + (i + 1) + " has no opening brace (write }} for a literal brace)", i);
+                throw new SyntaxException(
+                        "'}' at character " + (i + 1) + " has no opening brace (write }} for a literal brace)", i);
             } else {
                 lit.append(c);
                 i++;

@@ -36,7 +36,8 @@ public final class SessionJson {
             JsonNode node = MAPPER.readTree(json);
             int schema = node.path("schema").asInt(-1);
             if (schema < 1) {
-                throw new IllegalArgumentException("session JSON has no schema version; it was not written by SessionJson");
+                throw new IllegalArgumentException(
+                        "session JSON has no schema version; it was not written by SessionJson");
             }
             if (schema > Session.SCHEMA) {
                 throw new IllegalArgumentException("session JSON has schema " + schema + ", newer than this build ("

@@ -26,13 +26,16 @@ final class FollowUpChecks {
                     continue;
                 }
                 length(f, s, in.where(), problems);
-                calledBy(in.dialog(), dialogs).ifPresent(caller -> problems.error(
-                        in.where().key("states", s.name(), "follow_up"),
-                        "state '" + s.name() + "' leaves a follow_up, but dialog '" + in.dialog().id()
-                                + "' is called by dialog '" + caller + "', and a called dialog's end returns to its caller,"
-                                + " so the follow-up would never be kept",
-                        "move the follow_up to the calling dialog's ending state, or start this dialog with"
-                                + " 'handover:' instead of 'call:'"));
+                calledBy(in.dialog(), dialogs)
+                        .ifPresent(caller -> problems.error(
+                                in.where().key("states", s.name(), "follow_up"),
+                                "state '" + s.name() + "' leaves a follow_up, but dialog '"
+                                        + in.dialog().id()
+                                        + "' is called by dialog '" + caller
+                                        + "', and a called dialog's end returns to its caller,"
+                                        + " so the follow-up would never be kept",
+                                "move the follow_up to the calling dialog's ending state, or start this dialog with"
+                                        + " 'handover:' instead of 'call:'"));
             }
         }
     }
@@ -46,9 +49,11 @@ final class FollowUpChecks {
             return; // unreadable: already reported by the reader
         }
         if (f.after().compareTo(SHORTEST) < 0 || f.after().compareTo(LONGEST) > 0) {
-            problems.error(where.value("states", s.name(), "follow_up", "after"),
+            problems.error(
+                    where.value("states", s.name(), "follow_up", "after"),
                     "the follow_up of state '" + s.name() + "' comes back after "
-                            + dev.rekindle.dialog.model.Durations.format(f.after()) + ", but a follow-up waits between 1m and 30d",
+                            + dev.rekindle.dialog.model.Durations.format(f.after())
+                            + ", but a follow-up waits between 1m and 30d",
                     "write a length from 1m to 30d, e.g. after: 1d; for something sooner, wait in the state with a timer");
         }
     }
@@ -56,7 +61,9 @@ final class FollowUpChecks {
     private static java.util.Optional<String> calledBy(Dialog callee, List<DialogInput> dialogs) {
         for (DialogInput in : dialogs) {
             for (State s : in.dialog().states().values()) {
-                if (s.step() instanceof Step.Call c && callee.id() != null && callee.id().equals(c.dialog())) {
+                if (s.step() instanceof Step.Call c
+                        && callee.id() != null
+                        && callee.id().equals(c.dialog())) {
                     return java.util.Optional.of(in.dialog().id());
                 }
             }

@@ -2,9 +2,9 @@ package dev.rekindle.dialog.validate;
 
 import dev.rekindle.dialog.model.Audience;
 import dev.rekindle.dialog.model.BotSettings;
-import dev.rekindle.dialog.model.SafetyKind;
 import dev.rekindle.dialog.model.Dialog;
 import dev.rekindle.dialog.model.Message;
+import dev.rekindle.dialog.model.SafetyKind;
 import dev.rekindle.dialog.model.Source;
 import dev.rekindle.dialog.model.State;
 import dev.rekindle.dialog.model.Step;
@@ -27,6 +27,7 @@ final class LibraryChecks {
     private final Problems problems;
     /** The first dialog with each id; later ones with the same id are reported and ignored. */
     private final Map<String, DialogInput> byId = new LinkedHashMap<>();
+
     private final Set<String> startedByOthers = new HashSet<>();
 
     private LibraryChecks(List<DialogInput> dialogs, Optional<BotInput> bot, Problems problems) {
@@ -57,7 +58,10 @@ final class LibraryChecks {
             }
             DialogInput first = byId.putIfAbsent(id, in);
             if (first != null) {
-                problems.error(in.where().value("id"), "dialog id '" + id + "' is already used by " + first.where().file(),
+                problems.error(
+                        in.where().value("id"),
+                        "dialog id '" + id + "' is already used by "
+                                + first.where().file(),
                         "give each dialog its own id");
             }
         }
@@ -72,8 +76,11 @@ final class LibraryChecks {
                 Integer firstIndex = owner.putIfAbsent(commands.get(i), d);
                 if (firstIndex != null && firstIndex != d) {
                     DialogInput first = dialogs.get(firstIndex);
-                    problems.error(in.where().value("triggers", "commands", i), "command '" + commands.get(i)
-                            + "' already starts dialog '" + first.dialog().id() + "' (" + first.where().file() + ")",
+                    problems.error(
+                            in.where().value("triggers", "commands", i),
+                            "command '" + commands.get(i) + "' already starts dialog '"
+                                    + first.dialog().id() + "' ("
+                                    + first.where().file() + ")",
                             "choose another command; each command starts one dialog");
                 }
             }
@@ -96,15 +103,19 @@ final class LibraryChecks {
     private void other(DialogInput from, String target, String verb, Source at, String state) {
         DialogInput to = byId.get(target);
         if (to == null) {
-            problems.error(at, "state '" + state + "' " + verb + " dialog '" + target + "', which does not exist",
+            problems.error(
+                    at,
+                    "state '" + state + "' " + verb + " dialog '" + target + "', which does not exist",
                     Suggest.hint(target, byId.keySet(), "dialogs"));
             return;
         }
         Audience a = from.dialog().audience();
         Audience b = to.dialog().audience();
         if (a != null && b != null && a != b) {
-            problems.error(at, "state '" + state + "' " + verb + " dialog '" + target + "', which is a " + b.yamlName()
-                    + " dialog, but '" + from.dialog().id() + "' is " + a.yamlName(),
+            problems.error(
+                    at,
+                    "state '" + state + "' " + verb + " dialog '" + target + "', which is a " + b.yamlName()
+                            + " dialog, but '" + from.dialog().id() + "' is " + a.yamlName(),
                     "a call or handover stays in the same chat: use a " + a.yamlName() + " dialog");
         }
     }
@@ -115,7 +126,9 @@ final class LibraryChecks {
         for (int i = 0; i < b.menu().size(); i++) {
             String id = b.menu().get(i);
             if (!byId.containsKey(id)) {
-                problems.error(where.value("bot", "menu", i), "menu lists dialog '" + id + "', which does not exist",
+                problems.error(
+                        where.value("bot", "menu", i),
+                        "menu lists dialog '" + id + "', which does not exist",
                         Suggest.hint(id, byId.keySet(), "dialogs"));
             }
         }
@@ -129,12 +142,16 @@ final class LibraryChecks {
             safety(b.support(), "support", null, where);
         }
         if (b.resumeAfter().compareTo(MIN_RESUME_AFTER) < 0) {
-            problems.error(where.value("bot", "resume_after"), "resume_after is " + b.resumeAfter().toMinutes()
-                    + " minutes: the cooling-off time before shared exercises come back on must be at least an hour,"
-                    + " so that nobody can make it happen on the spot", "write resume_after: 24h (the default) or at least 1h");
+            problems.error(
+                    where.value("bot", "resume_after"),
+                    "resume_after is " + b.resumeAfter().toMinutes()
+                            + " minutes: the cooling-off time before shared exercises come back on must be at least an hour,"
+                            + " so that nobody can make it happen on the spot",
+                    "write resume_after: 24h (the default) or at least 1h");
         }
         for (Map.Entry<String, Message> e : b.messages().entrySet()) {
-            for (Texts.Text t : Texts.variants(e.getValue(), "bot message '" + e.getKey() + "'", where, false, "bot", "messages", e.getKey())) {
+            for (Texts.Text t : Texts.variants(
+                    e.getValue(), "bot message '" + e.getKey() + "'", where, false, "bot", "messages", e.getKey())) {
                 SizeChecks.message(t, where, problems);
                 try {
                     Template parsed = Template.parse(t.text());
@@ -142,7 +159,9 @@ final class LibraryChecks {
                         couplePlaceholders(e.getKey(), parsed, t, where);
                     }
                 } catch (Template.SyntaxException ex) {
-                    problems.error(where.inValue(ex.offset(), t.path().toArray()), "bad placeholder in " + t.what() + ": " + ex.getMessage(),
+                    problems.error(
+                            where.inValue(ex.offset(), t.path().toArray()),
+                            "bad placeholder in " + t.what() + ": " + ex.getMessage(),
                             "write {{ and }} for literal braces");
                 }
             }
@@ -153,10 +172,18 @@ final class LibraryChecks {
     private void couplePlaceholders(String key, Template parsed, Texts.Text t, Locations where) {
         java.util.Set<String> allowed = BotSettings.COUPLE_PLACEHOLDERS.getOrDefault(key, java.util.Set.of());
         for (Template.Segment seg : parsed.segments()) {
-            if (seg instanceof Template.Placeholder p && !allowed.contains(p.ref().toString())) {
-                problems.error(where.inValue(p.offset(), t.path().toArray()), t.what() + " uses {" + p.ref() + "}, which its flow does not fill",
-                        allowed.isEmpty() ? "remove it: this sentence takes no placeholders"
-                                : "use " + allowed.stream().sorted().map(a -> "{" + a + "}").collect(java.util.stream.Collectors.joining(", ")));
+            if (seg instanceof Template.Placeholder p
+                    && !allowed.contains(p.ref().toString())) {
+                problems.error(
+                        where.inValue(p.offset(), t.path().toArray()),
+                        t.what() + " uses {" + p.ref() + "}, which its flow does not fill",
+                        allowed.isEmpty()
+                                ? "remove it: this sentence takes no placeholders"
+                                : "use "
+                                        + allowed.stream()
+                                                .sorted()
+                                                .map(a -> "{" + a + "}")
+                                                .collect(java.util.stream.Collectors.joining(", ")));
             }
         }
     }
@@ -169,9 +196,12 @@ final class LibraryChecks {
         String what = kind == null ? section : section + " " + kind;
         DialogInput d = byId.get(id);
         if (d == null) {
-            problems.error(at, what + " dialog '" + id + "' does not exist", Suggest.hint(id, byId.keySet(), "dialogs"));
+            problems.error(
+                    at, what + " dialog '" + id + "' does not exist", Suggest.hint(id, byId.keySet(), "dialogs"));
         } else if (d.dialog().audience() != Audience.PRIVATE) {
-            problems.error(at, what + " dialog '" + id + "' must be private",
+            problems.error(
+                    at,
+                    what + " dialog '" + id + "' must be private",
                     "set 'audience: private' in " + d.where().file() + ": safety help is given one to one");
         }
     }
@@ -181,12 +211,17 @@ final class LibraryChecks {
         BotSettings b = bot.get().bot();
         for (DialogInput in : byId.values()) {
             Dialog d = in.dialog();
-            boolean started = b.menu().contains(d.id()) || !d.triggers().commands().isEmpty()
-                    || !d.triggers().intents().isEmpty() || startedByOthers.contains(d.id())
+            boolean started = b.menu().contains(d.id())
+                    || !d.triggers().commands().isEmpty()
+                    || !d.triggers().intents().isEmpty()
+                    || startedByOthers.contains(d.id())
                     || b.safetyDialogs().contains(d.id());
             if (!started) {
-                problems.warning(in.where().value("id"), "dialog '" + d.id() + "' can never start: it is not in the menu, has no triggers, "
-                        + "and no dialog calls or hands over to it", "add it to menu: in bot.yaml, give it triggers:, or remove it");
+                problems.warning(
+                        in.where().value("id"),
+                        "dialog '" + d.id() + "' can never start: it is not in the menu, has no triggers, "
+                                + "and no dialog calls or hands over to it",
+                        "add it to menu: in bot.yaml, give it triggers:, or remove it");
             }
         }
     }
@@ -221,8 +256,10 @@ final class LibraryChecks {
                     if (cycleStart >= 0) {
                         List<String> cycle = new ArrayList<>(stack.subList(cycleStart, stack.size()));
                         cycle.add(c.dialog());
-                        problems.warning(in.where().value("states", s.name(), "call", "dialog"), "dialogs call each other in a cycle: "
-                                + String.join(" -> ", cycle), "make sure a condition ends the cycle; every call keeps its caller waiting");
+                        problems.warning(
+                                in.where().value("states", s.name(), "call", "dialog"),
+                                "dialogs call each other in a cycle: " + String.join(" -> ", cycle),
+                                "make sure a condition ends the cycle; every call keeps its caller waiting");
                     } else {
                         visit(c.dialog());
                     }

@@ -5,7 +5,10 @@ import dev.rekindle.dialog.model.Source;
 /** One thing wrong (or doubtful) in a dialog file, with where it is and what to do about it. */
 public record Problem(Severity severity, Source source, String message, String hint) {
 
-    public enum Severity { ERROR, WARNING }
+    public enum Severity {
+        ERROR,
+        WARNING
+    }
 
     public static Problem error(Source source, String message, String hint) {
         return new Problem(Severity.ERROR, source, message, hint);

@@ -76,13 +76,19 @@ final class ReferenceChecks {
             String n = s.name();
             s.set().keySet().forEach(v -> name(v, where.key("states", n, "set", v)));
             for (int i = 0; i < s.increment().size(); i++) {
-                Object[] path = where.has("states", n, "increment", i) ? new Object[] {"states", n, "increment", i} : new Object[] {"states", n, "increment"};
+                Object[] path = where.has("states", n, "increment", i)
+                        ? new Object[] {"states", n, "increment", i}
+                        : new Object[] {"states", n, "increment"};
                 name(s.increment().get(i), where.value(path));
             }
             if (s.step() instanceof Step.Wait w) {
                 for (int i = 0; i < w.buttons().size(); i++) {
                     int b = i;
-                    w.buttons().get(i).set().keySet().forEach(v -> name(v, where.key("states", n, "buttons", b, "set", v)));
+                    w.buttons()
+                            .get(i)
+                            .set()
+                            .keySet()
+                            .forEach(v -> name(v, where.key("states", n, "buttons", b, "set", v)));
                 }
                 if (w.text() instanceof TextHandler.Capture c && c.into() != null) {
                     name(c.into(), where.value("states", n, "capture", "into"));
@@ -95,7 +101,9 @@ final class ReferenceChecks {
 
     private void name(String variable, Source at) {
         if (!Ref.isIdentifier(variable)) {
-            problems.error(at, "'" + variable + "' is not a valid variable name",
+            problems.error(
+                    at,
+                    "'" + variable + "' is not a valid variable name",
                     "use letters, digits and _ (starting with a letter), e.g. my_answer");
         }
     }
@@ -105,16 +113,26 @@ final class ReferenceChecks {
         try {
             parsed = Template.parse(t.text());
         } catch (Template.SyntaxException e) {
-            problems.error(where.inValue(e.offset(), t.path().toArray()), "bad placeholder in " + t.what() + ": " + e.getMessage(), PLACEHOLDER_HINT);
+            problems.error(
+                    where.inValue(e.offset(), t.path().toArray()),
+                    "bad placeholder in " + t.what() + ": " + e.getMessage(),
+                    PLACEHOLDER_HINT);
             return;
         }
         for (Template.Segment seg : parsed.segments()) {
             if (seg instanceof Template.Placeholder p) {
                 Ref r = p.ref();
-                if (t.rolePlaceholders() && r.who() == null && (r.field().equals("first") || r.field().equals("second"))) {
+                if (t.rolePlaceholders()
+                        && r.who() == null
+                        && (r.field().equals("first") || r.field().equals("second"))) {
                     continue;
                 }
-                ref(r, "{" + r + "}", t.what(), where.inValue(p.offset(), t.path().toArray()), false);
+                ref(
+                        r,
+                        "{" + r + "}",
+                        t.what(),
+                        where.inValue(p.offset(), t.path().toArray()),
+                        false);
             }
         }
     }
@@ -132,9 +150,15 @@ final class ReferenceChecks {
         if (!people.contains(r.who())) {
             String hint = Suggest.hint(r.who(), people, "people here are");
             if (!d.roles().isEmpty() || Suggest.closest(r.who(), people).isPresent()) {
-                problems.error(at, "'" + written + "' in " + what + " names '" + r.who() + "', who is not a person in this dialog", hint);
+                problems.error(
+                        at,
+                        "'" + written + "' in " + what + " names '" + r.who() + "', who is not a person in this dialog",
+                        hint);
             } else {
-                problems.error(at, "'" + written + "' in " + what + " names '" + r.who() + "', but dialog '" + d.id() + "' declares no roles",
+                problems.error(
+                        at,
+                        "'" + written + "' in " + what + " names '" + r.who() + "', but dialog '" + d.id()
+                                + "' declares no roles",
                         "use me, partner, actor, A or B, or declare roles: [...] in a group dialog");
             }
             return;
@@ -144,7 +168,10 @@ final class ReferenceChecks {
         }
         if (r.field().equals("role")) {
             if (d.roles().isEmpty()) {
-                problems.error(at, "'" + written + "' in " + what + " asks for a role, but dialog '" + d.id() + "' declares no roles",
+                problems.error(
+                        at,
+                        "'" + written + "' in " + what + " asks for a role, but dialog '" + d.id()
+                                + "' declares no roles",
                         "declare roles: [a, b] (group dialogs only) or use .name");
             }
             return;
@@ -157,9 +184,12 @@ final class ReferenceChecks {
         if (variables.contains(name)) {
             return;
         }
-        String hint = Suggest.closest(name, variables).map(s -> "did you mean '" + s + "'?")
-                .orElse("declare it under variables: (with a default) or write it with set:, increment:, capture into: or rendezvous into:");
-        problems.error(at, leadIn + " variable '" + name + "', which dialog '" + d.id() + "' never declares or sets", hint);
+        String hint = Suggest.closest(name, variables)
+                .map(s -> "did you mean '" + s + "'?")
+                .orElse(
+                        "declare it under variables: (with a default) or write it with set:, increment:, capture into: or rendezvous into:");
+        problems.error(
+                at, leadIn + " variable '" + name + "', which dialog '" + d.id() + "' never declares or sets", hint);
     }
 
     private List<String> people() {
@@ -171,18 +201,31 @@ final class ReferenceChecks {
     private void state(State s) {
         String n = s.name();
         if (s.journal() != null && s.journal().author() != null) {
-            author(s.journal().author(), "the journal author in state '" + n + "'", where.value("states", n, "journal", "author"));
+            author(
+                    s.journal().author(),
+                    "the journal author in state '" + n + "'",
+                    where.value("states", n, "journal", "author"));
         }
         Step step = s.step();
         if (step instanceof Step.Branch b) {
             for (int i = 0; i < b.cases().size(); i++) {
                 if (b.cases().get(i).when() != null) {
-                    condition(b.cases().get(i).when(), "the condition of case " + (i + 1) + " in state '" + n + "'", "states", n, "branch", i, "if");
+                    condition(
+                            b.cases().get(i).when(),
+                            "the condition of case " + (i + 1) + " in state '" + n + "'",
+                            "states",
+                            n,
+                            "branch",
+                            i,
+                            "if");
                 }
             }
         } else if (step instanceof Step.Share sh) {
             if (sh.variable() != null) {
-                variable(sh.variable(), "the share in state '" + n + "' shares", where.value("states", n, "share", "var"));
+                variable(
+                        sh.variable(),
+                        "the share in state '" + n + "' shares",
+                        where.value("states", n, "share", "var"));
             }
             if (sh.from() != null) {
                 author(sh.from(), "the share 'from' in state '" + n + "'", where.value("states", n, "share", "from"));
@@ -195,7 +238,8 @@ final class ReferenceChecks {
         List<String> allowed = new ArrayList<>(AUTHORS);
         allowed.addAll(d.roles());
         if (!allowed.contains(who)) {
-            problems.error(at, "'" + who + "' is not a valid person for " + what, Suggest.hint(who, allowed, "write one of"));
+            problems.error(
+                    at, "'" + who + "' is not a valid person for " + what, Suggest.hint(who, allowed, "write one of"));
         }
     }
 
@@ -211,9 +255,12 @@ final class ReferenceChecks {
         if (d.audience() != dev.rekindle.dialog.model.Audience.PRIVATE) {
             for (Condition.PauseState ps : Condition.pauseTests(c)) {
                 String form = ps.resuming() ? "resuming(me)" : "paused(me)";
-                problems.error(where.inValue(ps.offset(), path), "'" + form + "' in " + what + " is asked in dialog '" + d.id()
-                        + "', which is not private: what it shows would tell the other partner whose words paused the"
-                        + " shared exercises", "ask it only in a private dialog, such as the one bot.yaml support: names");
+                problems.error(
+                        where.inValue(ps.offset(), path),
+                        "'" + form + "' in " + what + " is asked in dialog '" + d.id()
+                                + "', which is not private: what it shows would tell the other partner whose words paused the"
+                                + " shared exercises",
+                        "ask it only in a private dialog, such as the one bot.yaml support: names");
             }
         }
     }
@@ -227,29 +274,43 @@ final class ReferenceChecks {
         String written = "shared(" + r + ")";
         if (sh.ofBoth()) {
             if (d.audience() != dev.rekindle.dialog.model.Audience.GROUP) {
-                problems.error(at, "'" + written + "' in " + what + " asks about both partners, but dialog '" + d.id()
-                        + "' is private: only its owner answers here", "write shared(" + r.field() + ") for the owner's own answer");
+                problems.error(
+                        at,
+                        "'" + written + "' in " + what + " asks about both partners, but dialog '" + d.id()
+                                + "' is private: only its owner answers here",
+                        "write shared(" + r.field() + ") for the owner's own answer");
                 return;
             }
         } else if (r.who() != null && !people().contains(r.who())) {
-            problems.error(at, "'" + written + "' in " + what + " names '" + r.who() + "', who is not a person in this dialog",
+            problems.error(
+                    at,
+                    "'" + written + "' in " + what + " names '" + r.who() + "', who is not a person in this dialog",
                     Suggest.hint(r.who(), withBoth(people()), "people here are"));
             return;
         }
         Set<String> captured = captured(d);
         if (!captured.contains(r.field())) {
-            String kind = variables.contains(r.field()) || r.field().equals("name") || r.field().equals("role")
-                    ? "'" + r.field() + "' is not a captured answer (choices, counters and names belong to the dialog, never private)"
+            String kind = variables.contains(r.field())
+                            || r.field().equals("name")
+                            || r.field().equals("role")
+                    ? "'" + r.field()
+                            + "' is not a captured answer (choices, counters and names belong to the dialog, never private)"
                     : "dialog '" + d.id() + "' captures no answer '" + r.field() + "'";
-            String hint = Suggest.closest(r.field(), captured).map(x -> "did you mean '" + x + "'?")
-                    .orElse(captured.isEmpty() ? "capture an answer first with capture into: or rendezvous into:"
-                            : "the answers captured here are " + String.join(", ", captured));
+            String hint = Suggest.closest(r.field(), captured)
+                    .map(x -> "did you mean '" + x + "'?")
+                    .orElse(
+                            captured.isEmpty()
+                                    ? "capture an answer first with capture into: or rendezvous into:"
+                                    : "the answers captured here are " + String.join(", ", captured));
             problems.error(at, "'" + written + "' in " + what + ": " + kind, hint);
             return;
         }
         if (!consentAsked(d).contains(r.field())) {
-            problems.warning(at, "'" + written + "' in " + what + " can never be true: nothing in dialog '" + d.id()
-                    + "' asks for consent on '" + r.field() + "'", "add consent: to the rendezvous, or a share step for it");
+            problems.warning(
+                    at,
+                    "'" + written + "' in " + what + " can never be true: nothing in dialog '" + d.id()
+                            + "' asks for consent on '" + r.field() + "'",
+                    "add consent: to the rendezvous, or a share step for it");
         }
     }
 
@@ -280,10 +341,14 @@ final class ReferenceChecks {
         boolean group = d.audience() == dev.rekindle.dialog.model.Audience.GROUP;
         Set<String> out = new LinkedHashSet<>();
         for (State s : d.states().values()) {
-            if (s.step() instanceof Step.Rendezvous rv && rv.into() != null
+            if (s.step() instanceof Step.Rendezvous rv
+                    && rv.into() != null
                     && (rv.consent() != null || rv.in() != Step.AnswerPlace.PRIVATE)) {
                 out.add(rv.into());
-            } else if (group && s.step() instanceof Step.Wait w && w.text() instanceof TextHandler.Capture c && c.into() != null) {
+            } else if (group
+                    && s.step() instanceof Step.Wait w
+                    && w.text() instanceof TextHandler.Capture c
+                    && c.into() != null) {
                 out.add(c.into());
             } else if (s.step() instanceof Step.Share sh && sh.variable() != null) {
                 out.add(sh.variable());
@@ -308,14 +373,19 @@ final class ReferenceChecks {
                 literal = roleComparedWith(cmp.right(), cmp.left());
             }
             if (literal != null && !d.roles().contains(literal)) {
-                problems.error(where.inValue(Math.max(0, text.indexOf(literal)), path), what + " compares a role with '" + literal
-                        + "', which is not a role of dialog '" + d.id() + "'", Suggest.hint(literal, d.roles(), "the roles are"));
+                problems.error(
+                        where.inValue(Math.max(0, text.indexOf(literal)), path),
+                        what + " compares a role with '" + literal + "', which is not a role of dialog '" + d.id()
+                                + "'",
+                        Suggest.hint(literal, d.roles(), "the roles are"));
             }
         }
     }
 
     private static String roleComparedWith(Condition.Operand ref, Condition.Operand other) {
-        if (ref instanceof Condition.RefOperand r && "role".equals(r.ref().field()) && r.ref().who() != null
+        if (ref instanceof Condition.RefOperand r
+                && "role".equals(r.ref().field())
+                && r.ref().who() != null
                 && other instanceof Condition.Literal l) {
             return l.value();
         }
@@ -323,7 +393,8 @@ final class ReferenceChecks {
     }
 
     private static int offsetOf(String text, String ref) {
-        Matcher m = Pattern.compile("(?<![\\w.])" + Pattern.quote(ref) + "(?![\\w.])").matcher(text);
+        Matcher m = Pattern.compile("(?<![\\w.])" + Pattern.quote(ref) + "(?![\\w.])")
+                .matcher(text);
         return m.find() ? m.start() : 0;
     }
 }

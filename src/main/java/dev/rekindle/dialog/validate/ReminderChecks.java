@@ -33,10 +33,13 @@ final class ReminderChecks {
         this.where = where;
         this.problems = problems;
         for (State s : d.states().values()) {
-            if (s.step() instanceof Step.Wait w && w.text() instanceof TextHandler.Capture c
-                    && c.validation() instanceof Validation.TimeOfDay && c.into() != null) {
+            if (s.step() instanceof Step.Wait w
+                    && w.text() instanceof TextHandler.Capture c
+                    && c.validation() instanceof Validation.TimeOfDay
+                    && c.into() != null) {
                 times.add(c.into());
-            } else if (s.step() instanceof Step.Rendezvous r && r.validation() instanceof Validation.TimeOfDay
+            } else if (s.step() instanceof Step.Rendezvous r
+                    && r.validation() instanceof Validation.TimeOfDay
                     && r.into() != null) {
                 times.add(r.into());
             }
@@ -55,16 +58,21 @@ final class ReminderChecks {
     private void reminder(String state, Reminder r) {
         String in = "the reminder of state '" + state + "'";
         if (r.to() == Reminder.Recipient.BOTH && d.audience() == Audience.PRIVATE) {
-            problems.error(where.value("states", state, "reminder", "to"), in + " goes to both partners, but dialog '"
-                            + d.id() + "' is private: the partner never chose this ritual",
+            problems.error(
+                    where.value("states", state, "reminder", "to"),
+                    in + " goes to both partners, but dialog '" + d.id()
+                            + "' is private: the partner never chose this ritual",
                     "write to: me here; a reminder for both belongs in a group dialog, where both choose it");
         }
         if (r.at() != null && Reminder.isOnePlaceholder(r.at())) {
             String var = variable(r.at());
-            if (ReferenceChecks.written(d).contains(var) && !times.contains(var)
+            if (ReferenceChecks.written(d).contains(var)
+                    && !times.contains(var)
                     && setValues(var).stream().noneMatch(v -> Reminder.clock(v).isPresent())) {
-                problems.error(where.value("states", state, "reminder", "at"), "'" + r.at().strip() + "' in " + in
-                                + " is not a time: variable '" + var + "' is never captured with time_of_day: true",
+                problems.error(
+                        where.value("states", state, "reminder", "at"),
+                        "'" + r.at().strip() + "' in " + in + " is not a time: variable '" + var
+                                + "' is never captured with time_of_day: true",
                         "capture it with time_of_day: true, or set it to a time such as \"19:30\"");
             }
         }
@@ -75,11 +83,14 @@ final class ReminderChecks {
             }
             String var = variable(day);
             Object[] path = where.has("states", state, "reminder", "days", i)
-                    ? new Object[] {"states", state, "reminder", "days", i} : new Object[] {"states", state, "reminder", "days"};
+                    ? new Object[] {"states", state, "reminder", "days", i}
+                    : new Object[] {"states", state, "reminder", "days"};
             for (String v : setValues(var)) {
                 if (Reminder.days(v).isEmpty() && !Reminder.isOnePlaceholder(v)) {
-                    problems.error(where.value(path), "'" + day.strip() + "' in " + in + " may be '" + v
-                            + "', which is not a day", "set '" + var + "' to " + Reminder.DAY_HINT);
+                    problems.error(
+                            where.value(path),
+                            "'" + day.strip() + "' in " + in + " may be '" + v + "', which is not a day",
+                            "set '" + var + "' to " + Reminder.DAY_HINT);
                 }
             }
         }

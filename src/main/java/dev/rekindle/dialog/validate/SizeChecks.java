@@ -37,7 +37,9 @@ final class SizeChecks {
     static void message(Texts.Text t, Locations where, Problems problems) {
         int length = t.text().codePointCount(0, t.text().length());
         if (length > MAX_MESSAGE) {
-            problems.error(where.value(t.path().toArray()), t.what() + " is " + length + " characters long; Telegram allows at most " + MAX_MESSAGE,
+            problems.error(
+                    where.value(t.path().toArray()),
+                    t.what() + " is " + length + " characters long; Telegram allows at most " + MAX_MESSAGE,
                     "shorten it, or split it over two states");
         }
     }
@@ -45,7 +47,9 @@ final class SizeChecks {
     private static void label(Texts.Text t, Locations where, Problems problems) {
         int bytes = utf8(t.text());
         if (bytes > MAX_LABEL_BYTES) {
-            problems.error(where.value(t.path().toArray()), t.what() + " is " + bytes + " bytes in UTF-8; Telegram allows at most " + MAX_LABEL_BYTES,
+            problems.error(
+                    where.value(t.path().toArray()),
+                    t.what() + " is " + bytes + " bytes in UTF-8; Telegram allows at most " + MAX_LABEL_BYTES,
                     "shorten it: a Cyrillic letter takes 2 bytes, an emoji usually 4");
         }
     }
@@ -58,8 +62,10 @@ final class SizeChecks {
         }
         int bytes = utf8(dialogId) + 1 + utf8(s.name()) + 1 + utf8(index) + CALLBACK_SUFFIX_BYTES;
         if (bytes > MAX_CALLBACK_BYTES) {
-            problems.error(s.source(), "the buttons of state '" + s.name() + "' would carry " + bytes
-                    + " bytes of data ('" + dialogId + "." + s.name() + "." + index + "@' + 6); Telegram allows at most " + MAX_CALLBACK_BYTES,
+            problems.error(
+                    s.source(),
+                    "the buttons of state '" + s.name() + "' would carry " + bytes + " bytes of data ('" + dialogId
+                            + "." + s.name() + "." + index + "@' + 6); Telegram allows at most " + MAX_CALLBACK_BYTES,
                     "shorten the state name (or the dialog id) by " + (bytes - MAX_CALLBACK_BYTES)
                             + " bytes; a Cyrillic letter takes 2 bytes, an emoji usually 4");
         }

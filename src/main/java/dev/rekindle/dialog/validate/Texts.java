@@ -80,7 +80,10 @@ final class Texts {
 
     private void timer(Timer t, String state, Object... owner) {
         if (t != null) {
-            message(t.nudge(), "the timer nudge in state '" + state + "'", append(append(new Object[] {"states", state}, owner), "timer", "nudge"));
+            message(
+                    t.nudge(),
+                    "the timer nudge in state '" + state + "'",
+                    append(append(new Object[] {"states", state}, owner), "timer", "nudge"));
         }
     }
 
@@ -95,12 +98,19 @@ final class Texts {
             message(s.reminder().text(), "the reminder text" + in, "states", n, "reminder", "text");
             // the time and days are not shown, but their placeholders must name known variables all the same
             if (s.reminder().at() != null) {
-                out.add(new Text(s.reminder().at(), "the reminder time" + in, new Object[] {"states", n, "reminder", "at"}, false, false));
+                out.add(new Text(
+                        s.reminder().at(),
+                        "the reminder time" + in,
+                        new Object[] {"states", n, "reminder", "at"},
+                        false,
+                        false));
             }
             List<String> days = s.reminder().days();
             boolean listed = where.has("states", n, "reminder", "days", 0);
             for (int i = 0; i < days.size() && where.has("states", n, "reminder", "days"); i++) {
-                Object[] path = listed ? new Object[] {"states", n, "reminder", "days", i} : new Object[] {"states", n, "reminder", "days"};
+                Object[] path = listed
+                        ? new Object[] {"states", n, "reminder", "days", i}
+                        : new Object[] {"states", n, "reminder", "days"};
                 out.add(new Text(days.get(i), "the reminder days" + in, path, false, false));
             }
         }
@@ -115,19 +125,34 @@ final class Texts {
             }
             timer(w.timer(), n);
         } else if (step instanceof Step.AssignRoles a) {
-            out.addAll(variants(a.ask(), "the question of assign_roles" + in, where, true, "states", n, "assign_roles", "ask"));
+            out.addAll(variants(
+                    a.ask(), "the question of assign_roles" + in, where, true, "states", n, "assign_roles", "ask"));
             timer(a.timer(), n, "assign_roles");
         } else if (step instanceof Step.Rendezvous r) {
             message(r.ask(), "the question of the rendezvous" + in, "states", n, "rendezvous", "ask");
             message(r.invalid(), "the invalid message of the rendezvous" + in, "states", n, "rendezvous", "invalid");
             message(r.waiting(), "the waiting message of the rendezvous" + in, "states", n, "rendezvous", "waiting");
             for (int i = 0; i < r.buttons().size(); i++) {
-                label(r.buttons().get(i).label(), "the label of answer button " + (i + 1) + " of the rendezvous" + in,
-                        "states", n, "rendezvous", "buttons", i, "label");
+                label(
+                        r.buttons().get(i).label(),
+                        "the label of answer button " + (i + 1) + " of the rendezvous" + in,
+                        "states",
+                        n,
+                        "rendezvous",
+                        "buttons",
+                        i,
+                        "label");
             }
             if (r.consent() != null) {
                 message(r.consent().ask(), "the consent question" + in, "states", n, "rendezvous", "consent", "ask");
-                label(r.consent().yesLabel(), "the consent yes label" + in, "states", n, "rendezvous", "consent", "yes");
+                label(
+                        r.consent().yesLabel(),
+                        "the consent yes label" + in,
+                        "states",
+                        n,
+                        "rendezvous",
+                        "consent",
+                        "yes");
                 label(r.consent().noLabel(), "the consent no label" + in, "states", n, "rendezvous", "consent", "no");
             }
             timer(r.timer(), n, "rendezvous");

@@ -61,30 +61,50 @@ final class TimerLengthChecks {
             return;
         }
         List<Template.Placeholder> holes = parsed.segments().stream()
-                .filter(Template.Placeholder.class::isInstance).map(Template.Placeholder.class::cast).toList();
+                .filter(Template.Placeholder.class::isInstance)
+                .map(Template.Placeholder.class::cast)
+                .toList();
         if (holes.size() != 1 || holes.get(0).ref().who() != null) {
-            Source at = where.inValue(holes.isEmpty() ? 0 : holes.get(holes.size() > 1 ? 1 : 0).offset(), path);
+            Source at = where.inValue(
+                    holes.isEmpty() ? 0 : holes.get(holes.size() > 1 ? 1 : 0).offset(), path);
             problems.error(at, what + " must name exactly one variable of the dialog, such as {minutes}", FORM);
             return;
         }
         String variable = holes.get(0).ref().field();
         Source at = where.inValue(holes.get(0).offset(), path);
         if (ReferenceChecks.captured(d).contains(variable)) {
-            problems.error(at, what + " uses '" + variable + "', a partner's private answer; a timer cannot depend on it",
-                    "let buttons set the length instead: - {label: \"20 minutes\", to: next, set: {" + variable + ": 20}}");
+            problems.error(
+                    at,
+                    what + " uses '" + variable + "', a partner's private answer; a timer cannot depend on it",
+                    "let buttons set the length instead: - {label: \"20 minutes\", to: next, set: {" + variable
+                            + ": 20}}");
             return;
         }
         String fallback = d.variables().get(variable);
         if (fallback == null) {
-            problems.error(at, what + " uses '" + variable + "', which is not declared under variables:",
-                    "declare it with the length to use when nothing else sets it, e.g. variables: {" + variable + ": 15}");
+            problems.error(
+                    at,
+                    what + " uses '" + variable + "', which is not declared under variables:",
+                    "declare it with the length to use when nothing else sets it, e.g. variables: {" + variable
+                            + ": 15}");
         } else {
-            value(written, variable, fallback, what, "its default under variables:", where.value("variables", variable));
+            value(
+                    written,
+                    variable,
+                    fallback,
+                    what,
+                    "its default under variables:",
+                    where.value("variables", variable));
         }
         for (State s : d.states().values()) {
             String set = s.set().get(variable);
             if (set != null) {
-                value(written, variable, set, what, "state '" + s.name() + "' sets it to",
+                value(
+                        written,
+                        variable,
+                        set,
+                        what,
+                        "state '" + s.name() + "' sets it to",
                         where.value("states", s.name(), "set", variable));
             }
             if (s.increment().contains(variable)) {
@@ -95,7 +115,12 @@ final class TimerLengthChecks {
                     Button b = w.buttons().get(i);
                     String v = b.set().get(variable);
                     if (v != null) {
-                        value(written, variable, v, what, "button '" + b.label() + "' of state '" + s.name() + "' sets it to",
+                        value(
+                                written,
+                                variable,
+                                v,
+                                what,
+                                "button '" + b.label() + "' of state '" + s.name() + "' sets it to",
                                 where.value("states", s.name(), "buttons", i, "set", variable));
                     }
                 }
@@ -105,8 +130,11 @@ final class TimerLengthChecks {
 
     private void value(String written, String variable, String value, String what, String who, Source at) {
         if (TimerLength.fill(written, Map.of(variable, value)).isEmpty()) {
-            String filled = TimerLength.filledText(written, Map.of(variable, value)).orElse(written);
-            problems.error(at, what + " would wait '" + filled + "', which is not a duration: " + who + " '" + value + "'",
+            String filled =
+                    TimerLength.filledText(written, Map.of(variable, value)).orElse(written);
+            problems.error(
+                    at,
+                    what + " would wait '" + filled + "', which is not a duration: " + who + " '" + value + "'",
                     DURATION);
         }
     }

@@ -66,7 +66,13 @@ final class Transitions {
             for (int i = 0; i < b.cases().size(); i++) {
                 add(b.cases().get(i).to(), in("case " + (i + 1) + " of the branch"), "goes to", "branch", i, "to");
             }
-            add(b.otherwise(), in("the else of the branch"), "goes to", "branch", b.cases().size(), "else");
+            add(
+                    b.otherwise(),
+                    in("the else of the branch"),
+                    "goes to",
+                    "branch",
+                    b.cases().size(),
+                    "else");
         } else if (step instanceof Step.Call c) {
             add(c.returnTo(), in("the call"), "returns to", "call", "return_to");
         } else if (step instanceof Step.AssignRoles a) {
@@ -88,7 +94,13 @@ final class Transitions {
     private void waiting(Step.Wait w) {
         for (int i = 0; i < w.buttons().size(); i++) {
             Button b = w.buttons().get(i);
-            add(b.to(), in("button " + (i + 1) + (b.label() == null ? "" : " ('" + b.label() + "')")), "goes to", "buttons", i, "to");
+            add(
+                    b.to(),
+                    in("button " + (i + 1) + (b.label() == null ? "" : " ('" + b.label() + "')")),
+                    "goes to",
+                    "buttons",
+                    i,
+                    "to");
         }
         TextHandler text = w.text();
         if (text instanceof TextHandler.Capture c) {

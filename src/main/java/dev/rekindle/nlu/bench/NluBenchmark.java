@@ -43,19 +43,35 @@ public final class NluBenchmark {
      * @param p99Micros        99th percentile of the same
      * @param perSecond        classifications per second over {@code threads} threads
      */
-    public record Report(int trainExamples, int valExamples, int labels, double trainSeconds, List<Point> points,
-                         double medianMicros, double p99Micros, int threads, double perSecond) {}
+    public record Report(
+            int trainExamples,
+            int valExamples,
+            int labels,
+            double trainSeconds,
+            List<Point> points,
+            double medianMicros,
+            double p99Micros,
+            int threads,
+            double perSecond) {}
 
-    public static Report run(List<LabeledText> train, List<LabeledText> val, IntentParams params,
-                             List<Objective> objectives, Duration throughputTime, PrintWriter progress)
+    public static Report run(
+            List<LabeledText> train,
+            List<LabeledText> val,
+            IntentParams params,
+            List<Objective> objectives,
+            Duration throughputTime,
+            PrintWriter progress)
             throws Exception {
         progress.printf(Locale.ROOT, "training on %d examples: %s%n", train.size(), params);
         progress.flush();
         long t0 = System.nanoTime();
         IntentModel model = IntentTrainer.train(train, params);
         double trainSeconds = (System.nanoTime() - t0) / 1e9;
-        progress.printf(Locale.ROOT, "trained in %.1f s; tuning the out-of-scope rule on %d examples%n",
-                trainSeconds, val.size());
+        progress.printf(
+                Locale.ROOT,
+                "trained in %.1f s; tuning the out-of-scope rule on %d examples%n",
+                trainSeconds,
+                val.size());
         progress.flush();
 
         TextCategorizer plain = new TextCategorizer(model);
@@ -72,7 +88,8 @@ public final class NluBenchmark {
         }
 
         // Latency and throughput with the rule a bot would use (the first objective), as classify answers.
-        TextCategorizer c = new TextCategorizer(model.withOutOfScopeRule(points.get(0).tuning().rule()));
+        TextCategorizer c = new TextCategorizer(
+                model.withOutOfScopeRule(points.get(0).tuning().rule()));
         String[] texts = val.stream().map(LabeledText::text).toArray(String[]::new);
         long sink = 0;
         for (int pass = 0; pass < WARMUP_PASSES; pass++) {
@@ -99,12 +116,11 @@ public final class NluBenchmark {
         if (sink == 42) {
             progress.println(); // keeps the JIT from dropping the timed calls as dead code
         }
-        return new Report(train.size(), val.size(), model.labels().size(), trainSeconds, points, median, p99,
-                threads, perSecond);
+        return new Report(
+                train.size(), val.size(), model.labels().size(), trainSeconds, points, median, p99, threads, perSecond);
     }
 
-    private static double throughput(TextCategorizer c, String[] texts, int threads, Duration time)
-            throws Exception {
+    private static double throughput(TextCategorizer c, String[] texts, int threads, Duration time) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             AtomicBoolean stop = new AtomicBoolean();
@@ -136,23 +152,50 @@ public final class NluBenchmark {
 
     /** The report as the table docs/nlu.md keeps. */
     public static void print(Report r, PrintWriter o) {
-        o.printf(Locale.ROOT, "%d training examples, %d validation examples, %d labels; trained in %.1f s%n",
-                r.trainExamples(), r.valExamples(), r.labels(), r.trainSeconds());
+        o.printf(
+                Locale.ROOT,
+                "%d training examples, %d validation examples, %d labels; trained in %.1f s%n",
+                r.trainExamples(),
+                r.valExamples(),
+                r.labels(),
+                r.trainSeconds());
         o.println("on the validation split (rules tuned on it too, so their figures are optimistic):");
-        o.printf(Locale.ROOT, "  %-22s %10s %10s %10s  %s%n", "out-of-scope rule", "in-scope", "oos recall",
-                "accuracy", "threshold/margin");
+        o.printf(
+                Locale.ROOT,
+                "  %-22s %10s %10s %10s  %s%n",
+                "out-of-scope rule",
+                "in-scope",
+                "oos recall",
+                "accuracy",
+                "threshold/margin");
         OutOfScopeTuner.Tuning first = r.points().get(0).tuning();
-        o.printf(Locale.ROOT, "  %-22s %9.1f%% %9.1f%% %9.1f%%  %s%n", "class only", 100 * first.inScopeBefore(),
-                100 * first.oosRecallBefore(), 100 * first.accuracyBefore(), "-");
+        o.printf(
+                Locale.ROOT,
+                "  %-22s %9.1f%% %9.1f%% %9.1f%%  %s%n",
+                "class only",
+                100 * first.inScopeBefore(),
+                100 * first.oosRecallBefore(),
+                100 * first.accuracyBefore(),
+                "-");
         for (Point p : r.points()) {
             OutOfScopeTuner.Tuning t = p.tuning();
-            o.printf(Locale.ROOT, "  %-22s %9.1f%% %9.1f%% %9.1f%%  %.2f/%.2f%n", p.name(), 100 * t.inScopeAfter(),
-                    100 * t.oosRecallAfter(), 100 * t.accuracyAfter(), t.rule().threshold(), t.rule().margin());
+            o.printf(
+                    Locale.ROOT,
+                    "  %-22s %9.1f%% %9.1f%% %9.1f%%  %.2f/%.2f%n",
+                    p.name(),
+                    100 * t.inScopeAfter(),
+                    100 * t.oosRecallAfter(),
+                    100 * t.accuracyAfter(),
+                    t.rule().threshold(),
+                    t.rule().margin());
         }
-        o.printf(Locale.ROOT, "latency, one thread, rule '%s': median %.1f µs, p99 %.1f µs%n",
-                r.points().get(0).name(), r.medianMicros(), r.p99Micros());
-        o.printf(Locale.ROOT, "throughput, %d threads: %,.0f classifications per second%n", r.threads(),
-                r.perSecond());
+        o.printf(
+                Locale.ROOT,
+                "latency, one thread, rule '%s': median %.1f µs, p99 %.1f µs%n",
+                r.points().get(0).name(),
+                r.medianMicros(),
+                r.p99Micros());
+        o.printf(Locale.ROOT, "throughput, %d threads: %,.0f classifications per second%n", r.threads(), r.perSecond());
         o.flush();
     }
 }

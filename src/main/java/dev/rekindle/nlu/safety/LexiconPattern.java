@@ -37,7 +37,8 @@ public record LexiconPattern(String source, int line, List<Element> elements) {
             } else if (raw.endsWith("*") && raw.length() > 1) {
                 List<String> w = LexiconWords.of(raw.substring(0, raw.length() - 1));
                 if (w.size() != 1) {
-                    throw new IllegalArgumentException("'" + raw + "' is not a word prefix: write letters then one *, e.g. kill*");
+                    throw new IllegalArgumentException(
+                            "'" + raw + "' is not a word prefix: write letters then one *, e.g. kill*");
                 }
                 out.add(new Prefix(w.get(0)));
             } else {
@@ -98,8 +99,8 @@ public record LexiconPattern(String source, int line, List<Element> elements) {
             ok = w.startsWith(p.prefix());
         } else {
             String want = ((Word) e).word();
-            ok = w.equals(want) || (fuzzy(want) && fuzzy(w) && withinOneEdit(want, w)
-                    && (!known.contains(w) || sameStem(want, w)));
+            ok = w.equals(want)
+                    || (fuzzy(want) && fuzzy(w) && withinOneEdit(want, w) && (!known.contains(w) || sameStem(want, w)));
         }
         return ok ? match(words, at + 1, el + 1, known) : -1;
     }

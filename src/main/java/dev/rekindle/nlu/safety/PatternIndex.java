@@ -114,7 +114,10 @@ final class PatternIndex {
     }
 
     private static String deleteAt(String w, int k) {
-        return new StringBuilder(w.length() - 1).append(w, 0, k).append(w, k + 1, w.length()).toString();
+        return new StringBuilder(w.length() - 1)
+                .append(w, 0, k)
+                .append(w, k + 1, w.length())
+                .toString();
     }
 
     private static void file(Map<String, List<Integer>> map, String key, int pattern) {
@@ -126,7 +129,8 @@ final class PatternIndex {
 
     private static Map<String, int[]> freeze(Map<String, List<Integer>> map) {
         Map<String, int[]> out = new HashMap<>(map.size() * 2);
-        map.forEach((k, v) -> out.put(k, v.isEmpty() ? NONE : v.stream().mapToInt(Integer::intValue).toArray()));
+        map.forEach((k, v) -> out.put(
+                k, v.isEmpty() ? NONE : v.stream().mapToInt(Integer::intValue).toArray()));
         return out;
     }
 }

@@ -40,8 +40,15 @@ public final class SafetyDetector {
      * @param share         the stricter setting: an answer is checked with its author before it is shared
      * @param refine        the model's kind (a child, or history) replaces the lexicon's generic abuse
      */
-    public record Thresholds(double check, double checkAnswer, double checkUnlisted, double deny, double denyJoke,
-                             double veto, double share, double refine) {
+    public record Thresholds(
+            double check,
+            double checkAnswer,
+            double checkUnlisted,
+            double deny,
+            double denyJoke,
+            double veto,
+            double share,
+            double refine) {
         public static final Thresholds DEFAULT = new Thresholds(0.90, 0.95, 0.99, 0.97, 0.90, 0.99, 0.50, 0.60);
     }
 
@@ -74,14 +81,16 @@ public final class SafetyDetector {
         boolean fewWords = h.words() <= 2;
         SafetyDecision asMessage = decide(listed, h, o, fewWords, false);
         SafetyDecision asAnswer = decide(listed, h, o, fewWords, true);
-        SafetyKind share = listed != null ? listed
-                : h.unsureKind() != null ? h.unsureKind()
-                : !fewWords && h.risk() && o.kind() != null && o.concern() >= t.share() ? o.kind() : null;
+        SafetyKind share = listed != null
+                ? listed
+                : h.unsureKind() != null
+                        ? h.unsureKind()
+                        : !fewWords && h.risk() && o.kind() != null && o.concern() >= t.share() ? o.kind() : null;
         return new SafetyReading(asMessage, asAnswer, share == null || !share.checkedBeforeSharing() ? null : share);
     }
 
-    private SafetyDecision decide(SafetyKind listed, SafetyLexicon.Hits h, Opinion o, boolean fewWords,
-                                  boolean answer) {
+    private SafetyDecision decide(
+            SafetyKind listed, SafetyLexicon.Hits h, Opinion o, boolean fewWords, boolean answer) {
         if (listed != null) {
             if (!listed.takesOver()) {
                 return new SafetyDecision.Flow(listed); // gentle: acknowledged on top of what goes on

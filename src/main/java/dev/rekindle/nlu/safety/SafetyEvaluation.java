@@ -30,7 +30,8 @@ public final class SafetyEvaluation {
     }
 
     /** How often the detector acted on ordinary lines of one group (everyday messages, or short answers). */
-    public record OrdinaryScore(String group, int lines, int flows, int checks, List<String> flowed, List<String> checked) {
+    public record OrdinaryScore(
+            String group, int lines, int flows, int checks, List<String> flowed, List<String> checked) {
         public double flowRate() {
             return lines == 0 ? Double.NaN : (double) flows / lines;
         }
@@ -53,7 +54,9 @@ public final class SafetyEvaluation {
         List<Path> files = new ArrayList<>();
         if (Files.isDirectory(path)) {
             try (var s = Files.list(path)) {
-                s.filter(p -> p.getFileName().toString().endsWith(".tsv")).sorted().forEach(files::add);
+                s.filter(p -> p.getFileName().toString().endsWith(".tsv"))
+                        .sorted()
+                        .forEach(files::add);
             }
         } else {
             files.add(path);
@@ -72,7 +75,8 @@ public final class SafetyEvaluation {
                     problems.add(f + ":" + (i + 1) + ": write expected<TAB>context<TAB>where<TAB>text");
                     continue;
                 }
-                SafetyKind k = c[0].equals("none") ? null : SafetyKind.parse(c[0]).orElse(null);
+                SafetyKind k =
+                        c[0].equals("none") ? null : SafetyKind.parse(c[0]).orElse(null);
                 if (k == null && !c[0].equals("none")) {
                     problems.add(f + ":" + (i + 1) + ": '" + c[0] + "' is neither none nor one of " + SafetyKind.ids());
                     continue;
@@ -141,9 +145,24 @@ public final class SafetyEvaluation {
             int[] c = e.getValue();
             kinds.add(new KindScore(e.getKey(), c[0], c[1], c[2], c[3], missed.getOrDefault(e.getKey(), List.of())));
         }
-        return new Report(kinds, disclosures, caught, List.of(
-                new OrdinaryScore("everyday messages", everyday[0], everyday[1], everyday[2], everydayFlowed, everydayChecked),
-                new OrdinaryScore("answers to the exercises' questions", answers[0], answers[1], answers[2], answerFlowed,
-                        answerChecked)));
+        return new Report(
+                kinds,
+                disclosures,
+                caught,
+                List.of(
+                        new OrdinaryScore(
+                                "everyday messages",
+                                everyday[0],
+                                everyday[1],
+                                everyday[2],
+                                everydayFlowed,
+                                everydayChecked),
+                        new OrdinaryScore(
+                                "answers to the exercises' questions",
+                                answers[0],
+                                answers[1],
+                                answers[2],
+                                answerFlowed,
+                                answerChecked)));
     }
 }

@@ -33,8 +33,8 @@ public final class SafetyLexicon {
      * Laughing and eye-rolling emoji, which the normaliser drops with every other symbol: a sign of a joke in any
      * language, so they are known here rather than listed in each lexicon.
      */
-    private static final Set<Integer> LAUGHING = Set.of(0x1F602, 0x1F923, 0x1F605, 0x1F606, 0x1F639, 0x1F643,
-            0x1F61C, 0x1F61D, 0x1F61B, 0x1F644, 0x1F629, 0x1F62B);
+    private static final Set<Integer> LAUGHING = Set.of(
+            0x1F602, 0x1F923, 0x1F605, 0x1F606, 0x1F639, 0x1F643, 0x1F61C, 0x1F61D, 0x1F61B, 0x1F644, 0x1F629, 0x1F62B);
 
     private final Map<String, List<LexiconPattern>> lists;
     private final Map<String, PatternIndex> indexes;
@@ -138,7 +138,8 @@ public final class SafetyLexicon {
                 continue;
             }
             try {
-                bySection.computeIfAbsent(section, k -> new ArrayList<>())
+                bySection
+                        .computeIfAbsent(section, k -> new ArrayList<>())
                         .add(LexiconPattern.parse(line.substring(colon + 1), i + 1));
             } catch (IllegalArgumentException e) {
                 problems.add(name + ":" + (i + 1) + ": " + e.getMessage());
@@ -197,8 +198,14 @@ public final class SafetyLexicon {
             }
         }
         boolean joke = first("joke", words) != null || text.codePoints().anyMatch(LAUGHING::contains);
-        return new Hits(kinds, unsure, first("past", words) != null, first("now", words) != null,
-                first("risk", words) != null, joke, count);
+        return new Hits(
+                kinds,
+                unsure,
+                first("past", words) != null,
+                first("now", words) != null,
+                first("risk", words) != null,
+                joke,
+                count);
     }
 
     private LexiconPattern first(String section, List<String> words) {
@@ -225,8 +232,14 @@ public final class SafetyLexicon {
      * @param joke  a sign that the writer is joking ({@code joke:} "lol", "as a joke", or a laughing emoji)
      * @param words how many words the message has
      */
-    public record Hits(Map<SafetyKind, LexiconPattern> kinds, Map<SafetyKind, LexiconPattern> unsure, boolean past,
-                       boolean now, boolean risk, boolean joke, int words) {
+    public record Hits(
+            Map<SafetyKind, LexiconPattern> kinds,
+            Map<SafetyKind, LexiconPattern> unsure,
+            boolean past,
+            boolean now,
+            boolean risk,
+            boolean joke,
+            int words) {
         public Hits {
             kinds = Map.copyOf(kinds);
             unsure = Map.copyOf(unsure);
@@ -247,12 +260,18 @@ public final class SafetyLexicon {
 
         /** The kind an unsure pattern asks about, the one that protects most first; null when none matched. */
         public SafetyKind unsureKind() {
-            return SafetyKind.BY_PROTECTION.stream().filter(unsure::containsKey).findFirst().orElse(null);
+            return SafetyKind.BY_PROTECTION.stream()
+                    .filter(unsure::containsKey)
+                    .findFirst()
+                    .orElse(null);
         }
 
         /** The listed kind that protects most; null when none matched. */
         public SafetyKind listedKind() {
-            return SafetyKind.BY_PROTECTION.stream().filter(kinds::containsKey).findFirst().orElse(null);
+            return SafetyKind.BY_PROTECTION.stream()
+                    .filter(kinds::containsKey)
+                    .findFirst()
+                    .orElse(null);
         }
     }
 }

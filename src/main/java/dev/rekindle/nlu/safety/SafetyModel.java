@@ -28,7 +28,8 @@ public final class SafetyModel {
             }
         }
         if (none < 0) {
-            throw new IllegalArgumentException("the safety model has no 'none' label; retrain it from models/en/safety-train");
+            throw new IllegalArgumentException(
+                    "the safety model has no 'none' label; retrain it from models/en/safety-train");
         }
     }
 

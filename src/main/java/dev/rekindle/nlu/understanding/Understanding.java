@@ -1,11 +1,10 @@
 package dev.rekindle.nlu.understanding;
 
-import dev.rekindle.nlu.IntentClassifier;
-
 import dev.rekindle.dialog.engine.Chat;
 import dev.rekindle.dialog.engine.Input;
 import dev.rekindle.dialog.engine.SafetyReading;
 import dev.rekindle.dialog.model.Partner;
+import dev.rekindle.nlu.IntentClassifier;
 import dev.rekindle.nlu.safety.SafetyDetector;
 import java.util.Objects;
 

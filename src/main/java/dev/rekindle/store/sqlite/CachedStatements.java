@@ -55,8 +55,8 @@ final class CachedStatements implements InvocationHandler {
     }
 
     static Connection wrap(Connection raw) {
-        return (Connection) Proxy.newProxyInstance(CachedStatements.class.getClassLoader(),
-                new Class<?>[] {Connection.class}, new CachedStatements(raw));
+        return (Connection) Proxy.newProxyInstance(
+                CachedStatements.class.getClassLoader(), new Class<?>[] {Connection.class}, new CachedStatements(raw));
     }
 
     @Override
@@ -92,8 +92,10 @@ final class CachedStatements implements InvocationHandler {
 
     /** The statement as the caller sees it: closing it gives it back. */
     private PreparedStatement handedOut(PreparedStatement s, String sql) {
-        return (PreparedStatement) Proxy.newProxyInstance(CachedStatements.class.getClassLoader(),
-                new Class<?>[] {PreparedStatement.class}, (proxy, method, args) -> {
+        return (PreparedStatement) Proxy.newProxyInstance(
+                CachedStatements.class.getClassLoader(),
+                new Class<?>[] {PreparedStatement.class},
+                (proxy, method, args) -> {
                     if (method.getName().equals("close") && (args == null || args.length == 0)) {
                         Entry e = cache.get(sql);
                         if (e != null && e.statement == s) {

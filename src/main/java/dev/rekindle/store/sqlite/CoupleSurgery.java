@@ -14,16 +14,17 @@ import java.util.OptionalLong;
  * couple is removed with everything left of it.
  */
 final class CoupleSurgery {
-    private CoupleSurgery() {
-    }
+    private CoupleSurgery() {}
 
     /**
      * {@code userB} joins the forming couple as partner B with their private chat; the couple of one they had
      * goes, their journal lines and reminders moving along. Returns the couple of one that went, or 0.
      */
     static long join(Connection c, long coupleId, long userB, long privateChatB) throws SQLException {
-        if (Sql.on(c, "UPDATE couples SET status = 'active' WHERE id = ? AND status = 'forming'").bind(coupleId)
-                .update() != 1) {
+        if (Sql.on(c, "UPDATE couples SET status = 'active' WHERE id = ? AND status = 'forming'")
+                        .bind(coupleId)
+                        .update()
+                != 1) {
             throw new InvitationGoneException("the inviter's couple is complete or gone");
         }
         long left = 0;
@@ -37,7 +38,8 @@ final class CoupleSurgery {
             dropCouple(c, own.getAsLong());
             left = own.getAsLong();
         }
-        Sql.on(c, "INSERT INTO members (couple_id, partner, user_id) VALUES (?, 'B', ?)").bind(coupleId, userB)
+        Sql.on(c, "INSERT INTO members (couple_id, partner, user_id) VALUES (?, 'B', ?)")
+                .bind(coupleId, userB)
                 .update();
         registerPrivate(c, privateChatB, coupleId, Partner.B);
         return left;
@@ -47,9 +49,12 @@ final class CoupleSurgery {
     static void split(Connection c, long coupleId, long now) throws SQLException {
         // privateChat is 0 when the partner has none registered
         record Seat(Partner partner, long userId, long privateChat) {}
-        List<Seat> partners = Sql.on(c, "SELECT m.partner, m.user_id, ch.id FROM members m "
-                + "LEFT JOIN chats ch ON ch.couple_id = m.couple_id AND ch.kind = 'private' AND ch.partner = m.partner "
-                + "WHERE m.couple_id = ?").bind(coupleId)
+        List<Seat> partners = Sql.on(
+                        c,
+                        "SELECT m.partner, m.user_id, ch.id FROM members m "
+                                + "LEFT JOIN chats ch ON ch.couple_id = m.couple_id AND ch.kind = 'private' AND ch.partner = m.partner "
+                                + "WHERE m.couple_id = ?")
+                .bind(coupleId)
                 .list(rs -> new Seat(Partner.valueOf(rs.getString(1)), rs.getLong(2), rs.getLong(3)));
         List<Long> alone = new ArrayList<>();
         for (Seat who : partners) {
@@ -61,7 +66,8 @@ final class CoupleSurgery {
         for (int i = 0; i < partners.size(); i++) {
             Seat who = partners.get(i);
             Sql.on(c, "INSERT INTO members (couple_id, partner, user_id) VALUES (?, 'A', ?)")
-                    .bind(alone.get(i), who.userId()).update();
+                    .bind(alone.get(i), who.userId())
+                    .update();
             if (who.privateChat() != 0) {
                 registerPrivate(c, who.privateChat(), alone.get(i), Partner.A);
             }
@@ -90,27 +96,37 @@ final class CoupleSurgery {
     }
 
     static OptionalLong coupleOfUser(Connection c, long userId) throws SQLException {
-        return Sql.on(c, "SELECT couple_id FROM members WHERE user_id = ?").bind(userId).oneLong();
+        return Sql.on(c, "SELECT couple_id FROM members WHERE user_id = ?")
+                .bind(userId)
+                .oneLong();
     }
 
     static long memberCount(Connection c, long coupleId) throws SQLException {
-        return Sql.on(c, "SELECT COUNT(*) FROM members WHERE couple_id = ?").bind(coupleId).firstLong();
+        return Sql.on(c, "SELECT COUNT(*) FROM members WHERE couple_id = ?")
+                .bind(coupleId)
+                .firstLong();
     }
 
     private static long insertCouple(Connection c, long now) throws SQLException {
-        return Sql.on(c, "INSERT INTO couples (created, status) VALUES (?, 'forming') RETURNING id").bind(now)
+        return Sql.on(c, "INSERT INTO couples (created, status) VALUES (?, 'forming') RETURNING id")
+                .bind(now)
                 .firstLong();
     }
 
     /** The journal lines {@code author} wrote in one couple become theirs, as {@code as}, in another. */
     private static void moveJournal(Connection c, long from, Partner author, long to, Partner as) throws SQLException {
         Sql.on(c, "UPDATE journal SET couple_id = ?, author = ? WHERE couple_id = ? AND author = ?")
-                .bind(to, as.name(), from, author.name()).update();
+                .bind(to, as.name(), from, author.name())
+                .update();
     }
 
     private static void registerPrivate(Connection c, long chatId, long coupleId, Partner partner) throws SQLException {
-        Sql.on(c, "INSERT INTO chats (id, kind, couple_id, partner) VALUES (?, 'private', "
-                + "?, ?) ON CONFLICT (id) DO UPDATE SET kind = 'private', couple_id = excluded.couple_id, "
-                + "partner = excluded.partner").bind(chatId, coupleId, partner.name()).update();
+        Sql.on(
+                        c,
+                        "INSERT INTO chats (id, kind, couple_id, partner) VALUES (?, 'private', "
+                                + "?, ?) ON CONFLICT (id) DO UPDATE SET kind = 'private', couple_id = excluded.couple_id, "
+                                + "partner = excluded.partner")
+                .bind(chatId, coupleId, partner.name())
+                .update();
     }
 }

@@ -43,6 +43,7 @@ final class DataKey {
             throw new IllegalStateException("AES-GCM is not available: " + e.getMessage(), e);
         }
     });
+
     private static final System.Logger LOG = System.getLogger(DataKey.class.getName());
 
     private final SecretKeySpec key;
@@ -127,15 +128,22 @@ final class DataKey {
                 byte[] text = Base64.getEncoder().encode(raw);
                 try {
                     if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                        Files.createFile(file, PosixFilePermissions.asFileAttribute(
-                                PosixFilePermissions.fromString("rw-------")));
+                        Files.createFile(
+                                file,
+                                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
                     } else {
                         Files.createFile(file);
-                        LOG.log(System.Logger.Level.WARNING, "the file system of {0} has no POSIX permissions: "
-                                + "restrict who can read the key file by other means", file);
+                        LOG.log(
+                                System.Logger.Level.WARNING,
+                                "the file system of {0} has no POSIX permissions: "
+                                        + "restrict who can read the key file by other means",
+                                file);
                     }
                     Files.write(file, text);
-                    LOG.log(System.Logger.Level.INFO, "created a new data key in {0}; back it up with the database", file);
+                    LOG.log(
+                            System.Logger.Level.INFO,
+                            "created a new data key in {0}; back it up with the database",
+                            file);
                     return new DataKey(raw, file.toString(), file);
                 } catch (FileAlreadyExistsException raced) {
                     Arrays.fill(raw, (byte) 0);
@@ -159,8 +167,10 @@ final class DataKey {
             }
             return new DataKey(raw, file.toString());
         } catch (IOException e) {
-            throw new StoreException("cannot read or create the key file " + file + ": " + e.getMessage()
-                    + "; check the folder's permissions or set " + ENV, e);
+            throw new StoreException(
+                    "cannot read or create the key file " + file + ": " + e.getMessage()
+                            + "; check the folder's permissions or set " + ENV,
+                    e);
         }
     }
 
@@ -173,7 +183,11 @@ final class DataKey {
             c.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
             c.updateAAD(where.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = c.doFinal(text.getBytes(StandardCharsets.UTF_8));
-            return ByteBuffer.allocate(1 + NONCE_BYTES + sealed.length).put(VERSION).put(nonce).put(sealed).array();
+            return ByteBuffer.allocate(1 + NONCE_BYTES + sealed.length)
+                    .put(VERSION)
+                    .put(nonce)
+                    .put(sealed)
+                    .array();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is not available: " + e.getMessage(), e);
         }
@@ -195,8 +209,9 @@ final class DataKey {
             byte[] plain = c.doFinal(value, 1 + NONCE_BYTES, value.length - 1 - NONCE_BYTES);
             return new String(plain, StandardCharsets.UTF_8);
         } catch (javax.crypto.AEADBadTagException e) {
-            throw new TamperedException(where, "its tag does not match (changed, moved from another row, or "
-                    + "written with another key)");
+            throw new TamperedException(
+                    where,
+                    "its tag does not match (changed, moved from another row, or " + "written with another key)");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is not available: " + e.getMessage(), e);
         }

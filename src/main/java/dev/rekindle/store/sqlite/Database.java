@@ -33,6 +33,7 @@ final class Database implements AutoCloseable {
     private static final int READERS = 2;
     /** The most writes one group commit carries; more wait for the next. */
     static final int MAX_BATCH = 512;
+
     static final String WRITER_THREAD = "rekindle-store-writer";
 
     private final Path file;
@@ -74,8 +75,10 @@ final class Database implements AutoCloseable {
                 Files.createDirectories(parent);
             }
         } catch (IOException e) {
-            throw new StoreException("cannot create the folder for database " + file + ": " + e.getMessage()
-                    + "; check the path in REKINDLE_DB and the folder's permissions", e);
+            throw new StoreException(
+                    "cannot create the folder for database " + file + ": " + e.getMessage()
+                            + "; check the path in REKINDLE_DB and the folder's permissions",
+                    e);
         }
         DataKey dataKey = key != null ? key : DataKey.resolve(System.getenv(), file);
         Connection writer = connect(file);
@@ -122,8 +125,10 @@ final class Database implements AutoCloseable {
         try {
             return CachedStatements.wrap(config.createConnection("jdbc:sqlite:" + file));
         } catch (SQLException e) {
-            throw new StoreException("cannot open database " + file + ": " + e.getMessage()
-                    + "; check that the path is a writable file and not held by another program", e);
+            throw new StoreException(
+                    "cannot open database " + file + ": " + e.getMessage()
+                            + "; check that the path is a writable file and not held by another program",
+                    e);
         }
     }
 
@@ -233,7 +238,8 @@ final class Database implements AutoCloseable {
             ensureOpen();
             Sql.on(writer, "PRAGMA wal_checkpoint(TRUNCATE)").execute();
         } catch (SQLException e) {
-            throw new StoreException("database " + file + " could not fold its write-ahead log back: " + e.getMessage(), e);
+            throw new StoreException(
+                    "database " + file + " could not fold its write-ahead log back: " + e.getMessage(), e);
         } finally {
             writeLock.unlock();
         }

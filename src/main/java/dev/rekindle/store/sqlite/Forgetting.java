@@ -9,8 +9,7 @@ import java.util.OptionalLong;
 
 /** Erasing a person, inside the caller's write transaction (see {@link dev.rekindle.store.Pairings#forget}). */
 final class Forgetting {
-    private Forgetting() {
-    }
+    private Forgetting() {}
 
     /**
      * Dissolves the person's couple of two, drops their own couple, and deletes their private chat's outbox rows,
@@ -27,7 +26,8 @@ final class Forgetting {
         OptionalLong privateChat = OptionalLong.empty();
         if (couple.isPresent()) {
             privateChat = Sql.on(c, "SELECT id FROM chats WHERE couple_id = ? AND kind = 'private'")
-                    .bind(couple.getAsLong()).oneLong();
+                    .bind(couple.getAsLong())
+                    .oneLong();
             CoupleSurgery.dropCouple(c, couple.getAsLong());
             dropped.add(couple.getAsLong());
         }
@@ -50,7 +50,9 @@ final class Forgetting {
                 .list(rs -> mentions(key, rs.getLong(1), rs.getObject(2), mark) ? rs.getLong(1) : null);
         theirs.removeIf(Objects::isNull); // the updates that do not name them
         for (long id : theirs) {
-            Sql.on(c, "UPDATE inbox SET raw_json = '' WHERE update_id = ?").bind(id).update();
+            Sql.on(c, "UPDATE inbox SET raw_json = '' WHERE update_id = ?")
+                    .bind(id)
+                    .update();
         }
     }
 

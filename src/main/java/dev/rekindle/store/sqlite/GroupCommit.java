@@ -24,6 +24,7 @@ final class GroupCommit {
     private final ReentrantLock writeLock;
     /** True once the database closed its connections (read under the write lock). */
     private final BooleanSupplier connectionsClosed;
+
     private final LinkedBlockingQueue<Queued<?>> queue = new LinkedBlockingQueue<>();
     private volatile boolean closed;
     private volatile Thread writerThread;
@@ -159,7 +160,8 @@ final class GroupCommit {
         try {
             Database.control(writer, "BEGIN IMMEDIATE");
         } catch (SQLException e) {
-            StoreException f = new StoreException("database " + file + " could not start a write: " + e.getMessage(), e);
+            StoreException f =
+                    new StoreException("database " + file + " could not start a write: " + e.getMessage(), e);
             batch.forEach(q -> q.failure = f);
             return;
         }
@@ -175,8 +177,10 @@ final class GroupCommit {
             for (Queued<?> q : batch) {
                 if (q.failure == null) {
                     q.result = null;
-                    q.failure = new StoreException("database " + file + " could not " + q.what + ": the group "
-                            + "commit failed: " + e.getMessage(), e);
+                    q.failure = new StoreException(
+                            "database " + file + " could not " + q.what + ": the group " + "commit failed: "
+                                    + e.getMessage(),
+                            e);
                 }
             }
         } finally {

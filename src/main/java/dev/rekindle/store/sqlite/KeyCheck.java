@@ -16,6 +16,7 @@ final class KeyCheck {
     static final int SCHEMA = 4;
     /** The schema version that encrypts the inbox's JSON and the outbox's payloads too. */
     static final int QUEUES_SCHEMA = 5;
+
     static final String NAME = "key-check";
     static final String WHERE = "meta:" + NAME;
     private static final String CONSTANT = "rekindle data key check v1";
@@ -24,9 +25,14 @@ final class KeyCheck {
     private KeyCheck() {}
 
     static void verify(Database db) {
-        byte[] stored = db.write("read its key check", c -> hasMeta(c)
-                ? Sql.on(c, "SELECT value FROM meta WHERE name = ?").bind(NAME).one(rs -> rs.getBytes(1)).orElse(null)
-                : null);
+        byte[] stored = db.write(
+                "read its key check",
+                c -> hasMeta(c)
+                        ? Sql.on(c, "SELECT value FROM meta WHERE name = ?")
+                                .bind(NAME)
+                                .one(rs -> rs.getBytes(1))
+                                .orElse(null)
+                        : null);
         if (stored == null) {
             return;
         }
@@ -47,37 +53,60 @@ final class KeyCheck {
         int sealed = db.write("encrypt its free text", c -> {
             int n = 0;
             Sql.on(c, "INSERT OR IGNORE INTO meta (name, value) VALUES (?, ?)")
-                    .bind(NAME, db.key().encrypt(CONSTANT, WHERE)).update();
-            n += seal(c, db.key(), "SELECT couple_id, engine_json FROM sessions WHERE typeof(engine_json) = 'text'",
-                    "UPDATE sessions SET engine_json = ? WHERE couple_id = ?", "sessions:");
-            n += seal(c, db.key(), "SELECT id, text FROM journal WHERE typeof(text) = 'text'",
-                    "UPDATE journal SET text = ? WHERE id = ?", "journal:");
+                    .bind(NAME, db.key().encrypt(CONSTANT, WHERE))
+                    .update();
+            n += seal(
+                    c,
+                    db.key(),
+                    "SELECT couple_id, engine_json FROM sessions WHERE typeof(engine_json) = 'text'",
+                    "UPDATE sessions SET engine_json = ? WHERE couple_id = ?",
+                    "sessions:");
+            n += seal(
+                    c,
+                    db.key(),
+                    "SELECT id, text FROM journal WHERE typeof(text) = 'text'",
+                    "UPDATE journal SET text = ? WHERE id = ?",
+                    "journal:");
             if (schemaVersion >= QUEUES_SCHEMA) {
                 // '' is an erased value (a done update, a sent message), not text to encrypt
-                n += seal(c, db.key(), "SELECT update_id, raw_json FROM inbox WHERE typeof(raw_json) = 'text' "
-                        + "AND raw_json <> ''", "UPDATE inbox SET raw_json = ? WHERE update_id = ?", "inbox:");
-                n += seal(c, db.key(), "SELECT id, payload FROM outbox WHERE typeof(payload) = 'text' AND payload <> ''",
-                        "UPDATE outbox SET payload = ? WHERE id = ?", "outbox:");
+                n += seal(
+                        c,
+                        db.key(),
+                        "SELECT update_id, raw_json FROM inbox WHERE typeof(raw_json) = 'text' " + "AND raw_json <> ''",
+                        "UPDATE inbox SET raw_json = ? WHERE update_id = ?",
+                        "inbox:");
+                n += seal(
+                        c,
+                        db.key(),
+                        "SELECT id, payload FROM outbox WHERE typeof(payload) = 'text' AND payload <> ''",
+                        "UPDATE outbox SET payload = ? WHERE id = ?",
+                        "outbox:");
             }
             return n;
         });
         if (sealed > 0) {
-            LOG.log(System.Logger.Level.INFO, "database {0}: encrypted {1} rows written as plain text before",
-                    db.file(), sealed);
+            LOG.log(
+                    System.Logger.Level.INFO,
+                    "database {0}: encrypted {1} rows written as plain text before",
+                    db.file(),
+                    sealed);
         }
     }
 
-    private static int seal(Connection c, DataKey key, String select, String update, String table)
-            throws SQLException {
+    private static int seal(Connection c, DataKey key, String select, String update, String table) throws SQLException {
         record Plain(long id, String text) {}
         List<Plain> rows = Sql.on(c, select).list(rs -> new Plain(rs.getLong(1), rs.getString(2)));
         for (Plain row : rows) {
-            Sql.on(c, update).bind(key.encrypt(row.text(), table + row.id()), row.id()).update();
+            Sql.on(c, update)
+                    .bind(key.encrypt(row.text(), table + row.id()), row.id())
+                    .update();
         }
         return rows.size();
     }
 
     private static boolean hasMeta(Connection c) throws SQLException {
-        return Sql.on(c, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").oneLong().isPresent();
+        return Sql.on(c, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'")
+                .oneLong()
+                .isPresent();
     }
 }

@@ -38,8 +38,11 @@ final class Migrations {
             throw new IllegalArgumentException("schema version must be between 0 and " + latest() + ": " + target);
         }
         int current = db.write("read its schema version", c -> {
-            Sql.on(c, "CREATE TABLE IF NOT EXISTS schema_version ("
-                    + "version INTEGER PRIMARY KEY, script TEXT NOT NULL, applied INTEGER NOT NULL)").execute();
+            Sql.on(
+                            c,
+                            "CREATE TABLE IF NOT EXISTS schema_version ("
+                                    + "version INTEGER PRIMARY KEY, script TEXT NOT NULL, applied INTEGER NOT NULL)")
+                    .execute();
             return version(c);
         });
         if (current > target) {
@@ -57,18 +60,24 @@ final class Migrations {
                     Sql.on(c, sql).execute();
                 }
                 Sql.on(c, "INSERT INTO schema_version (version, script, applied) VALUES (?, ?, ?)")
-                        .bind(version, script, db.clock().millis()).update();
+                        .bind(version, script, db.clock().millis())
+                        .update();
                 return null;
             });
         }
         if (target > current) {
-            LOG.log(System.Logger.Level.INFO, "database {0} migrated from schema version {1} to {2}",
-                    db.file(), current, target);
+            LOG.log(
+                    System.Logger.Level.INFO,
+                    "database {0} migrated from schema version {1} to {2}",
+                    db.file(),
+                    current,
+                    target);
         }
     }
 
     static int version(Connection c) throws SQLException {
-        return Math.toIntExact(Sql.on(c, "SELECT COALESCE(MAX(version), 0) FROM schema_version").firstLong());
+        return Math.toIntExact(Sql.on(c, "SELECT COALESCE(MAX(version), 0) FROM schema_version")
+                .firstLong());
     }
 
     static String load(String script) {
@@ -102,7 +111,8 @@ final class Migrations {
             }
         }
         if (!current.toString().isBlank()) {
-            throw new IllegalStateException("migration ends without ';' after: " + current.toString().strip());
+            throw new IllegalStateException(
+                    "migration ends without ';' after: " + current.toString().strip());
         }
         return out;
     }

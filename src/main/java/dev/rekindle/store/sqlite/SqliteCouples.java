@@ -29,18 +29,28 @@ final class SqliteCouples implements Couples {
     @Override
     public User createUser(long userId, String displayName, ZoneId timeZone) {
         Instant now = db.clock().instant();
-        db.write("create user " + userId, c -> Sql.on(c,
-                "INSERT INTO users (id, display_name, time_zone, unreachable, created) VALUES (?, ?, ?, 0, ?)")
-                .bind(userId, displayName, timeZone.getId(), now.toEpochMilli()).update());
+        db.write(
+                "create user " + userId,
+                c -> Sql.on(
+                                c,
+                                "INSERT INTO users (id, display_name, time_zone, unreachable, created) VALUES (?, ?, ?, 0, ?)")
+                        .bind(userId, displayName, timeZone.getId(), now.toEpochMilli())
+                        .update());
         return new User(userId, displayName, timeZone, false, Instant.ofEpochMilli(now.toEpochMilli()));
     }
 
     @Override
     public Optional<User> user(long userId) {
-        return db.read("read user " + userId, c -> Sql.on(c,
-                "SELECT display_name, time_zone, unreachable, created FROM users WHERE id = ?").bind(userId)
-                .one(rs -> new User(userId, rs.getString(1), ZoneId.of(rs.getString(2)), rs.getInt(3) == 1,
-                        Instant.ofEpochMilli(rs.getLong(4)))));
+        return db.read(
+                "read user " + userId,
+                c -> Sql.on(c, "SELECT display_name, time_zone, unreachable, created FROM users WHERE id = ?")
+                        .bind(userId)
+                        .one(rs -> new User(
+                                userId,
+                                rs.getString(1),
+                                ZoneId.of(rs.getString(2)),
+                                rs.getInt(3) == 1,
+                                Instant.ofEpochMilli(rs.getLong(4)))));
     }
 
     @Override
@@ -49,7 +59,9 @@ final class SqliteCouples implements Couples {
     }
 
     static int setUnreachable(Connection c, long userId, boolean unreachable) throws SQLException {
-        return Sql.on(c, "UPDATE users SET unreachable = ? WHERE id = ?").bind(unreachable ? 1 : 0, userId).update();
+        return Sql.on(c, "UPDATE users SET unreachable = ? WHERE id = ?")
+                .bind(unreachable ? 1 : 0, userId)
+                .update();
     }
 
     @Override
@@ -64,8 +76,10 @@ final class SqliteCouples implements Couples {
     @Override
     public void join(long coupleId, long userB) {
         db.write("let user " + userB + " join couple " + coupleId, c -> {
-            if (Sql.on(c, "UPDATE couples SET status = 'active' WHERE id = ? AND status = 'forming'").bind(coupleId)
-                    .update() != 1) {
+            if (Sql.on(c, "UPDATE couples SET status = 'active' WHERE id = ? AND status = 'forming'")
+                            .bind(coupleId)
+                            .update()
+                    != 1) {
                 throw new SQLException("couple " + coupleId + " is not forming (unknown, or both partners are in)");
             }
             addMember(c, coupleId, Partner.B, userB);
@@ -85,12 +99,14 @@ final class SqliteCouples implements Couples {
 
     private long insertCouple(Connection c, CoupleStatus status) throws SQLException {
         return Sql.on(c, "INSERT INTO couples (created, status) VALUES (?, ?) RETURNING id")
-                .bind(db.clock().millis(), Columns.name(status)).firstLong();
+                .bind(db.clock().millis(), Columns.name(status))
+                .firstLong();
     }
 
     private static void addMember(Connection c, long coupleId, Partner partner, long userId) throws SQLException {
         Sql.on(c, "INSERT INTO members (couple_id, partner, user_id) VALUES (?, ?, ?)")
-                .bind(coupleId, partner.name(), userId).update();
+                .bind(coupleId, partner.name(), userId)
+                .update();
     }
 
     @Override
@@ -101,7 +117,9 @@ final class SqliteCouples implements Couples {
     @Override
     public Optional<Couple> coupleOf(long userId) {
         return db.read("find the couple of user " + userId, c -> {
-            OptionalLong coupleId = Sql.on(c, "SELECT couple_id FROM members WHERE user_id = ?").bind(userId).oneLong();
+            OptionalLong coupleId = Sql.on(c, "SELECT couple_id FROM members WHERE user_id = ?")
+                    .bind(userId)
+                    .oneLong();
             return coupleId.isPresent() ? readCouple(c, coupleId.getAsLong()) : Optional.<Couple>empty();
         });
     }
@@ -109,44 +127,61 @@ final class SqliteCouples implements Couples {
     private static Optional<Couple> readCouple(Connection c, long coupleId) throws SQLException {
         Map<Partner, Long> users = new EnumMap<>(Partner.class);
         for (Map.Entry<Partner, Long> m : Sql.on(c, "SELECT partner, user_id FROM members WHERE couple_id = ?")
-                .bind(coupleId).list(rs -> Map.entry(Partner.valueOf(rs.getString(1)), rs.getLong(2)))) {
+                .bind(coupleId)
+                .list(rs -> Map.entry(Partner.valueOf(rs.getString(1)), rs.getLong(2)))) {
             users.put(m.getKey(), m.getValue());
         }
-        return Sql.on(c, "SELECT status, created FROM couples WHERE id = ?").bind(coupleId)
-                .one(rs -> new Couple(coupleId, Columns.coupleStatus(rs.getString(1)),
-                        Instant.ofEpochMilli(rs.getLong(2)), users));
+        return Sql.on(c, "SELECT status, created FROM couples WHERE id = ?")
+                .bind(coupleId)
+                .one(rs -> new Couple(
+                        coupleId, Columns.coupleStatus(rs.getString(1)), Instant.ofEpochMilli(rs.getLong(2)), users));
     }
 
     @Override
     public void registerPrivateChat(long chatId, long userId) {
         db.write("register private chat " + chatId + " of user " + userId, c -> {
             Map.Entry<Long, String> seat = Sql.on(c, "SELECT couple_id, partner FROM members WHERE user_id = ?")
-                    .bind(userId).one(rs -> Map.entry(rs.getLong(1), rs.getString(2)))
-                    .orElseThrow(() -> new SQLException("user " + userId
-                            + " belongs to no couple; start or join one first"));
-            return Sql.on(c, "INSERT INTO chats (id, kind, couple_id, partner) VALUES (?, 'private', ?, ?) "
-                    + "ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, couple_id = excluded.couple_id, "
-                    + "partner = excluded.partner").bind(chatId, seat.getKey(), seat.getValue()).update();
+                    .bind(userId)
+                    .one(rs -> Map.entry(rs.getLong(1), rs.getString(2)))
+                    .orElseThrow(() ->
+                            new SQLException("user " + userId + " belongs to no couple; start or join one first"));
+            return Sql.on(
+                            c,
+                            "INSERT INTO chats (id, kind, couple_id, partner) VALUES (?, 'private', ?, ?) "
+                                    + "ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, couple_id = excluded.couple_id, "
+                                    + "partner = excluded.partner")
+                    .bind(chatId, seat.getKey(), seat.getValue())
+                    .update();
         });
     }
 
     @Override
     public void registerGroupChat(long chatId, long coupleId) {
         db.write("register group chat " + chatId + " of couple " + coupleId, c -> {
-            Sql.on(c, "DELETE FROM chats WHERE couple_id = ? AND kind = 'group' AND id <> ?").bind(coupleId, chatId)
+            Sql.on(c, "DELETE FROM chats WHERE couple_id = ? AND kind = 'group' AND id <> ?")
+                    .bind(coupleId, chatId)
                     .update();
-            return Sql.on(c, "INSERT INTO chats (id, kind, couple_id, partner) VALUES (?, 'group', ?, NULL) "
-                    + "ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, couple_id = excluded.couple_id, "
-                    + "partner = NULL").bind(chatId, coupleId).update();
+            return Sql.on(
+                            c,
+                            "INSERT INTO chats (id, kind, couple_id, partner) VALUES (?, 'group', ?, NULL) "
+                                    + "ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, couple_id = excluded.couple_id, "
+                                    + "partner = NULL")
+                    .bind(chatId, coupleId)
+                    .update();
         });
     }
 
     @Override
     public Optional<Member> find(long chatId, long userId) {
-        return db.read("find the member behind chat " + chatId + " and user " + userId, c -> Sql.on(c,
-                "SELECT ch.couple_id, ch.kind, ch.partner, m.partner FROM chats ch "
-                        + "JOIN members m ON m.couple_id = ch.couple_id AND m.user_id = ? WHERE ch.id = ?")
-                .bind(userId, chatId).one(SqliteCouples::member).flatMap(m -> m));
+        return db.read(
+                "find the member behind chat " + chatId + " and user " + userId,
+                c -> Sql.on(
+                                c,
+                                "SELECT ch.couple_id, ch.kind, ch.partner, m.partner FROM chats ch "
+                                        + "JOIN members m ON m.couple_id = ch.couple_id AND m.user_id = ? WHERE ch.id = ?")
+                        .bind(userId, chatId)
+                        .one(SqliteCouples::member)
+                        .flatMap(m -> m));
     }
 
     private static Optional<Member> member(ResultSet rs) throws SQLException {
@@ -164,10 +199,15 @@ final class SqliteCouples implements Couples {
 
     @Override
     public Map<Chat, Long> chatIds(long coupleId) {
-        List<Map.Entry<Chat, Long>> rows = db.read("find the chats of couple " + coupleId, c -> Sql.on(c,
-                "SELECT id, kind, partner FROM chats WHERE couple_id = ?").bind(coupleId).list(rs -> Map.entry(
-                "group".equals(rs.getString(2)) ? Chat.GROUP : Chat.privateOf(Partner.valueOf(rs.getString(3))),
-                rs.getLong(1))));
+        List<Map.Entry<Chat, Long>> rows = db.read(
+                "find the chats of couple " + coupleId,
+                c -> Sql.on(c, "SELECT id, kind, partner FROM chats WHERE couple_id = ?")
+                        .bind(coupleId)
+                        .list(rs -> Map.entry(
+                                "group".equals(rs.getString(2))
+                                        ? Chat.GROUP
+                                        : Chat.privateOf(Partner.valueOf(rs.getString(3))),
+                                rs.getLong(1))));
         Map<Chat, Long> ids = new EnumMap<>(Chat.class);
         rows.forEach(e -> ids.put(e.getKey(), e.getValue()));
         return ids;
@@ -175,9 +215,14 @@ final class SqliteCouples implements Couples {
 
     @Override
     public OptionalLong chatId(long coupleId, Chat chat) {
-        return db.read("find chat " + chat + " of couple " + coupleId, c -> chat.isGroup()
-                ? Sql.on(c, "SELECT id FROM chats WHERE couple_id = ? AND kind = 'group'").bind(coupleId).oneLong()
-                : Sql.on(c, "SELECT id FROM chats WHERE couple_id = ? AND kind = 'private' AND partner = ?")
-                        .bind(coupleId, chat.owner().name()).oneLong());
+        return db.read(
+                "find chat " + chat + " of couple " + coupleId,
+                c -> chat.isGroup()
+                        ? Sql.on(c, "SELECT id FROM chats WHERE couple_id = ? AND kind = 'group'")
+                                .bind(coupleId)
+                                .oneLong()
+                        : Sql.on(c, "SELECT id FROM chats WHERE couple_id = ? AND kind = 'private' AND partner = ?")
+                                .bind(coupleId, chat.owner().name())
+                                .oneLong());
     }
 }

@@ -46,8 +46,13 @@ final class SqliteInbox implements Inbox {
 
     /** Keeps an update as pending; false when its id is in the inbox already (a redelivery). */
     private boolean insert(Connection c, long updateId, String rawJson, long now) throws SQLException {
-        return Sql.on(c, "INSERT INTO inbox (update_id, raw_json, received, state) VALUES (?, ?, ?, 'pending') "
-                + "ON CONFLICT (update_id) DO NOTHING").bind(updateId, seal(updateId, rawJson), now).update() == 1;
+        return Sql.on(
+                                c,
+                                "INSERT INTO inbox (update_id, raw_json, received, state) VALUES (?, ?, ?, 'pending') "
+                                        + "ON CONFLICT (update_id) DO NOTHING")
+                        .bind(updateId, seal(updateId, rawJson), now)
+                        .update()
+                == 1;
     }
 
     /**
@@ -64,14 +69,19 @@ final class SqliteInbox implements Inbox {
 
     @Override
     public List<ReceivedUpdate> pending() {
-        return db.read("list pending updates", c -> Sql.on(c,
-                "SELECT update_id, raw_json, received FROM inbox WHERE state = 'pending' ORDER BY update_id")
-                .list(rs -> {
-                    long id = rs.getLong(1);
-                    String where = where(id);
-                    return new ReceivedUpdate(id, db.key().decrypt(SqliteSessionStore.sealed(rs.getObject(2), where),
-                            where), Instant.ofEpochMilli(rs.getLong(3)));
-                }));
+        return db.read(
+                "list pending updates",
+                c -> Sql.on(
+                                c,
+                                "SELECT update_id, raw_json, received FROM inbox WHERE state = 'pending' ORDER BY update_id")
+                        .list(rs -> {
+                            long id = rs.getLong(1);
+                            String where = where(id);
+                            return new ReceivedUpdate(
+                                    id,
+                                    db.key().decrypt(SqliteSessionStore.sealed(rs.getObject(2), where), where),
+                                    Instant.ofEpochMilli(rs.getLong(3)));
+                        }));
     }
 
     @Override
@@ -88,8 +98,13 @@ final class SqliteInbox implements Inbox {
      * needed once handled (the update id alone keeps a redelivery from acting twice).
      */
     static void markDone(Connection c, long updateId, long now) throws SQLException {
-        if (Sql.on(c, "UPDATE inbox SET state = 'done', done = ?, raw_json = '' WHERE update_id = ? "
-                + "AND state = 'pending'").bind(now, updateId).update() != 1) {
+        if (Sql.on(
+                                c,
+                                "UPDATE inbox SET state = 'done', done = ?, raw_json = '' WHERE update_id = ? "
+                                        + "AND state = 'pending'")
+                        .bind(now, updateId)
+                        .update()
+                != 1) {
             throw new SQLException("update " + updateId + " is not pending in the inbox (never received, or "
                     + "already done); it must not act twice");
         }
@@ -100,7 +115,9 @@ final class SqliteInbox implements Inbox {
         long now = db.clock().millis();
         db.write("mark update " + updateId + " failed", c -> {
             if (Sql.on(c, "UPDATE inbox SET state = 'failed', done = ? WHERE update_id = ? AND state = 'pending'")
-                    .bind(now, updateId).update() != 1) {
+                            .bind(now, updateId)
+                            .update()
+                    != 1) {
                 throw new SQLException("update " + updateId + " is not pending in the inbox");
             }
             return null;
@@ -109,6 +126,8 @@ final class SqliteInbox implements Inbox {
 
     @Override
     public OptionalLong highestUpdateId() {
-        return db.read("read the highest update id", c -> Sql.on(c, "SELECT MAX(update_id) FROM inbox").oneLong());
+        return db.read(
+                "read the highest update id",
+                c -> Sql.on(c, "SELECT MAX(update_id) FROM inbox").oneLong());
     }
 }

@@ -19,15 +19,27 @@ final class SqliteJournal implements JournalStore {
 
     @Override
     public List<JournalEntry> list(long coupleId) {
-        return db.read("list the journal of couple " + coupleId, c -> Sql.on(c,
-                "SELECT id, dialog, kind, author, text, created FROM journal WHERE couple_id = ? ORDER BY id")
-                .bind(coupleId).list(rs -> {
-                    long id = rs.getLong(1);
-                    String text = db.key().decrypt(SqliteSessionStore.sealed(rs.getObject(5), "journal:" + id),
-                            "journal:" + id);
-                    return new JournalEntry(id, coupleId, rs.getString(2), rs.getString(3),
-                            Partner.valueOf(rs.getString(4)), text, Instant.ofEpochMilli(rs.getLong(6)));
-                }));
+        return db.read(
+                "list the journal of couple " + coupleId,
+                c -> Sql.on(
+                                c,
+                                "SELECT id, dialog, kind, author, text, created FROM journal WHERE couple_id = ? ORDER BY id")
+                        .bind(coupleId)
+                        .list(rs -> {
+                            long id = rs.getLong(1);
+                            String text = db.key()
+                                    .decrypt(
+                                            SqliteSessionStore.sealed(rs.getObject(5), "journal:" + id),
+                                            "journal:" + id);
+                            return new JournalEntry(
+                                    id,
+                                    coupleId,
+                                    rs.getString(2),
+                                    rs.getString(3),
+                                    Partner.valueOf(rs.getString(4)),
+                                    text,
+                                    Instant.ofEpochMilli(rs.getLong(6)));
+                        }));
     }
 
     /**
@@ -37,10 +49,14 @@ final class SqliteJournal implements JournalStore {
      */
     static void append(Connection c, DataKey key, long coupleId, Action.SaveJournal entry, long now)
             throws SQLException {
-        long id = Sql.on(c, "INSERT INTO journal (couple_id, dialog, kind, author, text, created) "
-                + "VALUES (?, ?, ?, ?, X'', ?) RETURNING id")
-                .bind(coupleId, entry.dialog(), entry.kind(), entry.author().name(), now).firstLong();
-        Sql.on(c, "UPDATE journal SET text = ? WHERE id = ?").bind(key.encrypt(entry.text(), "journal:" + id), id)
+        long id = Sql.on(
+                        c,
+                        "INSERT INTO journal (couple_id, dialog, kind, author, text, created) "
+                                + "VALUES (?, ?, ?, ?, X'', ?) RETURNING id")
+                .bind(coupleId, entry.dialog(), entry.kind(), entry.author().name(), now)
+                .firstLong();
+        Sql.on(c, "UPDATE journal SET text = ? WHERE id = ?")
+                .bind(key.encrypt(entry.text(), "journal:" + id), id)
                 .update();
     }
 }

@@ -32,8 +32,8 @@ final class SqliteOutbox implements Outbox {
     @Override
     public long enqueue(Long coupleId, Outgoing message) {
         long now = db.clock().millis();
-        return db.write("add an outbox entry for chat " + message.chatId(),
-                c -> enqueue(c, db.key(), coupleId, message, now));
+        return db.write(
+                "add an outbox entry for chat " + message.chatId(), c -> enqueue(c, db.key(), coupleId, message, now));
     }
 
     /**
@@ -42,10 +42,15 @@ final class SqliteOutbox implements Outbox {
      * row is inserted with an empty BLOB and its payload set right after, in the same transaction.
      */
     static long enqueue(Connection c, DataKey key, Long coupleId, Outgoing m, long now) throws SQLException {
-        long id = Sql.on(c, "INSERT INTO outbox (couple_id, chat_id, kind, payload, message_ref, created, attempts, "
-                + "next_attempt, state) VALUES (?, ?, ?, X'', ?, ?, 0, ?, 'pending') RETURNING id")
-                .bind(coupleId, m.chatId(), Columns.kind(m.kind()), m.ref(), now, now).firstLong();
-        Sql.on(c, "UPDATE outbox SET payload = ? WHERE id = ?").bind(key.encrypt(m.payload(), where(id)), id).update();
+        long id = Sql.on(
+                        c,
+                        "INSERT INTO outbox (couple_id, chat_id, kind, payload, message_ref, created, attempts, "
+                                + "next_attempt, state) VALUES (?, ?, ?, X'', ?, ?, 0, ?, 'pending') RETURNING id")
+                .bind(coupleId, m.chatId(), Columns.kind(m.kind()), m.ref(), now, now)
+                .firstLong();
+        Sql.on(c, "UPDATE outbox SET payload = ? WHERE id = ?")
+                .bind(key.encrypt(m.payload(), where(id)), id)
+                .update();
         return id;
     }
 
@@ -55,15 +60,20 @@ final class SqliteOutbox implements Outbox {
 
     @Override
     public List<OutboxEntry> due(Instant now, int limit) {
-        return db.read("list due outbox entries", c -> Sql.on(c, DUE + " ORDER BY o.id LIMIT ?")
-                .bind(now.toEpochMilli(), now.toEpochMilli(), limit).list(row(db.key())));
+        return db.read(
+                "list due outbox entries",
+                c -> Sql.on(c, DUE + " ORDER BY o.id LIMIT ?")
+                        .bind(now.toEpochMilli(), now.toEpochMilli(), limit)
+                        .list(row(db.key())));
     }
 
     @Override
     public List<OutboxEntry> due(long chatId, Instant now, int limit) {
-        return db.read("list due outbox entries of chat " + chatId, c -> Sql.on(c,
-                DUE + " AND o.chat_id = ? ORDER BY o.id LIMIT ?").bind(now.toEpochMilli(), now.toEpochMilli(), chatId,
-                limit).list(row(db.key())));
+        return db.read(
+                "list due outbox entries of chat " + chatId,
+                c -> Sql.on(c, DUE + " AND o.chat_id = ? ORDER BY o.id LIMIT ?")
+                        .bind(now.toEpochMilli(), now.toEpochMilli(), chatId, limit)
+                        .list(row(db.key())));
     }
 
     @Override
@@ -72,7 +82,9 @@ final class SqliteOutbox implements Outbox {
     }
 
     private static Optional<OutboxEntry> entry(Connection c, DataKey key, long id) throws SQLException {
-        return Sql.on(c, "SELECT " + COLUMNS + " FROM outbox o WHERE o.id = ?").bind(id).one(row(key));
+        return Sql.on(c, "SELECT " + COLUMNS + " FROM outbox o WHERE o.id = ?")
+                .bind(id)
+                .one(row(key));
     }
 
     /** An entry from a row of {@link #COLUMNS}, its payload decrypted with {@code key} (null: not decrypted). */
@@ -81,9 +93,18 @@ final class SqliteOutbox implements Outbox {
             long couple = rs.getLong(2);
             Long coupleId = rs.wasNull() ? null : couple;
             long id = rs.getLong(1);
-            return new OutboxEntry(id, coupleId, rs.getLong(3), Columns.outboxKind(rs.getString(4)),
-                    payload(key, id, rs.getObject(5)), rs.getString(6), Instant.ofEpochMilli(rs.getLong(7)), rs.getInt(8),
-                    Instant.ofEpochMilli(rs.getLong(9)), Columns.outboxState(rs.getString(10)), rs.getString(11),
+            return new OutboxEntry(
+                    id,
+                    coupleId,
+                    rs.getLong(3),
+                    Columns.outboxKind(rs.getString(4)),
+                    payload(key, id, rs.getObject(5)),
+                    rs.getString(6),
+                    Instant.ofEpochMilli(rs.getLong(7)),
+                    rs.getInt(8),
+                    Instant.ofEpochMilli(rs.getLong(9)),
+                    Columns.outboxState(rs.getString(10)),
+                    rs.getString(11),
                     rs.getInt(12));
         };
     }
@@ -135,22 +156,27 @@ final class SqliteOutbox implements Outbox {
         sent(c, e);
         if (e.kind() == OutboxKind.SEND && e.ref() != null) {
             long coupleId = e.coupleId(); // message_refs keeps only a couple's messages
-            Sql.on(c, "INSERT INTO message_refs (couple_id, chat_id, ref, message_id) VALUES (?, ?, ?, ?) "
-                    + "ON CONFLICT (couple_id, chat_id, ref) DO UPDATE SET message_id = excluded.message_id")
-                    .bind(coupleId, e.chatId(), e.ref(), messageId).update();
+            Sql.on(
+                            c,
+                            "INSERT INTO message_refs (couple_id, chat_id, ref, message_id) VALUES (?, ?, ?, ?) "
+                                    + "ON CONFLICT (couple_id, chat_id, ref) DO UPDATE SET message_id = excluded.message_id")
+                    .bind(coupleId, e.chatId(), e.ref(), messageId)
+                    .update();
         }
         return null;
     }
 
     /** A sent entry keeps no payload: it may hold what a partner shared, which Telegram now has. */
     private static void sent(Connection c, OutboxEntry e) throws SQLException {
-        Sql.on(c, "UPDATE outbox SET state = 'sent', attempts = attempts + 1, payload = '' WHERE id = ?").bind(e.id())
+        Sql.on(c, "UPDATE outbox SET state = 'sent', attempts = attempts + 1, payload = '' WHERE id = ?")
+                .bind(e.id())
                 .update();
     }
 
     private static OutboxEntry pending(Connection c, long id) throws SQLException {
         // the state, kind and chat are what is checked and used here: the payload is not decrypted (null key)
-        OutboxEntry e = entry(c, null, id).orElseThrow(() -> new SQLException("outbox entry " + id + " does not exist"));
+        OutboxEntry e =
+                entry(c, null, id).orElseThrow(() -> new SQLException("outbox entry " + id + " does not exist"));
         if (e.state() != OutboxState.PENDING) {
             throw new SQLException("outbox entry " + id + " is " + Columns.name(e.state()) + ", not pending; "
                     + "a sender reports each entry once");
@@ -163,7 +189,9 @@ final class SqliteOutbox implements Outbox {
         return db.writeSoon("note the parts of outbox entry " + id + " sent", c -> {
             pending(c, id);
             // never backwards: a late mark from before a restart must not make parts go out again
-            Sql.on(c, "UPDATE outbox SET parts_sent = MAX(parts_sent, ?) WHERE id = ?").bind(partsSent, id).update();
+            Sql.on(c, "UPDATE outbox SET parts_sent = MAX(parts_sent, ?) WHERE id = ?")
+                    .bind(partsSent, id)
+                    .update();
             return null;
         });
     }
@@ -173,7 +201,8 @@ final class SqliteOutbox implements Outbox {
         db.write("reschedule outbox entry " + id, c -> {
             pending(c, id);
             return Sql.on(c, "UPDATE outbox SET attempts = attempts + 1, next_attempt = ? WHERE id = ?")
-                    .bind(when.toEpochMilli(), id).update();
+                    .bind(when.toEpochMilli(), id)
+                    .update();
         });
     }
 
@@ -191,9 +220,13 @@ final class SqliteOutbox implements Outbox {
             OutboxEntry e = pending(c, id);
             fail(c, e, reason);
             // Telegram gives a private chat the id of its user; a registered private chat names its member
-            Sql.on(c, "UPDATE users SET unreachable = 1 WHERE id = ? OR id IN (SELECT m.user_id FROM chats ch "
-                    + "JOIN members m ON m.couple_id = ch.couple_id AND m.partner = ch.partner "
-                    + "WHERE ch.id = ? AND ch.kind = 'private')").bind(e.chatId(), e.chatId()).update();
+            Sql.on(
+                            c,
+                            "UPDATE users SET unreachable = 1 WHERE id = ? OR id IN (SELECT m.user_id FROM chats ch "
+                                    + "JOIN members m ON m.couple_id = ch.couple_id AND m.partner = ch.partner "
+                                    + "WHERE ch.id = ? AND ch.kind = 'private')")
+                    .bind(e.chatId(), e.chatId())
+                    .update();
             return null;
         });
     }
@@ -201,7 +234,8 @@ final class SqliteOutbox implements Outbox {
     /** A given-up entry keeps why, not what: the payload may quote what a partner shared, and is never sent now. */
     private static void fail(Connection c, OutboxEntry e, String reason) throws SQLException {
         Sql.on(c, "UPDATE outbox SET state = 'failed', attempts = attempts + 1, failure = ?, payload = '' WHERE id = ?")
-                .bind(reason, e.id()).update();
+                .bind(reason, e.id())
+                .update();
     }
 
     @Override
@@ -220,8 +254,10 @@ final class SqliteOutbox implements Outbox {
 
     @Override
     public OptionalLong messageId(long coupleId, long chatId, String ref) {
-        return db.read("find the message sent for " + ref, c -> Sql.on(c,
-                "SELECT message_id FROM message_refs WHERE couple_id = ? AND chat_id = ? AND ref = ?")
-                .bind(coupleId, chatId, ref).oneLong());
+        return db.read(
+                "find the message sent for " + ref,
+                c -> Sql.on(c, "SELECT message_id FROM message_refs WHERE couple_id = ? AND chat_id = ? AND ref = ?")
+                        .bind(coupleId, chatId, ref)
+                        .oneLong());
     }
 }

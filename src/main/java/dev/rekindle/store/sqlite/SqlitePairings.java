@@ -37,31 +37,52 @@ final class SqlitePairings implements Pairings {
 
     @Override
     public Optional<Profile> profile(long userId) {
-        return db.read("read the profile of user " + userId, c -> Sql.on(c, "SELECT step, adult, consented, safety, "
-                + "screened, pending_invite FROM profiles WHERE user_id = ?").bind(userId).one(rs -> new Profile(userId,
-                Columns.step(rs.getString(1)), rs.getInt(2) == 1, instant(rs, 3),
-                Columns.safety(rs.getString(4)), instant(rs, 5), rs.getString(6))));
+        return db.read(
+                "read the profile of user " + userId,
+                c -> Sql.on(
+                                c,
+                                "SELECT step, adult, consented, safety, "
+                                        + "screened, pending_invite FROM profiles WHERE user_id = ?")
+                        .bind(userId)
+                        .one(rs -> new Profile(
+                                userId,
+                                Columns.step(rs.getString(1)),
+                                rs.getInt(2) == 1,
+                                instant(rs, 3),
+                                Columns.safety(rs.getString(4)),
+                                instant(rs, 5),
+                                rs.getString(6))));
     }
 
     @Override
     public void save(Profile profile, String displayName, ZoneId timeZone, Reply reply) {
         long now = db.clock().millis();
         db.write("save the profile of user " + profile.userId(), c -> {
-            Sql.on(c, "INSERT INTO profiles (user_id, step, adult, consented, safety, "
-                    + "screened, pending_invite, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (user_id) DO UPDATE SET "
-                    + "step = excluded.step, adult = excluded.adult, consented = excluded.consented, "
-                    + "safety = excluded.safety, screened = excluded.screened, pending_invite = excluded.pending_invite, "
-                    + "updated = excluded.updated")
-                    .bind(profile.userId(), Columns.name(profile.step()), profile.adult() ? 1 : 0,
-                            millis(profile.consented()), profile.safety() == null ? null : Columns.name(profile.safety()),
-                            millis(profile.screened()), profile.pendingInvite(), now)
+            Sql.on(
+                            c,
+                            "INSERT INTO profiles (user_id, step, adult, consented, safety, "
+                                    + "screened, pending_invite, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (user_id) DO UPDATE SET "
+                                    + "step = excluded.step, adult = excluded.adult, consented = excluded.consented, "
+                                    + "safety = excluded.safety, screened = excluded.screened, pending_invite = excluded.pending_invite, "
+                                    + "updated = excluded.updated")
+                    .bind(
+                            profile.userId(),
+                            Columns.name(profile.step()),
+                            profile.adult() ? 1 : 0,
+                            millis(profile.consented()),
+                            profile.safety() == null ? null : Columns.name(profile.safety()),
+                            millis(profile.screened()),
+                            profile.pendingInvite(),
+                            now)
                     .update();
             if (displayName != null) {
-                Sql.on(c, "UPDATE users SET display_name = ? WHERE id = ?").bind(displayName, profile.userId())
+                Sql.on(c, "UPDATE users SET display_name = ? WHERE id = ?")
+                        .bind(displayName, profile.userId())
                         .update();
             }
             if (timeZone != null) {
-                Sql.on(c, "UPDATE users SET time_zone = ? WHERE id = ?").bind(timeZone.getId(), profile.userId())
+                Sql.on(c, "UPDATE users SET time_zone = ? WHERE id = ?")
+                        .bind(timeZone.getId(), profile.userId())
                         .update();
             }
             reply(c, reply, now);
@@ -94,9 +115,14 @@ final class SqlitePairings implements Pairings {
     public void invite(String codeHash, long coupleId, long inviter, Instant expires, Reply reply) {
         long now = db.clock().millis();
         db.write("store an invitation of user " + inviter, c -> {
-            Sql.on(c, "DELETE FROM invitations WHERE inviter = ? AND used IS NULL").bind(inviter).update();
-            Sql.on(c, "INSERT INTO invitations (code_hash, couple_id, inviter, created, "
-                    + "expires) VALUES (?, ?, ?, ?, ?)").bind(codeHash, coupleId, inviter, now, expires.toEpochMilli())
+            Sql.on(c, "DELETE FROM invitations WHERE inviter = ? AND used IS NULL")
+                    .bind(inviter)
+                    .update();
+            Sql.on(
+                            c,
+                            "INSERT INTO invitations (code_hash, couple_id, inviter, created, "
+                                    + "expires) VALUES (?, ?, ?, ?, ?)")
+                    .bind(codeHash, coupleId, inviter, now, expires.toEpochMilli())
                     .update();
             reply(c, reply, now);
             return null;
@@ -110,16 +136,32 @@ final class SqlitePairings implements Pairings {
 
     @Override
     public List<Invitation> invitationsBy(long userId) {
-        return db.read("list the invitations of user " + userId, c -> Sql.on(c, "SELECT code_hash, couple_id, created, "
-                + "expires, used FROM invitations WHERE inviter = ? ORDER BY created").bind(userId).list(rs ->
-                new Invitation(rs.getString(1), rs.getLong(2), userId, Instant.ofEpochMilli(rs.getLong(3)),
-                        Instant.ofEpochMilli(rs.getLong(4)), instant(rs, 5))));
+        return db.read(
+                "list the invitations of user " + userId,
+                c -> Sql.on(
+                                c,
+                                "SELECT code_hash, couple_id, created, "
+                                        + "expires, used FROM invitations WHERE inviter = ? ORDER BY created")
+                        .bind(userId)
+                        .list(rs -> new Invitation(
+                                rs.getString(1),
+                                rs.getLong(2),
+                                userId,
+                                Instant.ofEpochMilli(rs.getLong(3)),
+                                Instant.ofEpochMilli(rs.getLong(4)),
+                                instant(rs, 5))));
     }
 
     private static Optional<Invitation> invitation(Connection c, String codeHash) throws SQLException {
         return Sql.on(c, "SELECT couple_id, inviter, created, expires, used FROM invitations WHERE code_hash = ?")
-                .bind(codeHash).one(rs -> new Invitation(codeHash, rs.getLong(1), rs.getLong(2),
-                        Instant.ofEpochMilli(rs.getLong(3)), Instant.ofEpochMilli(rs.getLong(4)), instant(rs, 5)));
+                .bind(codeHash)
+                .one(rs -> new Invitation(
+                        codeHash,
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        Instant.ofEpochMilli(rs.getLong(3)),
+                        Instant.ofEpochMilli(rs.getLong(4)),
+                        instant(rs, 5)));
     }
 
     @Override
@@ -129,8 +171,12 @@ final class SqlitePairings implements Pairings {
         long joined = db.write("let user " + userB + " accept an invitation", c -> {
             long coupleId = use(c, codeHash, userB, at, now).coupleId();
             left[0] = CoupleSurgery.join(c, coupleId, userB, privateChatB);
-            Sql.on(c, "UPDATE profiles SET pending_invite = NULL WHERE user_id = ?").bind(userB).update();
-            Sql.on(c, "DELETE FROM invitations WHERE couple_id = ? AND used IS NULL").bind(coupleId).update();
+            Sql.on(c, "UPDATE profiles SET pending_invite = NULL WHERE user_id = ?")
+                    .bind(userB)
+                    .update();
+            Sql.on(c, "DELETE FROM invitations WHERE couple_id = ? AND used IS NULL")
+                    .bind(coupleId)
+                    .update();
             reply(c, reply, now);
             return coupleId;
         });
@@ -149,8 +195,10 @@ final class SqlitePairings implements Pairings {
         if (inv.inviter() == userB) {
             throw new InvitationGoneException("an invitation cannot be accepted by its own inviter");
         }
-        if (Sql.on(c, "UPDATE invitations SET used = ?, used_by = ? WHERE code_hash = ? "
-                + "AND used IS NULL").bind(now, userB, codeHash).update() != 1) {
+        if (Sql.on(c, "UPDATE invitations SET used = ?, used_by = ? WHERE code_hash = ? " + "AND used IS NULL")
+                        .bind(now, userB, codeHash)
+                        .update()
+                != 1) {
             throw new InvitationGoneException("the invitation was used");
         }
         return inv;
@@ -185,10 +233,17 @@ final class SqlitePairings implements Pairings {
     public void propose(GroupProposal proposal, Reply reply) {
         long now = db.clock().millis();
         db.write("propose group " + proposal.chatId() + " for couple " + proposal.coupleId(), c -> {
-            Sql.on(c, "INSERT INTO group_proposals (chat_id, couple_id, proposed_by, "
-                    + "created) VALUES (?, ?, ?, ?) ON CONFLICT (chat_id) DO UPDATE SET couple_id = excluded.couple_id, "
-                    + "proposed_by = excluded.proposed_by, created = excluded.created")
-                    .bind(proposal.chatId(), proposal.coupleId(), proposal.proposedBy().name(), now).update();
+            Sql.on(
+                            c,
+                            "INSERT INTO group_proposals (chat_id, couple_id, proposed_by, "
+                                    + "created) VALUES (?, ?, ?, ?) ON CONFLICT (chat_id) DO UPDATE SET couple_id = excluded.couple_id, "
+                                    + "proposed_by = excluded.proposed_by, created = excluded.created")
+                    .bind(
+                            proposal.chatId(),
+                            proposal.coupleId(),
+                            proposal.proposedBy().name(),
+                            now)
+                    .update();
             reply(c, reply, now);
             return null;
         });
@@ -196,20 +251,30 @@ final class SqlitePairings implements Pairings {
 
     @Override
     public Optional<GroupProposal> proposal(long chatId) {
-        return db.read("read the proposal for group " + chatId, c -> Sql.on(c,
-                "SELECT couple_id, proposed_by FROM group_proposals WHERE chat_id = ?").bind(chatId)
-                .one(rs -> new GroupProposal(chatId, rs.getLong(1), Partner.valueOf(rs.getString(2)))));
+        return db.read(
+                "read the proposal for group " + chatId,
+                c -> Sql.on(c, "SELECT couple_id, proposed_by FROM group_proposals WHERE chat_id = ?")
+                        .bind(chatId)
+                        .one(rs -> new GroupProposal(chatId, rs.getLong(1), Partner.valueOf(rs.getString(2)))));
     }
 
     @Override
     public void link(long chatId, long coupleId, Reply reply) {
         long now = db.clock().millis();
         db.write("link group " + chatId + " to couple " + coupleId, c -> {
-            Sql.on(c, "DELETE FROM group_proposals WHERE chat_id = ?").bind(chatId).update();
-            Sql.on(c, "DELETE FROM chats WHERE couple_id = ? AND kind = 'group'").bind(coupleId).update();
-            Sql.on(c, "INSERT INTO chats (id, kind, couple_id, partner) "
-                    + "VALUES (?, 'group', ?, NULL) ON CONFLICT (id) DO UPDATE SET kind = 'group', couple_id = excluded.couple_id, "
-                    + "partner = NULL").bind(chatId, coupleId).update();
+            Sql.on(c, "DELETE FROM group_proposals WHERE chat_id = ?")
+                    .bind(chatId)
+                    .update();
+            Sql.on(c, "DELETE FROM chats WHERE couple_id = ? AND kind = 'group'")
+                    .bind(coupleId)
+                    .update();
+            Sql.on(
+                            c,
+                            "INSERT INTO chats (id, kind, couple_id, partner) "
+                                    + "VALUES (?, 'group', ?, NULL) ON CONFLICT (id) DO UPDATE SET kind = 'group', couple_id = excluded.couple_id, "
+                                    + "partner = NULL")
+                    .bind(chatId, coupleId)
+                    .update();
             reply(c, reply, now);
             return null;
         });
@@ -220,8 +285,12 @@ final class SqlitePairings implements Pairings {
         long now = db.clock().millis();
         return db.write("unlink group " + chatId, c -> {
             OptionalLong couple = groupCouple(c, chatId);
-            Sql.on(c, "DELETE FROM group_proposals WHERE chat_id = ?").bind(chatId).update();
-            Sql.on(c, "DELETE FROM chats WHERE id = ? AND kind = 'group'").bind(chatId).update();
+            Sql.on(c, "DELETE FROM group_proposals WHERE chat_id = ?")
+                    .bind(chatId)
+                    .update();
+            Sql.on(c, "DELETE FROM chats WHERE id = ? AND kind = 'group'")
+                    .bind(chatId)
+                    .update();
             reply(c, reply, now);
             return couple;
         });
@@ -229,9 +298,11 @@ final class SqlitePairings implements Pairings {
 
     @Override
     public void groupMigrated(long fromChatId, long toChatId) {
-        db.write("move the proposal of group " + fromChatId + " to " + toChatId, c ->
-                Sql.on(c, "UPDATE OR REPLACE group_proposals SET chat_id = ? WHERE chat_id = ?")
-                        .bind(toChatId, fromChatId).update());
+        db.write(
+                "move the proposal of group " + fromChatId + " to " + toChatId,
+                c -> Sql.on(c, "UPDATE OR REPLACE group_proposals SET chat_id = ? WHERE chat_id = ?")
+                        .bind(toChatId, fromChatId)
+                        .update());
     }
 
     @Override
@@ -240,7 +311,9 @@ final class SqlitePairings implements Pairings {
     }
 
     private static OptionalLong groupCouple(Connection c, long chatId) throws SQLException {
-        return Sql.on(c, "SELECT couple_id FROM chats WHERE id = ? AND kind = 'group'").bind(chatId).oneLong();
+        return Sql.on(c, "SELECT couple_id FROM chats WHERE id = ? AND kind = 'group'")
+                .bind(chatId)
+                .oneLong();
     }
 
     // ---------------------------------------------------------------- helpers

@@ -23,7 +23,8 @@ import java.util.stream.Collectors;
 
 /** {@link Reminders} in the reminders table, with one timers row each. */
 final class SqliteReminders implements Reminders {
-    private static final String COLUMNS = "id, couple_id, partner, dialog, at, days, zone, text, next_due, awaiting_time";
+    private static final String COLUMNS =
+            "id, couple_id, partner, dialog, at, days, zone, text, next_due, awaiting_time";
 
     private final Database db;
 
@@ -33,16 +34,20 @@ final class SqliteReminders implements Reminders {
 
     @Override
     public List<StoredReminder> of(long coupleId, Partner recipient) {
-        return db.read("list the reminders of couple " + coupleId, c -> Sql.on(c,
-                "SELECT " + COLUMNS + " FROM reminders WHERE couple_id = ? AND partner = ? ORDER BY id")
-                .bind(coupleId, recipient.name()).list(this::row));
+        return db.read(
+                "list the reminders of couple " + coupleId,
+                c -> Sql.on(c, "SELECT " + COLUMNS + " FROM reminders WHERE couple_id = ? AND partner = ? ORDER BY id")
+                        .bind(coupleId, recipient.name())
+                        .list(this::row));
     }
 
     @Override
     public List<StoredReminder> ofCouple(long coupleId) {
-        return db.read("list the reminders of couple " + coupleId, c -> Sql.on(c,
-                "SELECT " + COLUMNS + " FROM reminders WHERE couple_id = ? ORDER BY id").bind(coupleId)
-                .list(this::row));
+        return db.read(
+                "list the reminders of couple " + coupleId,
+                c -> Sql.on(c, "SELECT " + COLUMNS + " FROM reminders WHERE couple_id = ? ORDER BY id")
+                        .bind(coupleId)
+                        .list(this::row));
     }
 
     @Override
@@ -51,7 +56,8 @@ final class SqliteReminders implements Reminders {
     }
 
     private Optional<StoredReminder> one(Connection c, long coupleId, long id) throws SQLException {
-        return Sql.on(c, "SELECT " + COLUMNS + " FROM reminders WHERE couple_id = ? AND id = ?").bind(coupleId, id)
+        return Sql.on(c, "SELECT " + COLUMNS + " FROM reminders WHERE couple_id = ? AND id = ?")
+                .bind(coupleId, id)
                 .one(this::row);
     }
 
@@ -60,9 +66,17 @@ final class SqliteReminders implements Reminders {
         long id = rs.getLong(1);
         String where = "reminders:" + id;
         String html = db.key().decrypt(SqliteSessionStore.sealed(rs.getObject(8), where), where);
-        return new StoredReminder(id, rs.getLong(2), Partner.valueOf(rs.getString(3)), rs.getString(4),
-                LocalTime.parse(rs.getString(5)), days(rs.getString(6)), ZoneId.of(rs.getString(7)), html,
-                Instant.ofEpochMilli(rs.getLong(9)), rs.getInt(10) == 1);
+        return new StoredReminder(
+                id,
+                rs.getLong(2),
+                Partner.valueOf(rs.getString(3)),
+                rs.getString(4),
+                LocalTime.parse(rs.getString(5)),
+                days(rs.getString(6)),
+                ZoneId.of(rs.getString(7)),
+                html,
+                Instant.ofEpochMilli(rs.getLong(9)),
+                rs.getInt(10) == 1);
     }
 
     /**
@@ -71,7 +85,8 @@ final class SqliteReminders implements Reminders {
      */
     static void set(Connection c, DataKey key, long coupleId, NewReminder r, long now) throws SQLException {
         List<Long> same = Sql.on(c, "SELECT id, text FROM reminders WHERE couple_id = ? AND partner = ? AND dialog = ?")
-                .bind(coupleId, r.recipient().name(), r.dialog()).list(rs -> {
+                .bind(coupleId, r.recipient().name(), r.dialog())
+                .list(rs -> {
                     String where = "reminders:" + rs.getLong(1);
                     String html = key.decrypt(SqliteSessionStore.sealed(rs.getObject(2), where), where);
                     return html.equals(r.html()) ? rs.getLong(1) : null;
@@ -80,11 +95,22 @@ final class SqliteReminders implements Reminders {
         for (long old : same) {
             delete(c, coupleId, old);
         }
-        long id = Sql.on(c, "INSERT INTO reminders (couple_id, partner, dialog, at, days, zone, "
-                + "text, next_due, awaiting_time, created) VALUES (?, ?, ?, ?, ?, ?, X'', ?, 0, ?) RETURNING id")
-                .bind(coupleId, r.recipient().name(), r.dialog(), r.at().toString(), column(r.days()), r.zone().getId(),
-                        r.nextDue().toEpochMilli(), now).firstLong();
-        Sql.on(c, "UPDATE reminders SET text = ? WHERE id = ?").bind(key.encrypt(r.html(), "reminders:" + id), id)
+        long id = Sql.on(
+                        c,
+                        "INSERT INTO reminders (couple_id, partner, dialog, at, days, zone, "
+                                + "text, next_due, awaiting_time, created) VALUES (?, ?, ?, ?, ?, ?, X'', ?, 0, ?) RETURNING id")
+                .bind(
+                        coupleId,
+                        r.recipient().name(),
+                        r.dialog(),
+                        r.at().toString(),
+                        column(r.days()),
+                        r.zone().getId(),
+                        r.nextDue().toEpochMilli(),
+                        now)
+                .firstLong();
+        Sql.on(c, "UPDATE reminders SET text = ? WHERE id = ?")
+                .bind(key.encrypt(r.html(), "reminders:" + id), id)
                 .update();
         schedule(c, coupleId, id, r.nextDue());
     }
@@ -93,16 +119,21 @@ final class SqliteReminders implements Reminders {
     public boolean delivered(long coupleId, long id, Instant due, Outgoing message, Instant nextDue) {
         long now = db.clock().millis();
         return db.write("deliver reminder " + id + " of couple " + coupleId, c -> {
-            if (Sql.on(c, "UPDATE timers SET state = 'fired' WHERE couple_id = ? "
-                    + "AND timer_id = ? AND state = 'pending' AND due = ?")
-                    .bind(coupleId, TIMER_PREFIX + id, due.toEpochMilli()).update() != 1) {
+            if (Sql.on(
+                                    c,
+                                    "UPDATE timers SET state = 'fired' WHERE couple_id = ? "
+                                            + "AND timer_id = ? AND state = 'pending' AND due = ?")
+                            .bind(coupleId, TIMER_PREFIX + id, due.toEpochMilli())
+                            .update()
+                    != 1) {
                 return false;
             }
             if (message != null) {
                 SqliteOutbox.enqueue(c, db.key(), coupleId, message, now);
             }
             Sql.on(c, "UPDATE reminders SET next_due = ? WHERE couple_id = ? AND id = ?")
-                    .bind(nextDue.toEpochMilli(), coupleId, id).update();
+                    .bind(nextDue.toEpochMilli(), coupleId, id)
+                    .update();
             schedule(c, coupleId, id, nextDue);
             return true;
         });
@@ -112,7 +143,8 @@ final class SqliteReminders implements Reminders {
     public boolean stop(long coupleId, Partner recipient, long id, Reply reply) {
         long now = db.clock().millis();
         return db.write("stop reminder " + id + " of couple " + coupleId, c -> {
-            boolean mine = one(c, coupleId, id).filter(r -> r.recipient() == recipient).isPresent();
+            boolean mine =
+                    one(c, coupleId, id).filter(r -> r.recipient() == recipient).isPresent();
             if (mine) {
                 delete(c, coupleId, id);
             }
@@ -147,9 +179,14 @@ final class SqliteReminders implements Reminders {
 
     @Override
     public Optional<Long> awaitingTime(long coupleId, Partner recipient) {
-        return db.read("find a reminder waiting for a time", c -> Sql.on(c, "SELECT id FROM reminders "
-                + "WHERE couple_id = ? AND partner = ? AND awaiting_time = 1 LIMIT 1").bind(coupleId, recipient.name())
-                .one(rs -> rs.getLong(1)));
+        return db.read(
+                "find a reminder waiting for a time",
+                c -> Sql.on(
+                                c,
+                                "SELECT id FROM reminders "
+                                        + "WHERE couple_id = ? AND partner = ? AND awaiting_time = 1 LIMIT 1")
+                        .bind(coupleId, recipient.name())
+                        .one(rs -> rs.getLong(1)));
     }
 
     @Override
@@ -157,20 +194,27 @@ final class SqliteReminders implements Reminders {
         db.write("stop waiting for a reminder time", c -> awaiting(c, coupleId, recipient, 0, null));
     }
 
-    private static int awaiting(Connection c, long coupleId, Partner recipient, int value, Long id) throws SQLException {
+    private static int awaiting(Connection c, long coupleId, Partner recipient, int value, Long id)
+            throws SQLException {
         String sql = "UPDATE reminders SET awaiting_time = ? WHERE couple_id = ? AND partner = ?";
         return id == null
                 ? Sql.on(c, sql).bind(value, coupleId, recipient.name()).update()
-                : Sql.on(c, sql + " AND id = ?").bind(value, coupleId, recipient.name(), id).update();
+                : Sql.on(c, sql + " AND id = ?")
+                        .bind(value, coupleId, recipient.name(), id)
+                        .update();
     }
 
     @Override
     public boolean changeTime(long coupleId, Partner recipient, long id, LocalTime at, Instant nextDue, Reply reply) {
         long now = db.clock().millis();
         return db.write("change the time of reminder " + id, c -> {
-            boolean changed = Sql.on(c, "UPDATE reminders SET at = ?, next_due = ?, awaiting_time = 0 "
-                    + "WHERE couple_id = ? AND partner = ? AND id = ?")
-                    .bind(at.toString(), nextDue.toEpochMilli(), coupleId, recipient.name(), id).update() == 1;
+            boolean changed = Sql.on(
+                                    c,
+                                    "UPDATE reminders SET at = ?, next_due = ?, awaiting_time = 0 "
+                                            + "WHERE couple_id = ? AND partner = ? AND id = ?")
+                            .bind(at.toString(), nextDue.toEpochMilli(), coupleId, recipient.name(), id)
+                            .update()
+                    == 1;
             if (changed) {
                 schedule(c, coupleId, id, nextDue);
             }
@@ -196,19 +240,25 @@ final class SqliteReminders implements Reminders {
     static void move(Connection c, long from, Partner who, long to, Partner as) throws SQLException {
         for (long id : idsOf(c, from, who)) {
             Sql.on(c, "UPDATE timers SET couple_id = ? WHERE couple_id = ? AND timer_id = ?")
-                    .bind(to, from, TIMER_PREFIX + id).update();
-            Sql.on(c, "UPDATE reminders SET couple_id = ?, partner = ? WHERE id = ?").bind(to, as.name(), id).update();
+                    .bind(to, from, TIMER_PREFIX + id)
+                    .update();
+            Sql.on(c, "UPDATE reminders SET couple_id = ?, partner = ? WHERE id = ?")
+                    .bind(to, as.name(), id)
+                    .update();
         }
     }
 
     private static List<Long> idsOf(Connection c, long coupleId, Partner recipient) throws SQLException {
         return Sql.on(c, "SELECT id FROM reminders WHERE couple_id = ? AND partner = ?")
-                .bind(coupleId, recipient.name()).list(rs -> rs.getLong(1));
+                .bind(coupleId, recipient.name())
+                .list(rs -> rs.getLong(1));
     }
 
     private static void delete(Connection c, long coupleId, long id) throws SQLException {
         SqliteTimerStore.leavePending(c, coupleId, TIMER_PREFIX + id, "cancelled");
-        Sql.on(c, "DELETE FROM reminders WHERE couple_id = ? AND id = ?").bind(coupleId, id).update();
+        Sql.on(c, "DELETE FROM reminders WHERE couple_id = ? AND id = ?")
+                .bind(coupleId, id)
+                .update();
     }
 
     private static void schedule(Connection c, long coupleId, long id, Instant due) throws SQLException {

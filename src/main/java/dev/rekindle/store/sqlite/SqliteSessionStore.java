@@ -52,17 +52,21 @@ final class SqliteSessionStore implements SessionStore {
     public Optional<StoredSession> load(long coupleId) {
         // get(key, loader) loads under the key's lock, so a commit's update waits for a load in flight
         // and lands after it: a load can never overwrite a newer committed session
-        return Optional.ofNullable(cache.get(coupleId, id -> loadFromDatabase(id).orElse(null)));
+        return Optional.ofNullable(
+                cache.get(coupleId, id -> loadFromDatabase(id).orElse(null)));
     }
 
     /** The session as the database holds it, bypassing the cache. */
     Optional<StoredSession> loadFromDatabase(long coupleId) {
-        return db.read("load the session of couple " + coupleId, c -> Sql.on(c,
-                "SELECT engine_json, version FROM sessions WHERE couple_id = ?").bind(coupleId).one(rs -> {
-                    String where = "sessions:" + coupleId;
-                    String json = db.key().decrypt(sealed(rs.getObject(1), where), where);
-                    return new StoredSession(coupleId, SessionJson.read(json), rs.getLong(2));
-                }));
+        return db.read(
+                "load the session of couple " + coupleId,
+                c -> Sql.on(c, "SELECT engine_json, version FROM sessions WHERE couple_id = ?")
+                        .bind(coupleId)
+                        .one(rs -> {
+                            String where = "sessions:" + coupleId;
+                            String json = db.key().decrypt(sealed(rs.getObject(1), where), where);
+                            return new StoredSession(coupleId, SessionJson.read(json), rs.getLong(2));
+                        }));
     }
 
     @Override
@@ -80,8 +84,11 @@ final class SqliteSessionStore implements SessionStore {
                 cache.invalidate(commit.coupleId());
                 throw e;
             }
-            cache.asMap().merge(commit.coupleId(), new StoredSession(commit.coupleId(), commit.session(), newVersion),
-                    (old, now) -> old.version() > now.version() ? old : now);
+            cache.asMap()
+                    .merge(
+                            commit.coupleId(),
+                            new StoredSession(commit.coupleId(), commit.session(), newVersion),
+                            (old, now) -> old.version() > now.version() ? old : now);
             return newVersion;
         }
         return SessionStore.await(commitAsync(commit));
@@ -104,17 +111,18 @@ final class SqliteSessionStore implements SessionStore {
         }
         long newVersion = commit.expectedVersion() + 1;
         return db.writeSoon("commit an update for couple " + coupleId, c -> {
-            apply(c, db.key(), commit, json, newVersion, db.clock().millis());
-            return newVersion;
-        }).whenComplete((v, e) -> {
-            if (e != null) {
-                cache.invalidate(coupleId);
-                return;
-            }
-            StoredSession stored = new StoredSession(coupleId, commit.session(), newVersion);
-            // two commits of one couple may reach this line out of order; the higher version wins
-            cache.asMap().merge(coupleId, stored, (old, now) -> old.version() > now.version() ? old : now);
-        });
+                    apply(c, db.key(), commit, json, newVersion, db.clock().millis());
+                    return newVersion;
+                })
+                .whenComplete((v, e) -> {
+                    if (e != null) {
+                        cache.invalidate(coupleId);
+                        return;
+                    }
+                    StoredSession stored = new StoredSession(coupleId, commit.session(), newVersion);
+                    // two commits of one couple may reach this line out of order; the higher version wins
+                    cache.asMap().merge(coupleId, stored, (old, now) -> old.version() > now.version() ? old : now);
+                });
     }
 
     private static void apply(Connection c, DataKey key, UpdateCommit commit, String json, long newVersion, long now)
@@ -148,11 +156,16 @@ final class SqliteSessionStore implements SessionStore {
         String sql = found == 0
                 ? "INSERT INTO sessions (engine_json, schema, version, updated, couple_id) VALUES (?, ?, ?, ?, ?)"
                 : "UPDATE sessions SET engine_json = ?, schema = ?, version = ?, updated = ? WHERE couple_id = ?";
-        Sql.on(c, sql).bind(sealed, commit.session().schema(), newVersion, now, commit.coupleId()).update();
+        Sql.on(c, sql)
+                .bind(sealed, commit.session().schema(), newVersion, now, commit.coupleId())
+                .update();
     }
 
     private static long currentVersion(Connection c, long coupleId) throws SQLException {
-        return Sql.on(c, "SELECT version FROM sessions WHERE couple_id = ?").bind(coupleId).oneLong().orElse(0);
+        return Sql.on(c, "SELECT version FROM sessions WHERE couple_id = ?")
+                .bind(coupleId)
+                .oneLong()
+                .orElse(0);
     }
 
     private static void markCauseDone(Connection c, long coupleId, Cause cause, long now) throws SQLException {

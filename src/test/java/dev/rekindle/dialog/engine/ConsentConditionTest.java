@@ -89,21 +89,27 @@ class ConsentConditionTest {
 
     @Test
     void bothYesShowsBoth() {
-        assertEquals(List.of("Sam: warm. Alex: tired."), answered("Yes, share", "Yes, share").texts(GROUP));
+        assertEquals(
+                List.of("Sam: warm. Alex: tired."),
+                answered("Yes, share", "Yes, share").texts(GROUP));
     }
 
     @Test
     void oneYesShowsNeitherAnswer() {
         for (Harness h : List.of(answered("Yes, share", "Keep private"), answered("Keep private", "Yes, share"))) {
             assertEquals(List.of("Only one of you chose to show it, so neither is shown."), h.texts(GROUP));
-            assertTrue(h.all.stream().noneMatch(x -> x instanceof Action.Send s && s.to() == GROUP
-                    && (s.html().contains("warm") || s.html().contains("tired"))));
+            assertTrue(h.all.stream()
+                    .noneMatch(x -> x instanceof Action.Send s
+                            && s.to() == GROUP
+                            && (s.html().contains("warm") || s.html().contains("tired"))));
         }
     }
 
     @Test
     void twoNosShowNothing() {
-        assertEquals(List.of("Both kept it private."), answered("Keep private", "Keep private").texts(GROUP));
+        assertEquals(
+                List.of("Both kept it private."),
+                answered("Keep private", "Keep private").texts(GROUP));
     }
 
     @Test
@@ -125,14 +131,18 @@ class ConsentConditionTest {
         Harness h = new Harness(Harness.library(TO_PARTNER), false, 1);
         h.say(Partner.A, A, "/note");
         h.say(Partner.A, A, "thank you for Sunday");
-        assertEquals(List.of("NO PARTNER", "kept"), h.texts(A), "no partner: the share goes to no, and nothing was agreed");
+        assertEquals(
+                List.of("NO PARTNER", "kept"), h.texts(A), "no partner: the share goes to no, and nothing was agreed");
     }
 
     @Test
     void sharedIsATestOnlyWhenFollowedByParentheses() throws Exception {
         assertEquals(new Condition.Truthy(new Condition.RefOperand(Ref.parse("shared"))), Condition.parse("shared"));
-        assertEquals(new Condition.Shared(Ref.parse("A.close"), ShareTarget.GROUP, 8), Condition.parse("shared (A.close , Group)"));
-        assertEquals(new Condition.Not(new Condition.Shared(Ref.parse("both.more"), null, 11)),
+        assertEquals(
+                new Condition.Shared(Ref.parse("A.close"), ShareTarget.GROUP, 8),
+                Condition.parse("shared (A.close , Group)"));
+        assertEquals(
+                new Condition.Not(new Condition.Shared(Ref.parse("both.more"), null, 11)),
                 Condition.parse("not shared(both.more)"));
     }
 }

@@ -191,7 +191,11 @@ class CoupleTest {
         h.say(Partner.B, B, "calm");
         h.press(Partner.B, B, "Yes, share");
         assertEquals(List.of("Sam: (kept private). Alex: calm."), h.texts(GROUP));
-        assertTrue(h.all.stream().noneMatch(a -> a instanceof Action.Send s && s.to() != A && s.html().contains("secretword")),
+        assertTrue(
+                h.all.stream()
+                        .noneMatch(a -> a instanceof Action.Send s
+                                && s.to() != A
+                                && s.html().contains("secretword")),
                 "A's word never leaves A's chat");
     }
 
@@ -291,13 +295,15 @@ class CoupleTest {
         assertEquals(List.of("What did Alex do that you valued?"), h.texts(A));
         h.say(Partner.A, A, "the morning coffee");
         assertEquals(List.of("Send this to Alex?"), h.texts(A));
-        assertEquals(new Action.SaveJournal("thanks_note", "appreciation", Partner.A, "the morning coffee"),
+        assertEquals(
+                new Action.SaveJournal("thanks_note", "appreciation", Partner.A, "the morning coffee"),
                 h.of(Action.SaveJournal.class).get(0));
         assertTrue(h.texts(B).isEmpty());
         h.press(Partner.A, A, "Yes, share");
         assertEquals(List.of("Sam wanted you to know: the morning coffee"), h.texts(B));
         assertEquals(List.of("Sent."), h.texts(A));
-        assertEquals(List.of(new Action.Shared(Partner.A, "note", dev.rekindle.dialog.model.ShareTarget.PARTNER)),
+        assertEquals(
+                List.of(new Action.Shared(Partner.A, "note", dev.rekindle.dialog.model.ShareTarget.PARTNER)),
                 h.of(Action.Shared.class));
     }
 

@@ -20,10 +20,16 @@ class EffectsTest {
 
     @Test
     void theLastWordOnATimerCountsInTheOrderItWasSaid() {
-        Effects e = Effects.of(new Outcome(SESSION, List.of(
-                timer("x", 5), new Action.CancelTimer("x"),           // set and cancelled: not set
-                new Action.CancelTimer("y"), timer("y", 10),          // cancelled and set: set
-                timer("z", 1), timer("w", 2), timer("z", 3))));       // rescheduled: once, with its last due time
+        Effects e = Effects.of(new Outcome(
+                SESSION,
+                List.of(
+                        timer("x", 5),
+                        new Action.CancelTimer("x"), // set and cancelled: not set
+                        new Action.CancelTimer("y"),
+                        timer("y", 10), // cancelled and set: set
+                        timer("z", 1),
+                        timer("w", 2),
+                        timer("z", 3)))); // rescheduled: once, with its last due time
         assertEquals(List.of(timer("y", 10), timer("w", 2), timer("z", 3)), e.timersSet());
         assertEquals(List.of("x"), e.timersCancelled());
     }

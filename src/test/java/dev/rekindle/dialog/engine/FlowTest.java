@@ -186,7 +186,9 @@ class FlowTest {
         h.press(Partner.A, A, "Next");
         assertEquals(List.of("Now something new."), h.texts(A));
         assertNull(h.state(A));
-        List<String> ended = h.of(Action.DialogEnded.class).stream().map(Action.DialogEnded::dialog).toList();
+        List<String> ended = h.of(Action.DialogEnded.class).stream()
+                .map(Action.DialogEnded::dialog)
+                .toList();
         assertEquals(List.of("caller", "follow"), ended);
     }
 

@@ -1,6 +1,5 @@
 package dev.rekindle.dialog.engine;
 
-import dev.rekindle.dialog.model.SafetyKind;
 import static dev.rekindle.dialog.engine.Chat.A;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -8,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rekindle.dialog.model.DialogLibrary;
 import dev.rekindle.dialog.model.Partner;
+import dev.rekindle.dialog.model.SafetyKind;
 import dev.rekindle.dialog.session.SessionJson;
 import java.time.Duration;
 import java.util.List;
@@ -83,7 +83,8 @@ class FollowUpTest {
         h.advance(Duration.ofHours(1));
         assertEquals(List.of("How was a long hug?"), h.texts(A));
         assertEquals("ask", h.state(A));
-        assertTrue(h.last.stream().anyMatch(a -> a instanceof Action.DialogStarted d && d.dialog().equals("hug")));
+        assertTrue(h.last.stream()
+                .anyMatch(a -> a instanceof Action.DialogStarted d && d.dialog().equals("hug")));
         assertTrue(h.session.followUps().isEmpty());
         h.press(Partner.A, A, "Good");
         assertEquals(List.of("Glad."), h.texts(A));
@@ -95,7 +96,8 @@ class FollowUpTest {
         h.advance(Duration.ofHours(20));
         h.say(Partner.A, A, "you never listen", "feel_unheard");
         assertEquals(List.of("Let's talk."), h.texts(A));
-        assertEquals(List.of(), Harness.texts(h.advance(Duration.ofHours(4)), A), "the running exercise is not cut off");
+        assertEquals(
+                List.of(), Harness.texts(h.advance(Duration.ofHours(4)), A), "the running exercise is not cut off");
         assertEquals("open", h.state(A));
         assertEquals(List.of(), Harness.texts(h.advance(Duration.ofHours(1)), A), "busy again an hour later");
         h.press(Partner.A, A, "Done");
@@ -110,7 +112,8 @@ class FollowUpTest {
         h.advance(Duration.ofHours(23));
         h.say(Partner.A, A, "/talk");
         h.advance(Duration.ofDays(3));
-        assertTrue(h.all.stream().noneMatch(a -> a instanceof Action.Send s && s.html().contains("How was")));
+        assertTrue(h.all.stream()
+                .noneMatch(a -> a instanceof Action.Send s && s.html().contains("How was")));
         assertTrue(h.session.followUps().isEmpty());
         assertEquals(1, h.of(Action.Trouble.class).size());
         assertTrue(h.of(Action.Trouble.class).get(0).problem().startsWith("follow-up dropped"));
@@ -154,9 +157,11 @@ class FollowUpTest {
         Harness h = chose("Long");
         h.apply(new Input.SafetyAlert(Partner.A, A, SafetyKind.CRISIS));
         assertTrue(h.session.followUps().isEmpty());
-        assertTrue(h.all.stream().noneMatch(a -> a instanceof Action.Send s && s.html().contains("How was")));
+        assertTrue(h.all.stream()
+                .noneMatch(a -> a instanceof Action.Send s && s.html().contains("How was")));
         h.advance(Duration.ofDays(2));
-        assertTrue(h.all.stream().noneMatch(a -> a instanceof Action.Send s && s.html().contains("How was")));
+        assertTrue(h.all.stream()
+                .noneMatch(a -> a instanceof Action.Send s && s.html().contains("How was")));
     }
 
     @Test

@@ -48,7 +48,8 @@ final class Harness {
     /** The engine tests' bot.yaml and safety dialogs, plus the given dialog texts. */
     static DialogLibrary library(String... dialogs) {
         List<SourceFile> files = new ArrayList<>();
-        for (String base : List.of("bot.yaml", "t_crisis.yaml", "t_abuse.yaml", "t_check.yaml", "t_past.yaml", "t_support.yaml")) {
+        for (String base :
+                List.of("bot.yaml", "t_crisis.yaml", "t_abuse.yaml", "t_check.yaml", "t_past.yaml", "t_support.yaml")) {
             files.add(new SourceFile("engine/" + base, resource(base)));
         }
         for (int i = 0; i < dialogs.length; i++) {
@@ -56,7 +57,8 @@ final class Harness {
         }
         LoadResult r = DialogLoader.loadSources(files);
         if (r.hasErrors()) {
-            fail("test dialogs do not load:\n" + r.problems().stream().map(Object::toString).collect(Collectors.joining("\n")));
+            fail("test dialogs do not load:\n"
+                    + r.problems().stream().map(Object::toString).collect(Collectors.joining("\n")));
         }
         return r.library().orElseThrow();
     }
@@ -107,14 +109,18 @@ final class Harness {
     String data(Chat chat, String label) {
         return openButtons.values().stream()
                 .filter(s -> s.to() == chat)
-                .sorted(Comparator.comparingLong((Action.Send s) -> Long.parseLong(s.ref().substring(1))).reversed())
+                .sorted(Comparator.comparingLong(
+                                (Action.Send s) -> Long.parseLong(s.ref().substring(1)))
+                        .reversed())
                 .flatMap(s -> s.buttons().stream())
                 .filter(b -> b.label().equals(label))
                 .map(Action.ButtonOut::data)
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no open button '" + label + "' in " + chat + "; open: "
-                        + openButtons.values().stream().filter(s -> s.to() == chat)
-                        .map(s -> s.buttons().toString()).toList()));
+                        + openButtons.values().stream()
+                                .filter(s -> s.to() == chat)
+                                .map(s -> s.buttons().toString())
+                                .toList()));
     }
 
     /** Moves the clock on, firing due timers in order, each at its own instant. */
@@ -155,7 +161,9 @@ final class Harness {
 
     List<String> labels(Chat chat) {
         for (int i = last.size() - 1; i >= 0; i--) {
-            if (last.get(i) instanceof Action.Send s && s.to() == chat && !s.buttons().isEmpty()) {
+            if (last.get(i) instanceof Action.Send s
+                    && s.to() == chat
+                    && !s.buttons().isEmpty()) {
                 return s.buttons().stream().map(Action.ButtonOut::label).toList();
             }
         }

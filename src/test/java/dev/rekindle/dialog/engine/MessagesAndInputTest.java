@@ -57,7 +57,11 @@ class MessagesAndInputTest {
     void markupBecomesHtmlAndPartnerTextIsEscaped() {
         Harness h = new Harness(Harness.library(GREETING), true, 7);
         List<Action> out = h.say(Partner.A, A, "/greet");
-        String html = ((Action.Send) out.stream().filter(a -> a instanceof Action.Send).findFirst().orElseThrow()).html();
+        String html = ((Action.Send) out.stream()
+                        .filter(a -> a instanceof Action.Send)
+                        .findFirst()
+                        .orElseThrow())
+                .html();
         assertTrue(html.matches("Hello (<b>Sam</b>, one|<i>Sam</i>, two|Sam, three)"), html);
         h.press(Partner.A, A, "Good");
         h.say(Partner.A, A, "<b>bold</b> & \"quoted\"");
@@ -216,7 +220,8 @@ class MessagesAndInputTest {
         assertEquals(List.of("STOPPED"), h.texts(A));
         assertFalse(h.session.runs().containsKey(A));
         assertTrue(h.of(Action.CloseButtons.class).size() == 1, "the open buttons are closed on stop");
-        assertEquals(Action.EndReason.STOPPED, h.of(Action.DialogEnded.class).get(0).reason());
+        assertEquals(
+                Action.EndReason.STOPPED, h.of(Action.DialogEnded.class).get(0).reason());
     }
 
     @Test
@@ -230,7 +235,8 @@ class MessagesAndInputTest {
     void aGarbledButtonPayloadIsStaleNotACrash() {
         Harness h = new Harness(Harness.library(GREETING));
         h.say(Partner.A, A, "/greet");
-        for (String junk : new String[] {"", "x", "greet.hello.9@1", "greet.hello.0@zzzz", "@", "menu.nope@1", "a.b.c.d@1"}) {
+        for (String junk :
+                new String[] {"", "x", "greet.hello.9@1", "greet.hello.0@zzzz", "@", "menu.nope@1", "a.b.c.d@1"}) {
             h.apply(new Input.Press(Partner.A, A, junk));
             assertEquals(List.of("STALE"), h.texts(A), junk);
             assertEquals("hello", h.state(A));

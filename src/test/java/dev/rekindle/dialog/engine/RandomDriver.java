@@ -1,6 +1,5 @@
 package dev.rekindle.dialog.engine;
 
-import dev.rekindle.dialog.model.SafetyKind;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +8,7 @@ import dev.rekindle.dialog.model.Dialog;
 import dev.rekindle.dialog.model.DialogLibrary;
 import dev.rekindle.dialog.model.IntentTaxonomy;
 import dev.rekindle.dialog.model.Partner;
+import dev.rekindle.dialog.model.SafetyKind;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,9 +20,23 @@ import java.util.Random;
  * alert. After every input the session must still be inside the library's dialogs.
  */
 public final class RandomDriver {
-    private static final List<String> TEXTS = List.of("", " ", "ok", "yes", "no", "7", "42", "19:30", "7pm",
-            "I valued the way you made coffee this morning", "<b>not bold</b> & {braces} {{x}}", "😀🙏",
-            "Привет, как дела?", "x".repeat(5000), "/", "a\nb\nc");
+    private static final List<String> TEXTS = List.of(
+            "",
+            " ",
+            "ok",
+            "yes",
+            "no",
+            "7",
+            "42",
+            "19:30",
+            "7pm",
+            "I valued the way you made coffee this morning",
+            "<b>not bold</b> & {braces} {{x}}",
+            "😀🙏",
+            "Привет, как дела?",
+            "x".repeat(5000),
+            "/",
+            "a\nb\nc");
 
     private RandomDriver() {}
 
@@ -33,7 +47,10 @@ public final class RandomDriver {
         List<String> commands = new ArrayList<>(List.of("/help", "/menu", "/stop"));
         library.dialogs().forEach(x -> commands.addAll(x.triggers().commands()));
         start(h, library, dialog, home);
-        assertTrue(h.all.stream().anyMatch(a -> a instanceof Action.DialogStarted s && s.dialog().equals(dialog.id()))
+        assertTrue(
+                h.all.stream()
+                                .anyMatch(a -> a instanceof Action.DialogStarted s
+                                        && s.dialog().equals(dialog.id()))
                         || dialog.triggers().commands().isEmpty() && !isSafety(library, dialog),
                 "dialog " + dialog.id() + " did not start from its command");
         for (int step = 0; step < steps; step++) {
@@ -53,7 +70,8 @@ public final class RandomDriver {
                 } else if (pick < 97) {
                     h.say(who, chat, commands.get(random.nextInt(commands.size())));
                 } else if (pick < 98) {
-                    h.apply(new Input.SafetyAlert(who, chat, random.nextBoolean() ? SafetyKind.CRISIS : SafetyKind.ABUSE));
+                    h.apply(new Input.SafetyAlert(
+                            who, chat, random.nextBoolean() ? SafetyKind.CRISIS : SafetyKind.ABUSE));
                 } else {
                     start(h, library, dialog, home);
                 }
@@ -66,7 +84,10 @@ public final class RandomDriver {
 
     private static void start(Harness h, DialogLibrary library, Dialog dialog, Chat home) {
         if (!dialog.triggers().commands().isEmpty()) {
-            h.say(home == Chat.GROUP ? Partner.B : Partner.A, home, dialog.triggers().commands().get(0));
+            h.say(
+                    home == Chat.GROUP ? Partner.B : Partner.A,
+                    home,
+                    dialog.triggers().commands().get(0));
         } else if (dialog.id().equals(library.bot().crisisDialog())) {
             h.apply(new Input.SafetyAlert(Partner.A, Chat.A, SafetyKind.CRISIS));
         } else if (dialog.id().equals(library.bot().abuseDialog())) {
@@ -75,14 +96,19 @@ public final class RandomDriver {
     }
 
     private static boolean isSafety(DialogLibrary library, Dialog dialog) {
-        return dialog.id().equals(library.bot().crisisDialog()) || dialog.id().equals(library.bot().abuseDialog());
+        return dialog.id().equals(library.bot().crisisDialog())
+                || dialog.id().equals(library.bot().abuseDialog());
     }
 
     private static void pressSomething(Harness h, Random random, Partner who, Chat chat) {
-        List<Action.Send> open = h.openButtons.values().stream().filter(s -> s.to() == chat).toList();
+        List<Action.Send> open =
+                h.openButtons.values().stream().filter(s -> s.to() == chat).toList();
         if (!open.isEmpty() && random.nextInt(10) < 8) {
             Action.Send s = open.get(random.nextInt(open.size()));
-            h.apply(new Input.Press(who, chat, s.buttons().get(random.nextInt(s.buttons().size())).data()));
+            h.apply(new Input.Press(
+                    who,
+                    chat,
+                    s.buttons().get(random.nextInt(s.buttons().size())).data()));
         } else {
             List<String> junk = List.of("menu.nothing@1", "x.y.0@1", "", "daily_checkin.speak.0@zz");
             h.apply(new Input.Press(who, chat, junk.get(random.nextInt(junk.size()))));

@@ -91,11 +91,21 @@ class ReminderTest {
         h.press(Partner.A, A, "Friday");
         h.say(Partner.A, A, "7:30pm");
         List<Action.SetReminder> set = h.of(Action.SetReminder.class);
-        assertEquals(List.of(new Action.SetReminder(Partner.A, Partner.A, "date_night", LocalTime.of(19, 30),
-                EnumSet.of(DayOfWeek.FRIDAY), "<b>Date night</b> at 19:30, Sam.")), set);
+        assertEquals(
+                List.of(new Action.SetReminder(
+                        Partner.A,
+                        Partner.A,
+                        "date_night",
+                        LocalTime.of(19, 30),
+                        EnumSet.of(DayOfWeek.FRIDAY),
+                        "<b>Date night</b> at 19:30, Sam.")),
+                set);
         assertEquals(List.of("Done."), h.texts(A), "the reminder itself says nothing now");
         int reminder = h.last.indexOf(set.get(0));
-        int said = h.last.indexOf(h.last.stream().filter(a -> a instanceof Action.Send).findFirst().orElseThrow());
+        int said = h.last.indexOf(h.last.stream()
+                .filter(a -> a instanceof Action.Send)
+                .findFirst()
+                .orElseThrow());
         assertTrue(reminder < said, "a state's reminder is set before its message, like its journal entry");
     }
 
@@ -117,11 +127,23 @@ class ReminderTest {
         h.press(Partner.B, GROUP, "Mornings at 7:30");
         List<Action.SetReminder> set = h.of(Action.SetReminder.class);
         Set<DayOfWeek> daily = EnumSet.allOf(DayOfWeek.class);
-        assertEquals(List.of(
-                new Action.SetReminder(Partner.A, Partner.B, "together", LocalTime.of(7, 30), daily,
-                        "Good morning, Sam: a minute together before the day starts."),
-                new Action.SetReminder(Partner.B, Partner.B, "together", LocalTime.of(7, 30), daily,
-                        "Good morning, Alex: a minute together before the day starts.")), set);
+        assertEquals(
+                List.of(
+                        new Action.SetReminder(
+                                Partner.A,
+                                Partner.B,
+                                "together",
+                                LocalTime.of(7, 30),
+                                daily,
+                                "Good morning, Sam: a minute together before the day starts."),
+                        new Action.SetReminder(
+                                Partner.B,
+                                Partner.B,
+                                "together",
+                                LocalTime.of(7, 30),
+                                daily,
+                                "Good morning, Alex: a minute together before the day starts.")),
+                set);
     }
 
     @Test
@@ -136,7 +158,8 @@ class ReminderTest {
         assertEquals(LocalTime.of(19, 30), set.get(0).at());
         List<Action.Trouble> trouble = h.of(Action.Trouble.class);
         assertEquals(1, trouble.size());
-        assertTrue(trouble.get(0).problem().contains("partner B"), trouble.get(0).problem());
+        assertTrue(
+                trouble.get(0).problem().contains("partner B"), trouble.get(0).problem());
         assertTrue(!trouble.get(0).problem().contains("19:30"), "a log line never carries the answer");
     }
 }

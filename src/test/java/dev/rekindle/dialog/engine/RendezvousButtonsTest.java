@@ -60,8 +60,12 @@ class RendezvousButtonsTest {
         h.press(Partner.B, B, "Yes, I'd like that");
         assertEquals(List.of("Thank you."), h.texts(B));
         assertTrue(h.texts(A).isEmpty() && h.texts(GROUP).isEmpty(), "nobody learns that B answered");
-        assertTrue(h.last.stream().anyMatch(a -> a instanceof Action.CloseButtons c && c.to() == B
-                && "Yes, I'd like that".equals(c.chosenLabel())), "the pressed question closes, showing the choice");
+        assertTrue(
+                h.last.stream()
+                        .anyMatch(a -> a instanceof Action.CloseButtons c
+                                && c.to() == B
+                                && "Yes, I'd like that".equals(c.chosenLabel())),
+                "the pressed question closes, showing the choice");
         h.press(Partner.A, A, "Yes, I'd like that");
         assertEquals(List.of("You both said yes."), h.texts(GROUP));
     }

@@ -1,6 +1,5 @@
 package dev.rekindle.dialog.engine;
 
-import dev.rekindle.dialog.model.SafetyKind;
 import static dev.rekindle.dialog.engine.Chat.A;
 import static dev.rekindle.dialog.engine.Chat.B;
 import static dev.rekindle.dialog.engine.Chat.GROUP;
@@ -12,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rekindle.dialog.model.DialogLibrary;
 import dev.rekindle.dialog.model.Partner;
+import dev.rekindle.dialog.model.SafetyKind;
 import dev.rekindle.dialog.session.SessionJson;
 import java.time.Duration;
 import java.util.List;
@@ -60,7 +60,9 @@ class SafetyAndVersionTest {
         h.say(Partner.B, B, "/note");
         h.say(Partner.B, B, "thank you again");
         assertEquals(List.of("SHARED PAUSED", "Kept just for you."), h.texts(B));
-        assertTrue(h.all.stream().noneMatch(a -> a instanceof Action.Send s && s.to() == A && s.html().contains("thank")));
+        assertTrue(h.all.stream()
+                .noneMatch(a ->
+                        a instanceof Action.Send s && s.to() == A && s.html().contains("thank")));
     }
 
     static final String V1 = """
@@ -95,7 +97,9 @@ class SafetyAndVersionTest {
         DialogLibrary v1 = Harness.library(V1);
         Harness h = new Harness(v1);
         h.say(Partner.A, A, "/evolve");
-        DialogLibrary v2 = v1.withUpdate(v1.bot(), Harness.library(V1.replace("Version one", "Version two")).dialogs());
+        DialogLibrary v2 = v1.withUpdate(
+                v1.bot(),
+                Harness.library(V1.replace("Version one", "Version two")).dialogs());
         Harness after = new Harness(v2);
         after.session = h.session;
         after.openButtons.putAll(h.openButtons);
@@ -156,13 +160,16 @@ class SafetyAndVersionTest {
         assertEquals(h.session, back);
         assertEquals(json, SessionJson.write(back));
         Input next = new Input.Press(Partner.B, B, h.data(B, "Yes, share"));
-        assertEquals(h.engine.handle(h.session, next, h.now), h.engine.handle(back, next, h.now),
+        assertEquals(
+                h.engine.handle(h.session, next, h.now),
+                h.engine.handle(back, next, h.now),
                 "the same session and input give the same outcome");
     }
 
     @Test
     void sessionJsonFromANewerBuildIsRefusedWithAClearMessage() {
-        String json = SessionJson.write(Session.start(java.util.Map.of(Partner.A, "Sam"), 3)).replace("\"schema\":1", "\"schema\":99");
+        String json = SessionJson.write(Session.start(java.util.Map.of(Partner.A, "Sam"), 3))
+                .replace("\"schema\":1", "\"schema\":99");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SessionJson.read(json));
         assertTrue(e.getMessage().contains("newer than this build"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> SessionJson.read("{\"schema\":1,\"names\":"));

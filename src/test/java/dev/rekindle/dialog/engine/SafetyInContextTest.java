@@ -17,12 +17,13 @@ import org.junit.jupiter.api.Test;
 
 /** The engine's side of safety in context: what a flow, a check and an answer do, and whose pause it is. */
 class SafetyInContextTest {
-    private static final SafetyReading CHECK_ABUSE = SafetyReading.everywhere(new SafetyDecision.Check(SafetyKind.ABUSE));
+    private static final SafetyReading CHECK_ABUSE =
+            SafetyReading.everywhere(new SafetyDecision.Check(SafetyKind.ABUSE));
     private static final SafetyReading PAST = SafetyReading.everywhere(new SafetyDecision.Flow(SafetyKind.PAST_TRAUMA));
     private static final SafetyReading ABUSE_NOW = SafetyReading.everywhere(new SafetyDecision.Flow(SafetyKind.ABUSE));
     /** What the detector makes of an honest, vulnerable answer: a flow as a message, nothing as an answer. */
-    private static final SafetyReading VULNERABLE = new SafetyReading(new SafetyDecision.Flow(SafetyKind.ABUSE),
-            SafetyDecision.nothing(), SafetyKind.ABUSE);
+    private static final SafetyReading VULNERABLE =
+            new SafetyReading(new SafetyDecision.Flow(SafetyKind.ABUSE), SafetyDecision.nothing(), SafetyKind.ABUSE);
 
     private static List<Action> write(Harness h, Partner from, Chat chat, String text, SafetyReading reading) {
         return h.apply(new Input.Text(from, chat, text, null, reading));
@@ -68,7 +69,8 @@ class SafetyInContextTest {
         write(h, Partner.A, A, "he gets loud and I stay quiet for days", CHECK_ABUSE);
         assertEquals(List.of("ARE YOU SAFE?"), h.texts(A));
         h.press(Partner.A, A, "Safe");
-        assertEquals(List.of("CHECK OK", "Send this to Alex?"), h.texts(A), "I'm safe pauses nothing; the exercise goes on");
+        assertEquals(
+                List.of("CHECK OK", "Send this to Alex?"), h.texts(A), "I'm safe pauses nothing; the exercise goes on");
         assertFalse(h.session.sharedPaused(h.now));
         h.press(Partner.A, A, "Yes, share");
         assertTrue(h.texts(B).isEmpty(), "the held answer never reaches the partner");

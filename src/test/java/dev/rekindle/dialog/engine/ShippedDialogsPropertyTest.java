@@ -26,10 +26,11 @@ class ShippedDialogsPropertyTest {
             fail("shipped dialogs do not load: " + loaded.problems());
         }
         DialogLibrary library = loaded.library().orElseThrow();
-        return library.dialogs().stream().map(d -> DynamicTest.dynamicTest(d.id(), () -> {
-            for (int seed = 1; seed <= SEEDS; seed++) {
-                RandomDriver.drive(library, d, seed, STEPS);
-            }
-        }));
+        return library.dialogs().stream()
+                .map(d -> DynamicTest.dynamicTest(d.id(), () -> {
+                    for (int seed = 1; seed <= SEEDS; seed++) {
+                        RandomDriver.drive(library, d, seed, STEPS);
+                    }
+                }));
     }
 }

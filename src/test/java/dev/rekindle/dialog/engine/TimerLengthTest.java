@@ -43,8 +43,10 @@ class TimerLengthTest {
             """;
 
     private static Duration scheduled(Harness h) {
-        Action.ScheduleTimer t = (Action.ScheduleTimer) h.last.stream().filter(Action.ScheduleTimer.class::isInstance)
-                .findFirst().orElseThrow();
+        Action.ScheduleTimer t = (Action.ScheduleTimer) h.last.stream()
+                .filter(Action.ScheduleTimer.class::isInstance)
+                .findFirst()
+                .orElseThrow();
         return Duration.between(h.now, t.due());
     }
 
@@ -88,8 +90,10 @@ class TimerLengthTest {
         assertEquals(Duration.ofMinutes(5), scheduled(after), "the default under variables: is the length");
         List<Action.Trouble> trouble = after.of(Action.Trouble.class);
         assertEquals(1, trouble.size());
-        assertEquals("timer 'after: {minutes}m' gave 'twentym', which is not a duration; waited 5m instead"
-                + " (from its default under variables:)", trouble.get(0).problem());
+        assertEquals(
+                "timer 'after: {minutes}m' gave 'twentym', which is not a duration; waited 5m instead"
+                        + " (from its default under variables:)",
+                trouble.get(0).problem());
         assertEquals("quiet", trouble.get(0).state());
         after.advance(Duration.ofMinutes(5));
         assertEquals(List.of("Welcome back."), after.texts(A));

@@ -59,11 +59,12 @@ class BrokenDialogsTest {
         files.add(broken);
         LoadResult r = DialogLoader.loadSources(files);
 
-        boolean found = r.problems().stream().anyMatch(p -> p.isError()
-                && p.source().file().equals(broken.name())
-                && p.source().line() == line
-                && p.source().column() == column
-                && p.message().contains(part));
+        boolean found = r.problems().stream()
+                .anyMatch(p -> p.isError()
+                        && p.source().file().equals(broken.name())
+                        && p.source().line() == line
+                        && p.source().column() == column
+                        && p.message().contains(part));
         if (!found) {
             fail("expected an error at " + broken.name() + ":" + line + ":" + column + " containing '" + part
                     + "', but got:\n" + describe(r.problems()));
@@ -72,6 +73,8 @@ class BrokenDialogsTest {
     }
 
     static String describe(List<Problem> problems) {
-        return problems.isEmpty() ? "  (no problems)" : problems.stream().map(p -> "  " + p).collect(Collectors.joining("\n"));
+        return problems.isEmpty()
+                ? "  (no problems)"
+                : problems.stream().map(p -> "  " + p).collect(Collectors.joining("\n"));
     }
 }

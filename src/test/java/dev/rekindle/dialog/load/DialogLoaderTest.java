@@ -35,15 +35,31 @@ class DialogLoaderTest {
     }
 
     private static List<Problem> errorsIn(LoadResult r, String file) {
-        return r.problems().stream().filter(p -> p.isError() && p.source().file().equals(file)).toList();
+        return r.problems().stream()
+                .filter(p -> p.isError() && p.source().file().equals(file))
+                .toList();
     }
 
     @Test
     void versionIsAFingerprintOfTheContent() {
-        String v1 = withSupport(new SourceFile("small.yaml", SMALL)).library().orElseThrow().current("small").orElseThrow().version();
-        String same = withSupport(new SourceFile("other-name.yaml", SMALL)).library().orElseThrow().current("small").orElseThrow().version();
-        String v2 = withSupport(new SourceFile("small.yaml", SMALL.replace("Hello", "Hello!"))).library().orElseThrow()
-                .current("small").orElseThrow().version();
+        String v1 = withSupport(new SourceFile("small.yaml", SMALL))
+                .library()
+                .orElseThrow()
+                .current("small")
+                .orElseThrow()
+                .version();
+        String same = withSupport(new SourceFile("other-name.yaml", SMALL))
+                .library()
+                .orElseThrow()
+                .current("small")
+                .orElseThrow()
+                .version();
+        String v2 = withSupport(new SourceFile("small.yaml", SMALL.replace("Hello", "Hello!")))
+                .library()
+                .orElseThrow()
+                .current("small")
+                .orElseThrow()
+                .version();
         assertTrue(v1.matches("[0-9a-f]{12}"), v1);
         assertEquals(v1, same, "same bytes, same version");
         assertNotEquals(v1, v2, "changed text, new version");
@@ -67,14 +83,23 @@ class DialogLoaderTest {
                     timer: {after: 5 minutes, to: a}
                 """;
         LoadResult r = withSupport(new SourceFile("many.yaml", many));
-        List<String> messages = errorsIn(r, "many.yaml").stream().map(Problem::toString).toList();
+        List<String> messages =
+                errorsIn(r, "many.yaml").stream().map(Problem::toString).toList();
         String all = String.join("\n", messages);
-        assertTrue(all.contains("many.yaml:3:1: error: unknown key 'descripton' in the dialog (did you mean 'description'?)"), all);
+        assertTrue(
+                all.contains(
+                        "many.yaml:3:1: error: unknown key 'descripton' in the dialog (did you mean 'description'?)"),
+                all);
         assertTrue(all.contains("has no 'description'"), all);
         assertTrue(all.contains("many.yaml:8:14: error: '{answr}'"), all);
-        assertTrue(all.contains("many.yaml:9:9: error: state 'a' goes to 'bb', which does not exist (did you mean 'b'?)"), all);
+        assertTrue(
+                all.contains("many.yaml:9:9: error: state 'a' goes to 'bb', which does not exist (did you mean 'b'?)"),
+                all);
         assertTrue(all.contains("many.yaml:10:3: error: state 'b' can never be reached"), all);
-        assertTrue(all.contains("many.yaml:11:14: error: 'conflit' in the routes of state 'b' is not a known intent (did you mean 'conflict'?)"), all);
+        assertTrue(
+                all.contains(
+                        "many.yaml:11:14: error: 'conflit' in the routes of state 'b' is not a known intent (did you mean 'conflict'?)"),
+                all);
         assertTrue(all.contains("the routes of state 'b' have no fallback"), all);
         assertTrue(all.contains("many.yaml:12:20: error: '5 minutes' is not a duration"), all);
         assertEquals(8, messages.size(), all);
@@ -93,7 +118,14 @@ class DialogLoaderTest {
         LoadResult r = DialogLoader.loadDirectory(dir);
         assertFalse(r.hasErrors(), () -> BrokenDialogsTest.describe(r.problems()));
         assertTrue(r.library().orElseThrow().current("small").isPresent());
-        assertEquals(dir.resolve("small.yml").toString(), r.library().orElseThrow().current("small").orElseThrow().source().file());
+        assertEquals(
+                dir.resolve("small.yml").toString(),
+                r.library()
+                        .orElseThrow()
+                        .current("small")
+                        .orElseThrow()
+                        .source()
+                        .file());
     }
 
     @Test
@@ -103,19 +135,30 @@ class DialogLoaderTest {
         }
         Files.writeString(dir.resolve("small.yaml"), SMALL.replace("start: a", "start: aa"));
         LoadResult r = DialogLoader.loadDirectory(dir);
-        assertEquals(dir.resolve("small.yaml") + ":6:8: error: 'start' names 'aa', which does not exist (did you mean 'a'?)",
+        assertEquals(
+                dir.resolve("small.yaml") + ":6:8: error: 'start' names 'aa', which does not exist (did you mean 'a'?)",
                 errorsIn(r, dir.resolve("small.yaml").toString()).get(0).toString());
     }
 
     @Test
     void needsExactlyOneBotFile() {
-        List<SourceFile> noBot = TestFiles.support().stream().filter(f -> !TestFiles.isBotFile(f)).toList();
+        List<SourceFile> noBot = TestFiles.support().stream()
+                .filter(f -> !TestFiles.isBotFile(f))
+                .toList();
         LoadResult none = DialogLoader.loadSources(noBot);
-        assertTrue(none.problems().stream().anyMatch(p -> p.isError() && p.message().contains("there is no bot.yaml")), none.problems()::toString);
+        assertTrue(
+                none.problems().stream()
+                        .anyMatch(p -> p.isError() && p.message().contains("there is no bot.yaml")),
+                none.problems()::toString);
 
-        SourceFile bot = TestFiles.support().stream().filter(TestFiles::isBotFile).findFirst().orElseThrow();
+        SourceFile bot = TestFiles.support().stream()
+                .filter(TestFiles::isBotFile)
+                .findFirst()
+                .orElseThrow();
         LoadResult two = withSupport(new SourceFile("extra/bot.yaml", bot.content()));
-        assertTrue(errorsIn(two, "extra/bot.yaml").stream().anyMatch(p -> p.message().contains("bot settings are already in")),
+        assertTrue(
+                errorsIn(two, "extra/bot.yaml").stream()
+                        .anyMatch(p -> p.message().contains("bot settings are already in")),
                 two.problems()::toString);
     }
 
@@ -123,16 +166,22 @@ class DialogLoaderTest {
     void refusesHugeFiles() {
         String huge = SMALL + "#" + "x".repeat(1024 * 1024) + "\n";
         LoadResult r = withSupport(new SourceFile("huge.yaml", huge));
-        assertEquals("huge.yaml:1:1: error: file is larger than 1 MiB (split it into several dialogs; a dialog file is normally a few kilobytes)",
+        assertEquals(
+                "huge.yaml:1:1: error: file is larger than 1 MiB (split it into several dialogs; a dialog file is normally a few kilobytes)",
                 errorsIn(r, "huge.yaml").get(0).toString());
     }
 
     @Test
     void refusesSelfReferencingAliasesAndEmptyFiles() {
-        LoadResult r = withSupport(new SourceFile("rec.yaml", SMALL + "x: &x [1, *x]\n"), new SourceFile("empty.yaml", "# nothing\n"));
-        assertTrue(errorsIn(r, "rec.yaml").stream().anyMatch(p -> p.message().contains("alias refers to a value that contains it")),
+        LoadResult r = withSupport(
+                new SourceFile("rec.yaml", SMALL + "x: &x [1, *x]\n"), new SourceFile("empty.yaml", "# nothing\n"));
+        assertTrue(
+                errorsIn(r, "rec.yaml").stream()
+                        .anyMatch(p -> p.message().contains("alias refers to a value that contains it")),
                 r.problems()::toString);
-        assertTrue(errorsIn(r, "empty.yaml").stream().anyMatch(p -> p.message().contains("file is empty")), r.problems()::toString);
+        assertTrue(
+                errorsIn(r, "empty.yaml").stream().anyMatch(p -> p.message().contains("file is empty")),
+                r.problems()::toString);
     }
 
     @Test
@@ -148,14 +197,24 @@ class DialogLoaderTest {
                   s: {call: {dialog: pong, return_to: e}}
                   e: {end: true}
                 """;
-        String b = a.replace("id: ping", "id: pong").replace("dialog: pong", "dialog: ping").replace("/ping", "/pong");
+        String b = a.replace("id: ping", "id: pong")
+                .replace("dialog: pong", "dialog: ping")
+                .replace("/ping", "/pong");
         String lonely = SMALL.replace("id: small", "id: lonely").replace("triggers: {commands: [/small]}\n", "");
-        LoadResult r = withSupport(new SourceFile("ping.yaml", a), new SourceFile("pong.yaml", b), new SourceFile("lonely.yaml", lonely));
+        LoadResult r = withSupport(
+                new SourceFile("ping.yaml", a), new SourceFile("pong.yaml", b), new SourceFile("lonely.yaml", lonely));
         assertFalse(r.hasErrors(), () -> BrokenDialogsTest.describe(r.problems()));
         assertTrue(r.library().isPresent());
-        assertTrue(r.problems().stream().anyMatch(p -> !p.isError() && p.message().contains("dialogs call each other in a cycle: ping -> pong -> ping")),
+        assertTrue(
+                r.problems().stream()
+                        .anyMatch(p -> !p.isError()
+                                && p.message().contains("dialogs call each other in a cycle: ping -> pong -> ping")),
                 r.problems()::toString);
-        assertTrue(r.problems().stream().anyMatch(p -> !p.isError() && p.source().file().equals("lonely.yaml")
-                && p.message().contains("dialog 'lonely' can never start")), r.problems()::toString);
+        assertTrue(
+                r.problems().stream()
+                        .anyMatch(p -> !p.isError()
+                                && p.source().file().equals("lonely.yaml")
+                                && p.message().contains("dialog 'lonely' can never start")),
+                r.problems()::toString);
     }
 }

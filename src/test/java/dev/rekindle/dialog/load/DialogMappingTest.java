@@ -56,8 +56,23 @@ class DialogMappingTest {
         assertEquals(Map.of("rounds", "0", "mood", "calm"), d.variables());
         assertEquals("pick", d.start());
         assertEquals("pick", d.onChange());
-        assertEquals(List.of("pick", "intro", "ask", "route", "anything", "check", "swap", "meet", "share", "when", "sub", "next", "done"),
-                List.copyOf(d.states().keySet()), "states keep their written order");
+        assertEquals(
+                List.of(
+                        "pick",
+                        "intro",
+                        "ask",
+                        "route",
+                        "anything",
+                        "check",
+                        "swap",
+                        "meet",
+                        "share",
+                        "when",
+                        "sub",
+                        "next",
+                        "done"),
+                List.copyOf(d.states().keySet()),
+                "states keep their written order");
         assertEquals(12, d.version().length());
         assertEquals(FILE, d.source().file());
         assertEquals(library.byCommand("/all").orElseThrow(), d);
@@ -72,7 +87,8 @@ class DialogMappingTest {
         assertEquals("appreciation", intro.journal().kind());
         assertEquals("speaker", intro.journal().author());
         assertEquals(List.of("{speaker.name} began"), intro.journal().text().variants());
-        assertEquals(List.of("Hello {A.name} and {B.name}", "Hi both"), intro.say().variants());
+        assertEquals(
+                List.of("Hello {A.name} and {B.name}", "Hi both"), intro.say().variants());
         assertEquals("speaker", intro.actor());
         Step.Wait w = assertInstanceOf(Step.Wait.class, intro.step());
         assertEquals(2, w.buttons().size());
@@ -90,20 +106,24 @@ class DialogMappingTest {
 
     @Test
     void textHandlers() {
-        TextHandler.Capture c = assertInstanceOf(TextHandler.Capture.class, ((Step.Wait) state("ask").step()).text());
+        TextHandler.Capture c = assertInstanceOf(
+                TextHandler.Capture.class, ((Step.Wait) state("ask").step()).text());
         assertEquals("answer", c.into());
         assertEquals(new Validation.Length(1, 500), c.validation());
         assertEquals("route", c.to());
         assertEquals(List.of("Please write 1 to 500 characters."), c.invalid().variants());
 
-        TextHandler.Routes r = assertInstanceOf(TextHandler.Routes.class, ((Step.Wait) state("route").step()).text());
+        TextHandler.Routes r = assertInstanceOf(
+                TextHandler.Routes.class, ((Step.Wait) state("route").step()).text());
         assertEquals(Map.of("conflict", "check", "appreciation", "check"), r.byIntent());
         assertEquals("anything", r.fallback());
 
-        TextHandler.AnyText a = assertInstanceOf(TextHandler.AnyText.class, ((Step.Wait) state("anything").step()).text());
+        TextHandler.AnyText a = assertInstanceOf(
+                TextHandler.AnyText.class, ((Step.Wait) state("anything").step()).text());
         assertEquals("check", a.to());
 
-        TextHandler.Capture time = (TextHandler.Capture) ((Step.Wait) state("when").step()).text();
+        TextHandler.Capture time =
+                (TextHandler.Capture) ((Step.Wait) state("when").step()).text();
         assertEquals(new Validation.TimeOfDay(), time.validation());
     }
 
@@ -123,7 +143,8 @@ class DialogMappingTest {
 
     @Test
     void assignRoles() {
-        Step.AssignRoles a = assertInstanceOf(Step.AssignRoles.class, state("pick").step());
+        Step.AssignRoles a =
+                assertInstanceOf(Step.AssignRoles.class, state("pick").step());
         assertEquals(Step.RoleAssignment.CHOSEN, a.method());
         assertEquals("intro", a.to());
         assertEquals(Duration.ofMinutes(10), a.timer().after());
@@ -132,7 +153,8 @@ class DialogMappingTest {
 
     @Test
     void rendezvous() {
-        Step.Rendezvous r = assertInstanceOf(Step.Rendezvous.class, state("meet").step());
+        Step.Rendezvous r =
+                assertInstanceOf(Step.Rendezvous.class, state("meet").step());
         assertEquals(Step.AnswerPlace.EITHER, r.in());
         assertEquals("valued", r.into());
         assertEquals(new Validation.NumberRange(0, 10), r.validation());

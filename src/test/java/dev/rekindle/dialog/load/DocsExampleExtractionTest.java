@@ -10,9 +10,26 @@ class DocsExampleExtractionTest {
 
     @Test
     void findsFencedYamlBlocksWithTheirLine() {
-        String md = String.join("\n", List.of(
-                "# Title", "```yaml", "# a comment", "id: demo", "title: x", "```", "text",
-                "```yaml", "say: fragment", "```", "```json", "{}", "```", "```yaml", "bot:", "  menu: []", "```"));
+        String md = String.join(
+                "\n",
+                List.of(
+                        "# Title",
+                        "```yaml",
+                        "# a comment",
+                        "id: demo",
+                        "title: x",
+                        "```",
+                        "text",
+                        "```yaml",
+                        "say: fragment",
+                        "```",
+                        "```json",
+                        "{}",
+                        "```",
+                        "```yaml",
+                        "bot:",
+                        "  menu: []",
+                        "```"));
         List<DocsExamplesTest.Example> examples = DocsExamplesTest.examples(md);
         assertEquals(3, examples.size());
         assertEquals(3, examples.get(0).line());

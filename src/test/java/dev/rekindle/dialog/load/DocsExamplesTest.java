@@ -39,29 +39,33 @@ class DocsExamplesTest {
         Assumptions.assumeTrue(Files.exists(DOCS), "docs/dialogs.md does not exist yet; no examples to check");
         List<Example> examples = examples(Files.readString(DOCS)).stream()
                 .filter(e -> !e.yaml().strip().startsWith("# fragment"))
-                .filter(e -> TestFiles.firstLineStartsWith(e.yaml(), "id:") || TestFiles.firstLineStartsWith(e.yaml(), "bot:"))
+                .filter(e -> TestFiles.firstLineStartsWith(e.yaml(), "id:")
+                        || TestFiles.firstLineStartsWith(e.yaml(), "bot:"))
                 .toList();
         Map<String, SourceFile> base = baseFiles();
-        return examples.stream().map(e -> DynamicTest.dynamicTest("docs/dialogs.md example at line " + e.line(), () -> {
-            SourceFile example = new SourceFile("docs/dialogs.md (example at line " + e.line() + ")", e.yaml());
-            Map<String, SourceFile> files = new LinkedHashMap<>(base);
-            files.remove(keyOf(example));
-            List<SourceFile> all = new ArrayList<>(files.values());
-            all.add(example);
-            LoadResult r = DialogLoader.loadSources(all);
-            r.problems().forEach(p -> System.out.println("docs example at line " + e.line() + ": " + p));
-            assertFalse(r.hasErrors(), () -> "the example at docs/dialogs.md line " + e.line() + " does not load:\n"
-                    + BrokenDialogsTest.describe(r.problems()));
-            // loading is not enough for an example that claims to work: run it on the engine too
-            DialogLibrary library = r.library().orElseThrow();
-            Optional<String> id = idOf(e.yaml());
-            if (id.isPresent()) {
-                Dialog dialog = library.current(id.get()).orElseThrow();
-                for (long seed = 1; seed <= 3; seed++) {
-                    RandomDriver.drive(library, dialog, seed, 300);
-                }
-            }
-        }));
+        return examples.stream()
+                .map(e -> DynamicTest.dynamicTest("docs/dialogs.md example at line " + e.line(), () -> {
+                    SourceFile example = new SourceFile("docs/dialogs.md (example at line " + e.line() + ")", e.yaml());
+                    Map<String, SourceFile> files = new LinkedHashMap<>(base);
+                    files.remove(keyOf(example));
+                    List<SourceFile> all = new ArrayList<>(files.values());
+                    all.add(example);
+                    LoadResult r = DialogLoader.loadSources(all);
+                    r.problems().forEach(p -> System.out.println("docs example at line " + e.line() + ": " + p));
+                    assertFalse(
+                            r.hasErrors(),
+                            () -> "the example at docs/dialogs.md line " + e.line() + " does not load:\n"
+                                    + BrokenDialogsTest.describe(r.problems()));
+                    // loading is not enough for an example that claims to work: run it on the engine too
+                    DialogLibrary library = r.library().orElseThrow();
+                    Optional<String> id = idOf(e.yaml());
+                    if (id.isPresent()) {
+                        Dialog dialog = library.current(id.get()).orElseThrow();
+                        for (long seed = 1; seed <= 3; seed++) {
+                            RandomDriver.drive(library, dialog, seed, 300);
+                        }
+                    }
+                }));
     }
 
     /** The fenced ```yaml blocks with the line their first YAML line is on. */

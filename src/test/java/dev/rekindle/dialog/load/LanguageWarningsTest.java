@@ -16,8 +16,11 @@ class LanguageWarningsTest {
         files.add(new SourceFile("dialogs/w.yaml", yaml));
         LoadResult r = DialogLoader.loadSources(files);
         assertFalse(r.hasErrors(), () -> BrokenDialogsTest.describe(r.problems()));
-        return r.problems().stream().filter(p -> !p.isError() && p.source().file().equals("dialogs/w.yaml"))
-                .map(Problem::toString).filter(s -> !s.contains("can never start")).toList();
+        return r.problems().stream()
+                .filter(p -> !p.isError() && p.source().file().equals("dialogs/w.yaml"))
+                .map(Problem::toString)
+                .filter(s -> !s.contains("can never start"))
+                .toList();
     }
 
     @Test
@@ -39,9 +42,11 @@ class LanguageWarningsTest {
                   done:
                     end: true
                 """);
-        assertEquals(List.of("dialogs/w.yaml:12:22: warning: 'shared(both.word)' in the condition of case 1 in state"
-                + " 'check' can never be true: nothing in dialog 'w' asks for consent on 'word' (add consent: to the"
-                + " rendezvous, or a share step for it)"), w);
+        assertEquals(
+                List.of("dialogs/w.yaml:12:22: warning: 'shared(both.word)' in the condition of case 1 in state"
+                        + " 'check' can never be true: nothing in dialog 'w' asks for consent on 'word' (add consent: to the"
+                        + " rendezvous, or a share step for it)"),
+                w);
     }
 
     @Test
@@ -66,6 +71,9 @@ class LanguageWarningsTest {
                     end: true
                 """);
         assertEquals(1, w.size(), w.toString());
-        assertEquals(true, w.get(0).startsWith("dialogs/w.yaml:13:7: warning: the rendezvous in state 'ask' has answer buttons"), w.get(0));
+        assertEquals(
+                true,
+                w.get(0).startsWith("dialogs/w.yaml:13:7: warning: the rendezvous in state 'ask' has answer buttons"),
+                w.get(0));
     }
 }

@@ -25,7 +25,10 @@ class MalformedInputTest {
             String[] lines = f.content().split("\n", -1);
             for (int i = 0; i < lines.length; i++) {
                 loadQuietly(support, new SourceFile(f.name(), without(lines, i)));
-                loadQuietly(support, new SourceFile(f.name(), String.join("\n", List.of(lines).subList(0, i))));
+                loadQuietly(
+                        support,
+                        new SourceFile(
+                                f.name(), String.join("\n", List.of(lines).subList(0, i))));
                 loads += 2;
             }
         }
@@ -34,7 +37,9 @@ class MalformedInputTest {
 
     private static void loadQuietly(List<SourceFile> support, SourceFile damaged) {
         List<SourceFile> all = new ArrayList<>(support);
-        if (TestFiles.isBotFile(damaged) || damaged.content().contains("\nbot:") || damaged.content().startsWith("bot:")) {
+        if (TestFiles.isBotFile(damaged)
+                || damaged.content().contains("\nbot:")
+                || damaged.content().startsWith("bot:")) {
             all.removeIf(TestFiles::isBotFile);
         }
         all.add(damaged);

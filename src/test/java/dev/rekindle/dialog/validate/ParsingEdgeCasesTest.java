@@ -50,11 +50,26 @@ class ParsingEdgeCasesTest {
 
     @Test
     void templateErrorsPointAtTheBrace() {
-        assertEquals(6, assertThrows(Template.SyntaxException.class, () -> Template.parse("Hello {name")).offset());
-        assertEquals(5, assertThrows(Template.SyntaxException.class, () -> Template.parse("Hello} there")).offset());
-        assertEquals(0, assertThrows(Template.SyntaxException.class, () -> Template.parse("{}")).offset());
-        assertEquals(2, assertThrows(Template.SyntaxException.class, () -> Template.parse("a {b c}")).offset());
-        assertEquals(0, assertThrows(Template.SyntaxException.class, () -> Template.parse("{a.b.c}")).offset());
+        assertEquals(
+                6,
+                assertThrows(Template.SyntaxException.class, () -> Template.parse("Hello {name"))
+                        .offset());
+        assertEquals(
+                5,
+                assertThrows(Template.SyntaxException.class, () -> Template.parse("Hello} there"))
+                        .offset());
+        assertEquals(
+                0,
+                assertThrows(Template.SyntaxException.class, () -> Template.parse("{}"))
+                        .offset());
+        assertEquals(
+                2,
+                assertThrows(Template.SyntaxException.class, () -> Template.parse("a {b c}"))
+                        .offset());
+        assertEquals(
+                0,
+                assertThrows(Template.SyntaxException.class, () -> Template.parse("{a.b.c}"))
+                        .offset());
     }
 
     @Test
@@ -74,12 +89,31 @@ class ParsingEdgeCasesTest {
 
     @Test
     void conditionErrorsPointAtTheOffendingCharacter() {
-        assertEquals(7, assertThrows(Condition.SyntaxException.class, () -> Condition.parse("rounds = 2")).offset());
-        assertEquals(8, assertThrows(Condition.SyntaxException.class, () -> Condition.parse("rounds <> 2")).offset());
-        assertEquals(9, assertThrows(Condition.SyntaxException.class, () -> Condition.parse("rounds < ")).offset());
-        assertEquals(5, assertThrows(Condition.SyntaxException.class, () -> Condition.parse("a == 'open")).offset());
-        assertEquals(9, assertThrows(Condition.SyntaxException.class, () -> Condition.parse("(a and b c")).offset(), "where the missing ) should be");
-        assertEquals(0, assertThrows(Condition.SyntaxException.class, () -> Condition.parse("")).offset());
+        assertEquals(
+                7,
+                assertThrows(Condition.SyntaxException.class, () -> Condition.parse("rounds = 2"))
+                        .offset());
+        assertEquals(
+                8,
+                assertThrows(Condition.SyntaxException.class, () -> Condition.parse("rounds <> 2"))
+                        .offset());
+        assertEquals(
+                9,
+                assertThrows(Condition.SyntaxException.class, () -> Condition.parse("rounds < "))
+                        .offset());
+        assertEquals(
+                5,
+                assertThrows(Condition.SyntaxException.class, () -> Condition.parse("a == 'open"))
+                        .offset());
+        assertEquals(
+                9,
+                assertThrows(Condition.SyntaxException.class, () -> Condition.parse("(a and b c"))
+                        .offset(),
+                "where the missing ) should be");
+        assertEquals(
+                0,
+                assertThrows(Condition.SyntaxException.class, () -> Condition.parse(""))
+                        .offset());
     }
 
     @Test

@@ -97,8 +97,8 @@ public final class ReferenceLexiconMatcher {
             ok = w.startsWith(p.prefix());
         } else {
             String want = ((LexiconPattern.Word) e).word();
-            ok = w.equals(want) || (want.length() >= FUZZY_MIN_LENGTH && w.length() >= FUZZY_MIN_LENGTH
-                    && withinOneEdit(want, w));
+            ok = w.equals(want)
+                    || (want.length() >= FUZZY_MIN_LENGTH && w.length() >= FUZZY_MIN_LENGTH && withinOneEdit(want, w));
         }
         return ok ? match(elements, words, at + 1, el + 1) : -1;
     }

@@ -90,10 +90,13 @@ class SafetyLexiconEquivalenceIT {
                         continue;
                     }
                     int m = w.length() / 2;
-                    for (String typo : List.of(w.substring(0, m) + w.substring(m + 1),
-                            w.substring(0, m) + "x" + w.substring(m + 1), w.substring(0, m) + "e" + w.substring(m),
+                    for (String typo : List.of(
+                            w.substring(0, m) + w.substring(m + 1),
+                            w.substring(0, m) + "x" + w.substring(m + 1),
+                            w.substring(0, m) + "e" + w.substring(m),
                             w.substring(0, m - 1) + w.charAt(m) + w.charAt(m - 1) + w.substring(m + 1),
-                            w.substring(1), w + "s")) {
+                            w.substring(1),
+                            w + "s")) {
                         List<String> changed = new ArrayList<>(words);
                         changed.set(k, typo);
                         same(String.join(" ", changed), "pattern line " + p.line() + " with a typo");
@@ -107,8 +110,17 @@ class SafetyLexiconEquivalenceIT {
 
     @Test
     void theNormaliserSplitsAsBefore() throws IOException {
-        List<String> texts = new ArrayList<>(List.of("", "   ", "Don't   STOP—now!!", "naïve café’s crème brûlée",
-                "ﬁne Ⅻ ①", "tab\tand\nnew line", "emoji 😔 between", "İstanbul ß", "a_b-c.d", "x\u0301y"));
+        List<String> texts = new ArrayList<>(List.of(
+                "",
+                "   ",
+                "Don't   STOP—now!!",
+                "naïve café’s crème brûlée",
+                "ﬁne Ⅻ ①",
+                "tab\tand\nnew line",
+                "emoji 😔 between",
+                "İstanbul ß",
+                "a_b-c.d",
+                "x\u0301y"));
         try (Stream<Path> files = Files.list(MODELS.resolve("intents"))) {
             for (Path f : files.sorted().toList()) {
                 texts.addAll(Files.readAllLines(f, StandardCharsets.UTF_8));
@@ -116,7 +128,8 @@ class SafetyLexiconEquivalenceIT {
         }
         for (String t : texts) {
             assertEquals(ReferenceLexiconMatcher.words(t), LexiconWords.of(t));
-            assertEquals(ReferenceLexiconMatcher.words(t.toUpperCase(Locale.ROOT)),
+            assertEquals(
+                    ReferenceLexiconMatcher.words(t.toUpperCase(Locale.ROOT)),
                     LexiconWords.of(t.toUpperCase(Locale.ROOT)));
         }
     }
@@ -129,8 +142,12 @@ class SafetyLexiconEquivalenceIT {
     private static int same(String text, String where) {
         SafetyLexicon.Match before = ReferenceLexiconMatcher.find(lexicon, text);
         SafetyLexicon.Match now = lexicon.find(text);
-        String b = before == null ? "nothing" : before.kind() + " by line " + before.pattern().line();
-        String n = now == null ? "nothing" : now.kind() + " by line " + now.pattern().line();
+        String b = before == null
+                ? "nothing"
+                : before.kind() + " by line " + before.pattern().line();
+        String n = now == null
+                ? "nothing"
+                : now.kind() + " by line " + now.pattern().line();
         assertEquals(b, n, where + ": the indexed lexicon decides differently");
         if (before != null) {
             assertTrue(before.pattern() == now.pattern(), where + ": a different pattern object");

@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rekindle.dialog.engine.SafetyDecision;
 import dev.rekindle.dialog.model.SafetyKind;
-import dev.rekindle.nlu.Classification;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SafetyLexiconTest {
@@ -65,7 +63,9 @@ class SafetyLexiconTest {
     void safeIdiomsAreRemovedBeforeMatching() {
         assertNull(kind("im dying to see that film"));
         assertNull(kind("you are killing it at work"));
-        assertEquals(SafetyKind.CRISIS, kind("im dying to sleep but also i want to kill myself"),
+        assertEquals(
+                SafetyKind.CRISIS,
+                kind("im dying to sleep but also i want to kill myself"),
                 "an idiom elsewhere does not hide a disclosure");
     }
 
@@ -76,7 +76,8 @@ class SafetyLexiconTest {
 
     @Test
     void problemsAreReportedWithTheirLines() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SafetyLexicon.parse("s.txt", """
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> SafetyLexicon.parse("s.txt", """
                 crisis: ok words
                 danger: nope
                 abuse: **
@@ -90,35 +91,54 @@ class SafetyLexiconTest {
     @Test
     void aListedHarmIsAFlowUnlessTheModelIsAllButSureItIsOrdinaryAndTheModelAloneOnlyAsks() {
         SafetyDetector detector = new SafetyDetector(LEXICON, null);
-        SafetyLexicon.Hits harm = new SafetyLexicon.Hits(java.util.Map.of(SafetyKind.ABUSE,
-                LexiconPattern.parse("he * hit* me", 1)), false, false, true, 6);
+        SafetyLexicon.Hits harm = new SafetyLexicon.Hits(
+                java.util.Map.of(SafetyKind.ABUSE, LexiconPattern.parse("he * hit* me", 1)), false, false, true, 6);
         SafetyModel.Opinion agrees = new SafetyModel.Opinion(SafetyKind.ABUSE, 0.9, 0.05);
         SafetyModel.Opinion doubts = new SafetyModel.Opinion(SafetyKind.ABUSE, 0.03, 0.90);
         SafetyModel.Opinion denies = new SafetyModel.Opinion(SafetyKind.ABUSE, 0.01, 0.99);
-        assertEquals(new SafetyDecision.Flow(SafetyKind.ABUSE), detector.decide(harm, agrees).asMessage());
-        assertEquals(new SafetyDecision.Flow(SafetyKind.ABUSE), detector.decide(harm, agrees).asAnswer());
-        assertEquals(new SafetyDecision.Flow(SafetyKind.ABUSE), detector.decide(harm, doubts).asMessage(),
+        assertEquals(
+                new SafetyDecision.Flow(SafetyKind.ABUSE),
+                detector.decide(harm, agrees).asMessage());
+        assertEquals(
+                new SafetyDecision.Flow(SafetyKind.ABUSE),
+                detector.decide(harm, agrees).asAnswer());
+        assertEquals(
+                new SafetyDecision.Flow(SafetyKind.ABUSE),
+                detector.decide(harm, doubts).asMessage(),
                 "a listed harm stays a flow unless the model is all but sure");
-        assertEquals(new SafetyDecision.Check(SafetyKind.ABUSE), detector.decide(harm, denies).asMessage(),
+        assertEquals(
+                new SafetyDecision.Check(SafetyKind.ABUSE),
+                detector.decide(harm, denies).asMessage(),
                 "they disagree: a check");
-        SafetyLexicon.Hits crisis = new SafetyLexicon.Hits(java.util.Map.of(SafetyKind.CRISIS,
-                LexiconPattern.parse("kill myself", 1)), false, false, true, 6);
-        assertEquals(new SafetyDecision.Flow(SafetyKind.CRISIS), detector.decide(crisis, denies).asMessage(),
+        SafetyLexicon.Hits crisis = new SafetyLexicon.Hits(
+                java.util.Map.of(SafetyKind.CRISIS, LexiconPattern.parse("kill myself", 1)), false, false, true, 6);
+        assertEquals(
+                new SafetyDecision.Flow(SafetyKind.CRISIS),
+                detector.decide(crisis, denies).asMessage(),
                 "a listed crisis is never talked down by the model");
         SafetyLexicon.Hits nothing = new SafetyLexicon.Hits(java.util.Map.of(), false, false, true, 6);
-        assertEquals(new SafetyDecision.Check(SafetyKind.ABUSE),
-                detector.decide(nothing, new SafetyModel.Opinion(SafetyKind.ABUSE, 0.97, 0.02)).asMessage(),
+        assertEquals(
+                new SafetyDecision.Check(SafetyKind.ABUSE),
+                detector.decide(nothing, new SafetyModel.Opinion(SafetyKind.ABUSE, 0.97, 0.02))
+                        .asMessage(),
                 "the model alone asks, it never starts a flow");
         SafetyLexicon.Hits noRiskWord = new SafetyLexicon.Hits(java.util.Map.of(), false, false, false, 6);
-        assertEquals(SafetyDecision.nothing(),
-                detector.decide(noRiskWord, new SafetyModel.Opinion(SafetyKind.CRISIS, 0.98, 0.02)).asMessage(),
+        assertEquals(
+                SafetyDecision.nothing(),
+                detector.decide(noRiskWord, new SafetyModel.Opinion(SafetyKind.CRISIS, 0.98, 0.02))
+                        .asMessage(),
                 "without a word that can carry a risk, the model alone asks only when all but sure");
-        assertEquals(new SafetyDecision.Check(SafetyKind.CRISIS),
-                detector.decide(noRiskWord, new SafetyModel.Opinion(SafetyKind.CRISIS, 0.995, 0.005)).asAnswer(),
+        assertEquals(
+                new SafetyDecision.Check(SafetyKind.CRISIS),
+                detector.decide(noRiskWord, new SafetyModel.Opinion(SafetyKind.CRISIS, 0.995, 0.005))
+                        .asAnswer(),
                 "a goodbye told as arrangements has no alarming word: all but sure, the model asks");
-        assertEquals(SafetyDecision.nothing(),
-                detector.decide(new SafetyLexicon.Hits(java.util.Map.of(), false, false, true, 1),
-                        new SafetyModel.Opinion(SafetyKind.ABUSE, 0.99, 0.0)).asMessage(),
+        assertEquals(
+                SafetyDecision.nothing(),
+                detector.decide(
+                                new SafetyLexicon.Hits(java.util.Map.of(), false, false, true, 1),
+                                new SafetyModel.Opinion(SafetyKind.ABUSE, 0.99, 0.0))
+                        .asMessage(),
                 "one word is read by the lexicon alone");
     }
 
@@ -130,10 +150,18 @@ class SafetyLexiconTest {
                 crisis?: cant do this anymore
                 """);
         SafetyDetector detector = new SafetyDetector(lexicon, null);
-        assertEquals(new SafetyDecision.Check(SafetyKind.CRISIS), detector.read("honestly i cant do this anymore").asMessage());
-        assertEquals(new SafetyDecision.Check(SafetyKind.CRISIS), detector.read("honestly i cant do this anymore").asAnswer());
-        assertEquals(SafetyKind.CRISIS, detector.read("honestly i cant do this anymore").beforeSharing());
-        assertEquals(new SafetyDecision.Flow(SafetyKind.CRISIS), detector.read("i cant do this anymore i will kill myself").asMessage(),
+        assertEquals(
+                new SafetyDecision.Check(SafetyKind.CRISIS),
+                detector.read("honestly i cant do this anymore").asMessage());
+        assertEquals(
+                new SafetyDecision.Check(SafetyKind.CRISIS),
+                detector.read("honestly i cant do this anymore").asAnswer());
+        assertEquals(
+                SafetyKind.CRISIS,
+                detector.read("honestly i cant do this anymore").beforeSharing());
+        assertEquals(
+                new SafetyDecision.Flow(SafetyKind.CRISIS),
+                detector.read("i cant do this anymore i will kill myself").asMessage(),
                 "a listed concern still makes it a flow");
     }
 
@@ -150,24 +178,37 @@ class SafetyLexiconTest {
         SafetyLexicon.Hits lol = lexicon.read("whats the lethal dose of caffeine lol im on my fifth coffee");
         SafetyLexicon.Hits emoji = lexicon.read("whats the lethal dose of caffeine \uD83D\uDE02 fifth coffee");
         SafetyLexicon.Hits plain = lexicon.read("whats the lethal dose of caffeine im on my fifth coffee");
-        assertEquals(new SafetyDecision.Check(SafetyKind.CRISIS), detector.decide(lol, ordinary).asMessage());
-        assertEquals(new SafetyDecision.Check(SafetyKind.CRISIS), detector.decide(emoji, ordinary).asMessage(),
+        assertEquals(
+                new SafetyDecision.Check(SafetyKind.CRISIS),
+                detector.decide(lol, ordinary).asMessage());
+        assertEquals(
+                new SafetyDecision.Check(SafetyKind.CRISIS),
+                detector.decide(emoji, ordinary).asMessage(),
                 "a laughing emoji is a joke marker in any language");
-        assertEquals(new SafetyDecision.Flow(SafetyKind.CRISIS), detector.decide(lol, worried).asMessage(),
+        assertEquals(
+                new SafetyDecision.Flow(SafetyKind.CRISIS),
+                detector.decide(lol, worried).asMessage(),
                 "the model does not read it as ordinary: the flow");
-        assertEquals(new SafetyDecision.Flow(SafetyKind.CRISIS), detector.decide(plain, ordinary).asMessage(),
+        assertEquals(
+                new SafetyDecision.Flow(SafetyKind.CRISIS),
+                detector.decide(plain, ordinary).asMessage(),
                 "without a joke a listed crisis is never talked down");
     }
 
     @Test
     void wordsThatMayMeanItAreNotAskedAboutWhenTheModelIsAllButSureTheyAreOrdinary() {
-        SafetyLexicon lexicon = SafetyLexicon.parse("unsure.txt", "crisis: kill* myself\nabuse: hit* me\nabuse?: scared hell\n");
+        SafetyLexicon lexicon =
+                SafetyLexicon.parse("unsure.txt", "crisis: kill* myself\nabuse: hit* me\nabuse?: scared hell\n");
         SafetyDetector detector = new SafetyDetector(lexicon, null);
         SafetyLexicon.Hits hits = lexicon.read("im scared hell get bored of me one day");
-        assertEquals(SafetyDecision.nothing(),
-                detector.decide(hits, new SafetyModel.Opinion(SafetyKind.ABUSE, 0.004, 0.996)).asMessage());
-        assertEquals(new SafetyDecision.Check(SafetyKind.ABUSE),
-                detector.decide(hits, new SafetyModel.Opinion(SafetyKind.ABUSE, 0.02, 0.98)).asMessage(),
+        assertEquals(
+                SafetyDecision.nothing(),
+                detector.decide(hits, new SafetyModel.Opinion(SafetyKind.ABUSE, 0.004, 0.996))
+                        .asMessage());
+        assertEquals(
+                new SafetyDecision.Check(SafetyKind.ABUSE),
+                detector.decide(hits, new SafetyModel.Opinion(SafetyKind.ABUSE, 0.02, 0.98))
+                        .asMessage(),
                 "short of all but sure, the words are asked about");
     }
 
@@ -182,22 +223,36 @@ class SafetyLexiconTest {
         SafetyDetector detector = new SafetyDetector(lexicon, null);
         assertEquals(null, detector.read("sex hurts so slow helps").beforeSharing());
         assertEquals(null, detector.read("i was raped in college so slow helps").beforeSharing());
-        assertEquals(SafetyKind.ABUSE, detector.read("he hits me when he drinks").beforeSharing());
+        assertEquals(
+                SafetyKind.ABUSE, detector.read("he hits me when he drinks").beforeSharing());
     }
 
     @Test
     void abuseToldAsHistoryIsPastTraumaUnlessSomethingSaysItIsHappeningNow() {
         SafetyLexicon.Hits past = LEXICON_WITH_TIME.read("my dad used to hit me when i was a kid");
         assertEquals(SafetyKind.PAST_TRAUMA, SafetyDetector.listedKind(past));
-        assertEquals(SafetyKind.ABUSE, SafetyDetector.listedKind(LEXICON_WITH_TIME.read("my ex used to hit me and he hit me again last night")));
-        assertEquals(SafetyKind.USES_VIOLENCE, SafetyDetector.listedKind(LEXICON_WITH_TIME.read("i used to hit her")),
+        assertEquals(
+                SafetyKind.ABUSE,
+                SafetyDetector.listedKind(
+                        LEXICON_WITH_TIME.read("my ex used to hit me and he hit me again last night")));
+        assertEquals(
+                SafetyKind.USES_VIOLENCE,
+                SafetyDetector.listedKind(LEXICON_WITH_TIME.read("i used to hit her")),
                 "the writer's own violence is never history");
-        assertEquals(SafetyKind.CHILD_AT_RISK, SafetyDetector.listedKind(LEXICON_WITH_TIME.read("my ex hits the kids")),
+        assertEquals(
+                SafetyKind.CHILD_AT_RISK,
+                SafetyDetector.listedKind(LEXICON_WITH_TIME.read("my ex hits the kids")),
                 "nor is a child at risk");
-        assertEquals(SafetyKind.ABUSE, SafetyDetector.listedKind(LEXICON_WITH_TIME.read("he hit me and i want to kill myself")),
+        assertEquals(
+                SafetyKind.ABUSE,
+                SafetyDetector.listedKind(LEXICON_WITH_TIME.read("he hit me and i want to kill myself")),
                 "the kind that pauses wins over a crisis in the same message (its flow gives the crisis lines too)");
-        assertEquals(new SafetyDecision.Check(SafetyKind.CRISIS), new SafetyDetector(LEXICON_WITH_TIME, null)
-                .read("i tried to end it years ago").asMessage(), "a past attempt on one's life is asked about");
+        assertEquals(
+                new SafetyDecision.Check(SafetyKind.CRISIS),
+                new SafetyDetector(LEXICON_WITH_TIME, null)
+                        .read("i tried to end it years ago")
+                        .asMessage(),
+                "a past attempt on one's life is asked about");
     }
 
     @Test

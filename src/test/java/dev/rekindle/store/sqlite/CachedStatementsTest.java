@@ -3,7 +3,6 @@ package dev.rekindle.store.sqlite;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rekindle.store.Fixture;
 import dev.rekindle.store.TestClock;

@@ -36,6 +36,7 @@ class DataAtRestTest {
 
     @TempDir
     Path dir;
+
     final TestClock clock = TestClock.atNoon();
 
     private Path file() {
@@ -43,16 +44,23 @@ class DataAtRestTest {
     }
 
     private SqliteStore open(DataKey key) {
-        return SqliteStore.open(Database.open(file(), clock, key, Migrations.latest()),
-                SqliteSessionStore.CacheSettings.DEFAULT);
+        return SqliteStore.open(
+                Database.open(file(), clock, key, Migrations.latest()), SqliteSessionStore.CacheSettings.DEFAULT);
     }
 
     private static long writeMarker(SqliteStore store) {
         long couple = Fixture.couple(store, 11, 22, Fixture.GROUP);
         store.inbox().receive(1, "{}");
-        store.sessions().commit(new UpdateCommit(couple, 0, Fixture.session("Ana " + MARKER),
-                List.of(new Action.SaveJournal("checkin", "gratitude", Partner.A, "thanks for " + MARKER)),
-                List.of(), List.of(), List.of(), new Cause.InboxUpdate(1)));
+        store.sessions()
+                .commit(new UpdateCommit(
+                        couple,
+                        0,
+                        Fixture.session("Ana " + MARKER),
+                        List.of(new Action.SaveJournal("checkin", "gratitude", Partner.A, "thanks for " + MARKER)),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        new Cause.InboxUpdate(1)));
         return couple;
     }
 
@@ -79,13 +87,22 @@ class DataAtRestTest {
             couple = writeMarker(store);
             assertFalse(filesHold(MARKER), "the marker is encrypted in the file and its log");
             assertTrue(filesHold("Ben"), "the check itself finds unencrypted text (a name is not free text)");
-            assertEquals(Fixture.session("Ana " + MARKER),
-                    store.sqliteSessions().loadFromDatabase(couple).orElseThrow().session());
-            assertEquals(List.of("thanks for " + MARKER),
-                    store.journal().list(couple).stream().map(JournalEntry::text).toList());
+            assertEquals(
+                    Fixture.session("Ana " + MARKER),
+                    store.sqliteSessions()
+                            .loadFromDatabase(couple)
+                            .orElseThrow()
+                            .session());
+            assertEquals(
+                    List.of("thanks for " + MARKER),
+                    store.journal().list(couple).stream()
+                            .map(JournalEntry::text)
+                            .toList());
         }
         try (SqliteStore store = open(key)) {
-            assertEquals(Fixture.session("Ana " + MARKER), store.sessions().load(couple).orElseThrow().session());
+            assertEquals(
+                    Fixture.session("Ana " + MARKER),
+                    store.sessions().load(couple).orElseThrow().session());
             assertFalse(filesHold(MARKER));
         }
     }
@@ -106,13 +123,18 @@ class DataAtRestTest {
 
         StoreException e = assertThrows(StoreException.class, () -> open(DataKey.resolve(wrongEnv, file())));
 
-        assertEquals("the data key (from REKINDLE_DATA_KEY) does not match the one database " + file()
-                + " was written with: set REKINDLE_DATA_KEY to the right key or restore "
-                + file().resolveSibling("rekindle.key") + "; nothing was read or changed", e.getMessage());
+        assertEquals(
+                "the data key (from REKINDLE_DATA_KEY) does not match the one database " + file()
+                        + " was written with: set REKINDLE_DATA_KEY to the right key or restore "
+                        + file().resolveSibling("rekindle.key") + "; nothing was read or changed",
+                e.getMessage());
         assertArrayEquals(before, digestOfFiles(), "no file changed");
         try (SqliteStore store = open(DataKey.resolve(rightEnv, file()))) {
-            assertEquals(List.of("thanks for " + MARKER),
-                    store.journal().list(couple).stream().map(JournalEntry::text).toList());
+            assertEquals(
+                    List.of("thanks for " + MARKER),
+                    store.journal().list(couple).stream()
+                            .map(JournalEntry::text)
+                            .toList());
         }
     }
 
@@ -141,7 +163,9 @@ class DataAtRestTest {
 
         Files.write(keyFile, good);
         try (SqliteStore store = SqliteStore.open(file(), clock)) {
-            assertEquals(Fixture.session("Ana " + MARKER), store.sessions().load(couple).orElseThrow().session());
+            assertEquals(
+                    Fixture.session("Ana " + MARKER),
+                    store.sessions().load(couple).orElseThrow().session());
         }
     }
 
@@ -162,20 +186,28 @@ class DataAtRestTest {
             long couple = writeMarker(store);
             long other = Fixture.couple(store, 33, 44, Fixture.GROUP - 1);
             store.inbox().receive(2, "{}");
-            store.sessions().commit(UpdateCommit.sessionOnly(other, 0, Fixture.session("Cy"), new Cause.InboxUpdate(2)));
+            store.sessions()
+                    .commit(UpdateCommit.sessionOnly(other, 0, Fixture.session("Cy"), new Cause.InboxUpdate(2)));
             store.database().write("move a blob", c -> {
                 try (var s = c.createStatement()) {
-                    s.executeUpdate("UPDATE sessions SET engine_json = (SELECT engine_json FROM sessions WHERE couple_id = "
-                            + couple + ") WHERE couple_id = " + other);
+                    s.executeUpdate(
+                            "UPDATE sessions SET engine_json = (SELECT engine_json FROM sessions WHERE couple_id = "
+                                    + couple + ") WHERE couple_id = " + other);
                     s.executeUpdate("UPDATE journal SET text = CAST(substr(text, 1, 20) || X'00' || substr(text, 22)"
                             + " AS BLOB)");
                 }
                 return null;
             });
-            assertThrows(DataKey.TamperedException.class, () -> store.sqliteSessions().loadFromDatabase(other));
+            assertThrows(
+                    DataKey.TamperedException.class,
+                    () -> store.sqliteSessions().loadFromDatabase(other));
             assertThrows(DataKey.TamperedException.class, () -> store.journal().list(couple));
-            assertEquals(Fixture.session("Ana " + MARKER),
-                    store.sqliteSessions().loadFromDatabase(couple).orElseThrow().session());
+            assertEquals(
+                    Fixture.session("Ana " + MARKER),
+                    store.sqliteSessions()
+                            .loadFromDatabase(couple)
+                            .orElseThrow()
+                            .session());
         }
     }
 
@@ -191,31 +223,37 @@ class DataAtRestTest {
                 }
                 return null;
             });
-            assertThrows(DataKey.TamperedException.class, () -> store.sqliteSessions().loadFromDatabase(couple));
+            assertThrows(
+                    DataKey.TamperedException.class,
+                    () -> store.sqliteSessions().loadFromDatabase(couple));
         }
     }
 
     @Test
     void aMalformedKeyInTheEnvironmentNamesTheVariable() {
-        StoreException notBase64 = assertThrows(StoreException.class,
-                () -> DataKey.resolve(Map.of(DataKey.ENV, "not base64!"), file()));
+        StoreException notBase64 =
+                assertThrows(StoreException.class, () -> DataKey.resolve(Map.of(DataKey.ENV, "not base64!"), file()));
         assertTrue(notBase64.getMessage().startsWith("REKINDLE_DATA_KEY is not valid base64"), notBase64.getMessage());
-        StoreException tooShort = assertThrows(StoreException.class,
+        StoreException tooShort = assertThrows(
+                StoreException.class,
                 () -> DataKey.resolve(Map.of(DataKey.ENV, Base64.getEncoder().encodeToString(new byte[16])), file()));
-        assertEquals("REKINDLE_DATA_KEY holds 16 bytes but must hold 32 (base64 of 32 random bytes, e.g. the output "
-                + "of: openssl rand -base64 32)", tooShort.getMessage());
+        assertEquals(
+                "REKINDLE_DATA_KEY holds 16 bytes but must hold 32 (base64 of 32 random bytes, e.g. the output "
+                        + "of: openssl rand -base64 32)",
+                tooShort.getMessage());
     }
 
     @Test
     void plainTextRowsOfAnOlderDatabaseAreEncryptedAtTheFirstOpenWithAKey() throws Exception {
         DataKey key = DataKey.random();
         long couple;
-        try (SqliteStore old = SqliteStore.open(Database.open(file(), clock, key, 3),
-                SqliteSessionStore.CacheSettings.DEFAULT)) {
+        try (SqliteStore old =
+                SqliteStore.open(Database.open(file(), clock, key, 3), SqliteSessionStore.CacheSettings.DEFAULT)) {
             couple = Fixture.couple(old, 11, 22, Fixture.GROUP);
             old.database().write("write as version 3 did", c -> {
-                try (var p = c.prepareStatement("INSERT INTO sessions (couple_id, engine_json, schema, version, updated)"
-                        + " VALUES (?, ?, 1, 1, 0)")) {
+                try (var p =
+                        c.prepareStatement("INSERT INTO sessions (couple_id, engine_json, schema, version, updated)"
+                                + " VALUES (?, ?, 1, 1, 0)")) {
                     p.setLong(1, couple);
                     p.setString(2, SessionJson.write(Fixture.session("Ana " + MARKER)));
                     p.executeUpdate();
@@ -231,9 +269,14 @@ class DataAtRestTest {
         }
         assertTrue(filesHold(MARKER), "version 3 kept plain text");
         try (SqliteStore store = open(key)) {
-            assertEquals(Fixture.session("Ana " + MARKER), store.sessions().load(couple).orElseThrow().session());
-            assertEquals(List.of("thanks for " + MARKER),
-                    store.journal().list(couple).stream().map(JournalEntry::text).toList());
+            assertEquals(
+                    Fixture.session("Ana " + MARKER),
+                    store.sessions().load(couple).orElseThrow().session());
+            assertEquals(
+                    List.of("thanks for " + MARKER),
+                    store.journal().list(couple).stream()
+                            .map(JournalEntry::text)
+                            .toList());
         }
         assertFalse(filesHold(MARKER), "encrypted in place, the old text overwritten");
     }
@@ -246,23 +289,34 @@ class DataAtRestTest {
             long couple = Fixture.couple(store, 11, 22, Fixture.GROUP);
             assertTrue(store.inbox().receive(7, update));
             store.inbox().receiveAll(Map.of(8L, update.replace("7", "8")));
-            long queued = store.outbox().enqueue(couple, new Outgoing(11, OutboxKind.SEND,
-                    "{\"text\":\"Ana wrote: " + MARKER + "\"}", null));
+            long queued = store.outbox()
+                    .enqueue(
+                            couple,
+                            new Outgoing(11, OutboxKind.SEND, "{\"text\":\"Ana wrote: " + MARKER + "\"}", null));
             assertFalse(filesHold(MARKER), "pending and unsent, the marker is encrypted in the file and its log");
-            assertEquals(List.of(update, update.replace("7", "8")),
-                    store.inbox().pending().stream().map(ReceivedUpdate::rawJson).toList());
-            assertEquals("{\"text\":\"Ana wrote: " + MARKER + "\"}", store.outbox().entry(queued).orElseThrow().payload());
+            assertEquals(
+                    List.of(update, update.replace("7", "8")),
+                    store.inbox().pending().stream()
+                            .map(ReceivedUpdate::rawJson)
+                            .toList());
+            assertEquals(
+                    "{\"text\":\"Ana wrote: " + MARKER + "\"}",
+                    store.outbox().entry(queued).orElseThrow().payload());
             assertEquals(queued, store.outbox().due(clock.instant(), 10).get(0).id());
 
-            long refused = store.outbox().enqueue(couple, new Outgoing(11, OutboxKind.SEND, "{\"text\":\"" + MARKER + "\"}", null));
+            long refused = store.outbox()
+                    .enqueue(couple, new Outgoing(11, OutboxKind.SEND, "{\"text\":\"" + MARKER + "\"}", null));
             store.outbox().markFailed(refused, "Bad Request: chat not found");
-            assertEquals("", store.outbox().entry(refused).orElseThrow().payload(), "a given-up message keeps no payload");
+            assertEquals(
+                    "", store.outbox().entry(refused).orElseThrow().payload(), "a given-up message keeps no payload");
             store.inbox().markFailed(7);
             assertFalse(filesHold(MARKER), "a failed update keeps its JSON, encrypted");
             store.inbox().markDone(8);
             store.outbox().markSent(queued);
             assertEquals("", store.outbox().entry(queued).orElseThrow().payload(), "a sent message keeps no payload");
-            assertEquals("", Rows.text(store, "SELECT raw_json FROM inbox WHERE update_id = 8"),
+            assertEquals(
+                    "",
+                    Rows.text(store, "SELECT raw_json FROM inbox WHERE update_id = 8"),
                     "a done update keeps no JSON");
         }
     }
@@ -285,9 +339,13 @@ class DataAtRestTest {
                 return null;
             });
             assertThrows(DataKey.TamperedException.class, () -> store.inbox().pending());
-            assertEquals("", store.outbox().entry(second).orElseThrow().payload(),
+            assertEquals(
+                    "",
+                    store.outbox().entry(second).orElseThrow().payload(),
                     "served empty, which the sender gives up as failed");
-            assertEquals("{\"text\":\"one\"}", store.outbox().entry(first).orElseThrow().payload());
+            assertEquals(
+                    "{\"text\":\"one\"}",
+                    store.outbox().entry(first).orElseThrow().payload());
         }
     }
 
@@ -296,11 +354,11 @@ class DataAtRestTest {
         DataKey key = DataKey.random();
         String update = "{\"update_id\":3,\"message\":{\"text\":\"" + MARKER + "\"}}";
         String payload = "{\"text\":\"Ana shared: " + MARKER + "\"}";
-        try (SqliteStore old = SqliteStore.open(Database.open(file(), clock, key, 4),
-                SqliteSessionStore.CacheSettings.DEFAULT)) {
+        try (SqliteStore old =
+                SqliteStore.open(Database.open(file(), clock, key, 4), SqliteSessionStore.CacheSettings.DEFAULT)) {
             old.database().write("write as version 4 did", c -> {
-                try (var p = c.prepareStatement("INSERT INTO inbox (update_id, raw_json, received, state) "
-                        + "VALUES (3, ?, 0, 'pending')")) {
+                try (var p = c.prepareStatement(
+                        "INSERT INTO inbox (update_id, raw_json, received, state) " + "VALUES (3, ?, 0, 'pending')")) {
                     p.setString(1, update);
                     p.executeUpdate();
                 }
@@ -318,9 +376,15 @@ class DataAtRestTest {
         }
         assertTrue(filesHold(MARKER), "version 4 kept the inbox and the outbox in plain text");
         try (SqliteStore store = open(key)) {
-            assertEquals(List.of(update), store.inbox().pending().stream().map(ReceivedUpdate::rawJson).toList());
+            assertEquals(
+                    List.of(update),
+                    store.inbox().pending().stream()
+                            .map(ReceivedUpdate::rawJson)
+                            .toList());
             assertEquals(payload, store.outbox().due(clock.instant(), 10).get(0).payload());
-            assertEquals("", Rows.text(store, "SELECT raw_json FROM inbox WHERE update_id = 2"),
+            assertEquals(
+                    "",
+                    Rows.text(store, "SELECT raw_json FROM inbox WHERE update_id = 2"),
                     "an erased value stays erased");
         }
         assertFalse(filesHold(MARKER), "encrypted in place, the old text overwritten");

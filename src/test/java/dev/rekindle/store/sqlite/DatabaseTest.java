@@ -38,11 +38,13 @@ class DatabaseTest {
     @Test
     void readConnectionsRefuseToWrite() {
         try (Database db = Database.open(dir.resolve("a.db"), TestClock.atNoon())) {
-            StoreException e = assertThrows(StoreException.class, () -> db.read("write by mistake", c -> {
-                try (Statement s = c.createStatement()) {
-                    return s.executeUpdate("DELETE FROM users");
-                }
-            }));
+            StoreException e = assertThrows(
+                    StoreException.class,
+                    () -> db.read("write by mistake", c -> {
+                        try (Statement s = c.createStatement()) {
+                            return s.executeUpdate("DELETE FROM users");
+                        }
+                    }));
             assertTrue(e.getMessage().contains("write by mistake"), e.getMessage());
         }
     }
@@ -59,13 +61,15 @@ class DatabaseTest {
     @Test
     void aFailedWriteLeavesNothingBehind() {
         try (Database db = Database.open(dir.resolve("a.db"), TestClock.atNoon())) {
-            assertThrows(StoreException.class, () -> db.write("insert then fail", c -> {
-                try (Statement s = c.createStatement()) {
-                    s.executeUpdate("INSERT INTO couples (created, status) VALUES (1, 'active')");
-                    s.executeUpdate("INSERT INTO couples (created, status) VALUES (1, 'no such status')");
-                }
-                return null;
-            }));
+            assertThrows(
+                    StoreException.class,
+                    () -> db.write("insert then fail", c -> {
+                        try (Statement s = c.createStatement()) {
+                            s.executeUpdate("INSERT INTO couples (created, status) VALUES (1, 'active')");
+                            s.executeUpdate("INSERT INTO couples (created, status) VALUES (1, 'no such status')");
+                        }
+                        return null;
+                    }));
             assertEquals(0L, (long) db.read("count", c -> count(c, "SELECT COUNT(*) FROM couples")));
         }
     }
@@ -92,7 +96,8 @@ class DatabaseTest {
     static Map<String, Object> pragmas(Connection c) throws SQLException {
         Map<String, Object> m = new LinkedHashMap<>();
         for (String p : expectedPragmas().keySet()) {
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA " + p)) {
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("PRAGMA " + p)) {
                 rs.next();
                 m.put(p, rs.getString(1));
             }
@@ -101,7 +106,8 @@ class DatabaseTest {
     }
 
     static long count(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }

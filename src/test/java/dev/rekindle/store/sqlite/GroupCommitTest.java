@@ -47,8 +47,13 @@ class GroupCommitTest {
     }
 
     private static UpdateCommit commit(long couple, long expectedVersion, long updateId, long chatId) {
-        return new UpdateCommit(couple, expectedVersion, Fixture.session("Ana" + updateId),
-                List.of(new Action.SaveJournal("d", "k", Partner.A, "line " + updateId)), List.of(), List.of(),
+        return new UpdateCommit(
+                couple,
+                expectedVersion,
+                Fixture.session("Ana" + updateId),
+                List.of(new Action.SaveJournal("d", "k", Partner.A, "line " + updateId)),
+                List.of(),
+                List.of(),
                 List.of(new Outgoing(chatId, OutboxKind.SEND, "{\"html\":\"hi\"}", "r" + updateId)),
                 new Cause.InboxUpdate(updateId));
     }
@@ -100,12 +105,20 @@ class GroupCommitTest {
             assertInstanceOf(StoreException.class, e.getCause());
 
             long[] after = store.database().groupCommitCounts();
-            assertArrayEquals(new long[] {2, COUPLES + 2}, new long[] {after[0] - before[0], after[1] - before[1]},
+            assertArrayEquals(
+                    new long[] {2, COUPLES + 2},
+                    new long[] {after[0] - before[0], after[1] - before[1]},
                     "the hold, then every queued commit together in one batch");
             assertTrue(store.sessions().load(ids[2]).isEmpty(), "nothing of the stale commit was written");
-            assertEquals(List.of(500L + 2), store.inbox().pending().stream().map(ReceivedUpdate::updateId).toList(),
+            assertEquals(
+                    List.of(500L + 2),
+                    store.inbox().pending().stream()
+                            .map(ReceivedUpdate::updateId)
+                            .toList(),
                     "only the stale commit's update is still pending");
-            assertEquals(COUPLES - 1, store.outbox().due(clock.instant().plusSeconds(3600), 100).size(),
+            assertEquals(
+                    COUPLES - 1,
+                    store.outbox().due(clock.instant().plusSeconds(3600), 100).size(),
                     "the outbox holds the messages of the commits that landed, and only those");
         }
     }
@@ -130,7 +143,12 @@ class GroupCommitTest {
                 futures.get(i).join();
                 // the cache and the database agree the moment the future completes: the couple's next load sees it
                 assertEquals(1L, store.sessions().load(ids[i]).orElseThrow().version());
-                assertEquals(1L, store.sqliteSessions().loadFromDatabase(ids[i]).orElseThrow().version());
+                assertEquals(
+                        1L,
+                        store.sqliteSessions()
+                                .loadFromDatabase(ids[i])
+                                .orElseThrow()
+                                .version());
                 assertEquals(1, store.journal().list(ids[i]).size());
             }
             assertTrue(store.inbox().pending().isEmpty());
@@ -144,7 +162,9 @@ class GroupCommitTest {
                 assertTrue(again.couples().chatId(ids[i], Chat.A).isPresent());
             }
             assertTrue(again.inbox().pending().isEmpty());
-            assertEquals(COUPLES, again.outbox().due(clock.instant().plusSeconds(3600), 100).size());
+            assertEquals(
+                    COUPLES,
+                    again.outbox().due(clock.instant().plusSeconds(3600), 100).size());
         }
     }
 
@@ -172,11 +192,14 @@ class GroupCommitTest {
             for (long id : ids) {
                 assertEquals(1L, again.sessions().load(id).orElseThrow().version());
             }
-            assertThrows(StoreException.class, () -> {
-                SqliteStore closed = SqliteStore.open(dir.resolve("other.db"), clock);
-                closed.close();
-                closed.sessions().commit(commit(1, 0, 1, 1));
-            }, "a closed store takes no commits");
+            assertThrows(
+                    StoreException.class,
+                    () -> {
+                        SqliteStore closed = SqliteStore.open(dir.resolve("other.db"), clock);
+                        closed.close();
+                        closed.sessions().commit(commit(1, 0, 1, 1));
+                    },
+                    "a closed store takes no commits");
         }
     }
 
@@ -193,11 +216,16 @@ class GroupCommitTest {
             CompletableFuture<Long> next = store.sessions().commitAsync(commit(ids[0], 1, 902, 100));
             release.countDown();
             assertEquals(1L, first.join());
-            assertInstanceOf(StaleSessionException.class,
+            assertInstanceOf(
+                    StaleSessionException.class,
                     assertThrows(CompletionException.class, rival::join).getCause());
             assertEquals(2L, next.join(), "a later member of the batch sees what an earlier one wrote");
             assertEquals(2L, store.sessions().load(ids[0]).orElseThrow().version());
-            assertEquals(List.of(901L), store.inbox().pending().stream().map(ReceivedUpdate::updateId).toList());
+            assertEquals(
+                    List.of(901L),
+                    store.inbox().pending().stream()
+                            .map(ReceivedUpdate::updateId)
+                            .toList());
         }
     }
 }

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class InboxTest {
     @TempDir
     Path dir;
+
     TestClock clock = TestClock.atNoon();
     SqliteStore store;
 
@@ -42,7 +43,9 @@ class InboxTest {
         batch.put(11L, "{}");
         batch.put(12L, "{}");
         assertEquals(List.of(10L, 12L), List.copyOf(store.inbox().receiveAll(batch)));
-        assertEquals(List.of(10L, 11L, 12L), store.inbox().pending().stream().map(ReceivedUpdate::updateId).toList());
+        assertEquals(
+                List.of(10L, 11L, 12L),
+                store.inbox().pending().stream().map(ReceivedUpdate::updateId).toList());
         assertTrue(store.inbox().receiveAll(batch).isEmpty(), "a redelivered batch is new no more");
     }
 
@@ -51,7 +54,9 @@ class InboxTest {
         assertTrue(store.inbox().receive(7, "{\"update_id\":7}"));
         clock.advance(Duration.ofSeconds(1));
         assertFalse(store.inbox().receive(7, "{\"update_id\":7,\"again\":true}"));
-        assertEquals(List.of(new ReceivedUpdate(7, "{\"update_id\":7}", TestClock.atNoon().instant())),
+        assertEquals(
+                List.of(new ReceivedUpdate(
+                        7, "{\"update_id\":7}", TestClock.atNoon().instant())),
                 store.inbox().pending());
     }
 
@@ -85,7 +90,8 @@ class InboxTest {
     void anUpdateCannotBeMarkedDoneTwice() {
         store.inbox().receive(5, "{}");
         store.inbox().markDone(5);
-        StoreException e = assertThrows(StoreException.class, () -> store.inbox().markDone(5));
+        StoreException e =
+                assertThrows(StoreException.class, () -> store.inbox().markDone(5));
         assertTrue(e.getMessage().contains("update 5 is not pending"), e.getMessage());
     }
 

@@ -30,8 +30,10 @@ class MigrationsTest {
         try (Database db = Database.open(dir.resolve("new.db"), TestClock.atNoon())) {
             int version = db.read("version", Migrations::version);
             long applied = db.read("count", c -> DatabaseTest.count(c, "SELECT COUNT(*) FROM schema_version"));
-            long refsTable = db.read("count", c -> DatabaseTest.count(c,
-                    "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'message_refs'"));
+            long refsTable = db.read(
+                    "count",
+                    c -> DatabaseTest.count(
+                            c, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'message_refs'"));
             assertEquals(Migrations.latest(), version);
             assertEquals(Migrations.latest(), applied);
             assertEquals(1, refsTable);
@@ -59,8 +61,10 @@ class MigrationsTest {
             });
         }
         try (SqliteStore store = SqliteStore.open(file, TestClock.atNoon())) {
-            assertEquals("Ana", store.couples().user(Fixture.GROUP).orElseThrow().displayName());
-            OutboxEntry pending = store.outbox().due(TestClock.atNoon().instant(), 10).get(0);
+            assertEquals(
+                    "Ana", store.couples().user(Fixture.GROUP).orElseThrow().displayName());
+            OutboxEntry pending =
+                    store.outbox().due(TestClock.atNoon().instant(), 10).get(0);
             assertEquals(Fixture.GROUP, pending.chatId());
             assertEquals(0, pending.partsSent(), "an entry from before V6 has sent none of its parts");
         }
@@ -82,18 +86,22 @@ class MigrationsTest {
                 }
             });
         }
-        SchemaTooNewException e = assertThrows(SchemaTooNewException.class,
-                () -> SqliteStore.open(file, TestClock.atNoon()));
-        assertEquals("database " + file + " is at schema version " + (Migrations.latest() + 1)
-                + " but this Rekindle knows up to " + Migrations.latest()
-                + ": upgrade Rekindle or restore a backup made by this version", e.getMessage());
+        SchemaTooNewException e =
+                assertThrows(SchemaTooNewException.class, () -> SqliteStore.open(file, TestClock.atNoon()));
+        assertEquals(
+                "database " + file + " is at schema version " + (Migrations.latest() + 1)
+                        + " but this Rekindle knows up to " + Migrations.latest()
+                        + ": upgrade Rekindle or restore a backup made by this version",
+                e.getMessage());
     }
 
     @Test
     void everyScriptInTheMigrationFolderIsListedInOrder() throws IOException {
         List<String> onDisk;
         try (Stream<Path> files = Files.list(Path.of("src/main/resources/db/migration"))) {
-            onDisk = files.map(p -> p.getFileName().toString()).sorted(MigrationsTest::byVersion).toList();
+            onDisk = files.map(p -> p.getFileName().toString())
+                    .sorted(MigrationsTest::byVersion)
+                    .toList();
         }
         assertEquals(onDisk, Migrations.SCRIPTS);
         for (int i = 0; i < onDisk.size(); i++) {
@@ -103,7 +111,8 @@ class MigrationsTest {
 
     @Test
     void scriptsSplitAtLineEndingSemicolonsWithoutComments() {
-        assertEquals(List.of("CREATE TABLE a (x INTEGER);", "CREATE INDEX b ON a (x);"),
+        assertEquals(
+                List.of("CREATE TABLE a (x INTEGER);", "CREATE INDEX b ON a (x);"),
                 Migrations.statements("-- a comment; with a semicolon\nCREATE TABLE a (x INTEGER);\n\n"
                         + "CREATE INDEX b ON a (x);\n"));
         assertThrows(IllegalStateException.class, () -> Migrations.statements("CREATE TABLE a (x INTEGER)"));

@@ -32,6 +32,7 @@ class PairingsTest {
 
     @TempDir
     Path dir;
+
     TestClock clock = TestClock.atNoon();
     SqliteStore store;
 
@@ -70,7 +71,8 @@ class PairingsTest {
         assertTrue(store.couples().couple(ben).isEmpty(), "Ben's couple of one is gone");
 
         alone(33, "Cy");
-        assertThrows(InvitationGoneException.class, () -> store.pairings().accept("h1", 33, 33, clock.instant(), QUIET));
+        assertThrows(
+                InvitationGoneException.class, () -> store.pairings().accept("h1", 33, 33, clock.instant(), QUIET));
         assertEquals(2, store.couples().couple(ana).orElseThrow().users().size(), "never a third member");
     }
 
@@ -80,8 +82,10 @@ class PairingsTest {
         long ben = alone(22, "Ben");
         store.pairings().invite("h1", ana, 11, in48h(), QUIET);
         clock.advance(Duration.ofHours(48));
-        assertThrows(InvitationGoneException.class, () -> store.pairings().accept("h1", 22, 22, clock.instant(), QUIET));
-        assertEquals(CoupleStatus.FORMING, store.couples().couple(ana).orElseThrow().status());
+        assertThrows(
+                InvitationGoneException.class, () -> store.pairings().accept("h1", 22, 22, clock.instant(), QUIET));
+        assertEquals(
+                CoupleStatus.FORMING, store.couples().couple(ana).orElseThrow().status());
         assertEquals(ben, store.couples().coupleOf(22).orElseThrow().id());
         assertTrue(store.pairings().invitation("h1").orElseThrow().used() == null);
     }
@@ -99,17 +103,30 @@ class PairingsTest {
     void dissolvingSplitsTheCoupleAndEachKeepsOnlyTheirOwnJournalLines() {
         long couple = Fixture.couple(store, 11, 22, Fixture.GROUP);
         store.inbox().receive(1, "{}");
-        store.sessions().commit(new UpdateCommit(couple, 0, Fixture.session("Ana"), List.of(
-                new dev.rekindle.dialog.engine.Action.SaveJournal("d", "k", Partner.A, "Ana's line"),
-                new dev.rekindle.dialog.engine.Action.SaveJournal("d", "k", Partner.B, "Ben's line")),
-                List.of(), List.of(), List.of(), new Cause.InboxUpdate(1)));
+        store.sessions()
+                .commit(new UpdateCommit(
+                        couple,
+                        0,
+                        Fixture.session("Ana"),
+                        List.of(
+                                new dev.rekindle.dialog.engine.Action.SaveJournal("d", "k", Partner.A, "Ana's line"),
+                                new dev.rekindle.dialog.engine.Action.SaveJournal("d", "k", Partner.B, "Ben's line")),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        new Cause.InboxUpdate(1)));
         store.pairings().dissolve(couple, QUIET);
         Couple ana = store.couples().coupleOf(11).orElseThrow();
         Couple ben = store.couples().coupleOf(22).orElseThrow();
         assertNotEquals(ana.id(), ben.id());
-        assertEquals(List.of("Ana's line"), store.journal().list(ana.id()).stream().map(JournalEntry::text).toList());
-        assertEquals(List.of("Ben's line"), store.journal().list(ben.id()).stream().map(JournalEntry::text).toList());
-        assertEquals(Partner.A, store.couples().find(22, 22).orElseThrow().partner(), "Ben goes on as the one of his own");
+        assertEquals(
+                List.of("Ana's line"),
+                store.journal().list(ana.id()).stream().map(JournalEntry::text).toList());
+        assertEquals(
+                List.of("Ben's line"),
+                store.journal().list(ben.id()).stream().map(JournalEntry::text).toList());
+        assertEquals(
+                Partner.A, store.couples().find(22, 22).orElseThrow().partner(), "Ben goes on as the one of his own");
         assertTrue(store.couples().couple(couple).isEmpty());
         assertTrue(store.sessions().load(couple).isEmpty(), "the shared session is gone, from the cache too");
         assertTrue(store.pairings().coupleOfGroup(Fixture.GROUP).isEmpty(), "the group is unlinked");
@@ -123,7 +140,9 @@ class PairingsTest {
         store.pairings().accept("h1", 22, 22, clock.instant(), QUIET);
         assertEquals("1", Rows.text(store, "SELECT COUNT(*) FROM invitations WHERE used_by = 22"));
         store.pairings().forget(22, QUIET);
-        assertEquals("0", Rows.text(store, "SELECT COUNT(*) FROM invitations WHERE used_by = 22"),
+        assertEquals(
+                "0",
+                Rows.text(store, "SELECT COUNT(*) FROM invitations WHERE used_by = 22"),
                 "Ben's id is gone from the invitation he used (it went with the couple it made)");
     }
 

@@ -35,13 +35,23 @@ class RemindersStoreTest {
     private final TestClock clock = TestClock.atNoon();
 
     private static NewReminder friday(String text, Instant due) {
-        return new NewReminder(Partner.A, "rituals", LocalTime.of(19, 30), EnumSet.of(DayOfWeek.FRIDAY), Fixture.ZONE,
-                text, due);
+        return new NewReminder(
+                Partner.A, "rituals", LocalTime.of(19, 30), EnumSet.of(DayOfWeek.FRIDAY), Fixture.ZONE, text, due);
     }
 
     private void set(SqliteStore store, long couple, NewReminder r, long version) {
-        store.sessions().commitAsync(new UpdateCommit(couple, version, Fixture.session("Ana"), List.of(), List.of(),
-                List.of(), List.of(), new Cause.InboxUpdate(version + 1), List.of(r))).join();
+        store.sessions()
+                .commitAsync(new UpdateCommit(
+                        couple,
+                        version,
+                        Fixture.session("Ana"),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        new Cause.InboxUpdate(version + 1),
+                        List.of(r)))
+                .join();
     }
 
     private static Outgoing message(long chat) {
@@ -55,7 +65,11 @@ class RemindersStoreTest {
         try (Database old = Database.open(file, clock, Migrations.latest() - 1)) {
             SqliteStore store = SqliteStore.open(old, SqliteSessionStore.CacheSettings.DEFAULT);
             couple = Fixture.couple(store, 1, 2, Fixture.GROUP);
-            boolean hasTable = old.read("look for the reminders table", c -> c.getMetaData().getTables(null, null, "reminders", null).next());
+            boolean hasTable = old.read(
+                    "look for the reminders table",
+                    c -> c.getMetaData()
+                            .getTables(null, null, "reminders", null)
+                            .next());
             assertFalse(hasTable);
         }
         try (SqliteStore store = SqliteStore.open(file, clock)) {
@@ -80,13 +94,17 @@ class RemindersStoreTest {
 
             Instant second = first.plus(Duration.ofDays(7));
             assertTrue(store.reminders().delivered(couple, r.id(), first, message(1), second));
-            assertFalse(store.reminders().delivered(couple, r.id(), first, message(1), second), "the same occurrence again");
+            assertFalse(
+                    store.reminders().delivered(couple, r.id(), first, message(1), second),
+                    "the same occurrence again");
             assertEquals(1, store.outbox().due(second, 10).size());
-            assertEquals(second, store.reminders().find(couple, r.id()).orElseThrow().nextDue());
+            assertEquals(
+                    second, store.reminders().find(couple, r.id()).orElseThrow().nextDue());
             assertEquals(second, store.timers().nextDue().orElseThrow());
 
             assertTrue(store.reminders().stop(couple, Partner.A, r.id(), SILENT));
-            assertFalse(store.reminders().delivered(couple, r.id(), second, message(1), second.plus(Duration.ofDays(7))),
+            assertFalse(
+                    store.reminders().delivered(couple, r.id(), second, message(1), second.plus(Duration.ofDays(7))),
                     "a stopped reminder is not delivered");
             assertTrue(store.timers().nextDue().isEmpty());
         }
@@ -103,7 +121,10 @@ class RemindersStoreTest {
             set(store, couple, friday("Date night", due), 0);
             set(store, couple, friday("Date night", due.plus(Duration.ofHours(1))), 1);
             assertEquals(1, store.reminders().ofCouple(couple).size());
-            assertEquals(due.plus(Duration.ofHours(1)), store.timers().nextDue().orElseThrow(), "the old timer is cancelled");
+            assertEquals(
+                    due.plus(Duration.ofHours(1)),
+                    store.timers().nextDue().orElseThrow(),
+                    "the old timer is cancelled");
             set(store, couple, friday("Evening walk", due), 2);
             assertEquals(2, store.reminders().ofCouple(couple).size());
             assertEquals(2, store.reminders().stopAll(couple, Partner.A, SILENT));
@@ -124,7 +145,8 @@ class RemindersStoreTest {
             assertFalse(store.reminders().awaitTime(couple, Partner.B, id, SILENT));
             assertTrue(store.reminders().awaitTime(couple, Partner.A, id, SILENT));
             assertTrue(store.reminders().find(couple, id).orElseThrow().awaitingTime());
-            assertTrue(store.reminders().changeTime(couple, Partner.A, id, LocalTime.of(20, 0), due.plusSeconds(1800), SILENT));
+            assertTrue(store.reminders()
+                    .changeTime(couple, Partner.A, id, LocalTime.of(20, 0), due.plusSeconds(1800), SILENT));
             StoredReminder r = store.reminders().find(couple, id).orElseThrow();
             assertEquals(LocalTime.of(20, 0), r.at());
             assertFalse(r.awaitingTime());
@@ -152,8 +174,18 @@ class RemindersStoreTest {
             store.inbox().receive(2, "{}");
             Instant due = clock.instant().plus(Duration.ofHours(3));
             set(store, couple, friday("Date night", due), 0);
-            set(store, couple, new NewReminder(Partner.B, "rituals", LocalTime.of(8, 0), EnumSet.allOf(DayOfWeek.class),
-                    Fixture.ZONE, "Morning", due), 1);
+            set(
+                    store,
+                    couple,
+                    new NewReminder(
+                            Partner.B,
+                            "rituals",
+                            LocalTime.of(8, 0),
+                            EnumSet.allOf(DayOfWeek.class),
+                            Fixture.ZONE,
+                            "Morning",
+                            due),
+                    1);
             store.pairings().forget(1, SILENT);
             assertEquals("0", Rows.text(store, "SELECT COUNT(*) FROM reminders"));
             assertTrue(store.timers().nextDue().isEmpty());
@@ -178,7 +210,8 @@ class RemindersStoreTest {
             assertEquals("Ben's walk", moved.get(0).html(), "still readable after the move");
             assertEquals(List.of(), store.reminders().of(ana, Partner.A));
             assertEquals(due, store.timers().nextDue().orElseThrow(), "its timer moved with it");
-            assertTrue(store.reminders().delivered(ana, moved.get(0).id(), due, message(22), due.plus(Duration.ofDays(7))));
+            assertTrue(store.reminders()
+                    .delivered(ana, moved.get(0).id(), due, message(22), due.plus(Duration.ofDays(7))));
         }
     }
 }

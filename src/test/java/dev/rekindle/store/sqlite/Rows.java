@@ -7,7 +7,8 @@ final class Rows {
     /** The first column of the first row of a query, as text. */
     static String text(SqliteStore store, String sql) {
         return store.database().read("test query", c -> {
-            try (java.sql.Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery(sql)) {
+            try (java.sql.Statement s = c.createStatement();
+                    java.sql.ResultSet rs = s.executeQuery(sql)) {
                 return rs.next() ? rs.getString(1) : null;
             }
         });

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SessionCacheTest {
     @TempDir
     Path dir;
+
     TestClock clock = TestClock.atNoon();
     SqliteStore store;
     SqliteSessionStore sessions;
@@ -62,8 +63,10 @@ class SessionCacheTest {
         sessions.load(couple);
 
         // the session changes, but the update it claims to handle was never received: the commit fails late
-        assertThrows(StoreException.class, () -> sessions.commit(
-                UpdateCommit.sessionOnly(couple, 1, Fixture.session("Anna"), new Cause.InboxUpdate(99))));
+        assertThrows(
+                StoreException.class,
+                () -> sessions.commit(
+                        UpdateCommit.sessionOnly(couple, 1, Fixture.session("Anna"), new Cause.InboxUpdate(99))));
 
         assertEquals("Ana", sessions.load(couple).orElseThrow().session().name(dev.rekindle.dialog.model.Partner.A));
         assertCacheEqualsDatabase();
@@ -74,8 +77,10 @@ class SessionCacheTest {
         store.inbox().receive(1, "{}");
         store.inbox().receive(2, "{}");
         sessions.commit(UpdateCommit.sessionOnly(couple, 0, Fixture.session("Ana"), new Cause.InboxUpdate(1)));
-        assertThrows(StaleSessionException.class, () -> sessions.commit(
-                UpdateCommit.sessionOnly(couple, 0, Fixture.session("Anna"), new Cause.InboxUpdate(2))));
+        assertThrows(
+                StaleSessionException.class,
+                () -> sessions.commit(
+                        UpdateCommit.sessionOnly(couple, 0, Fixture.session("Anna"), new Cause.InboxUpdate(2))));
         assertEquals(1, sessions.load(couple).orElseThrow().version());
         assertCacheEqualsDatabase();
     }

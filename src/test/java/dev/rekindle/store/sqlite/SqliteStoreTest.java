@@ -11,6 +11,7 @@ class SqliteStoreTest {
     void theDatabaseFileComesFromRekindleDbElseDataRekindleDb() {
         assertEquals(Path.of("data/rekindle.db"), SqliteStore.file(Map.of()));
         assertEquals(Path.of("data/rekindle.db"), SqliteStore.file(Map.of("REKINDLE_DB", " ")));
-        assertEquals(Path.of("/var/lib/rekindle/r.db"), SqliteStore.file(Map.of("REKINDLE_DB", "/var/lib/rekindle/r.db")));
+        assertEquals(
+                Path.of("/var/lib/rekindle/r.db"), SqliteStore.file(Map.of("REKINDLE_DB", "/var/lib/rekindle/r.db")));
     }
 }

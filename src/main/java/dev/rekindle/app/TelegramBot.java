@@ -202,28 +202,7 @@ public final class TelegramBot implements AutoCloseable {
         if (options.sending()) {
             sender.start();
         }
-        Engine engine = new Engine(library);
-        Onboarding onboarding = new Onboarding(
-                store,
-                engine,
-                clock,
-                identity.username(),
-                new SecureRandom(),
-                new TelegramDocuments(clients.client(), redact),
-                // an answer to onboarding's own question: the detector's answer reading
-                text -> !(understanding.safety(text).asAnswer() instanceof SafetyDecision.Nothing),
-                // the therapist's list alone: a name the model alone doubts is asked about instead
-                text -> understanding.detector().listed(text));
-        CoupleGroups groups = new CoupleGroups(store, engine, new TelegramGroupMembership(clients.client(), redact));
-        TelegramReceiver receiver = new TelegramReceiver(
-                store.inbox(),
-                store.outbox(),
-                new Members(store.couples()),
-                core,
-                optional,
-                onboarding,
-                groups,
-                sender::wake);
+        TelegramReceiver receiver = receiver(library, understanding, clock, optional, redact);
         receiver.recover(identity, Duration.ofSeconds(60));
 
         scheduler = new TimerScheduler(store.timers(), core::fire, clock);
@@ -249,6 +228,37 @@ public final class TelegramBot implements AutoCloseable {
                 webhook.address().getHostString(),
                 webhook.address().getPort(),
                 store.path());
+    }
+
+    /** The way in: the receiver, with onboarding and the group's flows before the dialogs. */
+    private TelegramReceiver receiver(
+            DialogLibrary library,
+            Understanding understanding,
+            InstantSource clock,
+            OptionalCalls optional,
+            Redact redact) {
+        Engine engine = new Engine(library);
+        Onboarding onboarding = new Onboarding(
+                store,
+                engine,
+                clock,
+                identity.username(),
+                new SecureRandom(),
+                new TelegramDocuments(clients.client(), redact),
+                // an answer to onboarding's own question: the detector's answer reading
+                text -> !(understanding.safety(text).asAnswer() instanceof SafetyDecision.Nothing),
+                // the therapist's list alone: a name the model alone doubts is asked about instead
+                text -> understanding.detector().listed(text));
+        CoupleGroups groups = new CoupleGroups(store, engine, new TelegramGroupMembership(clients.client(), redact));
+        return new TelegramReceiver(
+                store.inbox(),
+                store.outbox(),
+                new Members(store.couples()),
+                core,
+                optional,
+                onboarding,
+                groups,
+                sender::wake);
     }
 
     /**

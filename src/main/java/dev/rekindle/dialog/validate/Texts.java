@@ -95,26 +95,33 @@ final class Texts {
             message(s.journal().text(), "the journal text" + in, "states", n, "journal", "text");
         }
         if (s.reminder() != null) {
-            message(s.reminder().text(), "the reminder text" + in, "states", n, "reminder", "text");
-            // the time and days are not shown, but their placeholders must name known variables all the same
-            if (s.reminder().at() != null) {
-                out.add(new Text(
-                        s.reminder().at(),
-                        "the reminder time" + in,
-                        new Object[] {"states", n, "reminder", "at"},
-                        false,
-                        false));
-            }
-            List<String> days = s.reminder().days();
-            boolean listed = where.has("states", n, "reminder", "days", 0);
-            for (int i = 0; i < days.size() && where.has("states", n, "reminder", "days"); i++) {
-                Object[] path = listed
-                        ? new Object[] {"states", n, "reminder", "days", i}
-                        : new Object[] {"states", n, "reminder", "days"};
-                out.add(new Text(days.get(i), "the reminder days" + in, path, false, false));
-            }
+            reminder(s, n, in);
         }
-        Step step = s.step();
+        step(s.step(), n, in);
+    }
+
+    private void reminder(State s, String n, String in) {
+        message(s.reminder().text(), "the reminder text" + in, "states", n, "reminder", "text");
+        // the time and days are not shown, but their placeholders must name known variables all the same
+        if (s.reminder().at() != null) {
+            out.add(new Text(
+                    s.reminder().at(),
+                    "the reminder time" + in,
+                    new Object[] {"states", n, "reminder", "at"},
+                    false,
+                    false));
+        }
+        List<String> days = s.reminder().days();
+        boolean listed = where.has("states", n, "reminder", "days", 0);
+        for (int i = 0; i < days.size() && where.has("states", n, "reminder", "days"); i++) {
+            Object[] path = listed
+                    ? new Object[] {"states", n, "reminder", "days", i}
+                    : new Object[] {"states", n, "reminder", "days"};
+            out.add(new Text(days.get(i), "the reminder days" + in, path, false, false));
+        }
+    }
+
+    private void step(Step step, String n, String in) {
         if (step instanceof Step.Wait w) {
             for (int i = 0; i < w.buttons().size(); i++) {
                 Button b = w.buttons().get(i);

@@ -96,6 +96,11 @@ final class TimerLengthChecks {
                     "its default under variables:",
                     where.value("variables", variable));
         }
+        settersOf(written, variable, what, at);
+    }
+
+    /** Every value a state or button sets the timer's variable to must give a length too. */
+    private void settersOf(String written, String variable, String what, Source at) {
         for (State s : d.states().values()) {
             String set = s.set().get(variable);
             if (set != null) {

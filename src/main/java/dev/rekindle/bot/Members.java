@@ -2,8 +2,7 @@ package dev.rekindle.bot;
 
 import dev.rekindle.store.Couple;
 import dev.rekindle.store.Couples;
-import dev.rekindle.store.Member;
-import dev.rekindle.store.User;
+import dev.rekindle.store.Writer;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -29,11 +28,14 @@ public final class Members {
         this.defaultZone = defaultZone;
     }
 
-    /** The member behind a private chat, creating user, couple and chat on first contact. */
-    public Member inPrivateChat(long chatId, long userId, String firstName) {
-        Optional<Member> known = couples.find(chatId, userId);
+    /**
+     * The writer behind a private chat, creating user, couple and chat on first contact: one read for someone the
+     * bot knows.
+     */
+    public Writer inPrivateChat(long chatId, long userId, String firstName) {
+        Optional<Writer> known = couples.writer(chatId, userId);
         if (known.isPresent()) {
-            reachableAgain(userId);
+            reachableAgain(userId, known.get());
             return known.get();
         }
         if (couples.user(userId).isEmpty()) {
@@ -44,16 +46,16 @@ public final class Members {
             couples.startCouple(userId);
         }
         couples.registerPrivateChat(chatId, userId);
-        return couples.find(chatId, userId)
+        return couples.writer(chatId, userId)
                 .orElseThrow(() -> new IllegalStateException("private chat " + chatId + " of user " + userId
                         + " was registered but cannot be found; check the chats table"));
     }
 
-    /** The member behind a group message; empty when the group is not a couple's or the writer is not a partner. */
-    public Optional<Member> inGroup(long chatId, long userId) {
-        Optional<Member> m = couples.find(chatId, userId);
-        m.ifPresent(x -> reachableAgain(userId));
-        return m;
+    /** The writer behind a group message; empty when the group is not a couple's or the writer is not a partner. */
+    public Optional<Writer> inGroup(long chatId, long userId) {
+        Optional<Writer> w = couples.writer(chatId, userId);
+        w.ifPresent(x -> reachableAgain(userId, x));
+        return w;
     }
 
     /** Whether {@code userId} is one of the partners of the couple whose group {@code chatId} is; writes nothing. */
@@ -67,8 +69,10 @@ public final class Members {
     }
 
     /** A user who blocked the bot (403) and writes again has unblocked it. */
-    private void reachableAgain(long userId) {
-        couples.user(userId).filter(User::unreachable).ifPresent(u -> couples.markReachable(userId));
+    private void reachableAgain(long userId, Writer w) {
+        if (w.unreachable()) {
+            couples.markReachable(userId);
+        }
     }
 
     /** The couple's record, for the names of its partners. */

@@ -6,6 +6,7 @@ import dev.rekindle.store.Profile.OnboardingStage;
 import dev.rekindle.store.Profile.ScreeningAnswer;
 import dev.rekindle.store.Reply;
 import dev.rekindle.store.Store;
+import dev.rekindle.store.Writer;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -89,12 +90,13 @@ public final class Onboarding {
     private static final Set<String> FLOW_COMMANDS = Set.of("invite", "unpair", "export", "reminders", "forget");
 
     /**
-     * Whether a private-chat update goes straight to the dialogs: an onboarded person's words, dialog buttons and
-     * commands, when no question of the bot's own waits for them (a reminder's new time). Read on the receiving
-     * thread: the updates that open such a question or end onboarding's hold are {@link #waitedFor waited for},
-     * and an update this sends to {@link #route} instead is routed there again, which is always right.
+     * Whether a private-chat update of {@code writer} goes straight to the dialogs: an onboarded person's words,
+     * dialog buttons and commands, when no question of the bot's own waits for them (a reminder's new time). Decided
+     * on the receiving thread from what the one read of the writer says: the updates that open such a question are
+     * {@link #waitedFor waited for}, and an update this sends to {@link #route} instead is routed there again, which
+     * is always right.
      */
-    public boolean forDialogs(Received r) {
+    public static boolean forDialogs(Received r, Writer writer) {
         if (r instanceof Received.Command c
                 && (FLOW_COMMANDS.contains(c.command())
                         || (c.command().equals("start") && !c.args().isBlank()))) {
@@ -103,10 +105,7 @@ public final class Onboarding {
         if (r instanceof Received.Press press && FlowButton.parse(press.data()).isPresent()) {
             return false;
         }
-        if (!store.pairings().profile(r.from().userId()).map(Profile::onboarded).orElse(false)) {
-            return false;
-        }
-        return !(r instanceof Received.Text) || !reminders.awaitsTime(r.who());
+        return writer.onboarded() && !(r instanceof Received.Text && writer.awaitingTime());
     }
 
     /**

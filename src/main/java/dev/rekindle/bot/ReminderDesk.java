@@ -117,11 +117,6 @@ final class ReminderDesk {
      * flags is never taken (and leaves the question waiting); it is asked only when a reminder waits, so the
      * safety detector does not run twice on every other text (the core runs it again).
      */
-    /** Whether a question of the bot's own waits for {@code who}'s next words: a reminder's new time. */
-    boolean awaitsTime(Member who) {
-        return store.reminders().awaitingTime(who.coupleId(), who.partner()).isPresent();
-    }
-
     boolean tookTime(
             long updateId, Member who, long chatId, String text, java.util.function.Predicate<String> alarming) {
         Optional<Long> awaiting = store.reminders().awaitingTime(who.coupleId(), who.partner());

@@ -38,6 +38,12 @@ public interface Couples {
     /** The couple and partner behind a message from {@code userId} in {@code chatId}, if the chat is theirs. */
     Optional<Member> find(long chatId, long userId);
 
+    /**
+     * As {@link #find}, with what routes their update (reachable, onboarded, a question waiting), in one read: the
+     * receiving thread asks this for every message, in order, so it is one query.
+     */
+    Optional<Writer> writer(long chatId, long userId);
+
     /** The Telegram chat id of one of the couple's chats, if registered. */
     OptionalLong chatId(long coupleId, Chat chat);
 

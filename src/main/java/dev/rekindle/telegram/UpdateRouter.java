@@ -8,6 +8,7 @@ import dev.rekindle.bot.Received.Origin;
 import dev.rekindle.store.Inbox;
 import dev.rekindle.store.Member;
 import dev.rekindle.store.Outbox;
+import dev.rekindle.store.Writer;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -102,12 +103,12 @@ final class UpdateRouter {
             return flow(
                     id, lane, true, () -> groups.press(id, from.chatId(), from.userId(), pressData, pressedMessage));
         }
-        Optional<Member> m = member(type, from);
-        if (m.isEmpty()) {
+        Optional<Writer> w = writer(type, from);
+        if (w.isEmpty()) {
             return new UpdateRoute.Done(id);
         }
-        Received r = make.apply(m.get());
-        if (onboarding == null || type != ChatType.PRIVATE || onboarding.forDialogs(r)) {
+        Received r = make.apply(w.get().member());
+        if (onboarding == null || type != ChatType.PRIVATE || Onboarding.forDialogs(r, w.get())) {
             return new UpdateRoute.ToDialogs(r);
         }
         return new UpdateRoute.ToFlow(id, onboarding.lanes(r), Onboarding.waitedFor(r), () -> {
@@ -172,12 +173,12 @@ final class UpdateRouter {
         });
     }
 
-    private Optional<Member> member(ChatType type, Origin from) {
+    private Optional<Writer> writer(ChatType type, Origin from) {
         if (type == ChatType.PRIVATE) {
             return Optional.of(members.inPrivateChat(from.chatId(), from.userId(), from.firstName()));
         }
         if (type.isGroup()) {
-            Optional<Member> m = members.inGroup(from.chatId(), from.userId());
+            Optional<Writer> m = members.inGroup(from.chatId(), from.userId());
             if (m.isEmpty()) {
                 // not a couple's group, or someone other than its two partners: no state changes, no reply
                 LOG.debug(

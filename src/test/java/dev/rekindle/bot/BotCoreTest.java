@@ -281,10 +281,10 @@ class BotCoreTest {
     @Test
     void aPrivateMessageFromAStrangerMakesACoupleOfOneAndRepeatsFindTheSameOne() {
         Members members = new Members(store.couples());
-        Member first = members.inPrivateChat(3001L, 3001L, "Robin");
+        Member first = members.inPrivateChat(3001L, 3001L, "Robin").member();
         assertEquals(Partner.A, first.partner());
         assertEquals(Chat.A, first.chat());
-        assertEquals(first, members.inPrivateChat(3001L, 3001L, "Robin"));
+        assertEquals(first, members.inPrivateChat(3001L, 3001L, "Robin").member());
         run(new Received.Command(receive("cmd"), first, from(first), "appreciate", ""));
         assertTrue(sends(3001L).get(0).html().contains("this week"));
         assertTrue(members.inGroup(GROUP, 3001L).isEmpty(), "a stranger in a couple's group is not a partner");

@@ -13,6 +13,7 @@ import dev.rekindle.store.OutboxKind;
 import dev.rekindle.store.Profile;
 import dev.rekindle.store.Profile.OnboardingStage;
 import dev.rekindle.store.Reply;
+import dev.rekindle.store.Writer;
 import dev.rekindle.store.sqlite.SqliteStore;
 import dev.rekindle.testing.MovableClock;
 import java.nio.file.Path;
@@ -35,18 +36,35 @@ class OnboardingTest {
     private static final Received.Origin ALEX_CHAT = Received.Origin.privateChat(USER, "Alexandra");
     private static final Received.Origin ANA_CHAT = Received.Origin.privateChat(ANA, "Ana");
 
+    /** The shipped dialogs, whose bot.yaml holds onboarding's sentences. */
+    private static final Engine engine =
+            new Engine(DialogLoader.loadDirectory(Path.of("dialogs")).library().orElseThrow());
+
     @TempDir
     Path dir;
+
+    private static Onboarding onboarding(
+            SqliteStore store,
+            InstantSource clock,
+            java.util.function.Predicate<String> alarming,
+            java.util.function.Predicate<String> alarmingWords) {
+        return new Onboarding(
+                store,
+                engine,
+                clock,
+                "rekindle_bot",
+                new SecureRandom(),
+                (chat, name, file) -> true,
+                alarming,
+                alarmingWords);
+    }
 
     @Test
     void aCityOrOffsetWeKnowIsTheTimeZoneEvenWhenTheSafetyDetectorFlagsItButAnythingElseFlaggedGoesToTheCore() {
         // the shipped classifier took "Toronto" for a crisis (CoupleJourneyIT found it): this detector flags everything
         InstantSource clock = InstantSource.fixed(Instant.parse("2026-11-30T12:00:00Z"));
         try (SqliteStore store = SqliteStore.open(dir.resolve("rekindle.db"), clock)) {
-            Engine engine = new Engine(
-                    DialogLoader.loadDirectory(Path.of("dialogs")).library().orElseThrow());
-            Onboarding onboarding = new Onboarding(
-                    store, engine, clock, "rekindle_bot", new SecureRandom(), (chat, name, file) -> true, text -> true);
+            Onboarding onboarding = onboarding(store, clock, text -> true, text -> true);
             store.couples().createUser(USER, "Alex", ZoneOffset.UTC);
             long couple = store.couples().startCouple(USER);
             store.couples().registerPrivateChat(USER, USER);
@@ -88,53 +106,43 @@ class OnboardingTest {
     void anOnboardedPersonsWordsDialogButtonsAndCommandsGoStraightToTheDialogsButTheFlowsOwnDoNot() {
         InstantSource clock = InstantSource.fixed(Instant.parse("2026-11-30T12:00:00Z"));
         try (SqliteStore store = SqliteStore.open(dir.resolve("rekindle.db"), clock)) {
-            Engine engine = new Engine(
-                    DialogLoader.loadDirectory(Path.of("dialogs")).library().orElseThrow());
-            Onboarding onboarding = new Onboarding(
-                    store,
-                    engine,
-                    clock,
-                    "rekindle_bot",
-                    new SecureRandom(),
-                    (chat, name, file) -> true,
-                    text -> false);
             store.couples().createUser(ANA, "Ana", ZoneOffset.UTC);
             store.couples().startCouple(ANA);
             store.couples().registerPrivateChat(ANA, ANA);
             Member ana = store.couples().find(ANA, ANA).orElseThrow();
             Received words = new Received.Text(1, ana, ANA_CHAT, "we had a lovely walk");
+            assertFalse(
+                    Onboarding.forDialogs(
+                            words, store.couples().writer(ANA, ANA).orElseThrow()),
+                    "no profile yet");
+            Profile asked = Profile.start(ANA).adult(true).consentedAt(clock.instant());
             store.pairings()
-                    .save(
-                            Profile.start(ANA)
-                                    .adult(true)
-                                    .consentedAt(clock.instant())
-                                    .at(OnboardingStage.ZONE),
-                            null,
-                            null,
-                            new Reply(List.of(), OptionalLong.empty()));
-            assertFalse(onboarding.forDialogs(words), "not onboarded yet: the words may answer a question");
+                    .save(asked.at(OnboardingStage.ZONE), null, null, new Reply(List.of(), OptionalLong.empty()));
+            assertFalse(
+                    Onboarding.forDialogs(
+                            words, store.couples().writer(ANA, ANA).orElseThrow()),
+                    "not onboarded yet: the words may answer a question");
 
             store.pairings()
-                    .save(
-                            Profile.start(ANA)
-                                    .adult(true)
-                                    .consentedAt(clock.instant())
-                                    .at(OnboardingStage.DONE),
-                            null,
-                            null,
-                            new Reply(List.of(), OptionalLong.empty()));
-            assertTrue(onboarding.forDialogs(words));
-            assertTrue(onboarding.forDialogs(new Received.Press(2, ana, ANA_CHAT, "checkin.ask.yes@1a")));
-            assertTrue(onboarding.forDialogs(new Received.Command(3, ana, ANA_CHAT, "appreciate", "")));
-            assertTrue(onboarding.forDialogs(new Received.Command(4, ana, ANA_CHAT, "start", "")));
+                    .save(asked.at(OnboardingStage.DONE), null, null, new Reply(List.of(), OptionalLong.empty()));
+            Writer done = store.couples().writer(ANA, ANA).orElseThrow();
+            assertEquals(new Writer(ana, false, true, false), done, "one read says who and where the words go");
+            assertTrue(Onboarding.forDialogs(words, done));
+            assertTrue(Onboarding.forDialogs(new Received.Press(2, ana, ANA_CHAT, "checkin.ask.yes@1a"), done));
+            assertTrue(Onboarding.forDialogs(new Received.Command(3, ana, ANA_CHAT, "appreciate", ""), done));
+            assertTrue(Onboarding.forDialogs(new Received.Command(4, ana, ANA_CHAT, "start", ""), done));
             for (String flow : List.of("invite", "unpair", "export", "reminders", "forget")) {
-                assertFalse(onboarding.forDialogs(new Received.Command(5, ana, ANA_CHAT, flow, "")), flow);
+                assertFalse(Onboarding.forDialogs(new Received.Command(5, ana, ANA_CHAT, flow, ""), done), flow);
             }
             assertFalse(
-                    onboarding.forDialogs(new Received.Command(6, ana, ANA_CHAT, "start", "ABCD-1234")),
+                    Onboarding.forDialogs(new Received.Command(6, ana, ANA_CHAT, "start", "ABCD-1234"), done),
                     "an invitation");
-            assertFalse(
-                    onboarding.forDialogs(new Received.Press(7, ana, ANA_CHAT, new FlowButton.Accept(true).encode())));
+            assertFalse(Onboarding.forDialogs(
+                    new Received.Press(7, ana, ANA_CHAT, new FlowButton.Accept(true).encode()), done));
+
+            Writer asking = new Writer(ana, false, true, true);
+            assertFalse(Onboarding.forDialogs(words, asking), "a reminder's new time is asked: the words may be it");
+            assertTrue(Onboarding.forDialogs(new Received.Press(8, ana, ANA_CHAT, "checkin.ask.yes@1a"), asking));
         }
     }
 
@@ -142,16 +150,7 @@ class OnboardingTest {
     void aDeleteOrUnpairConfirmationTappedLongAfterItWasAskedDoesNothingButAFreshOneActs() {
         MovableClock clock = MovableClock.at(Instant.parse("2026-11-30T12:00:00Z"));
         try (SqliteStore store = SqliteStore.open(dir.resolve("rekindle.db"), clock)) {
-            Engine engine = new Engine(
-                    DialogLoader.loadDirectory(Path.of("dialogs")).library().orElseThrow());
-            Onboarding onboarding = new Onboarding(
-                    store,
-                    engine,
-                    clock,
-                    "rekindle_bot",
-                    new SecureRandom(),
-                    (chat, name, file) -> true,
-                    text -> false);
+            Onboarding onboarding = onboarding(store, clock, text -> false, text -> false);
             for (long user : new long[] {ANA, USER}) {
                 store.couples().createUser(user, user == ANA ? "Ana" : "Alex", ZoneOffset.UTC);
             }
@@ -202,16 +201,7 @@ class OnboardingTest {
     void aPressedConfirmationLosesItsButtonsBeforeTheAnswerComesEvenWithoutACouple() {
         MovableClock clock = MovableClock.at(Instant.parse("2026-11-30T12:00:00Z"));
         try (SqliteStore store = SqliteStore.open(dir.resolve("rekindle.db"), clock)) {
-            Engine engine = new Engine(
-                    DialogLoader.loadDirectory(Path.of("dialogs")).library().orElseThrow());
-            Onboarding onboarding = new Onboarding(
-                    store,
-                    engine,
-                    clock,
-                    "rekindle_bot",
-                    new SecureRandom(),
-                    (chat, name, file) -> true,
-                    text -> false);
+            Onboarding onboarding = onboarding(store, clock, text -> false, text -> false);
             store.couples().createUser(ANA, "Ana", ZoneOffset.UTC);
             store.couples().startCouple(ANA);
             store.couples().registerPrivateChat(ANA, ANA);
@@ -258,15 +248,9 @@ class OnboardingTest {
         // the shipped classifier reads "Kim" as abuse; the lexicon's words are what is never taken for a name
         InstantSource clock = InstantSource.fixed(Instant.parse("2026-11-30T12:00:00Z"));
         try (SqliteStore store = SqliteStore.open(dir.resolve("rekindle.db"), clock)) {
-            Engine engine = new Engine(
-                    DialogLoader.loadDirectory(Path.of("dialogs")).library().orElseThrow());
-            Onboarding onboarding = new Onboarding(
+            Onboarding onboarding = onboarding(
                     store,
-                    engine,
                     clock,
-                    "rekindle_bot",
-                    new SecureRandom(),
-                    (chat, name, file) -> true,
                     text -> text.equals("Kim") || text.contains("hits me"),
                     text -> text.contains("hits me"));
             store.couples().createUser(ANA, "Ana", ZoneOffset.UTC);

@@ -6,7 +6,9 @@ import dev.rekindle.store.Couple;
 import dev.rekindle.store.CoupleStatus;
 import dev.rekindle.store.Couples;
 import dev.rekindle.store.Member;
+import dev.rekindle.store.Profile;
 import dev.rekindle.store.User;
+import dev.rekindle.store.Writer;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -182,6 +184,35 @@ final class SqliteCouples implements Couples {
                         .bind(userId, chatId)
                         .one(SqliteCouples::member)
                         .flatMap(m -> m));
+    }
+
+    @Override
+    public Optional<Writer> writer(long chatId, long userId) {
+        return db.read(
+                "find the writer behind chat " + chatId + " and user " + userId,
+                c -> Sql.on(
+                                c,
+                                "SELECT ch.couple_id, ch.kind, ch.partner, m.partner, u.unreachable, "
+                                        + "(SELECT p.step FROM profiles p WHERE p.user_id = m.user_id), "
+                                        + "EXISTS (SELECT 1 FROM reminders r WHERE r.couple_id = ch.couple_id "
+                                        + "AND r.partner = m.partner AND r.awaiting_time = 1) "
+                                        + "FROM chats ch JOIN members m ON m.couple_id = ch.couple_id AND m.user_id = ? "
+                                        + "JOIN users u ON u.id = m.user_id WHERE ch.id = ?")
+                        .bind(userId, chatId)
+                        .one(SqliteCouples::writer)
+                        .flatMap(w -> w));
+    }
+
+    private static Optional<Writer> writer(ResultSet rs) throws SQLException {
+        Optional<Member> m = member(rs);
+        if (m.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Writer(m.get(), rs.getInt(5) == 1, onboarded(rs.getString(6)), rs.getInt(7) == 1));
+    }
+
+    private static boolean onboarded(String step) {
+        return step != null && Columns.step(step) == Profile.OnboardingStage.DONE;
     }
 
     private static Optional<Member> member(ResultSet rs) throws SQLException {

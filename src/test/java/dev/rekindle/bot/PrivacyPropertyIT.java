@@ -57,6 +57,7 @@ class PrivacyPropertyIT {
     private static final long GROUP = -100500L;
     /** 5 walks in {@code mvn verify} (about 20 s on 2 cores); {@code -Dprivacy.walks=N} for more. */
     private static final int SEEDS = Integer.getInteger("privacy.walks", 5);
+
     private static final int STEPS = 400;
     private static final Pattern PRIVATE_MARKER = Pattern.compile("p([ab])(\\d+)q");
     private static final List<String> SHAPES = List.of(

@@ -25,6 +25,12 @@ public sealed interface Received {
             firstName = firstName == null ? "" : firstName;
         }
 
+        /** Without the first name: a person's name stays out of log lines too. */
+        @Override
+        public String toString() {
+            return "Origin[chatId=" + chatId + ", userId=" + userId + "]";
+        }
+
         /** A person's own private chat, whose id is theirs. */
         public static Origin privateChat(long userId, String firstName) {
             return new Origin(userId, userId, firstName);
@@ -56,6 +62,13 @@ public sealed interface Received {
     record Press(long updateId, Member who, Origin from, String data, long messageId) implements Received {
         public Press(long updateId, Member who, Origin from, String data) {
             this(updateId, who, from, data, 0);
+        }
+
+        /** Without the data: a button of the bot's own may carry what the person typed (a name to check). */
+        @Override
+        public String toString() {
+            return "Press[updateId=" + updateId + ", who=" + who + ", from=" + from + ", data=(" + data.length()
+                    + " chars), messageId=" + messageId + "]";
         }
     }
 

@@ -48,8 +48,9 @@ public final class TelegramReceiver implements UpdateSink {
     }
 
     /**
-     * With the couple-life flows: private updates pass {@code onboarding} before the dialogs, and the group's
-     * {@code /link}, its buttons and membership changes go to {@code groups}, all on the couple's lane. Null: every person is partner A of
+     * With the couple-life flows: the private updates of someone not onboarded, and of the bot's own flows, go to
+     * {@code onboarding}, and the group's {@code /link}, its buttons and membership changes to {@code groups}, all on
+     * the couple's lane. Null: every person is partner A of
      * a couple of one and groups are linked by other means (tests of the runtime alone). {@code committed} runs
      * after a flow committed a reply (the sender wakes).
      */
@@ -188,9 +189,8 @@ public final class TelegramReceiver implements UpdateSink {
      * waiting.
      */
     private Optional<CompletableFuture<Void>> dispatch(IncomingUpdate update) {
-        UpdateRoute route;
         try {
-            route = router.route(update);
+            return submit(router.route(update));
         } catch (RuntimeException e) {
             // the inbox keeps it pending: the next start tries again
             LOG.error(
@@ -200,7 +200,6 @@ public final class TelegramReceiver implements UpdateSink {
                     e.getClass().getSimpleName() + ": " + e.getMessage());
             return Optional.empty();
         }
-        return submit(route);
     }
 
     /** The one place an update is handed to the core: its route's lane(s), or marked done. */

@@ -175,15 +175,7 @@ final class SqliteCouples implements Couples {
 
     @Override
     public Optional<Member> find(long chatId, long userId) {
-        return db.read(
-                "find the member behind chat " + chatId + " and user " + userId,
-                c -> Sql.on(
-                                c,
-                                "SELECT ch.couple_id, ch.kind, ch.partner, m.partner FROM chats ch "
-                                        + "JOIN members m ON m.couple_id = ch.couple_id AND m.user_id = ? WHERE ch.id = ?")
-                        .bind(userId, chatId)
-                        .one(SqliteCouples::member)
-                        .flatMap(m -> m));
+        return writer(chatId, userId).map(Writer::member);
     }
 
     @Override

@@ -54,6 +54,23 @@ public final class NluBenchmark {
             int threads,
             double perSecond) {}
 
+    /** The out-of-scope rule tuned on {@code val} for each objective, in their order. */
+    private static List<Point> tuned(IntentModel model, List<LabeledText> val, List<Objective> objectives) {
+        TextCategorizer plain = new TextCategorizer(model);
+        String[] gold = new String[val.size()];
+        double[][] probs = new double[val.size()][];
+        for (int i = 0; i < gold.length; i++) {
+            gold[i] = val.get(i).label();
+            probs[i] = plain.probabilities(val.get(i).text());
+        }
+        String oos = model.outOfScopeRule().label();
+        List<Point> points = new ArrayList<>();
+        for (Objective o : objectives) {
+            points.add(new Point(o.spec(), OutOfScopeTuner.tune(gold, probs, model.labels(), oos, o)));
+        }
+        return points;
+    }
+
     public static Report run(
             List<LabeledText> train,
             List<LabeledText> val,
@@ -74,18 +91,7 @@ public final class NluBenchmark {
                 val.size());
         progress.flush();
 
-        TextCategorizer plain = new TextCategorizer(model);
-        String[] gold = new String[val.size()];
-        double[][] probs = new double[val.size()][];
-        for (int i = 0; i < gold.length; i++) {
-            gold[i] = val.get(i).label();
-            probs[i] = plain.probabilities(val.get(i).text());
-        }
-        String oos = model.outOfScopeRule().label();
-        List<Point> points = new ArrayList<>();
-        for (Objective o : objectives) {
-            points.add(new Point(o.spec(), OutOfScopeTuner.tune(gold, probs, model.labels(), oos, o)));
-        }
+        List<Point> points = tuned(model, val, objectives);
 
         // Latency and throughput with the rule a bot would use (the first objective), as classify answers.
         TextCategorizer c = new TextCategorizer(

@@ -150,19 +150,12 @@ public final class SafetyEvaluation {
                 disclosures,
                 caught,
                 List.of(
-                        new OrdinaryScore(
-                                "everyday messages",
-                                everyday[0],
-                                everyday[1],
-                                everyday[2],
-                                everydayFlowed,
-                                everydayChecked),
-                        new OrdinaryScore(
-                                "answers to the exercises' questions",
-                                answers[0],
-                                answers[1],
-                                answers[2],
-                                answerFlowed,
-                                answerChecked)));
+                        score("everyday messages", everyday, everydayFlowed, everydayChecked),
+                        score("answers to the exercises' questions", answers, answerFlowed, answerChecked)));
+    }
+
+    /** {@code counts}: lines, flows, checks. */
+    private static OrdinaryScore score(String group, int[] counts, List<String> flowed, List<String> checked) {
+        return new OrdinaryScore(group, counts[0], counts[1], counts[2], flowed, checked);
     }
 }

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -41,11 +42,8 @@ final class ChatCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--dialogs", paramLabel = "DIR", description = Startup.DIALOGS_HELP)
-    private Path dialogs;
-
-    @Option(names = "--models", paramLabel = "DIR", description = Startup.MODELS_HELP)
-    private Path models;
+    @Mixin
+    private ContentFolders folders = new ContentFolders();
 
     @Option(
             names = "--names",
@@ -70,7 +68,7 @@ final class ChatCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return start(dialogs, models, names, seed);
+        return start(folders.dialogs, folders.models, names, seed);
     }
 
     /** The chat with these options; {@code run} calls it too when no token is set. */

@@ -9,11 +9,11 @@ import dev.rekindle.nlu.TrainingDataException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -55,18 +55,8 @@ final class NluCvCommand implements Callable<Integer> {
             description = "shuffling seed (default: ${DEFAULT-VALUE})")
     private long seed;
 
-    @Option(
-            names = {"-P", "--param"},
-            paramLabel = "KEY=VALUE[,...]",
-            description = "change a training parameter")
-    private List<String> params;
-
-    @Option(
-            names = "--objective",
-            defaultValue = "accuracy",
-            paramLabel = "OBJECTIVE",
-            description = NluInputs.OBJECTIVE_HELP)
-    private String objectiveSpec;
+    @Mixin
+    private TrainingOptions training = new TrainingOptions();
 
     @Override
     public Integer call() throws IOException {
@@ -77,8 +67,8 @@ final class NluCvCommand implements Callable<Integer> {
         if (folds < 2) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--folds must be at least 2, not " + folds);
         }
-        IntentParams p = in.params(params);
-        OutOfScopeTuner.Objective objective = in.objective(objectiveSpec);
+        IntentParams p = in.params(training.params);
+        OutOfScopeTuner.Objective objective = in.objective(training.objectiveSpec);
         TrainingData td;
         try {
             td = TrainingData.load(data);

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -60,18 +61,8 @@ final class NluTrainCommand implements Callable<Integer> {
             description = "folds for --grid and for tuning without --val (default: ${DEFAULT-VALUE})")
     private int folds;
 
-    @Option(
-            names = {"-P", "--param"},
-            paramLabel = "KEY=VALUE[,...]",
-            description = "change a training parameter (see 'rekindle nlu cv --help')")
-    private List<String> params;
-
-    @Option(
-            names = "--objective",
-            defaultValue = "accuracy",
-            paramLabel = "OBJECTIVE",
-            description = NluInputs.OBJECTIVE_HELP)
-    private String objectiveSpec;
+    @Mixin
+    private TrainingOptions training = new TrainingOptions();
 
     @Override
     public Integer call() throws IOException {
@@ -80,8 +71,8 @@ final class NluTrainCommand implements Callable<Integer> {
         if (!in.exists(data) || (val != null && !in.exists(val))) {
             return 2;
         }
-        IntentParams p = in.params(params);
-        OutOfScopeTuner.Objective objective = in.objective(objectiveSpec);
+        IntentParams p = in.params(training.params);
+        OutOfScopeTuner.Objective objective = in.objective(training.objectiveSpec);
         TrainingData td;
         List<LabeledText> valData;
         try {

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -48,11 +49,8 @@ final class RunCommand implements Callable<Integer> {
             description = "another Bot API server (default: $TELEGRAM_API_URL, else https://api.telegram.org)")
     private String apiUrl;
 
-    @Option(names = "--dialogs", paramLabel = "DIR", description = Startup.DIALOGS_HELP)
-    private Path dialogs;
-
-    @Option(names = "--models", paramLabel = "DIR", description = Startup.MODELS_HELP)
-    private Path models;
+    @Mixin
+    private ContentFolders folders = new ContentFolders();
 
     @Option(
             names = "--webhook",
@@ -81,7 +79,7 @@ final class RunCommand implements Callable<Integer> {
         String token = env.get(TelegramSettings.TOKEN_VARIABLE);
         if (token == null || token.isBlank()) {
             explainToken(err);
-            return chat.start(dialogs, models, "Sam,Alex", 1);
+            return chat.start(folders.dialogs, folders.models, "Sam,Alex", 1);
         }
         if (apiUrl != null) {
             env.put(TelegramSettings.API_URL_VARIABLE, apiUrl);
@@ -102,11 +100,11 @@ final class RunCommand implements Callable<Integer> {
             return 2;
         }
         Startup start = new Startup("run", err);
-        if (dialogs != null && !Files.isDirectory(dialogs)) {
-            return start.missing(dialogs, "give the dialogs folder, or leave --dialogs out");
+        if (folders.dialogs != null && !Files.isDirectory(folders.dialogs)) {
+            return start.missing(folders.dialogs, "give the dialogs folder, or leave --dialogs out");
         }
-        DialogSource dialogSource = DialogSource.choose(dialogs);
-        Startup.Loaded loaded = start.load(ModelSource.of(models), dialogSource);
+        DialogSource dialogSource = DialogSource.choose(folders.dialogs);
+        Startup.Loaded loaded = start.load(ModelSource.of(folders.models), dialogSource);
         if (!loaded.ready()) {
             return loaded.refusal();
         }

@@ -26,32 +26,8 @@ public final class TranscriptLoader {
 
     static final List<String> TOP_KEYS = List.of("transcript", "partners", "seed", "steps");
     static final List<String> SAYERS = List.of("A", "B", "A@group", "B@group", "A@private", "B@private");
-    static final List<String> ACTIONS = List.of(
-            "A",
-            "B",
-            "A@group",
-            "B@group",
-            "A@private",
-            "B@private",
-            "press",
-            "wait",
-            "safety",
-            "journal",
-            "reminders");
-    static final List<String> STEP_KEYS = List.of(
-            "A",
-            "B",
-            "A@group",
-            "B@group",
-            "A@private",
-            "B@private",
-            "press",
-            "wait",
-            "safety",
-            "journal",
-            "reminders",
-            "expect",
-            "intent");
+    static final List<String> ACTIONS = plus(SAYERS, "press", "wait", "safety", "journal", "reminders");
+    static final List<String> STEP_KEYS = plus(ACTIONS, "expect", "intent");
     static final List<String> EXPECT_KEYS = List.of("to", "text", "contains", "matches", "buttons");
     static final List<String> ENTRY_KEYS = List.of("kind", "author", "dialog", "text", "contains", "matches");
     static final List<String> REMINDER_KEYS = List.of("to", "at", "days", "text", "contains", "matches");
@@ -97,5 +73,10 @@ public final class TranscriptLoader {
         List<Transcript.TestStep> steps = new TranscriptSteps(nodes, header.partners()).read(map, top);
         nodes.throwIfAny();
         return new Transcript(header.name(), file, nodes.start(), header.partners(), header.seed(), steps);
+    }
+
+    private static List<String> plus(List<String> first, String... more) {
+        return java.util.stream.Stream.concat(first.stream(), java.util.Arrays.stream(more))
+                .toList();
     }
 }

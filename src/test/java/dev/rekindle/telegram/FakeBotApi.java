@@ -646,6 +646,27 @@ public final class FakeBotApi implements AutoCloseable {
         }
     }
 
+    /** Whether a chat's message shows a button that can be pressed now: {@link #message} without the copy. */
+    public boolean showsButtons(long chatId, int messageId) {
+        lock.lock();
+        try {
+            ObjectNode m = messages.get(key(chatId, messageId));
+            if (m == null) {
+                return false;
+            }
+            for (JsonNode row : m.path("reply_markup").path("inline_keyboard")) {
+                for (JsonNode b : row) {
+                    if (b.hasNonNull("callback_data")) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private void awaitCondition(java.util.function.BooleanSupplier done, Duration timeout, String what) {
         long left = timeout.toNanos();
         lock.lock();

@@ -23,15 +23,26 @@ import java.util.OptionalLong;
 /** {@link Couples} in the users, couples, members and chats tables. */
 final class SqliteCouples implements Couples {
     private final Database db;
+    private final ChatIdsCache chats;
 
-    SqliteCouples(Database db) {
+    SqliteCouples(Database db, ChatIdsCache chats) {
         this.db = db;
+        this.chats = chats;
+    }
+
+    /** Every write here may change a couple's chats (a new chat, a couple started or joined). */
+    private <T> T write(String what, SqlWork<T> work) {
+        try {
+            return db.write(what, work);
+        } finally {
+            chats.changed();
+        }
     }
 
     @Override
     public User createUser(long userId, String displayName, ZoneId timeZone) {
         Instant now = db.clock().instant();
-        db.write(
+        write(
                 "create user " + userId,
                 c -> Sql.on(
                                 c,
@@ -57,7 +68,7 @@ final class SqliteCouples implements Couples {
 
     @Override
     public void markReachable(long userId) {
-        db.write("mark user " + userId + " reachable", c -> setUnreachable(c, userId, false));
+        write("mark user " + userId + " reachable", c -> setUnreachable(c, userId, false));
     }
 
     static int setUnreachable(Connection c, long userId, boolean unreachable) throws SQLException {
@@ -68,7 +79,7 @@ final class SqliteCouples implements Couples {
 
     @Override
     public long startCouple(long userA) {
-        return db.write("start a couple for user " + userA, c -> {
+        return write("start a couple for user " + userA, c -> {
             long id = insertCouple(c, CoupleStatus.FORMING);
             addMember(c, id, Partner.A, userA);
             return id;
@@ -77,7 +88,7 @@ final class SqliteCouples implements Couples {
 
     @Override
     public void join(long coupleId, long userB) {
-        db.write("let user " + userB + " join couple " + coupleId, c -> {
+        write("let user " + userB + " join couple " + coupleId, c -> {
             if (Sql.on(c, "UPDATE couples SET status = 'active' WHERE id = ? AND status = 'forming'")
                             .bind(coupleId)
                             .update()
@@ -91,7 +102,7 @@ final class SqliteCouples implements Couples {
 
     @Override
     public long createCouple(long userA, long userB) {
-        return db.write("create a couple of users " + userA + " and " + userB, c -> {
+        return write("create a couple of users " + userA + " and " + userB, c -> {
             long id = insertCouple(c, CoupleStatus.ACTIVE);
             addMember(c, id, Partner.A, userA);
             addMember(c, id, Partner.B, userB);
@@ -141,7 +152,7 @@ final class SqliteCouples implements Couples {
 
     @Override
     public void registerPrivateChat(long chatId, long userId) {
-        db.write("register private chat " + chatId + " of user " + userId, c -> {
+        write("register private chat " + chatId + " of user " + userId, c -> {
             Map.Entry<Long, String> seat = Sql.on(c, "SELECT couple_id, partner FROM members WHERE user_id = ?")
                     .bind(userId)
                     .one(rs -> Map.entry(rs.getLong(1), rs.getString(2)))
@@ -159,7 +170,7 @@ final class SqliteCouples implements Couples {
 
     @Override
     public void registerGroupChat(long chatId, long coupleId) {
-        db.write("register group chat " + chatId + " of couple " + coupleId, c -> {
+        write("register group chat " + chatId + " of couple " + coupleId, c -> {
             Sql.on(c, "DELETE FROM chats WHERE couple_id = ? AND kind = 'group' AND id <> ?")
                     .bind(coupleId, chatId)
                     .update();
@@ -222,6 +233,10 @@ final class SqliteCouples implements Couples {
 
     @Override
     public Map<Chat, Long> chatIds(long coupleId) {
+        return chats.get(coupleId, this::readChatIds);
+    }
+
+    private Map<Chat, Long> readChatIds(long coupleId) {
         List<Map.Entry<Chat, Long>> rows = db.read(
                 "find the chats of couple " + coupleId,
                 c -> Sql.on(c, "SELECT id, kind, partner FROM chats WHERE couple_id = ?")

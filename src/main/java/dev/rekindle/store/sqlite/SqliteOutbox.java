@@ -24,9 +24,11 @@ final class SqliteOutbox implements Outbox {
     private static final System.Logger LOG = System.getLogger(SqliteOutbox.class.getName());
 
     private final Database db;
+    private final ChatIdsCache chats;
 
-    SqliteOutbox(Database db) {
+    SqliteOutbox(Database db, ChatIdsCache chats) {
         this.db = db;
+        this.chats = chats;
     }
 
     @Override
@@ -240,16 +242,20 @@ final class SqliteOutbox implements Outbox {
 
     @Override
     public void moveChat(long fromChatId, long toChatId) {
-        db.write("move chat " + fromChatId + " to " + toChatId, c -> {
-            // OR REPLACE: the new chat may have been registered already by an update that arrived there first
-            for (String sql : List.of(
-                    "UPDATE OR REPLACE chats SET id = ? WHERE id = ?",
-                    "UPDATE outbox SET chat_id = ? WHERE chat_id = ?",
-                    "UPDATE OR REPLACE message_refs SET chat_id = ? WHERE chat_id = ?")) {
-                Sql.on(c, sql).bind(toChatId, fromChatId).update();
-            }
-            return null;
-        });
+        try {
+            db.write("move chat " + fromChatId + " to " + toChatId, c -> {
+                // OR REPLACE: the new chat may have been registered already by an update that arrived there first
+                for (String sql : List.of(
+                        "UPDATE OR REPLACE chats SET id = ? WHERE id = ?",
+                        "UPDATE outbox SET chat_id = ? WHERE chat_id = ?",
+                        "UPDATE OR REPLACE message_refs SET chat_id = ? WHERE chat_id = ?")) {
+                    Sql.on(c, sql).bind(toChatId, fromChatId).update();
+                }
+                return null;
+            });
+        } finally {
+            chats.changed();
+        }
     }
 
     @Override

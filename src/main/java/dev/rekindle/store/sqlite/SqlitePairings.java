@@ -26,11 +26,22 @@ import java.util.function.LongConsumer;
 final class SqlitePairings implements Pairings {
     private final Database db;
     private final LongConsumer dropped;
+    private final ChatIdsCache chats;
 
     /** {@code dropped} hears of each couple removed, after the commit, so a cached session of it goes too. */
-    SqlitePairings(Database db, LongConsumer dropped) {
+    SqlitePairings(Database db, LongConsumer dropped, ChatIdsCache chats) {
         this.db = db;
         this.dropped = dropped;
+        this.chats = chats;
+    }
+
+    /** Pairing, linking, unlinking and forgetting change couples' chats; the rest is rare enough to count too. */
+    private <T> T write(String what, SqlWork<T> work) {
+        try {
+            return db.write(what, work);
+        } finally {
+            chats.changed();
+        }
     }
 
     // ---------------------------------------------------------------- profiles
@@ -57,7 +68,7 @@ final class SqlitePairings implements Pairings {
     @Override
     public void save(Profile profile, String displayName, ZoneId timeZone, Reply reply) {
         long now = db.clock().millis();
-        db.write("save the profile of user " + profile.userId(), c -> {
+        write("save the profile of user " + profile.userId(), c -> {
             Sql.on(
                             c,
                             "INSERT INTO profiles (user_id, step, adult, consented, safety, "
@@ -93,7 +104,7 @@ final class SqlitePairings implements Pairings {
     @Override
     public void say(Reply reply) {
         long now = db.clock().millis();
-        db.write("queue a reply", c -> {
+        write("queue a reply", c -> {
             reply(c, reply, now);
             return null;
         });
@@ -102,7 +113,7 @@ final class SqlitePairings implements Pairings {
     @Override
     public void markUnreachable(long userId, Reply reply) {
         long now = db.clock().millis();
-        db.write("mark user " + userId + " unreachable", c -> {
+        write("mark user " + userId + " unreachable", c -> {
             SqliteCouples.setUnreachable(c, userId, true);
             reply(c, reply, now);
             return null;
@@ -114,7 +125,7 @@ final class SqlitePairings implements Pairings {
     @Override
     public void invite(String codeHash, long coupleId, long inviter, Instant expires, Reply reply) {
         long now = db.clock().millis();
-        db.write("store an invitation of user " + inviter, c -> {
+        write("store an invitation of user " + inviter, c -> {
             Sql.on(c, "DELETE FROM invitations WHERE inviter = ? AND used IS NULL")
                     .bind(inviter)
                     .update();
@@ -168,7 +179,7 @@ final class SqlitePairings implements Pairings {
     public long accept(String codeHash, long userB, long privateChatB, Instant at, Reply reply) {
         long now = db.clock().millis();
         long[] left = {0};
-        long joined = db.write("let user " + userB + " accept an invitation", c -> {
+        long joined = write("let user " + userB + " accept an invitation", c -> {
             long coupleId = use(c, codeHash, userB, at, now).coupleId();
             left[0] = CoupleSurgery.join(c, coupleId, userB, privateChatB);
             Sql.on(c, "UPDATE profiles SET pending_invite = NULL WHERE user_id = ?")
@@ -207,7 +218,7 @@ final class SqlitePairings implements Pairings {
     @Override
     public void dissolve(long coupleId, Reply reply) {
         long now = db.clock().millis();
-        db.write("dissolve couple " + coupleId, c -> {
+        write("dissolve couple " + coupleId, c -> {
             CoupleSurgery.split(c, coupleId, now);
             reply(c, reply, now);
             return null;
@@ -218,7 +229,7 @@ final class SqlitePairings implements Pairings {
     @Override
     public void forget(long userId, Reply reply) {
         long now = db.clock().millis();
-        List<Long> gone = db.write("forget user " + userId, c -> {
+        List<Long> gone = write("forget user " + userId, c -> {
             List<Long> dropped = Forgetting.forget(c, db.key(), userId, now);
             reply(c, reply, now);
             return dropped;
@@ -232,7 +243,7 @@ final class SqlitePairings implements Pairings {
     @Override
     public void propose(GroupProposal proposal, Reply reply) {
         long now = db.clock().millis();
-        db.write("propose group " + proposal.chatId() + " for couple " + proposal.coupleId(), c -> {
+        write("propose group " + proposal.chatId() + " for couple " + proposal.coupleId(), c -> {
             Sql.on(
                             c,
                             "INSERT INTO group_proposals (chat_id, couple_id, proposed_by, "
@@ -261,7 +272,7 @@ final class SqlitePairings implements Pairings {
     @Override
     public void link(long chatId, long coupleId, Reply reply) {
         long now = db.clock().millis();
-        db.write("link group " + chatId + " to couple " + coupleId, c -> {
+        write("link group " + chatId + " to couple " + coupleId, c -> {
             Sql.on(c, "DELETE FROM group_proposals WHERE chat_id = ?")
                     .bind(chatId)
                     .update();
@@ -283,7 +294,7 @@ final class SqlitePairings implements Pairings {
     @Override
     public OptionalLong unlink(long chatId, Reply reply) {
         long now = db.clock().millis();
-        return db.write("unlink group " + chatId, c -> {
+        return write("unlink group " + chatId, c -> {
             OptionalLong couple = groupCouple(c, chatId);
             Sql.on(c, "DELETE FROM group_proposals WHERE chat_id = ?")
                     .bind(chatId)
@@ -298,7 +309,7 @@ final class SqlitePairings implements Pairings {
 
     @Override
     public void groupMigrated(long fromChatId, long toChatId) {
-        db.write(
+        write(
                 "move the proposal of group " + fromChatId + " to " + toChatId,
                 c -> Sql.on(c, "UPDATE OR REPLACE group_proposals SET chat_id = ? WHERE chat_id = ?")
                         .bind(toChatId, fromChatId)

@@ -32,11 +32,12 @@ public final class SqliteStore implements Store {
         this.db = db;
         this.sessions = new SqliteSessionStore(db, cache);
         this.inbox = new SqliteInbox(db);
-        this.outbox = new SqliteOutbox(db);
+        ChatIdsCache chats = new ChatIdsCache();
+        this.outbox = new SqliteOutbox(db, chats);
         this.timers = new SqliteTimerStore(db);
         this.journal = new SqliteJournal(db);
-        this.couples = new SqliteCouples(db);
-        this.pairings = new SqlitePairings(db, sessions::evict);
+        this.couples = new SqliteCouples(db, chats);
+        this.pairings = new SqlitePairings(db, sessions::evict, chats);
         this.reminders = new SqliteReminders(db);
     }
 

@@ -54,7 +54,7 @@ class CachedStatementsTest {
     void aNestedUseOfTheSameSqlGetsItsOwnStatementAndBothResultsStayRight() {
         try (Database db = Database.open(dir.resolve("a.db"), TestClock.atNoon())) {
             for (long id = 1; id <= 3; id++) {
-                new SqliteCouples(db).createUser(id, "U" + id, Fixture.ZONE);
+                new SqliteCouples(db, new ChatIdsCache()).createUser(id, "U" + id, Fixture.ZONE);
             }
             String sql = "SELECT id FROM users WHERE id >= ? ORDER BY id";
             List<String> pairs = db.read("nested", c -> {
@@ -86,8 +86,8 @@ class CachedStatementsTest {
     @Test
     void aQueryLeftInTheMiddleOfItsRowsDoesNotHoldItsReadOpen() {
         try (Database db = Database.open(dir.resolve("a.db"), TestClock.atNoon())) {
-            new SqliteCouples(db).createUser(1, "Ana", Fixture.ZONE);
-            new SqliteCouples(db).createUser(2, "Ben", Fixture.ZONE);
+            new SqliteCouples(db, new ChatIdsCache()).createUser(1, "Ana", Fixture.ZONE);
+            new SqliteCouples(db, new ChatIdsCache()).createUser(2, "Ben", Fixture.ZONE);
             String sql = "SELECT display_name FROM users ORDER BY id";
             PreparedStatement[] kept = new PreparedStatement[1];
             db.write("read one row of two, and leave the results open", c -> {
@@ -118,8 +118,8 @@ class CachedStatementsTest {
     @Test
     void aReadLeftInTheMiddleOfItsRowsDoesNotKeepItsConnectionOnAnOldSnapshot() {
         try (Database db = Database.open(dir.resolve("a.db"), TestClock.atNoon())) {
-            new SqliteCouples(db).createUser(1, "Ana", Fixture.ZONE);
-            new SqliteCouples(db).createUser(2, "Ben", Fixture.ZONE);
+            new SqliteCouples(db, new ChatIdsCache()).createUser(1, "Ana", Fixture.ZONE);
+            new SqliteCouples(db, new ChatIdsCache()).createUser(2, "Ben", Fixture.ZONE);
             String sql = "SELECT display_name FROM users ORDER BY id";
             for (int i = 0; i < 4; i++) { // on every pooled read connection
                 db.read("read one row of two, and leave the results open", c -> {
@@ -130,7 +130,7 @@ class CachedStatementsTest {
                     return null;
                 });
             }
-            new SqliteCouples(db).createUser(3, "Cy", Fixture.ZONE);
+            new SqliteCouples(db, new ChatIdsCache()).createUser(3, "Cy", Fixture.ZONE);
             for (int i = 0; i < 4; i++) {
                 long users = db.read("count", c -> DatabaseTest.count(c, "SELECT COUNT(*) FROM users"));
                 assertEquals(3, users, "every read connection sees the latest commit");

@@ -51,7 +51,7 @@ class MigrationsTest {
         try (Database old = Database.open(file, TestClock.atNoon(), version)) {
             int found = old.read("version", Migrations::version);
             assertEquals(version, found);
-            new SqliteCouples(old).createUser(Fixture.GROUP, "Ana", Fixture.ZONE);
+            new SqliteCouples(old, new ChatIdsCache()).createUser(Fixture.GROUP, "Ana", Fixture.ZONE);
             old.write("add an outbox row", c -> {
                 try (PreparedStatement p = c.prepareStatement("INSERT INTO outbox (chat_id, kind, payload, created, "
                         + "next_attempt, state) VALUES (?, 'send', '{}', 1, 1, 'pending')")) {

@@ -67,6 +67,19 @@ class CouplesTest {
     }
 
     @Test
+    void theChatIdsAreReadAgainAfterAGroupIsMovedUnlinkedOrTheCoupleForgotten() {
+        long couple = Fixture.couple(store, 11, 22, Fixture.GROUP);
+        Reply quiet = new Reply(java.util.List.of(), OptionalLong.empty());
+        assertEquals(Fixture.GROUP, couples.chatIds(couple).get(Chat.GROUP), "read once, and kept");
+        store.outbox().moveChat(Fixture.GROUP, -777);
+        assertEquals(java.util.Map.of(Chat.A, 11L, Chat.B, 22L, Chat.GROUP, -777L), couples.chatIds(couple));
+        store.pairings().unlink(-777, quiet);
+        assertEquals(java.util.Map.of(Chat.A, 11L, Chat.B, 22L), couples.chatIds(couple));
+        store.pairings().forget(22, quiet);
+        assertEquals(java.util.Map.of(), couples.chatIds(couple), "forgetting a partner dissolves the couple");
+    }
+
+    @Test
     void aCoupleOfOneHasOnlyItsPrivateChat() {
         couples.createUser(77, "Ana", java.time.ZoneOffset.UTC);
         long couple = couples.startCouple(77);

@@ -11,7 +11,7 @@ import java.util.function.LongFunction;
 /**
  * The couples' chat ids, read once and kept: every turn needs them to address what it sends, and they change only
  * when a chat is registered, linked, unlinked, moved or forgotten, which is rare. Each write that may change a chat
- * calls {@link #changed} after it returned, which ends every entry read before it. An entry carries the generation
+ * goes through {@link #write}, which ends every entry read before it returned. An entry carries the generation
  * it was read in rather than being removed, so a read that raced a write can never leave an old answer behind: it
  * is stamped with the generation it started in, and that one is over.
  */
@@ -36,8 +36,12 @@ final class ChatIdsCache {
         return ids;
     }
 
-    /** A write that may have changed some couple's chats has returned (committed or not): read them all again. */
-    void changed() {
-        generation.incrementAndGet();
+    /** {@code db.write} for a write that may change some couple's chats: when it returns, all are read again. */
+    <T> T write(Database db, String what, SqlWork<T> work) {
+        try {
+            return db.write(what, work);
+        } finally {
+            generation.incrementAndGet();
+        }
     }
 }

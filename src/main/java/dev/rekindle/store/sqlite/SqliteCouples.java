@@ -32,11 +32,7 @@ final class SqliteCouples implements Couples {
 
     /** Every write here may change a couple's chats (a new chat, a couple started or joined). */
     private <T> T write(String what, SqlWork<T> work) {
-        try {
-            return db.write(what, work);
-        } finally {
-            chats.changed();
-        }
+        return chats.write(db, what, work);
     }
 
     @Override

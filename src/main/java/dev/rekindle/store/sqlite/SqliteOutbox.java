@@ -242,20 +242,16 @@ final class SqliteOutbox implements Outbox {
 
     @Override
     public void moveChat(long fromChatId, long toChatId) {
-        try {
-            db.write("move chat " + fromChatId + " to " + toChatId, c -> {
-                // OR REPLACE: the new chat may have been registered already by an update that arrived there first
-                for (String sql : List.of(
-                        "UPDATE OR REPLACE chats SET id = ? WHERE id = ?",
-                        "UPDATE outbox SET chat_id = ? WHERE chat_id = ?",
-                        "UPDATE OR REPLACE message_refs SET chat_id = ? WHERE chat_id = ?")) {
-                    Sql.on(c, sql).bind(toChatId, fromChatId).update();
-                }
-                return null;
-            });
-        } finally {
-            chats.changed();
-        }
+        chats.write(db, "move chat " + fromChatId + " to " + toChatId, c -> {
+            // OR REPLACE: the new chat may have been registered already by an update that arrived there first
+            for (String sql : List.of(
+                    "UPDATE OR REPLACE chats SET id = ? WHERE id = ?",
+                    "UPDATE outbox SET chat_id = ? WHERE chat_id = ?",
+                    "UPDATE OR REPLACE message_refs SET chat_id = ? WHERE chat_id = ?")) {
+                Sql.on(c, sql).bind(toChatId, fromChatId).update();
+            }
+            return null;
+        });
     }
 
     @Override

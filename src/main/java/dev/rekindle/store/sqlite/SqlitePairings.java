@@ -37,11 +37,7 @@ final class SqlitePairings implements Pairings {
 
     /** Pairing, linking, unlinking and forgetting change couples' chats; the rest is rare enough to count too. */
     private <T> T write(String what, SqlWork<T> work) {
-        try {
-            return db.write(what, work);
-        } finally {
-            chats.changed();
-        }
+        return chats.write(db, what, work);
     }
 
     // ---------------------------------------------------------------- profiles

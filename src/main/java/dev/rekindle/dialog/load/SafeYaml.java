@@ -139,7 +139,15 @@ public final class SafeYaml {
         int aliases = 0;
         int depth = 0;
         boolean safe = true;
+        AliasExpansion expansion = new AliasExpansion();
         for (Event e : new Parse(settings()).parseString(content)) {
+            if (!expansion.accept(e)) {
+                problems.error(
+                        at(e),
+                        "the aliases (*name) up to here repeat more than " + AliasExpansion.MAX_VALUES + " values",
+                        "write the values out, or repeat fewer; an alias of a list that holds aliases repeats all of them");
+                return false;
+            }
             Optional<String> tag = Optional.empty();
             if (e instanceof ScalarEvent s) {
                 tag = s.getTag();

@@ -172,6 +172,32 @@ class DialogLoaderTest {
     }
 
     @Test
+    void refusesAnAliasBombUnderTheAliasCountAndKeepsModestRepetition() {
+        // 18 aliases, each a list of two of the one before: 2^18 values written out, from a few hundred bytes
+        StringBuilder bomb = new StringBuilder(SMALL + "x0: &a0 [lol, lol]\n");
+        for (int i = 1; i <= 17; i++) {
+            bomb.append("x").append(i).append(": &a").append(i).append(" [*a").append(i - 1);
+            bomb.append(", *a").append(i - 1).append("]\n");
+        }
+        LoadResult r = withSupport(new SourceFile("bomb.yaml", bomb.toString()));
+        assertEquals(
+                "bomb.yaml:22:12: error: the aliases (*name) up to here repeat more than 10000 values (write the values"
+                        + " out, or repeat fewer; an alias of a list that holds aliases repeats all of them)",
+                errorsIn(r, "bomb.yaml").get(0).toString());
+
+        // a list of buttons repeated a dozen times reads as before (it fails later only as an unknown key)
+        StringBuilder modest = new StringBuilder(SMALL + "x0: &b [yes, no, maybe]\n");
+        for (int i = 1; i <= 12; i++) {
+            modest.append("x").append(i).append(": *b\n");
+        }
+        LoadResult fine = withSupport(new SourceFile("modest.yaml", modest.toString()));
+        assertTrue(
+                errorsIn(fine, "modest.yaml").stream()
+                        .noneMatch(p -> p.message().contains("aliases")),
+                fine.problems()::toString);
+    }
+
+    @Test
     void refusesSelfReferencingAliasesAndEmptyFiles() {
         LoadResult r = withSupport(
                 new SourceFile("rec.yaml", SMALL + "x: &x [1, *x]\n"), new SourceFile("empty.yaml", "# nothing\n"));

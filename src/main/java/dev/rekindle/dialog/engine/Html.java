@@ -27,6 +27,34 @@ final class Html {
         return b.toString();
     }
 
+    private static final char FSI = '\u2068';
+    private static final char PDI = '\u2069';
+
+    /**
+     * A value as it may stand inside the bot's sentence: without control characters (NUL and the like) and without
+     * explicit direction codes, and when it holds right-to-left letters, isolated (FSI ... PDI), so that a name or
+     * an answer in Arabic or Hebrew, or a right-to-left override typed on purpose, cannot reorder the words around
+     * it.
+     */
+    static String placed(String v) {
+        StringBuilder b = new StringBuilder(v.length() + 2);
+        boolean rightToLeft = false;
+        for (int i = 0; i < v.length(); ) {
+            int c = v.codePointAt(i);
+            i += Character.charCount(c);
+            byte d = Character.getDirectionality(c);
+            boolean control = Character.getType(c) == Character.CONTROL && c != '\n' && c != '\t';
+            boolean directionCode = (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+            if (control || directionCode) {
+                continue;
+            }
+            rightToLeft |=
+                    d == Character.DIRECTIONALITY_RIGHT_TO_LEFT || d == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC;
+            b.appendCodePoint(c);
+        }
+        return rightToLeft ? FSI + b.toString() + PDI : b.toString();
+    }
+
     /** Renders with values from {@code resolve}, which returns plain (unescaped) text. */
     static String render(Template template, Function<Ref, String> resolve) {
         StringBuilder out = new StringBuilder();
@@ -35,7 +63,7 @@ final class Html {
         char prev = ' ';
         for (Template.Segment seg : template.segments()) {
             if (seg instanceof Template.Placeholder p) {
-                String v = resolve.apply(p.ref());
+                String v = placed(resolve.apply(p.ref()));
                 out.append(escape(v));
                 prev = v.isEmpty() ? prev : v.charAt(v.length() - 1);
                 continue;

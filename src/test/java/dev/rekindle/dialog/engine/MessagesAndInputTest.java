@@ -70,6 +70,28 @@ class MessagesAndInputTest {
     }
 
     @Test
+    void partnerTextCannotReorderTheSentenceAroundItNorCarryControlCharacters() {
+        Harness h = new Harness(Harness.library(GREETING), true, 7);
+        h.say(Partner.A, A, "/greet");
+        h.press(Partner.A, A, "Good");
+        // a right-to-left override typed on purpose, a NUL and a bell: dropped
+        h.say(Partner.A, A, "evil\u202E txet\u0000 \u0007ok");
+        assertEquals("You wrote: evil txet ok", h.of(Action.Send.class).get(0).html());
+    }
+
+    @Test
+    void rightToLeftWordsAreIsolatedWhereTheyArePlaced() {
+        Harness h = new Harness(Harness.library(GREETING), true, 7);
+        h.say(Partner.A, A, "/greet");
+        h.press(Partner.A, A, "Good");
+        h.say(Partner.A, A, "\u05e9\u05dc\u05d5\u05dd 2 you");
+        assertEquals(
+                "You wrote: \u2068\u05e9\u05dc\u05d5\u05dd 2 you\u2069",
+                h.of(Action.Send.class).get(0).html(),
+                "first-strong isolate around a Hebrew answer, so the words after it stay in order");
+    }
+
+    @Test
     void aButtonSetsAVariableLeadsOnAndClosesItsButtons() {
         Harness h = new Harness(Harness.library(GREETING));
         h.say(Partner.A, A, "/greet");

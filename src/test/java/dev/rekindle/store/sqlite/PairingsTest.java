@@ -14,6 +14,8 @@ import dev.rekindle.store.Fixture;
 import dev.rekindle.store.GroupProposal;
 import dev.rekindle.store.InvitationGoneException;
 import dev.rekindle.store.JournalEntry;
+import dev.rekindle.store.OutboxKind;
+import dev.rekindle.store.Outgoing;
 import dev.rekindle.store.Reply;
 import dev.rekindle.store.TestClock;
 import dev.rekindle.store.UpdateCommit;
@@ -144,6 +146,25 @@ class PairingsTest {
                 "0",
                 Rows.text(store, "SELECT COUNT(*) FROM invitations WHERE used_by = 22"),
                 "Ben's id is gone from the invitation he used (it went with the couple it made)");
+    }
+
+    @Test
+    void forgettingAPartnerDropsWhatWasQueuedForTheCoupleButNotTheNoticeNorOtherCouples() {
+        long couple = Fixture.couple(store, 11, 22, Fixture.GROUP);
+        long others = Fixture.couple(store, 33, 44, -9);
+        store.outbox().enqueue(couple, new Outgoing(22, OutboxKind.SEND, "{\"text\":\"Ana wrote: words\"}", null));
+        store.outbox().enqueue(couple, new Outgoing(Fixture.GROUP, OutboxKind.SEND, "{\"text\":\"Ana: more\"}", null));
+        store.outbox().enqueue(others, new Outgoing(44, OutboxKind.SEND, "{\"text\":\"theirs\"}", null));
+        Outgoing notice = new Outgoing(22, OutboxKind.SEND, "{\"text\":\"Your partner left.\"}", null);
+        store.pairings().forget(11, new Reply(List.of(notice), OptionalLong.empty()));
+        assertEquals(
+                "22,44",
+                Rows.text(
+                        store,
+                        "SELECT group_concat(chat_id) FROM (SELECT chat_id FROM outbox WHERE state = 'pending'"
+                                + " ORDER BY chat_id)"),
+                "Ana's words to Ben and to the group are not sent after she is forgotten; the notice and the other"
+                        + " couple's message are");
     }
 
     @Test

@@ -144,12 +144,17 @@ final class RunCommand implements Callable<Integer> {
         }
         CountDownLatch stopped = new CountDownLatch(1);
         // SIGTERM and Ctrl-C: stop polling (or the webhook endpoint), finish the update in hand, drain, close the
-        // database
+        // database. The JVM would then report status 143 (130 for Ctrl-C), which service managers read as "killed";
+        // this stop was asked for and is complete, so it ends with 0. Nothing else runs by then: the bot is closed,
+        // and the run's only way out is this hook.
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {
                             bot.close();
+                            err.println("Rekindle stopped.");
+                            err.flush();
                             stopped.countDown();
+                            Runtime.getRuntime().halt(0);
                         },
                         "rekindle-shutdown"));
         String how = webhook == null

@@ -80,6 +80,23 @@ class DataAtRestTest {
     }
 
     @Test
+    void everyValueGetsANonceOfItsOwnOverTwentyThousandValues() {
+        // GCM's secrecy breaks when a nonce repeats under one key: the same text sealed many times must differ each
+        // time, in its nonce first of all
+        DataKey key = DataKey.random();
+        java.util.Set<java.nio.ByteBuffer> nonces = new java.util.HashSet<>();
+        java.util.Set<java.nio.ByteBuffer> sealed = new java.util.HashSet<>();
+        for (int i = 0; i < 20_000; i++) {
+            byte[] value = key.encrypt("the same words", "sessions:1");
+            nonces.add(java.nio.ByteBuffer.wrap(java.util.Arrays.copyOfRange(value, 1, 1 + DataKey.NONCE_BYTES)));
+            sealed.add(java.nio.ByteBuffer.wrap(value));
+            assertEquals("the same words", key.decrypt(value, "sessions:1"));
+        }
+        assertEquals(20_000, nonces.size(), "a nonce was used twice");
+        assertEquals(20_000, sealed.size(), "a sealed value repeated");
+    }
+
+    @Test
     void aMarkerInAnAnswerAndAJournalLineIsInNeitherTheFileNorItsLogButReadsBack() throws Exception {
         DataKey key = DataKey.random();
         long couple;

@@ -62,6 +62,13 @@ final class CoupleSurgery {
             alone.add(newCouple);
             moveJournal(c, coupleId, who.partner(), newCouple, Partner.A);
         }
+        // the couple's group is the couple's no more: what waits to go there, which may quote either of them, stays
+        Sql.on(
+                        c,
+                        "DELETE FROM outbox WHERE state = 'pending' AND chat_id IN "
+                                + "(SELECT id FROM chats WHERE couple_id = ? AND kind = 'group')")
+                .bind(coupleId)
+                .update();
         dropCouple(c, coupleId);
         for (int i = 0; i < partners.size(); i++) {
             Seat who = partners.get(i);

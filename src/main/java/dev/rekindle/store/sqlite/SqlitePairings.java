@@ -292,6 +292,10 @@ final class SqlitePairings implements Pairings {
         long now = db.clock().millis();
         return write("unlink group " + chatId, c -> {
             OptionalLong couple = groupCouple(c, chatId);
+            // a group that is no longer the couple's gets nothing more of theirs (the reply, queued after, may speak)
+            Sql.on(c, "DELETE FROM outbox WHERE chat_id = ? AND state = 'pending'")
+                    .bind(chatId)
+                    .update();
             Sql.on(c, "DELETE FROM group_proposals WHERE chat_id = ?")
                     .bind(chatId)
                     .update();

@@ -168,6 +168,22 @@ class PairingsTest {
     }
 
     @Test
+    void unlinkingOrUnpairingDropsWhatWaitsForTheGroupButNotWhatWaitsForThePartners() {
+        long couple = Fixture.couple(store, 11, 22, Fixture.GROUP);
+        String pending = "SELECT group_concat(chat_id) FROM (SELECT chat_id FROM outbox WHERE state = 'pending'"
+                + " ORDER BY chat_id)";
+        store.outbox().enqueue(couple, new Outgoing(Fixture.GROUP, OutboxKind.SEND, "{\"text\":\"Ana: yes\"}", null));
+        store.outbox().enqueue(couple, new Outgoing(22, OutboxKind.SEND, "{\"text\":\"for Ben\"}", null));
+        store.pairings().unlink(Fixture.GROUP, QUIET);
+        assertEquals("22", Rows.text(store, pending), "the unlinked group gets nothing more; Ben's message goes");
+
+        store.couples().registerGroupChat(-77, couple);
+        store.outbox().enqueue(couple, new Outgoing(-77, OutboxKind.SEND, "{\"text\":\"Ben: sure\"}", null));
+        store.pairings().dissolve(couple, QUIET);
+        assertEquals("22", Rows.text(store, pending), "unpairing leaves the group nothing to receive");
+    }
+
+    @Test
     void aLinkWaitingForTheOtherPartnerFollowsAGroupThatBecameASupergroup() {
         long couple = Fixture.couple(store, 11, 22, Fixture.GROUP);
         store.pairings().propose(new GroupProposal(-5, couple, Partner.A), QUIET);

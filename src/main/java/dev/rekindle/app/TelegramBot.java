@@ -4,6 +4,7 @@ import dev.rekindle.bot.BotCore;
 import dev.rekindle.bot.CoupleGroups;
 import dev.rekindle.bot.Members;
 import dev.rekindle.bot.Onboarding;
+import dev.rekindle.bot.PartnerUnreachable;
 import dev.rekindle.dialog.engine.Engine;
 import dev.rekindle.dialog.engine.SafetyDecision;
 import dev.rekindle.dialog.model.Dialog;
@@ -199,6 +200,11 @@ public final class TelegramBot implements AutoCloseable {
                 options.sendInFlight(),
                 optional);
         core.afterCommit(sender::wake);
+        PartnerUnreachable unreachable = new PartnerUnreachable(store, new Engine(library));
+        sender.whenUnreachable(userId -> {
+            unreachable.tell(userId);
+            sender.wake();
+        });
         if (options.sending()) {
             sender.start();
         }

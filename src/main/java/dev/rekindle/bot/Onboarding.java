@@ -1,11 +1,13 @@
 package dev.rekindle.bot;
 
 import dev.rekindle.dialog.engine.Engine;
+import dev.rekindle.store.Outgoing;
 import dev.rekindle.store.Profile;
 import dev.rekindle.store.Profile.OnboardingStage;
 import dev.rekindle.store.Profile.ScreeningAnswer;
 import dev.rekindle.store.Reply;
 import dev.rekindle.store.Store;
+import dev.rekindle.store.User;
 import dev.rekindle.store.Writer;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -42,6 +44,7 @@ public final class Onboarding {
     private final Pairing pairing;
     private final Unpairing unpairing;
     private final DataRights dataRights;
+    private final PartnerUnreachable unreachable;
 
     /**
      * @param alarming whether the safety detector flags a text: such a text is never taken as a name or a time
@@ -84,6 +87,7 @@ public final class Onboarding {
         this.pairing = new Pairing(store, say, clock, botUsername, random, questions, offer);
         this.unpairing = new Unpairing(store, say, clock);
         this.dataRights = new DataRights(store, say, clock, documents);
+        this.unreachable = new PartnerUnreachable(store, say);
     }
 
     /** The commands of the bot's own flows; every other command of an onboarded person is the dialogs'. */
@@ -177,10 +181,17 @@ public final class Onboarding {
                 && !c.args().isBlank();
     }
 
-    /** The user blocked the bot: nothing more is sent to them until they write again. */
+    /**
+     * The user blocked the bot: nothing more is sent to them until they write again, and their partner is told, once,
+     * in the same commit.
+     */
     public void blocked(long updateId, long userId) {
-        if (store.couples().user(userId).isPresent()) {
-            store.pairings().markUnreachable(userId, Reply.of(List.of(), updateId));
+        Optional<User> user = store.couples().user(userId);
+        if (user.isPresent()) {
+            List<Outgoing> told = user.get().unreachable()
+                    ? List.of()
+                    : unreachable.notice(userId).map(List::of).orElse(List.of());
+            store.pairings().markUnreachable(userId, Reply.of(told, updateId));
         } else {
             store.inbox().markDone(updateId);
         }

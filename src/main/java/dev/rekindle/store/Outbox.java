@@ -67,9 +67,9 @@ public interface Outbox {
 
     /**
      * Telegram answered 403 (the user blocked the bot): the entry fails and, if it was for a private chat,
-     * its user is marked unreachable.
+     * its user is marked unreachable. Returns the users this made unreachable (none when they already were).
      */
-    void markUnreachable(long id, String reason);
+    java.util.List<Long> markUnreachable(long id, String reason);
 
     /** A group became a supergroup with a new chat id: moves the chat, its outbox and its message refs. */
     void moveChat(long fromChatId, long toChatId);

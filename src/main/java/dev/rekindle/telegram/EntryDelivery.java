@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,11 +28,17 @@ final class EntryDelivery {
     private final Outbox outbox;
     private final TelegramDelivery delivery;
     private final RateLimiter limiter;
+    /** Hears of each user a 403 has just made unreachable (the bot tells their partner). */
+    private volatile LongConsumer becameUnreachable = userId -> {};
 
     EntryDelivery(Outbox outbox, TelegramDelivery delivery, RateLimiter limiter) {
         this.outbox = outbox;
         this.delivery = delivery;
         this.limiter = limiter;
+    }
+
+    void whenUnreachable(LongConsumer listener) {
+        this.becameUnreachable = listener;
     }
 
     /** What became of one entry: Telegram took it; it is settled otherwise (given up, failed); its chat waits. */
@@ -169,7 +176,7 @@ final class EntryDelivery {
             return Outcome.HELD;
         }
         if (failure instanceof SendFailure.Unreachable u) {
-            outbox.markUnreachable(e.id(), u.reason());
+            outbox.markUnreachable(e.id(), u.reason()).forEach(becameUnreachable::accept);
             LOG.info(
                     "chat {} is unreachable (the bot was blocked or removed); entry {} is given up: {}",
                     e.chatId(),

@@ -127,6 +127,14 @@ public final class OutboxSender implements AutoCloseable {
         return inFlight;
     }
 
+    /**
+     * Hears of each user that a 403 has just made unreachable, on a sender thread, after the mark is stored; set it
+     * before {@link #start}.
+     */
+    public void whenUnreachable(java.util.function.LongConsumer listener) {
+        entryDelivery.whenUnreachable(listener);
+    }
+
     public void start() {
         loop.start();
     }

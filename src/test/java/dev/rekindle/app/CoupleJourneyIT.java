@@ -234,8 +234,8 @@ class CoupleJourneyIT {
                         "Thank you for noticing that. Would you like me to send it to Alex?\n[Send it] [Keep it private]",
                         "(buttons closed: Thank you for noticing that. Would you like me to send it to Alex?)",
                         oneOf(
-                                "Sent to Alex. Thank you for telling them.",
-                                "Done: Alex has it now. Thank you for saying it."),
+                                "On its way to Alex. Thank you for telling them.",
+                                "Done: I'm passing it on to Alex. Thank you for saying it."),
                         "One word for how you feel right now?",
                         "May I show your word in the group?\n[Show it] [Keep it to me]",
                         "(buttons closed: May I show your word in the group?)",

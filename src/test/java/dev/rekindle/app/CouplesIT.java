@@ -346,10 +346,35 @@ class CouplesIT extends BotOnFakeTelegram {
         chats.awaitSent(SAM.id(), "this week");
         api.pushText(SAM, "You fixed my bike on Sunday without being asked, and it made my week.");
         chats.press(SAM, chats.awaitSent(SAM.id(), "Would you like me to send it to Alex?"), "Send it");
-        chats.awaitSent(SAM.id(), "Sent to Alex");
+        chats.awaitSent(SAM.id(), "On its way to Alex");
         api.awaitCall("sendMessage", c -> c.status() == 403, WAIT);
         roundTrip(SAM);
         assertTrue(chats.sent(ALEX.id(), "bike").isEmpty());
+        assertEquals(
+                1,
+                chats.sent(SAM.id(), "I can't reach Alex at the moment").size(),
+                "Sam is told once, when Alex blocked the bot, not again at the refused message");
+    }
+
+    @Test
+    void aPartnerWhoBlockedTheBotUnnoticedIsFoundOutByTheFirstRefusalAndTheOtherIsToldOnce() {
+        pairedThroughTheStore();
+        api.failNextInChat(ALEX.id(), 2, FakeBotApi.Failure.blockedByUser());
+        List<String> thanks = List.of(
+                "You fixed my bike on Sunday without being asked, and it made my week.",
+                "You listened to me on the phone for an hour when work was awful.");
+        for (int n = 1; n <= thanks.size(); n++) {
+            api.pushText(SAM, "/appreciate");
+            chats.awaitSent(SAM.id(), "this week", n);
+            api.pushText(SAM, thanks.get(n - 1));
+            chats.press(SAM, chats.awaitSent(SAM.id(), "Would you like me to send it to Alex?", n), "Send it");
+            chats.awaitSent(SAM.id(), "Alex. Thank you", n);
+        }
+        api.awaitCall("sendMessage", c -> c.status() == 403, WAIT);
+        chats.awaitSent(SAM.id(), "I can't reach Alex at the moment");
+        roundTrip(SAM);
+        assertTrue(bot.store().couples().user(ALEX.id()).orElseThrow().unreachable());
+        assertEquals(1, chats.sent(SAM.id(), "I can't reach Alex at the moment").size(), "told once");
     }
 
     @Test

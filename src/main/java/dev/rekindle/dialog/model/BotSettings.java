@@ -113,6 +113,7 @@ public record BotSettings(
                     "link_done",
                     "group_partner_left",
                     "group_bot_removed",
+                    "partner_unreachable",
                     "forget_confirm",
                     "forget_done",
                     "forget_kept",
@@ -178,7 +179,8 @@ public record BotSettings(
             Map.entry("pairing_done_invited", Set.of("partner")),
             Map.entry("pairing_done_inviter", Set.of("partner")),
             Map.entry("unpair_confirm", Set.of("partner")),
-            Map.entry("link_confirm", Set.of("name", "partner")));
+            Map.entry("link_confirm", Set.of("name", "partner")),
+            Map.entry("partner_unreachable", Set.of("partner")));
 
     public BotSettings {
         messages = Map.copyOf(messages);

@@ -217,19 +217,21 @@ final class SqliteOutbox implements Outbox {
     }
 
     @Override
-    public void markUnreachable(long id, String reason) {
-        db.write("mark the recipient of outbox entry " + id + " unreachable", c -> {
+    public List<Long> markUnreachable(long id, String reason) {
+        return db.write("mark the recipient of outbox entry " + id + " unreachable", c -> {
             OutboxEntry e = pending(c, id);
             fail(c, e, reason);
             // Telegram gives a private chat the id of its user; a registered private chat names its member
-            Sql.on(
-                            c,
-                            "UPDATE users SET unreachable = 1 WHERE id = ? OR id IN (SELECT m.user_id FROM chats ch "
-                                    + "JOIN members m ON m.couple_id = ch.couple_id AND m.partner = ch.partner "
-                                    + "WHERE ch.id = ? AND ch.kind = 'private')")
+            String whose =
+                    "(id = ? OR id IN (SELECT m.user_id FROM chats ch JOIN members m ON m.couple_id = ch.couple_id"
+                            + " AND m.partner = ch.partner WHERE ch.id = ? AND ch.kind = 'private'))";
+            List<Long> now = Sql.on(c, "SELECT id FROM users WHERE unreachable = 0 AND " + whose)
+                    .bind(e.chatId(), e.chatId())
+                    .list(rs -> rs.getLong(1));
+            Sql.on(c, "UPDATE users SET unreachable = 1 WHERE " + whose)
                     .bind(e.chatId(), e.chatId())
                     .update();
-            return null;
+            return now;
         });
     }
 

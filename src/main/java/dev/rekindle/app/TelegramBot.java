@@ -140,6 +140,7 @@ public final class TelegramBot implements AutoCloseable {
     private TimerScheduler scheduler;
     private BotIdentity identity;
     private WebhookServer webhook;
+    private RetentionSchedule retention;
 
     private TelegramBot(Options options) {
         this.options = options;
@@ -171,6 +172,26 @@ public final class TelegramBot implements AutoCloseable {
         }
     }
 
+    /** The sender, woken by each commit; a partner a 403 has just made unreachable is told of it, once. */
+    private void startSender(DialogLibrary library, InstantSource clock, Redact redact, OptionalCalls optional) {
+        sender = new OutboxSender(
+                store.outbox(),
+                new TelegramDelivery(clients.client(), OutgoingMessages.telegram(), redact),
+                new RateLimiter(clock, options.limits()),
+                clock,
+                options.sendInFlight(),
+                optional);
+        core.afterCommit(sender::wake);
+        PartnerUnreachable unreachable = new PartnerUnreachable(store, new Engine(library));
+        sender.whenUnreachable(userId -> {
+            unreachable.tell(userId);
+            sender.wake();
+        });
+        if (options.sending()) {
+            sender.start();
+        }
+    }
+
     private void open(
             TelegramSettings settings,
             DialogLibrary library,
@@ -192,28 +213,14 @@ public final class TelegramBot implements AutoCloseable {
         OptionalCalls optional = new OptionalCalls(clients.client(), redact);
         optional.setCommands(commands(library));
 
-        sender = new OutboxSender(
-                store.outbox(),
-                new TelegramDelivery(clients.client(), OutgoingMessages.telegram(), redact),
-                new RateLimiter(clock, options.limits()),
-                clock,
-                options.sendInFlight(),
-                optional);
-        core.afterCommit(sender::wake);
-        PartnerUnreachable unreachable = new PartnerUnreachable(store, new Engine(library));
-        sender.whenUnreachable(userId -> {
-            unreachable.tell(userId);
-            sender.wake();
-        });
-        if (options.sending()) {
-            sender.start();
-        }
+        startSender(library, clock, redact, optional);
         TelegramReceiver receiver = receiver(library, understanding, clock, optional, redact);
         receiver.recover(identity, Duration.ofSeconds(60));
 
         scheduler = new TimerScheduler(store.timers(), core::fire, clock);
         core.afterCommit(scheduler::wake);
         scheduler.start();
+        retention = RetentionSchedule.start(store.retention(), clock, RetentionSchedule.policy(System.getenv()));
 
         if (webhookSettings == null) {
             clients.startPolling(identity, receiver);
@@ -338,6 +345,9 @@ public final class TelegramBot implements AutoCloseable {
         }
         if (scheduler != null) {
             step("stop the timer scheduler", scheduler::close);
+        }
+        if (retention != null) {
+            step("stop the retention purge", retention::close);
         }
         if (sender != null) {
             if (options.sending()) {

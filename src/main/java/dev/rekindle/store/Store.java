@@ -18,6 +18,8 @@ public interface Store extends AutoCloseable {
 
     Reminders reminders();
 
+    Retention retention();
+
     @Override
     void close();
 }

@@ -6,6 +6,7 @@ import dev.rekindle.store.JournalStore;
 import dev.rekindle.store.Outbox;
 import dev.rekindle.store.Pairings;
 import dev.rekindle.store.Reminders;
+import dev.rekindle.store.Retention;
 import dev.rekindle.store.SessionStore;
 import dev.rekindle.store.Store;
 import dev.rekindle.store.TimerStore;
@@ -27,6 +28,7 @@ public final class SqliteStore implements Store {
     private final SqliteCouples couples;
     private final SqlitePairings pairings;
     private final SqliteReminders reminders;
+    private final SqliteRetention retention;
 
     private SqliteStore(Database db, SqliteSessionStore.CacheSettings cache) {
         this.db = db;
@@ -39,6 +41,7 @@ public final class SqliteStore implements Store {
         this.couples = new SqliteCouples(db, chats);
         this.pairings = new SqlitePairings(db, sessions::evict, chats);
         this.reminders = new SqliteReminders(db);
+        this.retention = new SqliteRetention(db);
     }
 
     /** Opens (creating and migrating if needed) the store in {@code file}; {@code clock} stamps every row. */
@@ -113,6 +116,11 @@ public final class SqliteStore implements Store {
     @Override
     public Reminders reminders() {
         return reminders;
+    }
+
+    @Override
+    public Retention retention() {
+        return retention;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.rekindle.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -17,14 +18,16 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The built jar, run on a (fake) Telegram as an operator runs it, stopped the way a service manager stops it: SIGTERM
  * through the operating system while updates are arriving. It stops cleanly, says so, and exits with status 0
- * (systemd and container runtimes read 143 as "killed").
+ * (systemd and container runtimes read 143 as "killed"). Run at DEBUG level, its log holds none of the words written
+ * to it and none of the texts it sent.
  */
 class SigtermIT {
     private static final Path JAR = Path.of("target", "rekindle.jar").toAbsolutePath();
     private static final FakeBotApi.Person SAM = new FakeBotApi.Person(5101, "Sam");
 
     @Test
-    void sigtermUnderLoadStopsCleanlyWithStatusZero(@TempDir Path dir) throws Exception {
+    void sigtermUnderLoadAtDebugLevelStopsCleanlyWithStatusZeroAndTheLogHoldsNoWords(@TempDir Path dir)
+            throws Exception {
         assertTrue(Files.isRegularFile(JAR), "no " + JAR + ": this test runs after 'package' (mvn verify)");
         try (FakeBotApi api = FakeBotApi.start()) {
             Path err = dir.resolve("err.txt");
@@ -32,6 +35,7 @@ class SigtermIT {
                             Path.of(System.getProperty("java.home"), "bin", "java")
                                     .toString(),
                             "-XX:TieredStopAtLevel=1",
+                            "-Dorg.slf4j.simpleLogger.defaultLogLevel=debug",
                             "-jar",
                             JAR.toString(),
                             "run",
@@ -47,7 +51,7 @@ class SigtermIT {
             try {
                 awaitLine(err, "Rekindle is running on Telegram", p);
                 for (int i = 0; i < 30; i++) {
-                    api.pushText(SAM, "hello " + i);
+                    api.pushText(SAM, "hello quokka" + i + " from me");
                 }
                 api.awaitCall("sendMessage", c -> c.chatId() != null && c.chatId() == SAM.id(), Duration.ofMinutes(1));
                 p.destroy(); // SIGTERM on Linux and macOS
@@ -57,6 +61,12 @@ class SigtermIT {
                 String log = Files.readString(err, StandardCharsets.UTF_8);
                 assertEquals(0, p.exitValue(), "a stop that was asked for and finished cleanly is status 0:\n" + log);
                 assertTrue(log.contains("stopped"), "the log says the bot stopped:\n" + log);
+                assertTrue(log.contains("DEBUG"), "the run logged at DEBUG level");
+                assertFalse(log.contains("quokka"), "no word a person wrote is in the log, even at DEBUG:\n" + log);
+                for (FakeBotApi.Call c : api.calls("sendMessage")) {
+                    String said = Chats.plain(c.text());
+                    assertFalse(log.contains(said), "no text the bot sent is in the log: " + said);
+                }
             } finally {
                 p.destroyForcibly();
             }

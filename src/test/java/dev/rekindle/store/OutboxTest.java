@@ -70,6 +70,30 @@ class OutboxTest {
     }
 
     @Test
+    void aFloodInOneChatDoesNotKeepAnotherChatsMessageOutOfTheBatch() {
+        for (int i = 0; i < 300; i++) {
+            outbox.enqueue(null, new Outgoing(5000 + i % 30, OutboxKind.SEND, "{\"text\":\"flood\"}", null));
+        }
+        long quiet = outbox.enqueue(null, new Outgoing(22, OutboxKind.SEND, "{\"text\":\"help\"}", null));
+        List<OutboxEntry> batch = outbox.due(clock.instant(), 40);
+        assertTrue(
+                batch.stream().anyMatch(e -> e.id() == quiet),
+                "each chat's first message before any chat's second: the quiet chat is in the first batch");
+        assertEquals(31, batch.stream().map(OutboxEntry::chatId).distinct().count());
+        assertEquals(
+                batch.stream()
+                        .filter(e -> e.chatId() == 5000)
+                        .map(OutboxEntry::id)
+                        .sorted()
+                        .toList(),
+                batch.stream()
+                        .filter(e -> e.chatId() == 5000)
+                        .map(OutboxEntry::id)
+                        .toList(),
+                "a chat's own messages keep their order");
+    }
+
+    @Test
     void dueEntriesComeOldestFirstAcrossChats() {
         commit(send(Fixture.GROUP, "m1"), send(11, "m2"));
         commit(send(22, "m3"), send(Fixture.GROUP, "m4"));
@@ -92,7 +116,8 @@ class OutboxTest {
 
         assertEquals(List.of("m3"), dueRefs(clock.instant()));
         clock.advance(Duration.ofSeconds(30));
-        assertEquals(List.of("m1", "m2", "m3"), dueRefs(clock.instant()));
+        // each chat's first before any chat's second; within the group, m1 still before m2
+        assertEquals(List.of("m1", "m3", "m2"), dueRefs(clock.instant()));
         OutboxEntry retried = outbox.entry(first).orElseThrow();
         assertEquals(1, retried.attempts());
         assertEquals(clock.instant(), retried.nextAttempt());

@@ -64,7 +64,13 @@ final class SqliteOutbox implements Outbox {
     public List<OutboxEntry> due(Instant now, int limit) {
         return db.read(
                 "list due outbox entries",
-                c -> Sql.on(c, DUE + " ORDER BY o.id LIMIT ?")
+                // round robin between chats: every chat's first due entry before any chat's second, so a flood in
+                // some chats cannot keep a quiet chat's reply out of the batch (each chat's order still holds)
+                c -> Sql.on(
+                                c,
+                                "SELECT * FROM (SELECT " + COLUMNS.replace("o.", "")
+                                        + ", ROW_NUMBER() OVER (PARTITION BY" + " chat_id ORDER BY id) AS turn FROM ("
+                                        + DUE + ")) ORDER BY turn, id LIMIT ?")
                         .bind(now.toEpochMilli(), now.toEpochMilli(), limit)
                         .list(row(db.key())));
     }

@@ -190,7 +190,7 @@ public final class Onboarding {
         if (user.isPresent()) {
             List<Outgoing> told = user.get().unreachable()
                     ? List.of()
-                    : unreachable.notice(userId).map(List::of).orElse(List.of());
+                    : unreachable.notice(userId).map(n -> List.of(n.message())).orElse(List.of());
             store.pairings().markUnreachable(userId, Reply.of(told, updateId));
         } else {
             store.inbox().markDone(updateId);

@@ -5,6 +5,7 @@ import dev.rekindle.dialog.engine.Engine;
 import dev.rekindle.dialog.model.Partner;
 import dev.rekindle.store.Couple;
 import dev.rekindle.store.Outgoing;
+import dev.rekindle.store.Profile;
 import dev.rekindle.store.Store;
 import dev.rekindle.store.User;
 import java.util.Map;
@@ -14,7 +15,9 @@ import java.util.OptionalLong;
 /**
  * Tells a partner, once, that the bot can no longer reach the other one (Telegram refuses: they blocked the bot or
  * left Telegram). Neutral, since the bot cannot know why; and said, since otherwise the partner would go on sharing
- * into silence while the exercises seem to deliver. Once: only when the other one has just become unreachable.
+ * into silence while the exercises seem to deliver. Once: only when the other one has just become unreachable. Never
+ * when the one who blocked may be at risk (they said they were not safe, or their words raised a safety flow): they
+ * may have blocked the bot to be safe, and the partner is never told why anything stopped.
  */
 public final class PartnerUnreachable {
     private final Store store;
@@ -29,29 +32,46 @@ public final class PartnerUnreachable {
         this.say = say;
     }
 
+    /** What to tell whom: the message, and the couple it is queued for. */
+    record Notice(long coupleId, Outgoing message) {}
+
     /** Telegram refused a message to {@code userId}, who was reachable until then: their partner hears of it. */
     public void tell(long userId) {
-        Optional<Couple> couple = store.couples().coupleOf(userId);
-        notice(userId)
-                .ifPresent(o -> store.outbox().enqueue(couple.orElseThrow().id(), o));
+        notice(userId).ifPresent(n -> store.outbox().enqueue(n.coupleId(), n.message()));
     }
 
-    /** The notice for the partner of {@code userId}; none when they have no partner with a private chat. */
-    Optional<Outgoing> notice(long userId) {
+    /** The notice for the partner of {@code userId}; none when there is nobody to tell, or telling is not safe. */
+    Optional<Notice> notice(long userId) {
         Optional<Couple> couple = store.couples().coupleOf(userId);
-        if (couple.isEmpty()) {
+        if (couple.isEmpty() || mayBeAtRisk(userId, couple.get())) {
             return Optional.empty();
         }
+        String name = store.couples().user(userId).map(User::displayName).orElse("");
         for (Map.Entry<Partner, Long> other : couple.get().users().entrySet()) {
             if (other.getValue() == userId) {
                 continue;
             }
             OptionalLong chat = store.couples().chatId(couple.get().id(), Chat.privateOf(other.getKey()));
-            String name = store.couples().user(userId).map(User::displayName).orElse("");
             if (chat.isPresent()) {
-                return Optional.of(say.say(chat.getAsLong(), "partner_unreachable", Map.of("partner", name)));
+                Outgoing told = say.say(chat.getAsLong(), "partner_unreachable", Map.of("partner", name));
+                return Optional.of(new Notice(couple.get().id(), told));
             }
         }
         return Optional.empty();
+    }
+
+    private boolean mayBeAtRisk(long userId, Couple couple) {
+        if (store.pairings().profile(userId).map(Profile::unsafe).orElse(false)) {
+            return true;
+        }
+        Optional<Partner> me = couple.users().entrySet().stream()
+                .filter(e -> e.getValue() == userId)
+                .map(Map.Entry::getKey)
+                .findFirst();
+        return me.isPresent()
+                && store.sessions()
+                        .load(couple.id())
+                        .map(s -> s.session().holds().containsKey(me.get()))
+                        .orElse(false);
     }
 }

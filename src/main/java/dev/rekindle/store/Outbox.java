@@ -15,7 +15,10 @@ public interface Outbox {
     /** Adds an entry outside a commit, for calls no session change caused; {@code coupleId} may be null. */
     long enqueue(Long coupleId, Outgoing message);
 
-    /** Pending entries due at {@code now}, oldest first, at most {@code limit}. */
+    /**
+     * Pending entries due at {@code now}, at most {@code limit}: chat by chat in turns (every chat's first before any
+     * chat's second), each chat's oldest first.
+     */
     List<OutboxEntry> due(Instant now, int limit);
 
     /** The same for one chat only. */

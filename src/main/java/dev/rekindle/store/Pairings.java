@@ -68,6 +68,9 @@ public interface Pairings {
      */
     void forget(long userId, Reply reply);
 
-    /** A user blocked the bot: nothing more is sent to them until they write again. */
+    /**
+     * A user blocked the bot: nothing more is sent to them until they write again. The reply's messages are queued
+     * only when this made them unreachable (its update is marked done either way), so a block is told of once.
+     */
     void markUnreachable(long userId, Reply reply);
 }

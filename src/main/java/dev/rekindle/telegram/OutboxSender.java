@@ -25,7 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Drains the outbox to Telegram, oldest first, keeping each chat's order: an entry that must wait (rate
+ * Drains the outbox to Telegram, chats in turns, keeping each chat's order: an entry that must wait (rate
  * limit, 429, a network error) holds back the later entries of its chat only, while other chats keep
  * flowing. Different chats are sent in parallel, on at most {@code inFlight} calls at a time; one chat's
  * entries go out one after another on one worker, the next only after the previous was sent or failed or

@@ -94,7 +94,7 @@ class OutboxTest {
     }
 
     @Test
-    void dueEntriesComeOldestFirstAcrossChats() {
+    void dueEntriesComeChatByChatInTurnsEachChatOldestFirst() {
         commit(send(Fixture.GROUP, "m1"), send(11, "m2"));
         commit(send(22, "m3"), send(Fixture.GROUP, "m4"));
         assertEquals(List.of("m1", "m2", "m3", "m4"), dueRefs(clock.instant()));

@@ -12,20 +12,13 @@ final class Forgetting {
     private Forgetting() {}
 
     /**
-     * Dissolves the person's couple of two, drops their own couple, and deletes what waits to go out for their couple
-     * and to their private chat, their invitations, profile, the raw updates that name them and their user row.
-     * Returns the couples dropped.
+     * Dissolves the person's couple of two (which drops what waits to go out to the couple's group), drops their own
+     * couple, and deletes their private chat's outbox rows, their invitations, profile, the raw updates that name
+     * them and their user row. Returns the couples dropped.
      */
     static List<Long> forget(Connection c, DataKey key, long userId, long now) throws SQLException {
         List<Long> dropped = new ArrayList<>();
         OptionalLong couple = CoupleSurgery.coupleOfUser(c, userId);
-        if (couple.isPresent()) {
-            // what waits to go out for the couple may carry the person's words to the partner or the group, and
-            // nothing tells which: none of it goes (the caller's reply, queued after this, tells the partner)
-            Sql.on(c, "DELETE FROM outbox WHERE couple_id = ? AND state = 'pending'")
-                    .bind(couple.getAsLong())
-                    .update();
-        }
         if (couple.isPresent() && CoupleSurgery.memberCount(c, couple.getAsLong()) > 1) {
             CoupleSurgery.split(c, couple.getAsLong(), now);
             dropped.add(couple.getAsLong());

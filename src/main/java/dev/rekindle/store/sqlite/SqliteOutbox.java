@@ -21,6 +21,12 @@ final class SqliteOutbox implements Outbox {
             + "AND o.next_attempt <= ? AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.state = 'pending' "
             + "AND e.chat_id = o.chat_id AND e.id < o.id AND e.next_attempt > ?)";
 
+    private static final String DUE_IN_TURNS = "SELECT " + COLUMNS + " FROM (SELECT id, ROW_NUMBER() OVER (PARTITION"
+            + " BY chat_id ORDER BY id) AS turn FROM (SELECT id, chat_id, next_attempt, MIN(CASE WHEN next_attempt > ?"
+            + " THEN id END) OVER (PARTITION BY chat_id) AS late FROM outbox WHERE state = 'pending') WHERE"
+            + " next_attempt <= ? AND (late IS NULL OR id < late)) t JOIN outbox o ON o.id = t.id"
+            + " ORDER BY t.turn, t.id LIMIT ?";
+
     private static final System.Logger LOG = System.getLogger(SqliteOutbox.class.getName());
 
     private final Database db;
@@ -65,12 +71,10 @@ final class SqliteOutbox implements Outbox {
         return db.read(
                 "list due outbox entries",
                 // round robin between chats: every chat's first due entry before any chat's second, so a flood in
-                // some chats cannot keep a quiet chat's reply out of the batch (each chat's order still holds)
-                c -> Sql.on(
-                                c,
-                                "SELECT * FROM (SELECT " + COLUMNS.replace("o.", "")
-                                        + ", ROW_NUMBER() OVER (PARTITION BY" + " chat_id ORDER BY id) AS turn FROM ("
-                                        + DUE + ")) ORDER BY turn, id LIMIT ?")
+                // some chats cannot keep a quiet chat's reply out of the batch (each chat's order still holds). A
+                // chat's entries from its first one that must wait are not due; window functions find that one in
+                // a single pass, where a per-row NOT EXISTS walked the chat's whole backlog again for each row
+                c -> Sql.on(c, DUE_IN_TURNS)
                         .bind(now.toEpochMilli(), now.toEpochMilli(), limit)
                         .list(row(db.key())));
     }

@@ -29,10 +29,29 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  * without waiting.
  */
 final class LongPoller implements Runnable {
-    /** How long the poller waits; the real one is cut short by {@link #stop()}. */
+    /** How the poller waits between attempts. */
     @FunctionalInterface
     interface Pause {
         void pause(Duration wait) throws InterruptedException;
+
+        /** Called by {@link #stop()}: a pause in progress, and any later one, ends at once. */
+        default void cutShort() {}
+
+        /** The real one: waits on the clock, unless cut short. */
+        static Pause untilCutShort() {
+            CountDownLatch cut = new CountDownLatch(1);
+            return new Pause() {
+                @Override
+                public void pause(Duration wait) throws InterruptedException {
+                    var unused = cut.await(wait.toNanos(), TimeUnit.NANOSECONDS);
+                }
+
+                @Override
+                public void cutShort() {
+                    cut.countDown();
+                }
+            };
+        }
     }
 
     static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
@@ -48,7 +67,6 @@ final class LongPoller implements Runnable {
     private final int timeoutSeconds;
     private final List<String> allowedUpdates;
     private final Redact redact;
-    private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean stopping;
 
     /** The first update id not yet stored: asking from it confirms every one below. */
@@ -62,7 +80,7 @@ final class LongPoller implements Runnable {
     /**
      * @param client     makes the calls, on an OkHttp client whose read timeout outlasts {@code timeoutSeconds}
      * @param cancelCall cancels the getUpdates in flight (held open for up to the timeout), for {@link #stop()}
-     * @param pause      null: the real wait, cut short by {@link #stop()}
+     * @param pause      how to wait: {@link Pause#untilCutShort()}, or a test's
      */
     LongPoller(
             TelegramClient client,
@@ -77,7 +95,7 @@ final class LongPoller implements Runnable {
         this.cancelCall = cancelCall;
         this.reader = reader;
         this.sink = sink;
-        this.pause = pause != null ? pause : w -> stopped.await(w.toNanos(), TimeUnit.NANOSECONDS);
+        this.pause = pause;
         this.timeoutSeconds = timeoutSeconds;
         this.allowedUpdates = List.copyOf(allowedUpdates);
         this.redact = redact;
@@ -105,7 +123,7 @@ final class LongPoller implements Runnable {
      */
     void stop() {
         stopping = true;
-        stopped.countDown();
+        pause.cutShort();
         synchronized (this) {
             cancelCall.run(); // after a call has started (see ask): it is cancelled, never left held open
         }

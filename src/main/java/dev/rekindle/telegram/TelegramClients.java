@@ -161,7 +161,7 @@ public final class TelegramClients implements AutoCloseable {
                 () -> pollHttp.dispatcher().cancelAll(),
                 new UpdateReader(bot, updateJson()),
                 sink,
-                pollPause,
+                pollPause != null ? pollPause : LongPoller.Pause.untilCutShort(),
                 (int) settings.pollTimeout().toSeconds(),
                 ALLOWED_UPDATES,
                 redact);

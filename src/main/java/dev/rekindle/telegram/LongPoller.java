@@ -151,6 +151,10 @@ final class LongPoller implements Runnable {
                 next = Math.max(next, id.getAsLong() + 1);
             }
         }
+        if (!answer.isEmpty()) {
+            // ids and counts only: an update's words never reach a log line
+            LOG.debug("getUpdates from {} brought {} update(s), {} to store", offset, answer.size(), batch.size());
+        }
         if (!batch.isEmpty() && !store(batch)) {
             return;
         }

@@ -2,36 +2,27 @@ package dev.rekindle.telegram;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
-import okhttp3.Interceptor;
-import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
-import okhttp3.Protocol;
-import okhttp3.Response;
-import okhttp3.ResponseBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
-import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
-import org.telegram.telegrambots.longpolling.util.ExponentialBackOff;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
-import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
+import org.telegram.telegrambots.meta.api.methods.updates.DeleteWebhook;
 import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
@@ -39,10 +30,13 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
- * Builds and owns everything TelegramBots runs on: the OkHttp clients, the executor OkHttp's dispatcher
- * runs calls on, the scheduled executor the long-polling session loops on, and the long-polling
- * application itself. All threads are ours, named {@code rekindle-telegram-*}, and {@link #close()} stops
- * and joins them: the library shuts down none of the executors it is given.
+ * Builds and owns everything TelegramBots runs on, and the long polling: the OkHttp clients, the executor OkHttp's
+ * dispatcher runs calls on, and the thread our {@link LongPoller} loops on. All threads are ours, named
+ * {@code rekindle-telegram-*}, and {@link #close()} stops and joins them.
+ *
+ * <p>Of TelegramBots we keep the client (its Bot API methods, requests and error answers) and the model of what we
+ * send; the getUpdates loop and the reading of updates are ours (see docs/architecture.md), because the library's
+ * long-polling application confirms a batch whatever its consumer did with it and reads a whole answer at once.
  */
 public final class TelegramClients implements AutoCloseable {
     public static final String THREAD_PREFIX = "rekindle-telegram-";
@@ -56,25 +50,25 @@ public final class TelegramClients implements AutoCloseable {
 
     private final TelegramSettings settings;
     private final Redact redact;
+    private final LongPoller.Pause pollPause;
     private final Threads threads = new Threads();
     private final ExecutorService httpExecutor;
-    private final ScheduledExecutorService pollExecutor;
+    private final ExecutorService pollExecutor;
     private final OkHttpClient http;
+    /** getUpdates only: held open up to the poll timeout, and its own dispatcher, which stopping cancels. */
     private final OkHttpClient pollHttp;
-    /** Does the polling's network calls, so close() can cancel them without cancelling the library's call. */
-    private final OkHttpClient pollNetwork;
 
     private final OkHttpTelegramClient client;
-    private final TelegramBotsLongPollingApplication polling;
+    private final OkHttpTelegramClient pollClient;
     private final AtomicBoolean closed = new AtomicBoolean();
-    /** Set when polling stops (before close): a cancelled poll then answers "no updates" quietly. */
-    private final AtomicBoolean pollingStopped = new AtomicBoolean();
-
     private final ObjectMapper json;
+    private volatile LongPoller poller;
+    private volatile Future<?> polling;
 
-    private TelegramClients(TelegramSettings settings) {
+    private TelegramClients(TelegramSettings settings, LongPoller.Pause pollPause) {
         this.settings = settings;
         this.redact = settings.redact();
+        this.pollPause = pollPause;
         // an unbounded queue never rejects (OkHttp fails a rejected call); the dispatcher caps calls in flight
         ThreadPoolExecutor pool = new ThreadPoolExecutor(
                 MAX_CALLS_IN_FLIGHT,
@@ -85,7 +79,7 @@ public final class TelegramClients implements AutoCloseable {
                 threads.named("http"));
         pool.allowCoreThreadTimeOut(true);
         this.httpExecutor = pool;
-        this.pollExecutor = Executors.newSingleThreadScheduledExecutor(threads.named("poll"));
+        this.pollExecutor = Executors.newSingleThreadExecutor(threads.named("poll"));
         Dispatcher dispatcher = new Dispatcher(httpExecutor);
         dispatcher.setMaxRequests(MAX_CALLS_IN_FLIGHT);
         dispatcher.setMaxRequestsPerHost(MAX_CALLS_IN_FLIGHT); // every call goes to the one Bot API host
@@ -96,25 +90,24 @@ public final class TelegramClients implements AutoCloseable {
                 .callTimeout(CALL_TIMEOUT)
                 .build();
         // getUpdates is held open up to the poll timeout: its read timeout must be longer
-        this.pollNetwork = http.newBuilder()
-                .dispatcher(new Dispatcher(httpExecutor)) // its own: cancelAll() must not reach the library's call
+        this.pollHttp = http.newBuilder()
+                .dispatcher(new Dispatcher(httpExecutor)) // its own: cancelling the poll must not reach a send
                 .callTimeout(Duration.ZERO)
                 .readTimeout(settings.pollTimeout().plusSeconds(15))
-                .build();
-        this.pollHttp = pollNetwork
-                .newBuilder()
-                .dispatcher(new Dispatcher(httpExecutor))
-                .addInterceptor(this::quietWhenClosing)
                 .build();
         this.json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         TelegramUrl url = settings.telegramUrl();
         this.client = new OkHttpTelegramClient(json, http, settings.token(), url);
-        this.polling = new TelegramBotsLongPollingApplication(
-                () -> json, () -> pollHttp, () -> pollExecutor, ExponentialBackOff::new);
+        this.pollClient = new OkHttpTelegramClient(json, pollHttp, settings.token(), url);
     }
 
     public static TelegramClients open(TelegramSettings settings) {
-        return new TelegramClients(settings);
+        return new TelegramClients(settings, null);
+    }
+
+    /** With the poller's waits (after a failure, a 429) given to {@code pollPause}: tests see them, not wait them. */
+    static TelegramClients open(TelegramSettings settings, LongPoller.Pause pollPause) {
+        return new TelegramClients(settings, pollPause);
     }
 
     /** The Bot API client (thread-safe; calls run on our http executor). */
@@ -147,30 +140,32 @@ public final class TelegramClients implements AutoCloseable {
     }
 
     /**
-     * Starts long polling: deletes any webhook (synchronously, here), then loops getUpdates on our poll
-     * thread, handing each mapped update to {@code sink} before asking for more.
+     * Starts long polling: deletes any webhook (synchronously, here; updates Telegram holds are kept), then loops
+     * getUpdates on our poll thread, handing each answer, read update by update, to {@code sink} and confirming it
+     * only once the sink returned.
      */
-    public void startPolling(BotIdentity bot, UpdateSink sink) {
+    public synchronized void startPolling(BotIdentity bot, UpdateSink sink) {
         if (closed.get()) {
             throw new IllegalStateException("these Telegram clients are closed; open new ones to poll again");
         }
-        TelegramUrl url = settings.telegramUrl();
-        int timeout = (int) settings.pollTimeout().toSeconds();
-        Function<Integer, GetUpdates> nextRequest = lastReceived -> GetUpdates.builder()
-                .offset(lastReceived + 1)
-                .limit(100)
-                .timeout(timeout)
-                .allowedUpdates(ALLOWED_UPDATES)
-                .build();
+        if (polling != null) {
+            throw new IllegalStateException("polling started already");
+        }
         try {
-            polling.registerBot(
-                    settings.token(),
-                    () -> url,
-                    nextRequest,
-                    new PollingConsumer(new UpdateMapper(bot), sink, redact, updateJson()));
+            client.execute(new DeleteWebhook()); // while a webhook is set, Telegram refuses getUpdates
         } catch (TelegramApiException e) {
             throw new IllegalStateException("could not start polling Telegram: " + redact.describe(e), e);
         }
+        poller = new LongPoller(
+                pollClient,
+                () -> pollHttp.dispatcher().cancelAll(),
+                new UpdateReader(bot, updateJson()),
+                sink,
+                pollPause != null ? pollPause : LongPoller.Pause.untilCutShort(),
+                (int) settings.pollTimeout().toSeconds(),
+                ALLOWED_UPDATES,
+                redact);
+        polling = pollExecutor.submit(poller);
     }
 
     /**
@@ -205,7 +200,8 @@ public final class TelegramClients implements AutoCloseable {
     }
 
     public boolean isPolling() {
-        return !closed.get() && !pollingStopped.get() && polling.isRunning();
+        Future<?> p = polling;
+        return !closed.get() && p != null && !p.isDone() && !poller.stopping();
     }
 
     /**
@@ -224,19 +220,13 @@ public final class TelegramClients implements AutoCloseable {
      * sent again by Telegram at the next start.
      */
     public void stopPolling() {
-        if (!pollingStopped.compareAndSet(false, true)) {
-            return;
+        LongPoller p = poller;
+        if (p != null) {
+            p.stop(); // cancels a getUpdates held open and cuts a pause short
         }
-        try {
-            polling.close(); // cancels the polling task without interrupting the getUpdates in flight
-        } catch (Exception e) {
-            LOG.warn("stopping the long-polling application: {}", redact.describe(e));
-        }
-        // a getUpdates is held open for the poll timeout; cancel it rather than wait it out
-        pollNetwork.dispatcher().cancelAll();
         pollExecutor.shutdown(); // a batch being handed to the sink finishes
         if (!await(pollExecutor)) {
-            pollExecutor.shutdownNow(); // also interrupts a library back-off sleep
+            pollExecutor.shutdownNow();
             await(pollExecutor);
         }
     }
@@ -256,29 +246,6 @@ public final class TelegramClients implements AutoCloseable {
         }
         http.connectionPool().evictAll();
         threads.join(STOP_WAIT);
-    }
-
-    /**
-     * On close we cancel the getUpdates held open; the library would log a cancelled call as an ERROR with
-     * a stack trace at every shutdown. So the library's call runs the request as a second call on
-     * {@link #pollNetwork}, and close() cancels only that one: while closing, a cancelled poll answers "no
-     * updates", which confirms nothing (the offset is unchanged), so no update is lost.
-     */
-    private Response quietWhenClosing(Interceptor.Chain chain) throws IOException {
-        try {
-            return pollNetwork.newCall(chain.request()).execute();
-        } catch (IOException e) {
-            if (!pollingStopped.get()) {
-                throw e;
-            }
-            return new Response.Builder()
-                    .request(chain.request())
-                    .protocol(Protocol.HTTP_1_1)
-                    .code(200)
-                    .message("OK")
-                    .body(ResponseBody.create("{\"ok\":true,\"result\":[]}", MediaType.get("application/json")))
-                    .build();
-        }
     }
 
     private static boolean await(ExecutorService e) {

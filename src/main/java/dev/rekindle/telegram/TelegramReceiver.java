@@ -1,10 +1,10 @@
 package dev.rekindle.telegram;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rekindle.bot.BotCore;
 import dev.rekindle.bot.CoupleGroups;
 import dev.rekindle.bot.Members;
 import dev.rekindle.bot.Onboarding;
+import dev.rekindle.store.FailedUpdate;
 import dev.rekindle.store.Inbox;
 import dev.rekindle.store.Outbox;
 import dev.rekindle.store.ReceivedUpdate;
@@ -19,12 +19,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.telegram.telegrambots.meta.api.objects.Update;
 
 /**
  * The way in from Telegram. Every update is written to the inbox (Telegram's JSON, keyed by update id)
- * before anything else, on the polling thread, so the library confirms it to Telegram only once it is
- * stored; a repeated id is ignored. Then the Telegram ids are resolved to a couple, partner and chat and
+ * before anything else, on the polling thread, so the poller confirms it to Telegram only once it is
+ * stored; a repeated id is ignored, and one that could not be read is stored as failed and goes no further. Then the Telegram ids are resolved to a couple, partner and chat and
  * the update goes to its couple's lane in the {@link BotCore}: for the dialogs, or for the bot's own flows
  * (onboarding, pairing, {@code /forget}, the group's {@code /link}, membership changes), in the order received,
  * one at a time per couple. Each commits its outcome and marks the update done. A group message from someone
@@ -39,7 +38,6 @@ public final class TelegramReceiver implements UpdateSink {
     private final BotCore core;
     private final OptionalCalls optional;
     private final UpdateRouter router;
-    private final ObjectMapper json = TelegramClients.updateJson();
     /** How long the receiver waits for an update that changes couples before it resolves the next one. */
     private static final Duration CHANGE_WAIT = Duration.ofSeconds(60);
 
@@ -69,50 +67,57 @@ public final class TelegramReceiver implements UpdateSink {
         this.router = new UpdateRouter(members, onboarding, groups, inbox, outbox, committed);
     }
 
-    @Override
-    public void accept(IncomingUpdate update) {
-        throw new UnsupportedOperationException(
-                "the receiver keeps Telegram's JSON in the inbox: call accept(update, rawJson)");
-    }
-
-    @Override
-    public void accept(IncomingUpdate update, String rawJson) {
-        acceptAll(List.of(new UpdateSink.Raw(update, rawJson)));
-    }
-
     /**
-     * A getUpdates batch: every new update is written to the inbox in ONE durable write (shared with the
-     * commits in flight) before any is handled, then each goes on in order. Returning means all are stored.
+     * A getUpdates batch: every update is written to the inbox in ONE durable write (shared with the commits in
+     * flight) before any is handled, those that could not be read as failed; then each new one goes on in order.
+     * Returning means all are stored; throwing (the inbox could not be written) means none is, and none may be
+     * confirmed to Telegram.
      */
     @Override
-    public void acceptAll(List<UpdateSink.Raw> batch) {
-        Map<Long, String> raw = new LinkedHashMap<>();
-        for (UpdateSink.Raw r : batch) {
-            raw.putIfAbsent((long) r.update().updateId(), r.json());
-        }
-        Set<Long> fresh = inbox.receiveAll(raw);
-        List<IncomingUpdate> stored = new ArrayList<>();
-        for (UpdateSink.Raw r : batch) {
-            if (fresh.remove((long) r.update().updateId())) {
-                stored.add(r.update());
+    public void acceptAll(List<ReadUpdate> batch) {
+        Map<Long, String> readable = new LinkedHashMap<>();
+        List<FailedUpdate> unreadable = new ArrayList<>();
+        for (ReadUpdate r : batch) {
+            if (r instanceof ReadUpdate.Unreadable u) {
+                unreadable.add(new FailedUpdate(u.updateId(), u.json(), u.reason()));
             } else {
-                LOG.debug("update {} was received before; ignored", r.update().updateId());
+                readable.putIfAbsent(r.updateId(), r.json());
+            }
+        }
+        Set<Long> fresh = inbox.receiveAll(readable, unreadable);
+        List<IncomingUpdate> stored = new ArrayList<>();
+        for (ReadUpdate r : batch) {
+            if (r instanceof ReadUpdate.Unreadable u) {
+                logSetAside(u);
+            } else if (fresh.remove(r.updateId())) {
+                stored.add(((ReadUpdate.Mapped) r).update());
+            } else {
+                LOG.debug("update {} was received before; ignored", r.updateId());
             }
         }
         handleLive(stored);
     }
 
     /**
-     * The first half of {@link #accept(IncomingUpdate, String)}, for a webhook that answers Telegram in
-     * between: writes the update to the inbox. False when its id was received before (ignore it then); throws
-     * when it could not be stored (Telegram must send it again).
+     * The first half of {@link #acceptAll}, for a webhook that answers Telegram in between: writes one update to the
+     * inbox (an unreadable one as failed). False when its id was received before, or it could not be read (it goes
+     * no further); throws when it could not be stored (Telegram must send it again).
      */
-    public boolean receive(IncomingUpdate update, String rawJson) {
-        if (!inbox.receive(update.updateId(), rawJson)) {
+    public boolean receive(ReadUpdate update) {
+        if (update instanceof ReadUpdate.Unreadable u) {
+            inbox.receiveAll(Map.of(), List.of(new FailedUpdate(u.updateId(), u.json(), u.reason())));
+            logSetAside(u);
+            return false;
+        }
+        if (!inbox.receive(update.updateId(), update.json())) {
             LOG.debug("update {} was received before; ignored", update.updateId());
             return false;
         }
         return true;
+    }
+
+    private static void logSetAside(ReadUpdate.Unreadable u) {
+        LOG.warn("update {} could not be read and is kept as failed in the inbox: {}", u.updateId(), u.reason());
     }
 
     /** The second half: hands an update that {@link #receive} stored to the core. Never throws. */
@@ -142,21 +147,20 @@ public final class TelegramReceiver implements UpdateSink {
      * order, and waits for them (at most {@code timeout}) before polling starts again.
      */
     public int recover(BotIdentity me, Duration timeout) {
-        UpdateMapper mapper = new UpdateMapper(me);
+        UpdateReader reader = new UpdateReader(me, TelegramClients.updateJson());
         List<CompletableFuture<Void>> work = new ArrayList<>();
         List<ReceivedUpdate> pending = inbox.pending();
         for (ReceivedUpdate r : pending) {
-            IncomingUpdate u;
-            try {
-                u = mapper.map(json.readValue(r.rawJson(), Update.class));
-            } catch (Exception e) {
+            ReadUpdate read = reader.read(r.updateId(), r.rawJson());
+            if (read instanceof ReadUpdate.Unreadable bad) {
                 LOG.error(
                         "update {} in the inbox cannot be read again and is marked failed: {}",
                         r.updateId(),
-                        e.getClass().getSimpleName());
-                inbox.markFailed(r.updateId());
+                        bad.reason());
+                inbox.markFailed(r.updateId(), bad.reason());
                 continue;
             }
+            IncomingUpdate u = ((ReadUpdate.Mapped) read).update();
             // no spinner to stop or typing to show: the press and the message are from before the restart
             dispatch(u).ifPresent(work::add);
         }

@@ -1,5 +1,6 @@
 package dev.rekindle.telegram;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.rekindle.telegram.IncomingUpdate.BotAdded;
 import dev.rekindle.telegram.IncomingUpdate.BotRemoved;
 import dev.rekindle.telegram.IncomingUpdate.ButtonPress;
@@ -10,20 +11,20 @@ import dev.rekindle.telegram.IncomingUpdate.MediaKind;
 import dev.rekindle.telegram.IncomingUpdate.MemberLeft;
 import dev.rekindle.telegram.IncomingUpdate.NonTextMessage;
 import dev.rekindle.telegram.IncomingUpdate.TextMessage;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
-import org.telegram.telegrambots.meta.api.objects.Update;
-import org.telegram.telegrambots.meta.api.objects.User;
-import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMemberUpdated;
-import org.telegram.telegrambots.meta.api.objects.message.MaybeInaccessibleMessage;
-import org.telegram.telegrambots.meta.api.objects.message.Message;
 
 /**
- * Turns an org.telegram {@link Update} into an {@link IncomingUpdate}. Total: every update maps to
- * something, and what we do not handle maps to {@link Ignored} with a word saying what it was.
+ * Turns one update, as Telegram's JSON, into an {@link IncomingUpdate}, reading only the fields the bot uses
+ * ({@link UpdateFields}): not TelegramBots' model, whose every required field (in parts we never read) would make a
+ * whole getUpdates answer unreadable. Total over what it can read: what we do not handle maps to {@link Ignored}
+ * with a word saying what it was; an update that lacks a field we use, or has it in the wrong type, throws an
+ * {@link UnreadableUpdateException} naming that field.
  */
 public final class UpdateMapper {
     /** A command is a slash, 1-32 letters, digits or underscores, and optionally @botname, then a space or the end. */
@@ -32,74 +33,105 @@ public final class UpdateMapper {
 
     private static final Set<String> PRESENT = Set.of("member", "administrator", "creator", "restricted");
 
+    /** Message fields that make it a non-text message, in the order they are asked (a GIF carries two). */
+    private static final List<Kind> MEDIA = List.of(
+            new Kind("photo", MediaKind.PHOTO),
+            new Kind("video", MediaKind.VIDEO),
+            new Kind("video_note", MediaKind.VIDEO_NOTE),
+            new Kind("voice", MediaKind.VOICE),
+            new Kind("audio", MediaKind.AUDIO),
+            new Kind("sticker", MediaKind.STICKER),
+            new Kind("animation", MediaKind.ANIMATION), // before document: a GIF carries both fields
+            new Kind("document", MediaKind.DOCUMENT),
+            new Kind("location", MediaKind.LOCATION),
+            new Kind("contact", MediaKind.CONTACT),
+            new Kind("poll", MediaKind.POLL),
+            new Kind("dice", MediaKind.DICE),
+            new Kind("story", MediaKind.OTHER),
+            new Kind("game", MediaKind.OTHER),
+            new Kind("venue", MediaKind.OTHER));
+
+    private record Kind(String field, MediaKind kind) {}
+
     private final BotIdentity bot;
 
     public UpdateMapper(BotIdentity bot) {
         this.bot = bot;
     }
 
-    public IncomingUpdate map(Update update) {
-        int id = update.getUpdateId() == null ? 0 : update.getUpdateId();
-        if (update.getMessage() != null) {
-            return message(id, update.getMessage());
+    /** Maps one update; throws {@link UnreadableUpdateException} when a field it needs is missing or wrong. */
+    public IncomingUpdate map(JsonNode json) {
+        UpdateFields update = UpdateFields.of(json);
+        int id = update.int32("update_id");
+        if (update.has("message")) {
+            return message(id, update.object("message"));
         }
-        if (update.getCallbackQuery() != null) {
-            return press(id, update.getCallbackQuery());
+        if (update.has("callback_query")) {
+            return press(id, update.object("callback_query"));
         }
-        if (update.getMyChatMember() != null) {
-            return botMembership(id, update.getMyChatMember());
+        if (update.has("my_chat_member")) {
+            return botMembership(id, update.object("my_chat_member"));
         }
-        if (update.getChatMember() != null) {
-            return memberChange(id, update.getChatMember());
+        if (update.has("chat_member")) {
+            return memberChange(id, update.object("chat_member"));
         }
-        if (update.getEditedMessage() != null) {
+        if (update.has("edited_message")) {
             // an edit of an answer already taken: the dialog has moved on, acting on it would surprise
             return new Ignored(id, "edited message");
         }
         return new Ignored(id, firstPresentField(update));
     }
 
-    private IncomingUpdate message(int id, Message m) {
-        long chatId = m.getChatId();
-        ChatType type = ChatType.parse(m.getChat().getType());
-        if (m.getMigrateToChatId() != null) {
-            return new GroupMigrated(id, chatId, m.getMigrateToChatId());
+    private IncomingUpdate message(int id, UpdateFields m) {
+        UpdateFields chat = m.object("chat");
+        long chatId = chat.integer("id");
+        ChatType type = ChatType.parse(chat.text("type"));
+        OptionalLong migrateTo = m.optionalInteger("migrate_to_chat_id");
+        if (migrateTo.isPresent()) {
+            return new GroupMigrated(id, chatId, migrateTo.getAsLong());
         }
-        if (m.getMigrateFromChatId() != null) {
-            return new GroupMigrated(id, m.getMigrateFromChatId(), chatId);
+        OptionalLong migrateFrom = m.optionalInteger("migrate_from_chat_id");
+        if (migrateFrom.isPresent()) {
+            return new GroupMigrated(id, migrateFrom.getAsLong(), chatId);
         }
         if (type == ChatType.CHANNEL) {
             return new Ignored(id, "channel message");
         }
-        if (m.getNewChatMembers() != null && !m.getNewChatMembers().isEmpty()) {
-            boolean us = m.getNewChatMembers().stream().anyMatch(u -> u.getId() != null && u.getId() == bot.id());
-            return us ? new BotAdded(id, chatId, type, userId(m.getFrom())) : new Ignored(id, "members joined");
+        List<UpdateFields> joined = m.objects("new_chat_members");
+        if (!joined.isEmpty()) {
+            boolean us = false;
+            for (UpdateFields u : joined) {
+                us |= u.integer("id") == bot.id();
+            }
+            return us ? new BotAdded(id, chatId, type, userId(m)) : new Ignored(id, "members joined");
         }
-        if (m.getLeftChatMember() != null) {
-            User left = m.getLeftChatMember();
-            return left.getId() != null && left.getId() == bot.id()
-                    ? new BotRemoved(id, chatId, type)
-                    : new MemberLeft(id, chatId, left.getId());
+        if (m.has("left_chat_member")) {
+            long left = m.object("left_chat_member").integer("id");
+            return left == bot.id() ? new BotRemoved(id, chatId, type) : new MemberLeft(id, chatId, left);
         }
-        User from = m.getFrom();
-        if (from == null) {
+        Optional<UpdateFields> sender = m.optionalObject("from");
+        if (sender.isEmpty()) {
             return new Ignored(id, "message without a sender");
         }
-        if (Boolean.TRUE.equals(from.getIsBot())) {
+        UpdateFields from = sender.get();
+        if (from.flag("is_bot")) {
             // other bots, and anonymous group admins (sent as GroupAnonymousBot): not a partner we can tell
             return new Ignored(id, "message from a bot");
         }
-        if (m.getText() != null && !m.getText().isEmpty()) {
-            return text(id, chatId, type, from, m.getText());
+        Optional<String> text = m.optionalText("text");
+        if (text.isPresent() && !text.get().isEmpty()) {
+            return text(id, chatId, type, from, text.get());
         }
-        MediaKind kind = mediaKind(m);
-        if (kind != null) {
-            return new NonTextMessage(id, chatId, type, from.getId(), kind);
+        for (Kind k : MEDIA) {
+            if (m.hasContent(k.field())) {
+                return new NonTextMessage(id, chatId, type, from.integer("id"), k.kind());
+            }
         }
         return new Ignored(id, "service message");
     }
 
-    private IncomingUpdate text(int id, long chatId, ChatType type, User from, String text) {
+    private IncomingUpdate text(int id, long chatId, ChatType type, UpdateFields from, String text) {
+        long userId = from.integer("id");
         if (text.startsWith("/")) {
             Matcher c = COMMAND.matcher(text);
             if (c.matches()) {
@@ -109,93 +141,78 @@ public final class UpdateMapper {
                 }
                 String args = c.group(3) == null ? "" : c.group(3).strip();
                 return new Command(
-                        id,
-                        chatId,
-                        type,
-                        from.getId(),
-                        firstName(from),
-                        c.group(1).toLowerCase(Locale.ROOT),
-                        args);
+                        id, chatId, type, userId, firstName(from), c.group(1).toLowerCase(Locale.ROOT), args);
             }
         }
-        return new TextMessage(id, chatId, type, from.getId(), firstName(from), text);
+        return new TextMessage(id, chatId, type, userId, firstName(from), text);
     }
 
-    private IncomingUpdate press(int id, CallbackQuery q) {
-        MaybeInaccessibleMessage m = q.getMessage();
-        if (m == null) {
+    private IncomingUpdate press(int id, UpdateFields q) {
+        Optional<UpdateFields> message = q.optionalObject("message");
+        if (message.isEmpty()) {
             return new Ignored(id, "press on an inline-mode message");
         }
-        if (q.getData() == null) {
+        Optional<String> data = q.optionalText("data");
+        if (data.isEmpty()) {
             return new Ignored(id, "press without data");
         }
-        // an InaccessibleMessage (older than 48 hours) still names its chat and message id, which is all we need
+        // a message older than 48 hours comes as an InaccessibleMessage (date 0): it still names its chat and
+        // message id, which is all we need
+        UpdateFields m = message.get();
+        UpdateFields chat = m.object("chat");
+        UpdateFields from = q.object("from");
         return new ButtonPress(
                 id,
-                q.getId(),
-                m.getChat().getId(),
-                ChatType.parse(m.getChat().getType()),
-                q.getFrom().getId(),
-                firstName(q.getFrom()),
-                q.getData(),
-                m.getMessageId());
+                q.text("id"),
+                chat.integer("id"),
+                ChatType.parse(chat.text("type")),
+                from.integer("id"),
+                firstName(from),
+                data.get(),
+                m.int32("message_id"));
     }
 
-    private IncomingUpdate botMembership(int id, ChatMemberUpdated u) {
-        ChatType type = ChatType.parse(u.getChat().getType());
-        boolean was = PRESENT.contains(u.getOldChatMember().getStatus());
-        boolean is = PRESENT.contains(u.getNewChatMember().getStatus());
+    private IncomingUpdate botMembership(int id, UpdateFields u) {
+        UpdateFields chat = u.object("chat");
+        ChatType type = ChatType.parse(chat.text("type"));
+        boolean was = PRESENT.contains(u.object("old_chat_member").text("status"));
+        boolean is = PRESENT.contains(u.object("new_chat_member").text("status"));
         if (!was && is) {
-            return new BotAdded(id, u.getChat().getId(), type, userId(u.getFrom()));
+            return new BotAdded(id, chat.integer("id"), type, userId(u));
         }
         if (was && !is) {
-            return new BotRemoved(id, u.getChat().getId(), type);
+            return new BotRemoved(id, chat.integer("id"), type);
         }
         return new Ignored(id, "bot rights changed");
     }
 
-    private IncomingUpdate memberChange(int id, ChatMemberUpdated u) {
-        boolean was = PRESENT.contains(u.getOldChatMember().getStatus());
-        boolean is = PRESENT.contains(u.getNewChatMember().getStatus());
+    private IncomingUpdate memberChange(int id, UpdateFields u) {
+        boolean was = PRESENT.contains(u.object("old_chat_member").text("status"));
+        UpdateFields now = u.object("new_chat_member");
+        boolean is = PRESENT.contains(now.text("status"));
         if (was && !is) {
             return new MemberLeft(
-                    id, u.getChat().getId(), u.getNewChatMember().getUser().getId());
+                    id, u.object("chat").integer("id"), now.object("user").integer("id"));
         }
         return new Ignored(id, "member status changed");
     }
 
-    private static MediaKind mediaKind(Message m) {
-        if (m.hasPhoto()) return MediaKind.PHOTO;
-        if (m.hasVideo()) return MediaKind.VIDEO;
-        if (m.hasVideoNote()) return MediaKind.VIDEO_NOTE;
-        if (m.hasVoice()) return MediaKind.VOICE;
-        if (m.hasAudio()) return MediaKind.AUDIO;
-        if (m.hasSticker()) return MediaKind.STICKER;
-        if (m.hasAnimation()) return MediaKind.ANIMATION; // before document: a GIF carries both fields
-        if (m.hasDocument()) return MediaKind.DOCUMENT;
-        if (m.hasLocation()) return MediaKind.LOCATION;
-        if (m.hasContact()) return MediaKind.CONTACT;
-        if (m.hasPoll()) return MediaKind.POLL;
-        if (m.hasDice()) return MediaKind.DICE;
-        if (m.getStory() != null || m.getGame() != null || m.getVenue() != null) return MediaKind.OTHER;
-        return null;
+    private static String firstName(UpdateFields user) {
+        return user.optionalText("first_name").orElse("");
     }
 
-    private static String firstName(User u) {
-        return u.getFirstName() == null ? "" : u.getFirstName();
+    /** Who did it, when said ({@code from} is optional in service messages); 0 when not. */
+    private static long userId(UpdateFields withSender) {
+        return withSender.optionalObject("from").map(f -> f.integer("id")).orElse(0L);
     }
 
-    private static long userId(User u) {
-        return u == null || u.getId() == null ? 0L : u.getId();
-    }
-
-    private static String firstPresentField(Update u) {
-        if (u.getChannelPost() != null || u.getEditedChannelPost() != null) return "channel post";
-        if (u.getInlineQuery() != null) return "inline query";
-        if (u.getChosenInlineQuery() != null) return "chosen inline result";
-        if (u.getPoll() != null || u.getPollAnswer() != null) return "poll";
-        if (u.getChatJoinRequest() != null) return "chat join request";
-        if (u.getMessageReaction() != null || u.getMessageReactionCount() != null) return "reaction";
+    private static String firstPresentField(UpdateFields u) {
+        if (u.has("channel_post") || u.has("edited_channel_post")) return "channel post";
+        if (u.has("inline_query")) return "inline query";
+        if (u.has("chosen_inline_result")) return "chosen inline result";
+        if (u.has("poll") || u.has("poll_answer")) return "poll";
+        if (u.has("chat_join_request")) return "chat join request";
+        if (u.has("message_reaction") || u.has("message_reaction_count")) return "reaction";
         return "other update";
     }
 }

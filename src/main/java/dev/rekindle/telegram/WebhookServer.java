@@ -1,6 +1,6 @@
 package dev.rekindle.telegram;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -25,7 +26,6 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.telegram.telegrambots.meta.api.objects.Update;
 
 /**
  * The endpoint Telegram POSTs updates to in webhook mode, on the JDK's HTTP server (TelegramBots 10.2.0 has
@@ -34,8 +34,8 @@ import org.telegram.telegrambots.meta.api.objects.Update;
  * <p>A request is accepted only as a POST on the webhook URL's path, with the secret given to setWebhook in
  * the {@value #SECRET_HEADER} header (compared in constant time; a wrong or missing one is 401, and neither
  * header nor body is logged), with a body of at most {@value #MAX_BODY_BYTES} bytes. The update is read as
- * the long polling reads it and written to the inbox through the same {@link TelegramReceiver}; only then is
- * it answered 200, and the receiver hands it to the core afterwards on one dispatch thread, in the order the
+ * the long polling reads each one ({@link UpdateReader}) and written to the inbox through the same
+ * {@link TelegramReceiver}, one that cannot be read as failed; only then is it answered 200, and the receiver hands it to the core afterwards on one dispatch thread, in the order the
  * updates were stored. Telegram sends the next update of a chat only after the previous one was answered,
  * so a chat's updates reach the core in order. A store failure is answered 500: Telegram sends it again.
  *
@@ -55,7 +55,7 @@ public final class WebhookServer implements AutoCloseable {
     private static final int QUEUED_REQUESTS = 64;
     private static final Duration STOP_WAIT = Duration.ofSeconds(5);
 
-    private final UpdateMapper mapper;
+    private final UpdateReader reader;
     private final TelegramReceiver receiver;
     private final Redact redact;
     private final ObjectMapper json = TelegramClients.updateJson();
@@ -74,7 +74,7 @@ public final class WebhookServer implements AutoCloseable {
 
     private WebhookServer(WebhookSettings settings, BotIdentity me, TelegramReceiver receiver, Redact redact)
             throws IOException {
-        this.mapper = new UpdateMapper(me);
+        this.reader = new UpdateReader(me, TelegramClients.updateJson());
         this.receiver = receiver;
         this.redact = redact;
         this.secret = settings.secret().getBytes(StandardCharsets.US_ASCII);
@@ -196,48 +196,47 @@ public final class WebhookServer implements AutoCloseable {
     }
 
     /**
-     * Reads the body as an update, writes it to the inbox and hands a fresh one to the dispatch thread; returns
-     * the status to answer (200 once it is stored for good, or when it is skipped).
+     * Reads the body as an update, as the polling reads each one ({@link UpdateReader}), writes it to the inbox (one
+     * that cannot be read, as failed) and hands a fresh one to the dispatch thread; returns the status to answer:
+     * 200 once it is stored for good, 400 when the body is no update at all (not JSON, or without an update_id to
+     * keep it under), 500 when the inbox could not be written (Telegram sends it again).
      */
-    private int take(byte[] body) throws IOException {
-        Update update;
+    private int take(byte[] body) {
+        JsonNode tree;
         try {
-            update = json.readValue(body, Update.class);
-        } catch (JsonProcessingException e) {
+            tree = json.readTree(body);
+        } catch (IOException e) {
             LOG.warn(
-                    "a webhook request with the right secret is not an update ({}); answered 400",
+                    "a webhook request with the right secret is not JSON ({}); answered 400",
                     e.getClass().getSimpleName());
             return 400;
         }
-        IncomingUpdate in;
-        String raw;
-        try {
-            in = mapper.map(update);
-            raw = json.writeValueAsString(update);
-        } catch (RuntimeException | JsonProcessingException e) {
-            // as the polling does: a shape we did not expect is skipped, not sent again and again
-            LOG.warn("update {} could not be read and is skipped: {}", update.getUpdateId(), redact.describe(e));
-            return 200;
+        OptionalLong id = UpdateReader.updateId(tree);
+        if (id.isEmpty()) {
+            LOG.warn(
+                    "a webhook request with the right secret is not an update ({}); answered 400",
+                    UpdateReader.whyNoId(tree));
+            return 400;
         }
+        ReadUpdate update = reader.read(id.getAsLong(), tree);
         boolean fresh;
         try {
-            fresh = receiver.receive(in, raw);
+            fresh = receiver.receive(update);
         } catch (RuntimeException e) {
             LOG.error(
                     "update {} could not be stored in the inbox; answered 500 so that Telegram sends it again: {}",
-                    in.updateId(),
+                    update.updateId(),
                     redact.describe(e));
             return 500;
         }
-        if (fresh) {
+        if (fresh && update instanceof ReadUpdate.Mapped r) {
             try {
-                dispatch.execute(() -> receiver.handle(in));
+                dispatch.execute(() -> receiver.handle(r.update()));
             } catch (RejectedExecutionException e) {
-                LOG.info(
-                        "update {} is stored but Rekindle is stopping: it is handled at the next start", in.updateId());
+                LOG.info("update {} is stored but Rekindle is stopping: it is handled at the next start", r.updateId());
             }
         }
-        return 200; // stored for good: Telegram may forget it now
+        return 200; // stored for good (or before): Telegram may forget it now
     }
 
     /** Constant time in the length of our secret, whatever was sent. */

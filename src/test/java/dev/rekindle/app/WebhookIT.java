@@ -229,6 +229,24 @@ class WebhookIT extends BotOnFakeTelegram {
     }
 
     @Test
+    void anUpdateThatCannotBeReadIsKeptAsFailedAndAnswered200SoTelegramStopsSendingIt() throws Exception {
+        startWithWebhook();
+        String help = api.webhookText(SAM, "/help");
+        // the same update, its chat without a type: a field the bot uses is missing
+        String poison = help.replace(",\"type\":\"private\"", "").replace("\"/help\"", "\"my private words\"");
+        assertTrue(poison.contains("my private words") && !poison.contains("\"private\""), poison);
+        assertEquals(200, post(path(), SECRET, poison));
+        assertEquals(200, post(path(), SECRET, poison), "sent again, it stays set aside");
+        var failed = bot.store().inbox().failed();
+        assertEquals(1, failed.size());
+        assertEquals("message.chat.type is missing", failed.get(0).reason());
+        assertEquals(
+                400, post(path(), SECRET, "{\"message\":{\"text\":\"no update_id\"}}"), "nothing to keep it under");
+        assertEquals(200, post(path(), SECRET, api.webhookText(SAM, "/help")));
+        chats.awaitSent(SAM.id(), HELP);
+    }
+
+    @Test
     void anUpdateThatCannotBeStoredGets500AndActsOnceWhenTelegramSendsItAgain() throws Exception {
         startWithWebhook();
         String help = api.webhookText(SAM, "/help");

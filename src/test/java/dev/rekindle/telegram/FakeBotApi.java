@@ -92,10 +92,12 @@ public final class FakeBotApi implements AutoCloseable {
     private final Condition changed = lock.newCondition();
 
     // all below guarded by lock
-    private final TreeMap<Integer, ObjectNode> pending = new TreeMap<>();
-    private final Map<Integer, ObjectNode> everPushed = new HashMap<>();
+    /** By update id; an update pushed raw may lack its update_id in the JSON, but Telegram still counts it. */
+    private final TreeMap<Integer, JsonNode> pending = new TreeMap<>();
+
+    private final Map<Integer, JsonNode> everPushed = new HashMap<>();
     private final Map<Long, Set<Long>> groupMembers = new HashMap<>();
-    private final Deque<ObjectNode> redeliveries = new ArrayDeque<>();
+    private final Deque<Map.Entry<Integer, JsonNode>> redeliveries = new ArrayDeque<>();
     private final List<Call> calls = new ArrayList<>();
     private final Map<Long, Integer> lastMessageId = new HashMap<>();
     private final Map<String, ObjectNode> messages = new HashMap<>();
@@ -577,15 +579,28 @@ public final class FakeBotApi implements AutoCloseable {
         }
     }
 
+    /**
+     * Any JSON value served as one element of a getUpdates answer, exactly as written: a malformed update, one
+     * without its update_id (Telegram still numbers it: it is confirmed by an offset above the number returned), or
+     * not an object at all. Served in order with the others.
+     */
+    public int pushRaw(String json) {
+        try {
+            return queue(this.json.readTree(json));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not JSON: " + json, e);
+        }
+    }
+
     /** Serves an update that was already confirmed once more in the next getUpdates, as after a lost confirmation. */
     public void redeliver(int updateId) {
         lock.lock();
         try {
-            ObjectNode u = everPushed.get(updateId);
+            JsonNode u = everPushed.get(updateId);
             if (u == null) {
                 throw new IllegalArgumentException("no update " + updateId + " was pushed");
             }
-            redeliveries.add(u.deepCopy());
+            redeliveries.add(Map.entry(updateId, u.deepCopy()));
             changed.signalAll();
         } finally {
             lock.unlock();
@@ -897,26 +912,25 @@ public final class FakeBotApi implements AutoCloseable {
             }
             while (true) {
                 ArrayNode out = nodes.arrayNode();
-                List<ObjectNode> batch = new ArrayList<>();
+                List<Map.Entry<Integer, JsonNode>> batch = new ArrayList<>();
                 if (updatesHeld && !closed) {
                     // nothing yet: the pushed updates wait to come together
                 } else if (offset < 0) {
                     batch.addAll(redeliveries);
                     redeliveries.clear();
-                    List<ObjectNode> all = new ArrayList<>(pending.values());
+                    List<Map.Entry<Integer, JsonNode>> all = new ArrayList<>(pending.entrySet());
                     batch.addAll(all.subList(Math.max(0, all.size() + offset), all.size()));
                 } else {
                     batch.addAll(redeliveries);
                     redeliveries.clear();
-                    pending.values().stream().limit(limit).forEach(batch::add);
+                    pending.entrySet().stream().limit(limit).forEach(batch::add);
                 }
-                batch.sort((a, b) -> Integer.compare(
-                        a.get("update_id").asInt(), b.get("update_id").asInt()));
-                batch.forEach(out::add);
+                batch.sort(Map.Entry.comparingByKey());
+                batch.forEach(e -> out.add(e.getValue()));
                 Observer o = observer;
                 if (o != null && !batch.isEmpty()) {
                     long t = System.nanoTime();
-                    batch.forEach(u -> o.served(u.get("update_id").asInt(), t));
+                    batch.forEach(e -> o.served(e.getKey(), t));
                 }
                 if (!batch.isEmpty() || timeoutNanos <= 0 || closed) {
                     return out;
@@ -955,12 +969,23 @@ public final class FakeBotApi implements AutoCloseable {
     private int push(ObjectNode update) {
         lock.lock();
         try {
-            int id = nextUpdateId++;
+            int id = nextUpdateId;
             ObjectNode u = nodes.objectNode().put("update_id", id);
             u.setAll(update);
-            pending.put(id, u);
+            return queue(u);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Queues an update under the next id, as it is (it may lack its update_id, or not be an object). */
+    private int queue(JsonNode update) {
+        lock.lock();
+        try {
+            int id = nextUpdateId++;
+            pending.put(id, update);
             if (!lean) {
-                everPushed.put(id, u.deepCopy());
+                everPushed.put(id, update.deepCopy());
             }
             changed.signalAll();
             return id;

@@ -15,15 +15,14 @@ import dev.rekindle.telegram.IncomingUpdate.MemberLeft;
 import dev.rekindle.telegram.IncomingUpdate.NonTextMessage;
 import dev.rekindle.telegram.IncomingUpdate.TextMessage;
 import org.junit.jupiter.api.Test;
-import org.telegram.telegrambots.meta.api.objects.Update;
 
-/** Updates as Telegram sends them (JSON), read by the library's own classes, mapped by ours. */
+/** Updates as Telegram sends them (JSON), mapped by ours from the fields the bot uses. */
 class UpdateMapperTest {
     private static final BotIdentity BOT = new BotIdentity(7012345678L, "rekindle_bot");
     private final UpdateMapper mapper = new UpdateMapper(BOT);
 
     private IncomingUpdate map(String json) throws Exception {
-        return mapper.map(new ObjectMapper().readValue(json, Update.class));
+        return mapper.map(new ObjectMapper().readTree(json));
     }
 
     private static final String ANNA = """

@@ -23,7 +23,8 @@ final class Migrations {
             "V4__data_key.sql",
             "V5__inbox_outbox_encrypted.sql",
             "V6__outbox_parts_sent.sql",
-            "V7__reminders.sql");
+            "V7__reminders.sql",
+            "V8__inbox_failure.sql");
 
     private static final System.Logger LOG = System.getLogger(Migrations.class.getName());
 

@@ -1,5 +1,6 @@
 package dev.rekindle.store.sqlite;
 
+import dev.rekindle.store.FailedUpdate;
 import dev.rekindle.store.Inbox;
 import dev.rekindle.store.ReceivedUpdate;
 import dev.rekindle.store.SessionStore;
@@ -26,18 +27,27 @@ final class SqliteInbox implements Inbox {
         return db.write("receive update " + updateId, c -> insert(c, updateId, rawJson, now));
     }
 
-    /** One getUpdates batch, in the next group commit (shared with the commits in flight): one fsync. */
+    /**
+     * One getUpdates batch, in the next group commit (shared with the commits in flight): one fsync. The updates
+     * that could not be read go in as failed, with their reason, in the same write.
+     */
     @Override
-    public Set<Long> receiveAll(Map<Long, String> rawJsonById) {
-        if (rawJsonById.isEmpty()) {
+    public Set<Long> receiveAll(Map<Long, String> rawJsonById, List<FailedUpdate> unreadable) {
+        if (rawJsonById.isEmpty() && unreadable.isEmpty()) {
             return Set.of();
         }
         long now = db.clock().millis();
-        return SessionStore.await(db.writeSoon("receive " + rawJsonById.size() + " updates", c -> {
+        int n = rawJsonById.size() + unreadable.size();
+        return SessionStore.await(db.writeSoon("receive " + n + " updates", c -> {
             Set<Long> fresh = new LinkedHashSet<>();
             for (Map.Entry<Long, String> e : rawJsonById.entrySet()) {
                 if (insert(c, e.getKey(), e.getValue(), now)) {
                     fresh.add(e.getKey());
+                }
+            }
+            for (FailedUpdate u : unreadable) {
+                if (insert(c, u.updateId(), u.rawJson(), now)) {
+                    markFailed(c, u.updateId(), u.reason(), now);
                 }
             }
             return fresh;
@@ -63,6 +73,15 @@ final class SqliteInbox implements Inbox {
         return db.key().encrypt(rawJson, where(updateId));
     }
 
+    /** The JSON as received; '' when erased (a /forget of someone it named). */
+    private String open(long updateId, Object stored) {
+        if ("".equals(stored)) {
+            return "";
+        }
+        String where = where(updateId);
+        return db.key().decrypt(SqliteSessionStore.sealed(stored, where), where);
+    }
+
     static String where(long updateId) {
         return "inbox:" + updateId;
     }
@@ -76,11 +95,8 @@ final class SqliteInbox implements Inbox {
                                 "SELECT update_id, raw_json, received FROM inbox WHERE state = 'pending' ORDER BY update_id")
                         .list(rs -> {
                             long id = rs.getLong(1);
-                            String where = where(id);
                             return new ReceivedUpdate(
-                                    id,
-                                    db.key().decrypt(SqliteSessionStore.sealed(rs.getObject(2), where), where),
-                                    Instant.ofEpochMilli(rs.getLong(3)));
+                                    id, open(id, rs.getObject(2)), Instant.ofEpochMilli(rs.getLong(3)));
                         }));
     }
 
@@ -111,17 +127,38 @@ final class SqliteInbox implements Inbox {
     }
 
     @Override
-    public void markFailed(long updateId) {
+    public void markFailed(long updateId, String reason) {
         long now = db.clock().millis();
         db.write("mark update " + updateId + " failed", c -> {
-            if (Sql.on(c, "UPDATE inbox SET state = 'failed', done = ? WHERE update_id = ? AND state = 'pending'")
-                            .bind(now, updateId)
-                            .update()
-                    != 1) {
-                throw new SQLException("update " + updateId + " is not pending in the inbox");
-            }
+            markFailed(c, updateId, reason, now);
             return null;
         });
+    }
+
+    /** Keeps a pending update's JSON (encrypted as it is) for a person to look at, with why. */
+    private static void markFailed(Connection c, long updateId, String reason, long now) throws SQLException {
+        if (Sql.on(
+                                c,
+                                "UPDATE inbox SET state = 'failed', done = ?, failure = ? WHERE update_id = ? "
+                                        + "AND state = 'pending'")
+                        .bind(now, reason, updateId)
+                        .update()
+                != 1) {
+            throw new SQLException("update " + updateId + " is not pending in the inbox");
+        }
+    }
+
+    @Override
+    public List<FailedUpdate> failed() {
+        return db.read(
+                "list failed updates",
+                c -> Sql.on(
+                                c,
+                                "SELECT update_id, raw_json, failure FROM inbox WHERE state = 'failed' ORDER BY update_id")
+                        .list(rs -> {
+                            long id = rs.getLong(1);
+                            return new FailedUpdate(id, open(id, rs.getObject(2)), rs.getString(3));
+                        }));
     }
 
     @Override

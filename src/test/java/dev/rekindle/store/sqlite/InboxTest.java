@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rekindle.store.FailedUpdate;
 import dev.rekindle.store.Fixture;
 import dev.rekindle.store.ReceivedUpdate;
 import dev.rekindle.store.StoreException;
@@ -47,6 +48,27 @@ class InboxTest {
                 List.of(10L, 11L, 12L),
                 store.inbox().pending().stream().map(ReceivedUpdate::updateId).toList());
         assertTrue(store.inbox().receiveAll(batch).isEmpty(), "a redelivered batch is new no more");
+    }
+
+    @Test
+    void anUnreadableUpdateIsStoredAsFailedWithWhyInTheSameWriteAsTheReadOnes() {
+        FailedUpdate poison = new FailedUpdate(11, "{\"update_id\":11,\"message\":{}}", "message.chat is missing");
+        java.util.Map<Long, String> batch = new java.util.LinkedHashMap<>();
+        batch.put(10L, "{}");
+        batch.put(12L, "{}");
+        assertEquals(List.of(10L, 12L), List.copyOf(store.inbox().receiveAll(batch, List.of(poison))));
+        assertEquals(List.of(10L, 12L), ids(store.inbox().pending()));
+        assertEquals(List.of(poison), store.inbox().failed());
+        assertTrue(store.inbox().receiveAll(batch, List.of(poison)).isEmpty(), "served again, stored once");
+        assertEquals(List.of(poison), store.inbox().failed());
+    }
+
+    @Test
+    void anUpdateThatFailedWhileHandledIsKeptWithoutAReasonOfItsOwn() {
+        store.inbox().receive(4, "{\"n\":4}");
+        store.inbox().markFailed(4);
+        assertEquals(
+                List.of(new FailedUpdate(4, "{\"n\":4}", null)), store.inbox().failed());
     }
 
     @Test

@@ -62,7 +62,8 @@ class RemindersStoreTest {
     void aDatabaseAtTheVersionBeforeGainsTheTableAndKeepsItsCouples() {
         Path file = dir.resolve("previous.db");
         long couple;
-        try (Database old = Database.open(file, clock, Migrations.latest() - 1)) {
+        int beforeReminders = Migrations.SCRIPTS.indexOf("V7__reminders.sql"); // its number, counted from 1, less one
+        try (Database old = Database.open(file, clock, beforeReminders)) {
             SqliteStore store = SqliteStore.open(old, SqliteSessionStore.CacheSettings.DEFAULT);
             couple = Fixture.couple(store, 1, 2, Fixture.GROUP);
             boolean hasTable = old.read(

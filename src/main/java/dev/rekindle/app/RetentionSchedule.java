@@ -77,8 +77,16 @@ final class RetentionSchedule implements AutoCloseable {
         }
     }
 
+    /** Stops the schedule, and a purge in progress after its current batch; waits a little for that batch. */
     @Override
     public void close() {
         timer.shutdownNow();
+        try {
+            if (!timer.awaitTermination(5, TimeUnit.SECONDS)) {
+                LOG.warn("retention: a purge batch is still running; it ends with the database");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

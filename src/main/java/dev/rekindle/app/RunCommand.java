@@ -144,9 +144,8 @@ final class RunCommand implements Callable<Integer> {
         }
         CountDownLatch stopped = new CountDownLatch(1);
         // SIGTERM and Ctrl-C: stop polling (or the webhook endpoint), finish the update in hand, drain, close the
-        // database. The JVM would then report status 143 (130 for Ctrl-C), which service managers read as "killed";
-        // this stop was asked for and is complete, so it ends with 0. Nothing else runs by then: the bot is closed,
-        // and the run's only way out is this hook.
+        // database; the JVM's own hooks run after ours, and the status is 0 (StopSignals)
+        StopSignals.exitWithZero();
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {
@@ -154,7 +153,6 @@ final class RunCommand implements Callable<Integer> {
                             err.println("Rekindle stopped.");
                             err.flush();
                             stopped.countDown();
-                            Runtime.getRuntime().halt(0);
                         },
                         "rekindle-shutdown"));
         String how = webhook == null

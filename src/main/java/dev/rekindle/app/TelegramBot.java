@@ -11,6 +11,7 @@ import dev.rekindle.dialog.model.Dialog;
 import dev.rekindle.dialog.model.DialogLibrary;
 import dev.rekindle.nlu.understanding.Understanding;
 import dev.rekindle.schedule.TimerScheduler;
+import dev.rekindle.store.Retention;
 import dev.rekindle.store.sqlite.SqliteStore;
 import dev.rekindle.telegram.BotIdentity;
 import dev.rekindle.telegram.OptionalCalls;
@@ -198,6 +199,8 @@ public final class TelegramBot implements AutoCloseable {
             Understanding understanding,
             WebhookSettings webhookSettings) {
         InstantSource clock = options.clock();
+        // read first: a mistyped setting stops the start before anything is received or sent
+        Retention.Policy keep = RetentionSchedule.policy(System.getenv());
         store = SqliteStore.open(options.db(), clock);
         Executor executor = options.coreExecutor();
         if (executor == null) {
@@ -220,7 +223,7 @@ public final class TelegramBot implements AutoCloseable {
         scheduler = new TimerScheduler(store.timers(), core::fire, clock);
         core.afterCommit(scheduler::wake);
         scheduler.start();
-        retention = RetentionSchedule.start(store.retention(), clock, RetentionSchedule.policy(System.getenv()));
+        retention = RetentionSchedule.start(store.retention(), clock, keep);
 
         if (webhookSettings == null) {
             clients.startPolling(identity, receiver);

@@ -348,6 +348,13 @@ class CouplesIT extends BotOnFakeTelegram {
         chats.press(SAM, chats.awaitSent(SAM.id(), "Would you like me to send it to Alex?"), "Send it");
         chats.awaitSent(SAM.id(), "On its way to Alex");
         api.awaitCall("sendMessage", c -> c.status() == 403, WAIT);
+        Eventually.await(
+                "the refused message given up (and any notice it causes queued)",
+                () -> bot.store()
+                        .outbox()
+                        .due(ALEX.id(), java.time.Instant.now().plus(java.time.Duration.ofDays(1)), 1)
+                        .isEmpty(),
+                WAIT);
         roundTrip(SAM);
         assertTrue(chats.sent(ALEX.id(), "bike").isEmpty());
         assertEquals(

@@ -60,7 +60,7 @@ class SigtermIT {
                 }
                 String log = Files.readString(err, StandardCharsets.UTF_8);
                 assertEquals(0, p.exitValue(), "a stop that was asked for and finished cleanly is status 0:\n" + log);
-                assertTrue(log.contains("stopped"), "the log says the bot stopped:\n" + log);
+                assertTrue(log.contains("Rekindle stopped."), "the log says the bot stopped:\n" + log);
                 assertTrue(log.contains("DEBUG"), "the run logged at DEBUG level");
                 assertFalse(log.contains("quokka"), "no word a person wrote is in the log, even at DEBUG:\n" + log);
                 for (FakeBotApi.Call c : api.calls("sendMessage")) {

@@ -50,9 +50,23 @@ final class Html {
             }
             rightToLeft |=
                     d == Character.DIRECTIONALITY_RIGHT_TO_LEFT || d == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC;
-            b.appendCodePoint(c);
+            b.appendCodePoint(c == 0x2029 ? '\n' : c); // a paragraph separator ends an isolate: a new line instead
         }
-        return rightToLeft ? FSI + b.toString() + PDI : b.toString();
+        if (!rightToLeft) {
+            return b.toString();
+        }
+        // an isolate ends with its paragraph, so each line of a value gets its own
+        StringBuilder out = new StringBuilder(b.length() + 8);
+        String[] lines = b.toString().split("\n", -1);
+        for (int k = 0; k < lines.length; k++) {
+            if (k > 0) {
+                out.append('\n');
+            }
+            if (!lines[k].isEmpty()) {
+                out.append(FSI).append(lines[k]).append(PDI);
+            }
+        }
+        return out.toString();
     }
 
     /** Renders with values from {@code resolve}, which returns plain (unescaped) text. */
@@ -65,7 +79,8 @@ final class Html {
             if (seg instanceof Template.Placeholder p) {
                 String v = placed(resolve.apply(p.ref()));
                 out.append(escape(v));
-                prev = v.isEmpty() ? prev : v.charAt(v.length() - 1);
+                String seen = v.replace(String.valueOf(FSI), "").replace(String.valueOf(PDI), "");
+                prev = seen.isEmpty() ? prev : seen.charAt(seen.length() - 1);
                 continue;
             }
             String t = ((Template.Literal) seg).text();

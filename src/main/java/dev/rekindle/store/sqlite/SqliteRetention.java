@@ -6,7 +6,8 @@ import java.time.Instant;
 /**
  * {@link Retention} in the inbox, outbox and timers tables, a thousand rows per transaction, so that a purge never
  * holds the single writer for long and a restart in the middle leaves whole batches. The newest update is always
- * kept: polling starts after the highest update id the inbox knows.
+ * kept, so the inbox still knows the highest update id it handled. A purge stops between batches when its thread is
+ * interrupted (the bot is stopping); the next one goes on from there.
  */
 final class SqliteRetention implements Retention {
     private static final int BATCH = 1000;
@@ -49,6 +50,9 @@ final class SqliteRetention implements Retention {
         long total = 0;
         int n;
         do {
+            if (Thread.currentThread().isInterrupted()) {
+                return total;
+            }
             n = db.write(what, c -> Sql.on(c, sql).bind(before).update());
             total += n;
         } while (n == BATCH);

@@ -89,6 +89,13 @@ class MessagesAndInputTest {
                 "You wrote: \u2068\u05e9\u05dc\u05d5\u05dd 2 you\u2069",
                 h.of(Action.Send.class).get(0).html(),
                 "first-strong isolate around a Hebrew answer, so the words after it stay in order");
+        h.say(Partner.A, A, "/greet");
+        h.press(Partner.A, A, "Good");
+        h.say(Partner.A, A, "\u05e9\u05dc\u05d5\u05dd\nsecond\u2029third");
+        assertEquals(
+                "You wrote: \u2068\u05e9\u05dc\u05d5\u05dd\u2069\n\u2068second\u2069\n\u2068third\u2069",
+                h.of(Action.Send.class).get(0).html(),
+                "an isolate ends with its paragraph: each line of a right-to-left answer is isolated on its own");
     }
 
     @Test

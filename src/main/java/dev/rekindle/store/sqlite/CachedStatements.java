@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -19,14 +20,16 @@ import java.util.Map;
  * clears the parameters and makes it free again. A statement still in use (its close not yet called, e.g. the
  * same query nested inside a loop over its own results) is never handed out twice: the second one is
  * prepared afresh and closed for real. A connection is used by one thread at a time (the writer, or a
- * reader taken from the pool), so the cache needs no lock.
+ * reader taken from the pool); the cache's lock is for the close at shutdown, which another thread may call.
  */
 final class CachedStatements implements InvocationHandler {
     /** Distinct SQL texts kept per connection; the store has fewer, so nothing is evicted in practice. */
     private static final int MAX = 256;
 
     private final Connection raw;
-    private final Map<String, Entry> cache = new LinkedHashMap<>(64, 0.75f, true) {
+    // synchronized although a connection is used by one thread at a time: the store's close, at shutdown, comes from
+    // another thread while a reader may still be in use, and an access-ordered map changes even on a get
+    private final Map<String, Entry> cache = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
             if (size() > MAX && !eldest.getValue().inUse) {
@@ -35,7 +38,7 @@ final class CachedStatements implements InvocationHandler {
             }
             return false;
         }
-    };
+    });
 
     private static final class Entry {
         final PreparedStatement statement;

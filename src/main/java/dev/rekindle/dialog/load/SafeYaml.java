@@ -213,6 +213,8 @@ public final class SafeYaml {
 
     private YNode.Map mapping(MappingNode node, List<String> path) {
         List<YNode.Entry> entries = new ArrayList<>();
+        // by key, so that a file of many keys is not compared key by key with every earlier one
+        java.util.Map<String, YNode.Entry> byKey = new java.util.HashMap<>();
         for (NodeTuple t : node.getValue()) {
             Node k = t.getKeyNode();
             if (!(k instanceof ScalarNode ks) || ks.getTag().equals(Tag.NULL)) {
@@ -220,10 +222,7 @@ public final class SafeYaml {
                 continue;
             }
             String key = ks.getValue();
-            YNode.Entry first = entries.stream()
-                    .filter(e -> e.key().equals(key))
-                    .findFirst()
-                    .orElse(null);
+            YNode.Entry first = byKey.get(key);
             if (first != null) {
                 reportDuplicate(path, key, source(k), first.keySource());
                 continue;
@@ -232,7 +231,9 @@ public final class SafeYaml {
             YNode value = convert(t.getValueNode(), path);
             path.remove(path.size() - 1);
             if (value != null) {
-                entries.add(new YNode.Entry(key, source(k), value));
+                YNode.Entry entry = new YNode.Entry(key, source(k), value);
+                entries.add(entry);
+                byKey.put(key, entry);
             }
         }
         return new YNode.Map(entries, source(node));

@@ -72,6 +72,23 @@ class InboxTest {
     }
 
     @Test
+    void theLongestTextTelegramAllowsIsReadBackAsItCameEncryptedAtRest() {
+        // 4096 characters, Telegram's most for one message, with letters outside the Basic Multilingual Plane
+        StringBuilder text = new StringBuilder();
+        while (text.length() < 4096) {
+            text.append("ü 😔 ש ");
+        }
+        String words = text.substring(0, 4096);
+        String json = "{\"update_id\":21,\"message\":{\"text\":\"" + words + "\"}}";
+        assertTrue(store.inbox().receive(21, json));
+        assertEquals(json, store.inbox().pending().get(0).rawJson());
+        assertEquals(
+                "0",
+                Rows.text(store, "SELECT COUNT(*) FROM inbox WHERE CAST(raw_json AS TEXT) LIKE '%ü 😔 ש%'"),
+                "the file holds it encrypted");
+    }
+
+    @Test
     void repeatedUpdateIdIsStoredOnce() {
         assertTrue(store.inbox().receive(7, "{\"update_id\":7}"));
         clock.advance(Duration.ofSeconds(1));

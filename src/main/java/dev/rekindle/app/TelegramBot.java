@@ -174,7 +174,7 @@ public final class TelegramBot implements AutoCloseable {
     }
 
     /** The sender, woken by each commit; a partner a 403 has just made unreachable is told of it, once. */
-    private void startSender(DialogLibrary library, InstantSource clock, Redact redact, OptionalCalls optional) {
+    private void startSender(Engine engine, InstantSource clock, Redact redact, OptionalCalls optional) {
         sender = new OutboxSender(
                 store.outbox(),
                 new TelegramDelivery(clients.client(), OutgoingMessages.telegram(), redact),
@@ -183,7 +183,7 @@ public final class TelegramBot implements AutoCloseable {
                 options.sendInFlight(),
                 optional);
         core.afterCommit(sender::wake);
-        PartnerUnreachable unreachable = new PartnerUnreachable(store, new Engine(library));
+        PartnerUnreachable unreachable = new PartnerUnreachable(store, engine);
         sender.whenUnreachable(userId -> {
             unreachable.tell(userId);
             sender.wake();
@@ -209,15 +209,16 @@ public final class TelegramBot implements AutoCloseable {
                     options.workers(), r -> new Thread(r, CORE_THREAD_PREFIX + n.incrementAndGet()));
             executor = ownExecutor;
         }
-        core = new BotCore(new Engine(library), understanding, store, clock, executor);
+        Engine engine = new Engine(library);
+        core = new BotCore(engine, understanding, store, clock, executor);
         clients = TelegramClients.open(settings);
         identity = clients.identify();
         Redact redact = clients.redact();
         OptionalCalls optional = new OptionalCalls(clients.client(), redact);
         optional.setCommands(commands(library));
 
-        startSender(library, clock, redact, optional);
-        TelegramReceiver receiver = receiver(library, understanding, clock, optional, redact);
+        startSender(engine, clock, redact, optional);
+        TelegramReceiver receiver = receiver(engine, understanding, clock, optional, redact);
         receiver.recover(identity, Duration.ofSeconds(60));
 
         scheduler = new TimerScheduler(store.timers(), core::fire, clock);
@@ -248,12 +249,7 @@ public final class TelegramBot implements AutoCloseable {
 
     /** The way in: the receiver, with onboarding and the group's flows before the dialogs. */
     private TelegramReceiver receiver(
-            DialogLibrary library,
-            Understanding understanding,
-            InstantSource clock,
-            OptionalCalls optional,
-            Redact redact) {
-        Engine engine = new Engine(library);
+            Engine engine, Understanding understanding, InstantSource clock, OptionalCalls optional, Redact redact) {
         Onboarding onboarding = new Onboarding(
                 store,
                 engine,

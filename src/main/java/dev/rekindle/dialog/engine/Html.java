@@ -79,8 +79,9 @@ final class Html {
             if (seg instanceof Template.Placeholder p) {
                 String v = placed(resolve.apply(p.ref()));
                 out.append(escape(v));
-                String seen = v.replace(String.valueOf(FSI), "").replace(String.valueOf(PDI), "");
-                prev = seen.isEmpty() ? prev : seen.charAt(seen.length() - 1);
+                // the value's last letter, not the isolate's closing mark (a value never ends in a PDI of its own)
+                int last = v.length() - (v.endsWith(String.valueOf(PDI)) ? 2 : 1);
+                prev = last < 0 ? prev : v.charAt(last);
                 continue;
             }
             String t = ((Template.Literal) seg).text();

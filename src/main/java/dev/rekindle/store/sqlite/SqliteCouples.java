@@ -67,9 +67,11 @@ final class SqliteCouples implements Couples {
         write("mark user " + userId + " reachable", c -> setUnreachable(c, userId, false));
     }
 
+    /** Returns 1 when this changed the user, 0 when they already were so (or do not exist). */
     static int setUnreachable(Connection c, long userId, boolean unreachable) throws SQLException {
-        return Sql.on(c, "UPDATE users SET unreachable = ? WHERE id = ?")
-                .bind(unreachable ? 1 : 0, userId)
+        int flag = unreachable ? 1 : 0;
+        return Sql.on(c, "UPDATE users SET unreachable = ? WHERE id = ? AND unreachable <> ?")
+                .bind(flag, userId, flag)
                 .update();
     }
 

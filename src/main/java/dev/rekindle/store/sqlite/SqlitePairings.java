@@ -110,9 +110,7 @@ final class SqlitePairings implements Pairings {
     public void markUnreachable(long userId, Reply reply) {
         long now = db.clock().millis();
         write("mark user " + userId + " unreachable", c -> {
-            int changed = Sql.on(c, "UPDATE users SET unreachable = 1 WHERE id = ? AND unreachable = 0")
-                    .bind(userId)
-                    .update();
+            int changed = SqliteCouples.setUnreachable(c, userId, true);
             // what the reply says is about the change: a second report of the same block says nothing again
             reply(c, changed == 1 ? reply : new Reply(List.of(), reply.doneUpdate()), now);
             return null;

@@ -168,6 +168,25 @@ class PairingsTest {
     }
 
     @Test
+    void forgettingErasesEveryWaitingUpdateThatNamesThePersonWhereverTheIdSits() {
+        Fixture.couple(store, 11, 22, Fixture.GROUP);
+        store.inbox().receive(1, "{\"update_id\":1,\"message\":{\"chat\":{\"id\":22},\"from\":{\"id\":22}}}");
+        store.inbox().receive(2, "{\"update_id\":2,\"message\":{\"from\": {\"is_bot\":false, \"id\" : 22}}}");
+        store.inbox().receive(3, "{\"update_id\":3,\"message\":{\"new_chat_members\":[{\"id\":5},{\"id\":22}]}}");
+        store.inbox().receive(4, "{\"update_id\":4,\"message\":{\"contact\":{\"user_id\":22}}}");
+        store.inbox().receive(5, "{\"update_id\":5,\"message\":{\"from\":{\"id\":221},\"text\":\"22\"}}");
+        store.inbox().receive(6, "{\"update_id\":6,\"message\":{\"from\":{\"id\":11}}}");
+        store.pairings().forget(22, QUIET);
+        assertEquals(
+                "5,6",
+                Rows.text(
+                        store,
+                        "SELECT group_concat(update_id) FROM (SELECT update_id FROM inbox WHERE raw_json <> ''"
+                                + " ORDER BY update_id)"),
+                "an id last in its object, after a space, in a list or as user_id is found; 221 and a text are not");
+    }
+
+    @Test
     void unlinkingOrUnpairingDropsWhatWaitsForTheGroupButNotWhatWaitsForThePartners() {
         long couple = Fixture.couple(store, 11, 22, Fixture.GROUP);
         String pending = "SELECT group_concat(chat_id) FROM (SELECT chat_id FROM outbox WHERE state = 'pending'"

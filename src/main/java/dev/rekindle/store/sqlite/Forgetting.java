@@ -20,8 +20,8 @@ final class Forgetting {
 
     /**
      * Dissolves the person's couple of two (which drops what waits to go out to the couple's group), drops their own
-     * couple, and deletes their private chat's outbox rows, their invitations, profile, the raw updates that name
-     * them and their user row. Returns the couples dropped.
+     * couple, and deletes their private chat's outbox rows and what their own updates queued for others, their
+     * invitations, profile, the raw updates that name them and their user row. Returns the couples dropped.
      */
     static List<Long> forget(Connection c, DataKey key, long userId, long now) throws SQLException {
         List<Long> dropped = new ArrayList<>();
@@ -41,6 +41,10 @@ final class Forgetting {
         }
         long chat = privateChat.orElse(userId); // a private chat's id is its user's
         Sql.on(c, "DELETE FROM outbox WHERE chat_id = ?").bind(chat).update();
+        // their words on the way to the partner (a shared answer, an appreciation): the partner keeps the rest
+        Sql.on(c, "DELETE FROM outbox WHERE author = ? AND state = 'pending'")
+                .bind(userId)
+                .update();
         Sql.on(c, "DELETE FROM invitations WHERE inviter = ?").bind(userId).update();
         Sql.on(c, "DELETE FROM profiles WHERE user_id = ?").bind(userId).update();
         eraseUpdatesOf(c, key, userId);

@@ -152,8 +152,19 @@ class PairingsTest {
     void forgettingAPartnerDropsWhatWaitsForTheGroupButNotWhatWaitsForThePartnerNorOtherCouples() {
         long couple = Fixture.couple(store, 11, 22, Fixture.GROUP);
         long others = Fixture.couple(store, 33, 44, -9);
-        // Ben's safety resources may wait here: they must still reach him (Ana's shared words may too: not done yet)
+        // Ben's safety resources may wait here: they must still reach him; Ana's shared words must not
         store.outbox().enqueue(couple, new Outgoing(22, OutboxKind.SEND, "{\"text\":\"for Ben\"}", null));
+        store.inbox().receive(5, "{}");
+        store.sessions()
+                .commit(new UpdateCommit(
+                        couple,
+                        0,
+                        Fixture.session("Ana"),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        List.of(new Outgoing(22, OutboxKind.SEND, "{\"text\":\"Ana shared: my words\"}", null)),
+                        new Cause.InboxUpdate(5, 11)));
         store.outbox().enqueue(couple, new Outgoing(Fixture.GROUP, OutboxKind.SEND, "{\"text\":\"Ana: more\"}", null));
         store.outbox().enqueue(others, new Outgoing(44, OutboxKind.SEND, "{\"text\":\"theirs\"}", null));
         Outgoing notice = new Outgoing(22, OutboxKind.SEND, "{\"text\":\"Your partner left.\"}", null);
@@ -164,7 +175,7 @@ class PairingsTest {
                         store,
                         "SELECT group_concat(chat_id) FROM (SELECT chat_id FROM outbox WHERE state = 'pending'"
                                 + " ORDER BY chat_id)"),
-                "the group gets nothing more; Ben's message, the notice and the other couple's message go");
+                "the group and Ana's words get nothing more; Ben's message, the notice and the other couple's message go");
     }
 
     @Test

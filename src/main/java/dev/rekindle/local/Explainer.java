@@ -86,7 +86,15 @@ final class Explainer {
         }
         Map<Partner, SafetyKind> holds = now == null ? Map.of() : now.holds();
         if (!holds.equals(before.session() == null ? Map.of() : before.session().holds())) {
-            moved.add("shared exercises paused for " + (holds.isEmpty() ? "no one" : holds.toString()));
+            Optional<Couple> c = couple.or(before::couple);
+            moved.add(
+                    holds.isEmpty()
+                            ? "the shared exercises are no longer paused"
+                            : "the shared exercises paused by "
+                                    + holds.entrySet().stream()
+                                            .map(h -> name(c, h.getKey()) + " ("
+                                                    + h.getValue().id() + ")")
+                                            .collect(Collectors.joining(", ")));
         }
         return List.of("explain: " + what + " → " + (moved.isEmpty() ? "nothing moved" : String.join("; ", moved)));
     }
@@ -152,19 +160,19 @@ final class Explainer {
     }
 
     private String chatName(Optional<Couple> couple, Chat c) {
-        if (c.isGroup()) {
-            return "the group";
-        }
-        Long userId = couple.map(x -> x.users().get(c == Chat.A ? Partner.A : Partner.B))
-                .orElse(null);
+        return c.isGroup() ? "the group" : name(couple, c == Chat.A ? Partner.A : Partner.B) + "'s private chat";
+    }
+
+    /** The person who is partner {@code p} of the couple, by their name in the session. */
+    private String name(Optional<Couple> couple, Partner p) {
+        Long userId = couple.map(x -> x.users().get(p)).orElse(null);
         if (userId == null) {
-            return "partner " + c + "'s private chat";
+            return "partner " + p;
         }
-        String name = cast.owner(userId)
+        return cast.owner(userId)
                 .map(Cast.Person::name)
                 .orElseGet(() ->
-                        store.couples().user(userId).map(User::displayName).orElse("?"));
-        return name + "'s private chat";
+                        store.couples().user(userId).map(User::displayName).orElse("partner " + p));
     }
 
     private Session session(Optional<Couple> couple) {

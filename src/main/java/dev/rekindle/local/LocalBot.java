@@ -176,20 +176,7 @@ public final class LocalBot implements AutoCloseable {
         Origin from = origin(who, inGroup);
         long id = receive("safety");
         Explainer.Before before = explainer.before(who, inGroup);
-        Optional<dev.rekindle.store.Writer> w = inGroup
-                ? store.couples().writer(from.chatId(), from.userId())
-                : Optional.of(new dev.rekindle.bot.Members(store.couples())
-                        .inPrivateChat(from.chatId(), from.userId(), from.firstName()));
-        if (w.isEmpty()) {
-            store.inbox().markDone(id);
-            return answer(
-                    LocalRouter.Routed.ignored("the bot answers no one in a group no couple has linked"),
-                    before,
-                    "a safety flow " + kind.id(),
-                    null);
-        }
-        Received r = new Received.ScreenedUnsafe(id, w.get().member(), from, kind);
-        return answer(new LocalRouter.Routed(core.submit(r), null), before, "a safety flow " + kind.id(), null);
+        return answer(router.safety(id, from, kind), before, "a safety flow " + kind.id(), null);
     }
 
     /** Whether the group of the two people exists yet (the first {@link #enterGroup} makes it). */

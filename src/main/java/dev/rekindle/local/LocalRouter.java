@@ -6,6 +6,7 @@ import dev.rekindle.bot.Members;
 import dev.rekindle.bot.Onboarding;
 import dev.rekindle.bot.Received;
 import dev.rekindle.bot.Received.Origin;
+import dev.rekindle.dialog.model.SafetyKind;
 import dev.rekindle.store.Member;
 import dev.rekindle.store.Store;
 import dev.rekindle.store.Writer;
@@ -81,6 +82,23 @@ final class LocalRouter {
             return new Routed(core.submit(r), null);
         }
         return new Routed(core.submitFlow(onboarding.lanes(r), () -> onboarding.route(r)), null);
+    }
+
+    /**
+     * The safety detector raised a flow of {@code kind} for what the person wrote: straight to the core's safety hook
+     * (as a "not safe" answer to the screening question is), whatever flow they are in.
+     */
+    Routed safety(long updateId, Origin from, SafetyKind kind) {
+        boolean inGroup = from.chatId() == Cast.GROUP_ID;
+        Optional<Writer> w = inGroup
+                ? members.inGroup(from.chatId(), from.userId())
+                : Optional.of(members.inPrivateChat(from.chatId(), from.userId(), from.firstName()));
+        if (w.isEmpty()) {
+            store.inbox().markDone(updateId);
+            return Routed.ignored(notInTheGroup(from.userId()));
+        }
+        return new Routed(
+                core.submit(new Received.ScreenedUnsafe(updateId, w.get().member(), from, kind)), null);
     }
 
     /** The bot was added to the couple's group: its hello, on the group's lane. */

@@ -1,13 +1,12 @@
 package dev.rekindle.app;
 
 import dev.rekindle.store.sqlite.KeyRotation;
-import dev.rekindle.store.sqlite.SqliteStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code rekindle key rotate}: the data key's upkeep. */
@@ -38,16 +37,13 @@ final class KeyCommand implements Callable<Integer> {
         @Spec
         private CommandSpec spec;
 
-        @Option(
-                names = "--db",
-                paramLabel = "FILE",
-                description = "the database file (default: $REKINDLE_DB, else data/rekindle.db)")
-        private Path db;
+        @Mixin
+        private DatabaseFile db = new DatabaseFile();
 
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            Path file = db != null ? db : SqliteStore.file(System.getenv());
+            Path file = db.in(System.getenv());
             KeyRotation.Done done = KeyRotation.rotate(file, System.getenv(), out::println);
             out.println("Rotated: " + done.rows() + " values re-encrypted. " + done.nextStep() + ".");
             if (done.unreadable() > 0) {

@@ -3,7 +3,6 @@ package dev.rekindle.app;
 import dev.rekindle.dialog.model.DialogLibrary;
 import dev.rekindle.nlu.understanding.Understanding;
 import dev.rekindle.store.StoreException;
-import dev.rekindle.store.sqlite.SqliteStore;
 import dev.rekindle.telegram.TelegramSettings;
 import dev.rekindle.telegram.WebhookSettings;
 import java.io.PrintWriter;
@@ -37,11 +36,8 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(
-            names = "--db",
-            paramLabel = "FILE",
-            description = "the database file (default: $REKINDLE_DB, else data/rekindle.db)")
-    private Path db;
+    @Mixin
+    private DatabaseFile db = new DatabaseFile();
 
     @Option(
             names = "--api-url",
@@ -110,7 +106,7 @@ final class RunCommand implements Callable<Integer> {
         }
         Understanding understanding = loaded.understanding();
         DialogLibrary library = loaded.library();
-        Path file = db != null ? db : SqliteStore.file(env);
+        Path file = db.in(env);
         return runOnTelegram(settings, webhook, library, understanding, file, err);
     }
 

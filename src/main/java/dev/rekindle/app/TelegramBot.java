@@ -184,10 +184,7 @@ public final class TelegramBot implements AutoCloseable {
                 optional);
         core.afterCommit(sender::wake);
         PartnerUnreachable unreachable = new PartnerUnreachable(store, engine);
-        sender.whenUnreachable(userId -> {
-            unreachable.tell(userId);
-            sender.wake();
-        });
+        sender.whenUnreachable(unreachable::notice);
         if (options.sending()) {
             sender.start();
         }

@@ -6,6 +6,7 @@ import dev.rekindle.dialog.model.Partner;
 import dev.rekindle.store.Couple;
 import dev.rekindle.store.Outgoing;
 import dev.rekindle.store.Profile;
+import dev.rekindle.store.Queued;
 import dev.rekindle.store.Store;
 import dev.rekindle.store.User;
 import java.util.Map;
@@ -32,16 +33,11 @@ public final class PartnerUnreachable {
         this.say = say;
     }
 
-    /** What to tell whom: the message, and the couple it is queued for. */
-    record Notice(long coupleId, Outgoing message) {}
-
-    /** Telegram refused a message to {@code userId}, who was reachable until then: their partner hears of it. */
-    public void tell(long userId) {
-        notice(userId).ifPresent(n -> store.outbox().enqueue(n.coupleId(), n.message()));
-    }
-
-    /** The notice for the partner of {@code userId}; none when there is nobody to tell, or telling is not safe. */
-    Optional<Notice> notice(long userId) {
+    /**
+     * The notice for the partner of {@code userId}, whom Telegram just refused; none when there is nobody to tell,
+     * or telling is not safe. It only reads, so the store may ask it inside the write that marks the user.
+     */
+    public Optional<Queued> notice(long userId) {
         Optional<Couple> couple = store.couples().coupleOf(userId);
         if (couple.isEmpty() || mayBeAtRisk(userId, couple.get())) {
             return Optional.empty();
@@ -54,7 +50,7 @@ public final class PartnerUnreachable {
             OptionalLong chat = store.couples().chatId(couple.get().id(), Chat.privateOf(other.getKey()));
             if (chat.isPresent()) {
                 Outgoing told = say.say(chat.getAsLong(), "partner_unreachable", Map.of("partner", name));
-                return Optional.of(new Notice(couple.get().id(), told));
+                return Optional.of(new Queued(couple.get().id(), told));
             }
         }
         return Optional.empty();

@@ -69,10 +69,13 @@ public interface Outbox {
     void markFailed(long id, String reason);
 
     /**
-     * Telegram answered 403 (the user blocked the bot): the entry fails and, if it was for a private chat,
-     * its user is marked unreachable. Returns the users this made unreachable (none when they already were).
+     * Telegram answered 403 (the user blocked the bot): the entry fails and, if it was for a private chat, its user
+     * is marked unreachable; for each user this made unreachable (none when they already were), what {@code notice}
+     * gives is queued in the same transaction, so a crash never leaves a user marked and their partner untold.
+     * Returns those users.
      */
-    java.util.List<Long> markUnreachable(long id, String reason);
+    java.util.List<Long> markUnreachable(
+            long id, String reason, java.util.function.LongFunction<java.util.Optional<Queued>> notice);
 
     /** A group became a supergroup with a new chat id: moves the chat, its outbox and its message refs. */
     void moveChat(long fromChatId, long toChatId);

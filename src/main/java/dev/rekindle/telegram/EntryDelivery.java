@@ -3,15 +3,17 @@ package dev.rekindle.telegram;
 import dev.rekindle.bot.OutboxPayload;
 import dev.rekindle.store.Outbox;
 import dev.rekindle.store.OutboxEntry;
+import dev.rekindle.store.Queued;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.LongConsumer;
+import java.util.function.LongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,8 +30,8 @@ final class EntryDelivery {
     private final Outbox outbox;
     private final TelegramDelivery delivery;
     private final RateLimiter limiter;
-    /** Hears of each user a 403 has just made unreachable (the bot tells their partner). */
-    private volatile LongConsumer becameUnreachable = userId -> {};
+    /** What to tell the partner of a user a 403 has just made unreachable, queued with the mark. */
+    private volatile LongFunction<Optional<Queued>> noticeFor = userId -> Optional.empty();
 
     EntryDelivery(Outbox outbox, TelegramDelivery delivery, RateLimiter limiter) {
         this.outbox = outbox;
@@ -37,8 +39,8 @@ final class EntryDelivery {
         this.limiter = limiter;
     }
 
-    void whenUnreachable(LongConsumer listener) {
-        this.becameUnreachable = listener;
+    void whenUnreachable(LongFunction<Optional<Queued>> notice) {
+        this.noticeFor = notice;
     }
 
     /** What became of one entry: Telegram took it; it is settled otherwise (given up, failed); its chat waits. */
@@ -176,7 +178,7 @@ final class EntryDelivery {
             return Outcome.HELD;
         }
         if (failure instanceof SendFailure.Unreachable u) {
-            outbox.markUnreachable(e.id(), u.reason()).forEach(becameUnreachable::accept);
+            outbox.markUnreachable(e.id(), u.reason(), noticeFor);
             LOG.info(
                     "chat {} is unreachable (the bot was blocked or removed); entry {} is given up: {}",
                     e.chatId(),

@@ -128,11 +128,11 @@ public final class OutboxSender implements AutoCloseable {
     }
 
     /**
-     * Hears of each user that a 403 has just made unreachable, on a sender thread, after the mark is stored; set it
-     * before {@link #start}.
+     * What to queue for the partner of each user a 403 has just made unreachable, stored with the mark in one
+     * transaction (asked on the store's writer thread: it may read, never write); set it before {@link #start}.
      */
-    public void whenUnreachable(java.util.function.LongConsumer listener) {
-        entryDelivery.whenUnreachable(listener);
+    public void whenUnreachable(java.util.function.LongFunction<java.util.Optional<dev.rekindle.store.Queued>> notice) {
+        entryDelivery.whenUnreachable(notice);
     }
 
     public void start() {

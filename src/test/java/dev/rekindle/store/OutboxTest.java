@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -185,11 +186,44 @@ class OutboxTest {
     }
 
     @Test
+    void aNoticeThatCannotBeQueuedLeavesTheEntryPendingAndTheUserReachableToBeTriedAgain() {
+        commit(send(22, "m1"));
+        long id = outbox.due(clock.instant(), 10).get(0).id();
+        assertThrows(
+                IllegalStateException.class,
+                () -> outbox.markUnreachable(id, "Forbidden: bot was blocked by the user", user -> {
+                    throw new IllegalStateException("the notice could not be made");
+                }));
+        assertEquals(OutboxState.PENDING, outbox.entry(id).orElseThrow().state(), "one transaction: all or nothing");
+        assertFalse(store.couples().user(22).orElseThrow().unreachable());
+    }
+
+    @Test
     void aBlockedBotMarksTheUserOfThatPrivateChatUnreachable() {
         commit(send(22, "m1"));
         long id = outbox.due(clock.instant(), 10).get(0).id();
-        outbox.markUnreachable(id, "Forbidden: bot was blocked by the user");
-
+        Outgoing told = new Outgoing(11, OutboxKind.SEND, "{\"text\":\"Ben is out of reach\"}", null);
+        assertEquals(
+                List.of(22L),
+                outbox.markUnreachable(
+                        id,
+                        "Forbidden: bot was blocked by the user",
+                        user -> Optional.of(new Queued(
+                                store.couples().coupleOf(user).orElseThrow().id(), told))));
+        assertEquals(
+                List.of(11L),
+                outbox.due(clock.instant(), 10).stream()
+                        .map(OutboxEntry::chatId)
+                        .toList());
+        commit(send(22, "m2"));
+        long again = outbox.due(clock.instant(), 10).stream()
+                .filter(e -> e.chatId() == 22)
+                .findFirst()
+                .orElseThrow()
+                .id();
+        assertEquals(List.of(), outbox.markUnreachable(again, "Forbidden: bot was blocked by the user", user -> {
+            throw new AssertionError("a user already unreachable is not told of again");
+        }));
         assertTrue(store.couples().user(22).orElseThrow().unreachable());
         assertFalse(store.couples().user(11).orElseThrow().unreachable());
         assertEquals(OutboxState.FAILED, outbox.entry(id).orElseThrow().state());

@@ -5,12 +5,14 @@ import dev.rekindle.store.OutboxEntry;
 import dev.rekindle.store.OutboxKind;
 import dev.rekindle.store.OutboxState;
 import dev.rekindle.store.Outgoing;
+import dev.rekindle.store.Queued;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.LongFunction;
 
 /** {@link Outbox} in the outbox and message_refs tables. */
 final class SqliteOutbox implements Outbox {
@@ -234,7 +236,7 @@ final class SqliteOutbox implements Outbox {
     }
 
     @Override
-    public List<Long> markUnreachable(long id, String reason) {
+    public List<Long> markUnreachable(long id, String reason, LongFunction<Optional<Queued>> notice) {
         return db.write("mark the recipient of outbox entry " + id + " unreachable", c -> {
             OutboxEntry e = pending(c, id);
             fail(c, e, reason);
@@ -248,6 +250,17 @@ final class SqliteOutbox implements Outbox {
             Sql.on(c, "UPDATE users SET unreachable = 1 WHERE " + whose)
                     .bind(e.chatId(), e.chatId())
                     .update();
+            for (long user : now) {
+                Optional<Queued> told = notice.apply(user);
+                if (told.isPresent()) {
+                    enqueue(
+                            c,
+                            db.key(),
+                            told.get().coupleId(),
+                            told.get().message(),
+                            db.clock().millis());
+                }
+            }
             return now;
         });
     }

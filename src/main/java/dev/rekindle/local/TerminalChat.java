@@ -173,6 +173,7 @@ public final class TerminalChat {
             return;
         }
         List<Sent> sent;
+        int actionsBefore = couple.actions().size();
         if (arg.chars().allMatch(Character::isDigit)) {
             int n;
             try {
@@ -185,7 +186,17 @@ public final class TerminalChat {
         } else {
             sent = couple.press(partner, chat(), arg);
         }
+        answers(couple.actions().subList(actionsBefore, couple.actions().size()));
         replies(sent);
+    }
+
+    /** The answer each pressed message shows from now on, under its question (an edit, not a new message). */
+    private void answers(List<dev.rekindle.dialog.engine.Action> actions) {
+        for (dev.rekindle.dialog.engine.Action a : actions) {
+            if (a instanceof dev.rekindle.dialog.engine.Action.CloseButtons c && c.chosenLabel() != null) {
+                out.println(chatLabel(c.to()) + "(the question above now ends with) ✓ " + c.chosenLabel());
+            }
+        }
     }
 
     private void safety(String arg) {
@@ -214,14 +225,12 @@ public final class TerminalChat {
         }
     }
 
-    /** {@code [private → Sam] text} with continuation lines indented and numbered buttons below. */
+    /**
+     * {@code [private → Sam] text} with continuation lines indented and numbered buttons below; a pop-up that only
+     * the presser sees is {@code [pop-up → Alex] text}.
+     */
     public String format(Sent s) {
-        String to;
-        if (s.chat().isGroup()) {
-            to = "[group → " + (couple.isPaired() ? "both" : couple.name(Partner.A)) + "] ";
-        } else {
-            to = "[private → " + couple.name(s.chat().owner()) + "] ";
-        }
+        String to = s.isPopup() ? "[pop-up → " + couple.name(s.popupTo()) + "] " : chatLabel(s.chat());
         StringBuilder b = new StringBuilder(to);
         String[] lines = s.text().split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
@@ -237,6 +246,14 @@ public final class TerminalChat {
             }
         }
         return b.toString();
+    }
+
+    /** {@code [group → both] } or {@code [private → Sam] } */
+    private String chatLabel(Chat chat) {
+        if (chat.isGroup()) {
+            return "[group → " + (couple.isPaired() ? "both" : couple.name(Partner.A)) + "] ";
+        }
+        return "[private → " + couple.name(chat.owner()) + "] ";
     }
 
     private String where() {

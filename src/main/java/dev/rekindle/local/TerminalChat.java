@@ -194,7 +194,7 @@ public final class TerminalChat {
     private void answers(List<dev.rekindle.dialog.engine.Action> actions) {
         for (dev.rekindle.dialog.engine.Action a : actions) {
             if (a instanceof dev.rekindle.dialog.engine.Action.CloseButtons c && c.chosenLabel() != null) {
-                out.println(chatLabel(c.to()) + "(the question above now ends with) ✓ " + c.chosenLabel());
+                out.println(chatLabel(c.to()) + "✓ " + c.chosenLabel());
             }
         }
     }

@@ -42,6 +42,7 @@ class TerminalChatTest {
             assertEquals("""
                     [private → Sam] Pick one & go
                       [1] Yes  [2] No
+                    [private → Sam] ✓ No
                     [private → Sam] You chose No
                     -- you are Alex (B), in your private chat
                     -- you are Alex (B), in the group
@@ -136,6 +137,7 @@ class TerminalChatTest {
             assertEquals("""
                     [private → Sam] Hi Sam! Ready?
                       [1] Yes  [2] No
+                    [private → Sam] ✓ Yes
                     [private → Sam] Great, off we go.
                     -- you are Alex (B), in your private chat
                     [private → Alex] What did you appreciate today?
@@ -147,6 +149,31 @@ class TerminalChatTest {
                     -- 10m later: Mon 2026-01-05 09:20 UTC
                     [group → both] Never mind.
                     """, out);
+        }
+
+        @Test
+        void aRefusedPressIsAPopUpForThePresserAndAnAnswerShowsUnderItsQuestion() throws Exception {
+            LocalCouple couple = LocalCouple.of(
+                    TestDialogs.repoLibrary(ShippedTranscriptsTest.DIALOGS),
+                    dev.rekindle.nlu.understanding.TestUnderstanding.withoutSafety(new KeywordIntentClassifier()),
+                    Map.of(Partner.A, "Sam", Partner.B, "Alex"),
+                    1);
+            String out = run(couple, """
+                    /in group
+                    /talk
+                    /press Yes, let's start
+                    /press Sam
+                    /as B
+                    /press I've said a piece
+                    /press We need a break
+                    """, false);
+            String tail = out.substring(out.indexOf("-- you are Alex"));
+            assertEquals("""
+                    -- you are Alex (B), in the group
+                    [pop-up → Alex] This one is your partner's to tap. Your turn will come.
+                    [group → both] ✓ Alex: We need a break
+                    [group → both] Good call. Take a break, and agree on when you'll come back to it. /talk starts again whenever you're both ready.
+                    """, tail);
         }
     }
 }

@@ -156,13 +156,15 @@ public final class BotCore implements AutoCloseable {
             failed(r, e);
             return CompletableFuture.completedFuture(null);
         }
+        Received.Press press = r instanceof Received.Press p ? p : null;
         return attempt(
                 1,
                 () -> commit(
                         who.coupleId(),
                         input,
                         who.chat(),
-                        new Cause.InboxUpdate(r.updateId(), r.from().userId())),
+                        new Cause.InboxUpdate(r.updateId(), r.from().userId()),
+                        press),
                 e -> failed(r, e));
     }
 
@@ -279,7 +281,8 @@ public final class BotCore implements AutoCloseable {
         }
         return attempt(
                 1,
-                () -> commit(t.coupleId(), new Input.TimerFired(t.timerId()), null, new Cause.TimerFired(t.timerId())),
+                () -> commit(
+                        t.coupleId(), new Input.TimerFired(t.timerId()), null, new Cause.TimerFired(t.timerId()), null),
                 e -> timerFailed(t, e));
     }
 
@@ -303,16 +306,16 @@ public final class BotCore implements AutoCloseable {
 
     /**
      * Loads the session, runs the engine (or says text_only when {@code input} is null) and commits its
-     * outcome with {@code cause}.
+     * outcome with {@code cause}, answering {@code press} when the input was one.
      */
-    private CompletableFuture<Void> commit(long coupleId, Input input, Chat chat, Cause cause) {
+    private CompletableFuture<Void> commit(long coupleId, Input input, Chat chat, Cause cause, Received.Press press) {
         CoupleSessions.Loaded turn = sessions.load(coupleId);
         Outcome outcome = input == null
                 ? engine.sayBot(turn.session(), chat, "text_only", clock.instant())
                 : engine.handle(turn.session(), input, clock.instant());
         // the lane waits for this future: the couple's next update loads after the commit is durable
         return store.sessions()
-                .commitAsync(CommitPlan.of(reminders, clock, coupleId, turn, outcome, cause))
+                .commitAsync(CommitPlan.of(reminders, clock, coupleId, turn, outcome, cause, press))
                 .thenRun(this::notifyCommitted);
     }
 

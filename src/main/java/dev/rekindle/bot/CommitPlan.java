@@ -20,6 +20,10 @@ import org.slf4j.LoggerFactory;
  * The one commit of a turn, read from the engine's actions: messages as outbox entries (for the chats the couple
  * has), timers set and cancelled, journal lines, reminders and the sentences about them; what only informs
  * (trouble, safety, dialogs started and ended) is logged. Log lines are the core's (same logger), without text.
+ *
+ * <p>A turn that answers a press queues, first, the answer to the press itself ({@link OutboxMessage.PressAnswer}):
+ * the engine's refusal for its presser alone, or an empty answer that only says the press was taken; and the
+ * pressed message, when the press closed it with an answer, is edited to show that answer under its text.
  */
 final class CommitPlan {
     private static final Logger LOG = LoggerFactory.getLogger(BotCore.class);
@@ -28,28 +32,42 @@ final class CommitPlan {
     private final ReminderDelivery reminders;
     private final InstantSource clock;
     private final long coupleId;
+    /** The press this turn answers, or null. */
+    private final Received.Press press;
+
     private final List<Outgoing> outbox = new ArrayList<>();
     private final List<NewReminder> newReminders = new ArrayList<>();
     private final List<Outgoing> reminderNotes = new ArrayList<>();
 
-    private CommitPlan(Map<Chat, Long> chatIds, ReminderDelivery reminders, InstantSource clock, long coupleId) {
+    private CommitPlan(
+            Map<Chat, Long> chatIds,
+            ReminderDelivery reminders,
+            InstantSource clock,
+            long coupleId,
+            Received.Press press) {
         this.chatIds = chatIds;
         this.reminders = reminders;
         this.clock = clock;
         this.coupleId = coupleId;
+        this.press = press;
     }
 
-    /** What {@code outcome} writes for the couple whose turn started from {@code turn}, marking {@code cause} done. */
+    /**
+     * What {@code outcome} writes for the couple whose turn started from {@code turn}, marking {@code cause} done;
+     * {@code press} is the press the turn answers (null for any other input).
+     */
     static UpdateCommit of(
             ReminderDelivery reminders,
             InstantSource clock,
             long coupleId,
             CoupleSessions.Loaded turn,
             Outcome outcome,
-            Cause cause) {
+            Cause cause,
+            Received.Press press) {
         long version = turn.version();
-        CommitPlan plan = new CommitPlan(turn.chatIds(), reminders, clock, coupleId);
+        CommitPlan plan = new CommitPlan(turn.chatIds(), reminders, clock, coupleId, press);
         Effects effects = Effects.of(outcome);
+        plan.answer(effects.refusals());
         for (Action.ToChat m : effects.toChats()) {
             plan.queue(m);
         }
@@ -70,10 +88,37 @@ final class CommitPlan {
                 plan.newReminders);
     }
 
+    /**
+     * The answer to the press, first in the turn: the refusal's words in a pop-up to its presser, or nothing but "taken".
+     * A refusal with no press to answer (the press was answered already) is said in the chat instead, which only
+     * happens in the presser's own private chat.
+     */
+    private void answer(List<Action.Refusal> refusals) {
+        String answerId = press == null ? null : press.answerId();
+        if (answerId != null) {
+            String text = refusals.isEmpty() ? null : refusals.get(0).text();
+            outbox.add(OutboxPayload.entry(press.from().chatId(), new OutboxMessage.PressAnswer(answerId, text), null));
+            return;
+        }
+        for (Action.Refusal r : refusals) {
+            String html = r.text().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+            chatId(r.chat())
+                    .ifPresent(id -> outbox.add(OutboxPayload.entry(id, new OutboxMessage.Text(html, null), null)));
+        }
+    }
+
     private void queue(Action.ToChat m) {
-        OutboxMessage message = m instanceof Action.Send s
-                ? OutboxPayload.of(s)
-                : new OutboxMessage.CloseButtons(0, ((Action.CloseButtons) m).chosenLabel());
+        OutboxMessage message;
+        if (m instanceof Action.Send s) {
+            message = OutboxPayload.of(s);
+        } else {
+            Action.CloseButtons c = (Action.CloseButtons) m;
+            // the pressed message is the one a press closed with an answer, in the chat the press came from
+            boolean pressed = press != null
+                    && c.chosenLabel() != null
+                    && c.to() == press.who().chat();
+            message = new OutboxMessage.CloseButtons(0, c.chosenLabel(), pressed ? press.pressedHtml() : null);
+        }
         chatId(m.to()).ifPresent(id -> outbox.add(OutboxPayload.entry(id, message, m.ref())));
     }
 

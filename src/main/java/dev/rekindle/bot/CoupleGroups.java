@@ -91,27 +91,33 @@ public final class CoupleGroups {
                                 updateId));
     }
 
-    /** A press on one of our buttons in a group. */
-    public void press(long updateId, long chatId, long userId, String data, long messageId) {
+    /**
+     * A press on one of our buttons in a group; {@code answerId} answers it (null: answered already). Whoever it
+     * is not for hears why in a pop-up only they see, not the group.
+     */
+    public void press(long updateId, long chatId, long userId, String data, long messageId, String answerId) {
         Optional<GroupProposal> proposal = store.pairings().proposal(chatId);
         Optional<Couple> couple = proposal.flatMap(p -> store.couples().couple(p.coupleId()));
         if (!data.equals(Sentences.PREFIX + "link:y")
                 || couple.isEmpty()
                 || !couple.get().users().containsValue(userId)) {
-            store.inbox().markDone(updateId); // not a partner of the proposing couple, or nothing to confirm
+            // not a partner of the proposing couple, or nothing to confirm: the press is taken, without a word
+            store.pairings().say(Reply.of(say.answer(chatId, answerId, null), updateId));
             return;
         }
         Couple c = couple.get();
         if (partnerOf(c, userId) == proposal.get().proposedBy()) {
-            store.pairings().say(Reply.of(List.of(say.say(chatId, "link_other_confirms")), updateId));
+            store.pairings().say(Reply.of(say.answer(chatId, answerId, "link_other_confirms"), updateId));
             return;
         }
+        List<Outgoing> out = new ArrayList<>(say.answer(chatId, answerId, null));
         if (!membership.isMember(chatId, c.users().get(proposal.get().proposedBy()))) {
-            store.pairings().say(Reply.of(List.of(say.say(chatId, "link_partner_missing")), updateId));
+            out.add(say.say(chatId, "link_partner_missing"));
+            store.pairings().say(Reply.of(out, updateId));
             return;
         }
         // linked: the Confirm button has done its work (before that, the other partner may still need it)
-        List<Outgoing> out = new ArrayList<>(say.closePressed(chatId, messageId));
+        out.addAll(say.closePressed(chatId, messageId));
         out.add(say.say(chatId, "link_done"));
         store.pairings().link(chatId, c.id(), Reply.of(out, updateId));
     }

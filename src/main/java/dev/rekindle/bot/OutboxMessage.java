@@ -29,7 +29,23 @@ public sealed interface OutboxMessage {
     /**
      * Take the buttons off a message. {@code pressedMessageId} is the channel's id of the message when a press
      * named it (the bot's own flows); 0 when the entry's ref names a message the bot sent for a couple.
-     * {@code chosenLabel} is the answer given, when the channel shows one.
+     * {@code chosenLabel} is the answer given (null: none to show). {@code pressedHtml} is the message's text as it
+     * reads, when a press brought it: the message then reads on with the answer under it.
      */
-    record CloseButtons(long pressedMessageId, String chosenLabel) implements OutboxMessage {}
+    record CloseButtons(long pressedMessageId, String chosenLabel, String pressedHtml) implements OutboxMessage {
+        /** Without the pressed message's text: the buttons go, the text stays. */
+        public CloseButtons(long pressedMessageId, String chosenLabel) {
+            this(pressedMessageId, chosenLabel, null);
+        }
+    }
+
+    /**
+     * The answer to a press, seen by its presser alone: {@code text} (plain) in a pop-up when the press did nothing,
+     * or null only to show the press was taken. {@code answerId} is the channel's id of the press.
+     */
+    record PressAnswer(String answerId, String text) implements OutboxMessage {
+        public PressAnswer {
+            Objects.requireNonNull(answerId, "answerId");
+        }
+    }
 }

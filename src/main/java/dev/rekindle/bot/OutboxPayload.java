@@ -35,7 +35,9 @@ public final class OutboxPayload {
      * message sent, or for the message whose buttons close (null for the bot's own flows).
      */
     public static Outgoing entry(long chatId, OutboxMessage message, String ref) {
-        OutboxKind kind = message instanceof OutboxMessage.Text ? OutboxKind.SEND : OutboxKind.CLOSE_BUTTONS;
+        OutboxKind kind = message instanceof OutboxMessage.Text
+                ? OutboxKind.SEND
+                : message instanceof OutboxMessage.PressAnswer ? OutboxKind.ANSWER_CALLBACK : OutboxKind.CLOSE_BUTTONS;
         return new Outgoing(chatId, kind, write(message), ref);
     }
 
@@ -64,12 +66,22 @@ public final class OutboxPayload {
                 pressed = Long.parseLong(legacyRef.substring(PRESSED.length()));
             }
             JsonNode label = n.path("chosenLabel");
-            return new OutboxMessage.CloseButtons(pressed, label.isTextual() ? label.asText() : null);
+            JsonNode html = n.path("pressedHtml");
+            return new OutboxMessage.CloseButtons(
+                    pressed, label.isTextual() ? label.asText() : null, html.isTextual() ? html.asText() : null);
         } catch (JsonProcessingException e) {
             throw unreadable(e, "close-buttons");
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(
                     "an outbox close-buttons payload names a pressed message that is not " + "a number");
+        }
+    }
+
+    public static OutboxMessage.PressAnswer readPressAnswer(String payload) {
+        try {
+            return MAPPER.readValue(payload, OutboxMessage.PressAnswer.class);
+        } catch (JsonProcessingException e) {
+            throw unreadable(e, "press answer");
         }
     }
 

@@ -58,17 +58,31 @@ public sealed interface Received {
     /**
      * A press on one of the bot's buttons, with its callback data. {@code messageId} is the channel's id of the
      * message the button is on (0 when unknown): the bot's own flows close that message's buttons by it.
+     * {@code answerId} is the channel's id of the press itself, by which its presser alone is answered (a refusal
+     * in a pop-up); null when it was answered already. {@code pressedHtml} is the text of the pressed message as
+     * the bot's HTML, which then shows the answer under it; null when the channel did not say.
      */
-    record Press(long updateId, Member who, Origin from, String data, long messageId) implements Received {
+    record Press(
+            long updateId, Member who, Origin from, String data, long messageId, String answerId, String pressedHtml)
+            implements Received {
         public Press(long updateId, Member who, Origin from, String data) {
             this(updateId, who, from, data, 0);
         }
 
-        /** Without the data: a button of the bot's own may carry what the person typed (a name to check). */
+        public Press(long updateId, Member who, Origin from, String data, long messageId) {
+            this(updateId, who, from, data, messageId, null, null);
+        }
+
+        /** The same press, answered already: nobody answers it again. */
+        public Press answered() {
+            return new Press(updateId, who, from, data, messageId, null, pressedHtml);
+        }
+
+        /** Without the data or the pressed text: a button of the bot's own may carry what the person typed. */
         @Override
         public String toString() {
             return "Press[updateId=" + updateId + ", who=" + who + ", from=" + from + ", data=(" + data.length()
-                    + " chars), messageId=" + messageId + "]";
+                    + " chars), messageId=" + messageId + ", answered=" + (answerId == null) + "]";
         }
     }
 

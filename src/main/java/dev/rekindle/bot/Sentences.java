@@ -69,6 +69,19 @@ final class Sentences {
         return all;
     }
 
+    /**
+     * The answer to a press, for its presser alone: bot.yaml's {@code key} in a pop-up, or, with {@code key} null,
+     * none that says more than "taken". A press answered already ({@code answerId} null) gets {@code key} as a
+     * message in the chat instead, and nothing when there is nothing to say.
+     */
+    List<Outgoing> answer(long chatId, String answerId, String key) {
+        if (answerId != null) {
+            String text = key == null ? null : plain(key);
+            return List.of(OutboxPayload.entry(chatId, new OutboxMessage.PressAnswer(answerId, text), null));
+        }
+        return key == null ? List.of() : List.of(say(chatId, key));
+    }
+
     /** A sentence as plain text, for what is not a chat message (a file's description). */
     String plain(String key) {
         return engine.botLabel(key);

@@ -62,6 +62,11 @@ public record Cast(List<Person> people) {
     }
 
     /** "[private → Sam] " or "[group → both] ": where a message went, as the chat prints it. */
+    /** {@code [pop-up → Alex] }: what only the presser sees. */
+    String popupLabel(long userId) {
+        return owner(userId).map(p -> "[pop-up → " + p.name() + "] ").orElse("[pop-up → " + userId + "] ");
+    }
+
     String label(long chatId) {
         if (chatId == GROUP_ID) {
             return "[group → both] ";

@@ -10,17 +10,26 @@ import java.util.List;
  * @param buttons  the button labels, in order (none for a file)
  * @param fileName the file's name; null for a message
  */
-public record Delivered(long chatId, String text, List<String> buttons, String fileName) {
+public record Delivered(long chatId, String text, List<String> buttons, String fileName, long popupTo) {
     public Delivered {
         buttons = List.copyOf(buttons);
     }
 
     static Delivered message(long chatId, String text, List<String> buttons) {
-        return new Delivered(chatId, text, buttons, null);
+        return new Delivered(chatId, text, buttons, null, 0);
     }
 
     static Delivered file(long chatId, String fileName, String content) {
-        return new Delivered(chatId, content, List.of(), fileName);
+        return new Delivered(chatId, content, List.of(), fileName, 0);
+    }
+
+    /** An answer to a press that only its presser ({@code userId}) sees. */
+    static Delivered popup(long chatId, long userId, String text) {
+        return new Delivered(chatId, text, List.of(), null, userId);
+    }
+
+    public boolean isPopup() {
+        return popupTo != 0;
     }
 
     public boolean isFile() {

@@ -137,13 +137,22 @@ public final class LocalBot implements AutoCloseable {
             LocalCommand c = LocalCommand.parse(text);
             return answer(
                     router.person(
-                            id, from, c.name(), null, 0, m -> new Received.Command(id, m, from, c.name(), c.args())),
+                            id,
+                            from,
+                            c.name(),
+                            null,
+                            0,
+                            null,
+                            m -> new Received.Command(id, m, from, c.name(), c.args())),
                     before,
                     "the command /" + c.name(),
                     null);
         }
         return answer(
-                router.person(id, from, null, null, 0, m -> new Received.Text(id, m, from, text)), before, "", text);
+                router.person(id, from, null, null, 0, null, m -> new Received.Text(id, m, from, text)),
+                before,
+                "",
+                text);
     }
 
     /** {@code who} presses a button (its number from 1, or its label) on the chat's latest message with buttons. */
@@ -155,6 +164,7 @@ public final class LocalBot implements AutoCloseable {
         OutboxMessage.Button b = LocalCommand.button(m.buttons(), button, where(who, inGroup));
         long id = receive("press");
         Explainer.Before before = explainer.before(who, inGroup);
+        String answerId = LocalDelivery.answerId(from.userId(), id);
         return answer(
                 router.person(
                         id,
@@ -162,7 +172,8 @@ public final class LocalBot implements AutoCloseable {
                         null,
                         b.data(),
                         m.messageId(),
-                        r -> new Received.Press(id, r, from, b.data(), m.messageId())),
+                        answerId,
+                        r -> new Received.Press(id, r, from, b.data(), m.messageId(), answerId, m.html())),
                 before,
                 "the button \"" + b.label() + "\"",
                 null);

@@ -201,9 +201,18 @@ public final class LocalCouple {
         return apply(Effects.of(outcome));
     }
 
-    /** Carries out what the outcome asks, as the running bot's commit does; notices are in actions() only. */
+    /**
+     * Carries out what the outcome asks, as the running bot's commit does; a refused press is a pop-up ({@link
+     * Sent#isPopup}); notices, and the answer a pressed message shows once closed, are in actions() only.
+     */
     private List<Sent> apply(Effects effects) {
         List<Sent> out = new ArrayList<>();
+        for (Action.Refusal r : effects.refusals()) {
+            // the answer to the press itself, first, as the running bot queues it
+            Sent popup = Sent.popup(r);
+            sent.add(popup);
+            out.add(popup);
+        }
         for (Action.ToChat m : effects.toChats()) {
             if (m instanceof Action.Send s) {
                 Sent message = Sent.of(s);
@@ -214,6 +223,7 @@ public final class LocalCouple {
                 open.close((Action.CloseButtons) m);
             }
         }
+
         effects.timersCancelled().forEach(timers::cancel);
         effects.timersSet().forEach(t -> timers.schedule(new ScheduledTimer(t.id(), t.due(), t.grace())));
         effects.journal().forEach(j -> journal.add(new JournalEntry(j.dialog(), j.kind(), j.author(), j.text(), now)));

@@ -27,7 +27,7 @@ final class LocalDelivery implements Documents {
     private static final int BATCH = 500;
 
     /** A message whose buttons can still be pressed: its id, and each button's label and data. */
-    record OpenMessage(long messageId, List<OutboxMessage.Button> buttons) {}
+    record OpenMessage(long messageId, List<OutboxMessage.Button> buttons, String html) {}
 
     private final Outbox outbox;
     private final InstantSource clock;
@@ -76,7 +76,7 @@ final class LocalDelivery implements Documents {
                 }
                 if (!m.buttons().isEmpty()) {
                     open.computeIfAbsent(e.chatId(), c -> new LinkedHashMap<>())
-                            .put(messageId, new OpenMessage(messageId, m.buttons()));
+                            .put(messageId, new OpenMessage(messageId, m.buttons(), m.html()));
                 }
                 outbox.markSent(e.id(), messageId);
                 String text = Sent.plainText(m.html());
@@ -96,7 +96,17 @@ final class LocalDelivery implements Documents {
                         : refs.getOrDefault(e.chatId(), Map.of()).getOrDefault(e.ref(), 0L);
                 open.getOrDefault(e.chatId(), new LinkedHashMap<>()).remove(messageId);
                 outbox.markSent(e.id());
-                return Optional.empty();
+                // Telegram shows the chosen answer under its question, in place: here, a line of its own
+                return c.chosenLabel() == null
+                        ? Optional.empty()
+                        : Optional.of(Delivered.message(e.chatId(), "✓ " + c.chosenLabel(), List.of()));
+            }
+            case ANSWER_CALLBACK -> {
+                OutboxMessage.PressAnswer a = OutboxPayload.readPressAnswer(e.payload());
+                outbox.markSent(e.id());
+                return a.text() == null
+                        ? Optional.empty()
+                        : Optional.of(Delivered.popup(e.chatId(), presser(a.answerId()), a.text()));
             }
             default -> {
                 // nothing a terminal shows (a chat action, the command list): done, as Telegram would take it
@@ -104,6 +114,15 @@ final class LocalDelivery implements Documents {
                 return Optional.empty();
             }
         }
+    }
+
+    /** The terminal's id of a press: who pressed, so that a pop-up answering it is shown as theirs. */
+    static String answerId(long userId, long updateId) {
+        return "press:" + userId + ":" + updateId;
+    }
+
+    private static long presser(String answerId) {
+        return Long.parseLong(answerId.substring("press:".length(), answerId.lastIndexOf(':')));
     }
 
     /** The latest message in {@code chatId} whose buttons are still open. */

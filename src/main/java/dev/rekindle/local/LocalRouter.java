@@ -55,6 +55,7 @@ final class LocalRouter {
             String command,
             String pressData,
             long pressedMessage,
+            String answerId,
             Function<Member, Received> make) {
         boolean inGroup = from.chatId() == Cast.GROUP_ID;
         if (groups != null && inGroup && CoupleGroups.isOurs(command, pressData)) {
@@ -64,7 +65,7 @@ final class LocalRouter {
                         if (command != null) {
                             groups.link(updateId, from.chatId(), from.userId());
                         } else {
-                            groups.press(updateId, from.chatId(), from.userId(), pressData, pressedMessage);
+                            groups.press(updateId, from.chatId(), from.userId(), pressData, pressedMessage, answerId);
                         }
                         return Optional.empty();
                     }),

@@ -2,26 +2,44 @@ package dev.rekindle.local;
 
 import dev.rekindle.dialog.engine.Action;
 import dev.rekindle.dialog.engine.Chat;
+import dev.rekindle.dialog.model.Partner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A message the bot sent, as a partner would see it.
+ * A message the bot sent, as a partner would see it: a message in a chat, or a pop-up that only the partner who
+ * pressed a button sees (Telegram's answer to a press).
  *
- * @param chat    where it went: a partner's private chat or the group
- * @param ref     the engine's name for the message (buttons are closed by it)
+ * @param chat    where it went: a partner's private chat or the group (for a pop-up, where the button was)
+ * @param ref     the engine's name for the message (buttons are closed by it); null for a pop-up
  * @param html    the Telegram-HTML the engine produced
  * @param text    the plain text: tags removed, <code>&amp;lt; &amp;gt; &amp;amp; &amp;quot;</code> (and <code>&amp;#39;</code>) unescaped
  * @param buttons the button labels, in order (empty when none)
+ * @param popupTo the partner who alone sees it, for a pop-up; null for a message in the chat
  */
-public record Sent(Chat chat, String ref, String html, String text, List<String> buttons) {
+public record Sent(Chat chat, String ref, String html, String text, List<String> buttons, Partner popupTo) {
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
     private static final Pattern ENTITY = Pattern.compile("&(lt|gt|amp|quot|#39|apos);");
 
     public Sent {
         buttons = List.copyOf(buttons);
+    }
+
+    /** A message in a chat. */
+    public Sent(Chat chat, String ref, String html, String text, List<String> buttons) {
+        this(chat, ref, html, text, buttons, null);
+    }
+
+    /** The pop-up a refused press gets: to its presser alone, in plain text. */
+    public static Sent popup(Action.Refusal r) {
+        String html = r.text().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return new Sent(r.chat(), null, html, r.text(), List.of(), r.presser());
+    }
+
+    public boolean isPopup() {
+        return popupTo != null;
     }
 
     public static Sent of(Action.Send send) {

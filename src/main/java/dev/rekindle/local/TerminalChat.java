@@ -225,7 +225,8 @@ public final class TerminalChat {
      * line below; a file as its name, then its content indented.
      */
     public String format(Delivered d) {
-        StringBuilder b = new StringBuilder(bot.cast().label(d.chatId()));
+        StringBuilder b = new StringBuilder(
+                d.isPopup() ? bot.cast().popupLabel(d.popupTo()) : bot.cast().label(d.chatId()));
         if (d.isFile()) {
             b.append("file ").append(d.fileName()).append(':');
         }

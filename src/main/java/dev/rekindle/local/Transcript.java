@@ -56,8 +56,18 @@ public record Transcript(
         }
     }
 
-    /** A partner presses a button by label, or by {@code number} (1-based) when label is null. */
-    public record Press(Partner from, Chat chat, String label, int number, List<ExpectedMessage> expect, Source source)
+    /**
+     * A partner presses a button by label, or by {@code number} (1-based) when label is null. {@code answered} is the
+     * answer the pressed message must show afterwards ({@code Alex: Not now} in the group); null = not checked.
+     */
+    public record Press(
+            Partner from,
+            Chat chat,
+            String label,
+            int number,
+            String answered,
+            List<ExpectedMessage> expect,
+            Source source)
             implements TestStep {
         public Press {
             expect = copyOrNull(expect);
@@ -115,21 +125,28 @@ public record Transcript(
         }
     }
 
-    /** One expected message: where it goes, optionally what it says and which buttons it has (null = unchecked). */
-    public record ExpectedMessage(Chat to, TextCheck text, List<String> buttons, Source source) {
+    /**
+     * One expected message: where it goes (a chat, or {@code popup}: the pop-up only that partner sees when a press
+     * is refused), optionally what it says and which buttons it has (null = unchecked).
+     */
+    public record ExpectedMessage(Chat to, Partner popup, TextCheck text, List<String> buttons, Source source) {
         public ExpectedMessage {
             buttons = copyOrNull(buttons);
         }
 
-        public boolean matches(Sent s) {
-            return s.chat() == to
-                    && (text == null || text.test(s.text()))
-                    && (buttons == null || buttons.equals(s.buttons()));
+        /** A message in a chat. */
+        public ExpectedMessage(Chat to, TextCheck text, List<String> buttons, Source source) {
+            this(to, null, text, buttons, source);
         }
 
-        /** {@code to B contains "coffee" [Yes] [No]} */
+        public boolean matches(Sent s) {
+            boolean where = popup != null ? popup == s.popupTo() : !s.isPopup() && s.chat() == to;
+            return where && (text == null || text.test(s.text())) && (buttons == null || buttons.equals(s.buttons()));
+        }
+
+        /** {@code to B contains "coffee" [Yes] [No]}, or {@code pop-up to B text "..."} */
         public String describe() {
-            StringBuilder b = new StringBuilder("to ").append(recipient(to));
+            StringBuilder b = new StringBuilder(popup != null ? "pop-up to " + popup.name() : "to " + recipient(to));
             b.append(' ').append(text == null ? "(any text)" : text.describe());
             if (buttons != null) {
                 b.append(buttons.isEmpty() ? " (no buttons)" : " " + bracketed(buttons));

@@ -3,6 +3,7 @@ package dev.rekindle.local;
 import dev.rekindle.dialog.engine.Action;
 import dev.rekindle.dialog.engine.Frame;
 import dev.rekindle.dialog.engine.Run;
+import dev.rekindle.dialog.model.Button;
 import dev.rekindle.dialog.model.Dialog;
 import dev.rekindle.dialog.model.DialogLibrary;
 import dev.rekindle.dialog.model.State;
@@ -31,8 +32,8 @@ public final class TranscriptCoverage implements TranscriptRunner.Tracer {
     public enum Promise {
         REACHES_AN_END("no transcript reaches one of its ending states"),
         STOPPED_WHILE_RUNNING("no transcript sends /stop while it is running"),
-        WRONG_PARTNER_REFUSED(
-                "no transcript has the wrong partner press a button and be refused" + " (it has states with 'actor:')");
+        WRONG_PARTNER_REFUSED("no transcript has the wrong partner press a button and be refused"
+                + " (it has states or buttons with 'actor:')");
 
         private final String missing;
 
@@ -80,28 +81,23 @@ public final class TranscriptCoverage implements TranscriptRunner.Tracer {
     }
 
     /**
-     * The dialog that refused a press: before it, the run in that chat waited in a state that only one role
-     * may act in, the presser did not hold that role, and afterwards the run had not moved.
+     * The dialog that refused a press: the engine told the presser it was not their turn (the state's or the
+     * button's actor is someone else), and afterwards the run in that chat had not moved.
      */
-    private Optional<String> refusedDialog(TranscriptRunner.StepTrace trace, Transcript.Press p) {
+    private static Optional<String> refusedDialog(TranscriptRunner.StepTrace trace, Transcript.Press p) {
         Run before = trace.before().run(p.chat());
         Run after = trace.after().run(p.chat());
-        if (before == null || after == null) {
+        boolean refused = trace.actions().stream()
+                .anyMatch(a -> a instanceof Action.Refusal r
+                        && r.presser() == p.from()
+                        && r.reason() == Action.Refusal.Reason.NOT_YOUR_TURN);
+        if (!refused || before == null || after == null) {
             return Optional.empty();
         }
         Frame top = before.top();
-        State state = library.version(top.dialog(), top.version())
-                .or(() -> library.current(top.dialog()))
-                .map(d -> d.state(top.state()))
-                .orElse(null);
-        if (state == null || state.actor() == null) {
-            return Optional.empty();
-        }
-        var holder = before.roles().get(state.actor());
-        boolean wrongPartner = holder != null && holder != p.from();
         boolean unmoved =
                 after.top().dialog().equals(top.dialog()) && after.top().step() == top.step();
-        return wrongPartner && unmoved ? Optional.of(top.dialog()) : Optional.empty();
+        return unmoved ? Optional.of(top.dialog()) : Optional.empty();
     }
 
     private void keep(String dialog, Promise promise, String transcript) {
@@ -112,17 +108,24 @@ public final class TranscriptCoverage implements TranscriptRunner.Tracer {
 
     /**
      * The promises a dialog needs: an end for all; a stop where it ever waits for someone (a dialog that
-     * says one thing and ends cannot be running when /stop arrives); a refusal where a state names an actor.
+     * says one thing and ends cannot be running when /stop arrives); a refusal where a state, or a button, names an
+     * actor that is not everyone.
      */
     public static List<Promise> promisesOf(Dialog d) {
         List<Promise> out = new ArrayList<>(List.of(Promise.REACHES_AN_END));
         if (d.states().values().stream().anyMatch(s -> waits(s.step()))) {
             out.add(Promise.STOPPED_WHILE_RUNNING);
         }
-        if (d.states().values().stream().anyMatch(s -> s.actor() != null)) {
+        if (d.states().values().stream().anyMatch(TranscriptCoverage::namesAnActor)) {
             out.add(Promise.WRONG_PARTNER_REFUSED);
         }
         return out;
+    }
+
+    private static boolean namesAnActor(State s) {
+        return s.actor() != null
+                || (s.step() instanceof Step.Wait w
+                        && w.buttons().stream().anyMatch(b -> b.actor() != null && !Button.ANY.equals(b.actor())));
     }
 
     private static boolean waits(Step step) {

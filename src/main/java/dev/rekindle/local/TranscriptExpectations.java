@@ -44,10 +44,17 @@ final class TranscriptExpectations {
             }
             Map<String, NodeTuple> k =
                     nodes.keys(m, TranscriptLoader.EXPECT_KEYS, "in an expected message of step " + number);
-            Chat to = recipient(m, k);
             Transcript.TextCheck check = textCheck(k);
             List<String> buttons =
                     k.containsKey("buttons") ? buttons(k.get("buttons").getValueNode()) : null;
+            if (k.containsKey("popup")) {
+                Partner popup = popup(k);
+                if (popup != null) {
+                    out.add(new Transcript.ExpectedMessage(null, popup, check, buttons, nodes.at(m)));
+                }
+                continue;
+            }
+            Chat to = recipient(m, k);
             if (to != null) {
                 out.add(new Transcript.ExpectedMessage(to, check, buttons, nodes.at(m)));
             }
@@ -55,10 +62,47 @@ final class TranscriptExpectations {
         return out;
     }
 
+    /**
+     * The partner of popup: (A or B), who alone sees the answer to their refused press; null when it is wrong or
+     * beside to: (reported).
+     */
+    private Partner popup(Map<String, NodeTuple> k) {
+        Node pn = k.get("popup").getValueNode();
+        if (k.containsKey("to")) {
+            nodes.error(
+                    nodes.at(k.get("to").getKeyNode()),
+                    "an expected message is either in a chat (to:) or a pop-up to the partner who pressed (popup:),"
+                            + " not both",
+                    "remove to: for a pop-up");
+            return null;
+        }
+        if (k.containsKey("buttons")) {
+            nodes.error(nodes.at(k.get("buttons").getKeyNode()), "a pop-up has no buttons", "remove buttons:");
+            return null;
+        }
+        String v = nodes.text(pn, "popup");
+        if (!"A".equals(v) && !"B".equals(v)) {
+            if (v != null) {
+                nodes.error(nodes.at(pn), "popup: is the partner who pressed, A or B, not '" + v + "'", "");
+            }
+            return null;
+        }
+        Partner p = Partner.valueOf(v);
+        if (!partners.containsKey(p)) {
+            nodes.error(nodes.at(pn), "popup: " + v + ", but " + v + " is not in partners", "");
+            return null;
+        }
+        return p;
+    }
+
     /** The chat of to: (A, B or group); null when it is missing or wrong (reported). */
     private Chat recipient(MappingNode m, Map<String, NodeTuple> k) {
         if (!k.containsKey("to")) {
-            nodes.error(nodes.at(m), "an expected message needs to: (A, B or group)", "");
+            nodes.error(
+                    nodes.at(m),
+                    "an expected message needs to: (A, B or group), or popup: (A or B) for the answer to a refused"
+                            + " press",
+                    "");
             return null;
         }
         Chat to = null;

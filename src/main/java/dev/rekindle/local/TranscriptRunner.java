@@ -91,6 +91,12 @@ public final class TranscriptRunner {
                             t, false, number, head + ": " + e.getMessage() + remaining(t, number), couple.sent());
                 }
                 problem = step.expect() == null ? null : compare(step.expect(), got);
+                if (problem == null && step instanceof Transcript.Press p && p.answered() != null) {
+                    problem = compareAnswer(
+                            p,
+                            couple.actions()
+                                    .subList(actionsBefore, couple.actions().size()));
+                }
             }
             tracer.step(new StepTrace(
                     t,
@@ -184,6 +190,23 @@ public final class TranscriptRunner {
         return b.toString();
     }
 
+    /** Null when the press closed its message showing {@code p.answered()}; else what it showed instead. */
+    static String compareAnswer(Transcript.Press p, List<dev.rekindle.dialog.engine.Action> actions) {
+        List<String> shown = new ArrayList<>();
+        for (dev.rekindle.dialog.engine.Action a : actions) {
+            if (a instanceof dev.rekindle.dialog.engine.Action.CloseButtons c
+                    && c.to() == p.chat()
+                    && c.chosenLabel() != null) {
+                shown.add(c.chosenLabel());
+            }
+        }
+        if (shown.contains(p.answered())) {
+            return null;
+        }
+        return ": the pressed message should show the answer " + Transcript.quote(p.answered()) + ", but "
+                + (shown.isEmpty() ? "it shows none (nothing was answered)" : "it shows " + shown);
+    }
+
     static String compareReminders(List<Transcript.ExpectedReminder> expected, List<LocalCouple.SetReminder> got) {
         boolean same = expected.size() == got.size();
         for (int i = 0; same && i < got.size(); i++) {
@@ -231,10 +254,11 @@ public final class TranscriptRunner {
         return b.toString();
     }
 
-    /** {@code to B "Sam wrote you ..." [Thank you]} */
+    /** {@code to B "Sam wrote you ..." [Thank you]}, or {@code pop-up to B "..."} */
     public static String describe(Sent s) {
         String buttons = s.buttons().isEmpty() ? "" : " " + Transcript.bracketed(s.buttons());
-        return "to " + Transcript.recipient(s.chat()) + " " + Transcript.quote(s.text()) + buttons;
+        String to = s.isPopup() ? "pop-up to " + s.popupTo().name() : "to " + Transcript.recipient(s.chat());
+        return to + " " + Transcript.quote(s.text()) + buttons;
     }
 
     static String describe(LocalCouple.JournalEntry e) {

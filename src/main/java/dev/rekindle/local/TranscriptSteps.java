@@ -85,11 +85,18 @@ final class TranscriptSteps {
         Source src = nodes.at(t.getKeyNode());
         List<Transcript.ExpectedMessage> expect = expect(k, act, number);
         String intent = intentOf(k, act);
+        if (k.containsKey("answered") && !act.equals("press")) {
+            nodes.error(
+                    nodes.at(k.get("answered").getKeyNode()),
+                    "answered: checks the answer a pressed message shows, so it goes on a press: step, not on " + act
+                            + ":",
+                    "move it to the press that answers the question");
+        }
         if (TranscriptLoader.SAYERS.contains(act)) {
             return say(t, act, intent, k, expect, src);
         }
         return switch (act) {
-            case "press" -> press(t.getValueNode(), expect, src);
+            case "press" -> press(t.getValueNode(), answeredOf(k), expect, src);
             case "wait" -> wait(t.getValueNode(), expect, src);
             case "safety" -> safety(t.getValueNode(), expect, src);
             case "reminders" -> checks.reminders(t.getValueNode(), src);
@@ -138,6 +145,11 @@ final class TranscriptSteps {
             return null;
         }
         return expectations.read(k.get("expect").getValueNode(), number);
+    }
+
+    /** A press step's answered: (null when not given). */
+    private String answeredOf(Map<String, NodeTuple> k) {
+        return k.containsKey("answered") ? nodes.text(k.get("answered").getValueNode(), "answered") : null;
     }
 
     /** The step's intent: (null when not given, or on a step where a partner writes nothing: reported). */
@@ -220,7 +232,7 @@ final class TranscriptSteps {
         return new Transcript.Wait(d.get(), expect, src);
     }
 
-    private Transcript.TestStep press(Node n, List<Transcript.ExpectedMessage> expect, Source src) {
+    private Transcript.TestStep press(Node n, String answered, List<Transcript.ExpectedMessage> expect, Source src) {
         NodeTuple only = nodes.single(n, "press", "press: {A: \"Send it\"}   or   press: {B@group: 2}");
         if (only == null) {
             return null;
@@ -251,13 +263,13 @@ final class TranscriptSteps {
                         "or write the label in quotes to press a button labelled " + s.getValue());
                 return null;
             }
-            return new Transcript.Press(who.partner(), who.chat(), null, number, expect, src);
+            return new Transcript.Press(who.partner(), who.chat(), null, number, answered, expect, src);
         }
         if (s.getValue().isBlank()) {
             nodes.error(nodes.at(v), "press needs a button label or number", "press: {A: \"Send it\"}");
             return null;
         }
-        return new Transcript.Press(who.partner(), who.chat(), s.getValue(), 0, expect, src);
+        return new Transcript.Press(who.partner(), who.chat(), s.getValue(), 0, answered, expect, src);
     }
 
     private Transcript.TestStep safety(Node n, List<Transcript.ExpectedMessage> expect, Source src) {

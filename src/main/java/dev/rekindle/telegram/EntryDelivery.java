@@ -1,5 +1,6 @@
 package dev.rekindle.telegram;
 
+import dev.rekindle.bot.OutboxMessage;
 import dev.rekindle.bot.OutboxPayload;
 import dev.rekindle.store.Outbox;
 import dev.rekindle.store.OutboxEntry;
@@ -79,8 +80,10 @@ final class EntryDelivery {
             return switch (e.kind()) {
                 case SEND -> send(e, now, batch);
                 case CLOSE_BUTTONS -> closeButtons(e, now, batch);
+                case ANSWER_CALLBACK -> answerPress(e, now, batch);
                 default -> {
-                    // the core queues only sends and closes; another kind comes from a newer or a hand-made row
+                    // the core queues only sends, closes and answers; another kind comes from a newer or a hand-made
+                    // row
                     outbox.markFailed(e.id(), "this version of Rekindle does not make " + e.kind() + " calls");
                     yield Outcome.SETTLED;
                 }
@@ -144,9 +147,8 @@ final class EntryDelivery {
                 ? null
                 : batch.sent.get(e.coupleId() + "/" + e.chatId() + "/" + e.ref());
         // the message whose buttons close may have gone out in this turn, its mark not yet durable
-        long pressedId = e.ref() != null
-                ? 0
-                : OutboxPayload.readCloseButtons(e.payload()).pressedMessageId();
+        OutboxMessage.CloseButtons close = OutboxPayload.readCloseButtons(e.payload());
+        long pressedId = e.ref() != null ? 0 : close.pressedMessageId();
         OptionalLong pressed = pressedId > 0 ? OptionalLong.of(pressedId) : OptionalLong.empty();
         OptionalLong messageId = pressed.isPresent()
                 ? pressed
@@ -161,12 +163,32 @@ final class EntryDelivery {
             outbox.markFailed(e.id(), "message " + e.ref() + " was never sent, so it has no buttons to close");
             return Outcome.SETTLED;
         }
-        TelegramDelivery.Delivered d = delivery.closeButtons(e.chatId(), (int) messageId.getAsLong());
+        TelegramDelivery.Delivered d = delivery.closeButtons(e.chatId(), (int) messageId.getAsLong(), close);
         if (d instanceof TelegramDelivery.Delivered.Sent) {
             batch.marks.add(outbox.markSentSoon(e.id()));
             return Outcome.SENT;
         }
         return failed(e, ((TelegramDelivery.Delivered.Failed) d).failure(), now);
+    }
+
+    /**
+     * Answers a press to its presser. One Telegram refuses for good (a press from before a long outage is too old
+     * to answer) is given up quietly: the spinner stopped by itself long ago.
+     */
+    private Outcome answerPress(OutboxEntry e, Instant now, ChatBatch batch) {
+        OutboxMessage.PressAnswer a = OutboxPayload.readPressAnswer(e.payload());
+        TelegramDelivery.Delivered d = delivery.answerPress(a.answerId(), a.text());
+        if (d instanceof TelegramDelivery.Delivered.Sent) {
+            batch.marks.add(outbox.markSentSoon(e.id()));
+            return Outcome.SENT;
+        }
+        SendFailure f = ((TelegramDelivery.Delivered.Failed) d).failure();
+        if (f instanceof SendFailure.Permanent p) {
+            outbox.markFailed(e.id(), p.code() + " " + p.reason());
+            LOG.debug("the answer to a press in chat {} (entry {}) came too late: {}", e.chatId(), e.id(), p.reason());
+            return Outcome.SETTLED;
+        }
+        return failed(e, f, now);
     }
 
     /** Acts on Telegram's refusal; HELD when the chat must wait. */

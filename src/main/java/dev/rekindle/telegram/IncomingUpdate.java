@@ -33,7 +33,11 @@ public sealed interface IncomingUpdate {
         }
     }
 
-    /** A press on one of our inline buttons; answer {@code callbackQueryId} so the client stops spinning. */
+    /**
+     * A press on one of our inline buttons; answer {@code callbackQueryId} so the client stops spinning (and, for a
+     * press that does nothing, says why). {@code messageHtml} is the pressed message's text as the bot's HTML, which
+     * an edit showing the answer starts from; null when Telegram did not send it.
+     */
     record ButtonPress(
             int updateId,
             String callbackQueryId,
@@ -42,8 +46,30 @@ public sealed interface IncomingUpdate {
             long userId,
             String firstName,
             String data,
-            int messageId)
-            implements IncomingUpdate {}
+            int messageId,
+            String messageHtml)
+            implements IncomingUpdate {
+        /** Without the pressed message's text. */
+        public ButtonPress(
+                int updateId,
+                String callbackQueryId,
+                long chatId,
+                ChatType chatType,
+                long userId,
+                String firstName,
+                String data,
+                int messageId) {
+            this(updateId, callbackQueryId, chatId, chatType, userId, firstName, data, messageId, null);
+        }
+
+        /** Without the pressed message's text, which may quote a partner. */
+        @Override
+        public String toString() {
+            return "ButtonPress[updateId=" + updateId + ", chatId=" + chatId + ", chatType=" + chatType + ", userId="
+                    + userId + ", messageId=" + messageId + ", messageHtml="
+                    + (messageHtml == null ? "none" : "(" + messageHtml.length() + " chars)") + "]";
+        }
+    }
 
     /** A photo, voice note, sticker, document...: the bot answers kindly that it reads text only. */
     record NonTextMessage(int updateId, long chatId, ChatType chatType, long userId, MediaKind kind)

@@ -8,16 +8,18 @@ import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.ParseMode;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageReplyMarkup;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
 
 /**
- * Renders the engine's actions as Bot API method objects. A Send becomes one or more HTML messages (split
- * at 4096) with the buttons, one per row, on the last part. CloseButtons becomes an edit that removes the
- * keyboard and leaves the text as it was: the chosen label is not written into the message, because
- * rewriting the text would need the original HTML (which the store does not keep) and could push a
- * message over the limit; the partner's choice shows in the bot's next message instead.
+ * Renders the outbox's messages as Bot API method objects. A Send becomes one or more HTML messages (split at
+ * 4096) with the buttons, one per row, on the last part. CloseButtons becomes an edit: when the press brought the
+ * pressed message's text and there is an answer to show, the text again with "✓ answer" under it and no keyboard,
+ * so the history reads as questions with their answers; otherwise (a message closed by a typed answer or a timer,
+ * one older than Telegram sends the text of, or one the answer would push over the limit) the keyboard is removed
+ * and the text stays. A press is answered to its presser alone: a pop-up with the words of a refusal, or nothing.
  */
 public final class OutgoingMessages {
     /** Telegram's limit on callback data, in bytes. */
@@ -56,9 +58,44 @@ public final class OutgoingMessages {
                 .build();
     }
 
-    /** Stops the client's spinner on a pressed button; no text, the next message is the answer. */
-    public AnswerCallbackQuery answerPress(String callbackQueryId) {
-        return AnswerCallbackQuery.builder().callbackQueryId(callbackQueryId).build();
+    /** Telegram's limit on the text of a press's pop-up, in characters. */
+    static final int MAX_POPUP_CHARS = 200;
+
+    /**
+     * Answers a press, to its presser alone: {@code text} (plain) in a pop-up that goes by itself (not an alert to
+     * dismiss), or, with null, only the client's spinner stopped.
+     */
+    public AnswerCallbackQuery answerPress(String callbackQueryId, String text) {
+        AnswerCallbackQuery.AnswerCallbackQueryBuilder<?, ?> a =
+                AnswerCallbackQuery.builder().callbackQueryId(callbackQueryId);
+        if (text != null && !text.isBlank()) {
+            // the validator keeps bot.yaml's refusals short; a longer one is cut rather than refused by Telegram
+            a.text(text.length() <= MAX_POPUP_CHARS ? text : text.substring(0, MAX_POPUP_CHARS - 1) + "…")
+                    .showAlert(false);
+        }
+        return a.build();
+    }
+
+    /**
+     * The pressed message again, with {@code answer} under its text and no keyboard; empty when it would not fit in
+     * one message (then only the keyboard goes).
+     */
+    public java.util.Optional<EditMessageText> showAnswer(long chatId, int messageId, String html, String answer) {
+        String answered = html + "\n\n✓ " + escape(answer);
+        if (MessageSplitter.visibleLength(answered) > MessageSplitter.TELEGRAM_LIMIT) {
+            return java.util.Optional.empty();
+        }
+        // without reply_markup, an edit of the text takes the inline keyboard off too
+        return java.util.Optional.of(EditMessageText.builder()
+                .chatId(chatId)
+                .messageId(messageId)
+                .text(answered)
+                .parseMode(ParseMode.HTML)
+                .build());
+    }
+
+    private static String escape(String plain) {
+        return plain.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     static InlineKeyboardMarkup keyboard(List<OutboxMessage.Button> buttons) {

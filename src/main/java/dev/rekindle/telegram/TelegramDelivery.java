@@ -87,6 +87,47 @@ public final class TelegramDelivery {
         return new Delivered.Sent(ids);
     }
 
+    /**
+     * Removes the buttons and, when {@code close} brings the pressed message's text and an answer, shows that answer
+     * under the text; an edit Telegram refuses for good falls back to removing the buttons alone. "Message is not
+     * modified" (already closed) counts as done.
+     */
+    public Delivered closeButtons(long chatId, int messageId, OutboxMessage.CloseButtons close) {
+        if (close.pressedHtml() == null || close.chosenLabel() == null) {
+            return closeButtons(chatId, messageId);
+        }
+        java.util.Optional<org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText> edit =
+                outgoing.showAnswer(chatId, messageId, close.pressedHtml(), close.chosenLabel());
+        if (edit.isEmpty()) {
+            return closeButtons(chatId, messageId);
+        }
+        try {
+            client.execute(edit.get());
+            return new Delivered.Sent(List.of(messageId));
+        } catch (TelegramApiException e) {
+            SendFailure f = SendFailure.classify(e, redact);
+            if (f instanceof SendFailure.NotModified) {
+                return new Delivered.Sent(List.of(messageId));
+            }
+            return f instanceof SendFailure.Permanent
+                    ? closeButtons(chatId, messageId)
+                    : new Delivered.Failed(f, List.of());
+        }
+    }
+
+    /**
+     * Answers a press to its presser alone ({@code text} in a pop-up, or null: the spinner stops). Telegram refuses
+     * an answer to a press more than a few minutes old, for good.
+     */
+    public Delivered answerPress(String callbackQueryId, String text) {
+        try {
+            client.execute(outgoing.answerPress(callbackQueryId, text));
+            return new Delivered.Sent(List.of(0));
+        } catch (TelegramApiException e) {
+            return new Delivered.Failed(SendFailure.classify(e, redact), List.of());
+        }
+    }
+
     /** Removes the buttons; "message is not modified" (already closed) counts as done. */
     public Delivered closeButtons(long chatId, int messageId) {
         try {

@@ -126,19 +126,15 @@ public final class TelegramReceiver implements UpdateSink {
     }
 
     /**
-     * Updates just stored, in order: a press's spinner is stopped (without waiting: nothing the core does
-     * depends on it, and Telegram shows the answer whenever it comes), then each update goes to its couple's
-     * lane, in order. "Typing..." is the sender's to show, where an answer's later messages wait
+     * Updates just stored, in order, each to its couple's lane. A press is answered by whatever handles it, in its
+     * commit, when that decides what its presser alone is told (the dialogs, the group's link: "this one is your
+     * partner's to tap" in a pop-up); any other press has its spinner stopped here at once, without waiting (nothing
+     * the core does depends on it). "Typing..." is the sender's to show, where an answer's later messages wait
      * ({@link OutboxSender}), so nothing optional stands between receipt and the core.
      */
     private void handleLive(List<IncomingUpdate> stored) {
         for (IncomingUpdate u : stored) {
-            if (u instanceof IncomingUpdate.ButtonPress p) {
-                var unused = optional.answerPressAsync(p.callbackQueryId()); // optional: OptionalCalls logs failures
-            }
-        }
-        for (IncomingUpdate u : stored) {
-            dispatch(u);
+            dispatch(u, true);
         }
     }
 
@@ -162,7 +158,7 @@ public final class TelegramReceiver implements UpdateSink {
             }
             IncomingUpdate u = ((ReadUpdate.Mapped) read).update();
             // no spinner to stop or typing to show: the press and the message are from before the restart
-            dispatch(u).ifPresent(work::add);
+            dispatch(u, false).ifPresent(work::add);
         }
         try {
             CompletableFuture.allOf(work.toArray(CompletableFuture[]::new))
@@ -192,9 +188,13 @@ public final class TelegramReceiver implements UpdateSink {
      * forgetting, linking, a partner leaving), the wait is for one commit, and everything else goes on without
      * waiting.
      */
-    private Optional<CompletableFuture<Void>> dispatch(IncomingUpdate update) {
+    private Optional<CompletableFuture<Void>> dispatch(IncomingUpdate update, boolean live) {
         try {
-            return submit(router.route(update));
+            UpdateRoute route = router.route(update);
+            if (live && update instanceof IncomingUpdate.ButtonPress p && !route.answersPress()) {
+                var unused = optional.answerPressAsync(p.callbackQueryId()); // optional: OptionalCalls logs failures
+            }
+            return submit(route);
         } catch (RuntimeException e) {
             // the inbox keeps it pending: the next start tries again
             LOG.error(

@@ -169,7 +169,8 @@ public final class UpdateMapper {
                 from.integer("id"),
                 firstName(from),
                 data.get(),
-                m.int32("message_id"));
+                m.int32("message_id"),
+                PressedText.html(m).orElse(null));
     }
 
     private IncomingUpdate botMembership(int id, UpdateFields u) {

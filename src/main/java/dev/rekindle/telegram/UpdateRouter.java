@@ -51,67 +51,59 @@ final class UpdateRouter {
         long id = update.updateId();
         if (update instanceof IncomingUpdate.TextMessage t) {
             Origin from = new Origin(t.chatId(), t.userId(), t.firstName());
-            return person(id, t.chatType(), from, null, null, 0, m -> new Received.Text(id, m, from, t.text()));
+            return person(id, t.chatType(), from, null, m -> new Received.Text(id, m, from, t.text()));
         }
         if (update instanceof IncomingUpdate.Command c) {
             Origin from = new Origin(c.chatId(), c.userId(), c.firstName());
             return person(
-                    id,
-                    c.chatType(),
-                    from,
-                    c.command(),
-                    null,
-                    0,
-                    m -> new Received.Command(id, m, from, c.command(), c.args()));
+                    id, c.chatType(), from, c.command(), m -> new Received.Command(id, m, from, c.command(), c.args()));
         }
         if (update instanceof IncomingUpdate.ButtonPress p) {
             Origin from = new Origin(p.chatId(), p.userId(), p.firstName());
+            if (groups != null && p.chatType().isGroup() && CoupleGroups.isOurs(null, p.data())) {
+                long lane = groups.lane(from.chatId(), from.userId());
+                // the press that links changes which couple the group is: the group's next message waits for it
+                return new UpdateRoute.ToFlow(id, Set.of(lane), true, true, () -> {
+                    groups.press(id, p.chatId(), p.userId(), p.data(), p.messageId(), p.callbackQueryId());
+                    committed.run();
+                    return Optional.empty();
+                });
+            }
             return person(
                     id,
                     p.chatType(),
                     from,
                     null,
-                    p.data(),
-                    p.messageId(),
-                    m -> new Received.Press(id, m, from, p.data(), p.messageId()));
+                    m -> new Received.Press(
+                            id, m, from, p.data(), p.messageId(), p.callbackQueryId(), p.messageHtml()));
         }
         if (update instanceof IncomingUpdate.NonTextMessage n) {
             Origin from = new Origin(n.chatId(), n.userId(), "");
-            return person(id, n.chatType(), from, null, null, 0, m -> new Received.NonText(id, m, from));
+            return person(id, n.chatType(), from, null, m -> new Received.NonText(id, m, from));
         }
         return membership(update);
     }
 
     /**
-     * A person's update: the group's own {@code /link} and its buttons to the group flow; a private update of
-     * someone not onboarded, or for a flow, through onboarding; everything else to the dialogs.
+     * A person's update: the group's own {@code /link} to the group flow; a private update of someone not
+     * onboarded, or for a flow, through onboarding; everything else to the dialogs.
      */
-    private UpdateRoute person(
-            long id,
-            ChatType type,
-            Origin from,
-            String command,
-            String pressData,
-            long pressedMessage,
-            Function<Member, Received> make) {
-        if (groups != null && type.isGroup() && CoupleGroups.isOurs(command, pressData)) {
+    private UpdateRoute person(long id, ChatType type, Origin from, String command, Function<Member, Received> make) {
+        if (groups != null && type.isGroup() && CoupleGroups.isOurs(command, null)) {
             long lane = groups.lane(from.chatId(), from.userId());
-            if (command != null) {
-                return flow(id, lane, false, () -> groups.link(id, from.chatId(), from.userId()));
-            }
-            // the press that links changes which couple the group is: the group's next message waits for it
-            return flow(
-                    id, lane, true, () -> groups.press(id, from.chatId(), from.userId(), pressData, pressedMessage));
+            return flow(id, lane, false, () -> groups.link(id, from.chatId(), from.userId()));
         }
         Optional<Writer> w = writer(type, from);
         if (w.isEmpty()) {
             return new UpdateRoute.Done(id);
         }
-        Received r = make.apply(w.get().member());
-        if (onboarding == null || type != ChatType.PRIVATE || Onboarding.forDialogs(r, w.get())) {
-            return new UpdateRoute.ToDialogs(r);
+        Received made = make.apply(w.get().member());
+        if (onboarding == null || type != ChatType.PRIVATE || Onboarding.forDialogs(made, w.get())) {
+            return new UpdateRoute.ToDialogs(made);
         }
-        return new UpdateRoute.ToFlow(id, onboarding.lanes(r), Onboarding.waitedFor(r), () -> {
+        // the receiver stops the spinner of a press for onboarding's own flows, which answer with messages
+        Received r = made instanceof Received.Press p ? p.answered() : made;
+        return new UpdateRoute.ToFlow(id, onboarding.lanes(r), Onboarding.waitedFor(r), false, () -> {
             Optional<Received> next = onboarding.route(r);
             if (next.isEmpty()) {
                 committed.run();
@@ -166,7 +158,7 @@ final class UpdateRouter {
 
     /** A flow of the bot's own that ends with its commit (or a mark done); the sender wakes after it. */
     private UpdateRoute flow(long id, Set<Long> lanes, boolean waited, Runnable work) {
-        return new UpdateRoute.ToFlow(id, lanes, waited, () -> {
+        return new UpdateRoute.ToFlow(id, lanes, waited, false, () -> {
             work.run();
             committed.run();
             return Optional.empty();

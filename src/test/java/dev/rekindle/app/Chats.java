@@ -124,6 +124,28 @@ final class Chats {
         return b.toString();
     }
 
+    /**
+     * Waits for the pop-up that answers a press of {@code who}: an answerCallbackQuery with text containing
+     * {@code containing}, which only the presser sees (the fake names a press {@code userId * 1000 + messageId}).
+     */
+    Call awaitPopup(Person who, String containing) {
+        return api.awaitCall(
+                "answerCallbackQuery",
+                c -> c.succeeded()
+                        && c.text() != null
+                        && c.text().contains(containing)
+                        && c.params().path("callback_query_id").asText().startsWith(Long.toString(who.id())),
+                WAIT);
+    }
+
+    /** The pop-ups shown so far (answers to presses with text), in order. */
+    List<String> popups() {
+        return api.calls("answerCallbackQuery").stream()
+                .filter(c -> c.succeeded() && c.text() != null && !c.text().isEmpty())
+                .map(Call::text)
+                .toList();
+    }
+
     /** {@code who} presses the button labelled {@code label} on {@code message}. */
     void press(Person who, Call message, String label) {
         for (JsonNode row : message.replyMarkup().get("inline_keyboard")) {

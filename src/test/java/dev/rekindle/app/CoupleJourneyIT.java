@@ -59,6 +59,10 @@ class CoupleJourneyIT {
             "You took the kids to the Juniper-5821 fair on Saturday so I could rest. It meant a lot to me.";
     private static final String SAM_WORD = "sunlit";
     private static final String ALEX_WORD = "frazzled";
+    private static final String CHECKIN =
+            "Time for your 15-minute check-in: just the two of you, full attention. Can you"
+                    + " both put your phones away? Keep one face down between you: I'll buzz when time is up. Each of you, tap"
+                    + " when yours is away.";
 
     @TempDir
     Path dir;
@@ -155,9 +159,11 @@ class CoupleJourneyIT {
         chats.awaitSent(ALEX.id(), "Juniper-5821");
         chats.awaitSent(SAM.id(), "Thank you for");
 
-        // ---- the daily check-in in the group: both press, the second turn runs out on the clock, both write a word
+        // ---- the daily check-in in the group: both put their phones away, both press, the second turn runs out on
+        // the clock, both write a word, both say how it was
         api.pushGroupText(US, SAM, "/checkin@" + FakeBotApi.BOT_USERNAME);
-        chats.press(ALEX, chats.awaitSent(US.id(), "Can you both put your phones away?"), "Phones are away");
+        chats.press(ALEX, chats.awaitSent(US.id(), "Can you both put your phones away?"), "My phone is away");
+        chats.press(SAM, chats.awaitSent(US.id(), "Sam, tap when yours is away too."), "Mine is away too");
         Call turn = chats.awaitSent(US.id(), " speaks, ");
         Matcher roles =
                 Pattern.compile("^(Sam|Alex) speaks, (Sam|Alex) listens").matcher(Chats.plain(turn.text()));
@@ -167,7 +173,7 @@ class CoupleJourneyIT {
         Person speaker = first.equals("Sam") ? SAM : ALEX;
         Person listener = speaker == SAM ? ALEX : SAM;
         chats.press(listener, turn, "I'm done");
-        chats.awaitSent(US.id(), "This one is your partner's to tap");
+        chats.awaitPopup(listener, "This one is your partner's to tap");
         chats.press(speaker, turn, "I'm done");
         chats.awaitSent(US.id(), second + " speaks, " + first + " listens");
         clock.advance(Duration.ofMinutes(7)); // the second speaker never taps: the turn's timer ends it
@@ -182,6 +188,7 @@ class CoupleJourneyIT {
         chats.press(ALEX, chats.awaitSent(ALEX.id(), "May I show your word"), "Keep it to me");
         chats.awaitSent(US.id(), "How you each feel now");
         chats.press(SAM, chats.awaitSent(US.id(), "How was this check-in for you?"), "Hard, but worth it");
+        chats.press(ALEX, chats.awaitSent(US.id(), "And how was it for you, Alex?"), "Good, let's do it again");
         chats.awaitSent(US.id(), "Saved in your journal");
 
         // ---- Sam: /export
@@ -232,13 +239,13 @@ class CoupleJourneyIT {
                                 "Think back over this week. What did your partner do that you were glad of? It can be small, like "
                                         + "support on a hard day. What was it, and why did it matter?"),
                         "Thank you for noticing that. Would you like me to send it to Alex?\n[Send it] [Keep it private]",
-                        "(buttons closed: Thank you for noticing that. Would you like me to send it to Alex?)",
+                        answered("Thank you for noticing that. Would you like me to send it to Alex?", "Send it"),
                         oneOf(
                                 "On its way to Alex. Thank you for telling them.",
                                 "Done: I'm passing it on to Alex. Thank you for saying it."),
                         "One word for how you feel right now?",
                         "May I show your word in the group?\n[Show it] [Keep it to me]",
-                        "(buttons closed: May I show your word in the group?)",
+                        answered("May I show your word in the group?", "Show it"),
                         "Thank you. I'll show the words in the group when it's time.",
                         "[document rekindle-export.json]",
                         said("export_sent"),
@@ -264,7 +271,7 @@ class CoupleJourneyIT {
                         "Sam wanted you to know:\n\n" + APPRECIATION,
                         "One word for how you feel right now?",
                         "May I show your word in the group?\n[Show it] [Keep it to me]",
-                        "(buttons closed: May I show your word in the group?)",
+                        answered("May I show your word in the group?", "Keep it to me"),
                         said("unpair_told")));
         assertTranscript(
                 US.id(),
@@ -273,26 +280,33 @@ class CoupleJourneyIT {
                         said("link_confirm", "name", "Sam", "partner", "Alex") + "\n[Confirm]",
                         closed(said("link_confirm", "name", "Sam", "partner", "Alex")),
                         said("link_done"),
-                        "Time for your 15-minute check-in: just the two of you, full attention. Can you both put your phones "
-                                + "away? Keep one face down between you: I'll buzz when time is up.\n[Phones are away] [Not now]",
-                        "(buttons closed: Time for your 15-minute check-in: just the two of you, full attention. Can you both "
-                                + "put your phones away? Keep one face down between you: I'll buzz when time is up.)",
+                        CHECKIN + "\n[My phone is away] [Not now]",
+                        answered(CHECKIN, "Alex: My phone is away"),
+                        "Thank you, Alex. Sam, tap when yours is away too.\n[Mine is away too] [Not now]",
+                        answered("Thank you, Alex. Sam, tap when yours is away too.", "Sam: Mine is away too"),
                         "How it works: you take turns, about 7 minutes each.\n"
                                 + "Speaker: talk about something on your mind from outside the two of you: work, friends, family.\n"
                                 + "Listener: take the speaker's side. No advice unless asked. Show you get it: \"That sounds hard.\"",
                         first + " speaks, " + second + " listens. " + first + ", tap when you're done.\n[I'm done]",
-                        said("not_your_turn"),
-                        "(buttons closed: " + first + " speaks, " + second + " listens. " + first
-                                + ", tap when you're done.)",
-                        "Now swap.",
+                        answered(
+                                first + " speaks, " + second + " listens. " + first + ", tap when you're done.",
+                                first + ": I'm done"),
+                        "Thank you for sharing, " + first + ", and for listening so well, " + second
+                                + ". Let's turn it around.",
                         second + " speaks, " + first + " listens. " + second + ", tap when you're done.\n[I'm done]",
                         "(buttons closed: " + second + " speaks, " + first + " listens. " + second
                                 + ", tap when you're done.)",
                         "Time's up. Thank you, " + second + ".",
                         "Thank you both. One last thing: I've sent each of you a private question.",
                         "How you each feel now:\nSam: " + SAM_WORD + "\nAlex: " + said("withheld"),
-                        "How was this check-in for you?\n[Good, let's do it again] [Hard, but worth it] [Not for us today]",
-                        "(buttons closed: How was this check-in for you?)",
+                        "How was this check-in for you? Each of you, tap your own answer.\n[Good, let's do it again] "
+                                + "[Hard, but worth it] [Not for us today]",
+                        answered(
+                                "How was this check-in for you? Each of you, tap your own answer.",
+                                "Sam: Hard, but worth it"),
+                        "Thank you, Sam. And how was it for you, Alex?\n[Good, let's do it again] [Hard, but worth it] "
+                                + "[Not for us today]",
+                        answered("Thank you, Sam. And how was it for you, Alex?", "Alex: Good, let's do it again"),
                         "Saved in your journal. Start the next one with /checkin whenever you're ready."));
 
         // ---- nothing of Sam's private words reached Alex or the group but what Sam said yes to, and where
@@ -322,7 +336,12 @@ class CoupleJourneyIT {
         Couple alex = bot.store().couples().coupleOf(ALEX.id()).orElseThrow();
         assertEquals(CoupleStatus.FORMING, alex.status());
         assertTrue(bot.store().couples().chatId(alex.id(), Chat.GROUP).isEmpty(), "the group is no longer linked");
-        assertTrue(bot.store().journal().list(alex.id()).isEmpty(), "Sam's journal lines went with Sam");
+        assertEquals(
+                List.of("Daily check-in, 2 turns. It felt: good."),
+                bot.store().journal().list(alex.id()).stream()
+                        .map(dev.rekindle.store.JournalEntry::text)
+                        .toList(),
+                "Sam's journal lines went with Sam; Alex keeps his own word on the check-in");
         assertEquals(
                 List.of("outbox.chat_id: sent, emptied", "outbox.chat_id: sent, emptied"),
                 rowsNaming(SAM.id()),
@@ -378,6 +397,14 @@ class CoupleJourneyIT {
     /** How a chat shows that a message's buttons were taken away (see {@link Chats#transcript}). */
     private static String closed(String message) {
         return "(buttons closed: " + message.lines().findFirst().orElse("") + ")";
+    }
+
+    /**
+     * How a chat shows that a press answered a message: the message edited to read on with "✓ answer" under its text,
+     * its buttons gone (see {@link Chats#transcript}).
+     */
+    private static String answered(String message, String answer) {
+        return "(edited: " + message.lines().findFirst().orElse("") + ") " + message + "\n\n✓ " + answer;
     }
 
     private static String oneOf(String... variants) {

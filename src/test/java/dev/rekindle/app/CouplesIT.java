@@ -117,7 +117,7 @@ class CouplesIT extends BotOnFakeTelegram {
         api.pushGroupText(US, SAM, "/link@" + FakeBotApi.BOT_USERNAME);
         Call confirm = chats.awaitSent(US.id(), "Sam would like this group to be your shared space");
         chats.press(SAM, confirm, "Confirm");
-        chats.awaitSent(US.id(), "This one is for your partner to confirm");
+        chats.awaitPopup(SAM, "This one is for your partner to confirm"); // to Sam alone, not to the group
         chats.press(ALEX, confirm, "Confirm");
         chats.awaitSent(US.id(), "This is your shared group now");
     }

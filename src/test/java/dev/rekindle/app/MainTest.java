@@ -229,6 +229,7 @@ class MainTest {
             assertTrue(
                     r.out()
                             .contains("[private → Kim] Hi Kim! Ready?\n  [1] Yes  [2] No\n"
+                                    + "[private → Kim] ✓ No\n"
                                     + "[private → Kim] Maybe later.\n"),
                     r.out());
             assertTrue(

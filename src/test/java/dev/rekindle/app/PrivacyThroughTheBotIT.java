@@ -415,6 +415,7 @@ class PrivacyThroughTheBotIT {
                 for (Call c : calls.subList(seen, calls.size())) {
                     if (c.succeeded() && c.method().equalsIgnoreCase("answerCallbackQuery") && c.text() != null) {
                         log.add(new Message(step, who.id(), c.text())); // a notice only the presser sees
+                        refused |= REFUSED.stream().anyMatch(c.text()::contains);
                     }
                     if (c.succeeded()
                             && c.chatId() != null

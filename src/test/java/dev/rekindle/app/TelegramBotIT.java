@@ -229,11 +229,15 @@ class TelegramBotIT extends BotOnFakeTelegram {
         chats.awaitSent(ALEX.id(), "coffee every morning");
         chats.awaitSent(SAM.id(), "Alex");
         api.awaitCall(
-                "editMessageReplyMarkup",
+                "editMessageText",
                 c -> c.chatId() == SAM.id()
                         && c.messageId() == offer.messageId().intValue(),
                 WAIT);
         assertNull(api.message(SAM.id(), offer.messageId()).get("reply_markup"), "the offer's buttons are closed");
+        assertEquals(
+                "Thank you for noticing that. Would you like me to send it to Alex?\n\n✓ Send it",
+                api.message(SAM.id(), offer.messageId()).get("text").asText(),
+                "and it shows the answer Sam gave");
         api.awaitCall("answerCallbackQuery", c -> true, WAIT); // the press was answered
         assertTrue(api.calls("setMyCommands").get(0).params().toString().contains("appreciate"));
 
@@ -277,14 +281,15 @@ class TelegramBotIT extends BotOnFakeTelegram {
         makeCouple(bot.store());
         api.pushGroupText(US, SAM, "/checkin@" + FakeBotApi.BOT_USERNAME);
         Call phones = chats.awaitSent(US.id(), "Can you both put your phones away?");
-        chats.press(ALEX, phones, "Phones are away");
+        chats.press(ALEX, phones, "My phone is away");
+        chats.press(SAM, chats.awaitSent(US.id(), "Sam, tap when yours is away too"), "Mine is away too");
         Call turn = chats.awaitSent(US.id(), " speaks, ");
         Matcher m = Pattern.compile("(\\w+) speaks, (\\w+) listens").matcher(Chats.plain(turn.text()));
         assertTrue(m.find(), turn.text());
         Person speaker = m.group(1).equals("Sam") ? SAM : ALEX;
         Person listener = speaker == SAM ? ALEX : SAM;
         chats.press(listener, turn, "I'm done");
-        chats.awaitSent(US.id(), "your partner's to tap");
+        chats.awaitPopup(listener, "your partner's to tap");
         chats.press(speaker, turn, "I'm done");
         Call swap = chats.awaitSent(US.id(), listener.firstName() + " speaks, ");
         chats.press(listener, swap, "I'm done");
@@ -301,7 +306,9 @@ class TelegramBotIT extends BotOnFakeTelegram {
         assertTrue(Chats.plain(words.text()).contains("Sam: calm"), words.text());
         assertFalse(words.text().contains("tired"), "Alex kept the word private: " + words.text());
         chats.press(SAM, chats.awaitSent(US.id(), "How was this check-in for you?"), "Good, let's do it again");
+        chats.press(ALEX, chats.awaitSent(US.id(), "And how was it for you, Alex?"), "Hard, but worth it");
         chats.awaitSent(US.id(), "Saved in your journal");
+        assertEquals(2, bot.store().journal().list(couple).size(), "each partner's own answer is kept");
     }
 
     @Test

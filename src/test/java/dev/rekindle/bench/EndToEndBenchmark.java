@@ -47,7 +47,8 @@ import java.util.stream.Stream;
  * Drives N simulated couples through the shipped dialogs, end to end: the fake Bot API on 127.0.0.1 (lean,
  * no limits), the real TelegramBots long polling and client, the real SQLite store on a file (WAL,
  * synchronous=FULL), the real sender, Understanding (models/en) and engine. Each couple runs a closed loop
- * over six updates (/appreciate, a text, "Send it", /checkin in the group, "Phones are away", /stop): the
+ * over seven updates (/appreciate, a text, "Send it", /checkin in the group, "My phone is away", "Mine is away
+ * too", /stop): the
  * next update of a couple is pushed when every message the previous one causes has reached the fake.
  * Latency is from the moment the fake serves an update in getUpdates to the moment it receives the bot's
  * first sendMessage for it. Then the same inputs run through the engine alone, and through Understanding
@@ -72,7 +73,8 @@ public final class EndToEndBenchmark {
             new Step(Partner.A, Chat.A, null, null, Map.of(Chat.A, 1)),
             new Step(Partner.A, Chat.A, null, "Send it", Map.of(Chat.A, 1, Chat.B, 1)),
             new Step(Partner.A, Chat.GROUP, "/checkin@" + FakeBotApi.BOT_USERNAME, null, Map.of(Chat.GROUP, 1)),
-            new Step(Partner.A, Chat.GROUP, null, "Phones are away", Map.of(Chat.GROUP, 2)),
+            new Step(Partner.A, Chat.GROUP, null, "My phone is away", Map.of(Chat.GROUP, 1)),
+            new Step(Partner.B, Chat.GROUP, null, "Mine is away too", Map.of(Chat.GROUP, 2)),
             new Step(Partner.B, Chat.GROUP, "/stop", null, Map.of(Chat.GROUP, 1)));
 
     private final int couples;

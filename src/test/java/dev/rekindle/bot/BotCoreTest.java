@@ -142,6 +142,69 @@ class BotCoreTest {
         assertEquals(version + 1, store.sessions().load(couple).orElseThrow().version());
     }
 
+    /** Everything the outbox holds for a chat, oldest first. */
+    private List<OutboxEntry> entries(long chatId) {
+        return store.outbox().due(chatId, clock.instant().plus(Duration.ofDays(1)), 100);
+    }
+
+    /** A talk in the group with Sam chosen to speak first; its entries sent. */
+    private OutboxMessage.Text talkWithSamSpeaking() {
+        Member samInGroup = new Member(couple, Partner.A, Chat.GROUP);
+        run(new Received.Command(receive("cmd"), samInGroup, from(samInGroup), "talk", ""));
+        run(new Received.Press(receive("press"), samInGroup, from(samInGroup), data(last(sends(GROUP)), "Yes")));
+        run(new Received.Press(receive("press"), samInGroup, from(samInGroup), data(last(sends(GROUP)), "Sam")));
+        OutboxMessage.Text floor = last(sends(GROUP));
+        markAllSent();
+        return floor;
+    }
+
+    /** The data of the button whose label starts with {@code label}. */
+    private static String data(OutboxMessage.Text message, String label) {
+        return message.buttons().stream()
+                .filter(b -> b.label().startsWith(label))
+                .findFirst()
+                .orElseThrow()
+                .data();
+    }
+
+    private static OutboxMessage.Text last(List<OutboxMessage.Text> sends) {
+        return sends.get(sends.size() - 1);
+    }
+
+    @Test
+    void aRefusedPressInTheGroupIsAnsweredToThePresserAloneAndNothingIsSaidThere() {
+        OutboxMessage.Text floor = talkWithSamSpeaking();
+        Member alex = new Member(couple, Partner.B, Chat.GROUP);
+        run(new Received.Press(
+                receive("press"), alex, from(alex), data(floor, "I've said a piece"), 77, "q-1", floor.html()));
+        List<OutboxEntry> group = entries(GROUP);
+        assertEquals(
+                List.of(OutboxKind.ANSWER_CALLBACK),
+                group.stream().map(OutboxEntry::kind).toList());
+        assertEquals(
+                new OutboxMessage.PressAnswer("q-1", "This one is your partner's to tap. Your turn will come."),
+                OutboxPayload.readPressAnswer(group.get(0).payload()));
+        assertTrue(store.inbox().pending().isEmpty(), "the answer is committed with the update");
+    }
+
+    @Test
+    void aTakenPressIsAnsweredFirstAndItsMessageShowsTheAnswerUnderItsText() {
+        OutboxMessage.Text floor = talkWithSamSpeaking();
+        Member alex = new Member(couple, Partner.B, Chat.GROUP);
+        run(new Received.Press(
+                receive("press"), alex, from(alex), data(floor, "We need a break"), 77, "q-2", "<b>Sam</b>, go"));
+        List<OutboxEntry> group = entries(GROUP);
+        assertEquals(
+                List.of(OutboxKind.ANSWER_CALLBACK, OutboxKind.CLOSE_BUTTONS, OutboxKind.SEND),
+                group.stream().map(OutboxEntry::kind).toList());
+        assertEquals(
+                new OutboxMessage.PressAnswer("q-2", null),
+                OutboxPayload.readPressAnswer(group.get(0).payload()));
+        assertEquals(
+                new OutboxMessage.CloseButtons(0, "Alex: We need a break", "<b>Sam</b>, go"),
+                OutboxPayload.readCloseButtons(group.get(1).payload()));
+    }
+
     @Test
     void aPhotoGetsTheTextOnlySentenceAndNoCrash() {
         run(new Received.NonText(receive("photo"), sam(), from(sam())));

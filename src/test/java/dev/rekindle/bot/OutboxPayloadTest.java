@@ -30,6 +30,24 @@ class OutboxPayloadTest {
     }
 
     @Test
+    void aPressAnswerAndAnAnsweredCloseReadBackAsWritten() {
+        Outgoing answer = OutboxPayload.entry(-42, new OutboxMessage.PressAnswer("q7", "Not yours to tap."), null);
+        assertEquals(OutboxKind.ANSWER_CALLBACK, answer.kind());
+        assertEquals(
+                new OutboxMessage.PressAnswer("q7", "Not yours to tap."),
+                OutboxPayload.readPressAnswer(answer.payload()));
+        assertEquals(
+                new OutboxMessage.PressAnswer("q8", null),
+                OutboxPayload.readPressAnswer(OutboxPayload.entry(-42, new OutboxMessage.PressAnswer("q8", null), null)
+                        .payload()));
+        OutboxMessage.CloseButtons close = new OutboxMessage.CloseButtons(0, "Alex: Not now", "<b>Ready</b>?");
+        assertEquals(
+                close,
+                OutboxPayload.readCloseButtons(
+                        OutboxPayload.entry(-42, close, "m9").payload()));
+    }
+
+    @Test
     void payloadsQueuedBeforeTheOutboxHadItsOwnTypeStillRead() {
         // what an entry still pending across the upgrade holds: the engine's Send and CloseButtons as JSON
         String send =

@@ -122,7 +122,10 @@ class TerminalChatTest {
         String out = chat(List.of("Sam", "Alex"), true, """
                 /in group
                 /checkin
-                /press Phones are away
+                /press My phone is away
+                /as Alex
+                /press Mine is away too
+                /as Sam
                 /press I'm done
                 /wait 6m
                 /wait 1m
@@ -248,6 +251,21 @@ class TerminalChatTest {
     }
 
     @Test
+    void aRefusedPressIsAPopUpForThePresserAloneAndATakenOneShowsItsAnswerUnderTheQuestion() {
+        String out = chat(List.of("Sam", "Alex"), true, """
+                /in group
+                /checkin
+                /press My phone is away
+                /press Mine is away too
+                """);
+        assertInOrder(
+                out,
+                "[group → both] ✓ Sam: My phone is away\n",
+                "[group → both] Thank you, Sam. Alex, tap when yours is away too.",
+                "[pop-up → Sam] This one is your partner's to tap. Your turn will come.\n");
+    }
+
+    @Test
     void dialogsWithoutTheFlowsSentencesRunForACoupleThatStartsPaired() throws Exception {
         String out = chat(TestDialogs.library(), List.of("Kim", "Lee"), false, TerminalChat.Typing.SCRIPT, """
                 /hello
@@ -260,6 +278,7 @@ class TerminalChatTest {
         assertEquals("""
                 [private → Kim] Hi Kim! Ready?
                   [1] Yes  [2] No
+                [private → Kim] ✓ No
                 [private → Kim] Maybe later.
                 -- you are Lee (B), in your private chat
                 -- you are Lee (B), in the group

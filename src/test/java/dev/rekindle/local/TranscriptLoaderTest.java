@@ -176,6 +176,60 @@ class TranscriptLoaderTest {
     }
 
     @Test
+    void aPopUpIsExpectedForThePresserAndAPressCanCheckTheAnswerItShows() throws Exception {
+        Transcript t = TranscriptLoader.parse("t.yaml", """
+                transcript: a refused press and an answered one
+                steps:
+                  - press: {B@group: "I'm done"}
+                    expect:
+                      - {popup: B, text: "This one is your partner's to tap."}
+                  - press: {A@group: "I'm done"}
+                    answered: "Sam: I'm done"
+                """);
+        Transcript.Press refused =
+                assertInstanceOf(Transcript.Press.class, t.steps().get(0));
+        Transcript.ExpectedMessage popup = refused.expect().get(0);
+        assertEquals(Partner.B, popup.popup());
+        assertNull(popup.to());
+        assertEquals("pop-up to B text \"This one is your partner's to tap.\"", popup.describe());
+        assertTrue(popup.matches(
+                new Sent(Chat.GROUP, null, "x", "This one is your partner's to tap.", List.of(), Partner.B)));
+        assertTrue(
+                !popup.matches(new Sent(Chat.GROUP, "m1", "x", "This one is your partner's to tap.", List.of())),
+                "a message to the group is not a pop-up");
+        assertNull(refused.answered());
+        assertEquals("Sam: I'm done", ((Transcript.Press) t.steps().get(1)).answered());
+    }
+
+    @Test
+    void aPopUpGoesToOnePartnerWithoutButtonsAndAnsweredBelongsToAPress() {
+        TranscriptException e =
+                assertThrows(TranscriptException.class, () -> TranscriptLoader.parse("dialogs/tests/bad.yaml", """
+                transcript: broken
+                partners: {A: Sam}
+                steps:
+                  - press: {A: 1}
+                    expect:
+                      - {popup: A, to: A, text: no}
+                      - {popup: group, text: no}
+                      - {popup: B, text: no}
+                      - {popup: A, text: no, buttons: []}
+                  - A: hello
+                    answered: "Sam: hello"
+                """));
+        assertEquals(
+                List.of(
+                        "dialogs/tests/bad.yaml:6:20: error: an expected message is either in a chat (to:) or a pop-up"
+                                + " to the partner who pressed (popup:), not both (remove to: for a pop-up)",
+                        "dialogs/tests/bad.yaml:7:17: error: popup: is the partner who pressed, A or B, not 'group'",
+                        "dialogs/tests/bad.yaml:8:17: error: popup: B, but B is not in partners",
+                        "dialogs/tests/bad.yaml:9:30: error: a pop-up has no buttons (remove buttons:)",
+                        "dialogs/tests/bad.yaml:11:5: error: answered: checks the answer a pressed message shows, so it"
+                                + " goes on a press: step, not on A: (move it to the press that answers the question)"),
+                e.problems().stream().map(Problem::toString).toList());
+    }
+
+    @Test
     void aMisspeltTranscriptWordMayBeTwoEditsOffOrOneWhenShort() {
         assertEquals("did you mean 'wait'?", TranscriptNodes.didYouMean("wiet", List.of("wait", "expect")));
         assertEquals("did you mean 'expect'?", TranscriptNodes.didYouMean("Expcet", List.of("wait", "expect")));

@@ -81,6 +81,51 @@ class OutgoingMessagesTest {
     }
 
     @Test
+    void anAnsweredMessageReadsOnWithTheAnswerAndATooLongOrARefusedEditOnlyClosesTheButtons() {
+        try (FakeBotApi api = FakeBotApi.start();
+                TelegramClients clients = TelegramClients.open(api.settings(Duration.ofSeconds(1)))) {
+            TelegramDelivery delivery = new TelegramDelivery(clients.client(), outgoing, clients.redact());
+            int id = ((Delivered.Sent) delivery.send(ANNA, new OutboxMessage.Text("<b>Ready</b>?", buttons)))
+                    .lastMessageId();
+            assertInstanceOf(
+                    Delivered.Sent.class,
+                    delivery.closeButtons(
+                            ANNA, id, new OutboxMessage.CloseButtons(0, "Alex: Yes & <go>", "<b>Ready</b>?")));
+            assertEquals(
+                    "Ready?\n\n✓ Alex: Yes & <go>",
+                    api.message(ANNA, id).get("text").asText());
+            assertFalse(api.message(ANNA, id).has("reply_markup"));
+
+            String full = "x".repeat(4090);
+            int longId = ((Delivered.Sent) delivery.send(ANNA, new OutboxMessage.Text(full, buttons))).lastMessageId();
+            delivery.closeButtons(ANNA, longId, new OutboxMessage.CloseButtons(0, "Not now", full));
+            assertEquals(full, api.message(ANNA, longId).get("text").asText(), "the answer would not fit: text kept");
+            assertFalse(api.message(ANNA, longId).has("reply_markup"));
+
+            int refusedId =
+                    ((Delivered.Sent) delivery.send(ANNA, new OutboxMessage.Text("Ready?", buttons))).lastMessageId();
+            api.failNext("editMessageText", 1, FakeBotApi.Failure.badRequest("message can't be edited"));
+            assertInstanceOf(
+                    Delivered.Sent.class,
+                    delivery.closeButtons(ANNA, refusedId, new OutboxMessage.CloseButtons(0, "Yes", "Ready?")));
+            assertFalse(api.message(ANNA, refusedId).has("reply_markup"), "the buttons go even so");
+        }
+    }
+
+    @Test
+    void aPopUpIsPlainTextThatGoesByItselfAndIsCutToTelegramsLimit() {
+        var refusal = outgoing.answerPress("q1", "Not yours to tap.");
+        assertEquals("q1", refusal.getCallbackQueryId());
+        assertEquals("Not yours to tap.", refusal.getText());
+        assertEquals(Boolean.FALSE, refusal.getShowAlert());
+        var taken = outgoing.answerPress("q2", null);
+        assertNull(taken.getText(), "a press that was taken needs no words");
+        String cut = outgoing.answerPress("q3", "y".repeat(250)).getText();
+        assertEquals(200, cut.length());
+        assertTrue(cut.endsWith("…"));
+    }
+
+    @Test
     void aMessageOfTenThousandCharactersReachesTelegramInPartsItAccepts() {
         String html = ("<b>Вопрос</b>: что вас сблизило? 💞 Ответ &amp; &quot;мысли&quot;.\n").repeat(240);
         try (FakeBotApi api = FakeBotApi.start();

@@ -2,6 +2,7 @@ package dev.rekindle.telegram;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rekindle.telegram.IncomingUpdate.BotAdded;
@@ -97,8 +98,39 @@ class UpdateMapperTest {
                         111222333L,
                         "Anna",
                         "checkin.ask.good@1a",
-                        42),
+                        42,
+                        "How was your week?"),
                 u);
+    }
+
+    @Test
+    void thePressedMessagesTextComesBackAsTheBotsHtmlWithBoldItalicAndEscapes() throws Exception {
+        // "😀 Sam & Alex: <b> you" with bold over "Sam", italic over "Alex: <b>", overlapping bold-italic on "Alex",
+        // and a link Telegram finds by itself; offsets count UTF-16 units (the emoji is two)
+        IncomingUpdate u = map("""
+                {"update_id":815960016,
+                 "callback_query":{"id":"q","from":%s,
+                   "message":{"message_id":42,"chat":%s,"date":1717171700,"text":"😀 Sam & Alex: <b> you",
+                     "entities":[{"type":"bold","offset":3,"length":3},{"type":"italic","offset":9,"length":9},
+                                 {"type":"bold","offset":9,"length":4},{"type":"url","offset":0,"length":2},
+                                 {"type":"italic","offset":40,"length":3}]},
+                   "chat_instance":"1","data":"talk.floor.1@1a"}}""".formatted(ANNA, SUPERGROUP));
+        assertEquals(
+                "😀 <b>Sam</b> &amp; <b><i>Alex</i></b><i>: &lt;b&gt;</i> you",
+                ((ButtonPress) u).messageHtml(),
+                "an entity past the end of the text is left out");
+    }
+
+    @Test
+    void aPressWhoseEntitiesCannotBeReadIsStillAPressWithoutTheText() throws Exception {
+        IncomingUpdate u = map("""
+                {"update_id":815960017,
+                 "callback_query":{"id":"q","from":%s,
+                   "message":{"message_id":42,"chat":%s,"date":1717171700,"text":"Ready?",
+                     "entities":[{"type":"bold","length":3}]},
+                   "chat_instance":"1","data":"talk.floor.1@1a"}}""".formatted(ANNA, SUPERGROUP));
+        assertEquals("talk.floor.1@1a", ((ButtonPress) u).data());
+        assertNull(((ButtonPress) u).messageHtml());
     }
 
     @Test

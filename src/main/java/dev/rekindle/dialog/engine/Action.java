@@ -25,8 +25,37 @@ public sealed interface Action {
 
     record ButtonOut(String label, String data) {}
 
-    /** Take the buttons off a message that was answered, so they cannot be pressed twice. */
+    /**
+     * Take the buttons off a message, so they cannot be pressed twice. {@code chosenLabel} is the answer the message
+     * shows from now on when a press closed it (the label; in the group, after the presser's name: "Alex: We need a
+     * break"), so the history reads as questions with their answers; null when the buttons simply close.
+     */
     record CloseButtons(Chat to, String ref, String chosenLabel) implements ToChat {}
+
+    /**
+     * A press that does nothing, answered to {@code presser} alone (in Telegram, the pop-up on the button they
+     * tapped), never to the chat: it is not their button, or not any more. {@code text} is plain text.
+     */
+    record Refusal(Partner presser, Chat chat, Reason reason, String text) implements Action {
+        /** Why a press was refused, with bot.yaml's sentence for it. */
+        public enum Reason {
+            /** Someone else's to press: another role, or the other partner. */
+            NOT_YOUR_TURN("not_your_turn"),
+            /** A button of an earlier message, or one that was already pressed. */
+            STALE("stale_button");
+
+            private final String sentence;
+
+            Reason(String sentence) {
+                this.sentence = sentence;
+            }
+
+            /** The bot.yaml key of what the presser is told. */
+            public String sentence() {
+                return sentence;
+            }
+        }
+    }
 
     /** What goes to one of the couple's chats, in the order the engine said it: a message or a closing. */
     sealed interface ToChat extends Action permits Send, CloseButtons {

@@ -15,6 +15,7 @@ import java.util.Map;
  * @param timersCancelled the ids whose last word in the turn was a cancel
  * @param journal   journal lines to keep
  * @param reminders reminders to set (an adapter turns their local time into instants)
+ * @param refusals  presses refused, each to be answered to its presser alone
  * @param notices   what only informs: dialogs started and ended, trouble, the safety hook, an answer shared
  */
 public record Effects(
@@ -23,6 +24,7 @@ public record Effects(
         List<String> timersCancelled,
         List<Action.SaveJournal> journal,
         List<Action.SetReminder> reminders,
+        List<Action.Refusal> refusals,
         List<Action> notices) {
     public Effects {
         toChats = List.copyOf(toChats);
@@ -30,6 +32,7 @@ public record Effects(
         timersCancelled = List.copyOf(timersCancelled);
         journal = List.copyOf(journal);
         reminders = List.copyOf(reminders);
+        refusals = List.copyOf(refusals);
         notices = List.copyOf(notices);
     }
 
@@ -38,6 +41,7 @@ public record Effects(
         Map<String, Action> timers = new LinkedHashMap<>();
         List<Action.SaveJournal> journal = new ArrayList<>();
         List<Action.SetReminder> reminders = new ArrayList<>();
+        List<Action.Refusal> refusals = new ArrayList<>();
         List<Action> notices = new ArrayList<>();
         for (Action a : outcome.actions()) {
             if (a instanceof Action.ToChat m) {
@@ -52,6 +56,8 @@ public record Effects(
                 journal.add(j);
             } else if (a instanceof Action.SetReminder r) {
                 reminders.add(r);
+            } else if (a instanceof Action.Refusal r) {
+                refusals.add(r);
             } else {
                 notices.add(a);
             }
@@ -65,6 +71,6 @@ public record Effects(
                 cancelled.add(((Action.CancelTimer) t).id());
             }
         }
-        return new Effects(toChats, set, cancelled, journal, reminders, notices);
+        return new Effects(toChats, set, cancelled, journal, reminders, refusals, notices);
     }
 }

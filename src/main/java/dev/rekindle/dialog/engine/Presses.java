@@ -21,7 +21,7 @@ final class Presses {
     void press(Partner from, Chat chat, String data) {
         Optional<CallbackData> parsed = CallbackData.parse(data);
         if (parsed.isEmpty()) {
-            t.sayBot(chat, "stale_button");
+            t.refuse(chat, Action.Refusal.Reason.STALE);
             return;
         }
         CallbackData cb = parsed.get();
@@ -33,7 +33,7 @@ final class Presses {
         if (runChat == null) {
             t.emit(new Action.CloseButtons(chat, cb.ref(), null));
             if (!t.versions.moved()) {
-                t.sayBot(chat, "stale_button");
+                t.refuse(chat, Action.Refusal.Reason.STALE);
             }
             return;
         }
@@ -51,27 +51,26 @@ final class Presses {
         } else if (step instanceof Step.Wait wait) {
             t.waits.press(runChat, state, from, chat, wait, cb);
         } else {
-            t.sayBot(chat, "stale_button");
+            t.refuse(chat, Action.Refusal.Reason.STALE);
         }
     }
 
     private void menu(Partner from, Chat chat, CallbackData cb) {
-        t.emit(new Action.CloseButtons(chat, cb.ref(), null));
         // only what the menu offers can be started from it, whatever data a modified client sends
-        if (!Commands.menuOf(t.bot, chat).contains(cb.choice())) {
-            t.sayBot(chat, "stale_button");
+        Optional<Dialog> d =
+                Commands.menuOf(t.bot, chat).contains(cb.choice()) ? t.library.current(cb.choice()) : Optional.empty();
+        if (d.isEmpty()) {
+            t.emit(new Action.CloseButtons(chat, cb.ref(), null));
+            t.refuse(chat, Action.Refusal.Reason.STALE);
             return;
         }
+        t.emit(new Action.CloseButtons(
+                chat, cb.ref(), t.answerShown(chat, from, d.get().title())));
         if (cb.choice().equals(t.bot.support())) {
             t.flows.support(from, chat); // as /support: on top of whatever runs, which goes on afterwards
             return;
         }
-        Optional<Dialog> d = t.library.current(cb.choice());
-        if (d.isPresent()) {
-            t.lifecycle.startDialog(chat, d.get(), from);
-        } else {
-            t.sayBot(chat, "stale_button");
-        }
+        t.lifecycle.startDialog(chat, d.get(), from);
     }
 
     /** The chat whose run shows the pressed message: this chat's own run, or the group's (consent asked privately). */

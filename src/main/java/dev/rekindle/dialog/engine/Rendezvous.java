@@ -118,11 +118,12 @@ final class Rendezvous {
                 || index >= rv.buttons().size()
                 || w.answered().contains(from)
                 || w.awaitingConsent().contains(from)) {
-            t.sayBot(chat, "stale_button"); // nothing is closed: the message may be the partner's, in their chat
+            // nothing is closed: the message may be the partner's, in their chat
+            t.refuse(chat, Action.Refusal.Reason.STALE);
             return;
         }
         Step.AnswerButton b = rv.buttons().get(index);
-        t.emit(new Action.CloseButtons(chat, cb.ref(), b.label()));
+        t.emit(new Action.CloseButtons(chat, cb.ref(), t.answerShown(chat, from, b.label())));
         Frame frame = t.runs.get(runChat).top();
         t.runs.put(runChat, t.runs.get(runChat).withTop(frame.withWaiting(w.withoutRef(from))));
         accept(runChat, from, chat, rv, b.value());
@@ -150,13 +151,13 @@ final class Rendezvous {
         Frame frame = t.runs.get(runChat).top();
         Waiting w = frame.waiting();
         if (!cb.ref().equals(w.refs().get(from)) || !w.awaitingConsent().contains(from) || rv.consent() == null) {
-            t.sayBot(chat, "stale_button");
+            t.refuse(chat, Action.Refusal.Reason.STALE);
             return;
         }
         boolean yes = "y".equals(cb.choice()) && !t.safety.heldBack(frame, from, rv.into());
         String label = t.rendering.consentLabel(
                 yes, rv.consent().yesLabel(), rv.consent().noLabel());
-        t.emit(new Action.CloseButtons(chat, cb.ref(), label));
+        t.emit(new Action.CloseButtons(chat, cb.ref(), t.answerShown(chat, from, label)));
         if (yes) {
             frame = frame.withConsent(new Consent(from, rv.into(), rv.consent().with()), w.consentGiven(from));
             t.emit(new Action.Shared(from, rv.into(), rv.consent().with()));

@@ -1,5 +1,6 @@
 package dev.rekindle.dialog.engine;
 
+import dev.rekindle.dialog.model.Button;
 import dev.rekindle.dialog.model.Dialog;
 import dev.rekindle.dialog.model.Partner;
 import dev.rekindle.dialog.model.State;
@@ -64,11 +65,11 @@ final class Roles {
     }
 
     void press(Chat runChat, State state, Partner from, Chat chat, Step.AssignRoles roles, CallbackData cb) {
-        if (!allows(t.runs.get(runChat), state, from, chat)) {
+        if (!allows(t.runs.get(runChat), state.actor(), from, chat)) {
             return;
         }
         Partner first = "A".equals(cb.choice()) ? Partner.A : Partner.B;
-        t.emit(new Action.CloseButtons(chat, cb.ref(), t.original.name(first)));
+        t.emit(new Action.CloseButtons(chat, cb.ref(), t.answerShown(chat, from, t.original.name(first))));
         assign(runChat, first);
         t.putTop(runChat, t.runs.get(runChat).top(), from);
         t.enter(runChat, roles.to());
@@ -112,19 +113,32 @@ final class Roles {
     }
 
     boolean mayAct(Run run, State state, Partner from) {
-        if (state.actor() == null) {
+        return mayAct(run, state.actor(), from);
+    }
+
+    /**
+     * Whether {@code actor} (a state's or a button's) lets {@code from} act: null and {@code any} let either partner,
+     * {@code A} and {@code B} that partner, a role whoever holds it (either partner before the roles are given).
+     */
+    static boolean mayAct(Run run, String actor, Partner from) {
+        if (actor == null || Button.ANY.equals(actor)) {
             return true;
         }
-        Partner holder = run.roles().get(state.actor());
+        for (Partner p : Partner.values()) {
+            if (p.name().equals(actor)) {
+                return from == p;
+            }
+        }
+        Partner holder = run.roles().get(actor);
         return holder == null || holder == from;
     }
 
-    /** Whether {@code from} may act in this state; when not, they are told it is not their turn. */
-    boolean allows(Run run, State state, Partner from, Chat chat) {
-        if (mayAct(run, state, from)) {
+    /** Whether {@code actor} lets {@code from} act; when not, they are told it is not their turn. */
+    boolean allows(Run run, String actor, Partner from, Chat chat) {
+        if (mayAct(run, actor, from)) {
             return true;
         }
-        t.sayBot(chat, "not_your_turn");
+        t.refuse(chat, Action.Refusal.Reason.NOT_YOUR_TURN);
         return false;
     }
 }

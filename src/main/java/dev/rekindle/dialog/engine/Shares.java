@@ -55,12 +55,14 @@ final class Shares {
         Frame frame = run.top();
         Partner author = People.author(run, share.from());
         if (from != author || !cb.ref().equals(frame.waiting().refs().get(author))) {
-            t.sayBot(chat, "stale_button");
+            t.refuse(chat, Action.Refusal.Reason.STALE);
             return;
         }
         boolean yes = "y".equals(cb.choice()) && !t.safety.heldBack(frame, author, share.variable());
         t.emit(new Action.CloseButtons(
-                chat, cb.ref(), t.rendering.consentLabel(yes, share.yesLabel(), share.noLabel())));
+                chat,
+                cb.ref(),
+                t.answerShown(chat, from, t.rendering.consentLabel(yes, share.yesLabel(), share.noLabel()))));
         if (!yes) {
             t.putTop(runChat, frame.withWaiting(Waiting.none()), from);
             t.enter(runChat, share.no());

@@ -40,6 +40,9 @@ final class Turn {
     final Map<Chat, Run> runs;
 
     private final Map<String, Integer> lastVariant;
+    /** Who pressed, while a press is handled: a refusal is theirs alone. Null for every other input. */
+    private Partner presser;
+
     private final List<Action> actions = new ArrayList<>();
     private int transitions;
     final Values values;
@@ -138,6 +141,7 @@ final class Turn {
         } else if (input instanceof Input.Command c) {
             commands.command(from, chat, c.command());
         } else if (input instanceof Input.Press p) {
+            presser = from;
             presses.press(from, chat, p.data());
             safety.showPendingChecks();
         } else if (input instanceof Input.SafetyCheck k) {
@@ -286,6 +290,23 @@ final class Turn {
 
     void emit(Action action) {
         actions.add(action);
+    }
+
+    /**
+     * Says no to what was done in {@code chat}: to the presser alone when it was a press, else (a text from the
+     * partner whose turn it is not) in the chat, as a message.
+     */
+    void refuse(Chat chat, Action.Refusal.Reason reason) {
+        if (presser == null) {
+            sayBot(chat, reason.sentence());
+        } else {
+            emit(new Action.Refusal(presser, chat, reason, rendering.plainBot(reason.sentence())));
+        }
+    }
+
+    /** The answer a pressed message shows: the label, and in the group who pressed it ("Alex: Not now"). */
+    String answerShown(Chat chat, Partner from, String label) {
+        return chat.isGroup() ? original.name(from) + ": " + label : label;
     }
 
     /** A bot.yaml sentence in {@code to}; also what {@link Engine#sayBot} says outside any dialog. */

@@ -47,7 +47,7 @@ final class Waits {
     /** A text in the chat whose run waits here: captured, routed by its intent, or taken as it is. */
     void text(Run run, State state, Step.Wait wait, Partner from, Chat chat, String text, String intent) {
         Frame frame = run.top();
-        if (!t.roles.allows(run, state, from, chat)) {
+        if (!t.roles.allows(run, state.actor(), from, chat)) {
             return;
         }
         Step.TextHandler handler = wait.text();
@@ -78,23 +78,26 @@ final class Waits {
         }
     }
 
-    /** A press on one of the state's buttons: its variables are set and the dialog goes where it leads. */
+    /**
+     * A press on one of the state's buttons, by someone its actor (the button's own, else the state's) lets press:
+     * its variables are set and the dialog goes where it leads.
+     */
     void press(Chat runChat, State state, Partner from, Chat chat, Step.Wait wait, CallbackData cb) {
         Run run = t.runs.get(runChat);
-        if (!t.roles.allows(run, state, from, chat)) {
-            return;
-        }
         int index = cb.index("");
         if (index < 0 || index >= wait.buttons().size()) {
-            t.sayBot(chat, "stale_button");
+            t.refuse(chat, Action.Refusal.Reason.STALE);
             return;
         }
         Button b = wait.buttons().get(index);
+        if (!t.roles.allows(run, b.actorIn(state), from, chat)) {
+            return;
+        }
         Frame frame = run.top();
         Map<String, String> vars = new LinkedHashMap<>(frame.vars());
         vars.putAll(b.set());
         Frame updated = frame.withVars(vars).withButtonsRef(null);
-        t.emit(new Action.CloseButtons(chat, cb.ref(), b.label()));
+        t.emit(new Action.CloseButtons(chat, cb.ref(), t.answerShown(chat, from, b.label())));
         t.putTop(runChat, updated, from);
         t.enter(runChat, b.to());
     }

@@ -18,7 +18,7 @@ import java.util.Map;
 
 /** Reads the step of one state; keys were already sorted into groups by {@link StateReader}. */
 final class StepReader {
-    static final List<String> BUTTON_KEYS = List.of("label", "to", "set");
+    static final List<String> BUTTON_KEYS = List.of("label", "to", "set", "actor");
     static final List<String> CAPTURE_KEYS = List.of("into", "length", "number", "time_of_day", "invalid", "to");
     static final List<String> TIMER_KEYS = List.of("after", "nudge", "to", "grace");
     static final List<String> CASE_KEYS = List.of("if", "to", "else");
@@ -91,7 +91,7 @@ final class StepReader {
                 MappingReader b = MappingReader.of(item, of("button " + (i + 1)), BUTTON_KEYS, problems);
                 String label = b.requiredText("label", "add 'label: \"...\"' with the text on the button");
                 String to = b.requiredText("to", TARGET_HINT);
-                buttons.add(new Button(label, to, b.scalars("set"), item.source()));
+                buttons.add(new Button(label, to, b.scalars("set"), b.text("actor"), item.source()));
             }
         }
         TextHandler text = null;

@@ -53,13 +53,15 @@ class CoupleTest {
         Partner speaker = speakerName.equals("Sam") ? Partner.A : Partner.B;
         Session before = h.session;
         h.press(speaker.other(), GROUP, "I'm done");
-        assertEquals(List.of("NOT YOUR TURN"), h.texts(GROUP));
+        assertEquals(List.of(), h.texts(GROUP), "nothing is said to the group");
+        assertEquals(List.of("NOT YOUR TURN"), h.refusals(speaker.other()), "the presser alone is told");
         assertEquals(before.runs(), h.session.runs(), "the wrong partner changes nothing");
         h.press(speaker, GROUP, "I'm done");
         String other = speaker == Partner.A ? "Alex" : "Sam";
         assertEquals(List.of("Now " + other + " speaks."), h.texts(GROUP), "roles swapped");
         h.press(speaker, GROUP, "I'm done");
-        assertEquals(List.of("NOT YOUR TURN"), h.texts(GROUP));
+        assertEquals(List.of(), h.texts(GROUP));
+        assertEquals(List.of("NOT YOUR TURN"), h.refusals(speaker));
         h.press(speaker.other(), GROUP, "I'm done");
         assertEquals(List.of("Thank you both."), h.texts(GROUP));
     }

@@ -159,6 +159,17 @@ final class Harness {
         return out;
     }
 
+    /** What the last input told {@code presser} alone, refusing their press (the pop-up in Telegram). */
+    List<String> refusals(Partner presser) {
+        List<String> out = new ArrayList<>();
+        for (Action a : last) {
+            if (a instanceof Action.Refusal r && r.presser() == presser) {
+                out.add(r.text());
+            }
+        }
+        return out;
+    }
+
     List<String> labels(Chat chat) {
         for (int i = last.size() - 1; i >= 0; i--) {
             if (last.get(i) instanceof Action.Send s

@@ -117,7 +117,8 @@ class MessagesAndInputTest {
         h.apply(new Input.Press(Partner.A, A, data));
         Session before = h.session;
         h.apply(new Input.Press(Partner.A, A, data));
-        assertEquals(List.of("STALE"), h.texts(A));
+        assertEquals(List.of(), h.texts(A));
+        assertEquals(List.of("STALE"), h.refusals(Partner.A));
         assertEquals(before.runs(), h.session.runs());
     }
 
@@ -267,7 +268,8 @@ class MessagesAndInputTest {
         for (String junk :
                 new String[] {"", "x", "greet.hello.9@1", "greet.hello.0@zzzz", "@", "menu.nope@1", "a.b.c.d@1"}) {
             h.apply(new Input.Press(Partner.A, A, junk));
-            assertEquals(List.of("STALE"), h.texts(A), junk);
+            assertEquals(List.of("STALE"), h.refusals(Partner.A), junk);
+            assertEquals(List.of(), h.texts(A), junk);
             assertEquals("hello", h.state(A));
         }
     }

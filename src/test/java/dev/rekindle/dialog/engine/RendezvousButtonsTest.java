@@ -95,7 +95,8 @@ class RendezvousButtonsTest {
         String alexsYes = h.data(B, "Yes, I'd like that");
         // Sam's client sends the data of the button in Alex's chat, from Sam's own chat
         h.apply(new Input.Press(Partner.A, A, alexsYes));
-        assertEquals(List.of("STALE"), h.texts(A));
+        assertEquals(List.of("STALE"), h.refusals(Partner.A));
+        assertEquals(List.of(), h.texts(A));
         h.press(Partner.A, A, "Not now");
         h.press(Partner.B, B, "Yes, I'd like that");
         assertEquals(List.of("Not this time."), h.texts(GROUP), "Alex's own answer still counted, once");
@@ -107,7 +108,8 @@ class RendezvousButtonsTest {
         String samsNotNow = h.data(A, "Not now");
         h.press(Partner.A, A, "Yes, I'd like that");
         h.apply(new Input.Press(Partner.A, A, samsNotNow));
-        assertEquals(List.of("STALE"), h.texts(A));
+        assertEquals(List.of("STALE"), h.refusals(Partner.A));
+        assertEquals(List.of(), h.texts(A));
         h.press(Partner.B, B, "Yes, I'd like that");
         assertEquals(List.of("You both said yes."), h.texts(GROUP), "the first press stands");
     }

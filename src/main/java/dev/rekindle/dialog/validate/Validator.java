@@ -19,6 +19,7 @@ public final class Validator {
             SizeChecks.check(in.dialog(), in.where(), problems);
             TimerLengthChecks.check(in.dialog(), in.where(), problems);
             ReminderChecks.check(in.dialog(), in.where(), problems);
+            AudienceChecks.check(in.dialog(), in.where(), problems);
         }
         LibraryChecks.check(dialogs, bot, problems);
         FollowUpChecks.check(dialogs, problems);

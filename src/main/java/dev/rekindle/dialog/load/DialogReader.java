@@ -5,6 +5,7 @@ import dev.rekindle.dialog.model.Dialog;
 import dev.rekindle.dialog.model.State;
 import dev.rekindle.dialog.model.Triggers;
 import dev.rekindle.dialog.validate.Problems;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,9 +75,52 @@ final class DialogReader {
             problems.error(map.source(), "'states' is empty", "add at least the start state");
         }
         StateReader reader = new StateReader(problems);
-        for (YNode.Entry e : map.entries()) {
+        for (YNode.Entry e : withStrayKeysInPlace(map.entries())) {
             states.put(e.key(), reader.read(e.key(), e));
         }
         return states;
+    }
+
+    /**
+     * A state's own key ({@code to: b}, {@code say: "..."}) indented like a state name is read by YAML as a state
+     * of its own, which could only be an error (a state is a mapping). It is reported once, in words about
+     * indentation, and read as part of the state above it, where it was meant to be: so the one mistake is not
+     * also "no way out" for that state and "never reached" for the states after it.
+     */
+    private List<YNode.Entry> withStrayKeysInPlace(List<YNode.Entry> entries) {
+        List<YNode.Entry> out = new ArrayList<>();
+        for (YNode.Entry e : entries) {
+            YNode.Entry owner = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (owner == null || !StateReader.KEYS.contains(e.key()) || e.value() instanceof YNode.Map) {
+                out.add(e);
+                continue;
+            }
+            int column = owner.keySource().column() + 2;
+            if (owner.value() instanceof YNode.Map m
+                    && !m.entries().isEmpty()
+                    && m.entries().get(0).keySource().column()
+                            > owner.keySource().column()) {
+                column = m.entries().get(0).keySource().column();
+            }
+            problems.error(
+                    e.keySource(),
+                    "'" + e.key() + "' is indented like a state name, so YAML reads it as a state of its own, not as"
+                            + " part of state '" + owner.key() + "' above it",
+                    "indent it under state '" + owner.key() + "', to column " + column + " like that state's keys");
+            List<YNode.Entry> merged = new ArrayList<>();
+            if (owner.value() instanceof YNode.Map m) {
+                merged.addAll(m.entries());
+            } else if (!(owner.value() instanceof YNode.Scalar s && s.isNull())) {
+                continue; // the state above is not a mapping either: it is reported as such
+            }
+            merged.add(e);
+            out.set(
+                    out.size() - 1,
+                    new YNode.Entry(
+                            owner.key(),
+                            owner.keySource(),
+                            new YNode.Map(merged, owner.value().source())));
+        }
+        return out;
     }
 }

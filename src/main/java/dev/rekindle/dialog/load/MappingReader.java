@@ -124,7 +124,12 @@ final class MappingReader {
         if (n instanceof YNode.Scalar s && s.type().equals("bool")) {
             return Optional.of(Boolean.parseBoolean(s.value().toLowerCase(java.util.Locale.ROOT)));
         }
-        problems.error(n.source(), "'" + key + "' in " + what + " must be true or false", "write " + key + ": true");
+        String written = n instanceof YNode.Scalar s && !s.isNull() ? "'" + s.value() + "'" : n.kind();
+        problems.error(
+                n.source(),
+                "'" + key + "' in " + what + " is " + written + ", but it can only be true or false",
+                "write " + key + ": true or " + key
+                        + ": false; yes, no, on and off are words in YAML, not true or false");
         return Optional.empty();
     }
 

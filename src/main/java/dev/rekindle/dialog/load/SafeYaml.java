@@ -125,11 +125,12 @@ public final class SafeYaml {
             }
             return Optional.ofNullable(convert(root.get(), new ArrayList<>()));
         } catch (MarkedYamlEngineException e) {
-            Source where = errorPlace(e);
-            problems.error(where, "YAML syntax error: " + oneLine(e.getProblem()) + context(e), syntaxHint(e));
+            YamlMistakes.Explained x = YamlMistakes.explain(file, lines, e);
+            problems.error(x.at(), x.message(), x.hint());
             return Optional.empty();
         } catch (YamlEngineException e) {
-            problems.error(Source.of(file, 1, 1), "YAML cannot be read: " + oneLine(e.getMessage()), null);
+            problems.error(
+                    Source.of(file, 1, 1), "YAML cannot read this file: " + YamlMistakes.oneLine(e.getMessage()), null);
             return Optional.empty();
         }
     }
@@ -340,56 +341,5 @@ public final class SafeYaml {
 
     private static String shortTag(String tag) {
         return tag.startsWith(Tag.PREFIX) ? "!!" + tag.substring(Tag.PREFIX.length()) : tag;
-    }
-
-    private static String oneLine(String s) {
-        return s == null ? "unknown problem" : s.replaceAll("\\s+", " ").trim();
-    }
-
-    /**
-     * The problem's mark, except at the end of the file: "unexpected end of stream" after an unclosed
-     * quote is best shown where the quote was opened (the context mark).
-     */
-    private Source errorPlace(MarkedYamlEngineException e) {
-        boolean atEnd = e.getProblem() != null && e.getProblem().contains("end of stream");
-        Optional<Mark> mark = atEnd && e.getContextMark().isPresent()
-                ? e.getContextMark()
-                : e.getProblemMark().or(e::getContextMark);
-        return mark.map(this::source).orElse(Source.of(file, 1, 1));
-    }
-
-    /** snakeyaml's context, e.g. "while scanning a quoted scalar" and where that started. */
-    private static String context(MarkedYamlEngineException e) {
-        if (e.getContext() == null || e.getContext().isBlank()) {
-            return "";
-        }
-        String where = e.getContextMark()
-                .map(m -> " at line " + (m.getLine() + 1) + ", column " + (m.getColumn() + 1))
-                .orElse("");
-        return " (" + oneLine(e.getContext()) + where + ")";
-    }
-
-    private static String syntaxHint(MarkedYamlEngineException e) {
-        String p = e.getProblem() == null ? "" : e.getProblem();
-        String context = e.getContext() == null ? "" : e.getContext();
-        if (context.contains("quoted scalar")) {
-            return "a quote is not closed: end the text with the same quote it starts with";
-        }
-        if (p.toLowerCase(java.util.Locale.ROOT).contains("tab")) {
-            return "indent with spaces, not tabs";
-        }
-        if (p.contains("another document")) {
-            return "a file holds one dialog: remove the second '---' and what follows, or move it to its own file";
-        }
-        if (p.contains("mapping values are not allowed")) {
-            return "a value containing ': ' must be quoted, e.g. say: \"Note: this\"";
-        }
-        if (p.contains("could not find expected ':'") || p.contains("expected <block end>")) {
-            return "check the indentation: keys of one mapping must line up";
-        }
-        if (p.contains("found character '@'") || p.contains("cannot start any token")) {
-            return "quote values that start with @ or `";
-        }
-        return "check the indentation and quote values that contain ': ' or start with a special character";
     }
 }

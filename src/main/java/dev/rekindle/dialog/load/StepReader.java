@@ -351,14 +351,20 @@ final class StepReader {
         return new Step.Raise(kind.get(), n.source());
     }
 
+    /**
+     * {@code end: true} is the only way to write it: {@code false}, {@code yes} (text in YAML 1.2) or anything else
+     * gets the same words. The state still ends, so that the one mistake is not also "no way out". A follow_up
+     * alone ends the dialog too.
+     */
     private Step end() {
-        boolean end = m.flag("end").orElse(true);
-        if (!end) {
+        YNode n = m.node("end");
+        if (n != null && !(n instanceof YNode.Scalar s && s.type().equals("bool") && Boolean.parseBoolean(s.value()))) {
+            String written = n instanceof YNode.Scalar s && !s.isNull() ? "'" + s.value() + "'" : n.kind();
             problems.error(
-                    m.node("end").source(),
-                    "'end' in state '" + state + "' can only be true",
-                    "write 'end: true', or remove the key and say where the state goes");
-            return null;
+                    n.source(),
+                    "'end' in state '" + state + "' is " + written + ", but it can only be true",
+                    "write 'end: true' to end the dialog here, or remove 'end' and say where the state goes"
+                            + ", for example 'to: <state>'");
         }
         return new Step.End(followUp());
     }

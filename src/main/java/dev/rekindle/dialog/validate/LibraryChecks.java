@@ -22,6 +22,9 @@ final class LibraryChecks {
     /** A resume that comes at once would undo the pause of the person it protects before anyone could notice. */
     private static final java.time.Duration MIN_RESUME_AFTER = java.time.Duration.ofHours(1);
 
+    /** Telegram sends it for everyone who opens the bot: a dialog it starts is found without the menu. */
+    private static final String TELEGRAM_START = "/start";
+
     private final List<DialogInput> dialogs;
     private final Optional<BotInput> bot;
     private final Problems problems;
@@ -206,15 +209,20 @@ final class LibraryChecks {
         }
     }
 
-    /** A warning: a dialog nothing can start is probably forgotten in the menu, or left over. */
+    /**
+     * Warnings, like every doubt about how a dialog is found: a dialog nothing can start is probably forgotten in
+     * the menu, or left over; one with a command, outside the menu and led to by no dialog, is found only by
+     * someone who already knows the command.
+     */
     private void unstartable() {
         BotSettings b = bot.get().bot();
         for (DialogInput in : byId.values()) {
             Dialog d = in.dialog();
-            boolean started = b.menu().contains(d.id())
-                    || !d.triggers().commands().isEmpty()
+            List<String> commands = d.triggers().commands();
+            boolean shown = b.menu().contains(d.id()) || startedByOthers.contains(d.id());
+            boolean started = shown
+                    || !commands.isEmpty()
                     || !d.triggers().intents().isEmpty()
-                    || startedByOthers.contains(d.id())
                     || b.safetyDialogs().contains(d.id());
             if (!started) {
                 problems.warning(
@@ -222,6 +230,13 @@ final class LibraryChecks {
                         "dialog '" + d.id() + "' can never start: it is not in the menu, has no triggers, "
                                 + "and no dialog calls or hands over to it",
                         "add it to menu: in bot.yaml, give it triggers:, or remove it");
+            } else if (!shown && !commands.isEmpty() && !commands.contains(TELEGRAM_START)) {
+                problems.warning(
+                        in.where().value("triggers", "commands", 0),
+                        "dialog '" + d.id() + "' has the command " + commands.get(0)
+                                + " but is not in the menu, and no dialog leads to it: only someone who already knows "
+                                + commands.get(0) + " can start it",
+                        "add " + d.id() + " to menu: in bot.yaml, or lead to it from another dialog with handover:");
             }
         }
     }

@@ -9,10 +9,7 @@ import dev.rekindle.dialog.model.State;
 import dev.rekindle.dialog.model.Step;
 import dev.rekindle.dialog.model.Step.TextHandler;
 import dev.rekindle.dialog.model.Validation;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -43,7 +40,7 @@ final class StructureChecks {
         for (State s : d.states().values()) {
             c.state(s);
         }
-        c.reachability();
+        Reachability.check(d, problems);
     }
 
     private String dialogName() {
@@ -322,36 +319,5 @@ final class StructureChecks {
 
     private static String fmt(double d) {
         return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
-    }
-
-    /** States not reachable from start or on_change following every transition; each is a mistake. */
-    private void reachability() {
-        if (d.start() == null || !d.states().containsKey(d.start())) {
-            return;
-        }
-        Set<String> reached = new LinkedHashSet<>();
-        Deque<String> todo = new ArrayDeque<>();
-        todo.add(d.start());
-        if (d.onChange() != null && d.states().containsKey(d.onChange())) {
-            todo.add(d.onChange());
-        }
-        while (!todo.isEmpty()) {
-            String n = todo.poll();
-            State s = d.states().get(n);
-            if (s == null || !reached.add(n)) {
-                continue;
-            }
-            for (Transitions.Transition t : Transitions.of(s)) {
-                todo.add(t.target());
-            }
-        }
-        for (State s : d.states().values()) {
-            if (!reached.contains(s.name())) {
-                problems.error(
-                        s.source(),
-                        "state '" + s.name() + "' can never be reached from start '" + d.start() + "'",
-                        "lead to it from another state (to, buttons, routes, branch, timer...), or remove it");
-            }
-        }
     }
 }

@@ -20,6 +20,7 @@ public final class Validator {
             TimerLengthChecks.check(in.dialog(), in.where(), problems);
             ReminderChecks.check(in.dialog(), in.where(), problems);
             ButtonActorChecks.check(in.dialog(), in.where(), problems);
+            AudienceChecks.check(in.dialog(), in.where(), problems);
         }
         LibraryChecks.check(dialogs, bot, problems);
         FollowUpChecks.check(dialogs, problems);

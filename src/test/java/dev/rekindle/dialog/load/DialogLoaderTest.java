@@ -95,14 +95,15 @@ class DialogLoaderTest {
         assertTrue(
                 all.contains("many.yaml:9:9: error: state 'a' goes to 'bb', which does not exist (did you mean 'b'?)"),
                 all);
-        assertTrue(all.contains("many.yaml:10:3: error: state 'b' can never be reached"), all);
+        // 'bb' is a likely typo of 'b', so 'b' is not also reported as unreachable: one mistake, one error
+        assertFalse(all.contains("can never be reached"), all);
         assertTrue(
                 all.contains(
                         "many.yaml:11:14: error: 'conflit' in the routes of state 'b' is not a known intent (did you mean 'conflict'?)"),
                 all);
         assertTrue(all.contains("the routes of state 'b' have no fallback"), all);
         assertTrue(all.contains("many.yaml:12:20: error: '5 minutes' is not a duration"), all);
-        assertEquals(8, messages.size(), all);
+        assertEquals(7, messages.size(), all);
         assertTrue(r.library().isEmpty());
     }
 

@@ -195,11 +195,12 @@ class DialogMappingTest {
         Dialog helper = library.current("helper").orElseThrow();
         assertEquals(List.of(), helper.roles());
         assertNull(helper.onChange());
-        String privateShare = """
+        // a group dialog: a rendezvous needs both partners, which a private dialog never has
+        String defaults = """
                 id: defaults
                 title: Defaults
                 description: Defaults of share and rendezvous.
-                audience: private
+                audience: group
                 start: s
                 states:
                   s:
@@ -210,7 +211,7 @@ class DialogMappingTest {
                     end: true
                 """;
         List<SourceFile> files = new ArrayList<>(TestFiles.support());
-        files.add(new SourceFile("defaults.yaml", privateShare));
+        files.add(new SourceFile("defaults.yaml", defaults));
         LoadResult r = DialogLoader.loadSources(files);
         assertFalse(r.hasErrors(), () -> BrokenDialogsTest.describe(r.problems()));
         Dialog d = r.library().orElseThrow().current("defaults").orElseThrow();
@@ -229,7 +230,7 @@ class DialogMappingTest {
     void botSettings() {
         BotSettings bot = library.bot();
         assertEquals(BotSettings.MESSAGE_KEYS, bot.messages().keySet());
-        assertEquals(List.of("helper"), bot.menu());
+        assertEquals(List.of("helper", "group_helper"), bot.menu());
         assertEquals("safety_crisis", bot.crisisDialog());
         assertEquals("safety_abuse", bot.abuseDialog());
     }

@@ -297,9 +297,10 @@ class TelegramBotIT extends BotOnFakeTelegram {
         chats.awaitSent(SAM.id(), "I'll show the words in the group");
         api.pushText(ALEX, "tired");
         chats.press(ALEX, chats.awaitSent(ALEX.id(), "May I show your word"), "Keep it to me");
-        Call words = chats.awaitSent(US.id(), "How you each feel now");
-        assertTrue(Chats.plain(words.text()).contains("Sam: calm"), words.text());
+        // one word kept private keeps both private, so no name stands beside "(kept private)"
+        Call words = chats.awaitSent(US.id(), "Your words stay with you today");
         assertFalse(words.text().contains("tired"), "Alex kept the word private: " + words.text());
+        assertFalse(words.text().contains("calm"), "a word is shown only when both agreed: " + words.text());
         chats.press(SAM, chats.awaitSent(US.id(), "How was this check-in for you?"), "Good, let's do it again");
         chats.awaitSent(US.id(), "Saved in your journal");
     }

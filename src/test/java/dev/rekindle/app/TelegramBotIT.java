@@ -247,13 +247,14 @@ class TelegramBotIT extends BotOnFakeTelegram {
         start(options().withLimits(RateLimiter.Limits.TELEGRAM));
         makeCouple(bot.store());
         api.pushText(SAM, "/affection");
-        chats.press(SAM, chats.awaitSent(SAM.id(), "today?"), "Not today");
+        chats.press(SAM, chats.awaitSent(SAM.id(), "how is touch for you right now?"), "Not today");
         chats.awaitSent(SAM.id(), "Another day");
         roundTrip(SAM);
         assertEquals(List.of(), api.calls("sendChatAction"), "one-message answers come without typing");
 
         api.pushText(SAM, "/affection");
-        chats.press(SAM, chats.awaitSent(SAM.id(), "today?", 2), "Holding hands when we're out");
+        chats.press(SAM, chats.awaitSent(SAM.id(), "how is touch for you right now?", 2), "I'd like more of it");
+        chats.press(SAM, chats.awaitSent(SAM.id(), "today?"), "Holding hands when we're out");
         Call second = chats.awaitSent(SAM.id(), "You picked holding hands");
         Call first = chats.awaitSent(SAM.id(), "when you're both comfortable with it");
         List<Call> typing = api.calls("sendChatAction");

@@ -186,7 +186,7 @@ class CoupleJourneyIT {
         chats.awaitSent(SAM.id(), "I'll show the words in the group");
         api.pushText(ALEX, ALEX_WORD);
         chats.press(ALEX, chats.awaitSent(ALEX.id(), "May I show your word"), "Keep it to me");
-        chats.awaitSent(US.id(), "How you each feel now");
+        chats.awaitSent(US.id(), "Your words stay with you today");
         chats.press(SAM, chats.awaitSent(US.id(), "How was this check-in for you?"), "Hard, but worth it");
         chats.press(ALEX, chats.awaitSent(US.id(), "And how was it for you, Alex?"), "Good, let's do it again");
         chats.awaitSent(US.id(), "Saved in your journal");
@@ -244,8 +244,10 @@ class CoupleJourneyIT {
                                 "On its way to Alex. Thank you for telling them.",
                                 "Done: I'm passing it on to Alex. Thank you for saying it."),
                         "One word for how you feel right now?",
-                        "May I show your word in the group?\n[Show it] [Keep it to me]",
-                        answered("May I show your word in the group?", "Show it"),
+                        "May I show your word in the group? I'll show the words only if you both say yes.\n[Show it] [Keep it to me]",
+                        answered(
+                                "May I show your word in the group? I'll show the words only if you both say yes.",
+                                "Show it"),
                         "Thank you. I'll show the words in the group when it's time.",
                         "[document rekindle-export.json]",
                         said("export_sent"),
@@ -270,8 +272,10 @@ class CoupleJourneyIT {
                         said("pairing_done_invited", "partner", "Sam"),
                         "Sam wanted you to know:\n\n" + APPRECIATION,
                         "One word for how you feel right now?",
-                        "May I show your word in the group?\n[Show it] [Keep it to me]",
-                        answered("May I show your word in the group?", "Keep it to me"),
+                        "May I show your word in the group? I'll show the words only if you both say yes.\n[Show it] [Keep it to me]",
+                        answered(
+                                "May I show your word in the group? I'll show the words only if you both say yes.",
+                                "Keep it to me"),
                         said("unpair_told")));
         assertTranscript(
                 US.id(),
@@ -298,7 +302,7 @@ class CoupleJourneyIT {
                                 + ", tap when you're done.)",
                         "Time's up. Thank you, " + second + ".",
                         "Thank you both. One last thing: I've sent each of you a private question.",
-                        "How you each feel now:\nSam: " + SAM_WORD + "\nAlex: " + said("withheld"),
+                        "Your words stay with you today, and that's okay.",
                         "How was this check-in for you? Each of you, tap your own answer.\n[Good, let's do it again] "
                                 + "[Hard, but worth it] [Not for us today]",
                         answered(

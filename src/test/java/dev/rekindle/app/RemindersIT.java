@@ -89,7 +89,7 @@ class RemindersIT extends BotOnFakeTelegram {
                 "A few minutes together each evening");
         chats.awaitSent(SAM.id(), "What time would suit you?", n);
         api.pushText(SAM, time);
-        chats.press(SAM, chats.awaitSent(SAM.id(), "Shall I save it in the journal", n), "Keep it to me");
+        chats.press(SAM, chats.awaitSent(SAM.id(), "Shall I save it in your journal", n), "Keep it to me");
         chats.press(SAM, chats.awaitSent(SAM.id(), "Would you like a reminder from me", n), "Yes, remind me");
         chats.awaitSent(SAM.id(), "I'll remind you every day at", n);
     }

@@ -251,13 +251,14 @@ class TelegramBotIT extends BotOnFakeTelegram {
         start(options().withLimits(RateLimiter.Limits.TELEGRAM));
         makeCouple(bot.store());
         api.pushText(SAM, "/affection");
-        chats.press(SAM, chats.awaitSent(SAM.id(), "today?"), "Not today");
+        chats.press(SAM, chats.awaitSent(SAM.id(), "how is touch for you right now?"), "Not today");
         chats.awaitSent(SAM.id(), "Another day");
         roundTrip(SAM);
         assertEquals(List.of(), api.calls("sendChatAction"), "one-message answers come without typing");
 
         api.pushText(SAM, "/affection");
-        chats.press(SAM, chats.awaitSent(SAM.id(), "today?", 2), "Holding hands when we're out");
+        chats.press(SAM, chats.awaitSent(SAM.id(), "how is touch for you right now?", 2), "I'd like more of it");
+        chats.press(SAM, chats.awaitSent(SAM.id(), "today?"), "Holding hands when we're out");
         Call second = chats.awaitSent(SAM.id(), "You picked holding hands");
         Call first = chats.awaitSent(SAM.id(), "when you're both comfortable with it");
         List<Call> typing = api.calls("sendChatAction");
@@ -302,9 +303,10 @@ class TelegramBotIT extends BotOnFakeTelegram {
         chats.awaitSent(SAM.id(), "I'll show the words in the group");
         api.pushText(ALEX, "tired");
         chats.press(ALEX, chats.awaitSent(ALEX.id(), "May I show your word"), "Keep it to me");
-        Call words = chats.awaitSent(US.id(), "How you each feel now");
-        assertTrue(Chats.plain(words.text()).contains("Sam: calm"), words.text());
+        // one word kept private keeps both private, so no name stands beside "(kept private)"
+        Call words = chats.awaitSent(US.id(), "Your words stay with you today");
         assertFalse(words.text().contains("tired"), "Alex kept the word private: " + words.text());
+        assertFalse(words.text().contains("calm"), "a word is shown only when both agreed: " + words.text());
         chats.press(SAM, chats.awaitSent(US.id(), "How was this check-in for you?"), "Good, let's do it again");
         chats.press(ALEX, chats.awaitSent(US.id(), "And how was it for you, Alex?"), "Hard, but worth it");
         chats.awaitSent(US.id(), "Saved in your journal");

@@ -261,6 +261,10 @@ class BotCoreTest {
     @Test
     void affectionsCheckBackIsAStoredTimerThatSurvivesARestartAndWaitsForAnotherExerciseToEnd() {
         run(new Received.Command(receive("cmd"), sam(), from(sam()), "affection", ""));
+        OutboxMessage.Text touchNow = sends(SAM).get(0);
+        markAllSent();
+        run(new Received.Press(
+                receive("more"), sam(), from(sam()), touchNow.buttons().get(0).data())); // I'd like more of it
         OutboxMessage.Text choose = sends(SAM).get(0);
         markAllSent();
         run(new Received.Press(
@@ -316,13 +320,17 @@ class BotCoreTest {
         OutboxMessage.Text checkBack = sends(SAM).get(0);
         assertTrue(checkBack.html().contains("a dance in the kitchen or living room"), checkBack.html());
         assertEquals(
-                List.of("It felt good", "A bit awkward", "It didn't happen"),
+                List.of("It felt good", "A bit awkward", "They said not now", "It didn't happen"),
                 checkBack.buttons().stream().map(OutboxMessage.Button::label).toList());
     }
 
     @Test
     void unpairingTakesAPendingCheckBackWithTheCouplesSessionAndTimers() {
         run(new Received.Command(receive("cmd"), sam(), from(sam()), "affection", ""));
+        OutboxMessage.Text touchNow = sends(SAM).get(0);
+        markAllSent();
+        run(new Received.Press(
+                receive("more"), sam(), from(sam()), touchNow.buttons().get(0).data())); // I'd like more of it
         OutboxMessage.Text choose = sends(SAM).get(0);
         markAllSent();
         run(new Received.Press(

@@ -119,16 +119,19 @@ final class NluCvCommand implements Callable<Integer> {
         o.printf(
                 Locale.ROOT,
                 "routing on the out-of-fold answers: act alone from %.2f (every bin above right >= %.0f%%), "
-                        + "offer from %.2f (offers holding the right intent >= %.0f%%)%n",
+                        + "offer from %.2f (the first button right >= %.0f%%), a second button from %.2f (right >= "
+                        + "%.0f%%)%n",
                 rt.rule().direct(),
                 100 * RoutingTuner.DIRECT_PRECISION,
                 rt.rule().offer(),
-                100 * RoutingTuner.OFFER_HITS);
-        o.println("  best probability   direct: messages, right   offer: messages, right among the offers");
+                100 * RoutingTuner.OFFER_HITS,
+                rt.rule().second(),
+                100 * RoutingTuner.SECOND_HITS);
+        o.println("  best probability   direct: messages, right   offer: messages, first button right");
         java.util.Map<Double, RoutingTuner.Bin> offers = new java.util.TreeMap<>();
-        rt.offer().forEach(b -> offers.put(b.from(), b));
+        rt.offer().stream().filter(b -> b.examples() > 0).forEach(b -> offers.put(b.from(), b));
         java.util.Map<Double, RoutingTuner.Bin> directs = new java.util.TreeMap<>();
-        rt.direct().forEach(b -> directs.put(b.from(), b));
+        rt.direct().stream().filter(b -> b.examples() > 0).forEach(b -> directs.put(b.from(), b));
         java.util.TreeSet<Double> edges = new java.util.TreeSet<>(java.util.Comparator.reverseOrder());
         edges.addAll(offers.keySet());
         edges.addAll(directs.keySet());
@@ -141,6 +144,14 @@ final class NluCvCommand implements Callable<Integer> {
                     cell(directs.get(from)),
                     cell(offers.get(from)));
         }
+        o.println("  second button's probability (in the offer band): messages, second button right");
+        for (RoutingTuner.Bin b : rt.second()) {
+            if (b.examples() == 0) {
+                continue;
+            }
+            o.printf(Locale.ROOT, "  %.2f-%.2f          %s%n", b.from(), b.from() + 0.05, cell(b));
+        }
+        o.println("  (* too few messages to judge: passed over)");
     }
 
     private static String cell(RoutingTuner.Bin b) {

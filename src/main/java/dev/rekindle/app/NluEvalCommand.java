@@ -88,9 +88,11 @@ final class NluEvalCommand implements Callable<Integer> {
     private static void printRouting(RoutingScore r, PrintWriter o) {
         o.printf(
                 Locale.ROOT,
-                "routing (the model's rule: act from %.2f, offer from %.2f; the classifier alone):%n",
+                "routing (the model's rule: act from %.2f, offer from %.2f, a second button from %.2f; the classifier"
+                        + " alone):%n",
                 r.rule().direct(),
-                r.rule().offer());
+                r.rule().offer(),
+                r.rule().second());
         o.printf(
                 Locale.ROOT,
                 "  routed directly  %4d (%s): %d to the right intent, %d to a wrong exercise without asking%n",

@@ -128,6 +128,7 @@ public final class IntentModel {
         h.put("margin", rule.margin());
         h.put("routeDirect", routing.direct());
         h.put("routeOffer", routing.offer());
+        h.put("routeSecond", routing.second());
         h.put("fingerprint", fingerprint);
         h.putPOJO("labels", labels);
         byte[] header = JSON.writeValueAsBytes(h);
@@ -174,7 +175,8 @@ public final class IntentModel {
             RoutingRule routing = h.has("routeDirect")
                     ? new RoutingRule(
                             h.path("routeDirect").asDouble(),
-                            h.path("routeOffer").asDouble())
+                            h.path("routeOffer").asDouble(),
+                            h.path("routeSecond").asDouble())
                     : RoutingRule.always();
             byte[] model = new byte[checkedLength(d.readInt(), name)];
             d.readFully(model);

@@ -133,7 +133,7 @@ public final class ModelStore {
             return new Rules(
                     new OutOfScopeTuner.Tuning(
                             OutOfScopeRule.none(), Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, 0),
-                    new RoutingTuner.Tuning(RoutingRule.always(), List.of(), List.of()));
+                    new RoutingTuner.Tuning(RoutingRule.always(), List.of(), List.of(), List.of()));
         }
         IntentCv.Result cv = IntentCv.crossValidate(examples, params, TUNING_FOLDS, TUNING_SEED);
         OutOfScopeTuner.Tuning oos = cv.tuneOutOfScope(OutOfScopeRule.OUT_OF_SCOPE, OBJECTIVE);

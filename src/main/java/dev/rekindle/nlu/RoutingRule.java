@@ -6,34 +6,38 @@ import java.util.List;
 
 /**
  * When a message may start an exercise on its own, when the bot offers the likeliest ones first, and when it says
- * honestly that it did not understand: three bands of the classifier's probability. Tuned on validation data
+ * honestly that it did not understand: bands of the classifier's probability. Tuned on validation data
  * ({@link RoutingTuner}) and stored in the model, beside its {@link OutOfScopeRule}.
  *
  * <ul>
  *   <li>An exercise intent (see {@link IntentTaxonomy#startsExercise}) is acted on from {@code direct} up.
- *   <li>Below, the one or two likeliest exercise intents whose probability reaches {@code offer} are offered.
+ *   <li>Below, the likeliest exercise intent is offered when its probability reaches {@code offer}, and with it the
+ *       next likeliest when that one reaches {@code second}.
  *   <li>A control intent (a greeting, thanks...), which starts no exercise, is acted on from {@code offer} up.
  *   <li>Anything else falls back, and so does whatever the out-of-scope rule rejected: that rule decides whether
  *       anything fits at all, this one whether to act, to ask or to say so.
  * </ul>
  *
  * @param direct the least probability of an exercise intent to act on it without asking, 0..1 (0: always act)
- * @param offer  the least probability of an intent to be offered, or of a control intent to be acted on, 0..direct
+ * @param offer  the least probability of the likeliest exercise intent to be offered, or of a control intent to be
+ *               acted on, 0..direct
+ * @param second the least probability of the next likeliest exercise intent to be offered beside it, 0..offer
  */
-public record RoutingRule(double direct, double offer) {
+public record RoutingRule(double direct, double offer, double second) {
     /** The most exercises one offer shows (beside "something else"). */
     public static final int MAX_OFFERS = 2;
 
     public RoutingRule {
-        if (!(offer >= 0 && offer <= direct && direct <= 1)) {
+        if (!(second >= 0 && second <= offer && offer <= direct && direct <= 1)) {
             throw new IllegalArgumentException(
-                    "routing thresholds must keep 0 <= offer <= direct <= 1: offer " + offer + ", direct " + direct);
+                    "routing thresholds must keep 0 <= second <= offer <= direct <= 1: second " + second + ", offer "
+                            + offer + ", direct " + direct);
         }
     }
 
     /** Acts on every verdict, as the bot did before it asked: for classifiers whose probabilities nobody tuned. */
     public static RoutingRule always() {
-        return new RoutingRule(0, 0);
+        return new RoutingRule(0, 0, 0);
     }
 
     /** What to do with {@code c}, a verdict of this rule's model. */
@@ -57,15 +61,18 @@ public record RoutingRule(double direct, double offer) {
         if (control) {
             return Routing.fallback();
         }
-        List<String> offers = offers(ranked, offer);
+        List<String> offers = offers(ranked, offer, second);
         return offers.isEmpty() ? Routing.fallback() : Routing.offer(offers);
     }
 
-    /** The first {@link #MAX_OFFERS} exercise intents of {@code ranked} whose probability reaches {@code least}. */
-    static List<String> offers(List<Classification.Scored> ranked, double least) {
+    /**
+     * The exercise intents of {@code ranked} to offer: the likeliest when it reaches {@code first}, and the next
+     * likeliest beside it when that one reaches {@code next}; none when the likeliest falls short.
+     */
+    static List<String> offers(List<Classification.Scored> ranked, double first, double next) {
         List<String> out = new ArrayList<>(MAX_OFFERS);
         for (Classification.Scored s : ranked) {
-            if (s.probability() < least || out.size() == MAX_OFFERS) {
+            if (out.size() == MAX_OFFERS || s.probability() < (out.isEmpty() ? first : next)) {
                 break;
             }
             if (IntentTaxonomy.startsExercise(s.intent())) {

@@ -14,9 +14,13 @@ import java.util.List;
  *       {@link #DIRECT_PRECISION} of the messages whose best intent starts an exercise have it right. The bot acts
  *       alone only where it is right nine times in ten, and more often higher up.
  *   <li><b>offer</b>: the lowest edge below {@code direct} such that, in every bin from it up to {@code direct}, the
- *       one or two offered exercise intents (those reaching the edge) hold the right one for at least
- *       {@link #OFFER_HITS} of the messages offered something. Below it an offer would more often be wrong than
- *       right, so the bot says it did not understand.
+ *       likeliest exercise intent (when it reaches the edge) is the right one for at least {@link #OFFER_HITS} of
+ *       the messages offered it. Below, an offer would more often be wrong than right, so the bot says it did not
+ *       understand.
+ *   <li><b>second</b>: among the messages of the offer band, binned by the probability of the next likeliest
+ *       exercise intent, the lowest edge (up to {@code offer}) such that in that bin and every bin above it the second
+ *       button is the right one for at least {@link #SECOND_HITS} of them: a second button costs a glance, so it is
+ *       worth showing when it is right one time in four.
  * </ul>
  *
  * A bin with fewer than {@value #MIN_EXAMPLES} messages is too small to judge and is passed over. Messages the
@@ -28,11 +32,13 @@ public final class RoutingTuner {
     static final int MIN_EXAMPLES = 10;
     /** The least share of right direct routes in every bin of the direct band. */
     public static final double DIRECT_PRECISION = 0.90;
-    /** The least share of offers holding the right intent in every bin of the offer band. */
+    /** The least share of offers whose first button is right, in every bin of the offer band. */
     public static final double OFFER_HITS = 0.50;
+    /** The least share of second buttons that are right, in every bin of the second button's probability. */
+    public static final double SECOND_HITS = 0.25;
     /** How the rule is chosen, as the model's fingerprint records it: a change of method retrains. */
     static final String METHOD = "bins" + BIN + ",min" + MIN_EXAMPLES + ",direct" + DIRECT_PRECISION + ",offer"
-            + OFFER_HITS + ",max" + RoutingRule.MAX_OFFERS;
+            + OFFER_HITS + ",second" + SECOND_HITS + ",max" + RoutingRule.MAX_OFFERS;
 
     private RoutingTuner() {}
 
@@ -52,11 +58,15 @@ public final class RoutingTuner {
         }
     }
 
-    /** The chosen rule and the two curves it was read from (from the top bin down), for reports. */
-    public record Tuning(RoutingRule rule, List<Bin> direct, List<Bin> offer) {
+    /**
+     * The chosen rule and the curves it was read from (from the top bin down), for reports: {@code direct} and
+     * {@code offer} by the best probability, {@code second} by the second button's.
+     */
+    public record Tuning(RoutingRule rule, List<Bin> direct, List<Bin> offer, List<Bin> second) {
         public Tuning {
             direct = List.copyOf(direct);
             offer = List.copyOf(offer);
+            second = List.copyOf(second);
         }
     }
 
@@ -97,8 +107,48 @@ public final class RoutingTuner {
         for (int b = directBin - 1; b >= Math.max(0, offerBin - 1); b--) {
             offerCurve.add(offerBin(answers, b, edge(offerBin == 0 || b >= offerBin ? offerBin : b)));
         }
-        RoutingRule rule = new RoutingRule(edge(directBin), edge(offerBin));
-        return new Tuning(rule, directCurve, offerCurve);
+        List<Bin> secondCurve = new ArrayList<>();
+        int secondBin = offerBin;
+        for (int b = offerBin - 1; b >= 0; b--) {
+            Bin bin = secondBin(answers, b, bins, edge(offerBin), edge(directBin));
+            secondCurve.add(bin);
+            if (bin.judged() && bin.share() < SECOND_HITS) {
+                break;
+            }
+            secondBin = b;
+        }
+        RoutingRule rule = new RoutingRule(edge(directBin), edge(offerBin), edge(secondBin));
+        return new Tuning(rule, directCurve, offerCurve, secondCurve);
+    }
+
+    /**
+     * The messages of the offer band ({@code offer <= p1 < direct}, first button offered) whose next likeliest
+     * exercise intent has a probability in bin {@code b}, and how many of them it is right for.
+     */
+    private static Bin secondBin(List<Answer> answers, int b, int bins, double offer, double direct) {
+        int n = 0;
+        int right = 0;
+        for (Answer a : answers) {
+            if (!a.actsOn() || IntentTaxonomy.CONTROL.contains(a.best()) || a.p1() < offer || a.p1() >= direct) {
+                continue;
+            }
+            List<String> two = RoutingRule.offers(a.ranked(), offer, 0);
+            if (two.size() < 2) {
+                continue;
+            }
+            double q = a.ranked().stream()
+                    .filter(s -> s.intent().equals(two.get(1)))
+                    .findFirst()
+                    .orElseThrow()
+                    .probability();
+            if (Math.min(bins - 1, (int) Math.floor(q / BIN + 1e-9)) == b) {
+                n++;
+                if (two.get(1).equals(a.gold())) {
+                    right++;
+                }
+            }
+        }
+        return new Bin(edge(b), n, right);
     }
 
     /** Whether every judged bin from {@code low} up to (not including) {@code directBin} holds with edge {@code low}. */
@@ -126,7 +176,7 @@ public final class RoutingTuner {
         return new Bin(edge(b), n, right);
     }
 
-    /** The messages of bin {@code b} that would be offered something with offer threshold {@code least}. */
+    /** The messages of bin {@code b} whose likeliest exercise intent reaches {@code least}, and how often it is right. */
     private static Bin offerBin(List<Answer> answers, int b, double least) {
         int bins = (int) Math.round(1 / BIN);
         int n = 0;
@@ -135,10 +185,10 @@ public final class RoutingTuner {
             if (!a.actsOn() || IntentTaxonomy.CONTROL.contains(a.best()) || !a.inBin(b, bins)) {
                 continue;
             }
-            List<String> offers = RoutingRule.offers(a.ranked(), least);
-            if (!offers.isEmpty()) {
+            List<String> first = RoutingRule.offers(a.ranked(), least, Double.POSITIVE_INFINITY);
+            if (!first.isEmpty()) {
                 n++;
-                if (offers.contains(a.gold())) {
+                if (first.get(0).equals(a.gold())) {
                     right++;
                 }
             }

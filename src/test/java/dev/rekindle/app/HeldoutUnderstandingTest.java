@@ -34,9 +34,9 @@ class HeldoutUnderstandingTest {
     private static final double ACCURACY_FLOOR = 0.92;
     private static final double SAFETY_RECALL_FLOOR = 1.0;
     private static final double FALSE_ALARM_CEILING = 0.02;
-    /** At most one direct route in fifty goes to a wrong exercise (measured: 4 of 384). */
+    /** At most one direct route in fifty goes to a wrong exercise (measured: 2 of 374). */
     private static final double WRONG_EXERCISE_CEILING = 0.02;
-    /** At least seven messages in ten are acted on without a question (measured: 80%). */
+    /** At least seven messages in ten are acted on without a question (measured: 78%). */
     private static final double DIRECT_FLOOR = 0.70;
 
     @Test

@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RoutingTest {
-    private static final RoutingRule RULE = new RoutingRule(0.8, 0.4);
+    private static final RoutingRule RULE = new RoutingRule(0.8, 0.4, 0.2);
 
     private static Classification verdict(String intent, Object... rankedPairs) {
         List<Classification.Scored> ranked = new ArrayList<>();
@@ -27,10 +27,10 @@ class RoutingTest {
     }
 
     @Test
-    void anUnsureOneOffersTheTwoLikeliestExercisesThatReachTheOfferThreshold() {
-        Routing two = RULE.route(verdict("low_desire", "low_desire", 0.5, "feel_disconnected", 0.42, "no_time", 0.05));
+    void anUnsureOneOffersTheLikeliestExerciseAndTheNextWhenItReachesTheSecondThreshold() {
+        Routing two = RULE.route(verdict("low_desire", "low_desire", 0.5, "feel_disconnected", 0.22, "no_time", 0.21));
         assertEquals(new Routing(Routing.Band.OFFER, "out_of_scope", List.of("low_desire", "feel_disconnected")), two);
-        Routing one = RULE.route(verdict("low_desire", "low_desire", 0.5, "feel_disconnected", 0.3));
+        Routing one = RULE.route(verdict("low_desire", "low_desire", 0.5, "feel_disconnected", 0.15));
         assertEquals(List.of("low_desire"), one.offers());
     }
 
@@ -49,6 +49,9 @@ class RoutingTest {
                 "conflict",
                 0.41));
         assertEquals(List.of("trust_broken", "resentment"), r.offers());
+        Routing none = RULE.route(verdict("crisis", "crisis", 0.6, "trust_broken", 0.3, "resentment", 0.09));
+        assertEquals(
+                Routing.Band.FALLBACK, none.band(), "the likeliest exercise itself must reach the offer threshold");
     }
 
     @Test
@@ -87,8 +90,10 @@ class RoutingTest {
 
     @Test
     void thresholdsOutOfOrderAreRefusedWithTheirValues() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new RoutingRule(0.4, 0.8));
-        assertEquals("routing thresholds must keep 0 <= offer <= direct <= 1: offer 0.8, direct 0.4", e.getMessage());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new RoutingRule(0.4, 0.8, 0.1));
+        assertEquals(
+                "routing thresholds must keep 0 <= second <= offer <= direct <= 1: second 0.1, offer 0.8, direct 0.4",
+                e.getMessage());
     }
 
     /**
@@ -103,15 +108,17 @@ class RoutingTest {
         bin(gold, probs, 0.97, 12, 12); // 0.95-1.00: all right; 0.90-0.95 empty, passed over
         bin(gold, probs, 0.87, 12, 11); // 0.85-0.90: 92% right
         bin(gold, probs, 0.82, 12, 9); // 0.80-0.85: 75% right: the direct band stops above it
-        bin(gold, probs, 0.62, 12, 7); // 0.60-0.65: the one offer holds 7 of 12
-        bin(gold, probs, 0.52, 12, 4); // 0.50-0.55: it holds 4 of 12: the offer band stops above it
+        bin(gold, probs, 0.62, 12, 7); // 0.60-0.65: the first button is right for 7 of 12
+        bin(gold, probs, 0.52, 12, 4); // 0.50-0.55: for 4 of 12: the offer band stops above it
         bin(gold, probs, 0.32, 4, 0); // too few to judge
         RoutingTuner.Tuning t = RoutingTuner.tune(
                 gold.toArray(String[]::new),
                 probs.toArray(double[][]::new),
                 labels,
                 new OutOfScopeRule("out_of_scope", 0, 0));
-        assertEquals(new RoutingRule(0.85, 0.55), t.rule());
+        // in the offer band the second button (resentment, at 0.02) is right for 5 + 3 of 24: worth showing
+        assertEquals(new RoutingRule(0.85, 0.55, 0.0), t.rule());
+        assertEquals(new RoutingTuner.Bin(0.0, 24, 8), t.second().get(t.second().size() - 1));
         assertEquals(0.95, t.direct().get(0).from(), 1e-9);
         assertEquals(12, t.direct().get(0).right());
     }
@@ -126,11 +133,11 @@ class RoutingTest {
 
     @Test
     void theRoutingRuleTravelsWithTheModelFile() throws Exception {
-        IntentModel m = SmallData.model().withRoutingRule(new RoutingRule(0.75, 0.35));
+        IntentModel m = SmallData.model().withRoutingRule(new RoutingRule(0.75, 0.35, 0.1));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         m.write(out);
         IntentModel back = IntentModel.read(new ByteArrayInputStream(out.toByteArray()), "test");
-        assertEquals(new RoutingRule(0.75, 0.35), back.routingRule());
+        assertEquals(new RoutingRule(0.75, 0.35, 0.1), back.routingRule());
         assertEquals(back.routingRule(), new OpenNlpIntentClassifier(back).routing());
     }
 }

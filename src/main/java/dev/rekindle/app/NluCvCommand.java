@@ -4,6 +4,7 @@ import dev.rekindle.nlu.IntentCv;
 import dev.rekindle.nlu.IntentParams;
 import dev.rekindle.nlu.OutOfScopeRule;
 import dev.rekindle.nlu.OutOfScopeTuner;
+import dev.rekindle.nlu.RoutingTuner;
 import dev.rekindle.nlu.TrainingData;
 import dev.rekindle.nlu.TrainingDataException;
 import java.io.IOException;
@@ -106,7 +107,57 @@ final class NluCvCommand implements Callable<Integer> {
                     100 * t.oosRecallAfter(),
                     100 * t.accuracyAfter());
         }
+        if (t.outOfScope() > 0) {
+            printRouting(r.tuneRouting(t.rule()), o);
+        }
         o.println("parameters: " + p.canonical());
         return 0;
+    }
+
+    /** The routing rule the out-of-fold answers choose, with the two curves it is read from (docs/nlu.md, Routing). */
+    static void printRouting(RoutingTuner.Tuning rt, PrintWriter o) {
+        o.printf(
+                Locale.ROOT,
+                "routing on the out-of-fold answers: act alone from %.2f (every bin above right >= %.0f%%), "
+                        + "offer from %.2f (the first button right >= %.0f%%), a second button from %.2f (right >= "
+                        + "%.0f%%)%n",
+                rt.rule().direct(),
+                100 * RoutingTuner.DIRECT_PRECISION,
+                rt.rule().offer(),
+                100 * RoutingTuner.OFFER_HITS,
+                rt.rule().second(),
+                100 * RoutingTuner.SECOND_HITS);
+        o.println("  best probability   direct: messages, right   offer: messages, first button right");
+        java.util.Map<Double, RoutingTuner.Bin> offers = new java.util.TreeMap<>();
+        rt.offer().stream().filter(b -> b.examples() > 0).forEach(b -> offers.put(b.from(), b));
+        java.util.Map<Double, RoutingTuner.Bin> directs = new java.util.TreeMap<>();
+        rt.direct().stream().filter(b -> b.examples() > 0).forEach(b -> directs.put(b.from(), b));
+        java.util.TreeSet<Double> edges = new java.util.TreeSet<>(java.util.Comparator.reverseOrder());
+        edges.addAll(offers.keySet());
+        edges.addAll(directs.keySet());
+        for (double from : edges) {
+            o.printf(
+                    Locale.ROOT,
+                    "  %.2f-%.2f          %s   %s%n",
+                    from,
+                    from + 0.05,
+                    cell(directs.get(from)),
+                    cell(offers.get(from)));
+        }
+        o.println("  second button's probability (in the offer band): messages, second button right");
+        for (RoutingTuner.Bin b : rt.second()) {
+            if (b.examples() == 0) {
+                continue;
+            }
+            o.printf(Locale.ROOT, "  %.2f-%.2f          %s%n", b.from(), b.from() + 0.05, cell(b));
+        }
+        o.println("  (* too few messages to judge: passed over)");
+    }
+
+    private static String cell(RoutingTuner.Bin b) {
+        if (b == null) {
+            return String.format(Locale.ROOT, "%14s", "");
+        }
+        return String.format(Locale.ROOT, "%5d, %5.1f%%%s", b.examples(), 100 * b.share(), b.judged() ? " " : "*");
     }
 }

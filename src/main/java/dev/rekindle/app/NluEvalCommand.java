@@ -2,6 +2,7 @@ package dev.rekindle.app;
 
 import dev.rekindle.nlu.Evaluation;
 import dev.rekindle.nlu.LabeledText;
+import dev.rekindle.nlu.RoutingScore;
 import dev.rekindle.nlu.TrainingData;
 import dev.rekindle.nlu.TrainingDataException;
 import java.io.IOException;
@@ -80,7 +81,48 @@ final class NluEvalCommand implements Callable<Integer> {
         }
         printIntents(ev, o);
         printSafety(ev.safety(), o);
+        printRouting(ev.routing(), o);
         return 0;
+    }
+
+    private static void printRouting(RoutingScore r, PrintWriter o) {
+        o.printf(
+                Locale.ROOT,
+                "routing (the model's rule: act from %.2f, offer from %.2f, a second button from %.2f; the classifier"
+                        + " alone):%n",
+                r.rule().direct(),
+                r.rule().offer(),
+                r.rule().second());
+        o.printf(
+                Locale.ROOT,
+                "  routed directly  %4d (%s): %d to the right intent, %d to a wrong exercise without asking%n",
+                r.direct(),
+                share(r.direct(), r.examples()),
+                r.directRight(),
+                r.directWrongExercise());
+        o.printf(
+                Locale.ROOT,
+                "  offered first    %4d (%s): the right intent among the offers in %d%n",
+                r.offered(),
+                share(r.offered(), r.examples()),
+                r.offerHits());
+        o.printf(
+                Locale.ROOT,
+                "  fallback         %4d (%s): %d of them out of scope%n",
+                r.fallback(),
+                share(r.fallback(), r.examples()),
+                r.fallbackOutOfScope());
+        o.printf(
+                Locale.ROOT,
+                "  routed to an exercise without asking below the routing threshold: %d%n",
+                r.belowThreshold());
+        for (String w : r.wrongExercises()) {
+            o.println("  wrong exercise: " + w);
+        }
+    }
+
+    private static String share(int part, int whole) {
+        return pct(whole == 0 ? Double.NaN : (double) part / whole);
     }
 
     private static void printIntents(Evaluation ev, PrintWriter o) {

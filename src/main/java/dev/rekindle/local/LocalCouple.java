@@ -118,6 +118,19 @@ public final class LocalCouple {
         return handle(understanding.input(from, chat, text, intent));
     }
 
+    /**
+     * Like {@link #say(Partner, Chat, String)}, but the classifier was unsure and {@code likeliest} were its likeliest
+     * intents (tests, transcripts): what the bot does when it must ask before acting.
+     */
+    public List<Sent> sayUnsure(Partner from, Chat chat, String text, List<String> likeliest) {
+        Objects.requireNonNull(text, "text");
+        checkCanAct(from, chat);
+        if (isCommand(text)) {
+            throw new IllegalArgumentException("unsure: applies to free text, not to the command " + text.strip());
+        }
+        return handle(understanding.unsure(from, chat, text, likeliest));
+    }
+
     /** {@code from} presses button {@code oneBasedIndex} of the latest message in {@code chat} with open buttons. */
     public List<Sent> press(Partner from, Chat chat, int oneBasedIndex) {
         checkCanAct(from, chat);

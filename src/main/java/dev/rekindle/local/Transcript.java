@@ -43,16 +43,35 @@ public record Transcript(
         String written();
     }
 
-    /** A partner writes text (a command when it starts with '/'); {@code intent} overrides the classifier. */
-    public record Say(Partner from, Chat chat, String text, String intent, List<ExpectedMessage> expect, Source source)
+    /**
+     * A partner writes text (a command when it starts with '/'); {@code intent} overrides the classifier with a
+     * verdict it is sure of, {@code unsure} (when not empty) with its doubt: these were its likeliest intents.
+     */
+    public record Say(
+            Partner from,
+            Chat chat,
+            String text,
+            String intent,
+            List<String> unsure,
+            List<ExpectedMessage> expect,
+            Source source)
             implements TestStep {
         public Say {
+            unsure = unsure == null ? List.of() : List.copyOf(unsure);
             expect = copyOrNull(expect);
+        }
+
+        /** A text with no doubt given: the classifier's own verdict, or {@code intent}. */
+        public Say(Partner from, Chat chat, String text, String intent, List<ExpectedMessage> expect, Source source) {
+            this(from, chat, text, intent, List.of(), expect, source);
         }
 
         @Override
         public String written() {
-            return who(from, chat) + ": " + quote(text) + (intent == null ? "" : " (intent " + intent + ")");
+            String verdict = intent != null
+                    ? " (intent " + intent + ")"
+                    : unsure.isEmpty() ? "" : " (unsure: " + String.join(", ", unsure) + ")";
+            return who(from, chat) + ": " + quote(text) + verdict;
         }
     }
 

@@ -27,7 +27,7 @@ public final class TranscriptLoader {
     static final List<String> TOP_KEYS = List.of("transcript", "partners", "seed", "steps");
     static final List<String> SAYERS = List.of("A", "B", "A@group", "B@group", "A@private", "B@private");
     static final List<String> ACTIONS = plus(SAYERS, "press", "wait", "safety", "journal", "reminders");
-    static final List<String> STEP_KEYS = plus(ACTIONS, "expect", "intent", "answered");
+    static final List<String> STEP_KEYS = plus(ACTIONS, "expect", "intent", "answered", "unsure");
     static final List<String> EXPECT_KEYS = List.of("to", "popup", "text", "contains", "matches", "buttons");
     static final List<String> ENTRY_KEYS = List.of("kind", "author", "dialog", "text", "contains", "matches");
     static final List<String> REMINDER_KEYS = List.of("to", "at", "days", "text", "contains", "matches");

@@ -113,6 +113,9 @@ public final class TranscriptRunner {
 
     private static List<Sent> perform(LocalCouple couple, Transcript.TestStep step) {
         if (step instanceof Transcript.Say s) {
+            if (!s.unsure().isEmpty()) {
+                return couple.sayUnsure(s.from(), s.chat(), s.text(), s.unsure());
+            }
             return s.intent() == null
                     ? couple.say(s.from(), s.chat(), s.text())
                     : couple.say(s.from(), s.chat(), s.text(), s.intent());

@@ -92,8 +92,20 @@ final class TranscriptSteps {
                             + ":",
                     "move it to the press that answers the question");
         }
+        List<String> unsure = unsureOf(k, act);
         if (TranscriptLoader.SAYERS.contains(act)) {
-            return say(t, act, intent, k, expect, src);
+            Transcript.TestStep say = say(t, act, intent, k, expect, src);
+            if (!(say instanceof Transcript.Say s) || unsure == null) {
+                return say;
+            }
+            if (LocalCouple.isCommand(s.text())) {
+                nodes.error(
+                        nodes.at(k.get("unsure").getKeyNode()),
+                        "unsure: applies to free text, and " + s.text().strip() + " is a command",
+                        "remove unsure:");
+                return null;
+            }
+            return new Transcript.Say(s.from(), s.chat(), s.text(), null, unsure, s.expect(), s.source());
         }
         return switch (act) {
             case "press" -> press(t.getValueNode(), answeredOf(k), expect, src);
@@ -165,6 +177,43 @@ final class TranscriptSteps {
             return null;
         }
         return intent(k.get("intent").getValueNode());
+    }
+
+    /**
+     * The step's unsure: (null when not given, or wrong: reported): the classifier's likeliest intents when it was
+     * not sure enough to act, one or two names of the taxonomy, on free text without intent:.
+     */
+    private List<String> unsureOf(Map<String, NodeTuple> k, String act) {
+        if (!k.containsKey("unsure")) {
+            return null;
+        }
+        Node key = k.get("unsure").getKeyNode();
+        Node v = k.get("unsure").getValueNode();
+        if (!TranscriptLoader.SAYERS.contains(act) || k.containsKey("intent")) {
+            nodes.error(
+                    nodes.at(key),
+                    "unsure: applies to text a partner writes without intent: (the classifier is sure, or unsure)",
+                    "keep one of them, e.g. - A: we never talk   unsure: [feel_disconnected, low_desire]");
+            return null;
+        }
+        if (!(v instanceof SequenceNode list)
+                || list.getValue().isEmpty()
+                || list.getValue().size() > 2) {
+            nodes.error(
+                    nodes.at(v),
+                    "unsure: is a list of the one or two likeliest intents",
+                    "unsure: [feel_disconnected, low_desire]");
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        for (Node n : list.getValue()) {
+            String name = intent(n);
+            if (name == null) {
+                return null;
+            }
+            out.add(name);
+        }
+        return out;
     }
 
     private String intent(Node n) {

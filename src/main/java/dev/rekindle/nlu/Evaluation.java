@@ -20,6 +20,7 @@ import java.util.Set;
  * @param perLabel          precision, recall and F1 of each label (gold or predicted), by label name
  * @param confusions        the most frequent (gold, predicted) mistakes, most frequent first
  * @param safety            safety recall and false alarms, or null when no {@link SafetyCheck} was given
+ * @param routing           what the model's routing rule would do: act, offer first, or fall back
  */
 public record Evaluation(
         int examples,
@@ -30,7 +31,8 @@ public record Evaluation(
         int outOfScope,
         List<LabelScore> perLabel,
         List<Confusion> confusions,
-        SafetyScore safety) {
+        SafetyScore safety,
+        RoutingScore routing) {
 
     public record LabelScore(String label, int support, int predicted, double precision, double recall, double f1) {}
 
@@ -65,13 +67,16 @@ public record Evaluation(
         IntentTally intents =
                 new IntentTally(categorizer.model().outOfScopeRule().label(), categorizer.labels());
         SafetyTally alarms = new SafetyTally();
+        RoutingScore.Tally routes = new RoutingScore.Tally(categorizer.model().routingRule());
         for (LabeledText e : data) {
-            intents.add(e, categorizer.categorize(e.text()));
+            Prediction p = categorizer.categorize(e.text());
+            intents.add(e, p);
+            routes.add(e, p);
             if (safety != null) {
                 alarms.add(e, safety.check(e.text()));
             }
         }
-        return intents.evaluation(data.size(), safety == null ? null : alarms.safety());
+        return intents.evaluation(data.size(), safety == null ? null : alarms.safety(), routes.score());
     }
 
     /** A gold label answered with another. */
@@ -124,7 +129,7 @@ public record Evaluation(
             }
         }
 
-        Evaluation evaluation(int n, SafetyScore safety) {
+        Evaluation evaluation(int n, SafetyScore safety, RoutingScore routing) {
             return new Evaluation(
                     n,
                     n == 0 ? 0 : (double) right / n,
@@ -134,7 +139,8 @@ public record Evaluation(
                     nOos,
                     perLabel(),
                     confusions(),
-                    safety);
+                    safety,
+                    routing);
         }
 
         private List<LabelScore> perLabel() {

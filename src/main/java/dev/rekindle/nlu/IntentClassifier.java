@@ -9,4 +9,12 @@ public interface IntentClassifier {
 
     /** The verdict for one message; {@code out_of_scope} when nothing in the taxonomy fits. */
     Classification classify(String text);
+
+    /**
+     * When this classifier's verdicts may start an exercise without asking (see {@link RoutingRule}). A classifier
+     * whose probabilities nobody tuned acts on every verdict.
+     */
+    default RoutingRule routing() {
+        return RoutingRule.always();
+    }
 }

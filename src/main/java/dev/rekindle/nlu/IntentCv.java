@@ -98,6 +98,11 @@ public final class IntentCv {
             return OutOfScopeTuner.tune(gold, probabilities, labels, oosLabel, objective);
         }
 
+        /** The best routing rule on these out-of-fold probabilities, after the out-of-scope rule {@code oos}. */
+        public RoutingTuner.Tuning tuneRouting(OutOfScopeRule oos) {
+            return RoutingTuner.tune(gold, probabilities, labels, oos);
+        }
+
         @Override
         public boolean equals(Object o) {
             return o instanceof Result r

@@ -24,7 +24,7 @@ import opennlp.tools.ml.model.MaxentModel;
 /**
  * A trained intent model: OpenNLP's {@link DoccatModel} (the weights) plus what OpenNLP does not keep — the
  * {@link IntentParams} it was trained with (so the runtime analyses text the same way), the
- * {@link OutOfScopeRule} tuned on validation data, and the fingerprint of the training data and parameters.
+ * {@link OutOfScopeRule} and the {@link RoutingRule} tuned on validation data, and the fingerprint of the training data and parameters.
  * Immutable and shareable between threads; {@link TextCategorizer} is the runtime over it.
  *
  * <p>The feature generators are ours ({@code dev.rekindle.nlu.features}). OpenNLP writes their class names into the
@@ -43,13 +43,20 @@ public final class IntentModel {
     private final DoccatModel doccat;
     private final IntentParams params;
     private final OutOfScopeRule rule;
+    private final RoutingRule routing;
     private final String fingerprint;
     private final List<String> labels;
 
     IntentModel(DoccatModel doccat, IntentParams params, OutOfScopeRule rule, String fingerprint) {
+        this(doccat, params, rule, RoutingRule.always(), fingerprint);
+    }
+
+    private IntentModel(
+            DoccatModel doccat, IntentParams params, OutOfScopeRule rule, RoutingRule routing, String fingerprint) {
         this.doccat = doccat;
         this.params = params;
         this.rule = rule;
+        this.routing = routing;
         this.fingerprint = fingerprint == null ? "" : fingerprint;
         MaxentModel m = doccat.getMaxentModel();
         List<String> l = new ArrayList<>(m.getNumOutcomes());
@@ -67,6 +74,11 @@ public final class IntentModel {
         return rule;
     }
 
+    /** When a message starts an exercise alone, is offered first, or falls back; {@link RoutingRule#always()} if untuned. */
+    public RoutingRule routingRule() {
+        return routing;
+    }
+
     /** SHA-256 (hex) of the training data and parameters; empty when trained from examples in memory. */
     public String fingerprint() {
         return fingerprint;
@@ -82,11 +94,15 @@ public final class IntentModel {
     }
 
     public IntentModel withOutOfScopeRule(OutOfScopeRule r) {
-        return new IntentModel(doccat, params, r, fingerprint);
+        return new IntentModel(doccat, params, r, routing, fingerprint);
+    }
+
+    public IntentModel withRoutingRule(RoutingRule r) {
+        return new IntentModel(doccat, params, rule, r, fingerprint);
     }
 
     public IntentModel withFingerprint(String fp) {
-        return new IntentModel(doccat, params, rule, fp);
+        return new IntentModel(doccat, params, rule, routing, fp);
     }
 
     /** Writes the model to {@code file} (through a temporary file and a move, so a reader never sees half). */
@@ -110,6 +126,9 @@ public final class IntentModel {
         h.put("outOfScopeLabel", rule.label());
         h.put("threshold", rule.threshold());
         h.put("margin", rule.margin());
+        h.put("routeDirect", routing.direct());
+        h.put("routeOffer", routing.offer());
+        h.put("routeSecond", routing.second());
         h.put("fingerprint", fingerprint);
         h.putPOJO("labels", labels);
         byte[] header = JSON.writeValueAsBytes(h);
@@ -152,10 +171,18 @@ public final class IntentModel {
                     h.path("outOfScopeLabel").asText(OutOfScopeRule.OUT_OF_SCOPE),
                     h.path("threshold").asDouble(),
                     h.path("margin").asDouble());
+            // a model from before routing was tuned acts on every verdict, as the bot then did
+            RoutingRule routing = h.has("routeDirect")
+                    ? new RoutingRule(
+                            h.path("routeDirect").asDouble(),
+                            h.path("routeOffer").asDouble(),
+                            h.path("routeSecond").asDouble())
+                    : RoutingRule.always();
             byte[] model = new byte[checkedLength(d.readInt(), name)];
             d.readFully(model);
             DoccatModel doccat = withOurGenerators(new DoccatModel(new ByteArrayInputStream(model)), params);
-            return new IntentModel(doccat, params, rule, h.path("fingerprint").asText(""));
+            return new IntentModel(
+                    doccat, params, rule, routing, h.path("fingerprint").asText(""));
         } catch (EOFException e) {
             throw new IOException(name + ": the model file is cut short (retrain it)", e);
         } catch (IllegalArgumentException e) {
@@ -181,6 +208,6 @@ public final class IntentModel {
 
     @Override
     public String toString() {
-        return "IntentModel[" + labels.size() + " labels, " + params + ", " + rule + "]";
+        return "IntentModel[" + labels.size() + " labels, " + params + ", " + rule + ", " + routing + "]";
     }
 }

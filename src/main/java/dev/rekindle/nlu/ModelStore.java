@@ -19,9 +19,10 @@ import java.util.List;
  * parameters, how the out-of-scope rule was tuned, and every data file's name and bytes in canonical order (by
  * file name). Editing, adding, removing or renaming a training file, or changing a parameter, changes it.
  *
- * <p>Out-of-scope tuning: with validation data, on it; without, on the out-of-fold probabilities of a
- * {@value #TUNING_FOLDS}-fold cross-validation of the training data itself (when it has out-of-scope examples),
- * for the {@link #OBJECTIVE} (part of the fingerprint).
+ * <p>Out-of-scope and routing tuning: with validation data, on it; without, on the out-of-fold probabilities of a
+ * {@value #TUNING_FOLDS}-fold cross-validation of the training data itself (when it has out-of-scope examples;
+ * otherwise no rule and {@link RoutingRule#always()}), the out-of-scope rule for the {@link #OBJECTIVE}, then the
+ * routing rule by {@link RoutingTuner}'s method (both part of the fingerprint).
  */
 public final class ModelStore {
     /** Bump when normalisation or feature code changes what a model means: stored models then retrain. */
@@ -65,13 +66,31 @@ public final class ModelStore {
         update(
                 sha,
                 (validation == null ? "tuning=cv" + TUNING_FOLDS : "tuning=validation") + ",objective="
-                        + objective.spec() + "\n");
+                        + objective.spec() + routingMethod(data) + "\n");
         digestFiles(sha, data);
         if (validation != null) {
             update(sha, "validation\n");
             digestFiles(sha, validation);
         }
         return HexFormat.of().formatHex(sha.digest());
+    }
+
+    /**
+     * How the routing rule is chosen, for data that has out-of-scope examples (the only data it is tuned on); empty
+     * otherwise, so that a model without one (the safety model) keeps the fingerprint it had before routing existed.
+     */
+    private static String routingMethod(Path data) throws IOException {
+        boolean oos = false;
+        for (Path f : TrainingData.files(data)) {
+            if (Files.isDirectory(data)) {
+                oos |= f.getFileName().toString().equals(OutOfScopeRule.OUT_OF_SCOPE + ".txt");
+            } else {
+                try (java.util.stream.Stream<String> lines = Files.lines(f, StandardCharsets.UTF_8)) {
+                    oos |= lines.anyMatch(l -> l.startsWith(OutOfScopeRule.OUT_OF_SCOPE + "\t"));
+                }
+            }
+        }
+        return oos ? ",routing=" + RoutingTuner.METHOD : "";
     }
 
     /**
@@ -89,21 +108,36 @@ public final class ModelStore {
     private static IntentModel train(List<LabeledText> examples, Path validation, IntentParams params, String fp)
             throws IOException {
         IntentModel model = IntentTrainer.train(examples, params);
-        OutOfScopeTuner.Tuning t = validation != null
-                ? OutOfScopeTuner.tune(model, TrainingData.load(validation).examples(), OBJECTIVE)
-                : tuneByCrossValidation(examples, params);
-        return model.withOutOfScopeRule(t.rule()).withFingerprint(fp);
+        if (validation != null) {
+            List<LabeledText> val = TrainingData.load(validation).examples();
+            model = model.withOutOfScopeRule(
+                    OutOfScopeTuner.tune(model, val, OBJECTIVE).rule());
+            return model.withRoutingRule(RoutingTuner.tune(model, val).rule()).withFingerprint(fp);
+        }
+        Rules r = tuneByCrossValidation(examples, params);
+        return model.withOutOfScopeRule(r.outOfScope().rule())
+                .withRoutingRule(r.routing().rule())
+                .withFingerprint(fp);
     }
 
-    /** The out-of-scope rule chosen on out-of-fold probabilities (no rule when the data has no out-of-scope). */
-    static OutOfScopeTuner.Tuning tuneByCrossValidation(List<LabeledText> examples, IntentParams params) {
+    /** How the out-of-scope rule and the routing rule a model stores were chosen. */
+    record Rules(OutOfScopeTuner.Tuning outOfScope, RoutingTuner.Tuning routing) {}
+
+    /**
+     * The out-of-scope rule, then the routing rule, chosen on out-of-fold probabilities (no rule, and acting on every
+     * verdict, when the data has no out-of-scope examples).
+     */
+    static Rules tuneByCrossValidation(List<LabeledText> examples, IntentParams params) {
         boolean hasOos = examples.stream().anyMatch(e -> e.label().equals(OutOfScopeRule.OUT_OF_SCOPE));
         if (!hasOos || examples.size() < TUNING_FOLDS * 2) {
-            return new OutOfScopeTuner.Tuning(
-                    OutOfScopeRule.none(), Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, 0);
+            return new Rules(
+                    new OutOfScopeTuner.Tuning(
+                            OutOfScopeRule.none(), Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, 0),
+                    new RoutingTuner.Tuning(RoutingRule.always(), List.of(), List.of(), List.of()));
         }
-        return IntentCv.crossValidate(examples, params, TUNING_FOLDS, TUNING_SEED)
-                .tuneOutOfScope(OutOfScopeRule.OUT_OF_SCOPE, OBJECTIVE);
+        IntentCv.Result cv = IntentCv.crossValidate(examples, params, TUNING_FOLDS, TUNING_SEED);
+        OutOfScopeTuner.Tuning oos = cv.tuneOutOfScope(OutOfScopeRule.OUT_OF_SCOPE, OBJECTIVE);
+        return new Rules(oos, cv.tuneRouting(oos.rule()));
     }
 
     /**

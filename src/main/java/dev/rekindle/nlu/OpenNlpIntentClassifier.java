@@ -41,6 +41,12 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
         return categorizer;
     }
 
+    /** The model's own routing rule, tuned with it. */
+    @Override
+    public RoutingRule routing() {
+        return categorizer.model().routingRule();
+    }
+
     @Override
     public Classification classify(String text) {
         if (text == null || text.isBlank()) {

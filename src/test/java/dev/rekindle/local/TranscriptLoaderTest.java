@@ -230,6 +230,51 @@ class TranscriptLoaderTest {
     }
 
     @Test
+    void unsureGivesTheClassifiersDoubtAndIsCheckedLikeAnIntent() throws Exception {
+        Transcript ok = TranscriptLoader.parse("dialogs/tests/unsure.yaml", """
+                transcript: unsure
+                steps:
+                  - A: we never talk
+                    unsure: [low_desire, feel_disconnected]
+                """);
+        Transcript.Say say = assertInstanceOf(Transcript.Say.class, ok.steps().get(0));
+        assertNull(say.intent());
+        assertEquals(List.of("low_desire", "feel_disconnected"), say.unsure());
+        assertEquals("A: \"we never talk\" (unsure: low_desire, feel_disconnected)", say.written());
+        TranscriptException e =
+                assertThrows(TranscriptException.class, () -> TranscriptLoader.parse("dialogs/tests/bad.yaml", """
+                transcript: broken
+                steps:
+                  - A: hi
+                    intent: greeting
+                    unsure: [greeting]
+                  - A: /menu
+                    unsure: [help]
+                  - A: hi
+                    unsure: [a, b, c]
+                  - A: hi
+                    unsure: [lowdesire]
+                  - wait: 1m
+                    unsure: [help]
+                """));
+        assertEquals(
+                List.of(
+                        "dialogs/tests/bad.yaml:5:5: error: unsure: applies to text a partner writes without intent: (the"
+                                + " classifier is sure, or unsure) (keep one of them, e.g. - A: we never talk   unsure:"
+                                + " [feel_disconnected, low_desire])",
+                        "dialogs/tests/bad.yaml:7:5: error: unsure: applies to free text, and /menu is a command (remove"
+                                + " unsure:)",
+                        "dialogs/tests/bad.yaml:9:13: error: unsure: is a list of the one or two likeliest intents"
+                                + " (unsure: [feel_disconnected, low_desire])",
+                        "dialogs/tests/bad.yaml:11:14: error: intent 'lowdesire' is not in the taxonomy (did you mean"
+                                + " 'low_desire'?)",
+                        "dialogs/tests/bad.yaml:13:5: error: unsure: applies to text a partner writes without intent:"
+                                + " (the classifier is sure, or unsure) (keep one of them, e.g. - A: we never talk  "
+                                + " unsure: [feel_disconnected, low_desire])"),
+                e.problems().stream().map(Problem::toString).toList());
+    }
+
+    @Test
     void aMisspeltTranscriptWordMayBeTwoEditsOffOrOneWhenShort() {
         assertEquals("did you mean 'wait'?", TranscriptNodes.didYouMean("wiet", List.of("wait", "expect")));
         assertEquals("did you mean 'expect'?", TranscriptNodes.didYouMean("Expcet", List.of("wait", "expect")));

@@ -97,8 +97,10 @@ class ModelStoreTest {
     @Test
     void withOutOfScopeExamplesTheRuleIsTunedByCrossValidation(@TempDir Path dir) throws IOException {
         IntentModel m = ModelStore.train(copyOfSmallSet(dir), null, IntentParams.defaults());
-        OutOfScopeTuner.Tuning t = ModelStore.tuneByCrossValidation(SmallData.training(), IntentParams.defaults());
+        ModelStore.Rules r = ModelStore.tuneByCrossValidation(SmallData.training(), IntentParams.defaults());
+        OutOfScopeTuner.Tuning t = r.outOfScope();
         assertEquals(t.rule(), m.outOfScopeRule());
+        assertEquals(r.routing().rule(), m.routingRule(), "the routing rule is tuned on the same out-of-fold answers");
         assertTrue(t.accuracyAfter() >= t.accuracyBefore(), "the rule never costs overall accuracy: " + t);
     }
 }

@@ -46,7 +46,7 @@ final class Commands {
         t.sayBot(chat, "stopped");
     }
 
-    private void menu(Chat chat) {
+    void menu(Chat chat) {
         Audience here = chat.isGroup() ? Audience.GROUP : Audience.PRIVATE;
         long msg = t.nextSeq();
         List<Action.ButtonOut> buttons = new ArrayList<>();

@@ -2,18 +2,27 @@ package dev.rekindle.dialog.engine;
 
 import dev.rekindle.dialog.model.Partner;
 import dev.rekindle.dialog.model.SafetyKind;
+import java.util.List;
 
 /** Everything that can happen to a couple's session, as the engine sees it: channel-free. */
 public sealed interface Input {
 
     /**
-     * Free text from a partner. {@code intent} is the classifier's verdict (an intent name from the
-     * taxonomy, or null / out_of_scope when nothing fits) and {@code safety} the safety detector's reading;
-     * the engine never classifies by itself.
+     * Free text from a partner. {@code intent} is what the classifier is sure enough of to act on (an intent name
+     * from the taxonomy, or null / out_of_scope when nothing fits or it is unsure), {@code safety} the safety
+     * detector's reading, and {@code offers} the one or two likeliest intents to offer when the classifier was
+     * unsure (then {@code intent} is out_of_scope), empty otherwise; the engine never classifies by itself.
      */
-    record Text(Partner from, Chat chat, String text, String intent, SafetyReading safety) implements Input {
+    record Text(Partner from, Chat chat, String text, String intent, SafetyReading safety, List<String> offers)
+            implements Input {
         public Text {
             safety = safety == null ? SafetyReading.NONE : safety;
+            offers = offers == null ? List.of() : List.copyOf(offers);
+        }
+
+        /** Text with a verdict the classifier was sure of (or none), read by the safety detector. */
+        public Text(Partner from, Chat chat, String text, String intent, SafetyReading safety) {
+            this(from, chat, text, intent, safety, List.of());
         }
 
         /** Text the safety detector let through. */

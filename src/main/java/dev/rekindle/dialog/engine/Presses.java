@@ -29,6 +29,10 @@ final class Presses {
             menu(from, chat, cb);
             return;
         }
+        if (cb.isOffer()) {
+            t.offers.press(from, chat, cb);
+            return;
+        }
         Chat runChat = findRunFor(chat, cb);
         if (runChat == null) {
             t.emit(new Action.CloseButtons(chat, cb.ref(), null));

@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * A typed text: read for safety in its context first, then taken by a rendezvous waiting for it, by the step the
- * chat's dialog waits in, or by a dialog its intent starts.
+ * chat's dialog waits in, or by a dialog its intent starts (or offers, when the classifier was unsure).
  */
 final class Texts {
     private final Turn t;
@@ -19,15 +19,15 @@ final class Texts {
         this.t = t;
     }
 
-    void text(Partner from, Chat chat, String text, String intent, SafetyReading reading) {
+    void text(Partner from, Chat chat, Input.Text input, SafetyReading reading) {
         if (t.safety.readFirst(from, chat, reading)) {
             return;
         }
-        route(from, chat, text, intent);
+        route(from, chat, input.text(), input.intent(), input.offers());
         t.safety.showIfStillPending(from);
     }
 
-    private void route(Partner from, Chat chat, String text, String intent) {
+    private void route(Partner from, Chat chat, String text, String intent, List<String> offers) {
         String verdict = intent == null || intent.isBlank() ? IntentTaxonomy.OUT_OF_SCOPE : intent;
         // a safety or support dialog on top of the private chat answers first, before a shared question waiting there
         if ((!chat.isGroup() && !t.safety.inSafetyDialog(from, chat) && t.rendezvous.answer(from, chat, text))
@@ -41,6 +41,10 @@ final class Texts {
         }
         if (run != null) {
             return; // the run was ended because its dialog changed; the user has been told
+        }
+        // unsure what the text asks for: the likeliest exercises are offered, never started without a yes
+        if (verdict.equals(IntentTaxonomy.OUT_OF_SCOPE) && t.offers.offer(from, chat, offers)) {
+            return;
         }
         List<Dialog> candidates = t.library.byIntent(verdict);
         Audience here = chat.isGroup() ? Audience.GROUP : Audience.PRIVATE;

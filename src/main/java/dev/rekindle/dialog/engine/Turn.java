@@ -63,6 +63,7 @@ final class Turn {
     final SafetyInContext safety;
     final SafetyFlows flows;
     final Pauses pauses;
+    final Offers offers;
 
     Turn(DialogLibrary library, Session session, Instant now) {
         this.library = library;
@@ -91,6 +92,7 @@ final class Turn {
         this.versions = new Versions(this);
         this.safety = new SafetyInContext(this);
         this.flows = new SafetyFlows(this);
+        this.offers = new Offers(this);
     }
 
     Outcome finish() {
@@ -137,7 +139,7 @@ final class Turn {
         }
         requirePartner(from, chat);
         if (input instanceof Input.Text t) {
-            texts.text(from, chat, t.text(), t.intent(), t.safety());
+            texts.text(from, chat, t, t.safety());
         } else if (input instanceof Input.Command c) {
             commands.command(from, chat, c.command());
         } else if (input instanceof Input.Press p) {

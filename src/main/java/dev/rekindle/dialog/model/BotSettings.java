@@ -49,7 +49,11 @@ public record BotSettings(
             "paused",
             "shared_paused",
             "internal_error",
-            "text_only");
+            "text_only",
+            // free text the classifier is unsure of: the likeliest exercises offered as buttons (docs/nlu.md, Routing)
+            "offer_one",
+            "offer_two",
+            "label_something_else");
 
     /**
      * The sentences of onboarding, pairing and the couple's group (the Telegram bot's own flows, outside dialogs).

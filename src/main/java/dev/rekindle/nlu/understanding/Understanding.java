@@ -3,9 +3,13 @@ package dev.rekindle.nlu.understanding;
 import dev.rekindle.dialog.engine.Chat;
 import dev.rekindle.dialog.engine.Input;
 import dev.rekindle.dialog.engine.SafetyReading;
+import dev.rekindle.dialog.model.IntentTaxonomy;
 import dev.rekindle.dialog.model.Partner;
 import dev.rekindle.nlu.IntentClassifier;
+import dev.rekindle.nlu.Routing;
+import dev.rekindle.nlu.RoutingRule;
 import dev.rekindle.nlu.safety.SafetyDetector;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -32,16 +36,31 @@ public final class Understanding {
     }
 
     /**
-     * The engine's input for free text {@code from} wrote in {@code chat}: the text with its intent and its safety
-     * reading. Every adapter goes through here, so none can route before the detector has read the text.
+     * The engine's input for free text {@code from} wrote in {@code chat}: the text with its safety reading and what
+     * the classifier's verdict allows (its {@link RoutingRule}): an intent to act on, or the likeliest ones to offer
+     * first. Every adapter goes through here, so none can route before the detector has read the text.
      */
     public Input input(Partner from, Chat chat, String text) {
-        return new Input.Text(from, chat, text, classifier.classify(text).intent(), safety(text));
+        Routing r = routing(text);
+        return new Input.Text(from, chat, text, r.intent(), safety(text), r.offers());
     }
 
     /** As {@link #input(Partner, Chat, String)}, with the intent already known; the detector still reads the text. */
     public Input input(Partner from, Chat chat, String text, String knownIntent) {
         return new Input.Text(from, chat, text, knownIntent, safety(text));
+    }
+
+    /**
+     * As {@link #input(Partner, Chat, String)}, with the classifier's doubt already known (tests, transcripts): it was
+     * unsure, and {@code offers} are its likeliest intents; the detector still reads the text.
+     */
+    public Input unsure(Partner from, Chat chat, String text, List<String> offers) {
+        return new Input.Text(from, chat, text, IntentTaxonomy.OUT_OF_SCOPE, safety(text), offers);
+    }
+
+    /** The classifier's verdict on {@code text} under its routing rule: act, offer, or fall back. */
+    public Routing routing(String text) {
+        return classifier.routing().route(classifier.classify(text));
     }
 
     public IntentClassifier classifier() {

@@ -4,6 +4,7 @@ import dev.rekindle.dialog.model.DialogLibrary;
 import dev.rekindle.nlu.understanding.Understanding;
 import dev.rekindle.store.StoreException;
 import dev.rekindle.telegram.TelegramSettings;
+import dev.rekindle.telegram.WebhookLimits;
 import dev.rekindle.telegram.WebhookSettings;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -91,6 +92,10 @@ final class RunCommand implements Callable<Integer> {
         try {
             settings = TelegramSettings.fromEnvironment(env);
             webhook = webhookUrl == null ? null : WebhookSettings.parse(webhookUrl, listen, env, new SecureRandom());
+            if (webhook != null) {
+                // the JDK reads these once, at the first HTTP server of the JVM: before the endpoint is made
+                WebhookLimits.setJvmDefaults(System.getProperties());
+            }
         } catch (IllegalArgumentException e) {
             err.println("rekindle run: " + e.getMessage());
             return 2;

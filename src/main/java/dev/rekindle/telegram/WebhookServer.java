@@ -6,7 +6,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -37,10 +36,13 @@ import org.slf4j.LoggerFactory;
  * the long polling reads each one ({@link UpdateReader}) and written to the inbox through the same
  * {@link TelegramReceiver}, one that cannot be read as failed; only then is it answered 200, and the receiver hands it to the core afterwards on one dispatch thread, in the order the
  * updates were stored. Telegram sends the next update of a chat only after the previous one was answered,
- * so a chat's updates reach the core in order. A store failure is answered 500: Telegram sends it again.
+ * so a chat's updates reach the core in order. Every request read to its end is answered: a failure of ours (the
+ * store's, or any other) with 500, and Telegram sends the update again.
  *
- * <p>Threads: a few handler threads ({@code rekindle-webhook-http-*}, a bounded queue; when it is full the
- * server's own thread handles the request, which slows accepting down) and the dispatch thread.
+ * <p>Slow and greedy clients are bounded by the JDK server itself ({@link WebhookLimits}: connections, the time to
+ * send a request, idle time), which closes what overstays and so ends a handler's blocked read. Threads: one handler
+ * ({@code rekindle-webhook-http-*}) per connection the JDK may hold, so a slow client never holds up another's
+ * request, and the dispatch thread.
  * {@link #close()} answers new requests 503, lets those in hand finish, stops the server and joins both.
  */
 public final class WebhookServer implements AutoCloseable {
@@ -48,11 +50,13 @@ public final class WebhookServer implements AutoCloseable {
     public static final String THREAD_PREFIX = "rekindle-webhook-";
     /** An update is a few kilobytes; a mebibyte is far beyond any Telegram sends. */
     public static final int MAX_BODY_BYTES = 1 << 20;
-    /** Handler threads, and what setWebhook asks as max_connections: more would only queue here. */
+    /** What setWebhook asks as max_connections: Telegram's concurrent requests, well under the handler threads. */
     public static final int MAX_CONNECTIONS = 4;
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookServer.class);
-    private static final int QUEUED_REQUESTS = 64;
+    /** Handler threads are one per connection the JDK may hold; this many at most, whatever its limit. */
+    private static final int MOST_HANDLERS = 256;
+
     private static final Duration STOP_WAIT = Duration.ofSeconds(5);
 
     private final UpdateReader reader;
@@ -66,13 +70,15 @@ public final class WebhookServer implements AutoCloseable {
     private final ThreadPoolExecutor dispatch;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicBoolean rejectionLogged = new AtomicBoolean();
+    private final AtomicBoolean overflowLogged = new AtomicBoolean();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition idle = lock.newCondition();
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
     private volatile boolean stopping;
     private int inFlight; // guarded by lock
 
-    private WebhookServer(WebhookSettings settings, BotIdentity me, TelegramReceiver receiver, Redact redact)
+    private WebhookServer(
+            WebhookSettings settings, WebhookLimits limits, BotIdentity me, TelegramReceiver receiver, Redact redact)
             throws IOException {
         this.reader = new UpdateReader(me, TelegramClients.updateJson());
         this.receiver = receiver;
@@ -80,14 +86,19 @@ public final class WebhookServer implements AutoCloseable {
         this.secret = settings.secret().getBytes(StandardCharsets.US_ASCII);
         this.path = settings.path();
         AtomicInteger n = new AtomicInteger();
+        int handlerThreads = handlerThreads(limits);
+        // a thread for every connection the JDK holds, so a slow client never holds up another's request; a request
+        // that still finds them all busy (a connection's next request while its last handler is finishing, or no
+        // connection limit in force) waits in a short queue; beyond it, it is refused and the JDK closes its
+        // connection (running it on the JDK's own thread would stop all accepting while it reads a slow client)
         this.handlers = new ThreadPoolExecutor(
-                MAX_CONNECTIONS,
-                MAX_CONNECTIONS,
+                handlerThreads,
+                handlerThreads,
                 30,
                 TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(QUEUED_REQUESTS),
+                new ArrayBlockingQueue<>(handlerThreads),
                 r -> thread(r, "http-" + n.incrementAndGet()),
-                new ThreadPoolExecutor.CallerRunsPolicy());
+                (r, pool) -> refuseOverflow(handlerThreads));
         handlers.allowCoreThreadTimeOut(true);
         // one thread, so updates reach the core in the order they were stored; handing on is quick (the core
         // queues the work), and requests arrive no faster than the handlers store them
@@ -101,9 +112,10 @@ public final class WebhookServer implements AutoCloseable {
     /** Listens on {@code settings.listen()}; fails with what to do when the address is taken. */
     public static WebhookServer start(
             WebhookSettings settings, BotIdentity me, TelegramReceiver receiver, Redact redact) {
+        WebhookLimits limits = WebhookLimits.inForce(System.getProperties());
         WebhookServer s;
         try {
-            s = new WebhookServer(settings, me, receiver, redact);
+            s = new WebhookServer(settings, limits, me, receiver, redact);
         } catch (IOException e) {
             throw new IllegalStateException(
                     "could not listen on " + settings.listen().getHostString() + ":"
@@ -114,7 +126,33 @@ public final class WebhookServer implements AutoCloseable {
                     e);
         }
         s.server.start();
+        String off = limits.unbounded();
+        if (off.isEmpty()) {
+            LOG.info(
+                    "the webhook endpoint holds at most {} connections; a request must arrive within {} s",
+                    limits.connections(),
+                    limits.requestTime().toSeconds());
+        } else {
+            LOG.warn("the webhook endpoint runs without {}: a slow client can hold it (see docs/operations.md)", off);
+        }
         return s;
+    }
+
+    private static int handlerThreads(WebhookLimits limits) {
+        int c = limits.connections() > 0 ? limits.connections() : WebhookLimits.DEFAULTS.connections();
+        return Math.min(c, MOST_HANDLERS);
+    }
+
+    private void refuseOverflow(int handlerThreads) {
+        if (overflowLogged.compareAndSet(false, true)) {
+            LOG.warn(
+                    "all {} webhook handler threads were busy: a connection was closed unanswered (Telegram sends "
+                            + "again); later ones are logged at debug level",
+                    handlerThreads);
+        } else {
+            LOG.debug("all webhook handler threads were busy: a connection was closed unanswered");
+        }
+        throw new RejectedExecutionException("all " + handlerThreads + " webhook handler threads are busy");
     }
 
     private Thread thread(Runnable r, String role) {
@@ -135,18 +173,10 @@ public final class WebhookServer implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        try (ex) {
-            answer(ex);
-        } catch (IOException | UncheckedIOException e) {
-            LOG.debug("a webhook request ended early: {}", e.getClass().getSimpleName());
-        } catch (RuntimeException e) {
-            LOG.error("a webhook request failed: {}", redact.describe(e));
-            try {
-                ex.sendResponseHeaders(500, -1);
-            } catch (IOException | RuntimeException ignored) {
-                // headers may be sent already; the connection closes
-            }
+        try {
+            answerAlways(ex);
         } finally {
+            ex.close(); // after the answer: closed first, there would be nothing left to answer on
             lock.lock();
             try {
                 if (--inFlight == 0) {
@@ -158,31 +188,57 @@ public final class WebhookServer implements AutoCloseable {
         }
     }
 
-    private void answer(HttpExchange ex) throws IOException {
-        if (stopping) {
-            status(ex, 503); // Telegram sends it again, to the next start
+    /**
+     * Every request read to its end gets a status: what {@link #answer} decides, or 500 when anything of Rekindle's
+     * failed (Telegram sends the update again). Only a client that is gone, or was cut off for sending too slowly
+     * ({@link WebhookLimits}), is left unanswered: there is no one to answer.
+     */
+    private void answerAlways(HttpExchange ex) {
+        int status;
+        try {
+            status = answer(ex);
+        } catch (IOException e) {
+            LOG.debug("a webhook request ended early: {}", e.getClass().getSimpleName());
+            return;
+        } catch (RuntimeException | Error e) {
+            LOG.error("a webhook request failed; answered 500 so that Telegram sends it again: {}", redact.describe(e));
+            send(ex, 500);
+            if (e instanceof Error err) {
+                throw err; // answered, not swallowed
+            }
             return;
         }
+        send(ex, status);
+    }
+
+    private static void send(HttpExchange ex, int status) {
+        try {
+            ex.sendResponseHeaders(status, -1);
+        } catch (IOException e) {
+            LOG.debug(
+                    "a webhook answer could not be sent, the client is gone: {}",
+                    e.getClass().getSimpleName());
+        }
+    }
+
+    /** The status to answer; throws when Rekindle failed (500), an IOException when the client did. */
+    private int answer(HttpExchange ex) throws IOException {
+        if (stopping) {
+            return 503; // Telegram sends it again, to the next start
+        }
         if (!path.equals(ex.getRequestURI().getRawPath())) {
-            status(ex, 404);
-            return;
+            return 404;
         }
         if (!"POST".equals(ex.getRequestMethod())) {
             ex.getResponseHeaders().set("Allow", "POST");
-            status(ex, 405);
-            return;
+            return 405;
         }
         if (!secretMatches(ex.getRequestHeaders().getFirst(SECRET_HEADER))) {
             logRefusal();
-            status(ex, 401);
-            return;
+            return 401;
         }
         byte[] body = body(ex);
-        if (body == null) {
-            status(ex, 413);
-            return;
-        }
-        status(ex, take(body));
+        return body == null ? 413 : take(body);
     }
 
     /** The first refusal is a warning (ours was likely replaced), the others are for debugging. */
@@ -223,11 +279,8 @@ public final class WebhookServer implements AutoCloseable {
         try {
             fresh = receiver.receive(update);
         } catch (RuntimeException e) {
-            LOG.error(
-                    "update {} could not be stored in the inbox; answered 500 so that Telegram sends it again: {}",
-                    update.updateId(),
-                    redact.describe(e));
-            return 500;
+            // answered 500 by answerAlways, as any failure of ours
+            throw new IllegalStateException("update " + update.updateId() + " could not be stored in the inbox", e);
         }
         if (fresh && update instanceof ReadUpdate.Mapped r) {
             try {
@@ -252,10 +305,6 @@ public final class WebhookServer implements AutoCloseable {
             byte[] b = in.readNBytes(MAX_BODY_BYTES + 1);
             return b.length > MAX_BODY_BYTES ? null : b;
         }
-    }
-
-    private static void status(HttpExchange ex, int code) throws IOException {
-        ex.sendResponseHeaders(code, -1);
     }
 
     /**

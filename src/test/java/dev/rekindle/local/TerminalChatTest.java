@@ -227,8 +227,8 @@ class TerminalChatTest {
                 "not 'worry'\n",
                 "not 'check crisis' (a gentle check comes from words the detector is unsure about: write them)\n",
                 "! /explain needs on or off, not 'maybe'\n",
-                "! there is no button 9 in Sam's private chat; the buttons are 1 \"30 minutes a day",
-                "! there is no button \"Maybe\" in Sam's private chat; the buttons are \"30 minutes a day");
+                "! there is no button 9 in Sam's private chat; the buttons are 1 \"10 minutes a day",
+                "! there is no button \"Maybe\" in Sam's private chat; the buttons are \"10 minutes a day");
     }
 
     @Test

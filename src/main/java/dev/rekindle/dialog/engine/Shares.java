@@ -58,16 +58,33 @@ final class Shares {
             t.sayBot(chat, "stale_button");
             return;
         }
-        boolean yes = "y".equals(cb.choice()) && !t.safety.heldBack(frame, author, share.variable());
-        t.emit(new Action.CloseButtons(
-                chat, cb.ref(), t.rendering.consentLabel(yes, share.yesLabel(), share.noLabel())));
+        t.closeOpenButtons(runChat, frame, null); // a question asked about it meanwhile (UnsentShares) is answered too
+        t.putTop(runChat, frame.withButtonsRef(null), from);
+        decide(runChat, share, "y".equals(cb.choice()));
+    }
+
+    /**
+     * The author's yes or no to the share waiting in {@code runChat}, from its own buttons or from the question
+     * asked when another exercise starts: its buttons close with the choice, and the dialog goes on.
+     */
+    void decide(Chat runChat, Step.Share share, boolean said) {
+        Run run = t.runs.get(runChat);
+        Frame frame = run.top();
+        Partner author = People.author(run, share.from());
+        Chat chat = Chat.privateOf(author);
+        boolean yes = said && !t.safety.heldBack(frame, author, share.variable());
+        String ref = frame.waiting().refs().get(author);
+        if (ref != null) {
+            t.emit(new Action.CloseButtons(
+                    chat, ref, t.rendering.consentLabel(yes, share.yesLabel(), share.noLabel())));
+        }
         if (!yes) {
-            t.putTop(runChat, frame.withWaiting(Waiting.none()), from);
+            t.putTop(runChat, frame.withWaiting(Waiting.none()), author);
             t.enter(runChat, share.no());
             return;
         }
         frame = frame.withConsent(new Consent(author, share.variable(), share.with()), Waiting.none());
-        t.putTop(runChat, frame, from);
+        t.putTop(runChat, frame, author);
         t.emit(new Action.Shared(author, share.variable(), share.with()));
         Chat target = share.with() == ShareTarget.GROUP ? Chat.GROUP : Chat.privateOf(author.other());
         t.rendering.say(

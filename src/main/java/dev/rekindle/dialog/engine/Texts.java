@@ -42,6 +42,9 @@ final class Texts {
         if (run != null) {
             return; // the run was ended because its dialog changed; the user has been told
         }
+        if (!chat.isGroup() && t.questions.lateAnswer(from)) {
+            return; // most likely the answer to a question that closed: "tired" is no request for help with desire
+        }
         List<Dialog> candidates = t.library.byIntent(verdict);
         Audience here = chat.isGroup() ? Audience.GROUP : Audience.PRIVATE;
         for (Dialog d : candidates) {

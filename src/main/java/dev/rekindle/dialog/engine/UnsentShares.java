@@ -64,8 +64,11 @@ final class UnsentShares {
         Run run = t.runs.get(chat);
         Optional<Step.Share> share = run == null ? Optional.empty() : waitingShare(run);
         Optional<Dialog> next = t.library.current(cb.state()).filter(d -> startable(d, chat));
-        if (share.isEmpty() || next.isEmpty() || !cb.ref().equals(run.top().buttonsRef())) {
-            t.emit(new Action.CloseButtons(chat, cb.ref(), null));
+        boolean open = share.isPresent() && cb.ref().equals(run.top().buttonsRef());
+        if (!open || next.isEmpty()) {
+            if (!open) {
+                t.emit(new Action.CloseButtons(chat, cb.ref(), null)); // an old question's; the open one stays open
+            }
             t.sayBot(chat, "stale_button");
             return;
         }

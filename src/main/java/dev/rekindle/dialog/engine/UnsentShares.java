@@ -21,7 +21,7 @@ import java.util.Optional;
  */
 final class UnsentShares {
     /** The callback data's dialog part for the three answers; a dialog id never starts with '~'. */
-    static final String DATA = "~unsent";
+    static final String DATA = "~u";
 
     private static final String SEND = "s";
     private static final String KEEP = "k";

@@ -112,6 +112,9 @@ final class Lifecycle {
             t.followUps.leave(chat, run);
             return;
         }
+        if (Frame.KEPT.equals(done.returnTo())) {
+            t.followUps.leave(chat, run); // run over a kept answer, it comes back later as it would on its own
+        }
         t.runs.put(chat, run.withStack(run.stack().subList(0, run.stack().size() - 1)));
         if (!t.versions.refresh(chat)) {
             return;

@@ -125,6 +125,27 @@ class ClosingQuestionsTest {
     }
 
     @Test
+    void anExerciseRunOverAKeptAnswerStillComesBackTheNextDayAsItWouldOnItsOwn() {
+        Harness h = new Harness(SHIPPED);
+        h.say(Partner.A, A, "/appreciate");
+        h.say(Partner.A, A, "You made coffee every morning while I was swamped.");
+        h.say(Partner.A, A, "/affection");
+        h.press(Partner.A, A, "Keep it for later");
+        h.press(Partner.A, A, "Cuddling while we watch or read");
+        assertEquals(
+                List.of("Back to what you wrote in Appreciation:"),
+                h.texts(A).subList(1, 2),
+                "the kept appreciation comes back at once");
+        h.press(Partner.A, A, "Keep it private");
+        assertNull(h.session.run(A));
+        h.advance(Duration.ofDays(1));
+        assertTrue(
+                h.texts(A).get(0).contains("cuddling while you watch or read"),
+                h.texts(A).toString());
+        assertEquals(List.of("It felt good", "A bit awkward", "It didn't happen"), h.labels(A));
+    }
+
+    @Test
     void aSmallBotYamlWithoutTheseSentencesKeepsTheOldManners() {
         Harness h = new Harness(Harness.library("""
                 id: share_it

@@ -124,6 +124,7 @@ public final class Main implements Callable<Integer> {
         CommandLine cl = new CommandLine(new Main());
         cl.addSubcommand(chat);
         cl.addSubcommand(new RunCommand(chat));
+        cl.addSubcommand(new KeyCommand());
         cl.addSubcommand(new TestCommand());
         cl.addSubcommand(new ValidateCommand());
         cl.addSubcommand("help", new CommandLine.HelpCommand());

@@ -20,14 +20,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code rekindle test [DIR]}: every conversation transcript against the dialogs, and with {@code --coverage} what
- * no transcript covers.
+ * {@code rekindle test [DIR | FILE]}: every conversation transcript of a folder (or one transcript file) against the
+ * dialogs, and with {@code --coverage} what no transcript covers.
  */
 @Command(
         name = "test",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
-        description = "Run every conversation transcript in DIR against the dialogs. "
+        description = "Run every conversation transcript in DIR, or the one in FILE, against the dialogs. "
                 + "Exits 1 when one fails or none was found.")
 final class TestCommand implements Callable<Integer> {
 
@@ -38,8 +38,8 @@ final class TestCommand implements Callable<Integer> {
             index = "0",
             arity = "0..1",
             defaultValue = "dialogs/tests",
-            paramLabel = "DIR",
-            description = "the transcripts folder (default: ${DEFAULT-VALUE})")
+            paramLabel = "DIR|FILE",
+            description = "the transcripts folder, or one transcript file (default: ${DEFAULT-VALUE})")
     private Path dir;
 
     @Option(
@@ -61,14 +61,28 @@ final class TestCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Startup start = new Startup("test", spec.commandLine().getErr());
-        if (!Files.isDirectory(dir)) {
-            return start.missing(dir, "give the transcripts folder: rekindle test path/to/dialogs/tests");
+        boolean one = Files.isRegularFile(dir);
+        if (!one && !Files.isDirectory(dir)) {
+            spec.commandLine()
+                    .getErr()
+                    .println("rekindle test: no such folder or file: " + dir
+                            + " (give the transcripts folder, e.g. dialogs/tests, or one transcript, e.g. "
+                            + "dialogs/tests/welcome_main.yaml)");
+            return 2;
         }
-        Path dialogDir = dialogs != null ? dialogs : parentOf(dir);
+        if (one && coverage) {
+            spec.commandLine()
+                    .getErr()
+                    .println("rekindle test: --coverage counts what a whole folder of transcripts "
+                            + "covers; give the folder, not the one file " + dir);
+            return 2;
+        }
+        Path folder = one ? parentOf(dir) : dir;
+        Path dialogDir = dialogs != null ? dialogs : parentOf(folder);
         if (!Files.isDirectory(dialogDir)) {
             return start.missing(dialogDir, "give the dialogs folder with --dialogs");
         }
-        List<Path> files = TranscriptLoader.list(dir);
+        List<Path> files = one ? List.of(dir) : TranscriptLoader.list(dir);
         if (files.isEmpty()) {
             out.println("no transcripts (*.yaml) in " + dir);
             out.println("0 passed, 0 failed");

@@ -158,7 +158,11 @@ public final class BotCore implements AutoCloseable {
         }
         return attempt(
                 1,
-                () -> commit(who.coupleId(), input, who.chat(), new Cause.InboxUpdate(r.updateId())),
+                () -> commit(
+                        who.coupleId(),
+                        input,
+                        who.chat(),
+                        new Cause.InboxUpdate(r.updateId(), r.from().userId())),
                 e -> failed(r, e));
     }
 

@@ -45,7 +45,7 @@ public final class LocalCouple {
     /** A journal entry the engine asked to save, stamped with the simulated time. */
     public record JournalEntry(String dialog, String kind, Partner author, String text, Instant at) {}
 
-    /** A reminder a dialog set, as plain text; the terminal chat has no clock to fire it by. */
+    /** A reminder a dialog set, as plain text; the transcripts check it is set (the terminal chat fires them). */
     public record SetReminder(
             Partner recipient,
             String dialog,

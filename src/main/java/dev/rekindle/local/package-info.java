@@ -1,5 +1,6 @@
 /**
- * The terminal chat and the transcript runner: an in-memory adapter for one couple, which runs the same engine
- * and understanding as the bot.
+ * The local adapters: the terminal chat, which runs the bot's own core, flows and scheduler over a real store with the
+ * terminal in place of Telegram ({@link dev.rekindle.local.LocalBot}), and the transcript runner, which runs the
+ * engine alone, in memory, for one couple ({@link dev.rekindle.local.LocalCouple}).
  */
 package dev.rekindle.local;

@@ -60,7 +60,8 @@ class MainTest {
             Run r = rekindle(command, missing.toString());
             assertEquals(2, r.code(), r.err());
             assertEquals(1, r.err().lines().count(), r.err());
-            assertTrue(r.err().startsWith("rekindle " + command + ": no such folder: " + missing), r.err());
+            String what = command.equals("test") ? "no such folder or file: " : "no such folder: ";
+            assertTrue(r.err().startsWith("rekindle " + command + ": " + what + missing), r.err());
         }
         Run chat = rekindle("chat", "--dialogs", missing.toString());
         assertEquals(2, chat.code());
@@ -174,6 +175,19 @@ class MainTest {
             assertEquals(
                     "  " + tests.resolve("b_fail.yaml") + ": step 1 (A: \"/hello\"): message 1 differs", lines.get(2));
             assertEquals("1 passed, 1 failed", lines.get(lines.size() - 1));
+
+            Run one = rekindle("test", tests.resolve("a_pass.yaml").toString());
+            assertEquals(0, one.code(), "one file, the one that passes: " + one.out() + one.err());
+            assertEquals(
+                    List.of("PASS hello says hi", "1 passed, 0 failed"),
+                    one.out().lines().toList());
+            Run other = rekindle("test", tests.resolve("b_fail.yaml").toString());
+            assertEquals(1, other.code(), other.out());
+            assertTrue(other.out().startsWith("FAIL hello says bye\n"), other.out());
+            Run covered =
+                    rekindle("test", "--coverage", tests.resolve("a_pass.yaml").toString());
+            assertEquals(2, covered.code(), covered.err());
+            assertTrue(covered.err().contains("give the folder"), covered.err());
         }
 
         @Test
@@ -216,6 +230,11 @@ class MainTest {
                     r.out()
                             .contains("[private → Kim] Hi Kim! Ready?\n  [1] Yes  [2] No\n"
                                     + "[private → Kim] Maybe later.\n"),
+                    r.out());
+            assertTrue(
+                    r.out()
+                            .contains("You are Kim (A) and Lee (B), already onboarded, paired, with your group linked "
+                                    + "(this dialogs folder's bot.yaml lacks the sentences of the bot's own flows"),
                     r.out());
             assertFalse(r.out().contains("> "), "no prompt in a scripted run: " + r.out());
         }

@@ -45,9 +45,11 @@ final class Database implements AutoCloseable {
     private final List<Connection> allReaders = new ArrayList<>();
     private boolean connectionsClosed; // guarded by writeLock
     private final GroupCommit groupCommit;
+    private final ProcessLock lock;
 
-    private Database(Path file, InstantSource clock, Connection writer, DataKey key) {
+    private Database(Path file, InstantSource clock, Connection writer, DataKey key, ProcessLock lock) {
         this.file = file;
+        this.lock = lock;
         this.clock = clock;
         this.writer = writer;
         this.key = key;
@@ -80,9 +82,17 @@ final class Database implements AutoCloseable {
                             + "; check the path in REKINDLE_DB and the folder's permissions",
                     e);
         }
-        DataKey dataKey = key != null ? key : DataKey.resolve(System.getenv(), file);
-        Connection writer = connect(file);
-        Database db = new Database(file, clock, writer, dataKey);
+        ProcessLock lock = ProcessLock.shared(file);
+        DataKey dataKey;
+        Connection writer;
+        try {
+            dataKey = key != null ? key : DataKey.resolve(System.getenv(), file);
+            writer = connect(file);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+        Database db = new Database(file, clock, writer, dataKey, lock);
         try {
             try {
                 KeyCheck.verify(db);
@@ -113,7 +123,7 @@ final class Database implements AutoCloseable {
         }
     }
 
-    private static Connection connect(Path file) {
+    static Connection connect(Path file) {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.enforceForeignKeys(true);
@@ -277,6 +287,7 @@ final class Database implements AutoCloseable {
                 closeQuietly(r);
             }
             closeQuietly(writer);
+            lock.close();
         } finally {
             writeLock.unlock();
         }

@@ -1,6 +1,8 @@
 package dev.rekindle.store.sqlite;
 
 import dev.rekindle.store.StoreException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -19,12 +21,23 @@ final class KeyCheck {
 
     static final String NAME = "key-check";
     static final String WHERE = "meta:" + NAME;
-    private static final String CONSTANT = "rekindle data key check v1";
+    static final String CONSTANT = "rekindle data key check v1";
     private static final System.Logger LOG = System.getLogger(KeyCheck.class.getName());
 
     private KeyCheck() {}
 
     static void verify(Database db) {
+        boolean rotating = db.write(
+                "look for a key rotation",
+                c -> hasMeta(c)
+                        && Sql.on(c, "SELECT 1 FROM meta WHERE name = ?")
+                                .bind(KeyRotation.MARK)
+                                .oneLong()
+                                .isPresent());
+        if (rotating) {
+            throw new StoreException("a key rotation of database " + db.file() + " was interrupted: run `rekindle key"
+                    + " rotate` again with the same key to finish it; nothing was read or changed");
+        }
         byte[] stored = db.write(
                 "read its key check",
                 c -> hasMeta(c)
@@ -36,13 +49,13 @@ final class KeyCheck {
         if (stored == null) {
             return;
         }
-        boolean matches;
-        try {
-            matches = CONSTANT.equals(db.key().decrypt(stored, WHERE));
-        } catch (DataKey.TamperedException e) {
-            matches = false;
-        }
-        if (!matches) {
+        if (!opens(db.key(), stored, WHERE)) {
+            Path pending = KeyRotation.newKeyFile(DataKey.keyFile(db.file().toAbsolutePath()));
+            if (Files.exists(pending)) {
+                throw new StoreException(
+                        "a key rotation of database " + db.file() + " is not finished (" + pending
+                                + " is still there): run `rekindle key rotate` again to finish it; nothing was read or changed");
+            }
             throw new StoreException("the data key (from " + db.key().source() + ") does not match the one database "
                     + db.file() + " was written with: set " + DataKey.ENV + " to the right key or restore "
                     + DataKey.keyFile(db.file()) + "; nothing was read or changed");
@@ -102,6 +115,15 @@ final class KeyCheck {
                     .update();
         }
         return rows.size();
+    }
+
+    /** Whether {@code key} reads the check constant sealed in {@code value} for {@code where}. */
+    static boolean opens(DataKey key, byte[] value, String where) {
+        try {
+            return CONSTANT.equals(key.decrypt(value, where));
+        } catch (DataKey.TamperedException e) {
+            return false;
+        }
     }
 
     private static boolean hasMeta(Connection c) throws SQLException {

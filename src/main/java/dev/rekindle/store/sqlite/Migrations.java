@@ -24,7 +24,8 @@ final class Migrations {
             "V5__inbox_outbox_encrypted.sql",
             "V6__outbox_parts_sent.sql",
             "V7__reminders.sql",
-            "V8__inbox_failure.sql");
+            "V8__inbox_failure.sql",
+            "V9__outbox_author.sql");
 
     private static final System.Logger LOG = System.getLogger(Migrations.class.getName());
 

@@ -50,11 +50,18 @@ final class SqliteOutbox implements Outbox {
      * row is inserted with an empty BLOB and its payload set right after, in the same transaction.
      */
     static long enqueue(Connection c, DataKey key, Long coupleId, Outgoing m, long now) throws SQLException {
+        return enqueue(c, key, coupleId, m, now, null);
+    }
+
+    /** As {@link #enqueue(Connection, DataKey, Long, Outgoing, long)}, naming whose update the message came from. */
+    static long enqueue(Connection c, DataKey key, Long coupleId, Outgoing m, long now, Long author)
+            throws SQLException {
         long id = Sql.on(
                         c,
                         "INSERT INTO outbox (couple_id, chat_id, kind, payload, message_ref, created, attempts, "
-                                + "next_attempt, state) VALUES (?, ?, ?, X'', ?, ?, 0, ?, 'pending') RETURNING id")
-                .bind(coupleId, m.chatId(), Columns.kind(m.kind()), m.ref(), now, now)
+                                + "next_attempt, state, author) VALUES (?, ?, ?, X'', ?, ?, 0, ?, 'pending', ?) "
+                                + "RETURNING id")
+                .bind(coupleId, m.chatId(), Columns.kind(m.kind()), m.ref(), now, now, author)
                 .firstLong();
         Sql.on(c, "UPDATE outbox SET payload = ? WHERE id = ?")
                 .bind(key.encrypt(m.payload(), where(id)), id)

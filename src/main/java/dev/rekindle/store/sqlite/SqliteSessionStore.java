@@ -138,8 +138,9 @@ final class SqliteSessionStore implements SessionStore {
         for (Action.ScheduleTimer t : commit.schedule()) {
             SqliteTimerStore.schedule(c, coupleId, t);
         }
+        Long author = commit.cause() instanceof Cause.InboxUpdate u && u.author() != 0 ? u.author() : null;
         for (Outgoing o : commit.outbox()) {
-            SqliteOutbox.enqueue(c, key, coupleId, o, now);
+            SqliteOutbox.enqueue(c, key, coupleId, o, now, author);
         }
         for (NewReminder r : commit.reminders()) {
             SqliteReminders.set(c, key, coupleId, r, now);

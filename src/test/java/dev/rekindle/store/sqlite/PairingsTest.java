@@ -152,8 +152,19 @@ class PairingsTest {
     void forgettingAPartnerDropsWhatWaitsForTheGroupButNotWhatWaitsForThePartnerNorOtherCouples() {
         long couple = Fixture.couple(store, 11, 22, Fixture.GROUP);
         long others = Fixture.couple(store, 33, 44, -9);
-        // Ben's safety resources may wait here: they must still reach him (Ana's shared words may too: not done yet)
+        // Ben's safety resources may wait here: they must still reach him; Ana's shared words must not
         store.outbox().enqueue(couple, new Outgoing(22, OutboxKind.SEND, "{\"text\":\"for Ben\"}", null));
+        store.inbox().receive(5, "{}");
+        store.sessions()
+                .commit(new UpdateCommit(
+                        couple,
+                        0,
+                        Fixture.session("Ana"),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        List.of(new Outgoing(22, OutboxKind.SEND, "{\"text\":\"Ana shared: my words\"}", null)),
+                        new Cause.InboxUpdate(5, 11)));
         store.outbox().enqueue(couple, new Outgoing(Fixture.GROUP, OutboxKind.SEND, "{\"text\":\"Ana: more\"}", null));
         store.outbox().enqueue(others, new Outgoing(44, OutboxKind.SEND, "{\"text\":\"theirs\"}", null));
         Outgoing notice = new Outgoing(22, OutboxKind.SEND, "{\"text\":\"Your partner left.\"}", null);
@@ -164,7 +175,26 @@ class PairingsTest {
                         store,
                         "SELECT group_concat(chat_id) FROM (SELECT chat_id FROM outbox WHERE state = 'pending'"
                                 + " ORDER BY chat_id)"),
-                "the group gets nothing more; Ben's message, the notice and the other couple's message go");
+                "the group and Ana's words get nothing more; Ben's message, the notice and the other couple's message go");
+    }
+
+    @Test
+    void forgettingErasesEveryWaitingUpdateThatNamesThePersonWhereverTheIdSits() {
+        Fixture.couple(store, 11, 22, Fixture.GROUP);
+        store.inbox().receive(1, "{\"update_id\":1,\"message\":{\"chat\":{\"id\":22},\"from\":{\"id\":22}}}");
+        store.inbox().receive(2, "{\"update_id\":2,\"message\":{\"from\": {\"is_bot\":false, \"id\" : 22}}}");
+        store.inbox().receive(3, "{\"update_id\":3,\"message\":{\"new_chat_members\":[{\"id\":5},{\"id\":22}]}}");
+        store.inbox().receive(4, "{\"update_id\":4,\"message\":{\"contact\":{\"user_id\":22}}}");
+        store.inbox().receive(5, "{\"update_id\":5,\"message\":{\"from\":{\"id\":221},\"text\":\"22\"}}");
+        store.inbox().receive(6, "{\"update_id\":6,\"message\":{\"from\":{\"id\":11}}}");
+        store.pairings().forget(22, QUIET);
+        assertEquals(
+                "5,6",
+                Rows.text(
+                        store,
+                        "SELECT group_concat(update_id) FROM (SELECT update_id FROM inbox WHERE raw_json <> ''"
+                                + " ORDER BY update_id)"),
+                "an id last in its object, after a space, in a list or as user_id is found; 221 and a text are not");
     }
 
     @Test

@@ -19,6 +19,11 @@ final class Shares {
     }
 
     void enter(Chat chat, Step.Share share) {
+        enter(chat, share, null);
+    }
+
+    /** The share's question; {@code preface}, when given, is HTML said before it in the same message. */
+    void enter(Chat chat, Step.Share share, String preface) {
         Run run = t.runs.get(chat);
         Frame frame = run.top();
         Partner author = People.author(run, share.from());
@@ -39,8 +44,9 @@ final class Shares {
         long msg = t.nextSeq();
         Chat to = Chat.privateOf(author);
         List<Action.ButtonOut> buttons = t.rendering.yesNo(frame, share.yesLabel(), share.noLabel(), msg);
-        String html =
+        String ask =
                 t.rendering.render(share.ask(), Rendering.variantKey(frame, "ask"), Rendering.ctxFor(chat, author, to));
+        String html = preface == null ? ask : preface + "\n\n" + ask;
         String ref = t.rendering.sendWithButtons(to, msg, html, buttons);
         Map<Partner, String> refs = new EnumMap<>(Partner.class);
         refs.put(author, ref);

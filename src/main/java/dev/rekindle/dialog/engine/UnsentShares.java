@@ -53,7 +53,8 @@ final class UnsentShares {
             buttons.add(
                     new Action.ButtonOut(t.rendering.plainBot(b[0]), CallbackData.encode(DATA, next.id(), b[1], msg)));
         }
-        String html = t.rendering.renderBot("unsent_ask", Map.of("exercise", title(top.dialog())));
+        String html =
+                t.rendering.renderBot("unsent_ask", words(top, waitingShare(run).orElseThrow(), run.owner()));
         String ref = t.rendering.sendWithButtons(chat, msg, html, buttons);
         t.runs.put(chat, run.withTop(top.withButtonsRef(ref)));
         return true;
@@ -167,10 +168,12 @@ final class UnsentShares {
         if (state == null || !(state.step() instanceof Step.Share share)) {
             return;
         }
-        if (t.rendering.hasBot("unsent_back")) {
-            t.rendering.sayBot(chat, "unsent_back", Map.of("exercise", title(frame.dialog())));
-        }
-        t.shares.enter(chat, share);
+        // one message: what was written, and the share's question again, so the question shows what it is about
+        String preface = t.rendering.hasBot("unsent_back")
+                ? t.rendering.renderBot(
+                        "unsent_back", words(frame, share, t.runs.get(chat).owner()))
+                : null;
+        t.shares.enter(chat, share, preface);
     }
 
     /** Ends the frames from {@code kept} (the exercise started over the share) to the top. */
@@ -229,6 +232,12 @@ final class UnsentShares {
             }
         }
         return true;
+    }
+
+    /** {exercise} and {answer}: the author's own answer, shown only in their own private chat. */
+    private Map<String, String> words(Frame frame, Step.Share share, Partner author) {
+        String answer = frame.answers().getOrDefault(author, Map.of()).getOrDefault(share.variable(), "");
+        return Map.of("exercise", title(frame.dialog()), "answer", answer);
     }
 
     private String title(String dialog) {

@@ -133,9 +133,10 @@ class ClosingQuestionsTest {
         h.press(Partner.A, A, "Keep it for later");
         h.press(Partner.A, A, "Cuddling while we watch or read");
         assertEquals(
-                List.of("Back to what you wrote in Appreciation:"),
-                h.texts(A).subList(1, 2),
-                "the kept appreciation comes back at once");
+                "Back to what you wrote in Appreciation:\n\nYou made coffee every morning while I was swamped.\n\n"
+                        + "Thank you for noticing that. Would you like me to send it to Alex?",
+                h.texts(A).get(1),
+                "the kept appreciation comes back at once, with what it is");
         h.press(Partner.A, A, "Keep it private");
         assertNull(h.session.run(A));
         h.advance(Duration.ofDays(1));

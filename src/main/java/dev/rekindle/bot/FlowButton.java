@@ -29,7 +29,7 @@ sealed interface FlowButton {
         String choice = parts.length > 1 ? parts[1] : "";
         return Optional.of(
                 switch (parts[0]) {
-                    case "age" -> new Age(choice.equals("y"));
+                    case "age" -> choice.equals(AgeMistake.CHOICE) ? new AgeMistake() : new Age(choice.equals("y"));
                     case "privacy" -> new Privacy(choice.equals("y"));
                     case "name" -> new TelegramName();
                     case "namecheck" ->
@@ -61,6 +61,16 @@ sealed interface FlowButton {
         @Override
         public String encode() {
             return data("age", adult ? "y" : "n");
+        }
+    }
+
+    /** "My mistake: I'm 18 or older", under the answer to a first "I'm under 18": the one way to put that tap right. */
+    record AgeMistake() implements FlowButton {
+        static final String CHOICE = "fix";
+
+        @Override
+        public String encode() {
+            return data("age", CHOICE);
         }
     }
 

@@ -14,7 +14,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -102,9 +104,8 @@ public final class Onboarding {
      */
     public static boolean forDialogs(Received r, Writer writer) {
         if (r instanceof Received.Command c
-                && (FLOW_COMMANDS.contains(c.command())
-                        || (c.command().equals("start") && !c.args().isBlank()))) {
-            return false;
+                && (FLOW_COMMANDS.contains(c.command()) || c.command().equals("start"))) {
+            return false; // /start: an invitation, onboarding, or a returning person's welcome back
         }
         if (r instanceof Received.Press press && FlowButton.parse(press.data()).isPresent()) {
             return false;
@@ -204,7 +205,9 @@ public final class Onboarding {
                 if (!c.args().isBlank()) {
                     yield pairing.open(c, p, chatId, userId, c.args().strip());
                 }
-                yield onboarded ? Optional.of(c) : questions.continueOnboarding(c, p, chatId, userId, List.of());
+                yield onboarded
+                        ? welcomeBack(c, chatId, userId)
+                        : questions.continueOnboarding(c, p, chatId, userId, List.of());
             }
             case "help", "stop", "support" -> Optional.of(c); // safety help never waits for onboarding
             case "invite" ->
@@ -223,6 +226,17 @@ public final class Onboarding {
             case "forget" -> dataRights.askForget(c, chatId);
             default -> onboarded ? Optional.of(c) : questions.continueOnboarding(c, p, chatId, userId, List.of());
         };
+    }
+
+    /**
+     * {@code /start} from someone who is set up: no introduction again, a short welcome back, and the menu (the core's
+     * {@code /menu}, handed on: it marks the update done with the menu's commit).
+     */
+    private Optional<Received> welcomeBack(Received.Command c, long chatId, long userId) {
+        String name = store.couples().user(userId).map(User::displayName).orElse("");
+        store.pairings()
+                .say(new Reply(List.of(say.say(chatId, "welcome_back", Map.of("name", name))), OptionalLong.empty()));
+        return Optional.of(new Received.Command(c.updateId(), c.who(), c.from(), "menu", ""));
     }
 
     private Optional<Received> press(
@@ -256,6 +270,9 @@ public final class Onboarding {
         OnboardingStage step = p == null ? OnboardingStage.ABOUT : p.step();
         if (button instanceof FlowButton.Age) {
             return step == OnboardingStage.AGE;
+        }
+        if (button instanceof FlowButton.AgeMistake) {
+            return step == OnboardingStage.UNDER_AGE;
         }
         if (button instanceof FlowButton.Privacy) {
             return step == OnboardingStage.PRIVACY;

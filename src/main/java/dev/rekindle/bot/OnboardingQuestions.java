@@ -117,6 +117,12 @@ final class OnboardingQuestions {
             Profile next = a.adult()
                     ? p.adult(true).at(OnboardingStage.PRIVACY)
                     : p.adult(false).at(OnboardingStage.UNDER_AGE);
+            // a first "under 18" may be a slip of the finger: its answer offers one way back. Anyone who had said 18+
+            // before (and so may have corrected a slip already) gets the answer alone
+            Outgoing answer = a.adult() || p.adult() ? question(chatId, next) : underAgeCorrectable(chatId);
+            store.pairings().save(next, null, null, say.reply(r, chatId, List.of(answer)));
+        } else if (button instanceof FlowButton.AgeMistake) {
+            Profile next = p.adult(true).at(OnboardingStage.PRIVACY);
             store.pairings().save(next, null, null, say.reply(r, chatId, List.of(question(chatId, next))));
         } else if (button instanceof FlowButton.Privacy privacy && privacy.agreed()) {
             Profile next = p.consentedAt(clock.instant()).at(OnboardingStage.NAME);
@@ -190,6 +196,15 @@ final class OnboardingQuestions {
         };
     }
 
+    /** The under-age answer with its one button: "My mistake: I'm 18 or older". */
+    private Outgoing underAgeCorrectable(long chatId) {
+        return say.say(
+                chatId,
+                "onboarding_under_age",
+                Map.of(),
+                List.of(say.button("label_age_mistake", new FlowButton.AgeMistake())));
+    }
+
     /** One to three words of letters (with ' - . inside), as names are written: "Kim", "Anne-Marie", "Mary Jo". */
     static boolean looksLikeAName(String text) {
         String t = text.strip();
@@ -236,7 +251,8 @@ final class OnboardingQuestions {
         List<Outgoing> out = new ArrayList<>();
         out.add(say.say(
                 chatId,
-                "onboarding_done",
+                // invited: the invitation follows at once, so "send /invite" would be the wrong next step
+                next.pendingInvite() != null ? "onboarding_done_invited" : "onboarding_done",
                 Map.of("name", user.displayName(), "zone", user.timeZone().getId())));
         if (next.pendingInvite() != null) {
             out.add(offer.of(chatId, next.pendingInvite()));

@@ -266,7 +266,7 @@ class CoupleJourneyIT {
                         said("onboarding_zone") + "\n[Use UTC]",
                         said("onboarding_safety") + "\n[Yes, I feel safe] [No, not always] [I'd rather not say]",
                         closed(said("onboarding_safety")),
-                        said("onboarding_done", "name", "Alex", "zone", "America/Toronto"),
+                        said("onboarding_done_invited", "name", "Alex", "zone", "America/Toronto"),
                         said("pairing_offer", "partner", "Sam") + "\n[Accept] [Not now]",
                         closed(said("pairing_offer", "partner", "Sam")),
                         said("pairing_done_invited", "partner", "Sam"),

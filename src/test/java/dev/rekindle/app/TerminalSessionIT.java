@@ -63,7 +63,8 @@ class TerminalSessionIT {
                 shown("[private → Sam] ", said("onboarding_done", "name", "Sam", "zone", "Europe/London")) + "\n",
                 shown("[private → Sam] ", said("invite_link", "link", "https://t.me/RekindleLocalBot?start=")),
                 "Alex@private> /open\n",
-                shown("[private → Alex] ", said("onboarding_done", "name", "Alex", "zone", "America/Toronto")) + "\n",
+                shown("[private → Alex] ", said("onboarding_done_invited", "name", "Alex", "zone", "America/Toronto"))
+                        + "\n",
                 shown("[private → Alex] ", said("pairing_offer", "partner", "Sam")) + "\n",
                 shown("[private → Alex] ", said("pairing_done_invited", "partner", "Sam")) + "\n",
                 shown("[private → Sam] ", said("pairing_done_inviter", "partner", "Alex")) + "\n",

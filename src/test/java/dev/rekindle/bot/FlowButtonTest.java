@@ -21,6 +21,7 @@ class FlowButtonTest {
         List<FlowButton> buttons = List.of(
                 new FlowButton.Age(true),
                 new FlowButton.Age(false),
+                new FlowButton.AgeMistake(),
                 new FlowButton.Privacy(true),
                 new FlowButton.Privacy(false),
                 new FlowButton.TelegramName(),

@@ -130,7 +130,9 @@ class OnboardingTest {
             assertTrue(Onboarding.forDialogs(words, done));
             assertTrue(Onboarding.forDialogs(new Received.Press(2, ana, ANA_CHAT, "checkin.ask.yes@1a"), done));
             assertTrue(Onboarding.forDialogs(new Received.Command(3, ana, ANA_CHAT, "appreciate", ""), done));
-            assertTrue(Onboarding.forDialogs(new Received.Command(4, ana, ANA_CHAT, "start", ""), done));
+            assertFalse(
+                    Onboarding.forDialogs(new Received.Command(4, ana, ANA_CHAT, "start", ""), done),
+                    "a returning person's /start is welcomed back by onboarding, not introduced again by a dialog");
             for (String flow : List.of("invite", "unpair", "export", "reminders", "forget")) {
                 assertFalse(Onboarding.forDialogs(new Received.Command(5, ana, ANA_CHAT, flow, ""), done), flow);
             }
@@ -302,6 +304,92 @@ class OnboardingTest {
                     OnboardingStage.ZONE,
                     store.pairings().profile(ANA).orElseThrow().step(),
                     "the time zone comes next");
+        }
+    }
+
+    @Test
+    void aMistakenUnderEighteenTapCanBePutRightOnceAndIsNeverOfferedAgain() {
+        InstantSource clock = InstantSource.fixed(Instant.parse("2026-11-30T12:00:00Z"));
+        try (SqliteStore store = SqliteStore.open(dir.resolve("rekindle.db"), clock)) {
+            Onboarding onboarding = onboarding(store, clock, text -> false, text -> false);
+            store.couples().createUser(ANA, "Ana", ZoneOffset.UTC);
+            store.couples().startCouple(ANA);
+            store.couples().registerPrivateChat(ANA, ANA);
+            store.pairings()
+                    .save(
+                            Profile.start(ANA).at(OnboardingStage.AGE),
+                            null,
+                            null,
+                            new Reply(List.of(), OptionalLong.empty()));
+            Member ana = store.couples().find(ANA, ANA).orElseThrow();
+
+            tap(store, onboarding, new Received.Press(1, ana, ANA_CHAT, new FlowButton.Age(false).encode()));
+            assertEquals(
+                    OnboardingStage.UNDER_AGE,
+                    store.pairings().profile(ANA).orElseThrow().step());
+            assertEquals(engine.botSentence("onboarding_under_age", Map.of()), lastSent(store));
+            String mistake = lastButtons(store).get("My mistake: I'm 18 or older");
+            assertEquals(new FlowButton.AgeMistake().encode(), mistake, "the answer offers the one way back");
+
+            tap(store, onboarding, new Received.Press(2, ana, ANA_CHAT, mistake));
+            Profile corrected = store.pairings().profile(ANA).orElseThrow();
+            assertEquals(OnboardingStage.PRIVACY, corrected.step(), "on to the privacy note, as after an 18+ answer");
+            assertTrue(corrected.adult());
+            assertEquals(engine.botSentence("onboarding_privacy", Map.of()), lastSent(store));
+
+            tap(store, onboarding, new Received.Press(3, ana, ANA_CHAT, mistake));
+            assertEquals(engine.botSentence("stale_button", Map.of()), lastSent(store), "a second tap does nothing");
+            assertEquals(
+                    OnboardingStage.PRIVACY,
+                    store.pairings().profile(ANA).orElseThrow().step());
+
+            // no to the privacy note, /start again: the age question comes back, and under 18 now is final
+            tap(store, onboarding, new Received.Press(4, ana, ANA_CHAT, new FlowButton.Privacy(false).encode()));
+            tap(store, onboarding, new Received.Command(5, ana, ANA_CHAT, "start", ""));
+            assertEquals(
+                    OnboardingStage.AGE,
+                    store.pairings().profile(ANA).orElseThrow().step());
+            tap(store, onboarding, new Received.Press(6, ana, ANA_CHAT, new FlowButton.Age(false).encode()));
+            assertEquals(
+                    OnboardingStage.UNDER_AGE,
+                    store.pairings().profile(ANA).orElseThrow().step());
+            assertEquals(engine.botSentence("onboarding_under_age", Map.of()), lastSent(store));
+            assertEquals(Map.of(), lastButtons(store), "no way back a second time");
+            tap(store, onboarding, new Received.Text(7, ana, ANA_CHAT, "please"));
+            assertEquals(Map.of(), lastButtons(store), "nor on the answer said again");
+        }
+    }
+
+    @Test
+    void aReturningPersonsStartIsAShortWelcomeBackHandedOnToTheMenuNotTheIntroductionAgain() {
+        InstantSource clock = InstantSource.fixed(Instant.parse("2026-11-30T12:00:00Z"));
+        try (SqliteStore store = SqliteStore.open(dir.resolve("rekindle.db"), clock)) {
+            Onboarding onboarding = onboarding(store, clock, text -> false, text -> false);
+            store.couples().createUser(ANA, "Ana", ZoneOffset.UTC);
+            store.couples().startCouple(ANA);
+            store.couples().registerPrivateChat(ANA, ANA);
+            store.pairings()
+                    .save(
+                            new Profile(
+                                    ANA,
+                                    OnboardingStage.DONE,
+                                    true,
+                                    clock.instant(),
+                                    Profile.ScreeningAnswer.SAFE,
+                                    clock.instant(),
+                                    null),
+                            null,
+                            null,
+                            new Reply(List.of(), OptionalLong.empty()));
+            Member ana = store.couples().find(ANA, ANA).orElseThrow();
+
+            store.inbox().receive(1, "{}");
+            assertEquals(
+                    Optional.of(new Received.Command(1, ana, ANA_CHAT, "menu", "")),
+                    onboarding.route(new Received.Command(1, ana, ANA_CHAT, "start", "")),
+                    "the core shows the menu, and marks the update done with it");
+            assertEquals(List.of(engine.botSentence("welcome_back", Map.of("name", "Ana"))), sentTo(store, ANA));
+            assertEquals(1, store.inbox().pending().size(), "not done before the menu is committed");
         }
     }
 

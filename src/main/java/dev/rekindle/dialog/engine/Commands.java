@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The slash commands: the engine's own (/stop, /help, /menu, /support) and each dialog's. */
+/** The slash commands: the engine's own (/stop, /help, /menu, /support), each dialog's, and any other ({@link CommandHelp}). */
 final class Commands {
     private final Turn t;
 
@@ -21,7 +21,7 @@ final class Commands {
         String c = command.toLowerCase(Locale.ROOT);
         switch (c) {
             case "/stop" -> stop(chat);
-            case "/help" -> t.sayBot(chat, "help");
+            case "/help" -> t.commandHelp.help(chat);
             case "/menu" -> menu(chat);
             case "/support" -> t.flows.support(from, chat);
             default -> {
@@ -29,7 +29,7 @@ final class Commands {
                 if (d.isPresent()) {
                     t.lifecycle.startDialog(chat, d.get(), from);
                 } else {
-                    t.sayBot(chat, "not_understood");
+                    t.commandHelp.unknown(chat, c);
                 }
             }
         }
@@ -41,6 +41,9 @@ final class Commands {
             // nothing runs, but a dialog was to come back here: /stop means "don't", like it ends a running one
             t.sayBot(chat, t.followUps.cancel(chat, null) ? "stopped" : "nothing_to_stop");
             return;
+        }
+        if (t.unsent.stopsAboveKept(chat)) {
+            return; // the exercise started over an answer kept for later ends, and that answer is asked about again
         }
         t.lifecycle.endRun(chat, EndReason.STOPPED);
         t.sayBot(chat, "stopped");

@@ -42,6 +42,13 @@ public record Frame(
      */
     public static final String STAY = "~stay";
 
+    /**
+     * The {@code returnTo} of an exercise started while the frame below waited for its author's yes or no to sharing
+     * an answer, which they chose to keep for later: when the exercise ends (or is stopped), that question is asked
+     * again.
+     */
+    public static final String KEPT = "~kept";
+
     public Frame {
         vars = Map.copyOf(vars);
         answers = Map.copyOf(answers);

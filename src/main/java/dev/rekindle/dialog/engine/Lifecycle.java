@@ -29,6 +29,9 @@ final class Lifecycle {
             t.sayBot(chat, "shared_paused");
             return;
         }
+        if (t.unsent.asksFirst(chat, dialog) || t.unsent.replacesAboveKept(chat, dialog, from)) {
+            return; // an answer waits to be shared: asked about first, or kept below the new exercise
+        }
         if (t.runs.containsKey(chat)) {
             endRun(chat, EndReason.REPLACED);
         }
@@ -109,8 +112,15 @@ final class Lifecycle {
             t.followUps.leave(chat, run);
             return;
         }
+        if (Frame.KEPT.equals(done.returnTo())) {
+            t.followUps.leave(chat, run); // run over a kept answer, it comes back later as it would on its own
+        }
         t.runs.put(chat, run.withStack(run.stack().subList(0, run.stack().size() - 1)));
         if (!t.versions.refresh(chat)) {
+            return;
+        }
+        if (Frame.KEPT.equals(done.returnTo())) {
+            t.unsent.back(chat);
             return;
         }
         if (!Frame.STAY.equals(done.returnTo())) {

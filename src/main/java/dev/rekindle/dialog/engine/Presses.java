@@ -33,6 +33,10 @@ final class Presses {
             t.offers.press(from, chat, cb);
             return;
         }
+        if (UnsentShares.DATA.equals(cb.dialog())) {
+            t.unsent.press(from, chat, cb); // send, keep or drop an answer before another exercise starts
+            return;
+        }
         Chat runChat = findRunFor(chat, cb);
         if (runChat == null) {
             t.emit(new Action.CloseButtons(chat, cb.ref(), null));

@@ -4,6 +4,7 @@ import dev.rekindle.dialog.model.Message;
 import dev.rekindle.dialog.model.Partner;
 import dev.rekindle.dialog.model.Template;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the bot says, as Telegram HTML: a variant picked from the session's seed, placeholders filled as the
@@ -25,6 +26,22 @@ final class Rendering {
 
     void sayBot(Chat to, String key) {
         say(to, t.bot.message(key), "bot/" + key, ctxNone(to));
+    }
+
+    /** A bot.yaml sentence whose placeholders the engine fills itself ({exercise}, {command}, ...), as plain text. */
+    void sayBot(Chat to, String key, Map<String, String> values) {
+        t.emit(new Action.Send(to, Refs.message(t.nextSeq()), renderBot(key, values), List.of()));
+    }
+
+    /** The HTML of a bot.yaml sentence, a variant picked, with {@code values} in its placeholders. */
+    String renderBot(String key, Map<String, String> values) {
+        return Html.render(
+                parse(variants.pick(t.bot.message(key), "bot/" + key)), ref -> values.getOrDefault(ref.toString(), ""));
+    }
+
+    /** Whether bot.yaml has the optional sentence {@code key} (a small bot.yaml for tests may leave it out). */
+    boolean hasBot(String key) {
+        return t.bot.messages().containsKey(key);
     }
 
     /** Sends a message with buttons under the ref of {@code msg} and returns that ref. */

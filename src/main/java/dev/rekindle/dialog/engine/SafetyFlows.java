@@ -108,7 +108,7 @@ final class SafetyFlows {
     void support(Partner from, Chat chat) {
         Optional<Dialog> d = t.bot.support() == null ? Optional.empty() : t.library.current(t.bot.support());
         if (d.isEmpty()) {
-            t.sayBot(chat, "help");
+            t.commandHelp.help(chat);
             return;
         }
         if (chat.isGroup() && t.bot.messages().containsKey("support_in_group")) {

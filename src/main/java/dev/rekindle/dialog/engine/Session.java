@@ -22,6 +22,9 @@ import java.util.Map;
  * @param holds       partners whose words paused the couple's shared exercises, with the kind of flow that did
  * @param followUps   dialogs that ended and will come back, by timer id (absent in sessions saved before them)
  * @param resumeAt    partners who asked to turn shared exercises back on: when (epoch second) their pause lifts
+ * @param closedQuestions by partner: the private question that last closed on them unanswered (a dialog stopped,
+ *                    timed out or paused), so that a late answer is told so instead of being read as a new request
+ *                    (absent in sessions saved before it)
  */
 public record Session(
         int schema,
@@ -34,7 +37,8 @@ public record Session(
         Map<String, Partner> firstRole,
         Map<Partner, SafetyKind> holds,
         Map<String, PendingFollowUp> followUps,
-        Map<Partner, Long> resumeAt) {
+        Map<Partner, Long> resumeAt,
+        Map<Partner, ClosedQuestion> closedQuestions) {
 
     public static final int SCHEMA = 1;
 
@@ -47,6 +51,7 @@ public record Session(
         holds = Map.copyOf(holds);
         followUps = followUps == null ? Map.of() : Map.copyOf(followUps);
         resumeAt = resumeAt == null ? Map.of() : Map.copyOf(resumeAt);
+        closedQuestions = closedQuestions == null ? Map.of() : Map.copyOf(closedQuestions);
     }
 
     /**
@@ -95,6 +100,7 @@ public record Session(
                 Map.of(),
                 Map.of(),
                 Map.of(),
+                Map.of(),
                 Map.of());
     }
 
@@ -115,7 +121,8 @@ public record Session(
         Map<Partner, String> n = new EnumMap<>(Partner.class);
         n.putAll(names);
         n.put(p, name);
-        return new Session(schema, n, rng, seq, runs, timers, lastVariant, firstRole, holds, followUps, resumeAt);
+        return new Session(
+                schema, n, rng, seq, runs, timers, lastVariant, firstRole, holds, followUps, resumeAt, closedQuestions);
     }
 
     Session withRun(Chat chat, Run run) {
@@ -126,7 +133,19 @@ public record Session(
         } else {
             r.put(chat, run);
         }
-        return new Session(schema, names, rng, seq, r, timers, lastVariant, firstRole, holds, followUps, resumeAt);
+        return new Session(
+                schema,
+                names,
+                rng,
+                seq,
+                r,
+                timers,
+                lastVariant,
+                firstRole,
+                holds,
+                followUps,
+                resumeAt,
+                closedQuestions);
     }
 
     Session with(
@@ -147,7 +166,8 @@ public record Session(
                 newFirstRole,
                 newHolds,
                 followUps,
-                resumeAt);
+                resumeAt,
+                closedQuestions);
     }
 
     static <K, V> Map<K, V> copy(Map<K, V> m) {

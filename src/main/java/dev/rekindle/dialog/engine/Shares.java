@@ -19,6 +19,11 @@ final class Shares {
     }
 
     void enter(Chat chat, Step.Share share) {
+        enter(chat, share, null);
+    }
+
+    /** The share's question; {@code preface}, when given, is HTML said before it in the same message. */
+    void enter(Chat chat, Step.Share share, String preface) {
         Run run = t.runs.get(chat);
         Frame frame = run.top();
         Partner author = People.author(run, share.from());
@@ -39,8 +44,9 @@ final class Shares {
         long msg = t.nextSeq();
         Chat to = Chat.privateOf(author);
         List<Action.ButtonOut> buttons = t.rendering.yesNo(frame, share.yesLabel(), share.noLabel(), msg);
-        String html =
+        String ask =
                 t.rendering.render(share.ask(), Rendering.variantKey(frame, "ask"), Rendering.ctxFor(chat, author, to));
+        String html = preface == null ? ask : preface + "\n\n" + ask;
         String ref = t.rendering.sendWithButtons(to, msg, html, buttons);
         Map<Partner, String> refs = new EnumMap<>(Partner.class);
         refs.put(author, ref);
@@ -58,18 +64,35 @@ final class Shares {
             t.refuse(chat, Action.Refusal.Reason.STALE);
             return;
         }
-        boolean yes = "y".equals(cb.choice()) && !t.safety.heldBack(frame, author, share.variable());
-        t.emit(new Action.CloseButtons(
-                chat,
-                cb.ref(),
-                t.answerShown(chat, from, t.rendering.consentLabel(yes, share.yesLabel(), share.noLabel()))));
+        t.closeOpenButtons(runChat, frame, null); // a question asked about it meanwhile (UnsentShares) is answered too
+        t.putTop(runChat, frame.withButtonsRef(null), from);
+        decide(runChat, share, "y".equals(cb.choice()));
+    }
+
+    /**
+     * The author's yes or no to the share waiting in {@code runChat}, from its own buttons or from the question
+     * asked when another exercise starts: its buttons close with the choice, and the dialog goes on.
+     */
+    void decide(Chat runChat, Step.Share share, boolean said) {
+        Run run = t.runs.get(runChat);
+        Frame frame = run.top();
+        Partner author = People.author(run, share.from());
+        Chat chat = Chat.privateOf(author);
+        boolean yes = said && !t.safety.heldBack(frame, author, share.variable());
+        String ref = frame.waiting().refs().get(author);
+        if (ref != null) {
+            t.emit(new Action.CloseButtons(
+                    chat,
+                    ref,
+                    t.answerShown(chat, author, t.rendering.consentLabel(yes, share.yesLabel(), share.noLabel()))));
+        }
         if (!yes) {
-            t.putTop(runChat, frame.withWaiting(Waiting.none()), from);
+            t.putTop(runChat, frame.withWaiting(Waiting.none()), author);
             t.enter(runChat, share.no());
             return;
         }
         frame = frame.withConsent(new Consent(author, share.variable(), share.with()), Waiting.none());
-        t.putTop(runChat, frame, from);
+        t.putTop(runChat, frame, author);
         t.emit(new Action.Shared(author, share.variable(), share.with()));
         Chat target = share.with() == ShareTarget.GROUP ? Chat.GROUP : Chat.privateOf(author.other());
         t.rendering.say(

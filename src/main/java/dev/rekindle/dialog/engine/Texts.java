@@ -42,6 +42,9 @@ final class Texts {
         if (run != null) {
             return; // the run was ended because its dialog changed; the user has been told
         }
+        if (!chat.isGroup() && t.questions.lateAnswer(from)) {
+            return; // most likely the answer to a question that closed: "tired" is no request for help with desire
+        }
         // unsure what the text asks for: the likeliest exercises are offered, never started without a yes
         if (verdict.equals(IntentTaxonomy.OUT_OF_SCOPE) && t.offers.offer(from, chat, offers)) {
             return;

@@ -64,6 +64,13 @@ final class Turn {
     final SafetyFlows flows;
     final Pauses pauses;
     final Offers offers;
+    final OpenQuestions questions;
+    final UnsentShares unsent;
+    final CommandHelp commandHelp;
+    /** Who acted in their own private chat this turn, if anyone: the questions they close there are theirs to close. */
+    private Partner selfInPrivate;
+    /** Whether the input is a timer's. */
+    private boolean byTimer;
 
     Turn(DialogLibrary library, Session session, Instant now) {
         this.library = library;
@@ -93,9 +100,13 @@ final class Turn {
         this.safety = new SafetyInContext(this);
         this.flows = new SafetyFlows(this);
         this.offers = new Offers(this);
+        this.questions = new OpenQuestions(this, session);
+        this.unsent = new UnsentShares(this);
+        this.commandHelp = new CommandHelp(this);
     }
 
     Outcome finish() {
+        questions.settle(selfInPrivate, byTimer);
         Session s = new Session(
                 original.schema(),
                 original.names(),
@@ -107,7 +118,8 @@ final class Turn {
                 roles.firstRole(),
                 pauses.holds(),
                 followUps.pending(),
-                pauses.resumeAt());
+                pauses.resumeAt(),
+                questions.closed());
         return new Outcome(s, actions);
     }
 
@@ -115,6 +127,7 @@ final class Turn {
 
     void handle(Input input) {
         if (input instanceof Input.TimerFired t) {
+            byTimer = true;
             timers.fired(t.timerId());
             return;
         }
@@ -138,6 +151,7 @@ final class Turn {
             chat = a.chat();
         }
         requirePartner(from, chat);
+        selfInPrivate = chat == Chat.privateOf(from) ? from : null;
         if (input instanceof Input.Text t) {
             texts.text(from, chat, t, t.safety());
         } else if (input instanceof Input.Command c) {
@@ -309,6 +323,29 @@ final class Turn {
     /** The answer a pressed message shows: the label, and in the group who pressed it ("Alex: Not now"). */
     String answerShown(Chat chat, Partner from, String label) {
         return chat.isGroup() ? original.name(from) + ": " + label : label;
+    }
+
+    /**
+     * Whether the run of a partner's private chat was ended by a safety pause this turn: by design without a word, so
+     * that the partner does not learn the moment someone asked for help.
+     */
+    boolean endedSilently(Chat chat) {
+        return !chat.isGroup()
+                && actions.stream()
+                        .anyMatch(a -> a instanceof Action.DialogEnded e
+                                && e.chat() == chat
+                                && e.reason() == Action.EndReason.SAFETY);
+    }
+
+    /** The chats a message went to so far in this turn. */
+    java.util.Set<Chat> chatsWritten() {
+        java.util.Set<Chat> out = java.util.EnumSet.noneOf(Chat.class);
+        for (Action a : actions) {
+            if (a instanceof Action.Send s) {
+                out.add(s.to());
+            }
+        }
+        return out;
     }
 
     /** A bot.yaml sentence in {@code to}; also what {@link Engine#sayBot} says outside any dialog. */

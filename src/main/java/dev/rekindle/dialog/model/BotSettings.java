@@ -135,7 +135,7 @@ public record BotSettings(
                     "command_support",
                     "support_in_group",
                     "share_held"),
-            reminderKeys());
+            union(reminderKeys(), mannerKeys()));
 
     /** The sentences of reminders ({@code /reminders}, and the note about quiet hours when one is set). */
     private static Set<String> reminderKeys() {
@@ -163,6 +163,32 @@ public record BotSettings(
                 "command_reminders");
     }
 
+    /**
+     * The sentences of the engine's manners: a private question that closed, an answer that waits to be shared when
+     * another exercise starts, and commands that are unknown or in the wrong kind of chat. Optional for the loader
+     * like the couple sentences (without them the engine says what it said before they existed); the Telegram bot
+     * requires them.
+     */
+    private static Set<String> mannerKeys() {
+        return Set.of(
+                "question_closed",
+                "question_closed_late",
+                "unsent_ask",
+                "unsent_back",
+                "unsent_dropped",
+                "label_unsent_send",
+                "label_unsent_keep",
+                "label_unsent_drop",
+                "unknown_command",
+                "unknown_command_suggest",
+                "command_private_only",
+                "command_group_only",
+                "command_link",
+                "welcome_back",
+                "onboarding_done_invited",
+                "label_age_mistake");
+    }
+
     private static Set<String> union(Set<String> a, Set<String> b) {
         java.util.Set<String> out = new java.util.HashSet<>(a);
         out.addAll(b);
@@ -184,7 +210,19 @@ public record BotSettings(
             Map.entry("pairing_done_inviter", Set.of("partner")),
             Map.entry("unpair_confirm", Set.of("partner")),
             Map.entry("link_confirm", Set.of("name", "partner")),
-            Map.entry("partner_unreachable", Set.of("partner")));
+            Map.entry("partner_unreachable", Set.of("partner")),
+            Map.entry("onboarding_done_invited", Set.of("name", "zone")),
+            Map.entry("welcome_back", Set.of("name")),
+            Map.entry("question_closed", Set.of("exercise")),
+            Map.entry("question_closed_late", Set.of("exercise")),
+            Map.entry("unsent_ask", Set.of("exercise", "answer")),
+            Map.entry("unsent_back", Set.of("exercise", "answer")),
+            Map.entry("unknown_command", Set.of("command", "commands")),
+            Map.entry("unknown_command_suggest", Set.of("command", "suggestion")),
+            Map.entry("command_private_only", Set.of("command")),
+            Map.entry("command_group_only", Set.of("command")),
+            // the engine's own /help sentence, with the list of the commands that work in the chat it is asked in
+            Map.entry("help", Set.of("commands")));
 
     public BotSettings {
         messages = Map.copyOf(messages);

@@ -158,7 +158,8 @@ final class LibraryChecks {
                 SizeChecks.message(t, where, problems);
                 try {
                     Template parsed = Template.parse(t.text());
-                    if (BotSettings.COUPLE_KEYS.contains(e.getKey())) {
+                    if (BotSettings.COUPLE_KEYS.contains(e.getKey())
+                            || BotSettings.COUPLE_PLACEHOLDERS.containsKey(e.getKey())) {
                         couplePlaceholders(e.getKey(), parsed, t, where);
                     }
                 } catch (Template.SyntaxException ex) {

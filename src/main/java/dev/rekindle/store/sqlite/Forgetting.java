@@ -45,6 +45,10 @@ final class Forgetting {
         Sql.on(c, "DELETE FROM outbox WHERE author = ? AND state = 'pending'")
                 .bind(userId)
                 .update();
+        // what was already sent stays the partner's, but no longer names the person who caused it
+        Sql.on(c, "UPDATE outbox SET author = NULL WHERE author = ?")
+                .bind(userId)
+                .update();
         Sql.on(c, "DELETE FROM invitations WHERE inviter = ?").bind(userId).update();
         Sql.on(c, "DELETE FROM profiles WHERE user_id = ?").bind(userId).update();
         eraseUpdatesOf(c, key, userId);

@@ -3,6 +3,7 @@ package dev.rekindle.bot;
 import dev.rekindle.dialog.engine.Action;
 import dev.rekindle.dialog.engine.Chat;
 import dev.rekindle.dialog.engine.Effects;
+import dev.rekindle.dialog.engine.Engine;
 import dev.rekindle.dialog.engine.Outcome;
 import dev.rekindle.store.Cause;
 import dev.rekindle.store.NewReminder;
@@ -113,10 +114,14 @@ final class CommitPlan {
             message = OutboxPayload.of(s);
         } else {
             Action.CloseButtons c = (Action.CloseButtons) m;
-            // the pressed message is the one a press closed with an answer, in the chat the press came from
+            // the pressed message is the one the press's own button sits on; a turn may close others with an answer
+            // too (a share's question, answered from the question asked before another exercise)
             boolean pressed = press != null
                     && c.chosenLabel() != null
-                    && c.to() == press.who().chat();
+                    && c.to() == press.who().chat()
+                    && Engine.messageOf(press.data())
+                            .filter(r -> r.equals(c.ref()))
+                            .isPresent();
             message = new OutboxMessage.CloseButtons(0, c.chosenLabel(), pressed ? press.pressedHtml() : null);
         }
         chatId(m.to()).ifPresent(id -> outbox.add(OutboxPayload.entry(id, message, m.ref())));

@@ -69,6 +69,14 @@ public final class Engine {
         return Html.plain(html);
     }
 
+    /**
+     * The engine's name of the message a button sits on, from the button's data (what {@link Action.CloseButtons}
+     * names it by); empty for data that is not the engine's.
+     */
+    public static java.util.Optional<String> messageOf(String buttonData) {
+        return CallbackData.parse(buttonData).map(CallbackData::ref);
+    }
+
     /** What a {@code time_of_day} check makes of a text: {@code HH:MM}, or empty when it is not a time. */
     public static java.util.Optional<String> timeOfDay(String text) {
         return AnswerCheck.timeOfDay(text.strip());

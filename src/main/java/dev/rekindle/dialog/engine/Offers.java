@@ -47,8 +47,15 @@ final class Offers {
 
     /** A press on an offer: the offered exercise starts, or "something else" shows the menu. */
     void press(Partner from, Chat chat, CallbackData cb) {
+        // an offer is made only when nothing runs in its chat: once something does, an old offer must not end it
+        if (t.runs.containsKey(chat)) {
+            t.emit(new Action.CloseButtons(chat, cb.ref(), null));
+            t.refuse(chat, Action.Refusal.Reason.STALE);
+            return;
+        }
         if (cb.choice().equals(SOMETHING_ELSE)) {
-            t.emit(new Action.CloseButtons(chat, cb.ref(), t.rendering.plainBot("label_something_else")));
+            t.emit(new Action.CloseButtons(
+                    chat, cb.ref(), t.answerShown(chat, from, t.rendering.plainBot("label_something_else"))));
             t.commands.menu(chat);
             return;
         }
@@ -56,10 +63,11 @@ final class Offers {
         Optional<Dialog> d = t.library.current(cb.choice()).filter(x -> startsByIntentIn(x, chat));
         if (d.isEmpty()) {
             t.emit(new Action.CloseButtons(chat, cb.ref(), null));
-            t.sayBot(chat, "stale_button");
+            t.refuse(chat, Action.Refusal.Reason.STALE);
             return;
         }
-        t.emit(new Action.CloseButtons(chat, cb.ref(), d.get().title()));
+        t.emit(new Action.CloseButtons(
+                chat, cb.ref(), t.answerShown(chat, from, d.get().title())));
         t.lifecycle.startDialog(chat, d.get(), from);
     }
 
@@ -75,7 +83,7 @@ final class Offers {
         return out;
     }
 
-    private static boolean startsByIntentIn(Dialog d, Chat chat) {
+    static boolean startsByIntentIn(Dialog d, Chat chat) {
         return d.audience() == audienceOf(chat) && !d.triggers().intents().isEmpty();
     }
 

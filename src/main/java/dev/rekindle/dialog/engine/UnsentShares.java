@@ -70,7 +70,7 @@ final class UnsentShares {
             if (!open) {
                 t.emit(new Action.CloseButtons(chat, cb.ref(), null)); // an old question's; the open one stays open
             }
-            t.sayBot(chat, "stale_button");
+            t.refuse(chat, Action.Refusal.Reason.STALE);
             return;
         }
         String label = switch (cb.choice()) {
@@ -78,7 +78,7 @@ final class UnsentShares {
             case KEEP -> "label_unsent_keep";
             default -> "label_unsent_drop";
         };
-        t.emit(new Action.CloseButtons(chat, cb.ref(), t.rendering.plainBot(label)));
+        t.emit(new Action.CloseButtons(chat, cb.ref(), t.answerShown(chat, from, t.rendering.plainBot(label))));
         t.putTop(chat, run.top().withButtonsRef(null), from);
         switch (cb.choice()) {
             case SEND -> {
@@ -216,12 +216,16 @@ final class UnsentShares {
         return Optional.empty();
     }
 
-    /** A dialog a person may start here themselves: by a command of its own, or from this chat's menu. */
+    /**
+     * A dialog a person may start here themselves: by a command of its own, from this chat's menu, or from an offer
+     * on free text (an intent of its own).
+     */
     private boolean startable(Dialog d, Chat chat) {
         Audience here = chat.isGroup() ? Audience.GROUP : Audience.PRIVATE;
         return d.audience() == here
                 && (!d.triggers().commands().isEmpty()
-                        || Commands.menuOf(t.bot, chat).contains(d.id()));
+                        || Commands.menuOf(t.bot, chat).contains(d.id())
+                        || Offers.startsByIntentIn(d, chat));
     }
 
     private boolean hasWords() {

@@ -99,7 +99,10 @@ class ClosingQuestionsTest {
         h.press(Partner.A, A, "Keep it for later");
         assertEquals("roadblocks", h.session.run(A).top().dialog());
         h.apply(new Input.Press(Partner.A, A, keep));
-        assertEquals(List.of("That button belongs to an earlier message, so it doesn't do anything now."), h.texts(A));
+        assertEquals(
+                List.of("That button belongs to an earlier message, so it doesn't do anything now."),
+                h.refusals(Partner.A),
+                "said to the presser alone");
         assertEquals(2, h.session.run(A).stack().size(), "nothing started twice");
     }
 
@@ -108,7 +111,10 @@ class ClosingQuestionsTest {
         Harness h = askedBeforeRoadblocks();
         String forged = h.data(A, "Don't send it").replace(".roadblocks.", ".safety_abuse.");
         h.apply(new Input.Press(Partner.A, A, forged));
-        assertEquals(List.of("That button belongs to an earlier message, so it doesn't do anything now."), h.texts(A));
+        assertEquals(
+                List.of("That button belongs to an earlier message, so it doesn't do anything now."),
+                h.refusals(Partner.A),
+                "said to the presser alone");
         assertEquals("appreciation", h.session.run(A).top().dialog(), "the appreciation still waits");
         String group = h.data(A, "Don't send it").replace(".roadblocks.", ".daily_checkin.");
         h.apply(new Input.Press(Partner.A, A, group));
@@ -131,6 +137,7 @@ class ClosingQuestionsTest {
         h.say(Partner.A, A, "You made coffee every morning while I was swamped.");
         h.say(Partner.A, A, "/affection");
         h.press(Partner.A, A, "Keep it for later");
+        h.press(Partner.A, A, "I'd like more of it");
         h.press(Partner.A, A, "Cuddling while we watch or read");
         assertEquals(
                 "Back to what you wrote in Appreciation:\n\nYou made coffee every morning while I was swamped.\n\n"
@@ -143,7 +150,7 @@ class ClosingQuestionsTest {
         assertTrue(
                 h.texts(A).get(0).contains("cuddling while you watch or read"),
                 h.texts(A).toString());
-        assertEquals(List.of("It felt good", "A bit awkward", "It didn't happen"), h.labels(A));
+        assertEquals(List.of("It felt good", "A bit awkward", "They said not now", "It didn't happen"), h.labels(A));
     }
 
     @Test

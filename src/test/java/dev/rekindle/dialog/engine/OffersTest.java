@@ -105,6 +105,19 @@ class OffersTest {
     }
 
     @Test
+    void anOfferTappedOnceAnotherExerciseRunsIsStaleAndEndsNothing() {
+        Harness h = harness();
+        unsure(h, A, "low_desire", "feel_disconnected");
+        String desire = h.data(A, "Desire");
+        h.say(Partner.A, A, "/ask");
+        assertEquals("q", h.state(A));
+        h.apply(new Input.Press(Partner.A, A, desire));
+        assertEquals(List.of("STALE"), h.refusals(Partner.A), "to the presser alone");
+        assertEquals("q", h.state(A), "the running exercise goes on");
+        assertTrue(h.of(Action.DialogStarted.class).isEmpty());
+    }
+
+    @Test
     void somethingElseShowsTheMenuOfThisChat() {
         Harness h = harness();
         unsure(h, A, "low_desire", "feel_disconnected");
@@ -145,7 +158,7 @@ class OffersTest {
         Harness h = harness();
         for (String forged : new String[] {"offer.ask@1", "offer.checkin@1", "offer.nope@1"}) {
             h.apply(new Input.Press(Partner.A, A, forged));
-            assertEquals(List.of("STALE"), h.texts(A), forged);
+            assertEquals(List.of("STALE"), h.refusals(Partner.A), forged);
             assertNull(h.state(A), forged);
         }
     }

@@ -76,7 +76,7 @@ class TerminalSessionIT {
                 "-- 7m later: Mon 2026-01-05 09:07 UTC\n[group → both] Time's up. Thank you, Alex.\n",
                 "[private → Sam] One word for how you feel right now?\n",
                 "[private → Alex] One word for how you feel right now?\n",
-                "[group → both] How you each feel now:\n  Sam: hopeful\n",
+                "[group → both] Your words stay with you today, and that's okay.\n",
                 "[group → both] Saved in your journal.",
                 "[private → Sam] Done: I'll remind you every day at 21:00, your local time.",
                 "-- 12h later: Mon 2026-01-05 21:07 UTC\n"

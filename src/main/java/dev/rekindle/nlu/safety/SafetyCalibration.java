@@ -3,7 +3,6 @@ package dev.rekindle.nlu.safety;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -65,8 +64,14 @@ public record SafetyCalibration(
      */
     public static SafetyCalibration fit(
             String model, String data, List<String> fittedOn, double[] raw, boolean[] concern) {
-        if (raw.length != concern.length || raw.length < 2) {
-            throw new IllegalArgumentException("a calibration needs at least two labelled lines, not " + raw.length);
+        int disclosures = 0;
+        for (boolean c : concern) {
+            disclosures += c ? 1 : 0;
+        }
+        if (raw.length != concern.length || disclosures == 0 || disclosures == raw.length) {
+            throw new IllegalArgumentException(
+                    "a calibration is fitted on disclosures and ordinary lines of three words"
+                            + " or more, both: found " + disclosures + " disclosures in " + raw.length + " lines");
         }
         double[] x = new double[raw.length];
         for (int i = 0; i < raw.length; i++) {
@@ -88,6 +93,9 @@ public record SafetyCalibration(
                 hbb += w;
             }
             double det = haa * hbb - hab * hab;
+            if (!(det > 0)) {
+                break; // every score the same: nothing more to learn from them
+            }
             double da = (hbb * ga - hab * gb) / det;
             double db = (haa * gb - hab * ga) / det;
             double step = 1;
@@ -127,7 +135,8 @@ public record SafetyCalibration(
                 + "data: " + data + "\n"
                 + "fitted_on: " + String.join(" ", fittedOn) + "\n"
                 + "lines: " + lines + "\n"
-                + String.format(Locale.ROOT, "slope: %.6f%nintercept: %.6f%n", slope, intercept);
+                + "slope: " + slope + "\n" // Double.toString: read back to the same double, as the jar reads it
+                + "intercept: " + intercept + "\n";
     }
 
     /**

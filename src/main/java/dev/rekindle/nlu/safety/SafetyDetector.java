@@ -72,6 +72,11 @@ public final class SafetyDetector {
         this(lexicon, model, Thresholds.DEFAULT);
     }
 
+    /** The calibrated safety model (null: the lexicon alone), for {@code nlu safety --reliability}. */
+    public SafetyModel model() {
+        return model;
+    }
+
     public SafetyReading read(String text) {
         return explain(text).reading();
     }

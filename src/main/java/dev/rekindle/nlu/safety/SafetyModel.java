@@ -60,6 +60,11 @@ public final class SafetyModel {
         return calibration != null;
     }
 
+    /** The calibration of {@link #opinion}; null when the model is not calibrated. */
+    public SafetyCalibration calibration() {
+        return calibration;
+    }
+
     /** The fingerprint of the training data and parameters the model was trained from. */
     public String fingerprint() {
         return categorizer.model().fingerprint();

@@ -4,7 +4,10 @@ import dev.rekindle.nlu.IntentModel;
 import dev.rekindle.nlu.IntentParams;
 import dev.rekindle.nlu.ModelStore;
 import dev.rekindle.nlu.TrainingDataException;
+import dev.rekindle.nlu.safety.SafetyCalibration;
+import dev.rekindle.nlu.safety.SafetyCalibrations;
 import dev.rekindle.nlu.safety.SafetyLexicon;
+import dev.rekindle.nlu.safety.SafetyModel;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -85,6 +88,31 @@ public final class ModelFolder implements ModelSource {
                             + e.getMessage(),
                     e);
         } catch (IOException | UncheckedIOException e) {
+            if (started[0] != 0) {
+                progress.println("failed");
+            }
+            throw unavailable(what, e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public SafetyModel calibrated(SafetyModel model, PrintWriter progress) throws ModelsUnavailableException {
+        String what = "the safety model's calibration";
+        long[] started = {0};
+        try {
+            SafetyCalibration c = SafetyCalibrations.loadOrFit(dir, model, (why, sets) -> {
+                progress.printf(Locale.ROOT, "fitting %s on %s (%s)... ", what, String.join(", ", sets), why);
+                progress.flush();
+                started[0] = System.nanoTime();
+            });
+            if (started[0] != 0) {
+                progress.printf(Locale.ROOT, "done in %d s%n", Math.round((System.nanoTime() - started[0]) / 1e9));
+                progress.flush();
+            }
+            return model.calibrated(c);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw unavailable(what, "no file " + dir.resolve(SafetyCalibration.FILE), e);
+        } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
             if (started[0] != 0) {
                 progress.println("failed");
             }

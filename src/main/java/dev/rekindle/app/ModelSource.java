@@ -2,6 +2,7 @@ package dev.rekindle.app;
 
 import dev.rekindle.nlu.IntentModel;
 import dev.rekindle.nlu.safety.SafetyLexicon;
+import dev.rekindle.nlu.safety.SafetyModel;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 
@@ -31,6 +32,14 @@ public sealed interface ModelSource permits ShippedModels, ModelFolder {
      * @throws ModelsUnavailableException saying what is wrong and what to do
      */
     IntentModel safetyModel(PrintWriter progress) throws ModelsUnavailableException;
+
+    /**
+     * {@code model} with its calibration ({@code safety-calibration.txt}, fitted for that model); a folder's is fitted
+     * again first when the model or the lines it was fitted on changed.
+     *
+     * @throws ModelsUnavailableException saying what is wrong and what to do
+     */
+    SafetyModel calibrated(SafetyModel model, PrintWriter progress) throws ModelsUnavailableException;
 
     /** The safety lexicon. @throws ModelsUnavailableException saying what is wrong and what to do */
     SafetyLexicon lexicon() throws ModelsUnavailableException;

@@ -1,10 +1,13 @@
 package dev.rekindle.app;
 
+import dev.rekindle.nlu.safety.Reliability;
+import dev.rekindle.nlu.safety.SafetyCalibration;
 import dev.rekindle.nlu.safety.SafetyDetector;
 import dev.rekindle.nlu.safety.SafetyEvaluation;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,11 +28,21 @@ final class NluSafetyCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--data", required = true, paramLabel = "PATH", description = "a folder of .tsv files, or one file")
-    private Path data;
+    @Option(
+            names = "--data",
+            required = true,
+            paramLabel = "PATH",
+            description = "a folder of .tsv files, or one file; repeat it to measure several together")
+    private List<Path> data;
 
     @Option(names = "--list", description = "list every miss, flow and check")
     private boolean list;
+
+    @Option(
+            names = "--reliability",
+            description = "also print the safety model's reliability on these lines (its probability of a concern, "
+                    + "raw and calibrated, against how many are disclosures)")
+    private boolean reliability;
 
     @Option(
             names = "--models",
@@ -40,10 +53,12 @@ final class NluSafetyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         NluInputs in = NluInputs.of(spec);
-        if (!in.exists(data)) {
-            return 2;
+        for (Path d : data) {
+            if (!in.exists(d)) {
+                return 2;
+            }
         }
-        return measure(data, list, models, in.out(), in.err());
+        return measure(data, list, reliability, models, in.out(), in.err());
     }
 
     /**
@@ -52,9 +67,18 @@ final class NluSafetyCommand implements Callable<Integer> {
      * cannot be loaded.
      */
     static int measure(Path data, boolean list, Path models, PrintWriter out, PrintWriter err) throws IOException {
-        List<SafetyEvaluation.Line> lines;
+        return measure(List.of(data), list, false, models, out, err);
+    }
+
+    /** As {@link #measure(Path, boolean, Path, PrintWriter, PrintWriter)}, on several sets, with the reliability. */
+    static int measure(
+            List<Path> data, boolean list, boolean reliability, Path models, PrintWriter out, PrintWriter err)
+            throws IOException {
+        List<SafetyEvaluation.Line> lines = new ArrayList<>();
         try {
-            lines = SafetyEvaluation.load(data);
+            for (Path d : data) {
+                lines.addAll(SafetyEvaluation.load(d));
+            }
         } catch (IllegalArgumentException e) {
             err.println("rekindle nlu safety: " + e.getMessage());
             return 1;
@@ -67,6 +91,14 @@ final class NluSafetyCommand implements Callable<Integer> {
             return 2;
         }
         SafetyReport.print(SafetyEvaluation.of(detector, lines), list, out);
+        if (reliability) {
+            SafetyCalibration c = detector.model().calibration();
+            List<String> fittedOn = data.stream()
+                    .map(d -> d.getFileName().toString())
+                    .filter(c.fittedOn()::contains)
+                    .toList();
+            SafetyReport.printReliability(Reliability.of(detector.model(), lines), c, fittedOn, out);
+        }
         return 0;
     }
 }

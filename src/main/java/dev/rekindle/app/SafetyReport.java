@@ -1,7 +1,10 @@
 package dev.rekindle.app;
 
+import dev.rekindle.nlu.safety.Reliability;
+import dev.rekindle.nlu.safety.SafetyCalibration;
 import dev.rekindle.nlu.safety.SafetyEvaluation;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 
 /** {@code nlu safety}'s printout: recall per kind, then what was raised on ordinary lines. */
@@ -54,5 +57,47 @@ final class SafetyReport {
             }
         }
         o.flush();
+    }
+
+    /**
+     * The reliability tables, raw then calibrated; {@code fittedOn} names the measured sets the calibration was
+     * fitted on, whose calibrated table is then no fair measure of it.
+     */
+    static void printReliability(Reliability r, SafetyCalibration c, List<String> fittedOn, PrintWriter o) {
+        o.printf(
+                Locale.ROOT,
+                "reliability of the safety model on %d lines of three words or more (calibration: slope %.3f,"
+                        + " intercept %.3f, fitted on %d lines of %s)%n",
+                r.lines(),
+                c.slope(),
+                c.intercept(),
+                c.lines(),
+                String.join(", ", c.fittedOn()));
+        if (!fittedOn.isEmpty()) {
+            o.println("  note: the calibration was fitted on " + String.join(", ", fittedOn)
+                    + ": its table below is not a fair measure of it; measure it on other sets");
+        }
+        table("raw P(concern)", r.raw(), o);
+        table("calibrated P(concern)", r.calibrated(), o);
+        o.flush();
+    }
+
+    private static void table(String title, List<Reliability.Bin> bins, PrintWriter o) {
+        o.printf(Locale.ROOT, "  %-22s %6s %7s %12s%n", title, "lines", "mean P", "disclosures");
+        for (Reliability.Bin b : bins) {
+            if (b.lines() == 0) {
+                o.printf(Locale.ROOT, "  %.1f-%.1f %20d%n", b.from(), b.to(), 0);
+            } else {
+                o.printf(
+                        Locale.ROOT,
+                        "  %.1f-%.1f %20d %7.2f %12.2f%n",
+                        b.from(),
+                        b.to(),
+                        b.lines(),
+                        b.meanP(),
+                        b.share());
+            }
+        }
+        o.printf(Locale.ROOT, "  expected calibration error %.3f%n", Reliability.error(bins));
     }
 }

@@ -1,5 +1,6 @@
 package dev.rekindle.app;
 
+import dev.rekindle.nlu.safety.SafetyCalibration;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -28,7 +29,8 @@ public final class ShipModel {
                 new PrintWriter(
                         new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), true));
         Path into = Files.createDirectories(Path.of(args[1]));
-        for (String model : new String[] {"intent-model.bin", "safety-model.bin"}) {
+        // the calibration is copied again: the build may just have fitted it for a retrained safety model
+        for (String model : new String[] {"intent-model.bin", "safety-model.bin", SafetyCalibration.FILE}) {
             Files.copy(folder.dir().resolve(model), into.resolve(model), StandardCopyOption.REPLACE_EXISTING);
         }
     }

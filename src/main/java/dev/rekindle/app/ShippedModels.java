@@ -1,7 +1,9 @@
 package dev.rekindle.app;
 
 import dev.rekindle.nlu.IntentModel;
+import dev.rekindle.nlu.safety.SafetyCalibration;
 import dev.rekindle.nlu.safety.SafetyLexicon;
+import dev.rekindle.nlu.safety.SafetyModel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -18,6 +20,7 @@ public final class ShippedModels implements ModelSource {
     static final String MODEL = FOLDER + "intent-model.bin";
     static final String SAFETY_MODEL = FOLDER + "safety-model.bin";
     static final String LEXICON = FOLDER + "safety.txt";
+    static final String CALIBRATION = FOLDER + SafetyCalibration.FILE;
     static final String WORDS = FOLDER + ModelFolder.WORDS;
     static final String REBUILD = "rebuild the jar with `mvn -B -q package -DskipTests`, or pass --models models/en "
             + "(a folder with intents/ and safety.txt)";
@@ -50,6 +53,21 @@ public final class ShippedModels implements ModelSource {
             if (e instanceof ModelsUnavailableException m) {
                 throw m;
             }
+            throw unavailable(what, e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public SafetyModel calibrated(SafetyModel model, PrintWriter progress) throws ModelsUnavailableException {
+        String what = "the safety model's calibration";
+        try (InputStream in = open(CALIBRATION, what)) {
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return model.calibrated(SafetyCalibration.parse(CALIBRATION + " in the jar", text));
+        } catch (ModelsUnavailableException e) {
+            throw e;
+        } catch (IOException e) {
+            throw unavailable(what, CALIBRATION + " could not be read: " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
             throw unavailable(what, e.getMessage(), e);
         }
     }

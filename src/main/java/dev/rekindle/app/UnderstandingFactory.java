@@ -61,7 +61,7 @@ public final class UnderstandingFactory {
             throws ModelsUnavailableException {
         IntentModel safety = source.safetyModel(progress);
         try {
-            return new SafetyDetector(lexicon, new SafetyModel(safety));
+            return new SafetyDetector(lexicon, source.calibrated(new SafetyModel(safety), progress));
         } catch (IllegalArgumentException e) {
             throw new ModelsUnavailableException(
                     "the safety model from " + source.describe() + " does not fit Rekindle: " + e.getMessage(), e);

@@ -36,6 +36,17 @@ class ModelsFolderTest {
         Files.writeString(
                 safety.resolve("crisis.txt"), "i want to die\ni want to end my life\ni will kill myself tonight\n");
         Files.writeString(safety.resolve("none.txt"), "hello there\nwe had a nice day\nthis traffic is killing me\n");
+        // a calibration fitted for another model: fitted again, on the folder of labelled lines it names
+        Path lines = Files.createDirectories(dir.resolve("calibration-lines"));
+        Files.writeString(
+                lines.resolve("lines.tsv"),
+                "crisis\tmessage\t-\ti want to end my life tonight\n"
+                        + "crisis\tmessage\t-\ti will kill myself after work\n"
+                        + "none\tmessage\t-\twe had a lovely walk today\n"
+                        + "none\tmessage\t-\tthe traffic is killing me again\n");
+        Files.writeString(
+                dir.resolve("safety-calibration.txt"),
+                "model: another\ndata: none\nfitted_on: calibration-lines\nlines: 0\nslope: 1\nintercept: 0\n");
 
         MainTest.Run first = MainTest.rekindleWithInput(
                 "hello there\ni want to kill myself\n", "nlu", "classify", "--models", dir.toString());
@@ -46,7 +57,9 @@ class ModelsFolderTest {
                                 + java.util.regex.Pattern.quote(intents.toString())
                                 + " \\(90 examples; no model at .*intent-model\\.bin\\)\\.\\.\\. done in \\d+ s\n"
                                 + "training the safety model from " + java.util.regex.Pattern.quote(safety.toString())
-                                + " \\(6 examples; no model at .*safety-model\\.bin\\)\\.\\.\\. done in \\d+ s\n"),
+                                + " \\(6 examples; no model at .*safety-model\\.bin\\)\\.\\.\\. done in \\d+ s\n"
+                                + "fitting the safety model's calibration on calibration-lines \\(the safety model "
+                                + "changed since it was fitted\\)\\.\\.\\. done in \\d+ s\n"),
                 first.err());
         JsonNode hello = JSON.readTree(first.out().lines().toList().get(0));
         assertEquals("greeting", hello.get("intent").asText());
@@ -61,6 +74,8 @@ class ModelsFolderTest {
         MainTest.Run chat = MainTest.rekindleWithInput("/quit\n", "chat", "--models", dir.toString());
         assertEquals(0, chat.code(), chat.err());
         assertFalse(chat.err().contains("training"), "the stored model is reused: " + chat.err());
+        assertFalse(chat.err().contains("fitting"), "and so is its calibration: " + chat.err());
+        assertTrue(Files.readString(dir.resolve("safety-calibration.txt")).contains("fitted_on: calibration-lines"));
         assertTrue(
                 chat.out().contains("; the intent and safety models and the safety lexicon from " + dir + ";"),
                 chat.out());

@@ -225,6 +225,28 @@ class NluCommandTest {
                 r.out());
         Run viaEval = nlu("", c -> null, "eval", "--data", set.toString());
         assertEquals(r.out(), viaEval.out(), "eval on a safety set measures it the same way");
+        Run reliability = nlu("", c -> null, "safety", "--data", set.toString(), "--reliability");
+        assertTrue(
+                reliability
+                        .out()
+                        .contains("reliability of the safety model on 4 lines of three words or more "
+                                + "(calibration: slope "),
+                reliability.out());
+        assertTrue(
+                reliability.out().contains("  raw P(concern)          lines  mean P  disclosures"), reliability.out());
+        assertTrue(
+                reliability.out().contains("  calibrated P(concern)   lines  mean P  disclosures"), reliability.out());
+        assertEquals(
+                2,
+                reliability.out().split("expected calibration error", -1).length - 1,
+                "a table each, with its error");
+        assertFalse(reliability.out().contains("note:"), "these lines were not fitted on: " + reliability.out());
+        Run fittedOn = nlu("", c -> null, "safety", "--data", "models/en/safety-dev", "--reliability");
+        assertTrue(
+                fittedOn.out()
+                        .contains("  note: the calibration was fitted on safety-dev: its table below is not a "
+                                + "fair measure of it"),
+                fittedOn.out());
         java.nio.file.Files.writeString(set.resolve("bad.tsv"), "panic\tmessage\t-\thelp\n");
         Run bad = nlu("", c -> null, "safety", "--data", set.toString());
         assertEquals(1, bad.code());

@@ -79,6 +79,28 @@ class RefusalToStartTest {
     }
 
     @Test
+    void aMissingOrBrokenCalibrationOfTheSafetyModelStopsEveryCommand(@TempDir Path dir) throws Exception {
+        copyShipped(ShippedModels.MODEL, dir.resolve("intent-model.bin"));
+        copyShipped(ShippedModels.SAFETY_MODEL, dir.resolve("safety-model.bin"));
+        copyShipped(ShippedModels.LEXICON, dir.resolve("safety.txt"));
+        for (String[] args : commandsWithModels(dir)) {
+            assertRefused(
+                    args,
+                    "the safety model's calibration could not be loaded from " + dir + " (no file "
+                            + dir.resolve("safety-calibration.txt") + ")");
+        }
+        Files.writeString(dir.resolve("safety-calibration.txt"), "slope: steep\n", StandardCharsets.UTF_8);
+        assertRefused(
+                new String[] {"chat", "--models", dir.toString()},
+                "the safety model's calibration could not be loaded from " + dir + " (not a safety calibration (",
+                "no 'model:' line");
+        Files.delete(dir.resolve("safety-calibration.txt"));
+        copyShipped(ShippedModels.CALIBRATION, dir.resolve("safety-calibration.txt"));
+        MainTest.Run works = MainTest.rekindleWithInput("/quit\n", "chat", "--models", dir.toString());
+        assertEquals(0, works.code(), "with the shipped calibration the folder works: " + works.err());
+    }
+
+    @Test
     void aLexiconWithBrokenLinesIsRefusedWithEachLineNamed(@TempDir Path dir) throws Exception {
         copyShipped(ShippedModels.MODEL, dir.resolve("intent-model.bin"));
         Files.writeString(

@@ -93,12 +93,44 @@ class UnderstandingFromTheJarTest {
                             .startsWith("the safety model could not be loaded from the jar "
                                     + "(models/en/safety-model.bin is not in it): rebuild the jar"),
                     safetyModel.getMessage());
+            ModelsUnavailableException calibration = assertThrows(
+                    ModelsUnavailableException.class,
+                    () -> shipped.calibrated(null, new PrintWriter(new StringWriter())));
+            assertTrue(
+                    calibration
+                            .getMessage()
+                            .startsWith("the safety model's calibration could not be loaded from the jar "
+                                    + "(models/en/safety-calibration.txt is not in it): rebuild the jar"),
+                    calibration.getMessage());
             ModelsUnavailableException lexicon = assertThrows(ModelsUnavailableException.class, shipped::lexicon);
             assertTrue(
                     lexicon.getMessage()
                             .startsWith("the safety lexicon could not be loaded from the jar "
                                     + "(models/en/safety.txt is not in it): rebuild the jar"),
                     lexicon.getMessage());
+        }
+    }
+
+    @Test
+    void aCalibrationFittedForAnotherSafetyModelIsRefused(@TempDir Path classes) throws Exception {
+        Path folder = Files.createDirectories(classes.resolve("models/en"));
+        for (String f : new String[] {"intent-model.bin", "safety-model.bin", "safety.txt", "words.txt"}) {
+            try (java.io.InputStream in = getClass().getClassLoader().getResourceAsStream("models/en/" + f)) {
+                Files.copy(in, folder.resolve(f));
+            }
+        }
+        Files.writeString(
+                folder.resolve("safety-calibration.txt"),
+                "model: another\ndata: x\nfitted_on: safety-dev\nlines: 9\nslope: 0.5\nintercept: 0\n");
+        try (URLClassLoader jar = new URLClassLoader(new URL[] {classes.toUri().toURL()}, null)) {
+            ModelsUnavailableException e = assertThrows(
+                    ModelsUnavailableException.class,
+                    () -> UnderstandingFactory.load(new ShippedModels(jar), new PrintWriter(new StringWriter())));
+            assertTrue(
+                    e.getMessage()
+                            .startsWith("the safety model's calibration could not be loaded from the jar (its "
+                                    + "calibration was fitted for another safety model (another, this one is "),
+                    e.getMessage());
         }
     }
 

@@ -49,10 +49,20 @@ public final class SafetyDetector {
             double veto,
             double share,
             double refine) {
-        public static final Thresholds DEFAULT = new Thresholds(0.90, 0.95, 0.99, 0.97, 0.90, 0.99, 0.50, 0.60);
+        public static final Thresholds DEFAULT = new Thresholds(0.60, 0.60, 0.80, 0.94, 0.85, 0.90, 0.30, 0.35);
     }
 
+    /**
+     * The detector over {@code lexicon} and {@code model} (null: the lexicon alone, in tests).
+     *
+     * @throws IllegalArgumentException when the model is not calibrated: its raw scores do not mean what the
+     *     thresholds mean
+     */
     public SafetyDetector(SafetyLexicon lexicon, SafetyModel model, Thresholds thresholds) {
+        if (model != null && !model.isCalibrated()) {
+            throw new IllegalArgumentException("the safety model is not calibrated: its raw probabilities are not"
+                    + " what the thresholds mean (load it with its safety-calibration.txt)");
+        }
         this.lexicon = java.util.Objects.requireNonNull(lexicon, "lexicon");
         this.model = model;
         this.t = thresholds;
@@ -60,6 +70,11 @@ public final class SafetyDetector {
 
     public SafetyDetector(SafetyLexicon lexicon, SafetyModel model) {
         this(lexicon, model, Thresholds.DEFAULT);
+    }
+
+    /** The calibrated safety model (null: the lexicon alone), for {@code nlu safety --reliability}. */
+    public SafetyModel model() {
+        return model;
     }
 
     public SafetyReading read(String text) {
@@ -108,8 +123,13 @@ public final class SafetyDetector {
             boolean denied = !o.equals(Opinion.ABSENT) && !fewWords && family(listed) == 1 && o.none() >= t.deny();
             return denied ? new SafetyDecision.Check(listed) : new SafetyDecision.Flow(listed);
         }
-        if (h.unsureKind() != null && h.words() > 2 && !(!o.equals(Opinion.ABSENT) && o.none() >= t.veto())) {
-            return new SafetyDecision.Check(h.unsureKind()); // words a therapist listed as "may mean it": asked
+        SafetyKind unsure = h.unsureKind();
+        if (unsure != null
+                && h.words() > 2
+                && !(family(unsure) == 1 && !o.equals(Opinion.ABSENT) && o.none() >= t.veto())) {
+            // words a therapist listed as "may mean it": asked. The model may veto only a harm's words ("I'm scared
+            // he'll get bored of me"); a life at risk, and the gentle kinds, are asked about whatever it reads
+            return new SafetyDecision.Check(unsure);
         }
         if (fewWords || o.kind() == null || (answer && h.words() < 3)) {
             return SafetyDecision.nothing();

@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * The safety detector's second opinion: a maxent classifier trained on {@code models/en/safety-train/} (one file
  * per safety kind and {@code none}), which reads phrasings the lexicon does not list and says when listed words
- * are used harmlessly. Thread-safe, like {@link TextCategorizer}.
+ * are used harmlessly, with its probabilities calibrated on lines it never trained on ({@link SafetyCalibration}).
+ * Thread-safe, like {@link TextCategorizer}.
  */
 public final class SafetyModel {
     /** The label of ordinary messages. */
@@ -16,9 +17,16 @@ public final class SafetyModel {
 
     private final TextCategorizer categorizer;
     private final int none;
+    private final SafetyCalibration calibration;
 
+    /** The model, not yet calibrated: for fitting a calibration ({@link #calibrated}) and measuring one. */
     public SafetyModel(IntentModel model) {
+        this(model, null);
+    }
+
+    private SafetyModel(IntentModel model, SafetyCalibration calibration) {
         this.categorizer = new TextCategorizer(model);
+        this.calibration = calibration;
         List<String> labels = categorizer.labels();
         this.none = labels.indexOf(NONE);
         for (String l : labels) {
@@ -33,8 +41,43 @@ public final class SafetyModel {
         }
     }
 
-    /** What the model makes of one message. */
+    /**
+     * This model with {@code c}, which must have been fitted for it.
+     *
+     * @throws IllegalArgumentException when {@code c} was fitted for another model, whose scores meant other things
+     */
+    public SafetyModel calibrated(SafetyCalibration c) {
+        if (!c.model().equals(fingerprint())) {
+            throw new IllegalArgumentException("its calibration was fitted for another safety model (" + c.model()
+                    + ", this one is " + fingerprint() + "): fit it again on the lines it names (the build does, "
+                    + "from models/en)");
+        }
+        return new SafetyModel(categorizer.model(), c);
+    }
+
+    /** Whether the probabilities of {@link #opinion} are calibrated. */
+    public boolean isCalibrated() {
+        return calibration != null;
+    }
+
+    /** The calibration of {@link #opinion}; null when the model is not calibrated. */
+    public SafetyCalibration calibration() {
+        return calibration;
+    }
+
+    /** The fingerprint of the training data and parameters the model was trained from. */
+    public String fingerprint() {
+        return categorizer.model().fingerprint();
+    }
+
+    /** What the model makes of one message, its probabilities calibrated when the model is. */
     public Opinion opinion(String text) {
+        Opinion raw = uncalibrated(text);
+        return calibration == null ? raw : calibration.apply(raw);
+    }
+
+    /** The maxent model's own probabilities, as trained: over-confident on near misses. */
+    public Opinion uncalibrated(String text) {
         double[] p = categorizer.probabilities(text);
         List<String> labels = categorizer.labels();
         SafetyKind best = null;

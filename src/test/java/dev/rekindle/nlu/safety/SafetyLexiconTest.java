@@ -125,14 +125,19 @@ class SafetyLexiconTest {
         SafetyLexicon.Hits noRiskWord = new SafetyLexicon.Hits(java.util.Map.of(), false, false, false, 6);
         assertEquals(
                 SafetyDecision.nothing(),
-                detector.decide(noRiskWord, new SafetyModel.Opinion(SafetyKind.CRISIS, 0.98, 0.02))
+                detector.decide(noRiskWord, new SafetyModel.Opinion(SafetyKind.CRISIS, 0.75, 0.25))
                         .asMessage(),
-                "without a word that can carry a risk, the model alone asks only when all but sure");
+                "without a word that can carry a risk, the model alone asks only when surer");
         assertEquals(
                 new SafetyDecision.Check(SafetyKind.CRISIS),
-                detector.decide(noRiskWord, new SafetyModel.Opinion(SafetyKind.CRISIS, 0.995, 0.005))
+                detector.decide(noRiskWord, new SafetyModel.Opinion(SafetyKind.CRISIS, 0.85, 0.15))
                         .asAnswer(),
-                "a goodbye told as arrangements has no alarming word: all but sure, the model asks");
+                "a goodbye told as arrangements has no alarming word: sure enough, the model asks");
+        assertEquals(
+                SafetyDecision.nothing(),
+                detector.decide(nothing, new SafetyModel.Opinion(SafetyKind.ABUSE, 0.55, 0.45))
+                        .asMessage(),
+                "a calibrated probability under the threshold asks nothing");
         assertEquals(
                 SafetyDecision.nothing(),
                 detector.decide(
@@ -207,9 +212,36 @@ class SafetyLexiconTest {
                         .asMessage());
         assertEquals(
                 new SafetyDecision.Check(SafetyKind.ABUSE),
-                detector.decide(hits, new SafetyModel.Opinion(SafetyKind.ABUSE, 0.02, 0.98))
+                detector.decide(hits, new SafetyModel.Opinion(SafetyKind.ABUSE, 0.15, 0.85))
                         .asMessage(),
-                "short of all but sure, the words are asked about");
+                "short of sure, the words are asked about");
+    }
+
+    @Test
+    void wordsThatMayMeanALifeIsAtRiskAreAskedAboutWhateverTheModelReads() {
+        SafetyLexicon lexicon = SafetyLexicon.parse("unsure.txt", """
+                crisis: kill* myself
+                abuse: hit* me
+                crisis?: closed garage
+                partner_at_risk?: giving away his
+                sexual_pain?: orgasms hurt
+                """);
+        SafetyDetector detector = new SafetyDetector(lexicon, null);
+        SafetyModel.Opinion sureItIsOrdinary = new SafetyModel.Opinion(SafetyKind.CRISIS, 0.001, 0.999);
+        assertEquals(
+                new SafetyDecision.Check(SafetyKind.CRISIS),
+                detector.decide(lexicon.read("is a car running in a closed garage painless"), sureItIsOrdinary)
+                        .asMessage(),
+                "a life at risk is not talked down by the model, as a listed crisis is not");
+        assertEquals(
+                new SafetyDecision.Check(SafetyKind.PARTNER_AT_RISK),
+                detector.decide(lexicon.read("hes been giving away his records"), sureItIsOrdinary)
+                        .asMessage());
+        assertEquals(
+                new SafetyDecision.Check(SafetyKind.SEXUAL_PAIN),
+                detector.decide(lexicon.read("since my surgery orgasms hurt"), sureItIsOrdinary)
+                        .asMessage(),
+                "a gentle kind's check is gentle: asked too");
     }
 
     @Test

@@ -102,7 +102,7 @@ final class CommitPlan {
             return;
         }
         for (Action.Refusal r : refusals) {
-            String html = r.text().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+            String html = OutboxPayload.escapeHtml(r.text());
             chatId(r.chat())
                     .ifPresent(id -> outbox.add(OutboxPayload.entry(id, new OutboxMessage.Text(html, null), null)));
         }

@@ -90,4 +90,9 @@ public final class OutboxPayload {
         return new IllegalArgumentException("an outbox payload is not a " + what + " ("
                 + e.getOriginalMessage().split("\n", 2)[0].replaceAll("\"[^\"]*\"", "\"...\"") + ")");
     }
+
+    /** Plain text as the bot's Telegram HTML: {@code &}, {@code <} and {@code >} escaped, nothing else changed. */
+    public static String escapeHtml(String plain) {
+        return plain.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
 }

@@ -1,5 +1,6 @@
 package dev.rekindle.local;
 
+import dev.rekindle.bot.OutboxPayload;
 import dev.rekindle.dialog.engine.Action;
 import dev.rekindle.dialog.engine.Chat;
 import dev.rekindle.dialog.model.Partner;
@@ -34,7 +35,7 @@ public record Sent(Chat chat, String ref, String html, String text, List<String>
 
     /** The pop-up a refused press gets: to its presser alone, in plain text. */
     public static Sent popup(Action.Refusal r) {
-        String html = r.text().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        String html = OutboxPayload.escapeHtml(r.text());
         return new Sent(r.chat(), null, html, r.text(), List.of(), r.presser());
     }
 

@@ -1,6 +1,7 @@
 package dev.rekindle.telegram;
 
 import dev.rekindle.bot.OutboxMessage;
+import dev.rekindle.bot.OutboxPayload;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,7 +82,7 @@ public final class OutgoingMessages {
      * one message (then only the keyboard goes).
      */
     public java.util.Optional<EditMessageText> showAnswer(long chatId, int messageId, String html, String answer) {
-        String answered = html + "\n\n✓ " + escape(answer);
+        String answered = html + "\n\n✓ " + OutboxPayload.escapeHtml(answer);
         if (MessageSplitter.visibleLength(answered) > MessageSplitter.TELEGRAM_LIMIT) {
             return java.util.Optional.empty();
         }
@@ -92,10 +93,6 @@ public final class OutgoingMessages {
                 .text(answered)
                 .parseMode(ParseMode.HTML)
                 .build());
-    }
-
-    private static String escape(String plain) {
-        return plain.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     static InlineKeyboardMarkup keyboard(List<OutboxMessage.Button> buttons) {

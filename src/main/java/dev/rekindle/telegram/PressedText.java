@@ -1,5 +1,6 @@
 package dev.rekindle.telegram;
 
+import dev.rekindle.bot.OutboxPayload;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -66,7 +67,7 @@ final class PressedText {
             boolean bold = covered(spans, start, "b");
             boolean italic = covered(spans, start, "i");
             b.append(bold ? "<b>" : "").append(italic ? "<i>" : "");
-            escape(text.substring(start, end), b);
+            b.append(OutboxPayload.escapeHtml(text.substring(start, end)));
             b.append(italic ? "</i>" : "").append(bold ? "</b>" : "");
             start = end;
         }
@@ -80,17 +81,5 @@ final class PressedText {
             }
         }
         return false;
-    }
-
-    private static void escape(String s, StringBuilder b) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                default -> b.append(c);
-            }
-        }
     }
 }

@@ -103,7 +103,8 @@ class PrivacyPropertyIT {
                 }
             }
         }
-        // the folder's listing order differs between checkouts: sorted, a seed walks the same way everywhere
+        // in a fixed order, whatever order the library lists its dialogs in (a seed's walk can still vary between
+        // runs where the engine iterates a set of enums, whose order follows identity hash codes)
         commands.sort(null);
         sharing.sort(null);
     }

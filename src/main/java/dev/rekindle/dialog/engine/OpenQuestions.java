@@ -1,6 +1,5 @@
 package dev.rekindle.dialog.engine;
 
-import dev.rekindle.dialog.model.Dialog;
 import dev.rekindle.dialog.model.Partner;
 import dev.rekindle.dialog.model.State;
 import dev.rekindle.dialog.model.Step;
@@ -59,7 +58,7 @@ final class OpenQuestions {
         if (q == null || !t.rendering.hasBot("question_closed_late")) {
             return false;
         }
-        t.rendering.sayBot(Chat.privateOf(from), "question_closed_late", Map.of("exercise", title(q.dialog())));
+        t.rendering.sayBot(Chat.privateOf(from), "question_closed_late", Map.of("exercise", t.titleOf(q.dialog())));
         return true;
     }
 
@@ -95,7 +94,7 @@ final class OpenQuestions {
             return;
         }
         for (Question q : noted) {
-            t.rendering.sayBot(Chat.privateOf(q.to()), "question_closed", Map.of("exercise", title(q.dialog())));
+            t.rendering.sayBot(Chat.privateOf(q.to()), "question_closed", Map.of("exercise", t.titleOf(q.dialog())));
         }
     }
 
@@ -156,9 +155,5 @@ final class OpenQuestions {
                 .or(() -> t.library.current(f.dialog()))
                 .map(d -> d.state(f.state()))
                 .orElse(null);
-    }
-
-    private String title(String dialog) {
-        return t.library.current(dialog).map(Dialog::title).orElse(dialog);
     }
 }

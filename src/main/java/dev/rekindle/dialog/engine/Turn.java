@@ -359,6 +359,11 @@ final class Turn {
                 .orElseThrow(() -> new IllegalStateException("dialog " + f.dialog() + " is not loaded"));
     }
 
+    /** A dialog's title as people read it (its id when it is no longer loaded). */
+    String titleOf(String dialog) {
+        return library.current(dialog).map(Dialog::title).orElse(dialog);
+    }
+
     /** The state the frame is in, in the frame's own version of its dialog. */
     State stateOf(Frame f) {
         return dialogOf(f).state(f.state());

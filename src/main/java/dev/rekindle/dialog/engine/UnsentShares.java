@@ -241,10 +241,6 @@ final class UnsentShares {
     /** {exercise} and {answer}: the author's own answer, shown only in their own private chat. */
     private Map<String, String> words(Frame frame, Step.Share share, Partner author) {
         String answer = frame.answers().getOrDefault(author, Map.of()).getOrDefault(share.variable(), "");
-        return Map.of("exercise", title(frame.dialog()), "answer", answer);
-    }
-
-    private String title(String dialog) {
-        return t.library.current(dialog).map(Dialog::title).orElse(dialog);
+        return Map.of("exercise", t.titleOf(frame.dialog()), "answer", answer);
     }
 }
